@@ -1,0 +1,10 @@
+"""The `briefing` command. Each module here adds its subcommands to the group."""
+
+from briefing.cli import tui as _tui  # noqa: F401
+from briefing.cli._group import cli
+
+__all__ = ["cli", "main"]
+
+
+def main() -> None:
+    cli(prog_name="briefing")

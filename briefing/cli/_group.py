@@ -1,0 +1,64 @@
+"""The `briefing` command group and what every subcommand shares."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from briefing import __version__
+
+
+@dataclass
+class Context:
+    """What the group passes down to each command."""
+
+    db_path: Path
+
+    def open(self):  # -> briefing.store.Library, imported lazily to keep start-up fast
+        from briefing.store import LibraryError, open_library
+
+        try:
+            return open_library(self.db_path)
+        except LibraryError as exc:
+            fail(str(exc))
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """One clear line on stderr and a non-zero exit."""
+    from briefing.safetext import clean_line
+
+    click.echo(f"briefing: {clean_line(message)}", err=True)
+    sys.exit(code)
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="BRIEFING_DB",
+    default=None,
+    help="Library file to use (default: the user data directory; env BRIEFING_DB).",
+)
+@click.version_option(__version__, prog_name="briefing")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """briefing: follow storylines across your news feeds, in the terminal.
+
+    With no command, opens the reader on your library (or on the bundled demo
+    until you add a feed).
+    """
+    from briefing.config import default_library_path
+
+    ctx.obj = Context(db_path=db_path or default_library_path())
+    if ctx.invoked_subcommand is None:
+        from briefing.cli.tui import launch
+
+        launch(ctx.obj, explicit_db=db_path is not None)

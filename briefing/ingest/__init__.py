@@ -1,0 +1,1 @@
+"""Fetching feeds, parsing and normalising them, OPML, feed discovery, full text."""

@@ -1,0 +1,62 @@
+"""Opening the library file: pragmas, migrations, and the shared connection rules."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from briefing.store._migrations import migrations
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class LibraryError(Exception):
+    """The library file cannot be opened or written (read-only, disk full, corrupt)."""
+
+
+class Library:
+    """A briefing library: a sqlite-utils Database with the schema applied.
+
+    A Library is used from the thread that opened it. Other threads open their own.
+    """
+
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    def close(self) -> None:
+        try:
+            self.db.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_library(path: Path | str | None, *, migrate: bool = True) -> Library:
+    """Open (creating if needed) the library at `path`; None gives an in-memory library."""
+    try:
+        if path is None:
+            db = Database(memory=True)
+            file_path = None
+        else:
+            file_path = Path(path).expanduser()
+            file_path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(file_path), timeout=BUSY_TIMEOUT_MS / 1000)
+            db = Database(conn)
+            db.execute("PRAGMA journal_mode=WAL")
+        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA synchronous=NORMAL")
+        if migrate:
+            migrations.apply(db)
+    except (sqlite3.Error, OSError) as exc:
+        raise LibraryError(f"cannot open library {path}: {exc}") from exc
+    return Library(db, file_path)

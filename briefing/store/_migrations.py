@@ -1,0 +1,152 @@
+"""The schema, as a sequence of migrations: an older library upgrades in place.
+
+Never edit a migration that has shipped; append a new one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("briefing")
+
+
+@migrations(name="0001_feeds_and_articles")
+def m0001_feeds_and_articles(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            site_url TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',          -- JSON list of strings
+            added_at TEXT NOT NULL,                   -- ISO 8601 UTC
+            etag TEXT,
+            last_modified TEXT,
+            body_hash TEXT,
+            last_refresh TEXT,
+            last_error TEXT,
+            retry_after TEXT,                         -- do not fetch before this time
+            disabled INTEGER NOT NULL DEFAULT 0,
+            full_text INTEGER NOT NULL DEFAULT 1      -- fetch article pages for summary-only feeds
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            guid TEXT,
+            link TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            published TEXT,                           -- ISO 8601 UTC
+            updated TEXT,                             -- ISO 8601 UTC
+            categories TEXT NOT NULL DEFAULT '[]',    -- JSON list
+            text TEXT NOT NULL DEFAULT '',            -- clean plain text, paragraphs kept
+            content_hash TEXT NOT NULL DEFAULT '',
+            dedupe_key TEXT NOT NULL,                 -- guid, else link, else title+date
+            fetched_at TEXT NOT NULL,
+            read INTEGER NOT NULL DEFAULT 0,
+            starred INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (feed_id, dedupe_key)
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_articles_published ON articles(published DESC)")
+    db.execute("CREATE INDEX idx_articles_feed_published ON articles(feed_id, published DESC)")
+    db.table("articles").enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+
+
+@migrations(name="0002_analysis")
+def m0002_analysis(db: Database) -> None:
+    """Records found by briefing.understand, one set per article and analyser version."""
+    db.execute("ALTER TABLE articles ADD COLUMN language TEXT")
+    db.execute("ALTER TABLE articles ADD COLUMN analysed_version TEXT")
+    db.execute("CREATE INDEX idx_articles_analysed ON articles(analysed_version)")
+    db.execute(
+        """
+        CREATE TABLE actors (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '[]',
+            roles TEXT NOT NULL DEFAULT '[]',
+            mentions INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (article_id, name)
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_actors_name ON actors(name)")
+    db.execute(
+        """
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            direct INTEGER NOT NULL,
+            speaker TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            cue TEXT,
+            via TEXT,
+            date TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_quotes_article ON quotes(article_id)")
+    db.execute(
+        """
+        CREATE TABLE red_lines (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            holder TEXT,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'condition'
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_red_lines_article ON red_lines(article_id)")
+    db.execute(
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            scheduled INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_events_article ON events(article_id)")
+
+
+@migrations(name="0003_storylines")
+def m0003_storylines(db: Database) -> None:
+    """Storylines, each article's place in one, and the user's choices that must survive."""
+    db.execute(
+        """
+        CREATE TABLE storylines (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL DEFAULT '',
+            user_label TEXT,                    -- set by rename; wins over label
+            first_date TEXT,
+            last_date TEXT,
+            article_count INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL DEFAULT '{}',   -- the grouper's summary (JSON): terms, actors
+            last_opened TEXT,                   -- for "what is new since you last opened it"
+            merged_into INTEGER REFERENCES storylines(id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_storylines_last_date ON storylines(last_date DESC)")
+    db.execute("ALTER TABLE articles ADD COLUMN storyline_id INTEGER REFERENCES storylines(id)")
+    db.execute("ALTER TABLE articles ADD COLUMN storyline_pinned INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE INDEX idx_articles_storyline ON articles(storyline_id, published)")

@@ -1,0 +1,1 @@
+"""Grouping articles into storylines and building each storyline's briefing."""

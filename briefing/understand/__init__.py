@@ -1,0 +1,1 @@
+"""Text in, records out: actors, quotes, red lines and dated events. No SQL, no Textual."""

@@ -1,0 +1,77 @@
+"""What the analyser finds in an article. Offsets are Python str indices into the text."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ActorKind = Literal["person", "organization", "country", "other"]
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str  # canonical: "Friedrich Merz", "Russia"
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()  # the other forms seen in the text
+    roles: tuple[str, ...] = ()  # "Chancellor of Germany", "press secretary"
+    mentions: int = 1
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    direct: bool
+    speaker: str | None  # canonical name, None when unresolved
+    speaker_span: tuple[int, int] | None = None
+    cue: str | None = None
+    via: str | None = None
+    date: str | None = None  # YYYY-MM-DD when the text dates the statement
+
+
+@dataclass(frozen=True)
+class RedLine:
+    holder: str | None
+    text: str
+    start: int
+    end: int
+    kind: str = "condition"  # condition, demand, refusal, non-negotiable, term
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str  # YYYY-MM-DD or YYYY-MM
+    text: str
+    start: int
+    end: int
+    scheduled: bool = False  # a future event, announced but not yet happened
+
+
+@dataclass
+class Analysis:
+    """Everything found in one article."""
+
+    language: str
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    red_lines: list[RedLine] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_prediction(self, doc_id: str) -> dict[str, Any]:
+        """The prediction form of ../shared/eval/FORMAT.md."""
+        quotes = []
+        for q in self.quotes:
+            item = asdict(q)
+            item["speaker_span"] = list(q.speaker_span) if q.speaker_span else None
+            quotes.append(item)
+        return {
+            "id": doc_id,
+            "actors": [
+                {"name": a.name, "kind": a.kind, "aliases": list(a.aliases)} for a in self.actors
+            ],
+            "quotes": quotes,
+            "red_lines": [asdict(r) for r in self.red_lines],
+            "events": [asdict(e) for e in self.events],
+        }
