@@ -1,0 +1,189 @@
+"""Turn article HTML into clean plain text: paragraphs kept, everything else flattened.
+
+This runs on every article of every feed, so it stays in lxml's C code as much as it can:
+drop unwanted elements with `strip_elements`, mark block boundaries with private-use
+characters in the tree, flatten with `itertext`, then one pass of regular expressions.
+The parser never touches files or the network (HTML parsing loads no DTD or entities).
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+
+from lxml import etree
+
+from briefing.safetext import strip_controls
+
+__all__ = ["html_to_text"]
+
+# Markers put into the tree; they cannot come from the input because it is cleaned of
+# private-use characters first.
+_PARA = "\ue000"
+_LINE = "\ue001"
+_BR = "\ue002"
+
+_PARSER = etree.HTMLParser(
+    recover=True,
+    no_network=True,
+    remove_comments=True,
+    remove_pis=True,
+    remove_blank_text=False,
+    compact=True,
+    default_doctype=False,
+    collect_ids=False,
+)
+
+# Elements whose content is never article text.
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "canvas",
+    "svg",
+    "math",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "map",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "base",
+    "button",
+    "input",
+    "select",
+    "option",
+    "textarea",
+    "datalist",
+    "dialog",
+)
+
+# Elements that stand as paragraphs of their own.
+_BLOCKS = (
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "dl",
+    "menu",
+    "table",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+    "fieldset",
+    "legend",
+    "center",
+    "hr",
+    "form",
+    "caption",
+)
+
+# Elements that start a line of their own inside a paragraph.
+_LINES = ("li", "dt", "dd", "tr")
+_CELLS = ("td", "th")
+_LISTS = ("ul", "ol", "dl", "menu")
+_MARKED = (*_BLOCKS, *_LINES, *_CELLS, "br")
+
+# Lone surrogates truncate lxml's parse; private-use characters would fake our markers;
+# BOM, zero-width space and soft hyphen are invisible noise.
+_UNWANTED = re.compile("[\ud800-\udfff\ue000-\uf8ff\ufeff\u200b\u00ad]")
+_SPACES = re.compile(r"\s+")
+_BREAKS = re.compile(f" *[{_PARA}{_LINE}{_BR}][ {_PARA}{_LINE}{_BR}]*")
+_TAG = re.compile(r"<[A-Za-z!/?]")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A body escaped twice shows its tags as text once decoded: give it one more parse.
+_ESCAPED_MARKUP = re.compile(r"<(?:p|br|div|a|img|span|b|i|em|strong|ul|ol|li|h[1-6])[\s/>]", re.I)
+
+
+def html_to_text(html: str) -> str:
+    """Plain text from an HTML fragment or document: paragraphs split by blank lines.
+
+    Text without tags passes through with its paragraphs and lines kept.
+    """
+    if not html:
+        return ""
+    text = _UNWANTED.sub("", strip_controls(html.replace("\r\n", "\n").replace("\r", "\n")))
+    if not _TAG.search(text):
+        if "&" in text and _ENTITY.search(text):
+            text = _UNWANTED.sub("", strip_controls(_html.unescape(text)))
+            if _ESCAPED_MARKUP.search(text):
+                return _from_markup(text)
+        return _tidy_plain(text)
+    return _from_markup(text)
+
+
+def _from_markup(text: str) -> str:
+    try:
+        root = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, ValueError):
+        root = None
+    if root is None:
+        return ""
+    etree.strip_elements(root, *_DROP, with_tail=False)
+    for pre in root.iter("pre"):
+        # Preformatted text keeps its line breaks; spaces are still collapsed below.
+        for node in pre.iter():
+            if node.text:
+                node.text = node.text.replace("\n", _BR)
+            if node is not pre and node.tail:
+                node.tail = node.tail.replace("\n", _BR)
+    for el in root.iter(*_MARKED):
+        tag = el.tag
+        if tag == "br":
+            el.tail = _BR + el.tail if el.tail else _BR
+        elif tag in _CELLS:
+            el.tail = " " + el.tail if el.tail else " "
+        else:
+            mark = _LINE if tag in _LINES else _PARA
+            if tag in _LISTS and next(el.iterancestors("li", "dd"), None) is not None:
+                mark = _LINE  # a nested list continues its parent's lines
+            el.text = mark + el.text if el.text else mark
+            el.tail = mark + el.tail if el.tail else mark
+    # Entities such as &#27; decode to control characters only now.
+    flat = _SPACES.sub(" ", strip_controls("".join(root.itertext())))
+    return _BREAKS.sub(_break, flat).strip("\n ")
+
+
+def _break(match: re.Match[str]) -> str:
+    run = match.group()
+    # Two <br> in a row are how many feeds write a paragraph break.
+    if _PARA in run or run.count(_BR) > 1:
+        return "\n\n"
+    return "\n"
+
+
+def _tidy_plain(text: str) -> str:
+    paragraphs = []
+    for block in re.split(r"\n[ \t\f\v]*\n", text):
+        lines = [" ".join(line.split()) for line in block.split("\n")]
+        kept = "\n".join(line for line in lines if line)
+        if kept:
+            paragraphs.append(kept)
+    return "\n\n".join(paragraphs)
