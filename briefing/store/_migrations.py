@@ -150,3 +150,22 @@ def m0003_storylines(db: Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN storyline_id INTEGER REFERENCES storylines(id)")
     db.execute("ALTER TABLE articles ADD COLUMN storyline_pinned INTEGER NOT NULL DEFAULT 0")
     db.execute("CREATE INDEX idx_articles_storyline ON articles(storyline_id, published)")
+
+
+@migrations(name="0004_storyline_grouping")
+def m0004_storyline_grouping(db: Database) -> None:
+    """What the incremental grouper keeps between refreshes."""
+    db.execute(
+        """
+        CREATE TABLE storyline_members (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            content_hash TEXT NOT NULL,          -- the text that was grouped
+            simhash INTEGER NOT NULL,            -- 64-bit text fingerprint (signed)
+            wire_of INTEGER,                     -- first-seen article this one is a copy of
+            assigned_at TEXT NOT NULL            -- ISO 8601 UTC
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_storyline_members_wire ON storyline_members(wire_of)")
+    db.execute("CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute("CREATE TABLE grouper_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
