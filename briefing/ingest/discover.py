@@ -1,0 +1,228 @@
+"""Finding a site's feed: `<link rel="alternate">`, feed-looking links, common paths.
+
+Also `looks_like_feed`, which sniffs a response body to tell a feed from a web page
+(servers often send feeds as text/html or text/plain, and pages as text/xml).
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from lxml import etree
+
+__all__ = ["COMMON_FEED_PATHS", "common_feed_urls", "feed_links", "looks_like_feed"]
+
+# Tried in this order against the site root when a page advertises no feed.
+COMMON_FEED_PATHS: tuple[str, ...] = (
+    "/feed",
+    "/rss",
+    "/feed.xml",
+    "/rss.xml",
+    "/atom.xml",
+    "/index.xml",
+    "/feed.json",
+    "/feed/atom",
+    "/atom",
+    "/index.rss",
+    "/rss/index.xml",
+    "/feeds/posts/default",
+    "/?feed=rss2",
+)
+
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/feed+json",
+        "application/json",
+        "application/x-rss+xml",
+        "application/x-atom+xml",
+        "application/xml",
+        "text/xml",
+        "text/rss+xml",
+        "text/atom+xml",
+    }
+)
+# Content types that only a feed would carry (application/xml and json are too general).
+_FEED_ONLY_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/feed+json",
+        "application/x-rss+xml",
+        "application/x-atom+xml",
+        "text/rss+xml",
+        "text/atom+xml",
+    }
+)
+
+_PARSER = etree.HTMLParser(
+    recover=True, no_network=True, remove_comments=True, remove_pis=True, collect_ids=False
+)
+
+# An <a href> whose path reads like a feed: /feed, /rss/, /atom.xml, /index.rss, feed.json, ...
+_FEEDISH_PATH = re.compile(
+    r"""(?:^|/)(?:feed|feeds|rss|rss2|atom|rdf)(?:/|\.xml|\.rss|\.atom|\.rdf|\.json)?$
+      | \.(?:rss|atom|rdf)$
+      | (?:^|/)[\w.-]*(?:feed|rss|atom)[\w.-]*\.(?:xml|json)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_FEEDISH_QUERY = re.compile(r"(?:^|&)(?:feed|format|type)=(?:rss2?|atom|rdf|json)\b", re.IGNORECASE)
+
+
+def feed_links(html: str, base_url: str) -> list[str]:
+    """Feed URLs a page offers: its rel=alternate links first, then feed-looking `<a>` links.
+
+    URLs are absolute (resolved against `base_url` and any `<base href>`), in document
+    order, without duplicates.
+    """
+    if not html or not html.strip():
+        return []
+    try:
+        root = etree.fromstring(_without_surrogates(html), _PARSER)
+    except (etree.ParserError, ValueError):
+        return []
+    if root is None:
+        return []
+    base = base_url
+    for el in root.iter("base"):
+        href = (el.get("href") or "").strip()
+        if href:
+            base = urljoin(base_url, href)
+            break
+
+    found: list[str] = []
+    seen: set[str] = set()
+
+    def keep(href: str | None) -> None:
+        url = _absolute(href, base)
+        if url and url not in seen:
+            seen.add(url)
+            found.append(url)
+
+    for el in root.iter("link"):
+        rels = (el.get("rel") or "").lower().split()
+        mime = (el.get("type") or "").split(";")[0].strip().lower()
+        if "alternate" in rels and "stylesheet" not in rels and mime in FEED_TYPES:
+            keep(el.get("href"))
+        elif "feed" in rels:
+            keep(el.get("href"))
+    for el in root.iter("a"):
+        href = el.get("href")
+        if href and _looks_like_feed_url(href):
+            keep(href)
+    return found
+
+
+def common_feed_urls(url: str) -> list[str]:
+    """The COMMON_FEED_PATHS as absolute URLs on the site of `url`."""
+    parts = urlsplit(url)
+    root = urlunsplit((parts.scheme, parts.netloc, "/", "", ""))
+    return [urljoin(root, path) for path in COMMON_FEED_PATHS]
+
+
+def looks_like_feed(body: bytes, content_type: str) -> bool:
+    """True when a response is an RSS, RDF, Atom or JSON Feed document, judged by its body.
+
+    The content type only decides when the body's first element is not recognised.
+    """
+    mime = (content_type or "").split(";")[0].strip().lower()
+    head = _decode_head(body)
+    stripped = head.lstrip()
+    if stripped.startswith(("{", "[")):
+        return _is_json_feed(body)
+    root = _root_element(stripped)
+    if root is not None:
+        name, start_tag = root
+        local = name.rsplit(":", 1)[-1].lower()
+        if local in ("rss", "feed"):
+            return True
+        if local == "rdf":
+            # RSS 1.0 and 0.90 are RDF documents with a channel; other RDF is not a feed.
+            return "<channel" in head or "rss" in start_tag.lower()
+        return False
+    if re.match(r"<!doctype\s+html", stripped, re.IGNORECASE):
+        return False
+    return mime in _FEED_ONLY_TYPES and bool(stripped)
+
+
+def _absolute(href: str | None, base: str) -> str | None:
+    if not href:
+        return None
+    href = href.strip()
+    # The old feed: pseudo-scheme wraps an http(s) URL or stands for http.
+    if href.lower().startswith("feed:"):
+        rest = href[5:]
+        href = rest if rest.lower().startswith(("http://", "https://")) else "http:" + rest
+    url = urljoin(base, href)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return urlunsplit(parts._replace(fragment=""))
+
+
+def _looks_like_feed_url(href: str) -> bool:
+    parts = urlsplit(href.strip())
+    if parts.scheme.lower() == "feed":
+        return True
+    return bool(_FEEDISH_PATH.search(parts.path) or _FEEDISH_QUERY.search(parts.query))
+
+
+def _without_surrogates(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _decode_head(body: bytes, size: int = 16_384) -> str:
+    chunk = body[:size]
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if chunk.startswith(bom):
+            return chunk[len(bom) :].decode(encoding, "replace")
+    # UTF-16 without a BOM shows as NUL bytes between ASCII characters.
+    if chunk[:1] == b"\x00" and chunk[1:2] not in (b"", b"\x00"):
+        return chunk.decode("utf-16-be", "replace")
+    if chunk[1:2] == b"\x00" and chunk[:1] not in (b"", b"\x00"):
+        return chunk.decode("utf-16-le", "replace")
+    # Tags are ASCII in every encoding we meet; latin-1 never fails.
+    return chunk.decode("latin-1")
+
+
+# The prolog a feed may start with: XML declaration, comments, PIs, a doctype.
+_PROLOG = re.compile(
+    r"""(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)*""",
+    re.DOTALL | re.IGNORECASE,
+)
+_START_TAG = re.compile(r"<([A-Za-z_][\w:.-]*)([^>]*)>?")
+
+
+def _root_element(text: str) -> tuple[str, str] | None:
+    prolog = _PROLOG.match(text)
+    rest = text[prolog.end() :] if prolog else text
+    match = _START_TAG.match(rest)
+    if match is None:
+        return None
+    return match.group(1), match.group(0)
+
+
+def _is_json_feed(body: bytes) -> bool:
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return False
+    if not isinstance(data, dict):
+        return False
+    version = data.get("version")
+    if isinstance(version, str) and "jsonfeed.org/version" in version:
+        return True
+    # Some generators leave the version out; a title with a list of items is still a feed.
+    return isinstance(data.get("items"), list) and isinstance(data.get("title"), str)
