@@ -114,8 +114,16 @@ _MARKED = (*_BLOCKS, *_LINES, *_CELLS, "br")
 # Lone surrogates truncate lxml's parse; private-use characters would fake our markers;
 # BOM, zero-width space and soft hyphen are invisible noise.
 _UNWANTED = re.compile("[\ud800-\udfff\ue000-\uf8ff\ufeff\u200b\u00ad]")
-_SPACES = re.compile(r"\s+")
-_BREAKS = re.compile(f" *[{_PARA}{_LINE}{_BR}][ {_PARA}{_LINE}{_BR}]*")
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f"
+    "\ud800-\udfff\ue000-\uf8ff\ufeff\u200b\u00ad]"
+)
+_OUT_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
+# C1 positions that windows-1252 leaves undefined: HTML keeps them as control characters.
+_CP1252_HOLES = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BREAKS = re.compile(f"[{_PARA}{_LINE}{_BR}][ {_PARA}{_LINE}{_BR}]*")
 _TAG = re.compile(r"<[A-Za-z!/?]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A body escaped twice shows its tags as text once decoded: give it one more parse.
@@ -129,10 +137,10 @@ def html_to_text(html: str) -> str:
     """
     if not html:
         return ""
-    text = _UNWANTED.sub("", strip_controls(html.replace("\r\n", "\n").replace("\r", "\n")))
+    text = _clean_input(html)
     if not _TAG.search(text):
         if "&" in text and _ENTITY.search(text):
-            text = _UNWANTED.sub("", strip_controls(_html.unescape(text)))
+            text = _clean_input(_html.unescape(text))
             if _ESCAPED_MARKUP.search(text):
                 return _from_markup(text)
         return _tidy_plain(text)
@@ -155,20 +163,59 @@ def _from_markup(text: str) -> str:
             if node is not pre and node.tail:
                 node.tail = node.tail.replace("\n", _BR)
     for el in root.iter(*_MARKED):
-        tag = el.tag
-        if tag == "br":
-            el.tail = _BR + el.tail if el.tail else _BR
-        elif tag in _CELLS:
-            el.tail = " " + el.tail if el.tail else " "
-        else:
-            mark = _LINE if tag in _LINES else _PARA
-            if tag in _LISTS and next(el.iterancestors("li", "dd"), None) is not None:
-                mark = _LINE  # a nested list continues its parent's lines
-            el.text = mark + el.text if el.text else mark
-            el.tail = mark + el.tail if el.tail else mark
-    # Entities such as &#27; decode to control characters only now.
-    flat = _SPACES.sub(" ", strip_controls("".join(root.itertext())))
+        _mark(el)
+    flat = "".join(root.itertext())
+    if _OUT_SUSPECT.search(flat):
+        # Entities such as &#27; decode to control characters only now.
+        flat = strip_controls(flat)
+    # str.split is far faster than a regex here, and the markers are not whitespace.
+    flat = " ".join(flat.split())
+    for mark in (_PARA, _LINE, _BR):
+        flat = flat.replace(" " + mark, mark)
     return _BREAKS.sub(_break, flat).strip("\n ")
+
+
+def _clean_input(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&#" in text:
+        # A reference such as &#27; would put a control character in the tree, which lxml
+        # then refuses to modify: decode those now so that the escape sequence they start
+        # is removed whole below.
+        text = _CHAR_REF.sub(_decode_control_ref, text)
+    # Most articles hold nothing to remove; one scan to find out is cheap.
+    if _SUSPECT.search(text):
+        text = _UNWANTED.sub("", strip_controls(text))
+    return text
+
+
+def _mark(el: etree._Element) -> None:
+    tag = el.tag
+    if tag == "br":
+        el.tail = _BR + el.tail if el.tail else _BR
+    elif tag in _CELLS:
+        el.tail = " " + el.tail if el.tail else " "
+    else:
+        mark = _LINE if tag in _LINES else _PARA
+        if tag in _LISTS and next(el.iterancestors("li", "dd"), None) is not None:
+            mark = _LINE  # a nested list continues its parent's lines
+        el.text = mark + el.text if el.text else mark
+        el.tail = mark + el.tail if el.tail else mark
+
+
+def _decode_control_ref(match: re.Match[str]) -> str:
+    hex_digits, digits = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(digits)
+    if code > 0x10FFFF:
+        return ""
+    char = chr(code)
+    if "\x80" <= char <= "\x9f" and code not in _CP1252_HOLES:
+        return match.group()  # HTML maps these to windows-1252 characters (&#x80; is €)
+    if _OUT_SUSPECT.match(char):
+        return char  # removed by strip_controls with any sequence it starts
+    if _XML_INVALID.match(char):
+        return ""
+    return match.group()
 
 
 def _break(match: re.Match[str]) -> str:
