@@ -1,1 +1,50 @@
-"""Grouping articles into storylines and building each storyline's briefing."""
+"""Grouping articles into storylines and building each storyline's briefing.
+
+The reader uses `list_storylines`, `build_briefing` and `mark_opened`; every quote, red
+line and timeline item carries a `Citation` (article id, URL, title, outlet, date and the
+character offsets of its words in the article text).
+"""
+
+from briefing.storylines._api import (
+    StorylineError,
+    build_briefing,
+    get_summary,
+    list_articles,
+    list_storylines,
+    mark_opened,
+)
+from briefing.storylines._model import (
+    ActorSummary,
+    Briefing,
+    Citation,
+    EventReport,
+    NewItem,
+    QuoteGroup,
+    QuoteItem,
+    RedLineGroup,
+    RedLineItem,
+    StorylineArticle,
+    StorylineSummary,
+    TimelineEntry,
+)
+
+__all__ = [
+    "ActorSummary",
+    "Briefing",
+    "Citation",
+    "EventReport",
+    "NewItem",
+    "QuoteGroup",
+    "QuoteItem",
+    "RedLineGroup",
+    "RedLineItem",
+    "StorylineArticle",
+    "StorylineError",
+    "StorylineSummary",
+    "TimelineEntry",
+    "build_briefing",
+    "get_summary",
+    "list_articles",
+    "list_storylines",
+    "mark_opened",
+]

@@ -1,0 +1,214 @@
+"""The analyser's records per article: saving them (replacing older ones) and reading them back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefing.store._library import Library
+from briefing.understand.records import Actor, Analysis, Event, Quote, RedLine
+
+
+@dataclass(frozen=True)
+class PendingArticle:
+    """An article the pipeline has to analyse or group, with what the analyser needs."""
+
+    id: int
+    title: str
+    text: str
+    published: str | None
+    source: str  # the feed's title
+    content_hash: str
+    analysed: bool  # its records are current; only the grouping is missing
+
+
+def save_analysis(library: Library, article_id: int, analysis: Analysis, version: str) -> None:
+    """Replace the article's records with `analysis` and mark it analysed by `version`."""
+    conn = library.db.conn
+    with library.db.atomic():
+        for table in ("actors", "quotes", "red_lines", "events"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+        actors: dict[str, Actor] = {}
+        for actor in analysis.actors:  # the key is (article, name): merge any repeats
+            seen = actors.get(actor.name)
+            if seen is None:
+                actors[actor.name] = actor
+            else:
+                actors[actor.name] = Actor(
+                    name=actor.name,
+                    kind=seen.kind,
+                    aliases=tuple(dict.fromkeys(seen.aliases + actor.aliases)),
+                    roles=tuple(dict.fromkeys(seen.roles + actor.roles)),
+                    mentions=seen.mentions + actor.mentions,
+                )
+        conn.executemany(
+            "INSERT INTO actors (article_id, name, kind, aliases, roles, mentions)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    a.name,
+                    a.kind,
+                    json.dumps(list(a.aliases)),
+                    json.dumps(list(a.roles)),
+                    a.mentions,
+                )
+                for a in actors.values()
+            ],
+        )
+        conn.executemany(
+            'INSERT INTO quotes (article_id, text, start, "end", direct, speaker, speaker_start,'
+            " speaker_end, cue, via, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    q.text,
+                    q.start,
+                    q.end,
+                    int(q.direct),
+                    q.speaker,
+                    q.speaker_span[0] if q.speaker_span else None,
+                    q.speaker_span[1] if q.speaker_span else None,
+                    q.cue,
+                    q.via,
+                    q.date,
+                )
+                for q in analysis.quotes
+            ],
+        )
+        conn.executemany(
+            'INSERT INTO red_lines (article_id, holder, text, start, "end", kind)'
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(article_id, r.holder, r.text, r.start, r.end, r.kind) for r in analysis.red_lines],
+        )
+        conn.executemany(
+            'INSERT INTO events (article_id, date, text, start, "end", scheduled)'
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, e.date, e.text, e.start, e.end, int(e.scheduled))
+                for e in analysis.events
+            ],
+        )
+        conn.execute(
+            "UPDATE articles SET language = ?, analysed_version = ? WHERE id = ?",
+            [analysis.language, version, article_id],
+        )
+
+
+_PENDING = """
+    SELECT a.id, a.title, a.text, a.published, COALESCE(f.title, ''), a.content_hash,
+           COALESCE(a.analysed_version = :version, 0)
+    FROM articles a
+    LEFT JOIN feeds f ON f.id = a.feed_id
+    LEFT JOIN storyline_members m ON m.article_id = a.id
+    WHERE a.id > :after AND (
+        a.analysed_version IS NULL OR a.analysed_version != :version
+        OR a.storyline_id IS NULL OR m.article_id IS NULL OR m.content_hash != a.content_hash
+    )
+    ORDER BY a.id
+    LIMIT :limit
+"""
+
+
+def pending_articles(
+    library: Library, version: str, *, limit: int = 100, after: int = 0
+) -> list[PendingArticle]:
+    """Articles whose analysis is missing or outdated, or that are not grouped yet (id order)."""
+    rows = library.db.execute(_PENDING, {"version": version, "after": after, "limit": limit})
+    return [
+        PendingArticle(
+            id=r[0],
+            title=r[1] or "",
+            text=r[2] or "",
+            published=r[3],
+            source=r[4],
+            content_hash=r[5] or "",
+            analysed=bool(r[6]),
+        )
+        for r in rows
+    ]
+
+
+def count_pending(library: Library, version: str) -> int:
+    """How many articles `pending_articles` would return in all."""
+    sql = _PENDING.replace("ORDER BY a.id\n    LIMIT :limit", "")
+    row = library.db.execute(
+        f"SELECT count(*) FROM ({sql})", {"version": version, "after": 0}
+    ).fetchone()
+    return int(row[0])
+
+
+def load_analyses(library: Library, article_ids: Iterable[int]) -> dict[int, Analysis]:
+    """Stored records of the given articles: {article_id: Analysis}."""
+    ids = sorted(set(article_ids))
+    result: dict[int, Analysis] = {i: Analysis(language="") for i in ids}
+    for chunk in _chunks(ids, 500):
+        marks = ",".join("?" for _ in chunk)
+        for row in library.db.execute(
+            f"SELECT id, COALESCE(language, '') FROM articles WHERE id IN ({marks})", chunk
+        ):
+            result[row[0]].language = row[1]
+        for row in library.db.execute(
+            f"SELECT article_id, name, kind, aliases, roles, mentions FROM actors"
+            f" WHERE article_id IN ({marks})",
+            chunk,
+        ):
+            result[row[0]].actors.append(
+                Actor(
+                    name=row[1],
+                    kind=row[2],
+                    aliases=tuple(_json_list(row[3])),
+                    roles=tuple(_json_list(row[4])),
+                    mentions=row[5],
+                )
+            )
+        for row in library.db.execute(
+            f'SELECT article_id, text, start, "end", direct, speaker, speaker_start, speaker_end,'
+            f" cue, via, date FROM quotes WHERE article_id IN ({marks}) ORDER BY article_id, start",
+            chunk,
+        ):
+            span = (row[6], row[7]) if row[6] is not None and row[7] is not None else None
+            result[row[0]].quotes.append(
+                Quote(
+                    text=row[1],
+                    start=row[2],
+                    end=row[3],
+                    direct=bool(row[4]),
+                    speaker=row[5],
+                    speaker_span=span,
+                    cue=row[8],
+                    via=row[9],
+                    date=row[10],
+                )
+            )
+        for row in library.db.execute(
+            f'SELECT article_id, holder, text, start, "end", kind FROM red_lines'
+            f" WHERE article_id IN ({marks}) ORDER BY article_id, start",
+            chunk,
+        ):
+            result[row[0]].red_lines.append(
+                RedLine(holder=row[1], text=row[2], start=row[3], end=row[4], kind=row[5])
+            )
+        for row in library.db.execute(
+            f'SELECT article_id, date, text, start, "end", scheduled FROM events'
+            f" WHERE article_id IN ({marks}) ORDER BY article_id, start",
+            chunk,
+        ):
+            result[row[0]].events.append(
+                Event(date=row[1], text=row[2], start=row[3], end=row[4], scheduled=bool(row[5]))
+            )
+    return result
+
+
+def _json_list(raw: str | None) -> list[str]:
+    try:
+        value = json.loads(raw or "[]")
+    except ValueError:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterable[list[int]]:
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])

@@ -1,0 +1,168 @@
+"""What the storyline list and a storyline's briefing hold (plain data, no SQL, no Textual)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where an item was found: the article, its outlet, and the span of text it came from.
+
+    `start`/`end` are character offsets into the article's stored text (Python str indices),
+    so a reader can open the article scrolled to the sentence.
+    """
+
+    article_id: int
+    url: str
+    title: str
+    outlet: str
+    date: str | None  # the article's publication date, YYYY-MM-DD
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class StorylineArticle:
+    """One story in a storyline. Wire copies of it in other feeds are listed in `copies`."""
+
+    article_id: int
+    url: str
+    title: str
+    outlet: str
+    date: str | None
+    read: bool
+    copies: tuple[Citation, ...] = ()
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """Every outlet that carried this story, the first one first."""
+        return _unique((self.outlet, *(c.outlet for c in self.copies)))
+
+
+@dataclass(frozen=True)
+class StorylineSummary:
+    """A storyline as the list shows it."""
+
+    id: int
+    label: str
+    first_date: str | None
+    last_date: str | None
+    article_count: int  # stories, wire copies counted once
+    unread_count: int
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    """An actor of a storyline: roles seen in any article, and how often it appears."""
+
+    name: str
+    kind: str
+    roles: tuple[str, ...]
+    article_count: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """One outlet's report of an event, with the date that outlet gives for it."""
+
+    date: str
+    text: str
+    source: Citation
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event, merged across the articles that report it (earliest report first)."""
+
+    date: str
+    text: str
+    scheduled: bool
+    reports: tuple[EventReport, ...]
+    dates_conflict: bool  # outlets give different dates for this event
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return _unique(r.source.outlet for r in self.reports)
+
+    @property
+    def source(self) -> Citation:
+        return self.reports[0].source
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    """A quote, direct or reported. `also` lists wire copies carrying the same words."""
+
+    text: str
+    direct: bool
+    date: str | None  # when it was said, if the text says; else the article's date
+    cue: str | None
+    via: str | None
+    source: Citation
+    also: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    speaker: str  # canonical name, or "Unattributed"
+    quotes: tuple[QuoteItem, ...]
+
+
+@dataclass(frozen=True)
+class RedLineItem:
+    """A demand, condition or refusal, with the date it was stated."""
+
+    text: str
+    kind: str
+    stated: str | None
+    source: Citation
+    also: tuple[Citation, ...] = ()
+    changed_from: str | None = None  # the earlier position this one departs from
+
+
+@dataclass(frozen=True)
+class RedLineGroup:
+    holder: str
+    items: tuple[RedLineItem, ...]  # oldest first
+    position_changed: bool
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """One sentence of "what is new since you last opened it", traced to its article."""
+
+    text: str
+    source: Citation
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the reader shows for one storyline."""
+
+    storyline: StorylineSummary
+    articles: tuple[StorylineArticle, ...]  # newest first
+    actors: tuple[ActorSummary, ...]
+    timeline: tuple[TimelineEntry, ...]
+    quotes: tuple[QuoteGroup, ...]
+    red_lines: tuple[RedLineGroup, ...]
+    new_since_last_opened: tuple[NewItem, ...]
+    last_opened: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (the `briefing brief --format json` export)."""
+        data = asdict(self)
+        data["articles"] = [{**asdict(a), "outlets": list(a.outlets)} for a in self.articles]
+        data["timeline"] = [{**asdict(e), "outlets": list(e.outlets)} for e in self.timeline]
+        return data
+
+
+def _unique(items: Any) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for item in items:
+        if item:
+            seen.setdefault(item, None)
+    return tuple(seen)
