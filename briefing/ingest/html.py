@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+import threading
 
 from lxml import etree
 
@@ -23,16 +24,25 @@ _PARA = "\ue000"
 _LINE = "\ue001"
 _BR = "\ue002"
 
-_PARSER = etree.HTMLParser(
-    recover=True,
-    no_network=True,
-    remove_comments=True,
-    remove_pis=True,
-    remove_blank_text=False,
-    compact=True,
-    default_doctype=False,
-    collect_ids=False,
-)
+# lxml parsers must not be shared between threads, and refreshes convert in threads.
+_local = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    parser: etree.HTMLParser | None = getattr(_local, "parser", None)
+    if parser is None:
+        parser = _local.parser = etree.HTMLParser(
+            recover=True,
+            no_network=True,
+            remove_comments=True,
+            remove_pis=True,
+            remove_blank_text=False,
+            compact=True,
+            default_doctype=False,
+            collect_ids=False,
+        )
+    return parser
+
 
 # Elements whose content is never article text.
 _DROP = (
@@ -130,6 +140,16 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 _ESCAPED_MARKUP = re.compile(r"<(?:p|br|div|a|img|span|b|i|em|strong|ul|ol|li|h[1-6])[\s/>]", re.I)
 
 
+_RAW_OPEN = re.compile(r"<(script|style|noscript|template|iframe|svg|math|head|textarea)\b")
+_CRUDE_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_CRUDE_BLOCK = re.compile(
+    r"</?(?:p|div|h[1-6]|blockquote|pre|ul|ol|dl|table|section|article|figure|hr)\b[^>]*>",
+    re.IGNORECASE,
+)
+_CRUDE_LINE = re.compile(r"<(?:br|li|tr|dt|dd)\b[^>]*>", re.IGNORECASE)
+_CRUDE_TAG = re.compile(r"<[^>]*>")
+
+
 def html_to_text(html: str) -> str:
     """Plain text from an HTML fragment or document: paragraphs split by blank lines.
 
@@ -148,10 +168,15 @@ def html_to_text(html: str) -> str:
 
 
 def _from_markup(text: str) -> str:
+    parser = _parser()
     try:
-        root = etree.fromstring(text, _PARSER)
+        root = etree.fromstring(text, parser)
     except (etree.ParserError, ValueError):
         root = None
+    last_error = parser.error_log.last_error
+    if last_error is not None and last_error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+        # libxml2 stops at 256 levels of nesting and would lose the rest of the article.
+        return _from_markup_crudely(text)
     if root is None:
         return ""
     etree.strip_elements(root, *_DROP, with_tail=False)
@@ -224,6 +249,27 @@ def _break(match: re.Match[str]) -> str:
     if _PARA in run or run.count(_BR) > 1:
         return "\n\n"
     return "\n"
+
+
+def _from_markup_crudely(text: str) -> str:
+    """Tags removed by pattern, for markup too deeply nested for the parser."""
+    low = text.lower()
+    kept = []
+    pos = 0
+    while (opening := _RAW_OPEN.search(low, pos)) is not None:
+        kept.append(text[pos : opening.start()])
+        close = low.find("</" + opening.group(1), opening.end())
+        if close < 0:
+            pos = len(text)  # an unclosed script swallows the rest, as in a browser
+            break
+        end = low.find(">", close)
+        pos = len(text) if end < 0 else end + 1
+    kept.append(text[pos:])
+    text = _CRUDE_COMMENT.sub("", "".join(kept))
+    text = _CRUDE_BLOCK.sub("\n\n", text)
+    text = _CRUDE_LINE.sub("\n", text)
+    text = _CRUDE_TAG.sub("", text)
+    return _tidy_plain(_clean_input(_html.unescape(text)))
 
 
 def _tidy_plain(text: str) -> str:
