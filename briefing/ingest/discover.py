@@ -140,11 +140,12 @@ def looks_like_feed(body: bytes, content_type: str) -> bool:
     if root is not None:
         name, start_tag = root
         local = name.rsplit(":", 1)[-1].lower()
-        if local in ("rss", "feed"):
+        if local in ("rss", "feed", "channel"):  # channel: the old CDF format
             return True
         if local == "rdf":
             # RSS 1.0 and 0.90 are RDF documents with a channel; other RDF is not a feed.
-            return "<channel" in head or "rss" in start_tag.lower()
+            tag = start_tag.lower()
+            return "<channel" in head or "purl.org/rss" in tag or "netscape.com/rdf" in tag
         return False
     if re.match(r"<!doctype\s+html", stripped, re.IGNORECASE):
         return False
@@ -188,7 +189,11 @@ def _decode_head(body: bytes, size: int = 16_384) -> str:
     ):
         if chunk.startswith(bom):
             return chunk[len(bom) :].decode(encoding, "replace")
-    # UTF-16 without a BOM shows as NUL bytes between ASCII characters.
+    # UTF-32 and UTF-16 without a BOM show as NUL bytes around ASCII characters.
+    if chunk[:3] == b"\x00\x00\x00" and chunk[3:4] != b"\x00":
+        return chunk[: len(chunk) // 4 * 4].decode("utf-32-be", "replace")
+    if chunk[1:4] == b"\x00\x00\x00" and chunk[:1] != b"\x00":
+        return chunk[: len(chunk) // 4 * 4].decode("utf-32-le", "replace")
     if chunk[:1] == b"\x00" and chunk[1:2] not in (b"", b"\x00"):
         return chunk.decode("utf-16-be", "replace")
     if chunk[1:2] == b"\x00" and chunk[:1] not in (b"", b"\x00"):
