@@ -61,9 +61,6 @@ _FEED_ONLY_TYPES = frozenset(
     }
 )
 
-_PARSER = etree.HTMLParser(
-    recover=True, no_network=True, remove_comments=True, remove_pis=True, collect_ids=False
-)
 
 # An <a href> whose path reads like a feed: /feed, /rss/, /atom.xml, /index.rss, feed.json, ...
 _FEEDISH_PATH = re.compile(
@@ -84,7 +81,11 @@ def feed_links(html: str, base_url: str) -> list[str]:
     if not html or not html.strip():
         return []
     try:
-        root = etree.fromstring(_without_surrogates(html), _PARSER)
+        # A parser per call: lxml parsers must not be shared between threads.
+        parser = etree.HTMLParser(
+            recover=True, no_network=True, remove_comments=True, remove_pis=True
+        )
+        root = etree.fromstring(_without_surrogates(html), parser)
     except (etree.ParserError, ValueError):
         return []
     if root is None:
