@@ -1,5 +1,7 @@
 """The `briefing` command. Each module here adds its subcommands to the group."""
 
+from briefing.cli import extract as _extract  # noqa: F401
+from briefing.cli import feeds as _feeds  # noqa: F401
 from briefing.cli import tui as _tui  # noqa: F401
 from briefing.cli._group import cli
 

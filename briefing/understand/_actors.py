@@ -1,0 +1,306 @@
+"""Named mentions in a text, grouped into canonical actors, and reference resolution."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.understand._aliases import AliasTable
+from briefing.understand._lexicon import (
+    FEMALE,
+    FUNCTION_CAPS,
+    HONORIFICS,
+    MALE,
+    MONTHS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from briefing.understand._text import Sentence, Token
+
+_POSS = re.compile(r"['\u2019]s?$")
+_GROUP_NOUNS = frozenset(
+    "authorities officials government side forces military troops army leadership president "
+    "leader administration delegation diplomats negotiators ministry embassy prime foreign "
+    "defense defence officers regime".split()
+)
+_NOT_NAMES = frozenset("i i’m i'm ok okay tv mp mps covid ceo gop uk us eu un".split()) - {
+    "gop",
+    "uk",
+    "us",
+    "eu",
+    "un",
+}
+
+
+def strip_poss(word: str) -> str:
+    return _POSS.sub("", word) if len(word) > 2 else word
+
+
+@dataclass
+class Mention:
+    start: int  # the name's characters (title excluded)
+    end: int
+    name: str  # as written, possessive removed
+    title: str  # "Foreign Minister", "" when none
+    kind: str
+    sentence: int
+    span_start: int  # title included
+    canonical: str = ""
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    roles: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    gender: str = ""
+    first: int = 0
+
+
+def _is_name_word(tok: Token) -> bool:
+    t = tok.text
+    if tok.quote or not t[:1].isupper():
+        return False
+    return any(c.isalpha() for c in t)
+
+
+class Registry:
+    """Every name in the text, with the fullest form each one stands for."""
+
+    def __init__(self, text: str, sents: list[Sentence], aliases: AliasTable) -> None:
+        self.text = text
+        self.aliases = aliases
+        self.mentions: list[Mention] = []
+        self.entities: dict[str, Entity] = {}
+        for si, s in enumerate(sents):
+            self._scan(s, si)
+        self._canonicalise()
+
+    # -------------------------------------------------------------- finding names
+
+    def _scan(self, s: Sentence, si: int) -> None:
+        toks = s.tokens
+        i = 0
+        n = len(toks)
+        while i < n:
+            tok = toks[i]
+            if not _is_name_word(tok):
+                i += 1
+                continue
+            j = i
+            while j + 1 < n:
+                nxt = toks[j + 1]
+                if _is_name_word(nxt) and not toks[j].text.endswith(("\u2019s", "'s")):
+                    j += 1
+                elif (
+                    nxt.lower
+                    in ("of", "for", "de", "von", "van", "al", "bin", "der", "la", "le", "du")
+                    and j + 2 < n
+                    and _is_name_word(toks[j + 2])
+                ) or (
+                    nxt.text in ("-", ".")
+                    and nxt.start == toks[j].end
+                    and j + 2 < n
+                    and _is_name_word(toks[j + 2])
+                    and toks[j + 2].start == nxt.end
+                ):
+                    j += 2
+                elif nxt.text == "." and toks[j].lower in HONORIFICS | {
+                    "gov",
+                    "sen",
+                    "rep",
+                    "gen",
+                    "lt",
+                    "dr",
+                    "st",
+                    "jr",
+                }:
+                    j += 1
+                    if j + 1 < n and _is_name_word(toks[j + 1]):
+                        continue
+                    break
+                else:
+                    break
+            self._add(toks[i : j + 1], si, sentence_initial=(i == 0 or toks[i - 1].quote))
+            i = j + 1
+
+    def _add(self, toks: list[Token], si: int, sentence_initial: bool) -> None:
+        words = [t for t in toks if t.text not in (".",)]
+        # Drop leading function words: "But Merz", "The Kremlin" keeps "Kremlin".
+        while words and words[0].lower in FUNCTION_CAPS and words[0].lower not in TITLE_WORDS:
+            words = words[1:]
+        if not words:
+            return
+        # Split off the title: "President of Russia Vladimir Putin".
+        k = 0
+        while k < len(words) - 1 and (
+            words[k].lower.rstrip(".") in TITLE_WORDS or (words[k].lower in ("of", "for") and k > 0)
+        ):
+            if words[k].lower in ("of", "for"):
+                # the title's object: "of Russia", "of State", "for Foreign Affairs"
+                k += 1
+                while k < len(words) - 1 and (
+                    self.aliases.lookup(words[k].text) is not None
+                    or words[k].lower in TITLE_WORDS
+                    or words[k].lower in ("affairs", "state", "the")
+                ):
+                    k += 1
+                    if k < len(words) - 2 and self.aliases.lookup(words[k - 1].text):
+                        break
+                continue
+            k += 1
+        title_toks, name_toks = words[:k], words[k:]
+        if not name_toks:
+            return
+        last = name_toks[-1]
+        name = " ".join(t.text for t in name_toks[:-1]) + (" " if len(name_toks) > 1 else "")
+        name += strip_poss(last.text)
+        if name.lower() in _NOT_NAMES or name.lower() in WEEKDAYS or name.lower() in MONTHS:
+            return
+        if (
+            len(name_toks) == 1
+            and sentence_initial
+            and not title_toks
+            and name.lower() in FUNCTION_CAPS
+        ):
+            return
+        title = " ".join(t.text for t in title_toks)
+        alias = self.aliases.lookup(name)
+        lower_words = {t.lower.strip(".") for t in name_toks}
+        if alias:
+            kind = alias[1]
+        elif name.lower() in self.aliases.demonyms:
+            return  # an adjective ("Russian"), not an actor by itself
+        elif lower_words & ORG_WORDS or (name.isupper() and len(name) > 1 and len(name_toks) == 1):
+            kind = "organization"
+        elif title_toks or len(name_toks) >= 2:
+            kind = "person"
+        else:
+            kind = "other"
+        end = name_toks[-1].start + len(strip_poss(last.text))
+        self.mentions.append(
+            Mention(name_toks[0].start, end, name, title, kind, si, words[0].start)
+        )
+
+    # -------------------------------------------------------------- canonical forms
+
+    def _canonicalise(self) -> None:
+        persons: dict[str, str] = {}  # surname or first name -> fullest form
+        full_forms = [m for m in self.mentions if m.kind == "person" and " " in m.name]
+        for m in sorted(full_forms, key=lambda m: -len(m.name.split())):
+            parts = [p for p in m.name.split() if p.lower().strip(".") not in HONORIFICS]
+            if not parts:
+                continue
+            persons.setdefault(parts[-1].lower(), " ".join(parts))
+        firsts: dict[str, set[str]] = {}
+        for full in set(persons.values()):
+            firsts.setdefault(full.split()[0].lower(), set()).add(full)
+        for m in self.mentions:
+            alias = self.aliases.lookup(m.name)
+            if alias:
+                m.canonical, m.kind = alias
+            elif m.kind in ("person", "other"):
+                parts = [p for p in m.name.split() if p.lower().strip(".") not in HONORIFICS]
+                key = parts[-1].lower() if parts else m.name.lower()
+                full: str | None = persons.get(key)
+                if full is None and len(parts) == 1 and len(firsts.get(key, ())) == 1:
+                    full = next(iter(firsts[key]))
+                if full is not None:
+                    m.canonical, m.kind = full, "person"
+                else:
+                    m.canonical = " ".join(parts) or m.name
+            else:
+                m.canonical = m.name
+            ent = self.entities.get(m.canonical)
+            if ent is None:
+                ent = self.entities[m.canonical] = Entity(m.canonical, m.kind, first=m.start)
+            if m.kind == "person" and ent.kind != "person":
+                ent.kind = "person"
+            if m.name != m.canonical:
+                ent.aliases.add(m.name)
+            ent.spans.append((m.start, m.end))
+            if m.title and m.title not in ent.roles:
+                ent.roles.append(m.title)
+            low = {w.lower().strip(".") for w in m.title.split()}
+            if low & {"mr", "sir", "lord", "king", "prince"}:
+                ent.gender = ent.gender or "m"
+            elif low & {"mrs", "ms", "dame", "queen", "princess", "lady"}:
+                ent.gender = ent.gender or "f"
+
+    # -------------------------------------------------------------- lookups
+
+    def mention_in(self, start: int, end: int) -> Mention | None:
+        """The last named mention inside [start, end)."""
+        best = None
+        for m in self.mentions:
+            if m.start >= start and m.end <= end:
+                best = m
+            elif m.start >= end:
+                break
+        return best
+
+    def canonical_of(self, phrase: str) -> tuple[str, str] | None:
+        """Canonical name and kind for a phrase such as "Russian officials" or "the Kremlin"."""
+        alias = self.aliases.lookup(phrase)
+        if alias:
+            return alias
+        words = phrase.split()
+        for w in words:
+            c = self.aliases.demonyms.get(strip_poss(w).lower())
+            if c and any(x.lower() in _GROUP_NOUNS for x in words):
+                return c, "country"
+        return None
+
+    def note_gender(self, canonical: str, pronoun: str) -> None:
+        ent = self.entities.get(canonical)
+        if ent and not ent.gender:
+            if pronoun in MALE:
+                ent.gender = "m"
+            elif pronoun in FEMALE:
+                ent.gender = "f"
+
+    def person_before(
+        self, pos: int, pronoun: str = "", skip: tuple[int, int] | None = None
+    ) -> Mention | None:
+        """The most recent person mentioned before pos whose gender fits the pronoun."""
+        want = "m" if pronoun in MALE else "f" if pronoun in FEMALE else ""
+        for m in reversed(self.mentions):
+            if m.start >= pos or m.kind != "person":
+                continue
+            if skip and skip[0] <= m.start < skip[1]:
+                continue
+            ent = self.entities.get(m.canonical)
+            if want and ent and ent.gender and ent.gender != want:
+                continue
+            return m
+        return None
+
+    def role_before(self, pos: int, role: str) -> Mention | None:
+        """The most recent person whose title holds the role word ("minister")."""
+        for m in reversed(self.mentions):
+            if m.start >= pos or m.kind != "person":
+                continue
+            ent = self.entities.get(m.canonical)
+            roles = " ".join(ent.roles if ent else [m.title]).lower()
+            if role in roles:
+                return m
+        return None
+
+    def add_role(self, canonical: str, role: str) -> None:
+        ent = self.entities.get(canonical)
+        if ent and role and role not in ent.roles:
+            ent.roles.append(role)
+
+
+def role_word(phrase: str) -> str | None:
+    """The role noun of a phrase such as "the German chancellor" or "the Kremlin spokesman"."""
+    words = [w.lower() for w in phrase.split()]
+    if not words or words[0] not in ("the", "a", "an", "this", "that"):
+        return None
+    if words[-1] in ROLE_WORDS:
+        return words[-1]
+    return None

@@ -1,0 +1,126 @@
+"""The pipeline: sentences, names, quotes, red lines, events, actors."""
+
+from __future__ import annotations
+
+from briefing.understand._actors import Registry, role_word, strip_poss
+from briefing.understand._aliases import AliasTable, default_aliases
+from briefing.understand._language import detect_language
+from briefing.understand._quotes import Attribution, colon_turns, find_in_sentence
+from briefing.understand._text import Sentence, sentences
+from briefing.understand.records import Actor, Analysis, Quote
+
+ANALYSER_VERSION = "1"
+
+_HANDLED = {"en"}
+
+
+def analyse(
+    text: str,
+    published: str | None = None,
+    *,
+    title: str = "",
+    source: str = "",
+    aliases: AliasTable | None = None,
+) -> Analysis:
+    """Find actors, quotes, red lines and dated events in an article's text."""
+    language = detect_language(f"{title}\n{text}")
+    if language not in _HANDLED or not text.strip():
+        return Analysis(language=language)
+    table = aliases or default_aliases()
+    sents = sentences(text)
+    reg = Registry(text, sents, table)
+    atts = _attributions(text, sents)
+    quotes = [_resolve(text, a, reg, sents) for a in atts]
+    analysis = Analysis(language=language, quotes=quotes)
+    analysis.actors = _actors(reg, quotes)
+    return analysis
+
+
+def _attributions(text: str, sents: list[Sentence]) -> list[Attribution]:
+    found: list[Attribution] = []
+    for s in sents:
+        found.extend(find_in_sentence(text, s))
+    turns = colon_turns(text, sents)
+    spans = [(a.start, a.end) for a in found]
+    for t in turns:
+        if not any(s < t.end and t.start < e and (e - s) > (t.end - t.start) for s, e in spans):
+            found.append(t)
+    found.sort(key=lambda a: (a.start, a.end))
+    # one record per content span; the first cue wins
+    out: list[Attribution] = []
+    for a in found:
+        if out and out[-1].start == a.start and out[-1].end == a.end:
+            continue
+        out.append(a)
+    return out
+
+
+def _resolve(text: str, a: Attribution, reg: Registry, sents: list[Sentence]) -> Quote:
+    speaker: str | None = None
+    span = a.speaker
+    phrase = a.phrase or a.speaker
+    if phrase is not None:
+        ptext = text[phrase[0] : phrase[1]]
+        low = ptext.lower().strip()
+        m = reg.mention_in(phrase[0], phrase[1])
+        if m is not None:
+            speaker = m.canonical
+            span = (m.start, m.end) if span is None else span
+            role = _apposition_role(ptext, m.name)
+            if role:
+                reg.add_role(m.canonical, role)
+        elif low in ("he", "she", "i", "we", "who", "him", "her"):
+            p = reg.person_before(phrase[0], low, skip=(a.start, a.end))
+            if p is not None:
+                speaker = p.canonical
+                reg.note_gender(p.canonical, low)
+        else:
+            rw = role_word(ptext)
+            hit = reg.role_before(phrase[0], rw) if rw else None
+            if hit is not None:
+                speaker = hit.canonical
+            else:
+                canon = reg.canonical_of(ptext)
+                speaker = canon[0] if canon else ptext
+    return Quote(
+        text=text[a.start : a.end],
+        start=a.start,
+        end=a.end,
+        direct=a.direct,
+        speaker=speaker,
+        speaker_span=span,
+        cue=a.cue,
+        via=a.via,
+    )
+
+
+def _apposition_role(phrase: str, name: str) -> str:
+    """ "Dmitry Peskov, the Kremlin spokesman" -> "Kremlin spokesman"."""
+    rest = phrase.split(",", 1)
+    if len(rest) == 2 and name in rest[0]:
+        words = rest[1].strip().split()
+        if words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        return " ".join(words).strip(", ")
+    return ""
+
+
+def _actors(reg: Registry, quotes: list[Quote]) -> list[Actor]:
+    speakers = {q.speaker for q in quotes if q.speaker}
+    out = []
+    for ent in reg.entities.values():
+        if ent.kind == "other":
+            continue
+        if ent.kind == "organization" and ent.name not in speakers and len(ent.spans) < 2:
+            continue
+        out.append(
+            Actor(
+                name=ent.name,
+                kind=ent.kind,  # type: ignore[arg-type]
+                aliases=tuple(sorted(a for a in ent.aliases if strip_poss(a) != ent.name)),
+                roles=tuple(ent.roles),
+                mentions=len(ent.spans),
+                spans=tuple(ent.spans),
+            )
+        )
+    return out

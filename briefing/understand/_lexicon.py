@@ -1,0 +1,188 @@
+"""Word lists the rules rely on: cue verbs, titles, pronouns, function words."""
+
+from __future__ import annotations
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# Verbs that introduce what someone said, wrote or thinks, in every form news uses.
+SPEECH_CUES = _words(
+    """
+    said says say saying told tells tell telling added adds add adding wrote writes write writing
+    written noted notes noting warned warns warning stated states explained explains explaining
+    argued argues arguing argue claimed claims claiming claim insisted insists insisting asserted
+    asserts declared declares announced announces announcing reported reports reporting suggested
+    suggests suggesting suggest acknowledged acknowledges acknowledging admitted admits admitting
+    conceded concedes recalled recalls recalling replied replies responded responds asked asks
+    asking tweeted tweets tweeting posted urged urges urging demanded demands demanding predicted
+    predicts promised promises promising vowed vows vowing pledged pledges threatened threatens
+    accused accuses accusing denied denies denying confirmed confirms contended contends
+    maintained maintains emphasized emphasised emphasizes emphasises stressed stresses stressing
+    complained complains lamented laments joked jokes quipped continued continues concluded
+    concludes cautioned cautions alleged alleges estimated estimates indicated indicates revealed
+    reveals disclosed discloses observed observes remarked remarks commented comments mentioned
+    mentions described describes describing called calls calling praised praises criticized
+    criticised criticizes criticises criticizing cited cites citing blamed blames rejected rejects
+    dismissed dismisses questioned questions charged charges proposed proposes agreed agrees
+    defended defends endorsed endorses believes believe believed thinks think thought
+    hopes hoped wants wanted fears feared expects expected predicted
+    showed shows show found finds suggested announced boasted boasts bragged brags
+    countered counters retorted repeated repeats reiterated reiterates affirmed affirms
+    testified testifies wondered wonders speculated speculates acknowledged recounted
+    explained shouted yelled pointed explained assured assures reassured informed informs
+    objected objects protested protests demanded pleaded begged conceded surmised
+    """
+)
+
+# Cues that need a following "that", quotation or colon to count (they have other senses).
+WEAK_CUES = _words(
+    """
+    believes believe believed thinks think thought hopes hoped wants wanted fears feared expects
+    expected showed shows show found finds continued continues called calls calling pointed
+    described describes describing cited cites citing charged charges questioned questions
+    comments remarks reports states claims posted defended defends agreed agrees
+    """
+)
+
+# The addressee follows these: "told reporters that ...".
+ADDRESS_CUES = _words(
+    "told tells tell telling informed informs assured assures reassured warned warns asked asks"
+)
+
+PRONOUNS_PERSON = _words("he she i we you")
+PRONOUNS_ALL = _words("he she i we you they it who which")
+MALE = _words("he him his himself mr")
+FEMALE = _words("she her hers herself mrs ms")
+
+# Capitalised words that start sentences or clauses without naming anyone.
+FUNCTION_CAPS = _words(
+    """
+    the a an but and or yet so still however meanwhile instead now then also earlier later last
+    in on at when while after before as if although though because since this that these those
+    there here what why how where who which it its his her their our my your we i they he she
+    for with without from by to of into over under about against between during among until
+    no not nor all some many most more several both each every any other another such
+    mr mrs ms dr asked meanwhile speaking according despite following amid like unlike
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    january february march april may june july august september october november december
+    update updated watch read related editor note photo video source sources
+    """
+)
+
+# Lower-case words that end a subject noun phrase when scanning leftwards from a cue.
+NP_STOP = _words(
+    """
+    that which who whom whose what when where while if as because since although though but and or
+    nor so than then to in on at by from with into onto about after before during for against
+    over under between among through without within upon is was are were be been being has have
+    had do does did will would can could may might must shall should not n't never also just
+    even still said says say told tells added wrote noted it its this these those there here
+    not how why once ago
+    """
+)
+
+# Words skipped between a subject and its cue ("Trump has also repeatedly said").
+AUX_SKIP = _words(
+    """
+    also has have had later then previously recently repeatedly again once earlier would will
+    could may might did does do reportedly publicly privately simply further just never often
+    always already still even first only quickly flatly bluntly angrily openly separately
+    initially subsequently then-candidate falsely correctly rightly wrongly frequently long
+    """
+)
+
+DETERMINERS = _words(
+    "the a an his her their its our my your this that these those some many one two"
+)
+
+# Roles that stand for a person named earlier: "the minister said".
+ROLE_WORDS = _words(
+    """
+    president chancellor minister secretary spokesman spokeswoman spokesperson senator governor
+    mayor premier ambassador envoy leader chairman chairwoman chair director general commander
+    official officer chief candidate nominee king queen prince pope judge prosecutor
+    lawmaker congressman congresswoman representative speaker advisor adviser aide negotiator
+    diplomat commissioner attorney founder ceo executive economist analyst professor author
+    businessman businesswoman billionaire republican democrat lawyer
+    """
+)
+
+# Titles written before a name: "Foreign Minister Sergei Lavrov", "Gov. Mike Pence".
+TITLE_WORDS = _words(
+    """
+    president chancellor minister secretary senator sen governor gov mayor premier ambassador
+    envoy leader chairman chairwoman general gen commander chief king queen prince princess
+    pope judge justice prosecutor representative rep speaker vice deputy prime foreign defense
+    defence interior finance foreign economy state former acting first lady mr mrs ms dr
+    sir lord dame rev reverend attorney spokesman spokeswoman spokesperson press adviser advisor
+    aide candidate nominee democratic republican democrat gop presidential vice-president
+    vice-presidential congressman congresswoman lt col capt sgt adm admiral colonel captain
+    lieutenant sergeant major commissioner director executive ceo founder professor prof
+    high foreign-policy national security council head
+    """
+)
+
+HONORIFICS = _words("mr mrs ms dr sir dame lord rev")
+
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+
+# Words in a name that make it an organisation rather than a person.
+ORG_WORDS = _words(
+    """
+    party ministry council commission committee department agency union association institute
+    university college court parliament congress senate house office bank corporation corp inc
+    ltd group company news times post journal tribune herald guardian telegraph gazette review
+    press network channel radio television tv agency foundation fund organization organisation
+    alliance coalition federation board bureau service services administration government army
+    navy force forces police campaign center centre club league church school hospital
+    assembly cabinet kremlin pentagon nato un eu opec who imf reuters ap afp bloomberg cnn bbc
+    msnbc fox npr abc cbs nbc politico axios daily weekly magazine zeitung allgemeine spiegel
+    monde figaro pravda tass ria interfax xinhua isw institute times-picayune globe
+    """
+)
+
+# Outlets that can stand as the channel a statement was reported through.
+OUTLET_WORDS = _words(
+    """
+    news times post journal tribune herald guardian telegraph gazette review press network
+    channel radio television tv zeitung allgemeine spiegel monde figaro pravda tass ria interfax
+    xinhua reuters ap afp bloomberg cnn bbc msnbc fox npr abc cbs nbc politico axios daily
+    weekly magazine social media x twitter facebook telegram truth instagram youtube
+    """
+)

@@ -1,0 +1,571 @@
+"""Who said what: direct quotations and reported speech, each with its cue and speaker phrase."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.understand._lexicon import (
+    ADDRESS_CUES,
+    AUX_SKIP,
+    DETERMINERS,
+    FUNCTION_CAPS,
+    MONTHS,
+    NP_STOP,
+    OUTLET_WORDS,
+    PRONOUNS_ALL,
+    ROLE_WORDS,
+    SPEECH_CUES,
+    TITLE_WORDS,
+    WEAK_CUES,
+    WEEKDAYS,
+)
+from briefing.understand._text import ABBREVIATIONS, QUOTE_MARKS, Sentence, Token
+
+_PREPS = frozenset("on in at during to with from via before after over through for by".split())
+_TIME_WORDS = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | frozenset(
+        "today yesterday tonight morning evening afternoon night week month year earlier later "
+        "last this next recently".split()
+    )
+)
+_OBJECT_WORDS = frozenset("reporters journalists me us him her them supporters lawmakers".split())
+_TAIL_BLOCK = frozenset("who which whose while when as and but because if adding noting".split())
+_QCHARS = set(QUOTE_MARKS)
+_NAME_COLON = re.compile(
+    r"[\"\u201c]?\s*((?:[A-Z][A-Za-z.'\u2019\-]*)(?:\s+[A-Z][A-Za-z.'\u2019\-]*){0,3}):\s+\S"
+)
+_COLON_STOP = frozenset(
+    "update updated note editor watch read related photo video source sources transcript "
+    "breaking exclusive live analysis opinion q a warning correction clarification "
+    "question answer example the latest".split()
+)
+
+
+@dataclass
+class Attribution:
+    start: int  # content
+    end: int
+    direct: bool
+    speaker: tuple[int, int] | None  # character span of the speaker phrase
+    speaker_text: str
+    cue: str
+    cue_pos: int
+    via: str | None = None
+    content_first: bool = False
+    phrase: tuple[int, int] | None = None  # the whole speaker phrase
+
+
+def _is_cue(tok: Token) -> bool:
+    return not tok.quote and tok.lower in SPEECH_CUES
+
+
+def _noun_head(tok: Token) -> bool:
+    if tok.quote:
+        return False
+    lw = tok.lower
+    if tok.is_cap:
+        return lw not in FUNCTION_CAPS or lw in PRONOUNS_ALL or lw in TITLE_WORDS
+    if not tok.text[:1].isalpha():
+        return False
+    if lw in NP_STOP or lw in SPEECH_CUES or lw.endswith("ly"):
+        return lw in PRONOUNS_ALL
+    return not lw.endswith(("ing",)) or lw in ("king",)
+
+
+def _collect_left(toks: list[Token], b: int, lo: int) -> int | None:
+    """Start index of the noun phrase whose last token is b."""
+    if b < lo or not _noun_head(toks[b]):
+        return None
+    if toks[b].lower in PRONOUNS_ALL:
+        return b
+    a = b
+    while a - 1 >= lo and b - a < 12:
+        t = toks[a - 1]
+        lw = t.lower
+        if t.quote:
+            break
+        if lw in DETERMINERS and not t.is_cap or lw in ("the", "a", "an"):
+            a -= 1
+            break
+        if t.text == "." and a - 2 >= lo and toks[a - 2].lower in ABBREVIATIONS:
+            a -= 1
+            continue
+        if t.text in ("-", "\u2019s", "'s") or lw.endswith(("\u2019s", "'s")):
+            a -= 1
+            continue
+        if (
+            lw in ("of", "for")
+            and a - 2 >= lo
+            and (
+                toks[a - 2].is_cap
+                or toks[a - 2].lower in ROLE_WORDS
+                or toks[a - 2].lower in TITLE_WORDS
+            )
+        ):
+            a -= 1
+            continue
+        if t.is_cap:
+            if lw in FUNCTION_CAPS and lw not in TITLE_WORDS:
+                break
+            a -= 1
+            continue
+        if (
+            t.text[:1].isalpha()
+            and lw not in NP_STOP
+            and lw not in SPEECH_CUES
+            and not lw.endswith("ly")
+        ):
+            a -= 1
+            continue
+        if t.text[:1].isdigit():
+            a -= 1
+            continue
+        break
+    return a
+
+
+def _skip_back(toks: list[Token], j: int, lo: int) -> int:
+    """Step left over auxiliaries, adverbs and a time phrase between a subject and its verb."""
+    while j >= lo:
+        lw = toks[j].lower
+        if lw in AUX_SKIP or (
+            lw.endswith("ly") and not toks[j].is_cap and lw not in ("only", "early")
+        ):
+            j -= 1
+        elif lw in WEEKDAYS and j - 1 >= lo and toks[j - 1].lower == "on":
+            j -= 2
+        elif lw in ("today", "yesterday", "tonight") or (lw in WEEKDAYS and not toks[j].is_cap):
+            j -= 1
+        elif lw == "n't" or lw == "not":
+            j -= 1
+        else:
+            break
+    return j
+
+
+def subject_left(toks: list[Token], i: int, lo: int) -> tuple[int, int, int] | None:
+    """The subject of the cue at i as (first, head, last) token indices, or None."""
+    j = _skip_back(toks, i - 1, lo)
+    if j < lo:
+        return None
+    t = toks[j]
+    if t.text == ")":
+        k = j
+        while k > lo and toks[k].text != "(" and j - k < 8:
+            k -= 1
+        if toks[k].text == "(" and k - 1 >= lo:
+            a = _collect_left(toks, k - 1, lo)
+            return (a, k - 1, j) if a is not None else None
+        return None
+    if t.text == ",":
+        # an apposition: "Dmitry Peskov, the Kremlin spokesman, said"
+        k = j - 1
+        while k > lo and toks[k].text != "," and not toks[k].quote and j - k < 12:
+            k -= 1
+        if k > lo and toks[k].text == ",":
+            inner = _collect_left(toks, j - 1, k + 1)
+            if inner == k + 1 or (inner is not None and toks[k + 1].lower in ("who", "a", "the")):
+                a = _collect_left(toks, k - 1, lo)
+                if a is not None:
+                    return (a, k - 1, j - 1)
+        return None
+    a = _collect_left(toks, j, lo)
+    if a is None:
+        return None
+    if toks[a].lower == "who" and a - 2 >= lo and toks[a - 1].text == ",":
+        return (a, a, a)
+    return (a, j, j)
+
+
+def subject_right(toks: list[Token], i: int, hi: int) -> tuple[int, int] | None:
+    """The subject after an inverted cue ("said President Vladimir Putin")."""
+    k = i
+    if k >= hi:
+        return None
+    if toks[k].lower in PRONOUNS_ALL - {"who", "which", "it"}:
+        return (k, k)
+    end = k
+    seen_noun = False
+    while end < hi and end - k < 12:
+        t = toks[end]
+        lw = t.lower
+        if t.quote or t.text in (",", ";", ":", "(", "\u2014", "\u2013"):
+            break
+        if t.text == "." and end > k and toks[end - 1].lower in ABBREVIATIONS:
+            end += 1
+            continue
+        if t.text == ".":
+            break
+        if lw in DETERMINERS and end == k:
+            end += 1
+            continue
+        if lw in ("of", "for") and seen_noun and end + 1 < hi and toks[end + 1].is_cap:
+            end += 1
+            continue
+        if t.is_cap or (
+            t.text[:1].isalpha()
+            and lw not in NP_STOP
+            and lw not in _PREPS
+            and lw not in SPEECH_CUES
+            and not lw.endswith("ly")
+        ):
+            if lw in _PREPS or lw in ("who", "which"):
+                break
+            if (
+                t.is_cap
+                and lw in FUNCTION_CAPS
+                and lw not in TITLE_WORDS
+                and lw not in PRONOUNS_ALL
+            ):
+                break
+            seen_noun = True
+            end += 1
+            continue
+        break
+    if not seen_noun:
+        return None
+    return (k, end - 1)
+
+
+def _content_end(toks: list[Token], k: int, hi: int) -> int:
+    """Last token index of content that runs from k to the sentence end."""
+    e = hi - 1
+    while e > k and not toks[e].quote and toks[e].text in ".!?;:\u2026":
+        e -= 1
+    return e
+
+
+def _via_in(toks: list[Token], a: int, b: int) -> str | None:
+    """An outlet named in toks[a:b] after on/to/with/in ("told Fox News", "on Truth Social")."""
+    for k in range(a, min(b, len(toks))):
+        if toks[k].lower in ("on", "to", "with", "in", "via") and k + 1 < b:
+            m = k + 1
+            if toks[m].lower in ("the", "an", "a"):
+                m += 1
+            n = m
+            while n < b and (toks[n].is_cap or toks[n].lower in ("-",)) and not toks[n].quote:
+                n += 1
+            if n > m:
+                words = [t.text for t in toks[m:n]]
+                if (
+                    any(w.lower() in OUTLET_WORDS for w in words)
+                    or n - m >= 2
+                    and toks[m].lower in ("truth",)
+                ):
+                    return " ".join(words)
+    return None
+
+
+def _joined(toks: list[Token], a: int, b: int, text: str) -> str:
+    return text[toks[a].start : toks[b].end]
+
+
+def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
+    toks = s.tokens
+    n = len(toks)
+    out: list[Attribution] = []
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.lower == "according" and i + 1 < n and toks[i + 1].lower == "to":
+            att = _according(text, toks, i, n)
+            if att:
+                out.append(att)
+            i += 2
+            continue
+        if not _is_cue(t):
+            i += 1
+            continue
+        att = _attribution(text, toks, i, n)
+        if att:
+            out.append(att)
+        i += 1
+    # "…," Merz said, according to FAZ: the outlet is the channel, not a second speaker.
+    kept: list[Attribution] = []
+    for att in out:
+        if att.cue == "according to":
+            owner = next(
+                (
+                    o
+                    for o in out
+                    if o is not att
+                    and o.cue != "according to"
+                    and o.cue_pos < att.cue_pos
+                    and o.speaker is not None
+                    and o.end <= att.cue_pos
+                ),
+                None,
+            )
+            if owner is not None and att.speaker is not None and att.content_first:
+                owner.via = owner.via or att.speaker_text
+                continue
+        kept.append(att)
+    return kept
+
+
+def _according(text: str, toks: list[Token], i: int, n: int) -> Attribution | None:
+    sub = subject_right(toks, i + 2, n)
+    if sub is None:
+        return None
+    a, b = sub
+    speaker = (toks[a].start, toks[b].end)
+    stext = _joined(toks, a, b, text)
+    if i == 0 or (i <= 2 and toks[0].lower in ("but", "and", "yet", "so")):
+        k = b + 1
+        while k < n and toks[k].text == ",":
+            k += 1
+        if k >= n:
+            return None
+        e = _content_end(toks, k, n)
+        return _make(text, toks, k, e, speaker, stext, "according to", i)
+    c = i - 1
+    if c >= 1 and toks[c].text == ",":
+        e = c - 1
+        return _make(text, toks, 0, e, speaker, stext, "according to", i, content_first=True)
+    return None
+
+
+def _make(
+    text: str,
+    toks: list[Token],
+    a: int,
+    b: int,
+    speaker: tuple[int, int] | None,
+    stext: str,
+    cue: str,
+    cue_pos: int,
+    *,
+    content_first: bool = False,
+    via: str | None = None,
+) -> Attribution | None:
+    if b < a:
+        return None
+    start, end = toks[a].start, toks[b].end
+    content = text[start:end]
+    if len(content.strip(" ,.;:\u2014-" + QUOTE_MARKS)) < 2:
+        return None
+    direct = any(c in _QCHARS for c in content)
+    phrase = None
+    if speaker is not None:
+        at = text.find(stext, max(0, speaker[0] - len(stext)))
+        phrase = (at, at + len(stext)) if at >= 0 else speaker
+    return Attribution(
+        start, end, direct, speaker, stext, cue, toks[cue_pos].start, via, content_first, phrase
+    )
+
+
+def _attribution(text: str, toks: list[Token], i: int, n: int) -> Attribution | None:
+    cue = toks[i].lower
+    sub = subject_left(toks, i, 0)
+    inverted = False
+    if sub is None:
+        # inversion after a quotation or clause: "…," said Putin
+        if i >= 1 and (toks[i - 1].text == "," or toks[i - 1].quote):
+            r = subject_right(toks, i + 1, n)
+            if r is None:
+                return None
+            sa, sb = r
+            inverted = True
+        else:
+            return None
+        first = sa
+        after = sb + 1
+        speaker = (toks[sa].start, toks[sb].end)
+        stext = _joined(toks, sa, sb, text)
+        before = i - 1
+    else:
+        sa, head, sb = sub
+        speaker = (toks[head].start, toks[head].end)
+        # the whole phrase when it is short and names someone: "Foreign Minister Lavrov"
+        if toks[sa].is_cap or toks[sa].lower in DETERMINERS:
+            speaker = (toks[sa].start, toks[sb].end)
+        stext = _joined(toks, sa, sb, text)
+        first = sa
+        after = i + 1
+        before = sa - 1
+    # Content before the speaker: "…," Merz said.  /  Voting fraud is rare, officials say.
+    if (
+        before >= 0
+        and (toks[before].text == "," or toks[before].quote)
+        and (before > 0 or toks[before].quote)
+    ):
+        tail = after
+        while (
+            tail < n and (toks[tail].lower in _PREPS or toks[tail].lower in _TIME_WORDS) and False
+        ):
+            tail += 1
+        if _tail_is_adjunct(toks, tail, n, cue):
+            if toks[before].quote:
+                ca = before
+                while ca - 1 >= 0 and toks[ca - 1].quote:
+                    ca -= 1
+                cb = before
+            else:
+                ca, cb = 0, before - 1
+                while (
+                    ca < cb
+                    and toks[ca].lower in ("but", "and", "yet", "so")
+                    or toks[ca].text in ("\u2014", "-")
+                ):
+                    ca += 1
+            ext = _continuation(toks, tail, n, is_quote=toks[before].quote)
+            if ext is not None:
+                cb = ext
+            via = _via_in(toks, after, n)
+            return _make(
+                text, toks, ca, cb, speaker, stext, toks[i].text, i, content_first=True, via=via
+            )
+    if inverted:
+        return None
+    # Speaker first: content follows the cue.
+    k = after
+    limit = min(n, k + 10)
+    that_at = None
+    for m in range(k, limit):
+        tm = toks[m]
+        if tm.quote or tm.text in (";",):
+            break
+        if tm.lower == "that" or tm.text == ":":
+            that_at = m
+            break
+        if tm.text == "," and m + 1 < n and toks[m + 1].quote:
+            that_at = m
+            break
+    via = None
+    if that_at is not None and that_at > k:
+        via = _via_in(toks, k, that_at)
+    if that_at is not None:
+        k = that_at + (0 if toks[that_at].lower == "that" else 1)
+    else:
+        if cue in WEAK_CUES and not (k < n and toks[k].quote):
+            # "thinks", "shows": keep only clausal uses ("polls show Clinton leading")
+            if k >= n or toks[k].lower in _PREPS or toks[k].text in ".,;":
+                return None
+        if cue in ADDRESS_CUES and k < n and (toks[k].is_cap or toks[k].lower in _OBJECT_WORDS):
+            r = subject_right(toks, k, n)
+            if r is not None and r[1] + 1 < n:
+                via = _via_in([*toks[:k], Token("to", 0, 0), *toks[k:]], k, r[1] + 2)
+                k = r[1] + 1
+        while k < n and toks[k].text in (",", ":"):
+            k += 1
+    if k >= n:
+        return None
+    e = _content_end(toks, k, n)
+    # stop before a trailing attribution: "…, he added."
+    for m in range(k + 1, e):
+        if toks[m].text == "," and m + 1 <= e and _trailing_attribution(toks, m + 1, e + 1):
+            e = m - 1
+            break
+    del first
+    return _make(text, toks, k, e, speaker, stext, toks[i].text, i, via=via)
+
+
+def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str) -> bool:
+    """After "…," X said: nothing, a comma, a quotation, or a short adjunct to the end."""
+    if k >= n:
+        return True
+    t = toks[k]
+    if t.text in (".", ",", "!", "?", ";", "\u2014", "\u2013", "-", ":") or t.quote:
+        return True
+    if t.lower == "that":
+        return False
+    if t.lower in _PREPS or t.lower in _TIME_WORDS or t.lower in ("in", "during", "at"):
+        return True
+    if cue in ADDRESS_CUES and (t.is_cap or t.lower in _OBJECT_WORDS or t.lower in DETERMINERS):
+        return True
+    return False
+
+
+def _continuation(toks: list[Token], k: int, n: int, *, is_quote: bool) -> int | None:
+    """Index where content resumes after the cue and ends: "…," she said, "second part.\""""
+    m = k
+    while m < n and toks[m].text != ",":
+        if toks[m].quote or toks[m].text in (".", ";", "!", "?"):
+            break
+        m += 1
+    if m >= n or toks[m].text != ",":
+        return None
+    if m + 1 < n and toks[m + 1].quote:
+        e = m + 1
+        while e + 1 < n and toks[e + 1].quote:
+            e += 1
+        return e
+    if is_quote or m + 1 >= n:
+        return None
+    nxt = toks[m + 1]
+    lw = nxt.lower
+    if (
+        lw in _TAIL_BLOCK
+        or lw in SPEECH_CUES
+        or lw.endswith(("ing", "ed"))
+        or lw in _PREPS
+        or lw == "according"
+    ):
+        return None
+    if nxt.is_cap:
+        return None
+    return _content_end(toks, m + 1, n)
+
+
+def _trailing_attribution(toks: list[Token], a: int, n: int) -> bool:
+    """toks[a:n] is "he said" / "said Peskov" / "according to X" / "officials say" only."""
+    if a >= n:
+        return False
+    if toks[a].lower == "according":
+        return True
+    for m in range(a, min(n, a + 8)):
+        if _is_cue(toks[m]) and toks[m].lower not in WEAK_CUES:
+            rest = toks[m + 1 : n]
+            return (
+                all(
+                    not r.quote
+                    and (
+                        r.is_cap
+                        or r.lower in _PREPS
+                        or r.lower in _TIME_WORDS
+                        or r.lower in DETERMINERS
+                        or r.text in ".,"
+                    )
+                    for r in rest[:6]
+                )
+                and len(rest) <= 8
+            )
+        if toks[m].quote or toks[m].text in (",", ";"):
+            return False
+    return False
+
+
+def colon_turns(text: str, sents: list[Sentence]) -> list[Attribution]:
+    """Transcripts and headlines: "PENCE: Well, look …", "Pence: Flowers won't be at debate"."""
+    out = []
+    for m in re.finditer(r"(?m)^[^\n]+", text):
+        line = m.group()
+        hit = _NAME_COLON.match(line)
+        if not hit:
+            continue
+        name = hit.group(1)
+        words = name.split()
+        if name.lower() in _COLON_STOP or words[0].lower() in _COLON_STOP:
+            continue
+        if any(w.lower() in FUNCTION_CAPS for w in words) and not name.isupper():
+            continue
+        if len(words) > 2 and not name.isupper():
+            continue
+        if words[-1].lower() in WEEKDAYS or words[-1].lower().rstrip(".") in MONTHS:
+            continue
+        s = m.start() + hit.start(1)
+        cs = m.start() + hit.end(1) + 1
+        while cs < m.end() and text[cs].isspace():
+            cs += 1
+        ce = m.end()
+        while ce > cs and text[ce - 1] in " \t.":
+            ce -= 1
+        if ce - cs < 3:
+            continue
+        direct = any(c in _QCHARS for c in text[cs:ce])
+        span = (s, s + len(name))
+        out.append(Attribution(cs, ce, direct, span, name, ":", s + len(name), phrase=span))
+    return out

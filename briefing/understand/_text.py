@@ -1,0 +1,196 @@
+"""Tokens, quotations and sentences with character offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = "\u201c\u00ab\u201e\u201f"
+CLOSERS = "\u201d\u00bb"
+STRAIGHT = '"'
+QUOTE_MARKS = OPENERS + CLOSERS + STRAIGHT
+
+# Abbreviations whose final period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gov sen rep gen lt col capt sgt st jr sr prof rev hon mt ft no vs etc inc corp
+    co ltd jan feb mar apr aug sept sep oct nov dec pres sec dept u.s u.n u.k e.u d.c a.m p.m
+    e.g i.e approx est adm cmdr maj pvt atty supt assn univ""".split()
+)
+
+_WORD = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.
+    r"|[$€£]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th)?"
+    r"|\w+(?:[-'\u2019.&]\w+)*(?:['\u2019]s?)?"
+    r"|\u2014|\u2013|--|\.\.\.|\u2026|[^\w\s]",
+    re.UNICODE,
+)
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    quote: bool = False  # a whole quotation, marks included
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return not self.quote and self.text[:1].isupper()
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: list[Token]
+    para: int  # paragraph index
+    para_start: bool  # first sentence of its paragraph
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Line-delimited blocks (any newline ends a paragraph), blank ones dropped."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether a straight double quote at i opens rather than closes."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{\u2014\u2013-/:":
+        return True
+    if after.isspace() or after in ".,;:!?)":
+        return False
+    return not before.isalnum()
+
+
+def quotations(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of quotations, marks included; a quote left open at a paragraph's end runs on
+    into the next paragraph when that one opens with a quote mark (the newspaper convention)."""
+    spans: list[tuple[int, int]] = []
+    carry: int | None = None  # start of a quotation continuing from an earlier paragraph
+    for pi, (ps, pe) in enumerate(paras):
+        open_at: int | None = None
+        straight = False
+        first = True
+        for m in re.finditer(r"[\"\u201c\u201d\u00ab\u00bb\u201e\u201f]", text[ps:pe]):
+            i = ps + m.start()
+            ch = m.group()
+            if open_at is None:
+                if ch in OPENERS or (ch == STRAIGHT and _opens(text, i)):
+                    lead_ws = not text[ps:i].strip()
+                    open_at = carry if (carry is not None and first and lead_ws) else i
+                    straight = ch == STRAIGHT
+                elif ch == "\u201d" and first and carry is not None and not text[ps:i].strip():
+                    open_at = carry  # a continuation paragraph opened with the wrong mark
+                    straight = False
+                first = False
+                carry = None if open_at != carry else carry
+                continue
+            closes = (
+                ch == STRAIGHT
+                if straight
+                else ch in CLOSERS
+                or ch == "\u201c"
+                and (i + 1 >= len(text) or not text[i + 1].isalnum())
+            )
+            if ch == STRAIGHT and not straight and not _opens(text, i):
+                closes = True
+            if closes:
+                spans.append((open_at, i + 1))
+                open_at = None
+                carry = None
+        if open_at is not None:
+            nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
+            if nxt is not None and text[nxt] in QUOTE_MARKS:
+                carry = open_at
+            else:
+                spans.append((open_at, pe))
+                carry = None
+        elif carry is not None:
+            carry = None
+    if carry is not None:
+        spans.append((carry, paras[-1][1]))
+    return [s for s in spans if s[1] - s[0] > 2]
+
+
+def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Token]:
+    """Tokens of text[start:end]; each quotation inside becomes one token."""
+    out: list[Token] = []
+    pos = start
+    for qs, qe in quotes:
+        if qe <= start or qs >= end:
+            continue
+        qs, qe = max(qs, start), min(qe, end)
+        if qs > pos:
+            out.extend(
+                Token(m.group(), pos + m.start(), pos + m.end())
+                for m in _WORD.finditer(text[pos:qs])
+            )
+        out.append(Token(text[qs:qe], qs, qe, quote=True))
+        pos = qe
+    if pos < end:
+        out.extend(
+            Token(m.group(), pos + m.start(), pos + m.end()) for m in _WORD.finditer(text[pos:end])
+        )
+    return out
+
+
+def _ends_sentence(tok: Token, nxt: Token | None) -> bool:
+    if tok.quote:
+        inner = tok.text.rstrip(QUOTE_MARKS + " ")
+        if not inner or inner[-1] not in ".!?\u2026":
+            return False
+        return nxt is not None and (nxt.is_cap or nxt.quote)
+    if tok.text in ("!", "?", "\u2026", "..."):
+        return nxt is None or nxt.is_cap or nxt.quote
+    if tok.text != ".":
+        return False
+    return nxt is None or nxt.is_cap or nxt.quote or nxt.text[:1].isdigit()
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split text into sentences that never break inside a quotation."""
+    paras = paragraphs(text)
+    quotes = quotations(text, paras)
+    # Paragraphs glued by a multi-paragraph quotation are tokenised as one block.
+    blocks: list[tuple[int, int, int]] = []
+    qi = 0
+    for pi, (ps, pe) in enumerate(paras):
+        while qi < len(quotes) and quotes[qi][1] <= ps:
+            qi += 1
+        if blocks and any(qs < ps < qe for qs, qe in quotes[max(0, qi - 1) : qi + 1]):
+            blocks[-1] = (blocks[-1][0], pe, blocks[-1][2])
+        else:
+            blocks.append((ps, pe, pi))
+    out: list[Sentence] = []
+    for bi, (bs, be, _pi) in enumerate(blocks):
+        toks = tokens(text, bs, be, quotes)
+        cur: list[Token] = []
+        first = True
+        for i, tok in enumerate(toks):
+            cur.append(tok)
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if (
+                tok.text == "."
+                and i > 0
+                and not toks[i - 1].quote
+                and toks[i - 1].end == tok.start
+                and toks[i - 1].lower in ABBREVIATIONS
+                and nxt is not None
+            ):
+                continue  # "Gov. Pence" stays whole
+            if _ends_sentence(tok, nxt):
+                out.append(Sentence(cur[0].start, cur[-1].end, cur, bi, first))
+                first = False
+                cur = []
+        if cur:
+            out.append(Sentence(cur[0].start, cur[-1].end, cur, bi, first))
+    return out
