@@ -62,6 +62,8 @@ _FEED_ONLY_TYPES = frozenset(
 )
 
 
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
+
 # An <a href> whose path reads like a feed: /feed, /rss/, /atom.xml, /index.rss, feed.json, ...
 _FEEDISH_PATH = re.compile(
     r"""(?:^|/)(?:feed|feeds|rss|rss2|atom|rdf)(?:/|\.xml|\.rss|\.atom|\.rdf|\.json)?$
@@ -85,7 +87,9 @@ def feed_links(html: str, base_url: str) -> list[str]:
         parser = etree.HTMLParser(
             recover=True, no_network=True, remove_comments=True, remove_pis=True
         )
-        root = etree.fromstring(_without_surrogates(html), parser)
+        # lxml refuses a str that declares its encoding; the declaration says nothing here.
+        html = _XML_DECL.sub("", _without_surrogates(html), count=1)
+        root = etree.fromstring(html, parser)
     except (etree.ParserError, ValueError):
         return []
     if root is None:

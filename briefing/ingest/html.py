@@ -134,6 +134,7 @@ _CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
 _CP1252_HOLES = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BREAKS = re.compile(f"[{_PARA}{_LINE}{_BR}][ {_PARA}{_LINE}{_BR}]*")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
 _TAG = re.compile(r"<[A-Za-z!/?]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A body escaped twice shows its tags as text once decoded: give it one more parse.
@@ -168,6 +169,9 @@ def html_to_text(html: str) -> str:
 
 
 def _from_markup(text: str) -> str:
+    if text.lstrip().startswith("<?xml"):
+        # lxml refuses a str that declares its encoding; the declaration says nothing here.
+        text = _XML_DECL.sub("", text, count=1)
     parser = _parser()
     try:
         root = etree.fromstring(text, parser)

@@ -176,3 +176,11 @@ def test_every_feed_in_the_feedparser_corpus_is_recognised() -> None:
             if not looks_like_feed(path.read_bytes(), ""):
                 missed.append(path.relative_to(root))
     assert missed == []
+
+
+def test_xhtml_page_with_an_encoding_declaration() -> None:
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        '<head><link rel="alternate" type="application/rss+xml" href="/r"/></head></html>'
+    )
+    assert feed_links(page, "http://example.org/") == ["http://example.org/r"]

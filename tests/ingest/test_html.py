@@ -221,3 +221,8 @@ def test_converting_twice_changes_nothing_without_angle_brackets(html: str) -> N
     once = html_to_text(html)
     if "<" not in once and "&" not in once:
         assert html_to_text(once) == once
+
+
+def test_xhtml_with_an_encoding_declaration() -> None:
+    html = '<?xml version="1.0" encoding="iso-8859-1"?><html><body><p>caf\xe9</p></body></html>'
+    assert html_to_text(html) == "caf\xe9"
