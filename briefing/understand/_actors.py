@@ -197,8 +197,8 @@ class Registry:
                 continue
             persons.setdefault(parts[-1].lower(), " ".join(parts))
         firsts: dict[str, set[str]] = {}
-        for full in set(persons.values()):
-            firsts.setdefault(full.split()[0].lower(), set()).add(full)
+        for form in set(persons.values()):
+            firsts.setdefault(form.split()[0].lower(), set()).add(form)
         for m in self.mentions:
             alias = self.aliases.lookup(m.name)
             if alias:

@@ -46,6 +46,7 @@ def _attributions(text: str, sents: list[Sentence]) -> list[Attribution]:
         if not any(s < t.end and t.start < e and (e - s) > (t.end - t.start) for s, e in spans):
             found.append(t)
     found.sort(key=lambda a: (a.start, a.end))
+    _merge_continuations(found, sents)
     # one record per content span; the first cue wins
     out: list[Attribution] = []
     for a in found:
@@ -53,6 +54,34 @@ def _attributions(text: str, sents: list[Sentence]) -> list[Attribution]:
             continue
         out.append(a)
     return out
+
+
+def _pure_quote(s: Sentence) -> bool:
+    toks = s.tokens
+    return bool(toks) and toks[0].quote and all(t.text in ".!?,;" for t in toks[1:])
+
+
+def _merge_continuations(found: list[Attribution], sents: list[Sentence]) -> None:
+    """ "First," she said. "Second." -- a quotation standing alone continues the one before."""
+    owner: Attribution | None = None
+    prev: Sentence | None = None
+    by_sentence: dict[int, list[Attribution]] = {}
+    k = 0
+    for si, s in enumerate(sents):
+        while k < len(found) and found[k].start < s.end:
+            if found[k].start >= s.start:
+                by_sentence.setdefault(si, []).append(found[k])
+            k += 1
+    for si, s in enumerate(sents):
+        own = by_sentence.get(si, [])
+        if own:
+            owner = own[-1]
+        elif owner is not None and prev is not None and prev.para == s.para and _pure_quote(s):
+            owner.end = s.tokens[0].end
+            owner.direct = True
+        else:
+            owner = None
+        prev = s
 
 
 def _resolve(text: str, a: Attribution, reg: Registry, sents: list[Sentence]) -> Quote:

@@ -124,6 +124,16 @@ def _collect_left(toks: list[Token], b: int, lo: int) -> int | None:
             a -= 1
             continue
         break
+    # "Mr. Morgan of the Sierra Club", "the head of the agency"
+    if (
+        a - 2 >= lo
+        and toks[a - 1].lower in ("of", "at")
+        and (toks[a - 2].is_cap or toks[a - 2].lower in ROLE_WORDS)
+        and b - a < 8
+    ):
+        outer = _collect_left(toks, a - 2, lo)
+        if outer is not None:
+            return outer
     return a
 
 
@@ -167,6 +177,8 @@ def subject_left(toks: list[Token], i: int, lo: int) -> tuple[int, int, int] | N
             k -= 1
         if k > lo and toks[k].text == ",":
             inner = _collect_left(toks, j - 1, k + 1)
+            if j - 1 == k + 1 and toks[k + 1].text[:1].isdigit():
+                inner = k + 1  # an age: "Quina Jones, 25, said"
             if inner == k + 1 or (inner is not None and toks[k + 1].lower in ("who", "a", "the")):
                 a = _collect_left(toks, k - 1, lo)
                 if a is not None:
@@ -203,6 +215,9 @@ def subject_right(toks: list[Token], i: int, hi: int) -> tuple[int, int] | None:
             end += 1
             continue
         if lw in ("of", "for") and seen_noun and end + 1 < hi and toks[end + 1].is_cap:
+            end += 1
+            continue
+        if t.text[:1].isdigit() and end == k:
             end += 1
             continue
         if t.is_cap or (
@@ -276,10 +291,21 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
                 out.append(att)
             i += 2
             continue
+        if t.text in ("\u2015", "\u2014", "\u2013") and i > 0 and toks[i - 1].quote:
+            r = subject_right(toks, i + 1, n)
+            if r is not None and (r[1] + 1 >= n or toks[r[1] + 1].text in (".", ",")):
+                sp = (toks[r[0]].start, toks[r[1]].end)
+                att = _make(
+                    text, toks, i - 1, i - 1, sp, _joined(toks, r[0], r[1], text), t.text, i
+                )
+                if att:
+                    out.append(att)
+            i += 1
+            continue
         if not _is_cue(t):
             i += 1
             continue
-        att = _attribution(text, toks, i, n)
+        att = _attribution(text, toks, i, n, out)
         if att:
             out.append(att)
         i += 1
@@ -357,11 +383,62 @@ def _make(
     )
 
 
-def _attribution(text: str, toks: list[Token], i: int, n: int) -> Attribution | None:
+_NOUNISH = frozenset(
+    "reports tweets fears comments remarks claims questions charges states calls promises demands "
+    "notes hopes posts warnings threats shows findings".split()
+)
+_LEAD = frozenset("but and yet so then also still".split())
+
+
+def _sentence_subject(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """The subject at the start of the sentence, for "…, adding that" and "… but said"."""
+    f = 0
+    while f < i and (toks[f].lower in _LEAD or toks[f].text in (",", "\u2014")):
+        f += 1
+    if f < i and toks[f].lower in _PREPS | {"in", "after", "at"}:
+        while f < i and toks[f].text != ",":
+            f += 1
+        f += 1
+    if f >= i:
+        return None
+    r = subject_right(toks, f, i)
+    return r
+
+
+def _attribution(
+    text: str, toks: list[Token], i: int, n: int, prev: list[Attribution]
+) -> Attribution | None:
     cue = toks[i].lower
+    if toks[i].is_cap:
+        return None
     sub = subject_left(toks, i, 0)
+    if sub is not None and cue in _NOUNISH:
+        # "initial reports", "his comments": a noun, not a verb
+        j = _skip_back(toks, i - 1, 0)
+        if not (toks[sub[1]].is_cap or toks[sub[1]].lower in PRONOUNS_ALL) or j != sub[1]:
+            return None
     inverted = False
-    if sub is None:
+    if (
+        sub is None
+        and i >= 1
+        and (
+            (toks[i - 1].text == "," and cue.endswith("ing")) or toks[i - 1].lower in ("and", "but")
+        )
+    ):
+        # "…, adding that …" / "… but said that …": the clause's subject speaks
+        owner = prev[-1] if prev else None
+        if owner is not None and owner.speaker is not None:
+            speaker = owner.speaker
+            stext = owner.speaker_text
+        else:
+            r = _sentence_subject(toks, i)
+            if r is None:
+                return None
+            speaker = (toks[r[0]].start, toks[r[1]].end)
+            stext = _joined(toks, r[0], r[1], text)
+        after = i + 1
+        before = -1
+    elif sub is None:
         # inversion after a quotation or clause: "…," said Putin
         if i >= 1 and (toks[i - 1].text == "," or toks[i - 1].quote):
             r = subject_right(toks, i + 1, n)
@@ -371,7 +448,6 @@ def _attribution(text: str, toks: list[Token], i: int, n: int) -> Attribution | 
             inverted = True
         else:
             return None
-        first = sa
         after = sb + 1
         speaker = (toks[sa].start, toks[sb].end)
         stext = _joined(toks, sa, sb, text)
@@ -383,7 +459,6 @@ def _attribution(text: str, toks: list[Token], i: int, n: int) -> Attribution | 
         if toks[sa].is_cap or toks[sa].lower in DETERMINERS:
             speaker = (toks[sa].start, toks[sb].end)
         stext = _joined(toks, sa, sb, text)
-        first = sa
         after = i + 1
         before = sa - 1
     # Content before the speaker: "…," Merz said.  /  Voting fraud is rare, officials say.
@@ -393,24 +468,10 @@ def _attribution(text: str, toks: list[Token], i: int, n: int) -> Attribution | 
         and (before > 0 or toks[before].quote)
     ):
         tail = after
-        while (
-            tail < n and (toks[tail].lower in _PREPS or toks[tail].lower in _TIME_WORDS) and False
-        ):
-            tail += 1
-        if _tail_is_adjunct(toks, tail, n, cue):
-            if toks[before].quote:
-                ca = before
-                while ca - 1 >= 0 and toks[ca - 1].quote:
-                    ca -= 1
-                cb = before
-            else:
-                ca, cb = 0, before - 1
-                while (
-                    ca < cb
-                    and toks[ca].lower in ("but", "and", "yet", "so")
-                    or toks[ca].text in ("\u2014", "-")
-                ):
-                    ca += 1
+        if (toks[before].quote or before >= 4) and _tail_is_adjunct(toks, tail, n, cue):
+            ca, cb = 0, before - (0 if toks[before].quote else 1)
+            while ca < cb and (toks[ca].lower in _LEAD or toks[ca].text in ("\u2014", "-", ",")):
+                ca += 1
             ext = _continuation(toks, tail, n, is_quote=toks[before].quote)
             if ext is not None:
                 cb = ext
@@ -454,12 +515,18 @@ def _attribution(text: str, toks: list[Token], i: int, n: int) -> Attribution | 
     if k >= n:
         return None
     e = _content_end(toks, k, n)
-    # stop before a trailing attribution: "…, he added."
+    # stop before a trailing attribution ("…, he added.") or a participle clause
     for m in range(k + 1, e):
-        if toks[m].text == "," and m + 1 <= e and _trailing_attribution(toks, m + 1, e + 1):
-            e = m - 1
-            break
-    del first
+        if toks[m].text == "," and m + 1 <= e:
+            nxt = toks[m + 1]
+            if _trailing_attribution(toks, m + 1, e + 1) or (
+                nxt.lower.endswith("ing")
+                and not nxt.is_cap
+                and nxt.lower not in ("including",)
+                and len(nxt.lower) > 5
+            ):
+                e = m - 1
+                break
     return _make(text, toks, k, e, speaker, stext, toks[i].text, i, via=via)
 
 
@@ -473,6 +540,12 @@ def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str) -> bool:
     if t.lower == "that":
         return False
     if t.lower in _PREPS or t.lower in _TIME_WORDS or t.lower in ("in", "during", "at"):
+        # "said in a statement that …" introduces content after all
+        for m in range(k, min(n, k + 10)):
+            if toks[m].lower == "that" or toks[m].text == ":" or toks[m].quote:
+                return False
+            if toks[m].text in (",", ";"):
+                break
         return True
     if cue in ADDRESS_CUES and (t.is_cap or t.lower in _OBJECT_WORDS or t.lower in DETERMINERS):
         return True

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.understand._lexicon import AUX_SKIP, DETERMINERS, ROLE_WORDS, SPEECH_CUES, TITLE_WORDS
+
 OPENERS = "\u201c\u00ab\u201e\u201f"
 CLOSERS = "\u201d\u00bb"
 STRAIGHT = '"'
@@ -156,6 +158,26 @@ def _ends_sentence(tok: Token, nxt: Token | None) -> bool:
     return nxt is None or nxt.is_cap or nxt.quote or nxt.text[:1].isdigit()
 
 
+def _speaker_follows(toks: list[Token], k: int) -> bool:
+    """ "…?" Trump said, … : a short speaker phrase and a cue right after a quotation."""
+    for m in range(k, min(len(toks), k + 8)):
+        t = toks[m]
+        if t.quote:
+            return False
+        if t.lower in SPEECH_CUES and not t.is_cap:
+            return True
+        if not (
+            t.is_cap
+            or t.lower in DETERMINERS
+            or t.lower in AUX_SKIP
+            or t.text in (",", ".")
+            or t.lower in ROLE_WORDS
+            or t.lower in TITLE_WORDS
+        ):
+            return False
+    return False
+
+
 def sentences(text: str) -> list[Sentence]:
     """Split text into sentences that never break inside a quotation."""
     paras = paragraphs(text)
@@ -187,7 +209,7 @@ def sentences(text: str) -> list[Sentence]:
                 and nxt is not None
             ):
                 continue  # "Gov. Pence" stays whole
-            if _ends_sentence(tok, nxt):
+            if _ends_sentence(tok, nxt) and not (tok.quote and _speaker_follows(toks, i + 1)):
                 out.append(Sentence(cur[0].start, cur[-1].end, cur, bi, first))
                 first = False
                 cur = []
