@@ -1,0 +1,29 @@
+"""Read-only queries the reader (TUI) needs and no other store module provides."""
+
+from __future__ import annotations
+
+from briefing.store._library import Library
+
+
+def storyline_article_ids(library: Library, storyline_id: int) -> list[int]:
+    """The ids of a storyline's articles (to mark them read together)."""
+    return [
+        row["id"]
+        for row in library.db.query(
+            "SELECT id FROM articles WHERE storyline_id = ?", [storyline_id]
+        )
+    ]
+
+
+def library_counts(library: Library) -> dict[str, int]:
+    """How many feeds, articles and storylines the library holds."""
+    row = next(
+        library.db.query(
+            """
+            SELECT (SELECT COUNT(*) FROM feeds) AS feeds,
+                   (SELECT COUNT(*) FROM articles) AS articles,
+                   (SELECT COUNT(*) FROM storylines WHERE merged_into IS NULL) AS storylines
+            """
+        )
+    )
+    return {key: int(value) for key, value in row.items()}

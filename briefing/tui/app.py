@@ -1,0 +1,284 @@
+"""The briefing reader: a Textual app over one library file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from briefing.config import Settings, load_settings
+from briefing.store import Library, open_library
+from briefing.tui import data
+from briefing.tui.data import RefreshSummary, Source
+from briefing.tui.messages import ArticleStarred, LibraryChanged, RefreshDone, RefreshProgress
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+# Command palette titles, by binding id: the palette offers exactly the bound actions.
+PALETTE_TITLES: dict[str, str] = {
+    "quit": "app: quit",
+    "help": "help: keys",
+    "add-feed": "feeds: add",
+    "refresh": "feeds: refresh all",
+    "show-storylines": "storylines: show",
+    "show-articles": "articles: show",
+    "show-feeds": "feeds: show",
+    "toggle-theme": "theme: switch dark/light",
+    "filter-storylines": "storylines: filter",
+    "choose-actors": "storyline: choose actors",
+    "compare": "storyline: compare actors",
+    "mark-read": "mark read",
+    "star": "star",
+    "search": "articles: search",
+    "unread-only": "articles: unread only",
+    "open-link": "article: open link in browser",
+    "remove-feed": "feeds: remove",
+    "refresh-feed": "feeds: refresh this feed",
+    "back": "back",
+}
+
+
+class BriefingApp(App[None]):
+    """Storylines, their briefings, the articles and the feeds of one library."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "briefing"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("a", "add_feed", "Add feed", id="add-feed"),
+        Binding("r", "refresh", "Refresh", id="refresh"),
+        Binding("1", "show('storylines')", "Storylines", id="show-storylines", show=False),
+        Binding("2", "show('articles')", "Articles", id="show-articles"),
+        Binding("3", "show('feeds')", "Feeds", id="show-feeds"),
+        Binding("t", "toggle_theme", "Theme", id="toggle-theme", show=False),
+    ]
+
+    # (done, total, stage) while a refresh runs; None when idle.
+    refresh_state: reactive[tuple[int, int, str] | None] = reactive(None)
+    demo: reactive[bool] = reactive(False)
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        settings: Settings | None = None,
+        demo: bool = False,
+        user_db_path: Path | None = None,
+        cursor_blink: bool = True,
+        fetcher_options: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.settings = settings or Settings()
+        self.user_db_path = Path(user_db_path) if user_db_path else self.db_path
+        self.cursor_blink = cursor_blink
+        self.fetcher_options = fetcher_options
+        self.set_reactive(BriefingApp.demo, demo)
+        self.set_keymap(self.settings.keymap)
+        self.last_refresh: RefreshSummary | None = None
+
+    # -- the library ----------------------------------------------------------------------
+
+    def open_library(self) -> Library:
+        """A Library for the calling thread (SQLite connections stay on their thread)."""
+        return open_library(self.db_path, migrate=False)
+
+    def get_default_screen(self) -> Screen[Any]:
+        from briefing.tui.screens.main import MainScreen
+
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        theme = self.settings.theme
+        self.theme = theme if theme in self.available_themes else DARK_THEME
+
+    def broadcast(self, message_type: type[LibraryChanged]) -> None:
+        """Tell every open screen that the library changed."""
+        for screen in self.screen_stack:
+            screen.post_message(message_type())
+
+    def on_library_changed(self, message: LibraryChanged) -> None:
+        # Posted by workers to the app; fan it out to the screens.
+        self.broadcast(LibraryChanged)
+
+    # -- screens --------------------------------------------------------------------------
+
+    def action_show(self, name: str) -> None:
+        """Go to one of the top-level screens (storylines, articles, feeds)."""
+        from briefing.tui.screens.articles import ArticlesScreen
+        from briefing.tui.screens.feeds import FeedsScreen
+
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if name == "articles":
+            self.push_screen(ArticlesScreen())
+        elif name == "feeds":
+            self.push_screen(FeedsScreen())
+
+    def action_help(self) -> None:
+        from briefing.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def open_reader(self, source: Source | None, article_id: int | None = None) -> None:
+        """Open an article, at the item's sentence when there is one."""
+        from briefing.tui.screens.reader import ReaderScreen
+
+        chosen = source.article_id if source is not None else article_id
+        if chosen:
+            self.push_screen(ReaderScreen(chosen, source))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    # -- feeds ----------------------------------------------------------------------------
+
+    def action_add_feed(self) -> None:
+        from briefing.tui.screens.add_feed import AddFeedScreen
+
+        def added(feed_title: str | None) -> None:
+            if feed_title is None:
+                return
+            if self.demo:
+                # The first real feed: leave the demo for the user's own library.
+                self.db_path = self.user_db_path
+                self.demo = False
+            self.broadcast(LibraryChanged)
+            self.action_refresh()
+
+        self.push_screen(AddFeedScreen(self.user_db_path if self.demo else self.db_path), added)
+
+    def action_refresh(self, feed_ids: tuple[int, ...] | None = None) -> None:
+        if self.refresh_state is not None:
+            self.notify("A refresh is already running.")
+            return
+        self.refresh_state = (0, 0, "Refreshing feeds…")
+        self.refresh_library(feed_ids)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "refresh" and self.demo:
+            return None  # the demo's feeds are bundled files, not subscriptions
+        return True
+
+    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
+    def refresh_library(self, feed_ids: tuple[int, ...] | None = None) -> None:
+        """Fetch the feeds, then analyse and group what is new; progress as messages."""
+        from briefing.ingest.refresh import refresh_feeds
+
+        worker = get_current_worker()
+        summary = RefreshSummary()
+
+        def fetched(done: int, total: int, result: Any) -> None:
+            self.post_message(RefreshProgress(done, total, "Refreshing feeds"))
+
+        with self.open_library() as library:
+            report = refresh_feeds(
+                library,
+                feed_ids,
+                progress=fetched,
+                full_text=self.settings.fetch_full_text,
+                fetcher_options=self.fetcher_options,
+            )
+            summary.feeds = report.feeds
+            summary.new_articles = report.new_articles
+            summary.errors = report.errors
+            summary.messages.append(report.summary())
+            self.post_message(LibraryChanged())
+            if worker.is_cancelled:
+                return
+            self._digest(library, worker)
+        self.post_message(RefreshDone(summary))
+
+    def _digest(self, library: Library, worker: Worker[None]) -> None:
+        """Analyse new articles and place them in storylines."""
+        try:
+            from briefing.digest import digest
+        except ImportError:
+            return
+
+        def analysed(done: int, total: int, *rest: object) -> None:
+            self.post_message(RefreshProgress(done, total, "Reading new articles"))
+
+        digest(library, progress=analysed, should_stop=lambda: worker.is_cancelled)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def toggle_star(self, article_id: int) -> None:
+        """Star or unstar an article (from any screen)."""
+        with self.open_library() as library:
+            starred = data.toggle_starred(library, article_id)
+        self.post_message(ArticleStarred(article_id, starred))
+        self.post_message(LibraryChanged())
+
+    def on_article_starred(self, message: ArticleStarred) -> None:
+        self.notify("Starred." if message.starred else "Star removed.")
+
+    def on_refresh_progress(self, message: RefreshProgress) -> None:
+        self.refresh_state = (message.done, message.total, message.stage)
+
+    def on_refresh_done(self, message: RefreshDone) -> None:
+        self.refresh_state = None
+        self.last_refresh = message.summary
+        self.broadcast(LibraryChanged)
+        if message.summary is not None:
+            self.notify(Text(message.summary.messages[-1]).plain, title="Refresh", markup=False)
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """One place that reports any worker's failure, in one line."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if event.worker.group == "refresh":
+            self.refresh_state = None
+        self.notify(
+            f"{event.worker.group or 'task'} failed: {error}", severity="error", markup=False
+        )
+
+    # -- command palette ------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette offers the same actions as the keys, where they apply now."""
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            title = PALETTE_TITLES.get(binding.id or "")
+            if title is None or title in seen or not active.enabled:
+                continue
+            seen.add(title)
+            keys = self.get_key_display(binding)
+            yield SystemCommand(
+                title,
+                f"{binding.description} ({keys})",
+                partial(self.run_action, binding.action, active.node),
+            )
+        yield from super().get_system_commands(screen)
+
+
+def run_app(db_path: Path, *, explicit_db: bool = False) -> None:
+    """Open the reader on a library; with no feeds and no --db, on the demo library."""
+    settings = load_settings()
+    with open_library(db_path) as library:
+        empty = data.library_is_empty(library)
+    if empty and not explicit_db:
+        from briefing.config import demo_library_path
+        from briefing.demo import ensure_demo_library
+
+        demo_path = demo_library_path()
+        ensure_demo_library(demo_path)
+        BriefingApp(demo_path, settings=settings, demo=True, user_db_path=db_path).run()
+        return
+    BriefingApp(db_path, settings=settings).run()

@@ -1,0 +1,370 @@
+"""What the screens show, loaded from the library by the layers below.
+
+Every function here blocks (SQLite, analysis) and runs in a worker thread with a Library
+the worker opened itself. Nothing here writes SQL: it calls briefing.store, briefing.ingest
+and briefing.storylines, and turns their results into small, immutable view records.
+Every string that came from a feed goes through briefing.safetext before it is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from briefing import storylines
+from briefing.safetext import clean_line, strip_controls
+from briefing.store import Library, reading
+from briefing.store import articles as store_articles
+from briefing.store import feeds as store_feeds
+
+
+@dataclass(frozen=True)
+class StorylineRow:
+    """One line of the storyline list."""
+
+    id: int
+    label: str
+    articles: int
+    last_date: str
+    unread: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an item was read: the article and the span of its text."""
+
+    article_id: int
+    url: str
+    title: str
+    outlet: str
+    date: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    date: str
+    text: str
+    outlets: tuple[str, ...]
+    source: Source
+    conflicting_dates: bool = False
+    scheduled: bool = False
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    speaker: str
+    text: str
+    date: str
+    via: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class RedLineItem:
+    holder: str
+    text: str
+    date: str
+    source: Source
+    changed: bool = False
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    name: str
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class BriefingView:
+    """The right-hand side of the main screen for one storyline."""
+
+    storyline_id: int
+    label: str
+    actors: tuple[ActorInfo, ...] = ()
+    timeline: tuple[TimelineItem, ...] = ()
+    quotes: tuple[QuoteItem, ...] = ()
+    red_lines: tuple[RedLineItem, ...] = ()
+
+    def names_for(self, actor: str) -> tuple[str, ...]:
+        """The actor's name and aliases, for matching it in free text."""
+        for info in self.actors:
+            if info.name == actor:
+                return (info.name, *info.aliases)
+        return (actor,)
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article as the reader shows it; `text` is as stored: paint it via `reader_text`."""
+
+    id: int
+    title: str
+    outlet: str
+    date: str
+    url: str
+    text: str
+    read: bool
+    starred: bool
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    title: str
+    outlet: str
+    date: str
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True)
+class FeedRow:
+    id: int
+    title: str
+    url: str
+    articles: int
+    last_refresh: str
+    error: str
+    disabled: bool
+
+    @property
+    def status(self) -> str:
+        if self.disabled:
+            return "disabled"
+        if self.error:
+            return "error"
+        if not self.last_refresh:
+            return "new"
+        return "ok"
+
+
+@dataclass
+class RefreshSummary:
+    feeds: int = 0
+    new_articles: int = 0
+    errors: int = 0
+    messages: list[str] = field(default_factory=list)
+
+
+def short_date(value: str | None) -> str:
+    """`2026-03-04T10:00:00+00:00` -> `2026-03-04`; the library stores ISO 8601 UTC."""
+    return clean_line(value)[:10] if value else ""
+
+
+def outlet_name(title: str | None, url: str | None) -> str:
+    """A feed's title, or the host of its URL when it has none."""
+    name = clean_line(title)
+    if name:
+        return name
+    host = urlsplit(url or "").hostname or ""
+    return clean_line(host.removeprefix("www."))
+
+
+# -- storylines ---------------------------------------------------------------------------
+
+
+def load_storylines(library: Library) -> list[StorylineRow]:
+    """The storyline list, most recent activity first."""
+    return [
+        StorylineRow(
+            id=summary.id,
+            label=clean_line(summary.label) or f"Storyline {summary.id}",
+            articles=summary.article_count,
+            last_date=short_date(summary.last_date),
+            unread=summary.unread_count,
+        )
+        for summary in storylines.list_storylines(library)
+    ]
+
+
+def load_briefing(library: Library, storyline_id: int, label: str = "") -> BriefingView:
+    """The timeline, quotes and red lines of one storyline."""
+    try:
+        built = storylines.build_briefing(library, storyline_id)
+    except storylines.StorylineError:
+        return BriefingView(storyline_id, label)
+    return _adapt_briefing(built)
+
+
+def mark_storyline_read(library: Library, storyline_id: int) -> None:
+    """Mark every article of a storyline read and note that the user opened it."""
+    store_articles.mark_read(library, reading.storyline_article_ids(library, storyline_id))
+    try:
+        storylines.mark_opened(library, storyline_id)
+    except storylines.StorylineError:
+        pass
+
+
+def _source(citation: storylines.Citation) -> Source:
+    return Source(
+        article_id=citation.article_id,
+        url=clean_line(citation.url),
+        title=clean_line(citation.title),
+        outlet=clean_line(citation.outlet),
+        date=short_date(citation.date),
+        start=citation.start,
+        end=citation.end,
+    )
+
+
+def _aliases(actor: storylines.ActorSummary) -> tuple[str, ...]:
+    """Shorter forms a text uses for an actor: a person's surname."""
+    name = clean_line(actor.name)
+    words = name.split()
+    if actor.kind == "person" and len(words) > 1:
+        return (words[-1],)
+    return ()
+
+
+def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
+    """Turn the storyline layer's Briefing into the view records, every string cleaned."""
+    actors = tuple(ActorInfo(clean_line(a.name), _aliases(a), a.mentions) for a in built.actors)
+    timeline = tuple(
+        TimelineItem(
+            date=clean_line(entry.date),
+            text=clean_line(entry.text),
+            outlets=tuple(clean_line(o) for o in entry.outlets),
+            source=_source(entry.source),
+            conflicting_dates=entry.dates_conflict,
+            scheduled=entry.scheduled,
+        )
+        for entry in built.timeline
+    )
+    quotes = tuple(
+        QuoteItem(
+            speaker=clean_line(group.speaker) or "Unattributed",
+            text=clean_line(q.text),
+            date=short_date(q.date or q.source.date),
+            via=clean_line(q.via),
+            source=_source(q.source),
+        )
+        for group in built.quotes
+        for q in group.quotes
+    )
+    red_lines = tuple(
+        RedLineItem(
+            holder=clean_line(group.holder) or "Unattributed",
+            text=clean_line(r.text),
+            date=short_date(r.stated or r.source.date),
+            source=_source(r.source),
+            changed=r.changed_from is not None,
+        )
+        for group in built.red_lines
+        for r in group.items
+    )
+    label = clean_line(built.storyline.label) or f"Storyline {built.storyline.id}"
+    return BriefingView(built.storyline.id, label, actors, timeline, quotes, red_lines)
+
+
+# -- articles -----------------------------------------------------------------------------
+
+
+def load_article(library: Library, article_id: int) -> ArticleView | None:
+    """One article for the reader, or None when it is gone."""
+    article = store_articles.get_article(library, article_id)
+    if article is None:
+        return None
+    return ArticleView(
+        id=article.id,
+        title=clean_line(article.title) or "(untitled)",
+        outlet=outlet_name(article.feed_title, article.link),
+        date=short_date(article.published or article.updated),
+        url=clean_line(article.link),
+        text=article.text or "",
+        read=article.read,
+        starred=article.starred,
+        author=clean_line(article.author),
+    )
+
+
+def load_articles(
+    library: Library, *, unread_only: bool = False, query: str = "", limit: int = 500
+) -> list[ArticleRow]:
+    """Articles newest first, or the best matches of a full-text search."""
+    if query.strip():
+        found = store_articles.search_articles(library, query, limit=limit)
+        if unread_only:
+            found = [a for a in found if not a.read]
+    else:
+        found = store_articles.list_articles(library, unread_only=unread_only, limit=limit)
+    return [
+        ArticleRow(
+            id=a.id,
+            title=clean_line(a.title) or "(untitled)",
+            outlet=outlet_name(a.feed_title, a.link),
+            date=short_date(a.published or a.updated),
+            read=a.read,
+            starred=a.starred,
+        )
+        for a in found
+    ]
+
+
+def set_read(library: Library, article_id: int, read: bool) -> None:
+    store_articles.mark_read(library, [article_id], read)
+
+
+def set_starred(library: Library, article_id: int, starred: bool) -> None:
+    store_articles.set_starred(library, article_id, starred)
+
+
+# -- feeds --------------------------------------------------------------------------------
+
+
+def load_feeds(library: Library) -> list[FeedRow]:
+    """Every subscription with its state."""
+    return [
+        FeedRow(
+            id=f.id,
+            title=outlet_name(f.title, f.url),
+            url=clean_line(f.url),
+            articles=f.article_count,
+            last_refresh=clean_line(f.last_refresh).replace("T", " ")[:16],
+            error=clean_line(f.last_error),
+            disabled=f.disabled,
+        )
+        for f in store_feeds.list_feeds(library)
+    ]
+
+
+def remove_feed(library: Library, feed_id: int) -> None:
+    store_feeds.remove_feed(library, feed_id)
+
+
+def library_is_empty(library: Library) -> bool:
+    """True when the user has not subscribed to any feed yet."""
+    return reading.library_counts(library)["feeds"] == 0
+
+
+def toggle_starred(library: Library, article_id: int) -> bool:
+    """Flip an article's star; returns the new state."""
+    article = store_articles.get_article(library, article_id)
+    if article is None:
+        return False
+    store_articles.set_starred(library, article_id, not article.starred)
+    return not article.starred
+
+
+def toggle_read(library: Library, article_id: int) -> bool:
+    """Flip an article's read mark; returns the new state."""
+    article = store_articles.get_article(library, article_id)
+    if article is None:
+        return False
+    store_articles.mark_read(library, [article_id], not article.read)
+    return not article.read
+
+
+def reader_text(raw: str, start: int, end: int) -> tuple[str, int, int]:
+    """Text safe to paint, with the span [start, end) moved to match it.
+
+    Control characters are stripped piecewise (before, inside, after the span) so the
+    analyser's offsets into the stored text still land on the same sentence.
+    """
+    start = max(0, min(start, len(raw)))
+    end = max(start, min(end, len(raw)))
+    before, inside, after = (strip_controls(p) for p in (raw[:start], raw[start:end], raw[end:]))
+    return before + inside + after, len(before), len(before) + len(inside)

@@ -1,0 +1,93 @@
+"""Messages that carry worker results and user choices back to the screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from briefing.tui.data import (
+    ArticleRow,
+    ArticleView,
+    BriefingView,
+    FeedRow,
+    RefreshSummary,
+    Source,
+    StorylineRow,
+)
+
+
+@dataclass
+class StorylinesLoaded(Message):
+    rows: list[StorylineRow]
+
+
+@dataclass
+class BriefingLoaded(Message):
+    view: BriefingView
+
+
+@dataclass
+class ArticleLoaded(Message):
+    article: ArticleView | None
+    source: Source | None
+
+
+@dataclass
+class ArticleChanged(Message):
+    """An article's read or starred mark changed."""
+
+    article: ArticleView | None
+
+
+@dataclass
+class ArticlesLoaded(Message):
+    rows: list[ArticleRow]
+    query: str
+    unread_only: bool
+
+
+@dataclass
+class FeedsLoaded(Message):
+    rows: list[FeedRow]
+
+
+@dataclass
+class OpenSource(Message):
+    """The user chose an item: open its article at the item's sentence."""
+
+    source: Source
+
+
+@dataclass
+class RefreshProgress(Message):
+    """A background refresh moved on: `done` of `total` steps, what it is doing now."""
+
+    done: int
+    total: int
+    stage: str
+
+
+@dataclass
+class RefreshDone(Message):
+    summary: RefreshSummary | None
+    error: str = ""
+
+
+class LibraryChanged(Message):
+    """The library changed under the screens (refresh, add, remove, mark): reload."""
+
+
+@dataclass
+class SubscribeDone(Message):
+    """The add-feed dialog's subscription finished: a title, or an error line."""
+
+    title: str | None
+    detail: str
+    error: str
+
+
+@dataclass
+class ArticleStarred(Message):
+    article_id: int
+    starred: bool

@@ -1,0 +1,129 @@
+"""Every key, generated from the bindings (with the user's keymap applied)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+# Built-in widget bindings worth listing (the rest are text-editing keys).
+NAVIGATION = {
+    "cursor_down": "Down",
+    "cursor_up": "Up",
+    "page_down": "Page down",
+    "page_up": "Page up",
+    "first": "First",
+    "last": "Last",
+    "scroll_home": "First",
+    "scroll_end": "Last",
+    "select": "Open",
+    "select_cursor": "Open",
+    "app.focus_next": "Next pane",
+    "app.focus_previous": "Previous pane",
+}
+
+
+def contexts() -> list[tuple[str, list[type[DOMNode]]]]:
+    """Where keys apply, and the classes whose bindings apply there."""
+    from textual.screen import Screen as BaseScreen
+
+    from briefing.tui.app import BriefingApp
+    from briefing.tui.screens.articles import ArticlesScreen, SearchInput
+    from briefing.tui.screens.feeds import FeedsScreen
+    from briefing.tui.screens.main import MainScreen
+    from briefing.tui.screens.reader import BodyScroll, ReaderScreen
+    from briefing.tui.widgets.lists import NavList, NavTable
+    from briefing.tui.widgets.panes import FilterInput
+
+    return [
+        ("Everywhere", [BriefingApp, BaseScreen]),
+        ("Storylines", [MainScreen, NavList, FilterInput]),
+        ("Reader", [ReaderScreen, BodyScroll]),
+        ("Articles", [ArticlesScreen, NavTable, SearchInput]),
+        ("Feeds", [FeedsScreen]),
+    ]
+
+
+def key_rows(
+    classes: list[type[DOMNode]], keymap: dict[str, str], display: Any
+) -> list[tuple[str, str, str]]:
+    """(keys, what they do, binding id) for the bindings of these classes."""
+    rows: dict[tuple[str, str], tuple[list[str], str]] = {}
+    for cls in classes:
+        bindings = cls._merge_bindings().copy()
+        bindings.apply_keymap(keymap)
+        for _key, binding in bindings:
+            if binding.id is None and binding.action not in NAVIGATION:
+                continue
+            if binding.action in ("quit",) and binding.key == "ctrl+q":
+                continue
+            if binding.action == "screen.copy_text":
+                continue
+            description = binding.description or NAVIGATION.get(binding.action, binding.action)
+            if binding.action in NAVIGATION and binding.id in (None, "vim-down", "vim-up"):
+                description = NAVIGATION[binding.action]
+            entry = rows.setdefault((binding.action, description), ([], binding.id or ""))
+            shown = display(binding)
+            if shown not in entry[0]:
+                entry[0].append(shown)
+    return [(", ".join(keys), description, bid) for (_, description), (keys, bid) in rows.items()]
+
+
+class HelpScreen(Screen[None]):
+    """The keys of every screen; Escape or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark", "close", "Close", id="help-close"),
+        Binding("j", "scroll('down')", "Down", id="vim-down", show=False),
+        Binding("k", "scroll('up')", "Up", id="vim-up", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="help")
+
+    def compose(self) -> ComposeResult:
+        yield Label(
+            Text("Keys (remap them by id in [keymap] of settings.toml)", style="bold"),
+            classes="pane-title",
+        )
+        with VerticalScroll(id="help-body"):
+            keymap = getattr(self.app, "settings", None)
+            user_keymap = keymap.keymap if keymap is not None else {}
+            for title, classes in contexts():
+                table = Table(title=title, title_justify="left", expand=True, box=None)
+                table.add_column("Key", style="bold", ratio=1)
+                table.add_column("Action", ratio=2)
+                table.add_column("id", style="dim", ratio=1)
+                rows = key_rows(classes, user_keymap, self.app.get_key_display)
+                if title == "Everywhere":
+                    rows.append(
+                        (
+                            self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, "")),
+                            "Command palette",
+                            "",
+                        )
+                    )
+                for keys, description, binding_id in rows:
+                    table.add_row(Text(keys), Text(description), Text(binding_id))
+                yield Static(table, classes="help-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+    def action_scroll(self, direction: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        if direction == "down":
+            body.scroll_down()
+        else:
+            body.scroll_up()

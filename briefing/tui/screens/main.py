@@ -1,0 +1,270 @@
+"""The main screen: storylines on the left, the chosen storyline's briefing on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label
+from textual.worker import get_current_worker
+
+from briefing.tui import data
+from briefing.tui.data import BriefingView, Source, StorylineRow
+from briefing.tui.messages import BriefingLoaded, LibraryChanged, OpenSource, StorylinesLoaded
+from briefing.tui.screens.actors import ActorChooser
+from briefing.tui.widgets.panes import (
+    ActorBar,
+    FilterInput,
+    ItemColumn,
+    ItemList,
+    StorylineList,
+    StorylinePane,
+)
+from briefing.tui.widgets.render import quote_prompt, red_line_prompt, timeline_prompt
+from briefing.tui.widgets.status import DemoBanner, RefreshBar
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+
+def mentions(text: str, names: Sequence[str]) -> bool:
+    """Whether free text names an actor (by name or alias)."""
+    folded = text.casefold()
+    return any(name and name.casefold() in folded for name in names)
+
+
+class MainScreen(Screen[None]):
+    """Storylines and, for the highlighted one, its timeline, quotes and red lines."""
+
+    AUTO_FOCUS = "#storylines"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter", "Filter", id="filter-storylines"),
+        Binding("f", "choose_actors", "Actors", id="choose-actors"),
+        Binding("c", "compare", "Compare", id="compare"),
+        Binding("m", "mark_read", "Mark read", id="mark-read"),
+        Binding("s", "star", "Star", id="star"),
+        Binding("escape", "back", "Back", id="back", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="main")
+        self.view: BriefingView | None = None
+        self.chosen_actors: list[str] = []
+        self.compare = False
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return cast("BriefingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield DemoBanner()
+        with Horizontal(id="main-body"):
+            yield StorylinePane(cursor_blink=self.briefing_app.cursor_blink, id="storyline-pane")
+            with Vertical(id="briefing"):
+                yield Label("", id="briefing-title")
+                yield ActorBar(id="actor-bar")
+                with Horizontal(id="columns"):
+                    yield ItemColumn("Timeline", id="timeline")
+                    yield ItemColumn("Quotes", id="quotes")
+                    yield ItemColumn("Red lines", id="red-lines")
+                yield Horizontal(id="compare-columns")
+        yield RefreshBar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(StorylineList).focus()
+        for column in self.query(ItemColumn):
+            column.list.loading = True
+        self.load_storylines()
+
+    # -- loading ------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="storylines", exit_on_error=False)
+    def load_storylines(self) -> None:
+        with self.briefing_app.open_library() as library:
+            rows = data.load_storylines(library)
+        if not get_current_worker().is_cancelled:
+            self.post_message(StorylinesLoaded(rows))
+
+    @work(thread=True, exclusive=True, group="briefing", exit_on_error=False)
+    def load_briefing(self, row: StorylineRow) -> None:
+        with self.briefing_app.open_library() as library:
+            view = data.load_briefing(library, row.id, row.label)
+        if not get_current_worker().is_cancelled:
+            self.post_message(BriefingLoaded(view))
+
+    def on_storylines_loaded(self, message: StorylinesLoaded) -> None:
+        pane = self.query_one(StorylinePane)
+        before = pane.current
+        pane.set_rows(message.rows)
+        if pane.current is not None and (before is None or self.view is None):
+            self.load_briefing(pane.current)
+        elif pane.current is not None and before is not None and pane.current.id == before.id:
+            self.load_briefing(pane.current)  # the same storyline may have new items
+        if not message.rows:
+            self._show_nothing()
+
+    def on_library_changed(self, message: LibraryChanged) -> None:
+        self.load_storylines()
+
+    @on(StorylinePane.Highlighted)
+    def _storyline_highlighted(self, message: StorylinePane.Highlighted) -> None:
+        if message.row is None:
+            self._show_nothing()
+            return
+        if self.view is None or self.view.storyline_id != message.row.id:
+            self.chosen_actors = []
+            self.compare = False
+        self.load_briefing(message.row)
+
+    @on(StorylinePane.Chosen)
+    def _storyline_chosen(self) -> None:
+        self.query_one("#timeline", ItemColumn).list.focus()
+
+    def on_briefing_loaded(self, message: BriefingLoaded) -> None:
+        current = self.query_one(StorylinePane).current
+        if current is None or current.id != message.view.storyline_id:
+            return  # the user has moved on
+        self.view = message.view
+        self._render_briefing()
+
+    def _show_nothing(self) -> None:
+        self.view = None
+        self.query_one("#briefing-title", Label).update(
+            Text("No storylines yet. Press a to add a feed, r to refresh.", style="dim")
+        )
+        self.query_one(ActorBar).show([], 0, False)
+        for column in self.query(ItemColumn):
+            column.show([], "nothing to show")
+
+    def _render_briefing(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        self.query_one("#briefing-title", Label).update(Text(view.label, style="bold"))
+        self.query_one(ActorBar).show(self.chosen_actors, len(view.actors), self.compare)
+        names = [n for actor in self.chosen_actors for n in view.names_for(actor)]
+        chosen = set(self.chosen_actors)
+        timeline = [
+            (timeline_prompt(item), item.source)
+            for item in view.timeline
+            if not names or mentions(item.text, names)
+        ]
+        quotes = [
+            (quote_prompt(item), item.source)
+            for item in view.quotes
+            if not chosen or item.speaker in chosen
+        ]
+        red_lines = [
+            (red_line_prompt(item), item.source)
+            for item in view.red_lines
+            if not chosen or item.holder in chosen
+        ]
+        with self.app.batch_update():
+            self.query_one("#timeline", ItemColumn).show(timeline, "no dated events")
+            self.query_one("#quotes", ItemColumn).show(quotes, "no quotes")
+            self.query_one("#red-lines", ItemColumn).show(red_lines, "no red lines")
+            self._render_compare()
+
+    def _render_compare(self) -> None:
+        holder = self.query_one("#compare-columns", Horizontal)
+        on = self.compare and self.view is not None and len(self.chosen_actors) >= 2
+        self.query_one("#columns").display = not on
+        holder.display = on
+        holder.remove_children()
+        if not on or self.view is None:
+            return
+        columns = []
+        for actor in self.chosen_actors:
+            items: list[tuple[Text, Source]] = []
+            for red in self.view.red_lines:
+                if red.holder == actor:
+                    items.append((red_line_prompt(red, show_holder=False), red.source))
+            for quote in self.view.quotes:
+                if quote.speaker == actor:
+                    items.append((quote_prompt(quote, show_speaker=False), quote.source))
+            column = ItemColumn(actor, id=None)
+            columns.append((column, items))
+        holder.mount_all(column for column, _ in columns)
+
+        def fill() -> None:
+            for column, items in columns:
+                column.show(items, "no red lines or quotes")
+
+        self.call_after_refresh(fill)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("choose_actors", "mark_read"):
+            return True if self.query_one(StorylinePane).current is not None else None
+        if action == "compare":
+            return True if len(self.chosen_actors) >= 2 or self.compare else None
+        if action == "star":
+            return True if self._focused_source() is not None else None
+        return True
+
+    def _focused_source(self) -> Source | None:
+        focused = self.focused
+        if isinstance(focused, ItemList) and isinstance(focused.parent, ItemColumn):
+            return focused.parent.current
+        return None
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_filter(self) -> None:
+        self.query_one(FilterInput).focus()
+
+    def action_back(self) -> None:
+        if not isinstance(self.focused, StorylineList):
+            self.query_one(StorylineList).focus()
+
+    def action_choose_actors(self) -> None:
+        if self.view is None or not self.view.actors:
+            self.notify("This storyline has no actors to choose from.", severity="warning")
+            return
+
+        def chosen(names: list[str] | None) -> None:
+            if names is None:
+                return
+            self.chosen_actors = names
+            if len(names) < 2:
+                self.compare = False
+            self.refresh_bindings()
+            self._render_briefing()
+
+        self.app.push_screen(ActorChooser(self.view.actors, self.chosen_actors), chosen)
+
+    def action_compare(self) -> None:
+        if not self.compare and len(self.chosen_actors) < 2:
+            self.notify("Choose two or more actors with f to compare them.")
+            return
+        self.compare = not self.compare
+        self._render_briefing()
+
+    def action_mark_read(self) -> None:
+        row = self.query_one(StorylinePane).current
+        if row is not None:
+            self.mark_storyline_read(row.id)
+
+    @work(thread=True, exclusive=False, group="write", exit_on_error=False)
+    def mark_storyline_read(self, storyline_id: int) -> None:
+        with self.briefing_app.open_library() as library:
+            data.mark_storyline_read(library, storyline_id)
+        self.post_message(LibraryChanged())
+
+    def action_star(self) -> None:
+        source = self._focused_source()
+        if source is not None:
+            self.briefing_app.toggle_star(source.article_id)
+
+    def on_open_source(self, message: OpenSource) -> None:
+        self.briefing_app.open_reader(message.source)

@@ -1,0 +1,194 @@
+"""The reader: one article's clean text, scrolled to the chosen sentence and highlighted."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+from urllib.parse import urlsplit
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+from textual.worker import get_current_worker
+
+from briefing.tui import data
+from briefing.tui.data import ArticleView, Source
+from briefing.tui.messages import ArticleChanged, ArticleLoaded, LibraryChanged
+from briefing.tui.widgets.render import STAR_MARK
+from briefing.tui.widgets.status import RefreshBar
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+
+def paragraphs(text: str, start: int, end: int) -> list[tuple[Text, bool]]:
+    """The text as paragraphs, the span [start, end) highlighted; True marks the span's."""
+    result: list[tuple[Text, bool]] = []
+    offset = 0
+    for line in text.split("\n"):
+        line_start, line_end = offset, offset + len(line)
+        offset = line_end + 1
+        if not line.strip():
+            continue
+        paragraph = Text(line)
+        hit = start < end and line_start < end and start < line_end
+        if hit:
+            paragraph.stylize(
+                "reverse", max(start, line_start) - line_start, min(end, line_end) - line_start
+            )
+        result.append((paragraph, hit))
+    return result
+
+
+def is_web_link(url: str) -> bool:
+    """Only http and https links are handed to the browser."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+class Paragraph(Static):
+    """One paragraph of the article."""
+
+
+class BodyScroll(VerticalScroll):
+    """The article body; j/k and g/G scroll it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", id="vim-down", show=False),
+        Binding("k", "scroll_up", "Up", id="vim-up", show=False),
+        Binding("g", "scroll_home", "Top", id="first", show=False),
+        Binding("G", "scroll_end", "Bottom", id="last", show=False),
+        Binding("space", "page_down", "Page down", id="page-down", show=False),
+    ]
+
+
+class ReaderScreen(Screen[None]):
+    """An article, opened from an item (at its sentence) or from the articles list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="back"),
+        Binding("o", "open_link", "Open link", id="open-link"),
+        Binding("m", "toggle_read", "Read/unread", id="mark-read"),
+        Binding("s", "star", "Star", id="star"),
+    ]
+
+    def __init__(self, article_id: int, source: Source | None = None) -> None:
+        super().__init__(id="reader")
+        self.article_id = article_id
+        self.source = source
+        self.article: ArticleView | None = None
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return cast("BriefingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="article-title")
+        yield Label("", id="article-meta")
+        yield BodyScroll(id="article-body")
+        yield RefreshBar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        body = self.query_one(BodyScroll)
+        body.loading = True
+        body.focus()
+        self.load_article()
+
+    @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
+    def load_article(self) -> None:
+        with self.briefing_app.open_library() as library:
+            article = data.load_article(library, self.article_id)
+            if article is not None and not article.read:
+                data.set_read(library, article.id, True)
+        if not get_current_worker().is_cancelled:
+            self.post_message(ArticleLoaded(article, self.source))
+            self.app.post_message(LibraryChanged())
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        body = self.query_one(BodyScroll)
+        body.loading = False
+        article = message.article
+        if article is None:
+            self.query_one("#article-title", Label).update(
+                Text("This article is no longer in the library.")
+            )
+            return
+        self.article = article
+        self._show_header()
+        span = (message.source.start, message.source.end) if message.source else (0, 0)
+        text, start, end = data.reader_text(article.text, *span)
+        target: Paragraph | None = None
+        widgets = []
+        for paragraph, hit in paragraphs(text, start, end):
+            widget = Paragraph(paragraph, classes="-highlight" if hit else "")
+            widgets.append(widget)
+            if hit and target is None:
+                target = widget
+        if not widgets:
+            widgets.append(
+                Paragraph(Text("(this article has no text; press o to open it)", style="dim"))
+            )
+        body.mount_all(widgets)
+        if target is not None:
+            self.call_after_refresh(body.scroll_to_center, target, animate=False)
+
+    def _show_header(self) -> None:
+        article = self.article
+        if article is None:
+            return
+        title = Text()
+        if article.starred:
+            title.append(f"{STAR_MARK} ", style="bold yellow")
+        title.append(article.title, style="bold")
+        self.query_one("#article-title", Label).update(title)
+        meta = [part for part in (article.outlet, article.date, article.author) if part]
+        line = Text(" · ".join(meta), style="dim")
+        if not article.read:
+            line.append("  unread", style="bold")
+        self.query_one("#article-meta", Label).update(line)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_link":
+            return True if self.article and is_web_link(self.article.url) else None
+        if action in ("toggle_read", "star"):
+            return True if self.article else None
+        return True
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+    def action_open_link(self) -> None:
+        if self.article is None:
+            return
+        if not is_web_link(self.article.url):
+            self.notify("This article has no web link to open.", severity="warning")
+            return
+        self.app.open_url(self.article.url)
+        self.notify(Text(f"Opening {self.article.url}").plain, markup=False)
+
+    def action_toggle_read(self) -> None:
+        self.change_mark("read")
+
+    def action_star(self) -> None:
+        self.change_mark("star")
+
+    @work(thread=True, exclusive=True, group="reader-mark", exit_on_error=False)
+    def change_mark(self, which: str) -> None:
+        with self.briefing_app.open_library() as library:
+            if which == "read":
+                data.toggle_read(library, self.article_id)
+            else:
+                data.toggle_starred(library, self.article_id)
+            article = data.load_article(library, self.article_id)
+        self.post_message(ArticleChanged(article))
+        self.app.post_message(LibraryChanged())
+
+    def on_article_changed(self, message: ArticleChanged) -> None:
+        if message.article is not None:
+            self.article = message.article
+            self._show_header()
+            self.refresh_bindings()

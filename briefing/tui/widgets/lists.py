@@ -1,0 +1,41 @@
+"""Lists and tables driven from the keyboard, with vim-style keys as secondary bindings."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, OptionList
+
+
+class NavList(OptionList):
+    """An OptionList that also answers j/k and g/G."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", id="vim-down", show=False),
+        Binding("k", "cursor_up", "Up", id="vim-up", show=False),
+        Binding("g", "first", "First", id="first", show=False),
+        Binding("G", "last", "Last", id="last", show=False),
+    ]
+
+
+class NavTable(DataTable[object]):
+    """A row-cursor DataTable that also answers j/k and g/G."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", id="vim-down", show=False),
+        Binding("k", "cursor_up", "Up", id="vim-up", show=False),
+        Binding("g", "first_row", "First", id="first", show=False),
+        Binding("G", "last_row", "Last", id="last", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+
+    def action_first_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1)

@@ -1,0 +1,202 @@
+"""The panes of the main screen: the storyline list, the item columns, the actor bar."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+from textual.widgets.option_list import Option
+
+from briefing.tui.data import Source, StorylineRow
+from briefing.tui.messages import OpenSource
+from briefing.tui.widgets.lists import NavList
+from briefing.tui.widgets.render import storyline_prompt
+
+
+class StorylineList(NavList):
+    """The storylines; an unbound printable key starts filtering them."""
+
+    @dataclass
+    class FilterTyped(Message):
+        character: str
+
+    def on_key(self, event: events.Key) -> None:
+        if not event.is_printable or not event.character or event.character.isspace():
+            return
+        if event.key in self.screen.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        self.post_message(self.FilterTyped(event.character))
+
+
+class FilterInput(Input):
+    """The storyline filter: Down or Enter goes back to the list, Escape clears it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "to_list", "To list", show=False),
+        Binding("escape", "clear", "Clear filter", id="clear-filter"),
+    ]
+
+    def action_to_list(self) -> None:
+        self.screen.query_one(StorylineList).focus()
+
+    def action_clear(self) -> None:
+        self.value = ""
+        self.action_to_list()
+
+
+class StorylinePane(Vertical):
+    """Storylines, most recent first, filtered by what the user types."""
+
+    @dataclass
+    class Highlighted(Message):
+        row: StorylineRow | None
+
+    @dataclass
+    class Chosen(Message):
+        row: StorylineRow
+
+    def __init__(self, *, cursor_blink: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[StorylineRow] = []
+        self.shown: list[StorylineRow] = []
+        self._cursor_blink = cursor_blink
+
+    def compose(self) -> ComposeResult:
+        yield Label("Storylines", id="storylines-title", classes="pane-title")
+        yield FilterInput(placeholder="type to filter", id="storyline-filter", compact=True)
+        yield StorylineList(id="storylines")
+
+    def on_mount(self) -> None:
+        self.query_one(FilterInput).cursor_blink = self._cursor_blink
+        self.query_one(StorylineList).loading = True
+
+    @property
+    def current(self) -> StorylineRow | None:
+        index = self.query_one(StorylineList).highlighted
+        if index is None or index >= len(self.shown):
+            return None
+        return self.shown[index]
+
+    def set_rows(self, rows: Sequence[StorylineRow]) -> None:
+        """Show new rows, keeping the highlighted storyline where it still exists."""
+        self.rows = list(rows)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        keep = self.current.id if self.current else None
+        words = self.query_one(FilterInput).value.casefold().split()
+        self.shown = [r for r in self.rows if all(w in r.label.casefold() for w in words)]
+        listing = self.query_one(StorylineList)
+        listing.loading = False
+        with self.app.batch_update():
+            listing.set_options(Option(storyline_prompt(r), id=str(r.id)) for r in self.shown)
+            index = next((i for i, r in enumerate(self.shown) if r.id == keep), 0)
+            listing.highlighted = index if self.shown else None
+        total = len(self.rows)
+        title = f"Storylines ({len(self.shown)} of {total})" if words else f"Storylines ({total})"
+        self.query_one("#storylines-title", Label).update(Text(title))
+        if not self.shown:
+            self.post_message(self.Highlighted(None))
+
+    @on(StorylineList.FilterTyped)
+    def _start_filter(self, event: StorylineList.FilterTyped) -> None:
+        field = self.query_one(FilterInput)
+        field.focus()
+        field.insert_text_at_cursor(event.character)
+
+    @on(Input.Changed, "#storyline-filter")
+    def _filter_changed(self) -> None:
+        self._apply_filter()
+
+    @on(Input.Submitted, "#storyline-filter")
+    def _filter_submitted(self) -> None:
+        self.query_one(StorylineList).focus()
+
+    @on(NavList.OptionHighlighted, "#storylines")
+    def _highlighted(self, event: NavList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Highlighted(self.current))
+
+    @on(NavList.OptionSelected, "#storylines")
+    def _selected(self, event: NavList.OptionSelected) -> None:
+        event.stop()
+        if self.current is not None:
+            self.post_message(self.Chosen(self.current))
+
+
+class ItemList(NavList):
+    """One column's items; Enter opens the item's article."""
+
+
+class ItemColumn(Vertical):
+    """A titled column of items (timeline entries, quotes or red lines)."""
+
+    def __init__(self, title: str, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="item-column")
+        self.title = title
+        self.sources: list[Source] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text(self.title), classes="column-title")
+        yield ItemList()
+
+    @property
+    def list(self) -> ItemList:
+        return self.query_one(ItemList)
+
+    def show(self, items: Sequence[tuple[Text, Source]], empty: str) -> None:
+        """Replace the column's items; `empty` is shown when there are none."""
+        self.sources = [source for _, source in items]
+        listing = self.list
+        listing.loading = False
+        options: list[Option | None] = []
+        for index, (prompt, _) in enumerate(items):
+            if index:
+                options.append(None)
+            options.append(Option(prompt, id=str(index)))
+        if not items:
+            options.append(Option(Text(empty, style="dim italic"), disabled=True))
+        listing.set_options(options)
+        if items:
+            listing.highlighted = 0
+        self.query_one(".column-title", Label).update(
+            Text(f"{self.title} ({len(items)})" if items else self.title)
+        )
+
+    @property
+    def current(self) -> Source | None:
+        option = self.list.highlighted_option
+        if option is None or option.id is None:
+            return None
+        return self.sources[int(option.id)]
+
+    @on(ItemList.OptionSelected)
+    def _selected(self, event: ItemList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(OpenSource(self.sources[int(event.option.id)]))
+
+
+class ActorBar(Static):
+    """Which actors filter the columns, and whether compare mode is on."""
+
+    def show(self, chosen: Sequence[str], available: int, compare: bool) -> None:
+        text = Text()
+        text.append("Actors: ", style="bold")
+        if chosen:
+            text.append(", ".join(chosen))
+        else:
+            text.append(f"all ({available})" if available else "none found", style="dim")
+        if compare:
+            text.append("  [compare]", style="bold")
+        self.update(text)

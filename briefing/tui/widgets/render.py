@@ -1,0 +1,89 @@
+"""Rich Text for each kind of item. Feed text is appended as plain strings, never as markup."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from briefing.safetext import clean_line
+from briefing.tui.data import ArticleRow, QuoteItem, RedLineItem, StorylineRow, TimelineItem
+
+UNREAD_MARK = "●"
+CHANGED_MARK = "↺ changed"
+CONFLICT_MARK = "≠ dates differ"
+STAR_MARK = "★"
+
+
+def _plain(value: str) -> str:
+    # The data layer has cleaned every string already; this is the last guard before paint.
+    return clean_line(value)
+
+
+def storyline_prompt(row: StorylineRow) -> Text:
+    """Two lines: the unread mark and label; the article count and last update."""
+    text = Text(no_wrap=False, overflow="fold")
+    text.append(f"{UNREAD_MARK} " if row.unread else "  ", style="bold")
+    text.append(_plain(row.label), style="bold" if row.unread else "")
+    text.append("\n  ")
+    count = f"{row.articles} article" + ("" if row.articles == 1 else "s")
+    details = count + (f" · {row.last_date}" if row.last_date else "")
+    if row.unread:
+        details += f" · {row.unread} new"
+    text.append(details, style="dim")
+    return text
+
+
+def timeline_prompt(item: TimelineItem) -> Text:
+    text = Text(overflow="fold")
+    text.append(_plain(item.date) or "undated", style="bold")
+    if item.scheduled:
+        text.append(" (planned)", style="italic")
+    if item.conflicting_dates:
+        text.append(f" {CONFLICT_MARK}", style="bold red")
+    text.append("\n")
+    text.append(_plain(item.text))
+    if item.outlets:
+        text.append("\n")
+        text.append(", ".join(_plain(o) for o in item.outlets), style="dim")
+    return text
+
+
+def quote_prompt(item: QuoteItem, *, show_speaker: bool = True) -> Text:
+    text = Text(overflow="fold")
+    if show_speaker:
+        text.append(_plain(item.speaker), style="bold")
+        text.append("\n")
+    text.append("“" + _plain(item.text) + "”", style="italic")
+    details = [
+        d for d in (item.date, f"via {item.via}" if item.via else "", item.source.outlet) if d
+    ]
+    if details:
+        text.append("\n")
+        text.append(" · ".join(_plain(d) for d in details), style="dim")
+    return text
+
+
+def red_line_prompt(item: RedLineItem, *, show_holder: bool = True) -> Text:
+    text = Text(overflow="fold")
+    if show_holder:
+        text.append(_plain(item.holder), style="bold")
+    if item.changed:
+        text.append((" " if show_holder else "") + CHANGED_MARK, style="bold yellow")
+    if show_holder or item.changed:
+        text.append("\n")
+    text.append(_plain(item.text))
+    details = [d for d in (item.date, item.source.outlet) if d]
+    if details:
+        text.append("\n")
+        text.append(" · ".join(_plain(d) for d in details), style="dim")
+    return text
+
+
+def article_cells(row: ArticleRow) -> tuple[Text, Text, Text, Text]:
+    """The cells of an article's row in the articles table."""
+    marks = Text((STAR_MARK if row.starred else " ") + (UNREAD_MARK if not row.read else " "))
+    return (
+        marks,
+        Text(_plain(row.date)),
+        Text(_plain(row.outlet), overflow="ellipsis", no_wrap=True),
+        Text(_plain(row.title), style="" if row.read else "bold", overflow="ellipsis"),
+    )
