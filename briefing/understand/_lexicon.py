@@ -33,6 +33,12 @@ SPEECH_CUES = _words(
     testified testifies wondered wonders speculated speculates acknowledged recounted
     explained shouted yelled pointed explained assured assures reassured informed informs
     objected objects protested protests demanded pleaded begged conceded surmised
+    condemned condemns branded brands slammed slams blasted blasts lauded lauds hailed hails
+    compared compares labeled labelled labels dubbed dubs touted touts decried decries
+    denounced denounces mocked mocks ridiculed ridicules referenced referencing invoked invokes
+    attacked attacks vowed warned advised advises recommended recommends conceded
+    expressed expresses ruled rules concedes admits highlighted highlights forecast projected
+    sang sings read reads
     """
 )
 
@@ -43,6 +49,8 @@ WEAK_CUES = _words(
     expected showed shows show found finds continued continues called calls calling pointed
     described describes describing cited cites citing charged charges questioned questions
     comments remarks reports states claims posted defended defends agreed agrees
+    attacked attacks compared compares expressed expresses ruled rules read reads sang sings
+    highlighted highlights projected forecast referenced invoked invokes
     """
 )
 

@@ -28,7 +28,7 @@ _TIME_WORDS = (
     | frozenset(MONTHS)
     | frozenset(
         "today yesterday tonight morning evening afternoon night week month year earlier later "
-        "last this next recently".split()
+        "last this next recently then again too afterward afterwards".split()
     )
 )
 _OBJECT_WORDS = frozenset("reporters journalists me us him her them supporters lawmakers".split())
@@ -179,6 +179,8 @@ def subject_left(toks: list[Token], i: int, lo: int) -> tuple[int, int, int] | N
             inner = _collect_left(toks, j - 1, k + 1)
             if j - 1 == k + 1 and toks[k + 1].text[:1].isdigit():
                 inner = k + 1  # an age: "Quina Jones, 25, said"
+            if all(x.is_cap or x.text in ("-", ".") for x in toks[k + 1 : j]):
+                inner = k + 1  # a party and state: "Mitch McConnell, R-Ky., said"
             if inner == k + 1 or (inner is not None and toks[k + 1].lower in ("who", "a", "the")):
                 a = _collect_left(toks, k - 1, lo)
                 if a is not None:
@@ -535,17 +537,19 @@ def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str) -> bool:
     if k >= n:
         return True
     t = toks[k]
-    if t.text in (".", ",", "!", "?", ";", "\u2014", "\u2013", "-", ":") or t.quote:
+    if t.text == ":":
+        return False
+    if t.text in (".", ",", "!", "?", ";", "\u2014", "\u2013", "-") or t.quote:
         return True
     if t.lower == "that":
         return False
+    # "said in a statement that …", "told Fox that …" introduce content after all
+    for m in range(k, min(n, k + 10)):
+        if toks[m].lower == "that" or toks[m].text == ":" or toks[m].quote:
+            return False
+        if toks[m].text in (",", ";"):
+            break
     if t.lower in _PREPS or t.lower in _TIME_WORDS or t.lower in ("in", "during", "at"):
-        # "said in a statement that …" introduces content after all
-        for m in range(k, min(n, k + 10)):
-            if toks[m].lower == "that" or toks[m].text == ":" or toks[m].quote:
-                return False
-            if toks[m].text in (",", ";"):
-                break
         return True
     if cue in ADDRESS_CUES and (t.is_cap or t.lower in _OBJECT_WORDS or t.lower in DETERMINERS):
         return True

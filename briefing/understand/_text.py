@@ -90,8 +90,14 @@ def quotations(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]
                     lead_ws = not text[ps:i].strip()
                     open_at = carry if (carry is not None and first and lead_ws) else i
                     straight = ch == STRAIGHT
-                elif ch == "\u201d" and first and carry is not None and not text[ps:i].strip():
-                    open_at = carry  # a continuation paragraph opened with the wrong mark
+                elif (
+                    ch == "\u201d"
+                    and (i == ps or text[i - 1].isspace())
+                    and (i + 1 < len(text) and not text[i + 1].isspace())
+                ):
+                    # a quotation opened with the closing mark
+                    lead_ws = not text[ps:i].strip()
+                    open_at = carry if (carry is not None and first and lead_ws) else i
                     straight = False
                 first = False
                 carry = None if open_at != carry else carry
