@@ -1,0 +1,182 @@
+"""Feed commands: add, remove, feeds, refresh."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from briefing.cli._group import Context, cli, fail, pass_context
+from briefing.safetext import clean_line
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _echo(text: str = "", *, err: bool = False) -> None:
+    click.echo(text, err=err)
+
+
+@cli.command("add")
+@click.argument("url")
+@click.option("--tag", "tags", multiple=True, help="Tag the feed (repeat for several).")
+@click.option(
+    "--full-text/--no-full-text",
+    default=True,
+    show_default=True,
+    help="Fetch article pages when the feed carries only summaries.",
+)
+@pass_context
+def add_command(context: Context, url: str, tags: tuple[str, ...], full_text: bool) -> None:
+    """Subscribe to URL: a feed, or a web page whose feed is found for you."""
+    from briefing.config import load_settings
+    from briefing.ingest.refresh import refresh_feeds
+    from briefing.ingest.subscribe import SubscribeError, subscribe
+
+    with context.open() as library:
+        try:
+            found = subscribe(library, url, tags=tags, full_text=full_text)
+        except SubscribeError as exc:
+            fail(str(exc))
+        feed = found.feed
+        name = clean_line(feed.title) or "(untitled)"
+        if found.found_via:
+            via = "a link on the page" if found.how == "link" else "a common feed path"
+            _echo(f"Found the feed of {clean_line(found.found_via)} through {via}:")
+        _echo(f"Subscribed to {name} <{clean_line(feed.url)}> (id {feed.id})")
+        settings = load_settings()
+        report = refresh_feeds(library, [feed.id], full_text=settings.fetch_full_text)
+        result = report.results[0] if report.results else None
+        if result is not None and result.failed:
+            _echo(f"First refresh failed: {clean_line(result.error)}", err=True)
+        else:
+            _echo(f"{_count(report.new_articles, 'article')} stored.")
+
+
+@cli.command("remove")
+@click.argument("feed")
+@pass_context
+def remove_command(context: Context, feed: str) -> None:
+    """Unsubscribe from FEED (its URL or id) and delete its articles."""
+    from briefing.store.feeds import find_feed, remove_feed
+
+    with context.open() as library:
+        found = find_feed(library, feed)
+        if found is None:
+            fail(f"no such feed: {feed} (see `briefing feeds`)")
+        remove_feed(library, found.id)
+        name = clean_line(found.title) or clean_line(found.url)
+        _echo(f"Removed {name} and its {_count(found.article_count, 'article')}.")
+
+
+@cli.command("feeds")
+@click.option("--json", "as_json", is_flag=True, help="Print the feeds as JSON.")
+@pass_context
+def feeds_command(context: Context, as_json: bool) -> None:
+    """List your feeds: title, URL, tags, articles, last refresh, last error."""
+    from briefing.store.feeds import list_feeds
+
+    with context.open() as library:
+        feeds = list_feeds(library)
+    if as_json:
+        keys = (
+            "id",
+            "title",
+            "url",
+            "site_url",
+            "tags",
+            "article_count",
+            "last_refresh",
+            "last_error",
+            "disabled",
+            "full_text",
+            "retry_after",
+        )
+        rows = [{k: getattr(f, k) for k in keys} for f in feeds]
+        _echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not feeds:
+        _echo("No feeds yet. Add one with: briefing add URL")
+        return
+    width = len(str(max(f.id for f in feeds)))
+    for f in feeds:
+        title = clean_line(f.title) or "(untitled)"
+        tags = f"  [{', '.join(clean_line(t) for t in f.tags)}]" if f.tags else ""
+        refreshed = _when(f.last_refresh) if f.last_refresh else "never refreshed"
+        state = "  (disabled)" if f.disabled else ""
+        _echo(
+            f"{f.id:>{width}}  {title}  ·  {_count(f.article_count, 'article')}  ·  "
+            f"{refreshed}{tags}{state}"
+        )
+        pad = " " * (width + 2)
+        _echo(f"{pad}{clean_line(f.url)}")
+        if f.last_error:
+            _echo(f"{pad}last error: {clean_line(f.last_error)}")
+
+
+def _when(stamp: str) -> str:
+    return "refreshed " + stamp.replace("T", " ")[:16] + " UTC"
+
+
+@cli.command("refresh")
+@click.argument("feeds", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
+@click.option(
+    "--full-text/--no-full-text",
+    default=None,
+    help="Fetch article pages for summary-only feeds (default: the settings, on).",
+)
+@pass_context
+def refresh_command(
+    context: Context, feeds: tuple[str, ...], as_json: bool, full_text: bool | None
+) -> None:
+    """Fetch new articles from every feed (or only the FEEDS given, by URL or id)."""
+    from briefing.config import load_settings
+    from briefing.ingest.refresh import FeedResult, refresh_feeds
+    from briefing.store.feeds import find_feed, list_feeds
+
+    if full_text is None:
+        full_text = load_settings().fetch_full_text
+    with context.open() as library:
+        ids: list[int] | None = None
+        if feeds:
+            ids = []
+            for name in feeds:
+                found = find_feed(library, name)
+                if found is None:
+                    fail(f"no such feed: {name} (see `briefing feeds`)")
+                ids.append(found.id)
+        total = len(ids) if ids is not None else len(list_feeds(library))
+        if total == 0 and not as_json:
+            _echo("No feeds yet. Add one with: briefing add URL")
+            return
+        show_bar = not as_json and sys.stderr.isatty() and total > 1
+        bar: Any = None
+        if show_bar:
+            bar = click.progressbar(
+                length=total, label="Refreshing", file=sys.stderr, show_pos=True, width=30
+            )
+            bar.__enter__()
+
+        def progress(done: int, total: int, result: FeedResult) -> None:
+            if bar is not None:
+                bar.update(1)
+
+        try:
+            report = refresh_feeds(library, ids, progress=progress, full_text=full_text)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+    if as_json:
+        _echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        return
+    for result in report.results:
+        if result.failed:
+            name = clean_line(result.title) or clean_line(result.url)
+            _echo(f"  {name}: {clean_line(result.error)}", err=True)
+        if result.moved_to:
+            _echo(f"  {clean_line(result.url)} moved to {clean_line(result.moved_to)}")
+    _echo("Refreshed " + report.summary())

@@ -1,0 +1,357 @@
+"""Refreshing every feed at once: network work concurrent, database writes in one thread.
+
+The event loop runs in the thread that opened the library; fetches overlap, parsing runs
+in an executor, and each feed's results are written by the loop thread in one
+transaction, so a crash or a failing feed leaves every other feed's last good state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from briefing.ingest.fetch import Fetcher, FetchResult
+from briefing.ingest.parse import NotAFeed, ParsedFeed, parse_feed
+from briefing.safetext import clean_line, clean_text
+from briefing.store import Library
+from briefing.store.articles import stored_hashes, upsert_articles
+from briefing.store.feeds import Feed, list_feeds, update_feed, utc_now
+
+# At most this many article pages are fetched per feed and refresh (summary-only feeds).
+MAX_FULL_TEXT_PER_FEED = 25
+
+FeedStatus = Literal[
+    "updated", "not_modified", "unchanged", "error", "gone", "retry_later", "skipped"
+]
+
+
+@dataclass
+class FeedResult:
+    """What refreshing one feed did."""
+
+    feed_id: int
+    url: str
+    title: str
+    status: FeedStatus
+    new: int = 0
+    updated: int = 0
+    error: str | None = None
+    moved_to: str | None = None
+    full_text_pages: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return self.status in ("error", "gone", "retry_later")
+
+
+@dataclass
+class RefreshReport:
+    """The outcome of a refresh: one result per feed and the totals a user wants."""
+
+    results: list[FeedResult] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    @property
+    def feeds(self) -> int:
+        return len(self.results)
+
+    @property
+    def new_articles(self) -> int:
+        return sum(r.new for r in self.results)
+
+    @property
+    def updated_articles(self) -> int:
+        return sum(r.updated for r in self.results)
+
+    @property
+    def not_modified(self) -> int:
+        """Feeds with nothing new to parse: a 304, or a body identical to the last one."""
+        return sum(r.status in ("not_modified", "unchanged") for r in self.results)
+
+    @property
+    def errors(self) -> int:
+        return sum(r.failed for r in self.results)
+
+    @property
+    def skipped(self) -> int:
+        return sum(r.status == "skipped" for r in self.results)
+
+    def summary(self) -> str:
+        """One line: feeds, new articles, not modified, errors."""
+        parts = [
+            f"{self.feeds} feed{'s' if self.feeds != 1 else ''}",
+            f"{self.new_articles} new article{'s' if self.new_articles != 1 else ''}",
+        ]
+        if self.updated_articles:
+            parts.append(f"{self.updated_articles} updated")
+        parts.append(f"{self.not_modified} not modified")
+        parts.append(f"{self.errors} error{'s' if self.errors != 1 else ''}")
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
+        return ", ".join(parts) + f" ({self.elapsed:.1f} s)"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "feeds": self.feeds,
+            "new_articles": self.new_articles,
+            "updated_articles": self.updated_articles,
+            "not_modified": self.not_modified,
+            "errors": self.errors,
+            "skipped": self.skipped,
+            "elapsed_seconds": round(self.elapsed, 3),
+            "results": [asdict(r) for r in self.results],
+        }
+
+
+Progress = Callable[[int, int, FeedResult], None]
+
+
+def refresh_feeds(
+    library: Library,
+    feed_ids: Iterable[int] | None = None,
+    *,
+    progress: Progress | None = None,
+    full_text: bool = True,
+    fetcher_options: dict[str, Any] | None = None,
+    executor: Executor | None = None,
+) -> RefreshReport:
+    """Refresh the library's feeds (or those in `feed_ids`) and store what is new.
+
+    Call from the thread that opened `library`, outside any running event loop.
+    `progress(done, total, result)` is called as each feed finishes. `full_text=False`
+    turns off fetching article pages for every feed (each feed has its own switch too).
+    """
+    return asyncio.run(
+        refresh_feeds_async(
+            library,
+            feed_ids,
+            progress=progress,
+            full_text=full_text,
+            fetcher_options=fetcher_options,
+            executor=executor,
+        )
+    )
+
+
+async def refresh_feeds_async(
+    library: Library,
+    feed_ids: Iterable[int] | None = None,
+    *,
+    progress: Progress | None = None,
+    full_text: bool = True,
+    fetcher_options: dict[str, Any] | None = None,
+    executor: Executor | None = None,
+) -> RefreshReport:
+    """`refresh_feeds` for a caller already in an event loop on the library's thread."""
+    started = time.perf_counter()
+    wanted = set(feed_ids) if feed_ids is not None else None
+    feeds = [f for f in list_feeds(library) if wanted is None or f.id in wanted]
+    report = RefreshReport()
+    own_executor = executor is None
+    pool = executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-parse")
+    job = _Refresh(library, pool, full_text=full_text)
+    try:
+        async with Fetcher(**(fetcher_options or {})) as fetcher:
+            job.fetcher = fetcher
+            tasks = [asyncio.create_task(job.one(feed)) for feed in feeds]
+            for done, task in enumerate(asyncio.as_completed(tasks), start=1):
+                result = await task
+                report.results.append(result)
+                if progress is not None:
+                    progress(done, len(feeds), result)
+    finally:
+        if own_executor:
+            pool.shutdown(wait=True, cancel_futures=True)
+    order = {feed.id: i for i, feed in enumerate(feeds)}
+    report.results.sort(key=lambda r: order.get(r.feed_id, 0))
+    report.elapsed = time.perf_counter() - started
+    return report
+
+
+class _Refresh:
+    def __init__(self, library: Library, executor: Executor, *, full_text: bool) -> None:
+        self.library = library
+        self.executor = executor
+        self.full_text = full_text
+        self.fetcher: Fetcher | None = None
+
+    async def one(self, feed: Feed) -> FeedResult:
+        """Refresh one feed; every failure becomes a recorded error, never an exception."""
+        result = FeedResult(feed_id=feed.id, url=feed.url, title=feed.title, status="error")
+        try:
+            await self._refresh(feed, result)
+        except Exception as exc:  # one bad feed must not stop the others
+            result.status = "error"
+            result.error = f"internal error: {type(exc).__name__}: {clean_line(str(exc))[:200]}"
+            try:
+                with self.library.db.atomic():
+                    update_feed(
+                        self.library,
+                        feed.id,
+                        last_refresh=utc_now(),
+                        last_error=result.error,
+                    )
+            except Exception:
+                pass
+        return result
+
+    async def _refresh(self, feed: Feed, result: FeedResult) -> None:
+        if feed.disabled:
+            result.status = "skipped"
+            result.error = feed.last_error or "disabled"
+            return
+        if feed.retry_after and _later_than_now(feed.retry_after):
+            result.status = "skipped"
+            result.error = f"server asked to wait until {feed.retry_after}"
+            return
+        assert self.fetcher is not None
+        fetched = await self.fetcher.fetch(
+            feed.url,
+            etag=feed.etag,
+            last_modified=feed.last_modified,
+            previous_hash=feed.body_hash,
+        )
+        now = utc_now()
+        changes: dict[str, Any] = {"last_refresh": now}
+        if fetched.kind in ("ok", "not_modified", "unchanged"):
+            changes.update(last_error=None, retry_after=None)
+            if fetched.moved_to:
+                changes["url"] = fetched.moved_to
+                result.moved_to = fetched.moved_to
+            # A 304 may omit validators; keep the stored ones then.
+            if fetched.etag or fetched.kind != "not_modified":
+                changes["etag"] = fetched.etag
+            if fetched.last_modified or fetched.kind != "not_modified":
+                changes["last_modified"] = fetched.last_modified
+        if fetched.kind != "ok":
+            result.status = _STATUS[fetched.kind]
+            result.error = fetched.error
+            if fetched.kind in ("error", "gone", "retry_later"):
+                changes["last_error"] = fetched.error
+            if fetched.kind == "gone":
+                changes["disabled"] = True
+            if fetched.retry_after is not None:
+                changes["retry_after"] = fetched.retry_after.isoformat(timespec="seconds")
+            with self.library.db.atomic():
+                update_feed(self.library, feed.id, **changes)
+            return
+
+        loop = asyncio.get_running_loop()
+        try:
+            parsed: ParsedFeed = await loop.run_in_executor(
+                self.executor,
+                parse_feed,
+                fetched.body,
+                fetched.final_url or feed.url,
+                fetched.content_type,
+            )
+        except NotAFeed as exc:
+            result.status = "error"
+            result.error = str(exc)
+            with self.library.db.atomic():
+                # Validators and hash are not kept: the next refresh must look again.
+                update_feed(self.library, feed.id, last_refresh=now, last_error=result.error)
+            return
+
+        known = stored_hashes(self.library, feed.id)
+        if self.full_text and feed.full_text:
+            result.full_text_pages = await self._full_text(parsed, known)
+
+        changes["body_hash"] = fetched.body_hash
+        if parsed.title and not feed.title:
+            changes["title"] = parsed.title
+            result.title = parsed.title
+        if parsed.site_url:
+            changes["site_url"] = parsed.site_url
+        if not parsed.articles:
+            changes["last_error"] = (
+                "the feed lists no articles"
+                if not parsed.skipped
+                else f"no usable articles ({parsed.skipped} without title, link or text)"
+            )
+            result.error = changes["last_error"]
+        with self.library.db.atomic():
+            stored = upsert_articles(
+                self.library, feed.id, parsed.articles, fetched_at=now, known=known
+            )
+            update_feed(self.library, feed.id, **changes)
+        result.status = "updated"
+        result.new = stored.new
+        result.updated = stored.updated
+
+    async def _full_text(self, parsed: ParsedFeed, known: dict[str, str]) -> int:
+        """Replace summaries of new or edited entries with the text of their pages."""
+        wanted = [
+            a
+            for a in parsed.articles
+            if a["summary_only"] and known.get(a["dedupe_key"]) != a["content_hash"]
+        ][:MAX_FULL_TEXT_PER_FEED]
+        if not wanted:
+            return 0
+        assert self.fetcher is not None
+        pages = await asyncio.gather(*(self.fetcher.fetch_page(a["link"]) for a in wanted))
+        loop = asyncio.get_running_loop()
+        count = 0
+        for article, page in zip(wanted, pages, strict=True):
+            if page.kind != "ok" or not page.is_html:
+                continue
+            try:
+                text = await loop.run_in_executor(self.executor, _page_text, page)
+            except Exception:  # a page the extractor cannot read keeps the summary
+                continue
+            if text and len(text) > len(article["text"]):
+                article["text"] = text
+                count += 1
+        return count
+
+
+_STATUS: dict[str, FeedStatus] = {
+    "not_modified": "not_modified",
+    "unchanged": "unchanged",
+    "gone": "gone",
+    "retry_later": "retry_later",
+    "error": "error",
+}
+
+
+def _later_than_now(stamp: str) -> bool:
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return False
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when > datetime.now(UTC)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode_page(page: FetchResult) -> str:
+    """An HTML page's bytes as text: the declared charset, else the meta tag, else UTF-8."""
+    charset = ""
+    match = re.search(r"charset=([A-Za-z0-9_.:-]+)", page.content_type)
+    if match:
+        charset = match.group(1)
+    else:
+        meta = _META_CHARSET.search(page.body[:4096])
+        if meta:
+            charset = meta.group(1).decode("ascii", "replace")
+    try:
+        return page.body.decode(charset or "utf-8", errors="replace")
+    except LookupError:
+        return page.body.decode("utf-8", errors="replace")
+
+
+def _page_text(page: FetchResult) -> str:
+    # Imported here: trafilatura is slow to import and most refreshes never need it.
+    from briefing.ingest.fulltext import extract_main_text
+
+    text = extract_main_text(decode_page(page), page.final_url or page.url)
+    return clean_text(text) if text else ""

@@ -1,0 +1,247 @@
+"""Articles: storing a feed's entries (new or edited), listing, searching, read and starred."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from briefing.store._library import Library
+
+# The fields a parsed entry carries into the library (see briefing.ingest.parse).
+ARTICLE_FIELDS = (
+    "guid",
+    "link",
+    "title",
+    "author",
+    "published",
+    "updated",
+    "categories",
+    "text",
+    "content_hash",
+    "dedupe_key",
+)
+
+
+@dataclass
+class Article:
+    """One stored article."""
+
+    id: int
+    feed_id: int
+    title: str
+    link: str
+    author: str = ""
+    published: str | None = None
+    updated: str | None = None
+    categories: list[str] = field(default_factory=list)
+    text: str = ""
+    guid: str | None = None
+    read: bool = False
+    starred: bool = False
+    fetched_at: str = ""
+    feed_title: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class UpsertResult:
+    """How a feed's entries changed the library."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_ids: list[int] = field(default_factory=list)
+
+
+_SELECT = """
+    SELECT a.id, a.feed_id, a.title, a.link, a.author, a.published, a.updated, a.categories,
+           a.text, a.guid, a.read, a.starred, a.fetched_at, f.title
+    FROM articles a JOIN feeds f ON f.id = a.feed_id
+"""
+
+
+def _article(row: tuple[Any, ...]) -> Article:
+    try:
+        categories = [str(c) for c in json.loads(row[7] or "[]")]
+    except (ValueError, TypeError):
+        categories = []
+    return Article(
+        id=row[0],
+        feed_id=row[1],
+        title=row[2],
+        link=row[3],
+        author=row[4],
+        published=row[5],
+        updated=row[6],
+        categories=categories,
+        text=row[8],
+        guid=row[9],
+        read=bool(row[10]),
+        starred=bool(row[11]),
+        fetched_at=row[12],
+        feed_title=row[13] or "",
+    )
+
+
+def stored_hashes(library: Library, feed_id: int) -> dict[str, str]:
+    """dedupe_key -> content_hash for a feed's stored articles."""
+    rows = library.db.execute(
+        "SELECT dedupe_key, content_hash FROM articles WHERE feed_id = ?", [feed_id]
+    )
+    return {key: digest for key, digest in rows}
+
+
+def upsert_articles(
+    library: Library,
+    feed_id: int,
+    entries: Iterable[Mapping[str, Any]],
+    *,
+    fetched_at: str,
+    known: Mapping[str, str] | None = None,
+) -> UpsertResult:
+    """Insert new entries and update edited ones in place (same id, read/starred kept).
+
+    Entries are matched on their dedupe key; an entry whose content hash is unchanged is
+    not written. Call inside the feed's transaction. `known` is `stored_hashes` when the
+    caller already has it.
+    """
+    if known is None:
+        known = stored_hashes(library, feed_id)
+    result = UpsertResult()
+    seen: set[str] = set()
+    conn = library.db.conn
+    for entry in entries:
+        key = entry["dedupe_key"]
+        if key in seen:  # the same item twice in one document: the first one wins
+            continue
+        seen.add(key)
+        values = [_column_value(name, entry.get(name)) for name in ARTICLE_FIELDS]
+        if key not in known:
+            cursor = conn.execute(
+                "INSERT INTO articles (feed_id, fetched_at, "
+                + ", ".join(ARTICLE_FIELDS)
+                + ") VALUES (?, ?, "
+                + ", ".join("?" for _ in ARTICLE_FIELDS)
+                + ")",
+                [feed_id, fetched_at, *values],
+            )
+            result.new += 1
+            if cursor.lastrowid is not None:
+                result.new_ids.append(cursor.lastrowid)
+        elif known[key] != entry["content_hash"]:
+            conn.execute(
+                "UPDATE articles SET "
+                + ", ".join(f"{name} = ?" for name in ARTICLE_FIELDS)
+                + ", fetched_at = ?, analysed_version = NULL WHERE feed_id = ? AND dedupe_key = ?",
+                [*values, fetched_at, feed_id, key],
+            )
+            result.updated += 1
+        else:
+            result.unchanged += 1
+    return result
+
+
+def _column_value(name: str, value: Any) -> Any:
+    if name == "categories":
+        return json.dumps(list(value or []))
+    if name in ("link", "title", "author", "text", "content_hash"):
+        return value or ""
+    return value
+
+
+def get_article(library: Library, article_id: int) -> Article | None:
+    """One article by id, or None."""
+    row = library.db.execute(_SELECT + " WHERE a.id = ?", [article_id]).fetchone()
+    return _article(row) if row else None
+
+
+def list_articles(
+    library: Library,
+    *,
+    feed_id: int | None = None,
+    unread_only: bool = False,
+    starred_only: bool = False,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[Article]:
+    """Articles newest first (by published date; undated ones last)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if feed_id is not None:
+        where.append("a.feed_id = ?")
+        params.append(feed_id)
+    if unread_only:
+        where.append("a.read = 0")
+    if starred_only:
+        where.append("a.starred = 1")
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?"
+    rows = library.db.execute(sql, [*params, limit, offset]).fetchall()
+    return [_article(row) for row in rows]
+
+
+def count_articles(library: Library, *, feed_id: int | None = None) -> int:
+    """How many articles the library (or one feed) holds."""
+    if feed_id is None:
+        row = library.db.execute("SELECT count(*) FROM articles").fetchone()
+    else:
+        row = library.db.execute(
+            "SELECT count(*) FROM articles WHERE feed_id = ?", [feed_id]
+        ).fetchone()
+    return int(row[0])
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """A user's words as an FTS5 query: every word must match, as a prefix for the last.
+
+    Quoting each word keeps FTS5 syntax (AND, NEAR, column filters, stray quotes) in
+    the user's input from being interpreted or raising an error.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search_articles(
+    library: Library, query: str, *, limit: int = 50, feed_id: int | None = None
+) -> list[Article]:
+    """Full-text search over titles and text, best matches first."""
+    match = fts_query(query)
+    if not match:
+        return []
+    sql = (
+        _SELECT
+        + " JOIN articles_fts ON articles_fts.rowid = a.id WHERE articles_fts MATCH ?"
+        + (" AND a.feed_id = ?" if feed_id is not None else "")
+        + " ORDER BY articles_fts.rank LIMIT ?"
+    )
+    params: list[Any] = [match] + ([feed_id] if feed_id is not None else []) + [limit]
+    return [_article(row) for row in library.db.execute(sql, params).fetchall()]
+
+
+def mark_read(library: Library, article_ids: Iterable[int], read: bool = True) -> None:
+    """Mark articles read (or unread)."""
+    ids = list(article_ids)
+    with library.db.atomic():
+        library.db.conn.executemany(
+            "UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in ids]
+        )
+
+
+def set_starred(library: Library, article_id: int, starred: bool = True) -> None:
+    """Star or unstar an article."""
+    with library.db.atomic():
+        library.db.execute(
+            "UPDATE articles SET starred = ? WHERE id = ?", [int(starred), article_id]
+        )

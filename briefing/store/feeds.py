@@ -1,0 +1,229 @@
+"""Feeds: subscribing, listing with article counts, and what each refresh records."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from briefing.store._library import Library
+
+
+class FeedExists(Exception):
+    """The library already has a feed with this URL."""
+
+    def __init__(self, feed: Feed) -> None:
+        super().__init__(f"already subscribed: {feed.url}")
+        self.feed = feed
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC, seconds precision (the library's timestamp form)."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass
+class Feed:
+    """One subscription and what the last refresh found."""
+
+    id: int
+    url: str
+    title: str = ""
+    site_url: str = ""
+    tags: list[str] = field(default_factory=list)
+    added_at: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    last_refresh: str | None = None
+    last_error: str | None = None
+    retry_after: str | None = None
+    disabled: bool = False
+    full_text: bool = True
+    article_count: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_COLUMNS = (
+    "id, url, title, site_url, tags, added_at, etag, last_modified, body_hash, "
+    "last_refresh, last_error, retry_after, disabled, full_text"
+)
+
+
+def _feed(row: tuple[Any, ...], article_count: int = 0) -> Feed:
+    (fid, url, title, site_url, tags, added_at, etag, last_modified, body_hash) = row[:9]
+    (last_refresh, last_error, retry_after, disabled, full_text) = row[9:14]
+    try:
+        tag_list = [str(t) for t in json.loads(tags or "[]")]
+    except (ValueError, TypeError):
+        tag_list = []
+    return Feed(
+        id=fid,
+        url=url,
+        title=title,
+        site_url=site_url,
+        tags=tag_list,
+        added_at=added_at,
+        etag=etag,
+        last_modified=last_modified,
+        body_hash=body_hash,
+        last_refresh=last_refresh,
+        last_error=last_error,
+        retry_after=retry_after,
+        disabled=bool(disabled),
+        full_text=bool(full_text),
+        article_count=article_count,
+    )
+
+
+def add_feed(
+    library: Library,
+    url: str,
+    *,
+    title: str = "",
+    site_url: str = "",
+    tags: Iterable[str] = (),
+    full_text: bool = True,
+) -> Feed:
+    """Subscribe to `url`; raises FeedExists when it is already in the library."""
+    existing = get_feed_by_url(library, url)
+    if existing is not None:
+        raise FeedExists(existing)
+    tag_list = sorted({t.strip() for t in tags if t and t.strip()})
+    with library.db.atomic():
+        cursor = library.db.execute(
+            "INSERT INTO feeds (url, title, site_url, tags, added_at, full_text) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [url, title, site_url, json.dumps(tag_list), utc_now(), int(full_text)],
+        )
+    feed = get_feed(library, int(cursor.lastrowid or 0))
+    assert feed is not None
+    return feed
+
+
+def get_feed(library: Library, feed_id: int) -> Feed | None:
+    """The feed with this id, or None."""
+    row = library.db.execute(f"SELECT {_COLUMNS} FROM feeds WHERE id = ?", [feed_id]).fetchone()
+    return _feed(row, _count(library, feed_id)) if row else None
+
+
+def get_feed_by_url(library: Library, url: str) -> Feed | None:
+    """The feed subscribed at exactly this URL, or None."""
+    row = library.db.execute(f"SELECT {_COLUMNS} FROM feeds WHERE url = ?", [url]).fetchone()
+    return _feed(row, _count(library, row[0])) if row else None
+
+
+def find_feed(library: Library, url_or_id: str) -> Feed | None:
+    """A feed named on the command line: its numeric id or its URL."""
+    text = url_or_id.strip()
+    if text.isdigit():
+        feed = get_feed(library, int(text))
+        if feed is not None:
+            return feed
+    return get_feed_by_url(library, text)
+
+
+def _count(library: Library, feed_id: int) -> int:
+    row = library.db.execute(
+        "SELECT count(*) FROM articles WHERE feed_id = ?", [feed_id]
+    ).fetchone()
+    return int(row[0])
+
+
+def list_feeds(library: Library, *, include_disabled: bool = True) -> list[Feed]:
+    """Every feed, by title then URL, each with its article count."""
+    where = "" if include_disabled else "WHERE f.disabled = 0"
+    prefixed = ", ".join(f"f.{c.strip()}" for c in _COLUMNS.split(","))
+    rows = library.db.execute(
+        f"""
+        SELECT {prefixed},
+               (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS article_count
+        FROM feeds f {where}
+        ORDER BY lower(f.title) = '', lower(f.title), f.url
+        """
+    ).fetchall()
+    return [_feed(row[:14], int(row[14])) for row in rows]
+
+
+def remove_feed(library: Library, feed_id: int) -> bool:
+    """Unsubscribe and delete the feed's articles; False when there was no such feed."""
+    with library.db.atomic():
+        library.db.execute("DELETE FROM articles WHERE feed_id = ?", [feed_id])
+        cursor = library.db.execute("DELETE FROM feeds WHERE id = ?", [feed_id])
+    return cursor.rowcount > 0
+
+
+def set_tags(library: Library, feed_id: int, tags: Iterable[str]) -> None:
+    """Replace a feed's tags."""
+    tag_list = sorted({t.strip() for t in tags if t and t.strip()})
+    with library.db.atomic():
+        library.db.execute(
+            "UPDATE feeds SET tags = ? WHERE id = ?", [json.dumps(tag_list), feed_id]
+        )
+
+
+def set_full_text(library: Library, feed_id: int, enabled: bool) -> None:
+    """Switch fetching of article pages for this feed's summary-only entries."""
+    with library.db.atomic():
+        library.db.execute("UPDATE feeds SET full_text = ? WHERE id = ?", [int(enabled), feed_id])
+
+
+def set_disabled(library: Library, feed_id: int, disabled: bool) -> None:
+    """Stop (or resume) refreshing a feed without losing its articles."""
+    with library.db.atomic():
+        library.db.execute("UPDATE feeds SET disabled = ? WHERE id = ?", [int(disabled), feed_id])
+
+
+# Columns a refresh may set on its feed; anything else is a programming error.
+_REFRESH_FIELDS = frozenset(
+    {
+        "url",
+        "title",
+        "site_url",
+        "etag",
+        "last_modified",
+        "body_hash",
+        "last_refresh",
+        "last_error",
+        "retry_after",
+        "disabled",
+    }
+)
+
+
+def update_feed(library: Library, feed_id: int, **changes: Any) -> None:
+    """Record what a refresh learned about a feed (call inside the feed's transaction).
+
+    A new `url` that another subscription already uses is left unchanged rather than
+    breaking the refresh.
+    """
+    unknown = set(changes) - _REFRESH_FIELDS
+    if unknown:
+        raise ValueError(f"not a refresh field: {sorted(unknown)}")
+    if not changes:
+        return
+    if "url" in changes:
+        clash = library.db.execute(
+            "SELECT 1 FROM feeds WHERE url = ? AND id != ?", [changes["url"], feed_id]
+        ).fetchone()
+        if clash:
+            del changes["url"]
+    if "disabled" in changes:
+        changes["disabled"] = int(bool(changes["disabled"]))
+    assignments = ", ".join(f"{name} = ?" for name in changes)
+    try:
+        library.db.execute(
+            f"UPDATE feeds SET {assignments} WHERE id = ?", [*changes.values(), feed_id]
+        )
+    except sqlite3.IntegrityError:
+        changes.pop("url", None)
+        if changes:
+            assignments = ", ".join(f"{name} = ?" for name in changes)
+            library.db.execute(
+                f"UPDATE feeds SET {assignments} WHERE id = ?", [*changes.values(), feed_id]
+            )
