@@ -92,6 +92,8 @@ def _resolve(text: str, a: Attribution, reg: Registry, sents: list[Sentence]) ->
         ptext = text[phrase[0] : phrase[1]]
         low = ptext.lower().strip()
         m = reg.mention_in(phrase[0], phrase[1])
+        if m is not None and m.kind == "other" and low.split()[0] in ("the", "a", "an"):
+            m = None  # "the Republican presidential candidate": a role, not a name
         if m is not None:
             speaker = m.canonical
             span = (m.start, m.end) if span is None else span

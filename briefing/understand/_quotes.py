@@ -128,7 +128,11 @@ def _collect_left(toks: list[Token], b: int, lo: int) -> int | None:
     if (
         a - 2 >= lo
         and toks[a - 1].lower in ("of", "at")
-        and (toks[a - 2].is_cap or toks[a - 2].lower in ROLE_WORDS)
+        and (
+            toks[a - 2].is_cap
+            or toks[a - 2].lower in ROLE_WORDS
+            or (toks[a - 2].text[:1].isalpha() and toks[a - 2].lower not in NP_STOP)
+        )
         and b - a < 8
     ):
         outer = _collect_left(toks, a - 2, lo)
@@ -470,7 +474,10 @@ def _attribution(
         and (before > 0 or toks[before].quote)
     ):
         tail = after
-        if (toks[before].quote or before >= 4) and _tail_is_adjunct(toks, tail, n, cue):
+        quote_follows = tail + 1 < n and toks[tail].text == "," and toks[tail + 1].quote
+        if (toks[before].quote or (before >= 4 and not quote_follows)) and _tail_is_adjunct(
+            toks, tail, n, cue
+        ):
             ca, cb = 0, before - (0 if toks[before].quote else 1)
             while ca < cb and (toks[ca].lower in _LEAD or toks[ca].text in ("\u2014", "-", ",")):
                 ca += 1
@@ -545,7 +552,9 @@ def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str) -> bool:
         return False
     # "said in a statement that …", "told Fox that …" introduce content after all
     for m in range(k, min(n, k + 10)):
-        if toks[m].lower == "that" or toks[m].text == ":" or toks[m].quote:
+        if toks[m].lower == "that" or toks[m].text == ":":
+            return False
+        if toks[m].quote and m > k and toks[m - 1].text in (",", ":"):
             return False
         if toks[m].text in (",", ";"):
             break

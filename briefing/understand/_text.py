@@ -171,7 +171,16 @@ def _speaker_follows(toks: list[Token], k: int) -> bool:
         if t.quote:
             return False
         if t.lower in SPEECH_CUES and not t.is_cap:
-            return True
+            after = toks[m + 1] if m + 1 < len(toks) else None
+            return (
+                after is None
+                or after.text in (".", ",", "!", "?")
+                or (
+                    after.lower
+                    in ("on", "in", "at", "during", "to", "after", "before", "then", "later")
+                    and not any(x.lower == "that" or x.text == ":" for x in toks[m + 1 : m + 10])
+                )
+            )
         if not (
             t.is_cap
             or t.lower in DETERMINERS
