@@ -204,6 +204,14 @@ def article_storyline(library: Library, article_id: int) -> tuple[int | None, bo
     return row[0], bool(row[1])
 
 
+def member_hash(library: Library, article_id: int) -> str | None:
+    """The content hash of the text the article was grouped with (None: never grouped)."""
+    row = library.db.execute(
+        "SELECT content_hash FROM storyline_members WHERE article_id = ?", [article_id]
+    ).fetchone()
+    return row[0] if row else None
+
+
 def pin_articles(library: Library, article_ids: Iterable[int], storyline_id: int) -> None:
     """The user's placement: these articles belong to `storyline_id`, whatever the grouper says."""
     library.db.conn.executemany(

@@ -72,6 +72,28 @@ def content_terms(text: str) -> list[str]:
     return out
 
 
+_RUN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|[.,;:!?()\"“”]")
+
+
+def content_runs(text: str) -> list[list[str]]:
+    """Runs of adjacent content terms (stemmed), broken by stopwords and punctuation."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for token in _RUN_TOKEN.findall(text):
+        low = token.lower()
+        if token[0].isalpha() and len(low) >= 3 and low not in STOPWORDS:
+            term = stem(low)
+            if term not in STOPWORDS:
+                run.append(term)
+                continue
+        if run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`, paragraph breaks included."""
     spans: list[tuple[int, int]] = []

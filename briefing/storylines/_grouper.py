@@ -1,0 +1,461 @@
+"""Incremental grouping of articles into storylines (pure Python, no SQL).
+
+Each article becomes a weighted term vector: its words (title words count double) weighted
+by how rare they are in the library so far (inverse document frequency, smoothed so that a
+young library does not punish the very words two reports of one story share), plus its
+actors as a secondary signal. A storyline is the sum of its articles' vectors. A new
+article joins the storyline it is most similar to, if that similarity, discounted by how
+long the storyline has been quiet, is high enough; otherwise it starts a storyline.
+Nothing is re-clustered: each article costs a lookup of the storylines that share its
+strongest terms.
+
+A wire copy (near-identical text already in a storyline) joins its original's storyline
+and remembers the original, so that the story is shown once with all its outlets.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.storylines._text import STOPWORDS, content_runs, hamming, simhash, words
+
+# Similarity (cosine, after the quiet-time discount) above which an article joins a storyline.
+# On the demo library a second report of a story scores 0.24 or more against its storyline
+# and the first report of a new story 0.19 or less against the closest other one.
+JOIN_THRESHOLD = 0.2
+# Days a storyline may be quiet with no discount, and the half-life of the discount after.
+QUIET_GRACE_DAYS = 14
+QUIET_HALF_LIFE_DAYS = 30
+# A storyline quiet for longer than this takes no new articles: a new dispute starts anew.
+MAX_QUIET_DAYS = 120
+# Smoothing of the inverse document frequency: a library behaves as if it also held this
+# many ordinary English texts, in which each word appears as often as general usage says
+# (wordfreq's tables). A young library then already knows that "court" or "water" say less
+# about a story than "ceasefire" or "Oberon"; a large one soon outweighs the prior.
+IDF_PRIOR_DOCS = 100
+# Words in a typical article: turns a word's frequency per word into the share of texts
+# that contain it.
+_WORDS_PER_TEXT = 300
+TITLE_WEIGHT = 2.0
+ACTOR_WEIGHT = 0.5
+# Bits (of 64) in which two wire copies' fingerprints may differ.
+WIRE_MAX_BITS = 10
+WIRE_MAX_DAYS = 14
+
+_CENTROID_KEEP = 300
+_CENTROID_MAX = 450
+_LOOKUP_TERMS = 12
+_RECENT_FINGERPRINTS = 60
+_LABEL_KEEP = 40
+
+
+@dataclass
+class Features:
+    """What the grouper reads from one article."""
+
+    counts: dict[str, float]  # term -> weighted count (title and actor terms included)
+    fingerprint: int
+    phrases: list[str]  # subject phrases of the lead ("port strike", "peace talks")
+    names: list[str]  # proper names ("Rotterdam", "Russia")
+    title_phrases: list[str] = field(default_factory=list)  # ... and of the headline
+
+
+@dataclass
+class Assignment:
+    storyline_id: int
+    created: bool
+    wire_of: Any | None  # key of the article this one is a copy of
+    score: float
+
+
+@dataclass
+class Storyline:
+    """The grouper's summary of one storyline."""
+
+    id: int
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    count: int = 0
+    first_day: int = 0
+    last_day: int = 0
+    actors: dict[str, list[Any]] = field(default_factory=dict)  # name -> [kind, articles]
+    phrases: dict[str, int] = field(default_factory=dict)
+    names: dict[str, int] = field(default_factory=dict)
+    recent: deque[tuple[Any, int, int]] = field(
+        default_factory=lambda: deque(maxlen=_RECENT_FINGERPRINTS)
+    )  # (article key, fingerprint, day) of its latest articles
+
+    def to_state(self) -> dict[str, Any]:
+        """JSON-ready state for the library (fingerprints are stored per article)."""
+        return {
+            "v": 1,
+            "centroid": {t: round(w, 5) for t, w in self.centroid.items()},
+            "count": self.count,
+            "first_day": self.first_day,
+            "last_day": self.last_day,
+            "actors": self.actors,
+            "phrases": self.phrases,
+            "names": self.names,
+        }
+
+    @classmethod
+    def from_state(cls, storyline_id: int, state: Mapping[str, Any]) -> Storyline:
+        story = cls(id=storyline_id)
+        if state.get("v") != 1:
+            return story
+        story.centroid = {str(t): float(w) for t, w in state.get("centroid", {}).items()}
+        story.norm2 = sum(w * w for w in story.centroid.values())
+        story.count = int(state.get("count", 0))
+        story.first_day = int(state.get("first_day", 0))
+        story.last_day = int(state.get("last_day", 0))
+        story.actors = {str(k): list(v) for k, v in state.get("actors", {}).items()}
+        story.phrases = {str(k): int(v) for k, v in state.get("phrases", {}).items()}
+        story.names = {str(k): int(v) for k, v in state.get("names", {}).items()}
+        return story
+
+
+def features(title: str, text: str, actors: Iterable[tuple[str, str]] = ()) -> Features:
+    """Read an article: its terms, fingerprint, subject phrases and names."""
+    counts: dict[str, float] = {}
+    for source, weight in ((text, 1.0), (title, TITLE_WEIGHT)):
+        for run in content_runs(source):
+            for term in run:
+                counts[term] = counts.get(term, 0.0) + weight
+
+    for name, _kind in actors:
+        counts["@" + name] = counts.get("@" + name, 0.0) + ACTOR_WEIGHT
+    lead = text[:600]
+    return Features(
+        counts=dict(counts),
+        fingerprint=simhash(words(title + " " + text)),
+        phrases=_phrases(lead),
+        title_phrases=_phrases(title.lower() if _is_headline_case(title) else title),
+        names=_names(text),
+    )
+
+
+class Grouper:
+    """Assigns articles to storylines one at a time; its state can be saved and restored.
+
+    `df` maps a term to the number of articles seen with it; the grouper updates it in
+    place in `observe` (a caller persisting it reads `pending_df`). `new_id` gives the id
+    of a storyline the grouper starts.
+    """
+
+    def __init__(
+        self,
+        *,
+        new_id: Callable[[], int],
+        df: dict[str, int] | None = None,
+        n_docs: int = 0,
+        storylines: Iterable[Storyline] = (),
+    ) -> None:
+        self.new_id = new_id
+        self.df: dict[str, int] = df if df is not None else {}
+        self.n_docs = n_docs
+        self.pending_df: Counter[str] = Counter()
+        self.storylines: dict[int, Storyline] = {}
+        self._index: dict[str, set[int]] = {}
+        for story in storylines:
+            self.add_storyline(story)
+
+    def add_storyline(self, story: Storyline) -> None:
+        self.storylines[story.id] = story
+        for term in story.centroid:
+            self._index.setdefault(term, set()).add(story.id)
+
+    def remember(self, storyline_id: int, key: Any, fingerprint: int, day: int) -> None:
+        """Note an already-stored article's fingerprint (to spot later wire copies of it)."""
+        story = self.storylines.get(storyline_id)
+        if story is not None:
+            story.recent.append((key, fingerprint, day))
+
+    def observe(self, feats: Features) -> None:
+        """Count the article's terms in the document frequencies (once per article)."""
+        self.n_docs += 1
+        for term in feats.counts:
+            self.df[term] = self.df.get(term, 0) + 1
+            self.pending_df[term] += 1
+
+    def idf(self, term: str) -> float:
+        """How rare a term is: in this library, smoothed by its share of ordinary English."""
+        n = self.n_docs + IDF_PRIOR_DOCS + 1
+        prior = IDF_PRIOR_DOCS * background_share(term)
+        return math.log(n / (self.df.get(term, 0) + prior + 1))
+
+    def vector(self, feats: Features) -> dict[str, float]:
+        """The article's unit-length tf-idf vector."""
+        vec = {}
+        for term, count in feats.counts.items():
+            idf = self.idf(term)
+            if idf > 0:
+                vec[term] = (1.0 + math.log(count)) * idf if count >= 1 else count * idf
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        return {t: w / norm for t, w in vec.items()}
+
+    def score(self, vec: Mapping[str, float], story: Storyline, day: int) -> float:
+        """Cosine similarity to the storyline, discounted by how long it has been quiet."""
+        if story.norm2 <= 0:
+            return 0.0
+        dot = sum(w * story.centroid.get(t, 0.0) for t, w in vec.items())
+        return dot / math.sqrt(story.norm2) * quiet_discount(story, day)
+
+    def candidates(self, vec: Mapping[str, float], day: int) -> set[int]:
+        """Storylines that share one of the article's strongest terms and are not quiet."""
+        top = sorted(vec, key=vec.__getitem__, reverse=True)[:_LOOKUP_TERMS]
+        found: set[int] = set()
+        for term in top:
+            ids = self._index.get(term)
+            if not ids:
+                continue
+            for sid in list(ids):
+                story = self.storylines.get(sid)
+                if story is None or day - story.last_day > MAX_QUIET_DAYS:
+                    # quiet for good (articles arrive roughly in date order): forget it here
+                    if story is None or day - story.last_day > 2 * MAX_QUIET_DAYS:
+                        ids.discard(sid)
+                    continue
+                found.add(sid)
+        return found
+
+    def assign(
+        self,
+        key: Any,
+        feats: Features,
+        day: int,
+        *,
+        actors: Iterable[tuple[str, str]] = (),
+        storyline_id: int | None = None,
+    ) -> Assignment:
+        """Place one article (call `observe` for it first); `storyline_id` forces the choice."""
+        vec = self.vector(feats)
+        wire_of = None
+        best_id, best = None, 0.0
+        if storyline_id is None:
+            scored = sorted(
+                (
+                    (self.score(vec, self.storylines[sid], day), sid)
+                    for sid in self.candidates(vec, day)
+                ),
+                reverse=True,
+            )
+            for score, sid in scored[:3]:
+                original = self._wire_original(self.storylines[sid], feats.fingerprint, day)
+                if original is not None:
+                    wire_of, best_id, best = original, sid, score
+                    break
+            if best_id is None and scored and scored[0][0] >= JOIN_THRESHOLD:
+                best, best_id = scored[0]
+        else:
+            best_id = storyline_id
+            if storyline_id in self.storylines:
+                story = self.storylines[storyline_id]
+                best = self.score(vec, story, day)
+                wire_of = self._wire_original(story, feats.fingerprint, day)
+        created = best_id is None or best_id not in self.storylines
+        if best_id is None:
+            best_id = self.new_id()
+        if created:
+            self.add_storyline(Storyline(id=best_id, first_day=day, last_day=day))
+        self._add(self.storylines[best_id], key, vec, feats, day, actors)
+        return Assignment(storyline_id=best_id, created=created, wire_of=wire_of, score=best)
+
+    def _wire_original(self, story: Storyline, fingerprint: int, day: int) -> Any | None:
+        for key, other, other_day in story.recent:
+            if (
+                abs(day - other_day) <= WIRE_MAX_DAYS
+                and hamming(fingerprint, other) <= WIRE_MAX_BITS
+            ):
+                return key
+        return None
+
+    def _add(
+        self,
+        story: Storyline,
+        key: Any,
+        vec: Mapping[str, float],
+        feats: Features,
+        day: int,
+        actors: Iterable[tuple[str, str]],
+    ) -> None:
+        add_vector(story, vec)
+        for term in vec:
+            self._index.setdefault(term, set()).add(story.id)
+        if len(story.centroid) > _CENTROID_MAX:
+            prune(story, self._index)
+        story.count += 1
+        if story.count == 1:
+            story.first_day = story.last_day = day
+        story.first_day = min(story.first_day, day)
+        story.last_day = max(story.last_day, day)
+        add_label_evidence(story, feats, actors)
+        story.recent.append((key, feats.fingerprint, day))
+
+
+_background: dict[str, float] | None = None
+
+
+def background_share(term: str) -> float:
+    """The share of ordinary English texts that contain the (stemmed) term; 0 for actors."""
+    global _background
+    if _background is None:
+        _background = _load_background()
+    if term.startswith("@"):
+        return 0.0
+    share = _background.get(term)
+    if share is None:
+        share = max(_background.get(term + "s", 0.0), _background.get(term + "es", 0.0))
+    return share
+
+
+def _load_background() -> dict[str, float]:
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:  # the grouper still works; a young library just groups less well
+        return {}
+    return {
+        word: min(1.0, freq * _WORDS_PER_TEXT)
+        for word, freq in get_frequency_dict("en", wordlist="best").items()
+        if freq * _WORDS_PER_TEXT > 1e-4
+    }
+
+
+def quiet_discount(story: Storyline, day: int) -> float:
+    """1 while the storyline is active, halving every QUIET_HALF_LIFE_DAYS after the grace."""
+    gap = max(0, day - story.last_day, story.first_day - day)
+    if gap > MAX_QUIET_DAYS:
+        return 0.0
+    if gap <= QUIET_GRACE_DAYS:
+        return 1.0
+    return float(0.5 ** ((gap - QUIET_GRACE_DAYS) / QUIET_HALF_LIFE_DAYS))
+
+
+def add_vector(story: Storyline, vec: Mapping[str, float]) -> None:
+    centroid = story.centroid
+    dot = 0.0
+    for term, weight in vec.items():
+        old = centroid.get(term, 0.0)
+        dot += old * weight
+        centroid[term] = old + weight
+    story.norm2 += 2 * dot + sum(w * w for w in vec.values())
+
+
+def prune(story: Storyline, index: dict[str, set[int]] | None = None) -> None:
+    """Keep the storyline's strongest terms only: its summary stays small however long it runs."""
+    keep = sorted(story.centroid.items(), key=lambda tw: tw[1], reverse=True)[:_CENTROID_KEEP]
+    dropped = set(story.centroid) - {t for t, _ in keep}
+    story.centroid = dict(keep)
+    story.norm2 = sum(w * w for _, w in keep)
+    if index is not None:
+        for term in dropped:
+            ids = index.get(term)
+            if ids is not None:
+                ids.discard(story.id)
+                if not ids:
+                    del index[term]
+
+
+def add_label_evidence(
+    story: Storyline, feats: Features, actors: Iterable[tuple[str, str]]
+) -> None:
+    # A phrase of the headline counts twice: headlines name the subject.
+    for phrase in [*set(feats.phrases), *set(feats.title_phrases)]:
+        story.phrases[phrase] = story.phrases.get(phrase, 0) + 1
+    for name in set(feats.names):
+        story.names[name] = story.names.get(name, 0) + 1
+    for name, kind in set(actors):
+        entry = story.actors.setdefault(name, [kind, 0])
+        entry[1] += 1
+    for table in (story.phrases, story.names):
+        if len(table) > 3 * _LABEL_KEEP:
+            kept = sorted(table.items(), key=lambda kv: kv[1], reverse=True)[:_LABEL_KEEP]
+            table.clear()
+            table.update(kept)
+    if len(story.actors) > 3 * _LABEL_KEEP:
+        kept_actors = sorted(story.actors.items(), key=lambda kv: kv[1][1], reverse=True)
+        story.actors = dict(kept_actors[:_LABEL_KEEP])
+
+
+# --- label evidence ---------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[0-9][0-9,.]*|[^\sA-Za-z0-9]")
+# Words that end a subject phrase: verbs and other words a label does not end with.
+_NOT_IN_PHRASE = STOPWORDS | frozenset(
+    """
+    says say said told warns warned urges urged calls called seeks sought vows vowed plans
+    planned agrees agreed rejects rejected backs backed amid after over before new fresh
+    latest more key first second third top big major sets set hits hit faces face begins
+    began ends ended opens opened could would will may might must can
+    """.split()
+)
+
+
+def _phrases(text: str) -> list[str]:
+    """Runs of one to three lower-case content words: candidate subjects ("port strike")."""
+    out = []
+    run: list[str] = []
+    for token in _TOKEN.findall(text) + ["."]:
+        low = token.lower()
+        if token[0].isalpha() and token[0].islower() and low not in _NOT_IN_PHRASE and len(low) > 2:
+            run.append(low)
+            continue
+        for n in (2, 3, 1):
+            for i in range(len(run) - n + 1):
+                out.append(" ".join(run[i : i + n]))
+        run = []
+    return out
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised words and runs of them, leaving out a sentence's first word on its own."""
+    out = []
+    for sentence in re.split(r"(?<=[.!?:])\s+|\n+", text):
+        tokens = _TOKEN.findall(sentence) + ["."]
+        run: list[tuple[int, str]] = []
+        for i, token in enumerate(tokens):
+            if token[:1].isupper() and token.lower() not in STOPWORDS and len(token) > 1:
+                run.append((i, token.strip("'’")))
+                continue
+            if run and (run[0][0] > 0 or len(run) > 1):
+                out.append(" ".join(t for _, t in run))
+            run = []
+    return out
+
+
+def _is_headline_case(title: str) -> bool:
+    """Most words capitalised ("Port Strike Spreads To Antwerp")."""
+    tokens = [w for w in words(title) if len(w) > 3]
+    return len(tokens) >= 3 and sum(w[0].isupper() for w in tokens) > 0.6 * len(tokens)
+
+
+def storyline_terms(story: Storyline, n: int = 10) -> list[str]:
+    """The storyline's strongest words (for debugging and tests)."""
+    return [
+        t
+        for t, _ in sorted(story.centroid.items(), key=lambda tw: tw[1], reverse=True)
+        if not t.startswith("@")
+    ][:n]
+
+
+def group_all(
+    docs: Sequence[tuple[Any, str, str, int, Sequence[tuple[str, str]]]],
+) -> dict[Any, int]:
+    """Group a whole collection at once: (key, title, text, day, actors) -> storyline id.
+
+    The document frequencies are counted over the whole collection first; the articles
+    are then placed in date order, as a refresh would.
+    """
+    counter = iter(range(1, 1 << 62))
+    grouper = Grouper(new_id=lambda: next(counter))
+    feats = {d[0]: features(d[1], d[2], d[4]) for d in docs}
+    for d in docs:
+        grouper.observe(feats[d[0]])
+    result = {}
+    for d in sorted(docs, key=lambda d: (d[3], str(d[0]))):
+        result[d[0]] = grouper.assign(d[0], feats[d[0]], d[3], actors=d[4]).storyline_id
+    return result
