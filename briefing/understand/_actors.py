@@ -138,7 +138,13 @@ class Registry:
         # Split off the title: "President of Russia Vladimir Putin".
         k = 0
         while k < len(words) - 1 and (
-            words[k].lower.rstrip(".") in TITLE_WORDS or (words[k].lower in ("of", "for") and k > 0)
+            words[k].lower.rstrip(".") in TITLE_WORDS
+            or (words[k].lower in ("of", "for") and k > 0)
+            or (
+                # "Ukrainian President", "German Chancellor"
+                strip_poss(words[k].lower) in self.aliases.demonyms
+                and words[k + 1].lower.rstrip(".") in TITLE_WORDS
+            )
         ):
             if words[k].lower in ("of", "for"):
                 # the title's object: "of Russia", "of State", "for Foreign Affairs"
@@ -234,14 +240,23 @@ class Registry:
     # -------------------------------------------------------------- lookups
 
     def mention_in(self, start: int, end: int) -> Mention | None:
-        """The last named mention inside [start, end)."""
-        best = None
+        """The named mention that heads [start, end): its first person, else its first name."""
+        first = None
         for m in self.mentions:
             if m.start >= start and m.end <= end:
-                best = m
+                if m.kind == "person":
+                    return m
+                first = first or m
             elif m.start >= end:
                 break
-        return best
+        return first
+
+    def actor_before(self, pos: int, kinds: tuple[str, ...]) -> Mention | None:
+        """The most recent mention of one of these kinds before pos."""
+        for m in reversed(self.mentions):
+            if m.start < pos and m.kind in kinds:
+                return m
+        return None
 
     def canonical_of(self, phrase: str) -> tuple[str, str] | None:
         """Canonical name and kind for a phrase such as "Russian officials" or "the Kremlin"."""

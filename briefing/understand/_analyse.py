@@ -105,6 +105,10 @@ def _resolve(text: str, a: Attribution, reg: Registry, sents: list[Sentence]) ->
             if p is not None:
                 speaker = p.canonical
                 reg.note_gender(p.canonical, low)
+        elif low in ("it", "they"):
+            o = reg.actor_before(phrase[0], ("organization", "country"))
+            if o is not None:
+                speaker = o.canonical
         else:
             rw = role_word(ptext)
             hit = reg.role_before(phrase[0], rw) if rw else None

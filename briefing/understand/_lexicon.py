@@ -194,3 +194,29 @@ OUTLET_WORDS = _words(
     weekly magazine social media x twitter facebook telegram truth instagram youtube
     """
 )
+
+# Verbs of saying proper: their bare clause is reported speech ("Peskov said talks were useful").
+# Other cues ("urged", "demanded", "hoped") count only with "that", a quotation or a colon.
+SAY_CUES = _words(
+    """
+    said says say saying told tells tell telling added adds add adding wrote writes write writing
+    noted notes noting stated states explained explains explaining argued argues arguing argue
+    insisted insists insisting asserted asserts acknowledged acknowledges admitted admits conceded
+    concedes replied replies responded responds tweeted tweets warned warns warning complained
+    complains stressed stresses emphasized emphasised emphasizes emphasises cautioned cautions
+    remarked remarks commented mentioned reiterated reiterates recalled recalls contended
+    contends maintained maintains confirmed confirms announced announces suggested suggests
+    believes believe believed thinks think thought predicted predicts claimed claims claiming
+    """
+)
+
+# Cues whose bare object is an act, not speech ("rejected the plan", "demanded a ransom"):
+# they count only with "that", a quotation or a colon.
+CLAUSE_ONLY_CUES = _words(
+    """
+    rejected rejects threatened threatens expected expects denies denied demanded demands
+    wants wanted hoped hopes proposed proposes declared declares observed observes
+    endorsed endorses pledged pledges claim written reporting repeated repeats charged charges
+    promising rules attacks comments ruled
+    """
+)

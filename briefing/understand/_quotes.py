@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from briefing.understand._lexicon import (
     ADDRESS_CUES,
     AUX_SKIP,
+    CLAUSE_ONLY_CUES,
     DETERMINERS,
     FUNCTION_CAPS,
     MONTHS,
@@ -235,6 +236,8 @@ def subject_right(toks: list[Token], i: int, hi: int) -> tuple[int, int] | None:
         ):
             if lw in _PREPS or lw in ("who", "which"):
                 break
+            if not t.is_cap and lw.endswith("ed") and lw not in ROLE_WORDS:
+                break  # a verb: "Zelensky thanked Washington"
             if (
                 t.is_cap
                 and lw in FUNCTION_CAPS
@@ -522,6 +525,10 @@ def _attribution(
         while k < n and toks[k].text in (",", ":"):
             k += 1
     if k >= n:
+        return None
+    if cue in CLAUSE_ONLY_CUES and not (
+        toks[k].lower == "that" or (k > 0 and toks[k - 1].text == ":") or toks[k].quote
+    ):
         return None
     e = _content_end(toks, k, n)
     # stop before a trailing attribution ("…, he added.") or a participle clause
