@@ -13,6 +13,10 @@ from briefing.storylines._api import (
     list_storylines,
     mark_opened,
 )
+from briefing.storylines._library import merge as merge_storylines
+from briefing.storylines._library import move as move_article
+from briefing.storylines._library import rename as rename_storyline
+from briefing.storylines._library import split as split_storyline
 from briefing.storylines._model import (
     ActorSummary,
     Briefing,
@@ -47,4 +51,8 @@ __all__ = [
     "list_articles",
     "list_storylines",
     "mark_opened",
+    "merge_storylines",
+    "move_article",
+    "rename_storyline",
+    "split_storyline",
 ]

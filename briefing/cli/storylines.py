@@ -1,0 +1,303 @@
+"""Storyline commands: storylines, brief, digest, and `storyline merge|move|split|rename`."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Any
+
+import click
+
+from briefing.cli._group import Context, cli, fail, pass_context
+from briefing.safetext import clean_line
+
+# JSON escapes C0 controls itself; C1 controls and bidi overrides would pass through raw.
+_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+def _json(data: Any) -> str:
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _find_storyline(library: Any, name: str) -> int:
+    """A storyline by id, or by a piece of its label that only one storyline has."""
+    from briefing.storylines import StorylineError, get_summary, list_storylines
+
+    if name.isdigit():
+        try:
+            return get_summary(library, int(name)).id
+        except StorylineError:
+            fail(f"no storyline {name} (see `briefing storylines`)")
+    wanted = name.casefold()
+    found = [s for s in list_storylines(library) if wanted in s.label.casefold()]
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        fail(f"no storyline matches {name!r} (see `briefing storylines`)")
+    fail(
+        f"{len(found)} storylines match {name!r}; use an id: "
+        + ", ".join(str(s.id) for s in found[:8])
+    )
+
+
+def _dates(first: str | None, last: str | None) -> str:
+    if not first:
+        return "undated"
+    return first if first == last or not last else f"{first} – {last}"
+
+
+@cli.command("storylines")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the storylines and their articles as JSON."
+)
+@pass_context
+def storylines_command(context: Context, as_json: bool) -> None:
+    """List storylines, most recent activity first: id, label, dates, articles."""
+    from briefing.storylines import list_articles, list_storylines
+
+    with context.open() as library:
+        summaries = list_storylines(library)
+        if as_json:
+            out = []
+            for s in summaries:
+                articles = list_articles(library, s.id)
+                out.append(
+                    {
+                        "id": s.id,
+                        "label": s.label,
+                        "first_date": s.first_date,
+                        "last_date": s.last_date,
+                        "article_count": s.article_count,
+                        "unread_count": s.unread_count,
+                        "outlets": list(s.outlets),
+                        "articles": [
+                            {
+                                "id": a.article_id,
+                                "url": a.url,
+                                "title": a.title,
+                                "outlet": a.outlet,
+                                "date": a.date,
+                                "outlets": list(a.outlets),
+                                "copies": [
+                                    {"id": c.article_id, "url": c.url, "outlet": c.outlet}
+                                    for c in a.copies
+                                ],
+                            }
+                            for a in articles
+                        ],
+                    }
+                )
+            click.echo(_json(out))
+            return
+    if not summaries:
+        click.echo("No storylines yet. Add feeds with `briefing add URL`, then `briefing refresh`.")
+        return
+    width = max(len(str(s.id)) for s in summaries)
+    for s in summaries:
+        unread = f", {s.unread_count} unread" if s.unread_count else ""
+        click.echo(
+            f"{s.id:>{width}}  {clean_line(s.label)}  ({_dates(s.first_date, s.last_date)}; "
+            f"{s.article_count} article{'s' if s.article_count != 1 else ''}{unread})"
+        )
+
+
+@cli.command("brief")
+@click.argument("storyline")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown to paste into a report, or JSON.",
+)
+@pass_context
+def brief_command(context: Context, storyline: str, fmt: str) -> None:
+    """Export the briefing of STORYLINE (an id or a piece of its label)."""
+    from briefing.storylines import build_briefing
+
+    with context.open() as library:
+        briefing = build_briefing(library, _find_storyline(library, storyline))
+    if fmt == "json":
+        click.echo(_json(briefing.to_dict()))
+    else:
+        click.echo(to_markdown(briefing), nl=False)
+
+
+def _md(text: str | None) -> str:
+    """One line of feed text, safe in a terminal and inert as Markdown."""
+    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", clean_line(text))
+
+
+def _link(source: Any) -> str:
+    url = clean_line(source.url).replace(")", "%29").replace(" ", "%20")
+    outlet = _md(source.outlet) or "source"
+    return f"[{outlet}]({url})" if url else outlet
+
+
+def to_markdown(briefing: Any) -> str:
+    """The briefing as Markdown: each item links to the article it comes from."""
+    s = briefing.storyline
+    lines = [f"# {_md(s.label)}", ""]
+    outlets = ", ".join(_md(o) for o in s.outlets)
+    lines += [
+        f"{_dates(s.first_date, s.last_date)} · {s.article_count} article"
+        f"{'s' if s.article_count != 1 else ''} · {outlets}",
+        "",
+    ]
+    if briefing.new_since_last_opened:
+        lines += ["## What is new", ""]
+        lines += [f"- {_md(n.text)} ({_link(n.source)})" for n in briefing.new_since_last_opened]
+        lines.append("")
+    if briefing.timeline:
+        lines += ["## Timeline", ""]
+        for e in briefing.timeline:
+            links = ", ".join(_link(r.source) for r in e.reports)
+            when = e.date + (" (scheduled)" if e.scheduled else "")
+            line = f"- **{when}** {_md(e.text)} ({links})"
+            if e.dates_conflict:
+                given = "; ".join(f"{_md(r.source.outlet)}: {r.date}" for r in e.reports)
+                line += f"  \n  ⚠ outlets give different dates: {given}"
+            lines.append(line)
+        lines.append("")
+    if briefing.red_lines:
+        lines += ["## Red lines", ""]
+        for g in briefing.red_lines:
+            changed = " (position changed)" if g.position_changed else ""
+            lines += [f"### {_md(g.holder)}{changed}", ""]
+            for r in g.items:
+                line = f"- {r.stated or 'undated'}: “{_md(r.text)}” ({_link(r.source)})"
+                if r.changed_from:
+                    line += f"  \n  changed from: “{_md(r.changed_from)}”"
+                lines.append(line)
+            lines.append("")
+    if briefing.quotes:
+        lines += ["## Quotes", ""]
+        for q in briefing.quotes:
+            lines += [f"### {_md(q.speaker)}", ""]
+            for item in q.quotes:
+                words = _md(item.text.strip().strip('"“”'))
+                text = f"“{words}”" if item.direct else f"(reported) {words}"
+                links = ", ".join(_link(c) for c in (item.source, *item.also))
+                lines.append(f"- {item.date or 'undated'}: {text} ({links})")
+            lines.append("")
+    if briefing.actors:
+        lines += [
+            "## Actors",
+            "",
+            "| Actor | Kind | Roles | Articles | Mentions |",
+            "|---|---|---|---|---|",
+        ]
+        for a in briefing.actors:
+            roles = ", ".join(_md(r) for r in a.roles)
+            lines.append(
+                f"| {_md(a.name)} | {a.kind} | {roles} | {a.article_count} | {a.mentions} |"
+            )
+        lines.append("")
+    lines += ["## Articles", ""]
+    for art in briefing.articles:
+        also = ", ".join(_link(c) for c in art.copies)
+        extra = f" (also: {also})" if also else ""
+        url = clean_line(art.url).replace(")", "%29").replace(" ", "%20")
+        lines.append(
+            f"- {art.date or 'undated'} [{_md(art.title)}]({url}) — {_md(art.outlet)}{extra}"
+        )
+    lines.append("")
+    return "\n".join(lines)
+
+
+@cli.command("digest")
+@pass_context
+def digest_command(context: Context) -> None:
+    """Analyse new and changed articles and group them into storylines."""
+    from briefing.digest import digest
+
+    with context.open() as library:
+        bar: Any = None
+        if sys.stderr.isatty():
+            bar = click.progressbar(length=1, label="Digesting", file=sys.stderr, show_pos=True)
+            bar.__enter__()
+
+        def progress(done: int, total: int) -> None:
+            if bar is not None:
+                bar.length = total
+                bar.update(done - bar.pos)
+
+        try:
+            report = digest(library, progress=progress)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+    click.echo("Digest: " + report.summary())
+
+
+@cli.group("storyline")
+def storyline_group() -> None:
+    """Correct the grouping: merge, move, split, rename. Your changes survive refreshes."""
+
+
+def _apply(action: Any) -> Any:
+    from briefing.storylines import StorylineError
+
+    try:
+        return action()
+    except StorylineError as exc:
+        fail(str(exc))
+
+
+@storyline_group.command("merge")
+@click.argument("source")
+@click.argument("target")
+@pass_context
+def merge_command(context: Context, source: str, target: str) -> None:
+    """Merge storyline SOURCE into TARGET."""
+    from briefing.storylines import merge_storylines
+
+    with context.open() as library:
+        a, b = _find_storyline(library, source), _find_storyline(library, target)
+        kept = _apply(lambda: merge_storylines(library, a, b))
+    click.echo(f"Merged storyline {a} into {kept}.")
+
+
+@storyline_group.command("move")
+@click.argument("article", type=int)
+@click.argument("storyline")
+@pass_context
+def move_command(context: Context, article: int, storyline: str) -> None:
+    """Move ARTICLE (its id, see `briefing storylines --json`) to STORYLINE."""
+    from briefing.storylines import move_article
+
+    with context.open() as library:
+        target = _find_storyline(library, storyline)
+        _apply(lambda: move_article(library, article, target))
+    click.echo(f"Moved article {article} to storyline {target}.")
+
+
+@storyline_group.command("split")
+@click.argument("storyline")
+@click.argument("articles", type=int, nargs=-1, required=True)
+@pass_context
+def split_command(context: Context, storyline: str, articles: tuple[int, ...]) -> None:
+    """Take ARTICLES out of STORYLINE into a new storyline."""
+    from briefing.storylines import split_storyline
+
+    with context.open() as library:
+        source = _find_storyline(library, storyline)
+        new_id = _apply(lambda: split_storyline(library, source, list(articles)))
+    click.echo(f"Split {len(articles)} article(s) from storyline {source} into storyline {new_id}.")
+
+
+@storyline_group.command("rename")
+@click.argument("storyline")
+@click.argument("label")
+@pass_context
+def rename_command(context: Context, storyline: str, label: str) -> None:
+    """Give STORYLINE your own LABEL ("" goes back to the automatic label)."""
+    from briefing.storylines import rename_storyline
+
+    with context.open() as library:
+        target = _find_storyline(library, storyline)
+        _apply(lambda: rename_storyline(library, target, label))
+    click.echo(f"Renamed storyline {target}.")
