@@ -159,6 +159,8 @@ class Registry:
                         break
                 continue
             k += 1
+        if k and words[-1].lower in ORG_WORDS:
+            k = 0  # "National Cyber Security Agency", "Turkish Foreign Ministry"
         title_toks, name_toks = words[:k], words[k:]
         if not name_toks:
             return

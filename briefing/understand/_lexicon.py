@@ -182,6 +182,11 @@ ORG_WORDS = _words(
     assembly cabinet kremlin pentagon nato un eu opec who imf reuters ap afp bloomberg cnn bbc
     msnbc fox npr abc cbs nbc politico axios daily weekly magazine zeitung allgemeine spiegel
     monde figaro pravda tass ria interfax xinhua isw institute times-picayune globe
+    authority authorities research lines airlines airways chemicals holdings industries partners
+    capital energy technologies labs systems solutions logistics shipping airport railways
+    railway insurance securities investments media studios unit watch initiative movement
+    front bloc caucus mission embassy consulate commission tribunal prosecutors office
+    parents residents workers group collective trust society
     """
 )
 

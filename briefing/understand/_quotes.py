@@ -478,8 +478,9 @@ def _attribution(
     ):
         tail = after
         quote_follows = tail + 1 < n and toks[tail].text == "," and toks[tail + 1].quote
-        if (toks[before].quote or (before >= 4 and not quote_follows)) and _tail_is_adjunct(
-            toks, tail, n, cue
+        quoted_left = any(x.quote for x in toks[max(0, before - 3) : before + 1])
+        if (quoted_left or (before >= 4 and not quote_follows)) and _tail_is_adjunct(
+            toks, tail, n, cue, quoted=quoted_left
         ):
             ca, cb = 0, before - (0 if toks[before].quote else 1)
             while ca < cb and (toks[ca].lower in _LEAD or toks[ca].text in ("\u2014", "-", ",")):
@@ -546,7 +547,7 @@ def _attribution(
     return _make(text, toks, k, e, speaker, stext, toks[i].text, i, via=via)
 
 
-def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str) -> bool:
+def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str, *, quoted: bool = False) -> bool:
     """After "…," X said: nothing, a comma, a quotation, or a short adjunct to the end."""
     if k >= n:
         return True
@@ -567,9 +568,10 @@ def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str) -> bool:
             break
     if t.lower in _PREPS or t.lower in _TIME_WORDS or t.lower in ("in", "during", "at"):
         return True
-    if cue in ADDRESS_CUES and (t.is_cap or t.lower in _OBJECT_WORDS or t.lower in DETERMINERS):
-        return True
-    return False
+    # after a quotation, "told analysts on a call" is the addressee, not new content
+    return cue in ADDRESS_CUES and (
+        quoted or t.is_cap or t.lower in _OBJECT_WORDS or t.lower in DETERMINERS
+    )
 
 
 def _continuation(toks: list[Token], k: int, n: int, *, is_quote: bool) -> int | None:
