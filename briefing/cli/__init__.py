@@ -1,5 +1,6 @@
 """The `briefing` command. Each module here adds its subcommands to the group."""
 
+from briefing.cli import demo as _demo  # noqa: F401
 from briefing.cli import extract as _extract  # noqa: F401
 from briefing.cli import feeds as _feeds  # noqa: F401
 from briefing.cli import storylines as _storylines  # noqa: F401
