@@ -34,6 +34,15 @@ _NOT_NAMES = frozenset("i i’m i'm ok okay tv mp mps covid ceo gop uk us eu un"
 }
 
 
+_PARTICLES = frozenset("of for de von van al bin der la le du da den ter".split())
+_LOCATIVE = frozenset("in at near from to into outside across around through via inside".split())
+STRONG_TITLES = frozenset(
+    """president chancellor minister secretary senator governor mayor premier ambassador envoy
+    spokesman spokeswoman spokesperson chairman chairwoman chair chief director commissioner ceo
+    judge general leader king queen pope prosecutor mr mrs ms dr sen gov rep""".split()
+)
+
+
 def strip_poss(word: str) -> str:
     return _POSS.sub("", word) if len(word) > 2 else word
 
@@ -48,6 +57,7 @@ class Mention:
     sentence: int
     span_start: int  # title included
     canonical: str = ""
+    place: bool = False  # "in Geneva": a location, not an actor
 
 
 @dataclass
@@ -59,6 +69,7 @@ class Entity:
     spans: list[tuple[int, int]] = field(default_factory=list)
     gender: str = ""
     first: int = 0
+    acting: int = 0  # mentions as an actor rather than as a place ("in Geneva")
 
 
 def _is_name_word(tok: Token) -> bool:
@@ -94,8 +105,19 @@ class Registry:
             j = i
             while j + 1 < n:
                 nxt = toks[j + 1]
-                if _is_name_word(nxt) and not toks[j].text.endswith(("\u2019s", "'s")):
+                if _is_name_word(nxt) and (
+                    not toks[j].text.endswith(("\u2019s", "'s", "'", "\u2019"))
+                    or nxt.lower in ORG_WORDS
+                ):
                     j += 1
+                elif (
+                    nxt.lower in _PARTICLES
+                    and j + 2 < n
+                    and toks[j + 2].lower in _PARTICLES
+                    and j + 3 < n
+                    and _is_name_word(toks[j + 3])
+                ):
+                    j += 3  # "Ursula von der Leyen"
                 elif (
                     nxt.lower
                     in ("of", "for", "de", "von", "van", "al", "bin", "der", "la", "le", "du")
@@ -125,11 +147,27 @@ class Registry:
                     break
                 else:
                     break
-            self._add(toks[i : j + 1], si, sentence_initial=(i == 0 or toks[i - 1].quote))
+            prev = toks[i - 1].lower if i > 0 else ""
+            self._add(
+                toks[i : j + 1], si, sentence_initial=(i == 0 or toks[i - 1].quote), prev=prev
+            )
             i = j + 1
 
-    def _add(self, toks: list[Token], si: int, sentence_initial: bool) -> None:
+    def _add(self, toks: list[Token], si: int, sentence_initial: bool, prev: str = "") -> None:
         words = [t for t in toks if t.text not in (".",)]
+        # "European Commission President Ursula von der Leyen": split after the last title
+        cut = max(
+            (x for x, w in enumerate(words[:-1]) if w.lower.rstrip(".") in STRONG_TITLES),
+            default=-1,
+        )
+        if (
+            cut > 0
+            and words[-1].lower not in ORG_WORDS
+            and words[cut + 1].lower not in ("of", "for")
+        ):
+            words = words[:]  # the run keeps its title; the loop below stops at the cut
+        else:
+            cut = -1
         # Drop leading function words: "But Merz", "The Kremlin" keeps "Kremlin".
         while words and words[0].lower in FUNCTION_CAPS and words[0].lower not in TITLE_WORDS:
             words = words[1:]
@@ -159,6 +197,8 @@ class Registry:
                         break
                 continue
             k += 1
+        if cut > 0 and k <= cut:
+            k = cut + 1
         if k and words[-1].lower in ORG_WORDS:
             k = 0  # "National Cyber Security Agency", "Turkish Foreign Ministry"
         title_toks, name_toks = words[:k], words[k:]
@@ -185,14 +225,14 @@ class Registry:
             return  # an adjective ("Russian"), not an actor by itself
         elif lower_words & ORG_WORDS or (name.isupper() and len(name) > 1 and len(name_toks) == 1):
             kind = "organization"
-        elif title_toks or len(name_toks) >= 2:
+        elif title_toks or (len(name_toks) >= 2 and prev not in ("the", "a", "an")):
             kind = "person"
         else:
             kind = "other"
         end = name_toks[-1].start + len(strip_poss(last.text))
-        self.mentions.append(
-            Mention(name_toks[0].start, end, name, title, kind, si, words[0].start)
-        )
+        mention = Mention(name_toks[0].start, end, name, title, kind, si, words[0].start)
+        mention.place = prev in _LOCATIVE and not title_toks
+        self.mentions.append(mention)
 
     # -------------------------------------------------------------- canonical forms
 
@@ -231,6 +271,8 @@ class Registry:
             if m.name != m.canonical:
                 ent.aliases.add(m.name)
             ent.spans.append((m.start, m.end))
+            if not (m.place and alias is not None and m.name.lower() != m.canonical.lower()):
+                ent.acting += 1
             if m.title and m.title not in ent.roles:
                 ent.roles.append(m.title)
             low = {w.lower().strip(".") for w in m.title.split()}

@@ -141,12 +141,9 @@ def _apposition_role(phrase: str, name: str) -> str:
 
 
 def _actors(reg: Registry, quotes: list[Quote]) -> list[Actor]:
-    speakers = {q.speaker for q in quotes if q.speaker}
     out = []
     for ent in reg.entities.values():
-        if ent.kind == "other":
-            continue
-        if ent.kind == "organization" and ent.name not in speakers and len(ent.spans) < 2:
+        if ent.kind == "other" or not ent.acting:
             continue
         out.append(
             Actor(
