@@ -304,15 +304,22 @@ def _feed_url(value: str) -> str | None:
         if not rest.lower().startswith(("http://", "https://")):
             rest = "http:" + rest if rest.startswith("//") else "http://" + rest
         url = rest
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # such as an unclosed IPv6 bracket
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
         return None
     return url
 
 
 def _site_url(value: str) -> str:
     url = clean_line(value)
-    return url if urlsplit(url).scheme.lower() in ("http", "https") else ""
+    try:
+        return url if urlsplit(url).scheme.lower() in ("http", "https") else ""
+    except ValueError:
+        return ""
 
 
 def _merge(found: Iterable[Subscription]) -> list[Subscription]:
