@@ -147,6 +147,23 @@ class Registry:
                     break
                 else:
                     break
+            if (
+                i == 0
+                and s.para_start
+                and s.para == 0
+                and j + 1 < n
+                and toks[j + 1].text in ("-", "\u2014", "\u2013")
+                and toks[i].text.isupper()
+            ):
+                i = j + 1  # a dateline: "ROTTERDAM - …"
+                continue
+            demonym = self.aliases.demonyms.get(strip_poss(toks[i].lower))
+            if demonym and j == i and j + 1 < n and toks[j + 1].lower in _GROUP_NOUNS:
+                # "the Dutch government", "Russian officials": the country acts
+                m = Mention(tok.start, tok.end, demonym, "", "country", si, tok.start)
+                self.mentions.append(m)
+                i = j + 1
+                continue
             prev = toks[i - 1].lower if i > 0 else ""
             self._add(
                 toks[i : j + 1], si, sentence_initial=(i == 0 or toks[i - 1].quote), prev=prev
@@ -199,7 +216,7 @@ class Registry:
             k += 1
         if cut > 0 and k <= cut:
             k = cut + 1
-        if k and words[-1].lower in ORG_WORDS:
+        if k and any(w.lower in ORG_WORDS for w in words[k:]):
             k = 0  # "National Cyber Security Agency", "Turkish Foreign Ministry"
         title_toks, name_toks = words[:k], words[k:]
         if not name_toks:

@@ -32,7 +32,7 @@ def analyse(
     atts = _attributions(text, sents)
     quotes = [_resolve(text, a, reg, sents) for a in atts]
     analysis = Analysis(language=language, quotes=quotes)
-    analysis.actors = _actors(reg, quotes)
+    analysis.actors = _actors(reg, quotes, source)
     return analysis
 
 
@@ -140,11 +140,13 @@ def _apposition_role(phrase: str, name: str) -> str:
     return ""
 
 
-def _actors(reg: Registry, quotes: list[Quote]) -> list[Actor]:
+def _actors(reg: Registry, quotes: list[Quote], source: str = "") -> list[Actor]:
     out = []
     for ent in reg.entities.values():
         if ent.kind == "other" or not ent.acting:
             continue
+        if source and ent.name.lower() in (source.lower(), f"the {source.lower()}"):
+            continue  # the outlet that published the article
         out.append(
             Actor(
                 name=ent.name,
