@@ -108,6 +108,14 @@ def active_storylines(library: Library, since: str | None) -> list[StorylineRow]
     return [_storyline(r) for r in library.db.execute(sql, params)]
 
 
+def merged_storylines(library: Library) -> list[StorylineRow]:
+    """Storylines the user merged into another (their summaries still attract articles)."""
+    rows = library.db.execute(
+        f"SELECT {_STORYLINE_COLUMNS} FROM storylines WHERE merged_into IS NOT NULL"
+    )
+    return [_storyline(r) for r in rows]
+
+
 def all_storylines(library: Library) -> list[StorylineRow]:
     """Every live storyline, most recent activity first."""
     rows = library.db.execute(

@@ -160,6 +160,8 @@ class Grouper:
         self.n_docs = n_docs
         self.pending_df: Counter[str] = Counter()
         self.storylines: dict[int, Storyline] = {}
+        # A storyline merged into another by the user: what matches it joins the other.
+        self.redirect: dict[int, int] = {}
         self._index: dict[str, set[int]] = {}
         for story in storylines:
             self.add_storyline(story)
@@ -203,7 +205,8 @@ class Grouper:
         if story.norm2 <= 0:
             return 0.0
         dot = sum(w * story.centroid.get(t, 0.0) for t, w in vec.items())
-        return dot / math.sqrt(story.norm2) * quiet_discount(story, day)
+        target = self.storylines.get(self.redirect.get(story.id, story.id), story)
+        return dot / math.sqrt(story.norm2) * quiet_discount(target, day)
 
     def candidates(self, vec: Mapping[str, float], day: int) -> set[int]:
         """Storylines that share one of the article's strongest terms and are not quiet."""
@@ -214,7 +217,7 @@ class Grouper:
             if not ids:
                 continue
             for sid in list(ids):
-                story = self.storylines.get(sid)
+                story = self.storylines.get(self.redirect.get(sid, sid))
                 if story is None or day - story.last_day > MAX_QUIET_DAYS:
                     # quiet for good (articles arrive roughly in date order): forget it here
                     if story is None or day - story.last_day > 2 * MAX_QUIET_DAYS:
@@ -257,6 +260,8 @@ class Grouper:
                 story = self.storylines[storyline_id]
                 best = self.score(vec, story, day)
                 wire_of = self._wire_original(story, feats.fingerprint, day)
+        if best_id is not None:
+            best_id = self.redirect.get(best_id, best_id)
         created = best_id is None or best_id not in self.storylines
         if best_id is None:
             best_id = self.new_id()

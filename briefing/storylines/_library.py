@@ -60,6 +60,14 @@ class LibraryGrouper:
             n_docs=int(store.get_meta(library, N_DOCS_KEY, "0") or 0),
             storylines=stories,
         )
+        for row in store.merged_storylines(library):
+            target = store.resolve_storyline(library, row.id)
+            if target is None or target.merged_into is not None:
+                continue
+            if target.id not in self.grouper.storylines:
+                self.grouper.add_storyline(Storyline.from_state(target.id, target.state))
+            self.grouper.add_storyline(Storyline.from_state(row.id, row.state))
+            self.grouper.redirect[row.id] = target.id
         self._known_terms: set[str] = set()
         for fp in store.fingerprints(library, [s.id for s in stories]):
             self.grouper.remember(fp.storyline_id, fp.article_id, fp.simhash, day_of(fp.published))

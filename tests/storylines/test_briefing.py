@@ -1,0 +1,195 @@
+"""The briefing of a storyline: merged timeline, quotes by speaker, red lines by holder,
+actors, and what is new, each item traced to its article."""
+
+from __future__ import annotations
+
+from briefing.storylines import StorylineSummary
+from briefing.storylines._briefing import Member, build_briefing
+from briefing.understand.records import Actor, Analysis, Event, Quote, RedLine
+
+SUMMARY = StorylineSummary(
+    id=1,
+    label="Port strike",
+    first_date="2026-10-01",
+    last_date="2026-10-21",
+    article_count=3,
+    unread_count=3,
+    outlets=("Harbor Ledger", "Continental Wire", "Market Signal"),
+)
+
+WIRE_TEXT = (
+    "Dockworkers walked out in Rotterdam on Tuesday. "
+    '"We will not accept any automated cranes at the terminals," said Marta Kowalczyk.'
+)
+LATER_TEXT = (
+    "The strike reached Antwerp on Wednesday. "
+    "The union said it would accept automated cranes only if no worker is laid off. "
+    "Employers said the port council meeting is set for 30 October."
+)
+
+
+def _member(article_id: int, outlet: str, published: str, text: str, **kw) -> Member:
+    return Member(
+        article_id=article_id,
+        title=f"Article {article_id}",
+        url=f"https://example.org/{article_id}",
+        outlet=outlet,
+        published=published,
+        fetched_at=kw.pop("fetched_at", f"{published}T09:00:00+00:00"),
+        read=kw.pop("read", False),
+        wire_of=kw.pop("wire_of", None),
+        text=text,
+    )
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _records(text: str, published_day: str, *, walkout_date: str) -> Analysis:
+    walkout = "Dockworkers walked out in Rotterdam"
+    quote = "We will not accept any automated cranes at the terminals"
+    refusal = "will not accept any automated cranes at the terminals"
+    return Analysis(
+        language="en",
+        actors=[
+            Actor("Marta Kowalczyk", "person", roles=("general secretary",), mentions=2),
+            Actor("European Dockworkers Alliance", "organization"),
+        ],
+        events=[Event(walkout_date, walkout, *_span(text, walkout))],
+        quotes=[Quote(quote, *_span(text, quote), direct=True, speaker="Marta Kowalczyk")],
+        red_lines=[RedLine("European Dockworkers Alliance", refusal, *_span(text, refusal))],
+    )
+
+
+def _later_records() -> Analysis:
+    text = LATER_TEXT
+    accept = "would accept automated cranes only if no worker is laid off"
+    return Analysis(
+        language="en",
+        actors=[Actor("European Dockworkers Alliance", "organization", mentions=3)],
+        events=[
+            Event(
+                "2026-10-14",
+                "The strike reached Antwerp",
+                *_span(text, "The strike reached Antwerp"),
+            ),
+            Event(
+                "2026-10-30",
+                "the port council meeting is set for 30 October",
+                *_span(text, "the port council meeting is set for 30 October"),
+                scheduled=True,
+            ),
+        ],
+        red_lines=[RedLine("European Dockworkers Alliance", accept, *_span(text, accept))],
+    )
+
+
+def _briefing(last_opened: str | None = None, *, copy_date: str = "2026-10-06"):
+    members = [
+        _member(1, "Continental Wire", "2026-10-07", WIRE_TEXT),
+        _member(2, "Harbor Ledger", "2026-10-07", WIRE_TEXT, wire_of=1),
+        _member(
+            3, "Market Signal", "2026-10-15", LATER_TEXT, fetched_at="2026-10-15T12:00:00+00:00"
+        ),
+    ]
+    analyses = {
+        1: _records(WIRE_TEXT, "2026-10-07", walkout_date="2026-10-06"),
+        2: _records(WIRE_TEXT, "2026-10-07", walkout_date=copy_date),
+        3: _later_records(),
+    }
+    return build_briefing(SUMMARY, members, analyses, last_opened=last_opened)
+
+
+def test_wire_copies_are_one_story_with_both_outlets() -> None:
+    briefing = _briefing()
+    assert [a.article_id for a in briefing.articles] == [3, 1]
+    wire = briefing.articles[1]
+    assert wire.outlets == ("Continental Wire", "Harbor Ledger")
+    quotes = [q for g in briefing.quotes for q in g.quotes]
+    assert len(quotes) == 1, "the same quote in a wire copy is shown once"
+    assert [c.outlet for c in (quotes[0].source, *quotes[0].also)] == [
+        "Continental Wire",
+        "Harbor Ledger",
+    ]
+
+
+def test_timeline_merges_reports_and_flags_conflicting_dates() -> None:
+    agreed = _briefing()
+    walkout = [e for e in agreed.timeline if "walked out" in e.text]
+    assert len(walkout) == 1
+    assert walkout[0].outlets == ("Continental Wire", "Harbor Ledger")
+    assert not walkout[0].dates_conflict
+    disputed = _briefing(copy_date="2026-10-05")
+    entry = next(e for e in disputed.timeline if "walked out" in e.text)
+    assert entry.dates_conflict
+    assert {r.date for r in entry.reports} == {"2026-10-05", "2026-10-06"}
+    # Entries in date order; a future meeting is kept as scheduled.
+    dates = [e.date for e in disputed.timeline]
+    assert dates == sorted(dates)
+    assert disputed.timeline[-1].scheduled and disputed.timeline[-1].date == "2026-10-30"
+    assert all(not e.dates_conflict for e in disputed.timeline if e is not entry)
+
+
+def test_red_lines_by_holder_flag_a_changed_position() -> None:
+    briefing = _briefing()
+    (group,) = [g for g in briefing.red_lines if g.holder == "European Dockworkers Alliance"]
+    assert [i.stated for i in group.items] == ["2026-10-07", "2026-10-15"]
+    assert group.position_changed
+    assert group.items[1].changed_from == group.items[0].text
+    assert group.items[0].changed_from is None
+    assert group.items[0].also and group.items[0].also[0].outlet == "Harbor Ledger"
+
+
+def test_restating_a_red_line_is_no_change() -> None:
+    members = [
+        _member(1, "Continental Wire", "2026-10-07", WIRE_TEXT),
+        _member(4, "Market Signal", "2026-10-09", WIRE_TEXT + " More talks are planned."),
+    ]
+    analyses = {
+        1: _records(WIRE_TEXT, "2026-10-07", walkout_date="2026-10-06"),
+        4: _records(members[1].text, "2026-10-09", walkout_date="2026-10-06"),
+    }
+    briefing = build_briefing(SUMMARY, members, analyses, last_opened=None)
+    assert not any(g.position_changed for g in briefing.red_lines)
+
+
+def test_actors_count_stories_not_copies() -> None:
+    actors = {a.name: a for a in _briefing().actors}
+    assert actors["European Dockworkers Alliance"].article_count == 2
+    assert actors["Marta Kowalczyk"].article_count == 1
+    assert actors["Marta Kowalczyk"].roles == ("general secretary",)
+    assert list(actors)[0] == "European Dockworkers Alliance"
+
+
+def test_new_since_last_opened_is_traced_to_its_articles() -> None:
+    briefing = _briefing(last_opened="2026-10-10T00:00:00+00:00")
+    assert len(briefing.new_since_last_opened) == 1
+    item = briefing.new_since_last_opened[0]
+    assert item.source.article_id == 3
+    assert (
+        LATER_TEXT[item.source.start : item.source.end]
+        == "The strike reached Antwerp on Wednesday."
+    )
+    assert _briefing(last_opened="2026-10-20T00:00:00+00:00").new_since_last_opened == ()
+    # Never opened: the latest stories, newest first, each once.
+    first_time = _briefing().new_since_last_opened
+    assert [n.source.article_id for n in first_time] == [3, 1]
+
+
+def test_every_item_points_into_its_article() -> None:
+    briefing = _briefing()
+    texts = {1: WIRE_TEXT, 2: WIRE_TEXT, 3: LATER_TEXT}
+    items = [
+        *(r for e in briefing.timeline for r in e.reports),
+        *(q for g in briefing.quotes for q in g.quotes),
+        *(r for g in briefing.red_lines for r in g.items),
+    ]
+    for item in items:
+        src = item.source
+        assert src.url == f"https://example.org/{src.article_id}" and src.title and src.outlet
+        assert texts[src.article_id][src.start : src.end] == item.text
+    data = briefing.to_dict()
+    assert set(data) >= {"storyline", "actors", "timeline", "quotes", "red_lines"}
+    assert data["timeline"][0]["reports"][0]["source"]["url"].startswith("https://")
