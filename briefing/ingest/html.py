@@ -78,6 +78,11 @@ _DROP = (
     "dialog",
 )
 
+_DROPPED = "briefing-dropped"
+_HIDDEN = etree.XPath(
+    "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')]"
+)
+
 # Elements that stand as paragraphs of their own.
 _BLOCKS = (
     "p",
@@ -183,7 +188,11 @@ def _from_markup(text: str) -> str:
         return _from_markup_crudely(text)
     if root is None:
         return ""
-    etree.strip_elements(root, *_DROP, with_tail=False)
+    if "hidden" in text or "display" in text:
+        # What the author hid (hidden, aria-hidden, display:none) is not for the reader.
+        for el in _HIDDEN(root):
+            el.tag = _DROPPED
+    etree.strip_elements(root, *_DROP, _DROPPED, with_tail=False)
     for pre in root.iter("pre"):
         # Preformatted text keeps its line breaks; spaces are still collapsed below.
         for node in pre.iter():

@@ -226,3 +226,13 @@ def test_converting_twice_changes_nothing_without_angle_brackets(html: str) -> N
 def test_xhtml_with_an_encoding_declaration() -> None:
     html = '<?xml version="1.0" encoding="iso-8859-1"?><html><body><p>caf\xe9</p></body></html>'
     assert html_to_text(html) == "caf\xe9"
+
+
+def test_hidden_elements_are_dropped() -> None:
+    html = (
+        "<p>shown</p><div hidden>HIDDEN-1</div><span aria-hidden='true'>HIDDEN-2</span>"
+        "<p style='color: red; display : none'>HIDDEN-3</p><p style='display: block'>also "
+        "shown</p><p>tail</p>"
+    )
+    out = html_to_text(html)
+    assert out == "shown\n\nalso shown\n\ntail"
