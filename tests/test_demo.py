@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections import defaultdict
@@ -285,10 +286,23 @@ def test_serve_on_a_busy_port_is_a_clear_error():
 # -- the demo library ------------------------------------------------------------------------
 
 
-def test_ensure_demo_library_fills_a_library_of_its_own(tmp_path):
-    path = tmp_path / "demo.db"
+@pytest.fixture(scope="module")
+def built_demo(tmp_path_factory) -> Path:
+    """A demo library built once through the real ingest path; tests work on copies."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
     ensure_demo_library(path)
-    with open_library(path) as library:
+    return path
+
+
+@pytest.fixture
+def demo_copy(built_demo, tmp_path) -> Path:
+    target = tmp_path / "demo.db"
+    shutil.copyfile(built_demo, target)
+    return target
+
+
+def test_ensure_demo_library_fills_a_library_of_its_own(demo_copy):
+    with open_library(demo_copy) as library:
         feeds = list_feeds(library)
         assert sorted(f.url for f in feeds) == sorted(DEMO_SCHEME + o.id for o in OUTLETS)
         assert {f.title for f in feeds} == {o.title for o in OUTLETS}
@@ -303,11 +317,60 @@ def test_ensure_demo_library_fills_a_library_of_its_own(tmp_path):
         assert report.skipped == len(OUTLETS)
 
 
-def test_ensure_demo_library_is_idempotent(tmp_path):
-    path = tmp_path / "demo.db"
-    ensure_demo_library(path)
-    with open_library(path) as library:
+def test_ensure_demo_library_is_idempotent(demo_copy):
+    with open_library(demo_copy) as library:
         before = [(f.id, f.url, f.article_count) for f in list_feeds(library)]
-    ensure_demo_library(path)
-    with open_library(path) as library:
+    ensure_demo_library(demo_copy)
+    with open_library(demo_copy) as library:
         assert [(f.id, f.url, f.article_count) for f in list_feeds(library)] == before
+
+
+# -- `briefing demo` -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def launched(monkeypatch, tmp_path):
+    """Where `briefing demo` would open the reader (the TUI itself is tested in tests/tui)."""
+    import briefing.cli.tui
+
+    calls: list[tuple[Path, bool]] = []
+    monkeypatch.setattr(
+        briefing.cli.tui,
+        "launch",
+        lambda context, *, explicit_db: calls.append((context.db_path, explicit_db)),
+    )
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return calls
+
+
+def test_briefing_demo_for_a_new_user_opens_the_demo_mode(launched, tmp_path):
+    from briefing.config import demo_library_path
+
+    user = tmp_path / "mine.db"
+    result = CliRunner().invoke(cli, ["--db", str(user), "demo"])
+    assert result.exit_code == 0, result.output
+    # With an empty library the reader opens the demo itself, with the invitation to add a feed.
+    assert launched == [(user, False)]
+    assert demo_library_path().is_relative_to(tmp_path)
+    with open_library(demo_library_path()) as library:
+        assert len(list_feeds(library)) == len(OUTLETS)
+    with open_library(user) as library:
+        assert list_feeds(library) == []  # nothing of the demo leaks into the user's library
+
+
+def test_briefing_demo_with_feeds_of_ones_own_opens_the_demo_library(
+    launched, tmp_path, built_demo
+):
+    from briefing.config import demo_library_path
+    from briefing.store.feeds import add_feed
+
+    demo_library_path().parent.mkdir(parents=True)
+    shutil.copyfile(built_demo, demo_library_path())
+    user = tmp_path / "mine.db"
+    with open_library(user) as library:
+        add_feed(library, "https://example.org/feed.xml", title="Mine")
+    result = CliRunner().invoke(cli, ["--db", str(user), "demo"])
+    assert result.exit_code == 0, result.output
+    assert launched == [(demo_library_path(), True)]
+    with open_library(user) as library:
+        assert [f.url for f in list_feeds(library)] == ["https://example.org/feed.xml"]
