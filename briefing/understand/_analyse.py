@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from briefing.understand._actors import Registry, role_word, strip_poss
 from briefing.understand._aliases import AliasTable, default_aliases
+from briefing.understand._events import find_events
 from briefing.understand._language import detect_language
 from briefing.understand._quotes import Attribution, colon_turns, find_in_sentence
 from briefing.understand._text import Sentence, sentences
@@ -32,6 +33,7 @@ def analyse(
     atts = _attributions(text, sents)
     quotes = [_resolve(text, a, reg, sents) for a in atts]
     analysis = Analysis(language=language, quotes=quotes)
+    analysis.events = find_events(text, sents, published)
     analysis.actors = _actors(reg, quotes, source)
     return analysis
 
