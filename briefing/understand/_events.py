@@ -19,16 +19,48 @@ _NUM = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
 
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,? (\d{4}))?"
 _PATTERNS = [
-    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}(?:,? (\d{{4}}))?(?: (next|last) year)?\b")),
-    ("mdy", re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b(?! (?:percent|per cent|million|billion))")),
-    ("my", re.compile(rf"\b(?:in|from|since|by|until|before|after|of|end of|early|late|mid-?)\s*{_MONTH}(?:,? (\d{{4}})| (next|last|this) year)?\b")),
+    ("dmy", re.compile(rf"\b{_DAY} (?:of )?{_MONTH}{_YEAR}(?: (next|last) year)?\b")),
+    (
+        "mdy",
+        re.compile(rf"\b{_MONTH} {_DAY}{_YEAR}\b(?! (?:percent|per cent|million|billion))"),
+    ),
+    (
+        "my",
+        re.compile(
+            r"\b(?:in|from|since|by|until|before|after|of|end of|early|late|mid-?)\s*"
+            rf"{_MONTH}(?:,? (\d{{4}})| (next|last|this) year)?\b"
+        ),
+    ),
     ("my2", re.compile(rf"\b{_MONTH} (\d{{4}})\b")),
-    ("wd", re.compile(rf"\b(?:(next|last|this|on|by|until|from|since|before|after|early on|late on|early|late)\s+)?{_WD}\b")),
-    ("rel", re.compile(r"\b(today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening)\b", re.I)),
-    ("span", re.compile(r"\b(last|next|this|earlier this|later this|of the) (week|month)\b", re.I)),
-    ("ago", re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week|month)s? ago\b", re.I)),
-]  # fmt: skip
+    (
+        "wd",
+        re.compile(
+            r"\b(?:(next|last|this|on|by|until|from|since|before|after|early on|late on"
+            rf"|early|late)\s+)?{_WD}\b"
+        ),
+    ),
+    (
+        "rel",
+        re.compile(
+            r"\b(today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening)\b",
+            re.I,
+        ),
+    ),
+    (
+        "span",
+        re.compile(r"\b(last|next|this|earlier this|later this|of the) (week|month)\b", re.I),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week|month)s? ago\b",
+            re.I,
+        ),
+    ),
+]
 
 _FUTURE = re.compile(
     r"\b(will|shall|is due|are due|is scheduled|are scheduled|scheduled|is expected|are expected|"
