@@ -22,11 +22,14 @@ from datetime import UTC, datetime, time
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from briefing.config import data_dir
+
+if TYPE_CHECKING:
+    from briefing.store import Library
 
 __all__ = [
     "DEMO_SCHEME",
@@ -413,38 +416,56 @@ def ensure_demo_library(path: Path) -> None:
 
     The feeds are served on an ephemeral loopback port and go through the real subscribe
     and refresh path; afterwards each is stored as `demo://<outlet-id>` and disabled, so a
-    later refresh skips it instead of reporting a server that is no longer there.
+    later refresh skips it instead of reporting a server that is no longer there. Then the
+    articles are digested (analysed and grouped into storylines), which also brings an
+    existing demo library up to date after the analyser changes.
     Raises DemoError when the bundled feeds cannot be read into the library.
     """
-    from briefing.ingest.refresh import refresh_feeds
-    from briefing.ingest.subscribe import SubscribeError, subscribe
     from briefing.store import open_library
-    from briefing.store.feeds import list_feeds, remove_feed, set_disabled, update_feed
+    from briefing.store.feeds import list_feeds, remove_feed
 
     with open_library(path) as library:
         feeds = list_feeds(library)
-        if any(f.url.startswith(DEMO_SCHEME) for f in feeds):
-            return
-        # Loopback feeds left by an interrupted build point at a server that is gone.
-        for feed in feeds:
-            if _is_loopback(feed.url):
-                remove_feed(library, feed.id)
-        ids: dict[str, int] = {}
-        with DemoServer() as server:
-            for outlet_id, url in server.feed_urls().items():
-                try:
-                    ids[outlet_id] = subscribe(library, url, full_text=False).feed.id
-                except SubscribeError as exc:
-                    raise DemoError(f"the demo feed {outlet_id} could not be read: {exc}") from exc
-            report = refresh_feeds(library, list(ids.values()), full_text=False)
-        failed = [r for r in report.results if r.failed]
-        if failed:
-            first = failed[0]
-            raise DemoError(f"the demo feed {first.url} could not be read: {first.error}")
-        for outlet_id, feed_id in ids.items():
-            with library.db.atomic():
-                update_feed(library, feed_id, url=DEMO_SCHEME + outlet_id, last_error=None)
-            set_disabled(library, feed_id, True)
+        if not any(f.url.startswith(DEMO_SCHEME) for f in feeds):
+            # Loopback feeds left by an interrupted build point at a server that is gone.
+            for feed in feeds:
+                if _is_loopback(feed.url):
+                    remove_feed(library, feed.id)
+            _fill(library)
+        _digest(library)
+
+
+def _fill(library: Library) -> None:
+    """Subscribe to and refresh every demo feed through the real ingest path."""
+    from briefing.ingest.refresh import refresh_feeds
+    from briefing.ingest.subscribe import SubscribeError, subscribe
+    from briefing.store.feeds import set_disabled, update_feed
+
+    ids: dict[str, int] = {}
+    with DemoServer() as server:
+        for outlet_id, url in server.feed_urls().items():
+            try:
+                ids[outlet_id] = subscribe(library, url, full_text=False).feed.id
+            except SubscribeError as exc:
+                raise DemoError(f"the demo feed {outlet_id} could not be read: {exc}") from exc
+        report = refresh_feeds(library, list(ids.values()), full_text=False)
+    failed = [r for r in report.results if r.failed]
+    if failed:
+        first = failed[0]
+        raise DemoError(f"the demo feed {first.url} could not be read: {first.error}")
+    for outlet_id, feed_id in ids.items():
+        with library.db.atomic():
+            update_feed(library, feed_id, url=DEMO_SCHEME + outlet_id, last_error=None)
+        set_disabled(library, feed_id, True)
+
+
+def _digest(library: Library) -> None:
+    """Analyse and group what is pending; a no-op once the demo is up to date."""
+    try:
+        from briefing.digest import digest
+    except ImportError:  # the pipeline is optional for the feeds themselves
+        return
+    digest(library)
 
 
 def _is_loopback(url: str) -> bool:

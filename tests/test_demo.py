@@ -33,7 +33,9 @@ from briefing.ingest.discover import feed_links
 from briefing.ingest.parse import parse_feed
 from briefing.ingest.refresh import refresh_feeds
 from briefing.store import open_library
+from briefing.store.analysis import count_pending
 from briefing.store.feeds import list_feeds
+from briefing.understand import ANALYSER_VERSION
 
 ARTICLES = load_articles()
 OUTLETS = load_outlets()
@@ -310,6 +312,9 @@ def test_ensure_demo_library_fills_a_library_of_its_own(demo_copy):
         assert sum(f.article_count for f in feeds) == len(ARTICLES)
         texts = {row[0] for row in library.db.execute("SELECT text FROM articles").fetchall()}
         assert texts == {a["text"] for a in ARTICLES}
+        # Digested too: the reader opens on storylines, not on a library still to analyse.
+        assert count_pending(library, ANALYSER_VERSION) == 0
+        assert library.db.execute("SELECT count(*) FROM storylines").fetchone()[0] >= 8
         # A later refresh of the demo library skips the bundled feeds without an error.
         report = refresh_feeds(library)
         assert report.errors == 0
