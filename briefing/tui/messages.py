@@ -74,8 +74,11 @@ class RefreshDone(Message):
     error: str = ""
 
 
-class LibraryChanged(Message):
-    """The library changed under the screens (refresh, add, remove, mark): reload."""
+class LibraryChanged(Message, bubble=False):
+    """The library changed under the screens (refresh, add, remove, mark): reload.
+
+    Workers post it to the app, which hands a copy to every open screen.
+    """
 
 
 @dataclass

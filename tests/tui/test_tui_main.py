@@ -2,42 +2,11 @@
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-from textual.widgets import Label, OptionList
+from textual.widgets import Label
+from tui_helpers import column_texts, current_label, prompts, settle
 
-from briefing.tui.app import BriefingApp
 from briefing.tui.screens.main import MainScreen
-from briefing.tui.widgets.panes import ItemColumn, StorylinePane
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let workers finish and their messages land."""
-    app = pilot.app
-    for _ in range(5):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def prompts(app: BriefingApp, selector: str) -> list[str]:
-    listing = app.screen.query_one(selector, OptionList)
-    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
-
-
-def column_texts(app: BriefingApp, column_id: str) -> list[str]:
-    column = app.screen.query_one(f"#{column_id}", ItemColumn)
-    listing = column.list
-    return [
-        str(listing.get_option_at_index(i).prompt)
-        for i in range(listing.option_count)
-        if listing.get_option_at_index(i).id is not None
-    ]
-
-
-def current_label(app: BriefingApp) -> str:
-    row = app.screen.query_one(StorylinePane).current
-    assert row is not None
-    return row.label
+from briefing.tui.widgets.panes import ItemColumn
 
 
 async def test_storylines_most_recent_first_with_columns(make_app) -> None:
@@ -57,3 +26,207 @@ async def test_storylines_most_recent_first_with_columns(make_app) -> None:
         assert any("We will not accept a pay freeze." in q for q in quotes)
         red = column_texts(app, "red-lines")
         assert any("only if the strike ended first" in r for r in red)
+
+
+async def test_arrows_and_j_k_move_and_load_the_next_storyline(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        assert current_label(app) == "Geneva peace talks"
+        assert column_texts(app, "quotes")[0].startswith("The envoy")
+        await pilot.press("j")
+        await settle(pilot)
+        assert current_label(app).startswith("Tokyo")
+        await pilot.press("k")
+        await settle(pilot)
+        assert current_label(app) == "Geneva peace talks"
+        await pilot.press("up")
+        await settle(pilot)
+        assert current_label(app) == "Rotterdam port strike"
+        assert "Anna de Vries" in column_texts(app, "quotes")[0]
+
+
+async def test_g_and_shift_g_jump_to_first_and_last(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        assert current_label(app).startswith("Tokyo")
+        assert str(app.screen.query_one("#briefing-title", Label).render()).startswith("Tokyo")
+        await pilot.press("g")
+        await settle(pilot)
+        assert current_label(app) == "Rotterdam port strike"
+
+
+async def test_tab_and_shift_tab_move_between_panes(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "storylines"
+        order = []
+        for _ in range(3):
+            await pilot.press("tab")
+            assert app.focused is not None and isinstance(app.focused.parent, ItemColumn)
+            order.append(app.focused.parent.id)
+        assert order == ["timeline", "quotes", "red-lines"]
+        await pilot.press("shift+tab")
+        assert app.focused.parent.id == "quotes"  # type: ignore[union-attr]
+        # j/k move within a column too
+        await pilot.press("j")
+        option = app.focused.highlighted_option  # type: ignore[union-attr]
+        assert "phased raise" in str(option.prompt)
+        await pilot.press("k")
+        option = app.focused.highlighted_option  # type: ignore[union-attr]
+        assert "pay freeze" in str(option.prompt)
+
+
+async def test_enter_goes_into_columns_and_escape_comes_back(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert app.focused is not None and app.focused.parent.id == "timeline"  # type: ignore[union-attr]
+        await pilot.press("escape")
+        assert app.focused is not None and app.focused.id == "storylines"
+
+
+async def test_typing_filters_storylines(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"eneva")
+        await settle(pilot)
+        assert [p.split("\n")[0].strip() for p in prompts(app, "#storylines")] == [
+            "Geneva peace talks"
+        ]
+        assert str(app.screen.query_one("#briefing-title", Label).render()) == "Geneva peace talks"
+        await pilot.press("escape")  # clears the filter, back on the list
+        await settle(pilot)
+        assert len(prompts(app, "#storylines")) == 3
+        assert app.focused is not None and app.focused.id == "storylines"
+
+
+async def test_slash_focuses_the_filter(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert app.focused is not None and app.focused.id == "storyline-filter"
+        await pilot.press(*"tokyo", "enter")
+        await settle(pilot)
+        assert len(prompts(app, "#storylines")) == 1
+        assert current_label(app).startswith("Tokyo")
+        assert app.focused is not None and app.focused.id == "storylines"
+
+
+async def test_f_chooses_actors_and_filters_all_three_columns(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        chooser = app.screen.query_one("#actor-list")
+        names = [str(chooser.get_option_at_index(i).prompt) for i in range(chooser.option_count)]
+        index = next(i for i, n in enumerate(names) if n.startswith("Mark Jansen"))
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("space", "enter")
+        await settle(pilot)
+        quotes = column_texts(app, "quotes")
+        assert quotes and all(q.startswith("Mark Jansen") for q in quotes)
+        red = column_texts(app, "red-lines")
+        assert red and all(r.startswith("Mark Jansen") for r in red)
+        # no timeline entry names Jansen
+        assert column_texts(app, "timeline") == []
+        bar = str(app.screen.query_one("#actor-bar").render())
+        assert "Mark Jansen" in bar
+
+
+async def test_c_compares_two_actors_side_by_side(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")  # with no actors chosen, compare explains what to do
+        await pilot.pause()
+        assert not app.screen.query_one("#compare-columns").display
+        await pilot.press("f")
+        await pilot.pause()
+        chooser = app.screen.query_one("#actor-list")
+        names = [str(chooser.get_option_at_index(i).prompt) for i in range(chooser.option_count)]
+        wanted = {i for i, n in enumerate(names) if n.startswith(("Mark Jansen", "Anna de Vries"))}
+        for i in range(len(names)):
+            if i in wanted:
+                await pilot.press("space")
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        compare = app.screen.query_one("#compare-columns")
+        assert compare.display and not app.screen.query_one("#columns").display
+        columns = list(compare.query(ItemColumn))
+        assert sorted(c.title for c in columns) == ["Anna de Vries", "Mark Jansen"]
+        anna = next(c for c in columns if c.title == "Anna de Vries")
+        texts = [
+            str(anna.list.get_option_at_index(i).prompt) for i in range(anna.list.option_count)
+        ]
+        assert any("pay freeze" in t for t in texts) and any("phased raise" in t for t in texts)
+        await pilot.press("c")
+        await settle(pilot)
+        assert not compare.display and app.screen.query_one("#columns").display
+
+
+async def test_m_marks_the_storyline_read(make_app, library_path) -> None:
+    from briefing.store import open_library
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "●" in prompts(app, "#storylines")[0]
+        await pilot.press("m")
+        await settle(pilot)
+        assert "●" not in prompts(app, "#storylines")[0]
+    with open_library(library_path) as library:
+        unread = library.db.execute(
+            "SELECT count(*) FROM articles a JOIN storylines s ON s.id = a.storyline_id"
+            " WHERE s.label = 'Rotterdam port strike' AND a.read = 0"
+        ).fetchone()[0]
+    assert unread == 0
+
+
+async def test_s_stars_the_article_behind_an_item(make_app, library_path) -> None:
+    from briefing.store import open_library
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")  # into the timeline
+        await pilot.press("s")
+        await settle(pilot)
+    with open_library(library_path) as library:
+        starred = [r[0] for r in library.db.execute("SELECT title FROM articles WHERE starred = 1")]
+    assert starred == ["Dockers walk out at Rotterdam"]
+
+
+async def test_q_quits(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_feed_text_is_shown_literally(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        quotes = column_texts(app, "quotes")
+        assert "[bold]nothing[/bold] was agreed" in quotes[0]
+        label = prompts(app, "#storylines")[-1]
+        assert "東京" in label and "القاهرة" in label

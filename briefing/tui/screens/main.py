@@ -104,6 +104,8 @@ class MainScreen(Screen[None]):
         pane = self.query_one(StorylinePane)
         before = pane.current
         pane.set_rows(message.rows)
+        if self.focused is None:  # a list cannot take focus while it shows it is loading
+            self.query_one(StorylineList).focus()
         if pane.current is not None and (before is None or self.view is None):
             self.load_briefing(pane.current)
         elif pane.current is not None and before is not None and pane.current.id == before.id:
@@ -259,7 +261,7 @@ class MainScreen(Screen[None]):
     def mark_storyline_read(self, storyline_id: int) -> None:
         with self.briefing_app.open_library() as library:
             data.mark_storyline_read(library, storyline_id)
-        self.post_message(LibraryChanged())
+        self.app.post_message(LibraryChanged())
 
     def action_star(self) -> None:
         source = self._focused_source()

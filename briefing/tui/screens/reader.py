@@ -52,6 +52,10 @@ def is_web_link(url: str) -> bool:
 class Paragraph(Static):
     """One paragraph of the article."""
 
+    def __init__(self, text: Text, *, classes: str = "") -> None:
+        super().__init__(text, classes=classes)
+        self.text = text
+
 
 class BodyScroll(VerticalScroll):
     """The article body; j/k and g/G scroll it."""
