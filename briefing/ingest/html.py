@@ -202,7 +202,8 @@ def _from_markup(text: str) -> str:
                 node.tail = node.tail.replace("\n", _BR)
     for el in root.iter(*_MARKED):
         _mark(el)
-    flat = "".join(root.itertext())
+    # Serialising as text is several times faster than joining itertext().
+    flat = etree.tostring(root, method="text", encoding=str)
     if _OUT_SUSPECT.search(flat):
         # Entities such as &#27; decode to control characters only now.
         flat = strip_controls(flat)
