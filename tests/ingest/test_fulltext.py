@@ -109,3 +109,16 @@ def test_extraction_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -
     page = ARTICLE.replace("<head>", '<head><base href="http://10.0.0.1/">')
     assert extract_main_text(page, "https://news.example.org/geneva") is not None
     assert attempts == []
+
+
+def test_extractor_and_its_fallbacks_import_with_this_lxml() -> None:
+    # lxml 5.2+ moved lxml.html.clean out into lxml_html_clean; justext (trafilatura's
+    # fallback extractor) still imports it from the old place.
+    import lxml
+    import lxml.html.clean
+    import trafilatura.external
+
+    assert int(lxml.__version__.split(".")[0]) >= 5
+    cleaned = lxml.html.clean.Cleaner(javascript=True).clean_html("<p>x<script>y()</script></p>")
+    assert "y()" not in cleaned and "x" in cleaned
+    assert callable(trafilatura.external.justext_rescue)
