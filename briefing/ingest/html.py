@@ -2,7 +2,8 @@
 
 This runs on every article of every feed, so it stays in lxml's C code as much as it can:
 drop unwanted elements with `strip_elements`, mark block boundaries with private-use
-characters in the tree, flatten with `itertext`, then one pass of regular expressions.
+characters in the tree, serialise it as text, then a few passes of str methods and one
+regular expression.
 The parser never touches files or the network (HTML parsing loads no DTD or entities).
 """
 
@@ -134,7 +135,7 @@ _SUSPECT = re.compile(
     "\ud800-\udfff\ue000-\uf8ff\ufeff\u200b\u00ad]"
 )
 _OUT_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
-_CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
+_CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9A-Fa-f]{1,8})(?![0-9A-Fa-f])|0*([0-9]{1,10})(?![0-9]));?")
 # C1 positions that windows-1252 leaves undefined: HTML keeps them as control characters.
 _CP1252_HOLES = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -200,8 +201,13 @@ def _from_markup(text: str) -> str:
                 node.text = node.text.replace("\n", _BR)
             if node is not pre and node.tail:
                 node.tail = node.tail.replace("\n", _BR)
-    for el in root.iter(*_MARKED):
-        _mark(el)
+    try:
+        for el in root.iter(*_MARKED):
+            _mark(el)
+    except ValueError:
+        # lxml refuses to store text holding a control character; _clean_input removes
+        # every way we know for one to reach the tree, and this catches any other.
+        return _from_markup_crudely(text)
     # Serialising as text is several times faster than joining itertext().
     flat = etree.tostring(root, method="text", encoding=str)
     if _OUT_SUSPECT.search(flat):

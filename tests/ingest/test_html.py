@@ -136,6 +136,8 @@ def test_rich_markup_stays_literal() -> None:
         "<p>a\x9b31m b\x00</p>",
         "a\x1b[2J\x1b[31m b",
         "<p>a&#x202e; b&#x8f;</p>",
+        "<p>a&#00000000027;[31m b</p>",
+        "<ul><li>a&#x000000001b;[31m b</li></ul>",
     ],
 )
 def test_escape_sequences_and_controls_removed(html: str) -> None:
