@@ -7,6 +7,7 @@ from briefing.understand._aliases import AliasTable, default_aliases
 from briefing.understand._events import find_events
 from briefing.understand._language import detect_language
 from briefing.understand._quotes import Attribution, colon_turns, find_in_sentence
+from briefing.understand._redlines import find_red_lines
 from briefing.understand._text import Sentence, sentences
 from briefing.understand.records import Actor, Analysis, Quote
 
@@ -34,6 +35,7 @@ def analyse(
     quotes = [_resolve(text, a, reg, sents) for a in atts]
     analysis = Analysis(language=language, quotes=quotes)
     analysis.events = find_events(text, sents, published)
+    analysis.red_lines = find_red_lines(text, sents, quotes, reg)
     analysis.actors = _actors(reg, quotes, source)
     return analysis
 

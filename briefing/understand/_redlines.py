@@ -1,0 +1,195 @@
+"""Red lines: conditions, demands, refusals and non-negotiable positions, one per demand."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.understand._actors import Mention, Registry
+from briefing.understand._text import QUOTE_MARKS, Sentence
+from briefing.understand.records import Quote, RedLine
+
+_REFUSE = (
+    r"(?:accept|sign|agree|allow|tolerat|negotiat|pay|move|discuss|return|support|back|approv"
+    r"|recogni[sz]|withdraw|give|hand|cede|surrender|compromis|budge|pretend|overpay|join|sit"
+    r"|govern|ratif|consider|trad|permit|lift|host|expand|stand|talk|drop|leave|retreat)\w*"
+)
+_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("condition", re.compile(
+        r"\b(?:only if|only when|unless|provided(?: that)?|on (?:the )?conditions? that"
+        r"|conditional on|as long as)\b", re.I)),
+    ("refusal", re.compile(
+        rf"\b(?:will|would|shall|can|could|do|does|did)(?: not|n't| never)\s+(?:\w+\s+){{0,2}}?{_REFUSE}\b"
+        rf"|\b(?:won't|cannot|can't|never)\s+(?:\w+\s+){{0,2}}?{_REFUSE}\b"
+        r"|\bnot (?:ready|willing|prepared) to\b|\brefus(?:e|es|ed|ing) to\b"
+        r"|\bwould (?:block|veto|force|halt|reject|oppose)\b", re.I)),
+    ("non-negotiable", re.compile(
+        r"\b(?:under|in) no circumstances\b|\bunder any arrangement\b|\bnon-negotiable\b"
+        r"|\bnot negotiable\b|\bnot up for negotiation\b|\bnot for sale\b|\bnot on the table\b"
+        r"|\bred lines?\b|\bthere can be no\b|\bno\s+\w+(?:\s+\w+)?\s+(?:may|can|could|must)\b"
+        r"|\bconditions?\b[^.;:]{0,60}:", re.I)),
+    ("demand", re.compile(
+        r"\bmust\b|\bmustn't\b|\b(?:has|have|had) to\b"
+        r"|\b(?:demand|insist|ask|call|urg|order|requir|propos|want|expect)\w* that\b"
+        r"|\bdemand(?:s|ed|ing)\b|\bwant(?:s|ed)\b|\bask(?:s|ed|ing) for\b"
+        r"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)|ask(?:s|ed)) (?:[\w'\u2019-]+ ){1,5}?to\b"
+        r"|\bcontinue\w*\b[^.;]{0,60}\buntil\b|\b(?:no one|nobody)\b[^.;]{0,60}\buntil\b", re.I)),
+    ("term", re.compile(
+        r"\bunder (?:its|the|their|his|her)?\s*(?:new |revised )?(?:terms|rules?|agreement|deal|plan)\b"
+        r"|\b(?:plan|proposal|framework|draft)\b[^.;]{0,25}\b(?:would|proposes|calls for)\b", re.I)),
+]  # fmt: skip
+
+_PLANS = re.compile(r"\b(?:plan|framework|proposal|draft|offer|terms|rule|agreement|deal)\b", re.I)
+_GROUP_WORDS = re.compile(
+    r"^(?:the|its|their) (group|union|party|company|firm|authority|council|court|commission|ministry"
+    r"|bank|museum|fund|board|government|alliance|airline|agency|regulator|cabinet|city|region)\b",
+    re.I,
+)
+_LEAD_CUT = re.compile(r"(?:,\s+but\s+|;\s+|\bbut\s+|:\s+)", re.I)
+_THAT_SPLIT = re.compile(r",?\s+(?:and\s+)?that\s+|;\s+")
+_MODAL_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:must|will|would|should|may|can|make|keep)\b)")
+_LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[a-z])")
+_NOT_VERB = frozenset(
+    "the a an its his her their our no any all of for to in on at by with from as that this these "
+    "those one two three it he she they we i more less some most other such which who when if "
+    "then so both either neither not also".split()
+)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    strip = QUOTE_MARKS + " ,.;:\u2014-\n"
+    while a < b and text[a] in strip:
+        a += 1
+    while b > a and text[b - 1] in strip:
+        b -= 1
+    if text[a : a + 5].lower() == "that ":
+        a += 5
+    return a, b
+
+
+def _items(text: str, a: int, b: int, first_trigger: int) -> list[tuple[int, int]]:
+    """Split one clause into its coordinated demands."""
+    parts = [(a, b)]
+
+    def split(pattern: re.Pattern[str], parts: list[tuple[int, int]], verbish: bool) -> list:
+        out = []
+        for pa, pb in parts:
+            cur = pa
+            for m in pattern.finditer(text, pa, pb):
+                if m.start() <= max(first_trigger, pa):
+                    continue
+                nxt = text[m.end() : m.end() + 20].split()
+                if verbish and (not nxt or nxt[0].lower() in _NOT_VERB or not nxt[0].isalpha()):
+                    continue
+                left = text[cur : m.start()]
+                right = text[m.end() : pb]
+                if len(left.split()) < 3 or len(right.split()) < 2:
+                    continue
+                out.append((cur, m.start()))
+                cur = m.end()
+            out.append((cur, pb))
+        return out
+
+    parts = split(_THAT_SPLIT, parts, verbish=False) if text.count(" that ", a, b) >= 2 else parts
+    parts = split(_MODAL_SPLIT, parts, verbish=False)
+    if len(parts) == 1:
+        parts = split(_LIST_SPLIT, parts, verbish=True)
+    return [_trim(text, x, y) for x, y in parts if y > x]
+
+
+def _subject_holder(
+    text: str, s: Sentence, pos: int, reg: Registry, quotes: list[Quote]
+) -> str | None:
+    chunk = text[s.start : pos]
+    low = chunk.lower().lstrip(" \"\u201c")
+    if _PLANS.search(chunk) and not reg.mention_in(s.start, pos):
+        return _plan_author(text, s, reg)
+    m = reg.mention_in(s.start, pos)
+    if m is not None and not m.place:
+        return m.canonical
+    g = _GROUP_WORDS.match(low)
+    if g:
+        org = _org_before(reg, s.start, g.group(1).lower())
+        if org:
+            return org.canonical
+    first = low.split()[:1]
+    if first and first[0] in ("he", "she"):
+        p = reg.person_before(s.start, first[0])
+        return p.canonical if p else None
+    if first and first[0] in ("it", "they", "we"):
+        o = reg.actor_before(s.start, ("organization", "country"))
+        return o.canonical if o else None
+    if _PLANS.search(chunk):
+        return _plan_author(text, s, reg)
+    return None
+
+
+def _org_before(reg: Registry, pos: int, word: str) -> Mention | None:
+    fallback = None
+    for m in reversed(reg.mentions):
+        if m.start >= pos or m.kind not in ("organization", "country"):
+            continue
+        if word in m.canonical.lower():
+            return m
+        fallback = fallback or m
+    return fallback
+
+
+def _plan_author(text: str, s: Sentence, reg: Registry) -> str | None:
+    """Who put the plan forward: the first actor of the earliest sentence naming a plan."""
+    for m in reg.mentions:
+        if m.start >= s.end:
+            break
+        if m.place or m.kind not in ("person", "organization", "country"):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if _PLANS.search(line):
+            return m.canonical
+    return None
+
+
+def find_red_lines(
+    text: str, sents: list[Sentence], quotes: list[Quote], reg: Registry
+) -> list[RedLine]:
+    out: list[RedLine] = []
+    seen: set[tuple[int, int]] = set()
+    for s in sents:
+        chunk = text[s.start : s.end]
+        hits: list[tuple[int, str]] = []
+        for kind, pat in _TRIGGERS:
+            hits.extend((s.start + m.start(), kind) for m in pat.finditer(chunk))
+        if not hits:
+            continue
+        hits.sort()
+        regions: dict[tuple[int, int], tuple[str | None, int, str]] = {}
+        for pos, kind in hits:
+            q = min(
+                (q for q in quotes if q.start <= pos < q.end),
+                key=lambda q: q.end - q.start,
+                default=None,
+            )
+            if q is not None:
+                a, b = max(q.start, s.start), min(q.end, s.end)
+                holder = q.speaker
+            else:
+                a, b = s.start, s.end
+                holder = None
+            if (a, b) not in regions:
+                if q is None:
+                    holder = _subject_holder(text, s, pos, reg, quotes)
+                regions[(a, b)] = (holder, pos, kind)
+        for (a, b), (holder, pos, kind) in regions.items():
+            # start after a clause the demand does not belong to: "…, but the reality must …"
+            cut = a
+            for m in _LEAD_CUT.finditer(text, a, pos):
+                cut = m.end()
+            ca, cb = _trim(text, cut, b)
+            if cb - ca < 8:
+                continue
+            for x, y in _items(text, ca, cb, pos):
+                if y - x < 6 or (x, y) in seen:
+                    continue
+                seen.add((x, y))
+                out.append(RedLine(holder=holder, text=text[x:y], start=x, end=y, kind=kind))
+    return out
