@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.understand._actors import Registry, role_word, strip_poss
+from briefing.understand._actors import Mention, Registry, role_word, strip_poss
 from briefing.understand._aliases import AliasTable, default_aliases
 from briefing.understand._events import find_events
 from briefing.understand._language import detect_language
@@ -104,7 +104,12 @@ def _resolve(text: str, a: Attribution, reg: Registry, sents: list[Sentence]) ->
             role = _apposition_role(ptext, m.name)
             if role:
                 reg.add_role(m.canonical, role)
-        elif low in ("he", "she", "i", "we", "who", "him", "her"):
+        elif low in ("who", "which") and a.phrase is not None:
+            # "Northfield Parents for Choice, which says …": the name before the comma
+            p = _antecedent(text, reg, phrase[0])
+            if p is not None:
+                speaker = p.canonical
+        elif low in ("he", "she", "i", "we", "him", "her"):
             p = reg.person_before(phrase[0], low, skip=(a.start, a.end))
             if p is not None:
                 speaker = p.canonical
@@ -131,6 +136,13 @@ def _resolve(text: str, a: Attribution, reg: Registry, sents: list[Sentence]) ->
         cue=a.cue,
         via=a.via,
     )
+
+
+def _antecedent(text: str, reg: Registry, pos: int) -> Mention | None:
+    for m in reversed(reg.mentions):
+        if m.end <= pos:
+            return m if not text[m.end : pos].strip(" ,").strip() or pos - m.end < 60 else None
+    return None
 
 
 def _apposition_role(phrase: str, name: str) -> str:

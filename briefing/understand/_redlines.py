@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.understand._actors import Mention, Registry
+from briefing.understand._actors import Mention, Registry, role_word
 from briefing.understand._text import QUOTE_MARKS, Sentence
 from briefing.understand.records import Quote, RedLine
 
@@ -44,14 +44,15 @@ _GROUP_WORDS = re.compile(
     r"|bank|museum|fund|board|government|alliance|airline|agency|regulator|cabinet|city|region)\b",
     re.I,
 )
-_LEAD_CUT = re.compile(r"(?:,\s+but\s+|;\s+|\bbut\s+|:\s+)", re.I)
+_LEAD_CUT = re.compile(r"(?:,\s+but\s+|;\s+|\bbut\s+|:\s+|,\s+and\s+|^under [^,]{0,50},\s*)", re.I)
 _THAT_SPLIT = re.compile(r",?\s+(?:and\s+)?that\s+|;\s+")
 _MODAL_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:must|will|would|should|may|can|make|keep)\b)")
 _LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[a-z])")
 _NOT_VERB = frozenset(
     "the a an its his her their our no any all of for to in on at by with from as that this these "
     "those one two three it he she they we i more less some most other such which who when if "
-    "then so both either neither not also".split()
+    "then so both either neither not also today ever now yet again still too once here there "
+    "even just".split()
 )
 
 
@@ -100,12 +101,17 @@ def _subject_holder(
     text: str, s: Sentence, pos: int, reg: Registry, quotes: list[Quote]
 ) -> str | None:
     chunk = text[s.start : pos]
-    low = chunk.lower().lstrip(" \"\u201c")
+    low = chunk.lower().lstrip(' "\u201c')
     if _PLANS.search(chunk) and not reg.mention_in(s.start, pos):
         return _plan_author(text, s, reg)
     m = reg.mention_in(s.start, pos)
     if m is not None and not m.place:
         return m.canonical
+    rw = role_word(" ".join(low.split()[:3]).rstrip(",")) or role_word(" ".join(low.split()[:2]))
+    if rw:
+        hit = reg.role_before(pos, rw)
+        if hit:
+            return hit.canonical
     g = _GROUP_WORDS.match(low)
     if g:
         org = _org_before(reg, s.start, g.group(1).lower())
@@ -124,14 +130,20 @@ def _subject_holder(
 
 
 def _org_before(reg: Registry, pos: int, word: str) -> Mention | None:
-    fallback = None
-    for m in reversed(reg.mentions):
-        if m.start >= pos or m.kind not in ("organization", "country"):
+    """ "the union": an organisation named so, else the one the text names most often."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    for m in reg.mentions:
+        if m.start >= pos or m.kind != "organization":
             continue
         if word in m.canonical.lower():
-            return m
-        fallback = fallback or m
-    return fallback
+            last[m.canonical] = m
+            counts[m.canonical] = counts.get(m.canonical, 0) + 100
+        counts[m.canonical] = counts.get(m.canonical, 0) + 1
+        last.setdefault(m.canonical, m)
+    if not counts:
+        return None
+    return last[max(counts, key=lambda k: counts[k])]
 
 
 def _plan_author(text: str, s: Sentence, reg: Registry) -> str | None:
@@ -169,15 +181,22 @@ def find_red_lines(
                 key=lambda q: q.end - q.start,
                 default=None,
             )
-            if q is not None:
+            marks = next((t for t in s.tokens if t.quote and t.start <= pos < t.end), None)
+            if marks is not None:
+                a, b = marks.start, marks.end
+                holder = q.speaker if q is not None else None
+            elif q is not None:
                 a, b = max(q.start, s.start), min(q.end, s.end)
                 holder = q.speaker
             else:
                 a, b = s.start, s.end
                 holder = None
             if (a, b) not in regions:
-                if q is None:
-                    holder = _subject_holder(text, s, pos, reg, quotes)
+                if holder not in reg.entities:
+                    # an unnamed or inanimate source ("a copy seen by …"): who holds the position
+                    holder = _subject_holder(text, s, pos, reg, quotes) or holder
+                if kind == "term" or holder is None:
+                    holder = holder if kind != "term" else _plan_author(text, s, reg) or holder
                 regions[(a, b)] = (holder, pos, kind)
         for (a, b), (holder, pos, kind) in regions.items():
             # start after a clause the demand does not belong to: "…, but the reality must …"
