@@ -240,6 +240,16 @@ def test_demo_server_answers_conditional_requests():
         assert again.content == b""
 
 
+def test_an_outlet_page_leads_subscribe_to_its_feed(tmp_path):
+    from briefing.ingest.subscribe import subscribe
+
+    with DemoServer() as server, open_library(tmp_path / "mine.db") as library:
+        found = subscribe(library, f"{server.url}ballot-review/")
+        assert found.how == "link"
+        assert found.feed.url == server.feed_url("ballot-review")
+        assert found.feed.title == "Ballot Review"
+
+
 def test_briefing_demo_serve_serves_parseable_feeds():
     command = [sys.executable, "-m", "briefing", "demo", "--serve", "--port", "0"]
     with subprocess.Popen(
