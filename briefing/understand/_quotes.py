@@ -508,6 +508,8 @@ def _attribution(
         if tm.text == "," and m + 1 < n and toks[m + 1].quote:
             that_at = m
             break
+        if tm.text == ",":
+            break
     via = None
     if that_at is not None and that_at > k:
         via = _via_in(toks, k, that_at)
@@ -536,6 +538,13 @@ def _attribution(
     for m in range(k + 1, e):
         if toks[m].text == "," and m + 1 <= e:
             nxt = toks[m + 1]
+            if (
+                nxt.lower == "and"
+                and any(_is_cue(x) for x in toks[m + 2 : min(e + 1, m + 6)])
+                and (toks[m + 2].lower in PRONOUNS_ALL or toks[m + 2].is_cap)
+            ):
+                e = m - 1  # "…, and he warned that …" starts a new attribution
+                break
             if _trailing_attribution(toks, m + 1, e + 1) or (
                 nxt.lower.endswith("ing")
                 and not nxt.is_cap

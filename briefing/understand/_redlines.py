@@ -30,8 +30,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("demand", re.compile(
         r"\bmust\b|\bmustn't\b|\b(?:has|have|had) to\b"
         r"|\b(?:demand|insist|ask|call|urg|order|requir|propos|want|expect)\w* that\b"
-        r"|\bdemand(?:s|ed|ing)\b|\bwant(?:s|ed)\b|\bask(?:s|ed|ing) for\b"
-        r"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)|ask(?:s|ed)) (?:[\w'\u2019-]+ ){1,5}?to\b"
+        r"|\bdemand(?:s|ed|ing)\b|\bwant(?:s|ed)\b"
+        r"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)) (?:[\w'\u2019-]+ ){1,5}?to\b"
         r"|\bcontinue\w*\b[^.;]{0,60}\buntil\b|\b(?:no one|nobody)\b[^.;]{0,60}\buntil\b", re.I)),
     ("term", re.compile(
         r"\bunder (?:its|the|their|his|her)?\s*(?:new |revised )?(?:terms|rules?|agreement|deal|plan)\b"
@@ -79,7 +79,7 @@ def _items(text: str, a: int, b: int, first_trigger: int) -> list[tuple[int, int
                 if m.start() <= max(first_trigger, pa):
                     continue
                 nxt = text[m.end() : m.end() + 20].split()
-                if verbish and (not nxt or nxt[0].lower() in _NOT_VERB or not nxt[0].isalpha()):
+                if verbish and (not nxt or nxt[0].lower() in _NOT_VERB or not nxt[0][0].isalpha()):
                     continue
                 left = text[cur : m.start()]
                 right = text[m.end() : pb]
@@ -168,14 +168,14 @@ def find_red_lines(
     seen: set[tuple[int, int]] = set()
     for s in sents:
         chunk = text[s.start : s.end]
-        hits: list[tuple[int, str]] = []
+        hits: list[tuple[int, str, int]] = []
         for kind, pat in _TRIGGERS:
-            hits.extend((s.start + m.start(), kind) for m in pat.finditer(chunk))
+            hits.extend((s.start + m.start(), kind, s.start + m.end()) for m in pat.finditer(chunk))
         if not hits:
             continue
         hits.sort()
         regions: dict[tuple[int, int], tuple[str | None, int, str]] = {}
-        for pos, kind in hits:
+        for pos, kind, _tend in hits:
             q = min(
                 (q for q in quotes if q.start <= pos < q.end),
                 key=lambda q: q.end - q.start,
@@ -192,7 +192,9 @@ def find_red_lines(
                 a, b = s.start, s.end
                 holder = None
             if (a, b) not in regions:
-                if holder not in reg.entities:
+                if holder is None or (
+                    holder not in reg.entities and _PLANS.search(text[s.start : pos])
+                ):
                     # an unnamed or inanimate source ("a copy seen by …"): who holds the position
                     holder = _subject_holder(text, s, pos, reg, quotes) or holder
                 if kind == "term" or holder is None:
@@ -206,9 +208,12 @@ def find_red_lines(
             ca, cb = _trim(text, cut, b)
             if cb - ca < 8:
                 continue
+            ends = [e for p, k, e in hits if ca <= p < cb and k in ("term", "demand")]
             for x, y in _items(text, ca, cb, pos):
                 if y - x < 6 or (x, y) in seen:
                     continue
+                if ends and y <= min(ends):
+                    continue  # only the lead-in: "The judge ordered", "Under the new rule"
                 seen.add((x, y))
                 out.append(RedLine(holder=holder, text=text[x:y], start=x, end=y, kind=kind))
     return out
