@@ -56,7 +56,7 @@ _PATTERNS = [
     (
         "ago",
         re.compile(
-            r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week|month)s? ago\b",
+            r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week|month)s? ago\b",  # noqa: E501
             re.I,
         ),
     ),

@@ -18,7 +18,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:only if|only when|unless|provided(?: that)?|on (?:the )?conditions? that"
         r"|conditional on|as long as)\b", re.I)),
     ("refusal", re.compile(
-        rf"\b(?:will|would|shall|can|could|do|does|did)(?: not|n't| never)\s+(?:\w+\s+){{0,2}}?{_REFUSE}\b"
+        rf"\b(?:will|would|shall|can|could|do|does|did)(?: not|n't| never)\s+(?:\w+\s+){{0,2}}?{_REFUSE}\b"  # noqa: E501
         rf"|\b(?:won't|cannot|can't|never)\s+(?:\w+\s+){{0,2}}?{_REFUSE}\b"
         r"|\bnot (?:ready|willing|prepared) to\b|\brefus(?:e|es|ed|ing) to\b"
         r"|\bwould (?:block|veto|force|halt|reject|oppose)\b", re.I)),
@@ -34,13 +34,13 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)) (?:[\w'\u2019-]+ ){1,5}?to\b"
         r"|\bcontinue\w*\b[^.;]{0,60}\buntil\b|\b(?:no one|nobody)\b[^.;]{0,60}\buntil\b", re.I)),
     ("term", re.compile(
-        r"\bunder (?:its|the|their|his|her)?\s*(?:new |revised )?(?:terms|rules?|agreement|deal|plan)\b"
-        r"|\b(?:plan|proposal|framework|draft)\b[^.;]{0,25}\b(?:would|proposes|calls for)\b", re.I)),
+        r"\bunder (?:its|the|their|his|her)?\s*(?:new |revised )?(?:terms|rules?|agreement|deal|plan)\b"  # noqa: E501
+        r"|\b(?:plan|proposal|framework|draft)\b[^.;]{0,25}\b(?:would|proposes|calls for)\b", re.I)),  # noqa: E501
 ]  # fmt: skip
 
 _PLANS = re.compile(r"\b(?:plan|framework|proposal|draft|offer|terms|rule|agreement|deal)\b", re.I)
 _GROUP_WORDS = re.compile(
-    r"^(?:the|its|their) (group|union|party|company|firm|authority|council|court|commission|ministry"
+    r"^(?:the|its|their) (group|union|party|company|firm|authority|council|court|commission|ministry"  # noqa: E501
     r"|bank|museum|fund|board|government|alliance|airline|agency|regulator|cabinet|city|region)\b",
     re.I,
 )
