@@ -30,6 +30,7 @@ from briefing.config import data_dir
 
 if TYPE_CHECKING:
     from briefing.store import Library
+    from briefing.store.feeds import Feed
 
 __all__ = [
     "DEMO_SCHEME",
@@ -418,12 +419,18 @@ def ensure_demo_library(path: Path) -> None:
     and refresh path; afterwards each is stored as `demo://<outlet-id>` and disabled, so a
     later refresh skips it instead of reporting a server that is no longer there. Then the
     articles are digested (analysed and grouped into storylines), which also brings an
-    existing demo library up to date after the analyser changes.
+    existing demo library up to date after the analyser changes. A demo library built from
+    older bundled feeds (and holding nothing else) is rebuilt.
     Raises DemoError when the bundled feeds cannot be read into the library.
     """
     from briefing.store import open_library
     from briefing.store.feeds import list_feeds, remove_feed
 
+    with open_library(path) as library:
+        feeds = list_feeds(library)
+    demo = [f for f in feeds if f.url.startswith(DEMO_SCHEME)]
+    if demo and len(demo) == len(feeds) and not _is_current(demo):
+        _delete_library(path)
     with open_library(path) as library:
         feeds = list_feeds(library)
         if not any(f.url.startswith(DEMO_SCHEME) for f in feeds):
@@ -433,6 +440,20 @@ def ensure_demo_library(path: Path) -> None:
                     remove_feed(library, feed.id)
             _fill(library)
         _digest(library)
+
+
+def _is_current(demo: list[Feed]) -> bool:
+    """Whether the demo feeds in a library are exactly the bundled ones (by body hash)."""
+    bundled = {
+        DEMO_SCHEME + outlet_id: hashlib.sha256(body).hexdigest()
+        for outlet_id, body in demo_feed_documents().items()
+    }
+    return {f.url: f.body_hash for f in demo} == bundled
+
+
+def _delete_library(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _fill(library: Library) -> None:

@@ -34,7 +34,7 @@ from briefing.ingest.parse import parse_feed
 from briefing.ingest.refresh import refresh_feeds
 from briefing.store import open_library
 from briefing.store.analysis import count_pending
-from briefing.store.feeds import list_feeds
+from briefing.store.feeds import list_feeds, update_feed
 from briefing.understand import ANALYSER_VERSION
 
 ARTICLES = load_articles()
@@ -338,6 +338,35 @@ def test_ensure_demo_library_is_idempotent(demo_copy):
     ensure_demo_library(demo_copy)
     with open_library(demo_copy) as library:
         assert [(f.id, f.url, f.article_count) for f in list_feeds(library)] == before
+
+
+def test_a_demo_library_from_older_bundled_feeds_is_rebuilt(demo_copy):
+    with open_library(demo_copy) as library:
+        feed = list_feeds(library)[0]
+        with library.db.atomic():
+            update_feed(library, feed.id, body_hash="0" * 64)  # as if built from other files
+        library.db.execute("UPDATE articles SET title = 'stale' WHERE feed_id = ?", [feed.id])
+    ensure_demo_library(demo_copy)
+    with open_library(demo_copy) as library:
+        titles = {row[0] for row in library.db.execute("SELECT title FROM articles").fetchall()}
+        assert "stale" not in titles
+        assert titles == {a["title"] for a in ARTICLES}
+        assert len(list_feeds(library)) == len(OUTLETS)
+
+
+def test_a_demo_library_holding_other_feeds_is_never_deleted(demo_copy):
+    from briefing.store.feeds import add_feed
+
+    with open_library(demo_copy) as library:
+        feed = list_feeds(library)[0]
+        with library.db.atomic():
+            update_feed(library, feed.id, body_hash="0" * 64)
+        add_feed(library, "https://example.org/feed.xml", title="Mine")
+    ensure_demo_library(demo_copy)
+    with open_library(demo_copy) as library:
+        urls = [f.url for f in list_feeds(library)]
+        assert "https://example.org/feed.xml" in urls
+        assert len(urls) == len(OUTLETS) + 1
 
 
 # -- `briefing demo` -------------------------------------------------------------------------
