@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,7 +48,7 @@ WIRE_MAX_BITS = 10
 WIRE_MAX_DAYS = 14
 
 _CENTROID_KEEP = 300
-_CENTROID_MAX = 450
+_CENTROID_MAX = 600
 _LOOKUP_TERMS = 12
 _RECENT_FINGERPRINTS = 60
 _LABEL_KEEP = 40
@@ -135,7 +135,7 @@ def features(title: str, text: str, actors: Iterable[tuple[str, str]] = ()) -> F
         fingerprint=simhash(words(title + " " + text)),
         phrases=_phrases(lead),
         title_phrases=_phrases(title.lower() if _is_headline_case(title) else title),
-        names=_names(text),
+        names=_names(text[:2000]),
     )
 
 
@@ -143,8 +143,7 @@ class Grouper:
     """Assigns articles to storylines one at a time; its state can be saved and restored.
 
     `df` maps a term to the number of articles seen with it; the grouper updates it in
-    place in `observe` (a caller persisting it reads `pending_df`). `new_id` gives the id
-    of a storyline the grouper starts.
+    place in `observe`. `new_id` gives the id of a storyline the grouper starts.
     """
 
     def __init__(
@@ -158,7 +157,6 @@ class Grouper:
         self.new_id = new_id
         self.df: dict[str, int] = df if df is not None else {}
         self.n_docs = n_docs
-        self.pending_df: Counter[str] = Counter()
         self.storylines: dict[int, Storyline] = {}
         # A storyline merged into another by the user: what matches it joins the other.
         self.redirect: dict[int, int] = {}
@@ -182,7 +180,6 @@ class Grouper:
         self.n_docs += 1
         for term in feats.counts:
             self.df[term] = self.df.get(term, 0) + 1
-            self.pending_df[term] += 1
 
     def idf(self, term: str) -> float:
         """How rare a term is: in this library, smoothed by its share of ordinary English."""
@@ -193,10 +190,13 @@ class Grouper:
     def vector(self, feats: Features) -> dict[str, float]:
         """The article's unit-length tf-idf vector."""
         vec = {}
+        n = self.n_docs + IDF_PRIOR_DOCS + 1
+        df = self.df
+        log = math.log
         for term, count in feats.counts.items():
-            idf = self.idf(term)
+            idf = log(n / (df.get(term, 0) + IDF_PRIOR_DOCS * background_share(term) + 1))
             if idf > 0:
-                vec[term] = (1.0 + math.log(count)) * idf if count >= 1 else count * idf
+                vec[term] = (1.0 + log(count)) * idf if count >= 1 else count * idf
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         return {t: w / norm for t, w in vec.items()}
 
@@ -307,15 +307,25 @@ _background: dict[str, float] | None = None
 
 def background_share(term: str) -> float:
     """The share of ordinary English texts that contain the (stemmed) term; 0 for actors."""
+    share = _share_of.get(term)
+    if share is not None:
+        return share
     global _background
     if _background is None:
         _background = _load_background()
     if term.startswith("@"):
-        return 0.0
-    share = _background.get(term)
-    if share is None:
-        share = max(_background.get(term + "s", 0.0), _background.get(term + "es", 0.0))
+        share = 0.0
+    else:
+        share = _background.get(term)
+        if share is None:
+            share = max(_background.get(term + "s", 0.0), _background.get(term + "es", 0.0))
+    if len(_share_of) > 500_000:
+        _share_of.clear()
+    _share_of[term] = share
     return share
+
+
+_share_of: dict[str, float] = {}
 
 
 def _load_background() -> dict[str, float]:

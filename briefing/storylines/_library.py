@@ -16,6 +16,7 @@ from briefing.store import analysis as store_analysis
 from briefing.store import storylines as store
 from briefing.storylines._api import StorylineError, _resolve, now_iso
 from briefing.storylines._grouper import (
+    _CENTROID_MAX,
     MAX_QUIET_DAYS,
     Assignment,
     Features,
@@ -164,7 +165,7 @@ def rebuild(library: Library, storyline_ids: Iterable[int]) -> None:
         story.last_day = max(story.last_day, day)
         add_label_evidence(story, f, actor_pairs(analyses.get(m.article_id)))
     for story in stories.values():
-        if len(story.centroid) > 450:
+        if len(story.centroid) > _CENTROID_MAX:
             prune(story)
         store.save_storyline(
             library, story.id, label=label_for(story, grouper.idf), state=story.to_state()
