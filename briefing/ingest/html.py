@@ -135,6 +135,10 @@ _SUSPECT = re.compile(
     "\ud800-\udfff\ue000-\uf8ff\ufeff\u200b\u00ad]"
 )
 _OUT_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+_INVISIBLE = re.compile("[\ufeff\u200b\u00ad]")
+_FLAT_SUSPECT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff\u200b\u00ad]"
+)
 _CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9A-Fa-f]{1,8})(?![0-9A-Fa-f])|0*([0-9]{1,10})(?![0-9]));?")
 # C1 positions that windows-1252 leaves undefined: HTML keeps them as control characters.
 _CP1252_HOLES = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
@@ -210,9 +214,9 @@ def _from_markup(text: str) -> str:
         return _from_markup_crudely(text)
     # Serialising as text is several times faster than joining itertext().
     flat = etree.tostring(root, method="text", encoding=str)
-    if _OUT_SUSPECT.search(flat):
-        # Entities such as &#27; decode to control characters only now.
-        flat = strip_controls(flat)
+    if _FLAT_SUSPECT.search(flat):
+        # Entities such as &lrm; or &shy; decode to controls or invisible characters only now.
+        flat = _INVISIBLE.sub("", strip_controls(flat))
     # str.split is far faster than a regex here, and the markers are not whitespace.
     flat = " ".join(flat.split())
     for mark in (_PARA, _LINE, _BR):
@@ -258,8 +262,8 @@ def _decode_control_ref(match: re.Match[str]) -> str:
         return match.group()  # HTML maps these to windows-1252 characters (&#x80; is €)
     if _OUT_SUSPECT.match(char):
         return char  # removed by strip_controls with any sequence it starts
-    if _XML_INVALID.match(char):
-        return ""
+    if _XML_INVALID.match(char) or _UNWANTED.match(char):
+        return ""  # private-use characters would also pass for our markers
     return match.group()
 
 

@@ -168,7 +168,7 @@ def test_never_reads_external_entities(tmp_path) -> None:
     assert "TOP SECRET" not in html_to_text(html)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_any_text_gives_clean_output(text: str) -> None:
     out = html_to_text(text)
@@ -186,11 +186,20 @@ def markup(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(0, 12))):
         tag = draw(_TAGS)
         inner = draw(st.text(max_size=20))
-        parts.append(draw(st.sampled_from([f"<{tag}>{inner}</{tag}>", f"<{tag}>", inner])))
+        ref = draw(
+            st.one_of(
+                st.integers(0, 0x11FFFF).map(lambda n: f"&#{n};"),
+                st.integers(0, 0x11FFFF).map(lambda n: f"&#x{n:x}"),
+                st.sampled_from(["&amp;", "&lrm;", "&nbsp;", "&bogus;", "&", ""]),
+            )
+        )
+        parts.append(
+            draw(st.sampled_from([f"<{tag}>{inner}{ref}</{tag}>", f"<{tag}>", inner + ref]))
+        )
     return "".join(parts)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(markup())
 def test_any_markup_gives_clean_output(html: str) -> None:
     out = html_to_text(html)
@@ -206,7 +215,7 @@ _PLAIN = st.text(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_PLAIN)
 def test_plain_text_is_a_fixed_point(text: str) -> None:
     once = html_to_text(text)
