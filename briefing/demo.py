@@ -347,7 +347,7 @@ def _handler(resources: dict[str, _Resource]) -> type[BaseHTTPRequestHandler]:
 
 
 class DemoServer:
-    """The demo feeds served over HTTP on 127.0.0.1, in a background thread.
+    """The demo feeds served over HTTP (on 127.0.0.1 by default), in a background thread.
 
     Use as a context manager; port 0 picks a free port. `/` lists every feed (with
     `<link rel="alternate">` tags, so feed discovery works on it) and `/<outlet-id>/`
@@ -356,6 +356,7 @@ class DemoServer:
 
     def __init__(self, port: int = 0, *, host: str = "127.0.0.1", folder: Path | None = None):
         self.outlets = load_outlets(folder)
+        self.host = host
         self._httpd = ThreadingHTTPServer((host, port), _handler(_resources(folder)))
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
@@ -367,7 +368,7 @@ class DemoServer:
     @property
     def url(self) -> str:
         """The index page's URL."""
-        return f"http://127.0.0.1:{self.port}/"
+        return f"http://{self.host}:{self.port}/"
 
     def feed_url(self, outlet_id: str) -> str:
         """The URL of one outlet's feed."""
@@ -381,6 +382,7 @@ class DemoServer:
         return {o.id: self.feed_url(o.id) for o in self.outlets}
 
     def start(self) -> DemoServer:
+        """Serve in a background thread (what the context manager does)."""
         if self._thread is None:
             self._thread = threading.Thread(
                 target=self._httpd.serve_forever, name="briefing-demo-server", daemon=True
