@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -24,3 +27,52 @@ def make_app(library_path: Path) -> Callable[..., BriefingApp]:
         return BriefingApp(library_path, cursor_blink=False, **kwargs)  # type: ignore[arg-type]
 
     return make
+
+
+class SlowFeeds:
+    """The bundled demo feeds on 127.0.0.1, each answer held back by `delay` seconds."""
+
+    def __init__(self, delay: float) -> None:
+        from briefing.demo import demo_feed_documents
+
+        self.documents = demo_feed_documents()
+        self.delay = delay
+        self.requests: list[str] = []
+        documents, requests, server = self.documents, self.requests, self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                requests.append(self.path)
+                time.sleep(server.delay)
+                body = documents.get(self.path.strip("/"))
+                if body is None:
+                    self.send_error(404)
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/xml; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, outlet_id: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/{outlet_id}"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join()
+
+
+@pytest.fixture
+def slow_feeds() -> Iterator[SlowFeeds]:
+    server = SlowFeeds(delay=0.3)
+    yield server
+    server.close()

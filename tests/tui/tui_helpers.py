@@ -6,20 +6,25 @@ import asyncio
 
 from textual.pilot import Pilot
 from textual.widgets import OptionList
+from textual.worker import WorkerState
 
 from briefing.tui.app import BriefingApp
 from briefing.tui.widgets.panes import ItemColumn, StorylinePane
 
 
-async def settle(pilot: Pilot[None], timeout: float = 10.0) -> None:
-    """Let workers finish and their messages land."""
+async def settle(pilot: Pilot[None], timeout: float = 10.0, ignore: tuple[str, ...] = ()) -> None:
+    """Let workers finish and their messages land (workers of `ignore` groups may run on)."""
     app = pilot.app
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     quiet = 0
     while quiet < 3 and loop.time() < deadline:
         await pilot.pause(0.01)
-        quiet = 0 if any(w.is_running for w in app.workers) else quiet + 1
+        busy = any(
+            w.state in (WorkerState.PENDING, WorkerState.RUNNING) and w.group not in ignore
+            for w in app.workers
+        )
+        quiet = 0 if busy else quiet + 1
 
 
 def prompts(app: BriefingApp, selector: str) -> list[str]:

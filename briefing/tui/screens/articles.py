@@ -29,6 +29,8 @@ PAGE = 500
 class SearchInput(Input):
     """The search field: Down or Enter goes to the results, Escape clears the search."""
 
+    AUTO_FOCUS = None  # on_mount chooses: the table, or the search field
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "to_results", "To results", show=False),
         Binding("escape", "clear", "Clear search", id="clear-search"),
@@ -78,7 +80,6 @@ class ArticlesScreen(Screen[None]):
         table.add_column("Date", key="date", width=10)
         table.add_column("Outlet", key="outlet", width=16)
         table.add_column("Title", key="title")
-        table.loading = True
         (self.query_one(SearchInput) if self._focus_search else table).focus()
         self.load_articles()
 
@@ -106,7 +107,6 @@ class ArticlesScreen(Screen[None]):
         table = self.query_one(NavTable)
         keep = self.current.id if self.current else None
         self.rows = message.rows
-        table.loading = False
         with self.app.batch_update():
             table.clear()
             for row in message.rows:

@@ -38,6 +38,8 @@ def feed_cells(row: FeedRow) -> tuple[Text, ...]:
 class FeedsScreen(Screen[None]):
     """Every subscription and how its last refresh went."""
 
+    AUTO_FOCUS = None  # on_mount focuses the table
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("u", "refresh_one", "Refresh feed", id="refresh-feed"),
         Binding("d,delete", "remove", "Remove", id="remove-feed"),
@@ -67,7 +69,6 @@ class FeedsScreen(Screen[None]):
         table.add_column("Articles", key="articles", width=8)
         table.add_column("Last refresh", key="refresh", width=16)
         table.add_column("Error / URL", key="detail")
-        table.loading = True
         table.focus()
         self.load_feeds()
 
@@ -82,7 +83,6 @@ class FeedsScreen(Screen[None]):
         table = self.query_one(NavTable)
         keep = self.current.id if self.current else None
         self.rows = message.rows
-        table.loading = False
         with self.app.batch_update():
             table.clear()
             for row in message.rows:

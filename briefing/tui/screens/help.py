@@ -87,6 +87,7 @@ class HelpScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__(id="help")
+        self.sections: list[tuple[str, list[tuple[str, str, str]]]] = []
 
     def compose(self) -> ComposeResult:
         yield Label(
@@ -110,6 +111,7 @@ class HelpScreen(Screen[None]):
                             "",
                         )
                     )
+                self.sections.append((title, rows))
                 for keys, description, binding_id in rows:
                     table.add_row(Text(keys), Text(description), Text(binding_id))
                 yield Static(table, classes="help-table")

@@ -115,6 +115,7 @@ class ReaderScreen(Screen[None]):
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         body = self.query_one(BodyScroll)
         body.loading = False
+        body.focus()  # it could not take focus while loading
         article = message.article
         if article is None:
             self.query_one("#article-title", Label).update(
