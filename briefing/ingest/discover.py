@@ -114,6 +114,12 @@ def feed_links(html: str, base_url: str) -> list[str]:
         rels = (el.get("rel") or "").lower().split()
         mime = (el.get("type") or "").split(";")[0].strip().lower()
         if "alternate" in rels and "stylesheet" not in rels and mime in FEED_TYPES:
+            if mime == "application/json":
+                # WordPress links every page to its REST API as application/json; only a
+                # JSON link that calls itself a feed is one.
+                label = f"{el.get('href') or ''} {el.get('title') or ''}".lower()
+                if "feed" not in label:
+                    continue
             keep(el.get("href"))
         elif "feed" in rels:
             keep(el.get("href"))

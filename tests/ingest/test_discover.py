@@ -41,6 +41,19 @@ def test_alternate_links_in_document_order_resolved_and_deduplicated() -> None:
     ]
 
 
+def test_wordpress_rest_api_links_are_not_feeds() -> None:
+    page = """<head>
+      <link rel="alternate" type="application/rss+xml" title="Blog &raquo; Feed" href="/feed/">
+      <link rel="alternate" type="application/json" href="https://blog.example/wp-json/wp/v2/posts/7">
+      <link rel="alternate" type="application/json+oembed" href="/wp-json/oembed/1.0/embed?url=x">
+      <link rel="alternate" type="application/json" title="JSON Feed" href="/feed.json">
+    </head>"""
+    assert feed_links(page, "https://blog.example/post/") == [
+        "https://blog.example/feed/",
+        "https://blog.example/feed.json",
+    ]
+
+
 def test_base_href_is_honoured() -> None:
     page = (
         '<html><head><base href="https://static.example.net/blog/">'
