@@ -43,6 +43,16 @@ STRONG_TITLES = frozenset(
 )
 
 
+_ROLE = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+_ROLE_BEFORE = re.compile(
+    rf"(?:\b(?:the|a|an)\s+)?((?:[A-Za-z'\u2019-]+\s+){{0,3}}?(?:{_ROLE}))\s*,?\s*$", re.I
+)
+_ROLE_AFTER = re.compile(
+    rf"\s*,\s*(?:the|a|an|its|their|his|her)\s+((?:[\w'\u2019-]+\s+){{0,4}}?(?:{_ROLE})"
+    rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)?)\s*[,.;]"
+)
+
+
 def strip_poss(word: str) -> str:
     return _POSS.sub("", word) if len(word) > 2 else word
 
@@ -90,6 +100,7 @@ class Registry:
         for si, s in enumerate(sents):
             self._scan(s, si)
         self._canonicalise()
+        self._appositions()
 
     # -------------------------------------------------------------- finding names
 
@@ -297,6 +308,19 @@ class Registry:
                 ent.gender = ent.gender or "m"
             elif low & {"mrs", "ms", "dame", "queen", "princess", "lady"}:
                 ent.gender = ent.gender or "f"
+
+    def _appositions(self) -> None:
+        """Roles written beside a name: "Annalena Baerbock, the foreign minister," and
+        "the foreign minister, Annalena Baerbock,", "foreign minister Annalena Baerbock"."""
+        text = self.text
+        for m in self.mentions:
+            if m.kind != "person":
+                continue
+            before = text[max(0, m.span_start - 60) : m.span_start]
+            after = text[m.end : m.end + 80]
+            found = _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after)
+            if found:
+                self.add_role(m.canonical, found.group(1).strip())
 
     # -------------------------------------------------------------- lookups
 

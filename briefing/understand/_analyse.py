@@ -32,9 +32,10 @@ def analyse(
     sents = sentences(text)
     reg = Registry(text, sents, table)
     atts = _attributions(text, sents)
-    quotes = [_resolve(text, a, reg, sents) for a in atts]
-    analysis = Analysis(language=language, quotes=quotes)
-    analysis.events = find_events(text, sents, published)
+    marks: list[tuple[int, int, str]] = []
+    events = find_events(text, sents, published, marks)
+    quotes = [_resolve(text, a, reg, _quote_date(a, sents, marks)) for a in atts]
+    analysis = Analysis(language=language, quotes=quotes, events=events)
     analysis.red_lines = find_red_lines(text, sents, quotes, reg)
     analysis.actors = _actors(reg, quotes, source)
     return analysis
@@ -88,7 +89,20 @@ def _merge_continuations(found: list[Attribution], sents: list[Sentence]) -> Non
         prev = s
 
 
-def _resolve(text: str, a: Attribution, reg: Registry, sents: list[Sentence]) -> Quote:
+def _quote_date(
+    a: Attribution, sents: list[Sentence], marks: list[tuple[int, int, str]]
+) -> str | None:
+    """The date the text gives for the statement: "…," said Putin on 21 November."""
+    for s in sents:
+        if s.start <= a.cue_pos < s.end:
+            for ms, _me, day in marks:
+                if s.start <= ms < s.end and not (a.start <= ms < a.end) and len(day) == 10:
+                    return day
+            return None
+    return None
+
+
+def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote:
     speaker: str | None = None
     span = a.speaker
     phrase = a.phrase or a.speaker
@@ -135,6 +149,7 @@ def _resolve(text: str, a: Attribution, reg: Registry, sents: list[Sentence]) ->
         speaker_span=span,
         cue=a.cue,
         via=a.via,
+        date=day,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from briefing.understand._lexicon import MONTHS, WEEKDAYS
@@ -236,29 +237,44 @@ def _clause(text: str, s: Sentence, a: int, b: int) -> tuple[int, int]:
     return lo, lo + len(hi_text)
 
 
-def find_events(text: str, sents: list[Sentence], published: str | None) -> list[Event]:
+def find_events(
+    text: str,
+    sents: list[Sentence],
+    published: str | None,
+    marks: list[tuple[int, int, str]] | None = None,
+) -> list[Event]:
+    """Events in text order; `marks`, when given, receives each date expression's span and date."""
     pub = _parse(published)
     out: list[Event] = []
     seen: set[tuple[str, int]] = set()
-    for s in sents:
-        chunk = text[s.start : s.end]
+    # each pattern runs once over the whole text; matches are then handed to their sentence
+    starts = [s.start for s in sents]
+    found: dict[int, list[tuple[str, re.Match[str]]]] = {}
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            si = bisect_right(starts, m.start()) - 1
+            if si >= 0 and m.end() <= sents[si].end:
+                found.setdefault(si, []).append((kind, m))
+    for si in sorted(found):
+        s = sents[si]
         taken: list[tuple[int, int]] = []
-        for kind, pat in _PATTERNS:
-            for m in pat.finditer(chunk):
-                a, b = s.start + m.start(), s.start + m.end()
-                if any(x < b and a < y for x, y in taken):
-                    continue
-                if kind == "rel" and any(t.quote and t.start <= a < t.end for t in s.tokens):
-                    continue  # "today" inside a quotation is the speaker's day, not the article's
-                cs, ce = _clause(text, s, a, b)
-                got = _resolve(kind, m, pub, text[max(cs, a - 60) : a])
-                if got is None:
-                    continue
-                taken.append((a, b))
-                day, later = got
-                if (day, cs) in seen:
-                    continue
-                seen.add((day, cs))
-                out.append(Event(date=day, text=text[cs:ce], start=cs, end=ce, scheduled=later))
+        for kind, m in found[si]:
+            a, b = m.start(), m.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            if kind == "rel" and any(t.quote and t.start <= a < t.end for t in s.tokens):
+                continue  # "today" inside a quotation is the speaker's day, not the article's
+            cs, ce = _clause(text, s, a, b)
+            got = _resolve(kind, m, pub, text[max(cs, a - 60) : a])
+            if got is None:
+                continue
+            taken.append((a, b))
+            day, later = got
+            if marks is not None:
+                marks.append((a, b, day))
+            if (day, cs) in seen:
+                continue
+            seen.add((day, cs))
+            out.append(Event(date=day, text=text[cs:ce], start=cs, end=ce, scheduled=later))
     out.sort(key=lambda e: e.start)
     return out

@@ -35,7 +35,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bcontinue\w*\b[^.;]{0,60}\buntil\b|\b(?:no one|nobody)\b[^.;]{0,60}\buntil\b", re.I)),
     ("term", re.compile(
         r"\bunder (?:its|the|their|his|her)?\s*(?:new |revised )?(?:terms|rules?|agreement|deal|plan)\b"  # noqa: E501
-        r"|\b(?:plan|proposal|framework|draft)\b[^.;]{0,25}\b(?:would|proposes|calls for)\b", re.I)),  # noqa: E501
+        r"|\b(?:plan|proposal|framework|draft)\b[^.;]{0,25}\b(?:would|proposes|proposed|calls for)\b", re.I)),  # noqa: E501
 ]  # fmt: skip
 
 _PLANS = re.compile(r"\b(?:plan|framework|proposal|draft|offer|terms|rule|agreement|deal)\b", re.I)
@@ -146,8 +146,22 @@ def _org_before(reg: Registry, pos: int, word: str) -> Mention | None:
     return last[max(counts, key=lambda k: counts[k])]
 
 
+_AUTHORED = re.compile(
+    r"\b(?:has |have |had )?(?:drafted|drawn up|drew up|put|presented|sent|proposed|tabled|offered"
+    r"|published|unveiled|submitted|prepared|made)\b[^.;]{0,40}?\b(?:plan|framework|proposal"
+    r"|draft|offer|terms)\b",
+    re.I,
+)
+
+
 def _plan_author(text: str, s: Sentence, reg: Registry) -> str | None:
-    """Who put the plan forward: the first actor of the earliest sentence naming a plan."""
+    """Who put the plan forward: the subject of "X drafted/presented … the plan", else the
+    first actor of the earliest paragraph naming a plan."""
+    for hit in _AUTHORED.finditer(text, 0, s.end):
+        line_start = max(text.rfind("\n", 0, hit.start()), text.rfind(". ", 0, hit.start())) + 1
+        m = reg.mention_in(line_start, hit.start())
+        if m is not None and not m.place:
+            return m.canonical
     for m in reg.mentions:
         if m.start >= s.end:
             break
@@ -174,10 +188,11 @@ def find_red_lines(
         if not hits:
             continue
         hits.sort()
+        near = [q for q in quotes if q.start < s.end and s.start < q.end]
         regions: dict[tuple[int, int], tuple[str | None, int, str]] = {}
         for pos, kind, _tend in hits:
             q = min(
-                (q for q in quotes if q.start <= pos < q.end),
+                (q for q in near if q.start <= pos < q.end),
                 key=lambda q: q.end - q.start,
                 default=None,
             )
@@ -205,6 +220,11 @@ def find_red_lines(
             cut = a
             for m in _LEAD_CUT.finditer(text, a, pos):
                 cut = m.end()
+            for p, k, e in hits:
+                # "the plan proposes that …", "the judge ordered that …": the demand follows
+                if a <= p < b and k in ("demand", "term") and text[p:e].lower().endswith("that"):
+                    cut = max(cut, e)
+                    break
             ca, cb = _trim(text, cut, b)
             if cb - ca < 8:
                 continue

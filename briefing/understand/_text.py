@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from briefing.understand._lexicon import AUX_SKIP, DETERMINERS, ROLE_WORDS, SPEECH_CUES, TITLE_WORDS
@@ -133,8 +134,13 @@ def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
     """Tokens of text[start:end]; each quotation inside becomes one token."""
     out: list[Token] = []
     pos = start
-    for qs, qe in quotes:
-        if qe <= start or qs >= end:
+    first = bisect_left(quotes, (start, -1))
+    if first > 0 and quotes[first - 1][1] > start:
+        first -= 1
+    for qs, qe in quotes[first:]:
+        if qs >= end:
+            break
+        if qe <= start:
             continue
         qs, qe = max(qs, start), min(qe, end)
         if qs > pos:
@@ -222,6 +228,7 @@ def sentences(text: str) -> list[Sentence]:
                 and toks[i - 1].end == tok.start
                 and toks[i - 1].lower in ABBREVIATIONS
                 and nxt is not None
+                and (toks[i - 1].lower != "no" or nxt.text[:1].isdigit())
             ):
                 continue  # "Gov. Pence" stays whole
             if _ends_sentence(tok, nxt) and not (tok.quote and _speaker_follows(toks, i + 1)):
