@@ -35,6 +35,10 @@ def import_command(context: Context, file: Path) -> None:
         subscriptions = read_subscriptions(data, skipped)
     except SubscriptionFileError as exc:
         fail(f"{file}: {exc}")
+    for line in skipped:
+        click.echo(f"skipped {clean_line(line)}", err=True)
+    if not subscriptions:
+        fail(f"no feeds found in {file} (expected OPML or a newsboat urls file)")
     added = existing = 0
     with context.open() as library:
         for sub in subscriptions:
@@ -44,8 +48,6 @@ def import_command(context: Context, file: Path) -> None:
                 existing += 1
             else:
                 added += 1
-    for line in skipped:
-        click.echo(f"skipped {clean_line(line)}", err=True)
     click.echo(f"imported {_plural(added, 'feed')} ({existing} already subscribed)")
     if added:
         click.echo("Run `briefing refresh` to fetch their articles.")

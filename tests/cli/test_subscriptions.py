@@ -143,6 +143,16 @@ def test_bad_files_get_one_clear_line(
     assert "Traceback" not in err + out
 
 
+@pytest.mark.parametrize("content", [b"", b"just some text\nnot urls\n", b"<opml><body/></opml>"])
+def test_a_file_without_feeds_is_an_error(db: Path, tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(content)
+    code, out, err = run(db, "import", str(path))
+    assert code != 0
+    assert "no feeds found" in err
+    assert feeds_in(db) == []
+
+
 def test_missing_file(db: Path, tmp_path: Path) -> None:
     code, _, err = run(db, "import", str(tmp_path / "nope.opml"))
     assert code != 0
