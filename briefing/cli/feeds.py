@@ -129,9 +129,19 @@ def _when(stamp: str) -> str:
     default=None,
     help="Fetch article pages for summary-only feeds (default: the settings, on).",
 )
+@click.option(
+    "--digest/--no-digest",
+    "run_digest",
+    default=True,
+    help="Then analyse the new articles and group them into storylines (default: on).",
+)
 @pass_context
 def refresh_command(
-    context: Context, feeds: tuple[str, ...], as_json: bool, full_text: bool | None
+    context: Context,
+    feeds: tuple[str, ...],
+    as_json: bool,
+    full_text: bool | None,
+    run_digest: bool,
 ) -> None:
     """Fetch new articles from every feed (or only the FEEDS given, by URL or id)."""
     from briefing.config import load_settings
@@ -172,6 +182,10 @@ def refresh_command(
                 bar.__exit__(None, None, None)
     if as_json:
         _echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        if run_digest:
+            from briefing.cli.storylines import digest_library
+
+            digest_library(context, quiet=True)
         return
     for result in report.results:
         if result.failed:
@@ -180,3 +194,7 @@ def refresh_command(
         if result.moved_to:
             _echo(f"  {clean_line(result.url)} moved to {clean_line(result.moved_to)}")
     _echo("Refreshed " + report.summary())
+    if run_digest:
+        from briefing.cli.storylines import digest_library
+
+        digest_library(context, quiet=False)

@@ -212,11 +212,16 @@ def to_markdown(briefing: Any) -> str:
 @pass_context
 def digest_command(context: Context) -> None:
     """Analyse new and changed articles and group them into storylines."""
+    digest_library(context, quiet=False)
+
+
+def digest_library(context: Context, *, quiet: bool) -> Any:
+    """Run the pipeline on the library, with a progress bar on a terminal; returns its report."""
     from briefing.digest import digest
 
     with context.open() as library:
         bar: Any = None
-        if sys.stderr.isatty():
+        if not quiet and sys.stderr.isatty():
             bar = click.progressbar(length=1, label="Digesting", file=sys.stderr, show_pos=True)
             bar.__enter__()
 
@@ -230,7 +235,9 @@ def digest_command(context: Context) -> None:
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
-    click.echo("Digest: " + report.summary())
+    if not quiet:
+        click.echo("Digested: " + report.summary())
+    return report
 
 
 @cli.group("storyline")
