@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import replace
+
 from briefing.understand._actors import Mention, Registry, role_word, strip_poss
 from briefing.understand._aliases import AliasTable, default_aliases
 from briefing.understand._events import find_events
@@ -70,23 +73,39 @@ def _merge_continuations(found: list[Attribution], sents: list[Sentence]) -> Non
     """ "First," she said. "Second." -- a quotation standing alone continues the one before."""
     owner: Attribution | None = None
     prev: Sentence | None = None
+    extra: list[Attribution] = []
     by_sentence: dict[int, list[Attribution]] = {}
-    k = 0
-    for si, s in enumerate(sents):
-        while k < len(found) and found[k].start < s.end:
-            if found[k].start >= s.start:
-                by_sentence.setdefault(si, []).append(found[k])
-            k += 1
+    starts = [s.start for s in sents]
+    for a in found:
+        si = bisect_right(starts, a.cue_pos) - 1
+        if si >= 0:
+            by_sentence.setdefault(si, []).append(a)
     for si, s in enumerate(sents):
         own = by_sentence.get(si, [])
-        if own:
+        if own and not (own[-1].pending and _pure_quote(s)):
             owner = own[-1]
+        elif owner is not None and owner.pending and _pure_quote(s):
+            # "X said:" and the quotation in the next paragraph
+            owner.start, owner.end, owner.pending = s.tokens[0].start, s.tokens[0].end, False
+        elif (
+            owner is not None
+            and prev is not None
+            and prev.tokens[-1].text == ":"
+            and owner.end <= prev.end
+            and _pure_quote(s)
+        ):
+            # "X said the village had waited long enough:" and then the quotation
+            q = s.tokens[0]
+            owner = replace(owner, start=q.start, end=q.end, direct=True, content_first=False)
+            extra.append(owner)
         elif owner is not None and prev is not None and prev.para == s.para and _pure_quote(s):
             owner.end = s.tokens[0].end
             owner.direct = True
         else:
             owner = None
         prev = s
+    found.extend(extra)
+    found[:] = sorted((a for a in found if not a.pending), key=lambda a: (a.start, a.end))
 
 
 def _quote_date(

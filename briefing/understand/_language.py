@@ -7,7 +7,9 @@ import re
 # The commonest function words of each language; unambiguous ones weigh the most.
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "the and of to in is that for it with was on as are be by this have from at not".split()
+        "the and of to in is that for it with was on as are be by this have from at not a an he "
+        "she his her we they said says will would has had were been which who their you but or "
+        "its our after than".split()
     ),
     "de": frozenset(
         "der die das und ist nicht ein eine mit auf den dem des sich auch für von zu im".split()
@@ -40,5 +42,8 @@ def detect_language(text: str, sample: int = 4000) -> str:
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     if best < max(2, len(words) // 25):
         cyr = sum(1 for w in words if any("\u0400" <= c <= "\u04ff" for c in w))
-        return "ru" if cyr > len(words) // 2 else "und"
+        if cyr > len(words) // 2:
+            return "ru"
+        # a few words of plain Latin letters and no other language's marks: take it as English
+        return "en" if best == scores["en"] and all(w.isascii() for w in words) else "und"
     return lang

@@ -57,6 +57,7 @@ class Attribution:
     via: str | None = None
     content_first: bool = False
     phrase: tuple[int, int] | None = None  # the whole speaker phrase
+    pending: bool = False  # "X said:" -- the content is the quotation that follows
 
 
 def _is_cue(tok: Token) -> bool:
@@ -528,6 +529,10 @@ def _attribution(
         while k < n and toks[k].text in (",", ":"):
             k += 1
     if k >= n:
+        if n and toks[n - 1].text == ":" and k == n:
+            at = toks[n - 1].end
+            return Attribution(at, at, True, speaker, stext, toks[i].text, toks[i].start,
+                               via, phrase=speaker, pending=True)  # fmt: skip
         return None
     if cue in CLAUSE_ONLY_CUES and not (
         toks[k].lower == "that" or (k > 0 and toks[k - 1].text == ":") or toks[k].quote

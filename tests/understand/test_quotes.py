@@ -1,0 +1,148 @@
+"""Who said what: each pattern from issue 4, as a reader would check it."""
+
+from __future__ import annotations
+
+from briefing.understand import Quote, analyse
+
+
+def quotes(text: str, published: str | None = "2026-11-25") -> list[Quote]:
+    return analyse(text, published).quotes
+
+
+def only(text: str, published: str | None = "2026-11-25") -> Quote:
+    found = quotes(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_speaker_via_an_outlet() -> None:
+    text = (
+        "Chancellor Friedrich Merz spoke in Berlin.\n\n"
+        '"Europe will not be a bystander," Merz said, according to Frankfurter Allgemeine Zeitung.'
+    )
+    q = only(text)
+    assert q.speaker == "Friedrich Merz"
+    assert q.via == "Frankfurter Allgemeine Zeitung"
+    assert q.direct
+    assert q.text.strip('",') == "Europe will not be a bystander"
+
+
+def test_inverted_cue_with_title_and_date() -> None:
+    q = only('"The West is weak," said President of Russia Vladimir Putin on 21 November.')
+    assert q.speaker == "Vladimir Putin"
+    assert q.date == "2026-11-21"
+    assert q.speaker_span is not None
+    s, e = q.speaker_span
+    assert "Putin" in analyse_text_slice(s, e)
+
+
+def analyse_text_slice(s: int, e: int) -> str:
+    return '"The West is weak," said President of Russia Vladimir Putin on 21 November.'[s:e]
+
+
+def test_pronoun_resolves_to_the_person_the_passage_is_about() -> None:
+    text = (
+        "Marta Kowalczyk has led the dockworkers for a decade. She grew up in Gdansk.\n\n"
+        '"We will stay out as long as it takes," she wrote.'
+    )
+    q = only(text)
+    assert q.speaker == "Marta Kowalczyk"
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "she"  # type: ignore[index]
+
+
+def test_he_wrote_after_a_full_name() -> None:
+    text = 'Senator Ted Cruz posted a long letter. "I cannot support him," he wrote.'
+    q = only(text)
+    assert q.speaker == "Ted Cruz"
+    assert q.cue == "wrote"
+
+
+def test_split_quote_is_one_record() -> None:
+    text = 'Anja Sorensen spoke last. "First part," she said, "second part."'
+    q = only(text)
+    assert q.speaker == "Anja Sorensen"
+    assert "First part" in q.text and "second part" in q.text
+
+
+def test_reported_speech_with_noted_that() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke to reporters. "
+        "Peskov noted that discussing the document via media is inappropriate."
+    )
+    q = only(text)
+    assert q.speaker == "Dmitry Peskov"
+    assert not q.direct
+    assert "discussing the document via media is inappropriate" in q.text
+
+
+def test_the_minister_is_the_minister_named_earlier() -> None:
+    text = (
+        "Foreign Minister Annalena Baerbock arrived late in Brussels.\n\n"
+        '"We are not naive about Moscow," the minister said.'
+    )
+    q = only(text)
+    assert q.speaker == "Annalena Baerbock"
+
+
+def test_the_chancellor_named_earlier_by_apposition() -> None:
+    text = (
+        "Friedrich Merz, the German chancellor, flew to Kyiv.\n\n"
+        '"Ukraine can count on us," the chancellor said.'
+    )
+    assert only(text).speaker == "Friedrich Merz"
+
+
+def test_curly_quotes_and_multi_paragraph_quote() -> None:
+    text = (
+        "Ruth Penhale said the village had waited long enough:\n\n"
+        "\u201cThe water has been poisoned for twelve years.\n\n"
+        "\u201cNobody in Alder Cross will forget it.\u201d"
+    )
+    found = [q for q in quotes(text) if q.direct]
+    assert len(found) == 1
+    assert "twelve years" in found[0].text and "forget it" in found[0].text
+    assert found[0].speaker == "Ruth Penhale"
+
+
+def test_according_to_a_person() -> None:
+    q = only("According to Hendrik de Vries, the employers have raised their offer twice.")
+    assert q.speaker == "Hendrik de Vries"
+    assert q.text.startswith("the employers have raised")
+    assert not q.direct
+
+
+def test_organisation_as_speaker_and_alias() -> None:
+    text = "The Kremlin said on Tuesday that the talks had been useful."
+    q = only(text)
+    assert q.speaker == "Russia"
+
+
+def test_continuation_sentence_joins_the_quote() -> None:
+    text = (
+        '"This is not a take-it-or-leave-it document," Steve Witkoff said. '
+        '"But it is the most serious offer either side has seen."'
+    )
+    q = only(text)
+    assert q.speaker == "Steve Witkoff"
+    assert q.text.endswith('seen."')
+
+
+def test_transcript_turns() -> None:
+    text = "WALLACE: Will she be there tomorrow?\n\nPENCE: She will not be attending the debate."
+    found = quotes(text)
+    assert [text[q.speaker_span[0] : q.speaker_span[1]] for q in found] == ["WALLACE", "PENCE"]  # type: ignore[index]
+
+
+def test_scare_quotes_alone_are_not_statements() -> None:
+    assert quotes('The so-called "peace plan" was published on Monday.') == []
+
+
+def test_text_without_speech_has_no_quotes() -> None:
+    assert quotes("Container traffic at Rotterdam came almost to a standstill.") == []
+
+
+def test_said_colon_then_the_quotation() -> None:
+    text = "Lars Holm, the chief executive, said:\n\n\u201cWe cannot absorb that cost.\u201d"
+    q = only(text)
+    assert q.speaker == "Lars Holm"
+    assert q.direct and "absorb that cost" in q.text
