@@ -11,16 +11,20 @@ import hashlib
 import io
 import json
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
+from xml.sax.saxutils import escape
 
 import feedparser
+from feedparser.urls import _urljoin
+from lxml import etree
 
 from briefing.ingest.html import html_to_text
-from briefing.safetext import clean_line, clean_text
+from briefing.safetext import clean_line, clean_text, strip_controls
 
 # An entry without a full content element whose text is shorter than this is taken to be
 # a summary, and its article page is fetched when the feed allows it.
@@ -33,6 +37,9 @@ _LOOKS_LIKE_HTML = re.compile(
     r"iframe|figure|pre|code)\b[^>]*>|!--)",
     re.IGNORECASE,
 )
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
 
 class NotAFeed(Exception):
@@ -55,6 +62,14 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
     """Parse a feed document fetched from `url`; raises NotAFeed when it is not one."""
     if _looks_like_json(body, content_type):
         return _parse_json_feed(body, url)
+    fast = parse_plain_xml_feed(body, url, content_type)
+    if fast is not None:
+        return fast
+    return parse_with_feedparser(body, url, content_type)
+
+
+def parse_with_feedparser(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
+    """The general path: feedparser, for every format, encoding and oddity it knows."""
     # Sanitising is skipped on purpose: html_to_text reduces every HTML field to plain
     # text (dropping scripts, styles and all markup), and the sanitizer is where
     # feedparser spends most of its time. Relative links are resolved by us, for the
@@ -134,9 +149,13 @@ def _feedparser_entry(entry: Any, base_url: str) -> dict[str, Any] | None:
 
 
 def _field_text(obj: Any, name: str) -> str:
-    value = obj.get(name) or ""
     detail = obj.get(f"{name}_detail") or {}
-    if _is_html(detail.get("type", "")) or _LOOKS_LIKE_HTML.search(value):
+    return _field_value(obj.get(name) or "", detail.get("type", ""))
+
+
+def _field_value(value: str, content_type: str) -> str:
+    """A one-line field (title) as plain text."""
+    if _is_html(content_type) or _LOOKS_LIKE_HTML.search(value):
         value = html_to_text(value)
     return clean_line(value)
 
@@ -145,7 +164,10 @@ def _body_text(value: str, content_type: str) -> str:
     if not value:
         return ""
     if _is_html(content_type) or _LOOKS_LIKE_HTML.search(value) or "&" in value:
-        return clean_text(html_to_text(value))
+        text = html_to_text(value)
+        # html_to_text gives clean paragraphs and lines (which clean_text would fold);
+        # controls are stripped again only if one got through.
+        return strip_controls(text) if _CONTROL.search(text) else text
     return clean_text(value)
 
 
@@ -178,6 +200,338 @@ def _safe_link(value: Any, base_url: str) -> str:
     except ValueError:
         return ""
     return absolute
+
+
+# -- the fast path: plain, well-formed RSS 2.0, RSS 1.0 and Atom 1.0 --------------------------
+#
+# Most real feeds are well-formed UTF-8 XML using a handful of elements. For those, lxml
+# reads the same fields feedparser would in a fraction of the time (feedparser's pure
+# Python SAX handlers cost more than all other work of a refresh). Anything unusual —
+# another encoding, a DOCTYPE, xml:base, an element feedparser maps onto a field we use,
+# a repeated field, a syntax error — sends the document to feedparser instead; a test
+# checks that both paths give the same articles for every document the fast path takes.
+
+_NS_ATOM = "http://www.w3.org/2005/Atom"
+_NS_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_NS_RSS1 = "http://purl.org/rss/1.0/"
+_NS_CONTENT = "http://purl.org/rss/1.0/modules/content/"
+_NS_DC = "http://purl.org/dc/elements/1.1/"
+_NS_XHTML = "http://www.w3.org/1999/xhtml"
+# Namespaces whose item elements feedparser maps to nothing we store.
+_IGNORABLE_NS = frozenset(
+    {
+        "http://wellformedweb.org/CommentAPI/",
+        "http://purl.org/rss/1.0/modules/slash/",
+        "http://search.yahoo.com/mrss/",
+    }
+)
+_IGNORABLE_MEDIA = frozenset({"content", "thumbnail", "group", "player"})
+
+_RSS_ITEM = {
+    "title": "title",
+    "link": "link",
+    "guid": "guid",
+    "description": "description",
+    "pubDate": "published",
+    "author": "author",
+    "category": "category",
+    "comments": None,
+    "enclosure": None,
+    "source": None,
+}
+_EXTRA_ITEM = {
+    f"{{{_NS_CONTENT}}}encoded": "content",
+    f"{{{_NS_DC}}}creator": "author",
+    f"{{{_NS_DC}}}date": "updated",
+    f"{{{_NS_DC}}}subject": "category",
+}
+_ATOM_ENTRY = {
+    f"{{{_NS_ATOM}}}{name}": key
+    for name, key in {
+        "title": "title",
+        "link": "link",
+        "id": "guid",
+        "published": "published",
+        "updated": "updated",
+        "author": "author",
+        "contributor": None,
+        "category": "category",
+        "content": "content",
+        "summary": "description",
+        "rights": None,
+    }.items()
+}
+_RDF_ITEM: dict[str, str | None] = {
+    f"{{{_NS_RSS1}}}title": "title",
+    f"{{{_NS_RSS1}}}link": "link",
+    f"{{{_NS_RSS1}}}description": "description",
+}
+_SINGLE = ("title", "link", "guid", "description", "content", "published", "updated", "author")
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+
+
+_C1_IN_UTF8 = re.compile(rb"\xc2[\x80-\x9f]|&#(?:1[2-5][0-9]|[xX]0*[89][0-9a-fA-F]);")
+# Fields that hold only text in RSS; elements inside them confuse feedparser's reading.
+_TEXT_ONLY = ("title", "link", "guid", "category", "author", "published", "updated")
+
+
+class _Unusual(Exception):
+    """The document needs feedparser."""
+
+
+def _xml_parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+        collect_ids=False,
+    )
+
+
+# lxml parsers must not be shared between threads.
+_local = threading.local()
+
+
+def parse_plain_xml_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed | None:
+    """The fast path: a ParsedFeed for a plain UTF-8 RSS/Atom document, else None."""
+    charset = re.search(r"charset=[\"']?([\w.-]+)", content_type)
+    if charset and charset.group(1).lower() not in ("utf-8", "utf8"):
+        return None
+    declared = _DECLARED.match(body[:256])
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        return None
+    if body[:2] in (b"\xff\xfe", b"\xfe\xff") or b"<!DOCTYPE" in body[:4096]:
+        return None
+    if b"xml:base" in body or b"<!ENTITY" in body:
+        return None
+    if _C1_IN_UTF8.search(body):
+        return None  # windows-1252 text mislabelled as UTF-8: feedparser repairs it
+    try:
+        parser = getattr(_local, "xml", None) or _xml_parser()
+        _local.xml = parser
+        root = etree.fromstring(body, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    try:
+        if root.tag == "rss":
+            return _fast_rss(root, url)
+        if root.tag == f"{{{_NS_ATOM}}}feed":
+            return _fast_atom(root, url)
+        if root.tag == f"{{{_NS_RDF}}}RDF":
+            return _fast_rdf(root, url)
+    except _Unusual:
+        return None
+    return None
+
+
+def _text(el: Any) -> str:
+    return "".join(el.itertext()) if len(el) else (el.text or "")
+
+
+def _fields(item: Any, known: dict[str, str | None]) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = {}
+    for child in item:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        key = known.get(tag, "?") if tag in known else _EXTRA_ITEM.get(tag, "?")
+        if key == "?":
+            ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+            if ns in _IGNORABLE_NS and (
+                ns != "http://search.yahoo.com/mrss/" or local in _IGNORABLE_MEDIA
+            ):
+                continue
+            raise _Unusual(tag)
+        if key is None:
+            continue
+        found.setdefault(key, []).append(child)
+    for key in _SINGLE:
+        if len(found.get(key, ())) > 1:
+            raise _Unusual(f"repeated {key}")
+    if known is not _ATOM_ENTRY:
+        for key in _TEXT_ONLY:
+            if any(len(el) for el in found.get(key, ())):
+                raise _Unusual(f"elements inside {key}")
+    return found
+
+
+def _one(found: dict[str, list[Any]], key: str) -> Any:
+    values = found.get(key)
+    return values[0] if values else None
+
+
+def _channel_meta(channel: Any, title_tag: str, link_tag: str) -> tuple[str, str]:
+    titles = channel.findall(title_tag)
+    links = channel.findall(link_tag)
+    if len(titles) > 1 or len(links) > 1 or channel.find(f"{{{_NS_DC}}}title") is not None:
+        raise _Unusual("channel title")
+    title = _plain_or_html(_text(titles[0]), "text/plain") if titles else ""
+    link = _text(links[0]) if links else ""
+    return title, link
+
+
+def _fast_rss(root: Any, url: str) -> ParsedFeed:
+    channel = root.find("channel")
+    if channel is None:
+        raise _Unusual("no channel")
+    title, link = _channel_meta(channel, "title", "link")
+    version = {"2.0": "rss20", "0.91": "rss091u", "0.92": "rss092", "0.93": "rss093",
+               "0.94": "rss094"}.get(root.get("version", ""))  # fmt: skip
+    if version is None:
+        raise _Unusual("rss version")
+    parsed = ParsedFeed(title=title, site_url=_safe_link(link, url), version=version)
+    for item in channel.iterfind("item"):
+        found = _fields(item, _RSS_ITEM)
+        guid_el = _one(found, "guid")
+        guid = clean_line(_text(guid_el)) if guid_el is not None else ""
+        link_el = _one(found, "link")
+        link_text = _text(link_el) if link_el is not None else ""
+        if guid_el is not None and guid_el.get("isPermaLink", "true") == "true":
+            # A permalink GUID is a URL: resolved like feedparser does, and the link
+            # when the item has none.
+            guid = clean_line(_urljoin(url, _text(guid_el).strip()))
+            if link_el is None:
+                link_text = guid
+        _add(parsed, found, url, guid=guid, link=link_text, title_type="text/plain")
+    return parsed
+
+
+def _fast_rdf(root: Any, url: str) -> ParsedFeed:
+    channel = root.find(f"{{{_NS_RSS1}}}channel")
+    if channel is None:
+        raise _Unusual("no channel")
+    title, link = _channel_meta(channel, f"{{{_NS_RSS1}}}title", f"{{{_NS_RSS1}}}link")
+    parsed = ParsedFeed(title=title, site_url=_safe_link(link, url), version="rss10")
+    for item in root.iterfind(f"{{{_NS_RSS1}}}item"):
+        found = _fields(item, _RDF_ITEM)
+        link_el = _one(found, "link")
+        guid = clean_line(item.get(f"{{{_NS_RDF}}}about") or "")
+        _add(parsed, found, url, guid=guid, link=_text(link_el) if link_el is not None else "",
+             title_type="text/plain")  # fmt: skip
+    return parsed
+
+
+def _fast_atom(root: Any, url: str) -> ParsedFeed:
+    titles = root.findall(f"{{{_NS_ATOM}}}title")
+    if len(titles) > 1:
+        raise _Unusual("feed title")
+    title = _atom_text(titles[0]) if titles else ""
+    feed_id = root.find(f"{{{_NS_ATOM}}}id")
+    site = _atom_link(root) or (
+        _urljoin(url, _text(feed_id).strip()) if feed_id is not None else ""
+    )
+    parsed = ParsedFeed(title=clean_line(title), site_url=_safe_link(site, url), version="atom10")
+    for entry in root.iterfind(f"{{{_NS_ATOM}}}entry"):
+        found = _fields(entry, _ATOM_ENTRY)
+        id_el = _one(found, "guid")
+        guid = clean_line(_urljoin(url, _text(id_el).strip())) if id_el is not None else ""
+        _add(parsed, found, url, guid=guid, link=_atom_link(entry) or guid, title_type=None)
+    return parsed
+
+
+def _atom_link(parent: Any) -> str:
+    alternates = [
+        el
+        for el in parent.findall(f"{{{_NS_ATOM}}}link")
+        if el.get("rel", "alternate") == "alternate"
+    ]
+    if len(alternates) > 1:
+        raise _Unusual("several alternate links")
+    return alternates[0].get("href", "") if alternates else ""
+
+
+def _atom_text(el: Any) -> str:
+    """An Atom text construct as plain text."""
+    kind = el.get("type", "text").lower()
+    if el.get("src") is not None or el.get("mode") is not None:
+        raise _Unusual("atom content src/mode")
+    if kind in ("xhtml", "application/xhtml+xml"):
+        div = el.find(f"{{{_NS_XHTML}}}div")
+        if div is None or len(el) != 1:
+            raise _Unusual("xhtml without a div")
+        inner = escape(div.text or "") + "".join(
+            etree.tostring(child, encoding="unicode", with_tail=True) for child in div
+        )
+        return _plain_or_html(inner, "text/html")
+    if kind in ("html", "text/html"):
+        return _plain_or_html(_text(el), "text/html")
+    if kind in ("text", "text/plain"):
+        return _plain_or_html(_text(el), "text/plain")
+    raise _Unusual(f"atom type {kind}")
+
+
+def _plain_or_html(value: str, content_type: str) -> str:
+    return _body_text(value, content_type) if value else ""
+
+
+def _date(found: dict[str, list[Any]], key: str) -> str | None:
+    el = _one(found, key)
+    if el is None:
+        return None
+    value = _text(el).strip()
+    parsed = feedparser.datetimes._parse_date(value) if value else None
+    return _iso(parsed) if isinstance(parsed, time.struct_time) else None
+
+
+def _add(
+    parsed: ParsedFeed,
+    found: dict[str, list[Any]],
+    url: str,
+    *,
+    guid: str,
+    link: str,
+    title_type: str | None,
+) -> None:
+    atom = title_type is None
+    title_el = _one(found, "title")
+    if title_el is None:
+        title = ""
+    elif atom:
+        title = clean_line(_atom_text(title_el))
+    else:
+        title = _field_value(_text(title_el), "text/plain")
+    text = ""
+    full = False
+    content = _one(found, "content")
+    if content is not None:
+        text = _atom_text(content) if atom else _plain_or_html(_text(content), "text/html")
+        full = bool(text)
+    if not text:
+        summary = _one(found, "description")
+        if summary is not None:
+            text = _atom_text(summary) if atom else _plain_or_html(_text(summary), "text/html")
+    author_el = _one(found, "author")
+    if author_el is None:
+        author = ""
+    elif atom:
+        name = author_el.find(f"{{{_NS_ATOM}}}name")
+        author = clean_line(_text(name)) if name is not None else ""
+    else:
+        author = clean_line(_text(author_el))
+    categories: list[str] = []
+    for el in found.get("category", ()):
+        name = clean_line((el.get("term") or el.get("label") or "") if atom else _text(el))
+        if name and name not in categories:
+            categories.append(name)
+    updated = _date(found, "updated")
+    article = _article(
+        guid=guid or None,
+        link=_safe_link(link, url),
+        title=title,
+        author=author,
+        published=_date(found, "published") or updated,
+        updated=updated,
+        categories=categories,
+        text=text,
+        full=full,
+    )
+    if article is None:
+        parsed.skipped += 1
+    else:
+        parsed.articles.append(article)
 
 
 # -- JSON Feed -------------------------------------------------------------------------------
@@ -276,11 +630,9 @@ def _article(
 ) -> dict[str, Any] | None:
     if not (title or link or text or guid):
         return None
-    content_hash = hashlib.sha256(
-        json.dumps(
-            [title, link, author, published, updated, categories, text], ensure_ascii=False
-        ).encode("utf-8")
-    ).hexdigest()
+    # Unit and record separators cannot occur in the fields (controls are stripped).
+    fields = (title, link, author, published or "", updated or "", "\x1e".join(categories), text)
+    content_hash = hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
     return {
         "guid": guid,
         "link": link,

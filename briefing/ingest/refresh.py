@@ -8,10 +8,12 @@ transaction, so a crash or a failing feed leaves every other feed's last good st
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import os
 import re
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -22,6 +24,10 @@ from briefing.safetext import clean_line, clean_text
 from briefing.store import Library
 from briefing.store.articles import stored_hashes, upsert_articles
 from briefing.store.feeds import Feed, list_feeds, update_feed, utc_now
+
+# From this many feeds on, parsing runs in worker processes (one per CPU): starting
+# them costs a fraction of a second, parsing a thousand feeds in one costs many.
+PROCESS_POOL_MIN_FEEDS = 40
 
 # At most this many article pages are fetched per feed and refresh (summary-only feeds).
 MAX_FULL_TEXT_PER_FEED = 25
@@ -154,7 +160,7 @@ async def refresh_feeds_async(
     feeds = [f for f in list_feeds(library) if wanted is None or f.id in wanted]
     report = RefreshReport()
     own_executor = executor is None
-    pool = executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-parse")
+    pool = executor or default_executor(len(feeds))
     job = _Refresh(library, pool, full_text=full_text)
     try:
         async with Fetcher(**(fetcher_options or {})) as fetcher:
@@ -172,6 +178,19 @@ async def refresh_feeds_async(
     report.results.sort(key=lambda r: order.get(r.feed_id, 0))
     report.elapsed = time.perf_counter() - started
     return report
+
+
+def default_executor(feeds: int) -> Executor:
+    """Where parsing runs: worker processes for a big refresh on several CPUs, else a thread.
+
+    Processes are spawned, not forked: the parent has threads (and maybe a TUI) running.
+    """
+    cpus = os.cpu_count() or 1
+    if feeds >= PROCESS_POOL_MIN_FEEDS and cpus > 1:
+        return ProcessPoolExecutor(
+            max_workers=min(cpus, 8), mp_context=multiprocessing.get_context("spawn")
+        )
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-parse")
 
 
 class _Refresh:

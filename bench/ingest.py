@@ -1,0 +1,296 @@
+"""Time `briefing refresh` on generated feeds served from 127.0.0.1.
+
+Three refreshes of the same N feeds: cold (empty library), every feed answering 304, and
+content unchanged while the server ignores conditional headers (so every body is sent
+again). Where `newsboat` is on PATH it runs `newsboat -x reload` through the same three
+and prints the ratios.
+
+Run: .venv/bin/python bench/ingest.py [--feeds 1000] [--articles 20] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import io
+import multiprocessing
+import os
+import pstats
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+WORDS = (
+    "the minister said on tuesday that talks with the union would resume after a week of "
+    "strikes across the northern ports while officials in the capital warned that any deal "
+    "must respect the budget ceiling agreed by parliament last spring analysts expect "
+    "inflation to ease although energy prices remain volatile and households continue to "
+    "feel the squeeze negotiators from both sides met behind closed doors for several hours "
+    "before a spokesperson told reporters that progress had been made on wages but not on "
+    "pensions opposition leaders demanded a vote while regional governors called for calm"
+).split()
+NAMES = ["Anna Keller", "Marek Nowak", "Sofia Rossi", "James Okafor", "Lena Fischer"]
+SECTIONS = ["World", "Europe", "Business", "Politics", "Climate", "Technology", "Sport"]
+LAST_MODIFIED = "Mon, 23 Nov 2026 08:00:00 GMT"
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(10, 28))
+    words[0] = words[0].capitalize()
+    if rng.random() < 0.25:
+        i = rng.randrange(len(words))
+        words[i] = f'<a href="https://example.org/{rng.randint(1, 99999)}">{words[i]}</a>'
+    if rng.random() < 0.15:
+        i = rng.randrange(len(words))
+        words[i] = f"<em>{words[i]}</em>"
+    if rng.random() < 0.2:
+        return f'"{" ".join(words)}," {rng.choice(NAMES)} said.'
+    return " ".join(words) + "."
+
+
+def _article_html(rng: random.Random) -> str:
+    paragraphs = []
+    for _ in range(rng.randint(6, 11)):
+        paragraphs.append(
+            "<p>" + " ".join(_sentence(rng) for _ in range(rng.randint(2, 4))) + "</p>"
+        )
+    if rng.random() < 0.3:
+        paragraphs.insert(2, '<figure><img src="https://example.org/p.jpg" alt="A photo">'
+                             "<figcaption>Photo: agency</figcaption></figure>")  # fmt: skip
+    return "\n".join(paragraphs)
+
+
+def make_feed(index: int, articles: int) -> bytes:
+    """One feed document (RSS 2.0 for most, Atom for every third), deterministic per index."""
+    rng = random.Random(index)
+    site = f"https://outlet{index}.example"
+    start = datetime(2026, 11, 23, 8, tzinfo=UTC)
+    items = []
+    atom = index % 3 == 2
+    for n in range(articles):
+        title = escape(" ".join(rng.choices(WORDS, k=rng.randint(6, 11))).capitalize())
+        link = f"{site}/2026/11/{index}-{n}"
+        when = start - timedelta(hours=n * 3 + rng.randint(0, 2), minutes=rng.randint(0, 59))
+        body = escape(_article_html(rng))
+        summary = escape(_sentence(rng))
+        author = escape(rng.choice(NAMES))
+        cats = rng.sample(SECTIONS, 2)
+        if atom:
+            items.append(
+                f"<entry><title>{title}</title><link href='{link}'/><id>{link}</id>"
+                f"<published>{when.isoformat()}</published><updated>{when.isoformat()}</updated>"
+                f"<author><name>{author}</name></author>"
+                + "".join(f"<category term='{c}'/>" for c in cats)
+                + f"<summary type='html'>{summary}</summary>"
+                f"<content type='html'>{body}</content></entry>"
+            )
+        else:
+            items.append(
+                f"<item><title>{title}</title><link>{link}</link>"
+                f"<guid isPermaLink='true'>{link}</guid><pubDate>{format_datetime(when)}</pubDate>"
+                f"<dc:creator>{author}</dc:creator>"
+                + "".join(f"<category>{c}</category>" for c in cats)
+                + f"<description>{summary}</description>"
+                f"<content:encoded>{body}</content:encoded></item>"
+            )
+    if atom:
+        doc = (
+            "<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom'>"
+            f"<title>Outlet {index}</title><link href='{site}/'/><id>{site}/</id>"
+            f"<updated>{start.isoformat()}</updated>" + "\n".join(items) + "</feed>"
+        )
+    else:
+        doc = (
+            "<?xml version='1.0' encoding='utf-8'?>\n<rss version='2.0' "
+            "xmlns:content='http://purl.org/rss/1.0/modules/content/' "
+            "xmlns:dc='http://purl.org/dc/elements/1.1/'><channel>"
+            f"<title>Outlet {index}</title><link>{site}/</link><description>News</description>"
+            + "\n".join(items)
+            + "</channel></rss>"
+        )
+    return doc.encode("utf-8")
+
+
+def serve(feeds: int, articles: int, port_queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    """The feed server (its own process, so it does not compete for our GIL)."""
+    bodies = {f"/feeds/{i}.xml": make_feed(i, articles) for i in range(feeds)}
+    etags = {path: '"' + hashlib.sha1(body).hexdigest()[:16] + '"' for path, body in bodies.items()}
+    mode = {"honour": True}
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            if self.path.startswith("/__mode/"):
+                mode["honour"] = self.path.endswith("honour")
+                self._send(200, b"ok", {})
+                return
+            body = bodies.get(self.path)
+            if body is None:
+                self._send(404, b"not found", {})
+                return
+            validators = {"ETag": etags[self.path], "Last-Modified": LAST_MODIFIED}
+            if mode["honour"] and (
+                self.headers.get("If-None-Match") == etags[self.path]
+                or self.headers.get("If-Modified-Since") == LAST_MODIFIED
+            ):
+                self._send(304, b"", validators)
+                return
+            self._send(200, body, {**validators, "Content-Type": "application/xml"})
+
+        def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            if status != 304:
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if status != 304:
+                self.wfile.write(body)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    httpd.request_queue_size = 256
+    # A client that hangs up mid-response (newsboat does) is not worth a traceback.
+    httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
+    port_queue.put((httpd.server_address[1], sum(len(b) for b in bodies.values())))
+    httpd.serve_forever()
+
+
+def _get(url: str) -> None:
+    import urllib.request
+
+    with urllib.request.urlopen(url) as response:
+        response.read()
+
+
+def cpu_seconds() -> float:
+    """CPU time used so far by this process and its finished children (parse workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_briefing(urls: list[str], db: Path, label: str, profile: bool) -> float:
+    from briefing.ingest.refresh import refresh_feeds
+    from briefing.store import open_library
+
+    with open_library(db) as library:
+        profiler = cProfile.Profile() if profile else None
+        cpu = cpu_seconds()
+        started = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        report = refresh_feeds(library)
+        if profiler:
+            profiler.disable()
+        took = time.perf_counter() - started
+    cpu = cpu_seconds() - cpu
+    print(f"  briefing {label:<10} {took:7.2f} s  (CPU {cpu:6.2f} s)   {report.summary()}")
+    if report.errors:
+        bad = [r for r in report.results if r.failed][:3]
+        print("    errors:", [(r.url, r.error) for r in bad])
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
+        print(out.getvalue())
+    return took
+
+
+def run_newsboat(newsboat: str, workdir: Path, label: str) -> float:
+    cpu = cpu_seconds()
+    started = time.perf_counter()
+    subprocess.run(
+        [newsboat, "-u", str(workdir / "urls"), "-c", str(workdir / "cache.db"),
+         "-C", str(workdir / "config"), "-x", "reload"],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "HOME": str(workdir)},
+    )  # fmt: skip
+    took = time.perf_counter() - started
+    print(f"  newsboat {label:<10} {took:7.2f} s  (CPU {cpu_seconds() - cpu:6.2f} s)")
+    return took
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--feeds", type=int, default=1000, help="number of feeds (1000)")
+    parser.add_argument("--articles", type=int, default=20, help="articles per feed (20)")
+    parser.add_argument("--profile", action="store_true", help="profile the cold refresh")
+    parser.add_argument("--no-newsboat", action="store_true", help="skip newsboat even if found")
+    args = parser.parse_args()
+
+    queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
+    server = multiprocessing.Process(
+        target=serve, args=(args.feeds, args.articles, queue), daemon=True
+    )
+    server.start()
+    port, total_bytes = queue.get(timeout=600)
+    base = f"http://127.0.0.1:{port}"
+    urls = [f"{base}/feeds/{i}.xml" for i in range(args.feeds)]
+    total = args.feeds * args.articles
+    print(
+        f"{args.feeds} feeds x {args.articles} articles = {total} articles, "
+        f"{total_bytes / 1e6:.1f} MB of feed documents, {os.cpu_count()} CPUs"
+    )
+
+    newsboat = None if args.no_newsboat else shutil.which("newsboat")
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        workdir = Path(tmp)
+        db = workdir / "library.db"
+        from briefing.store import open_library
+        from briefing.store.feeds import add_feed
+
+        with open_library(db) as library, library.db.atomic():
+            for url in urls:
+                add_feed(library, url)
+        (workdir / "urls").write_text("\n".join(urls) + "\n")
+        (workdir / "config").write_text("")
+
+        ours: dict[str, float] = {}
+        theirs: dict[str, float] = {}
+        _get(f"{base}/__mode/honour")
+        ours["cold"] = run_briefing(urls, db, "cold", args.profile)
+        ours["all-304"] = run_briefing(urls, db, "all-304", False)
+        _get(f"{base}/__mode/ignore")
+        ours["unchanged"] = run_briefing(urls, db, "unchanged", False)
+        if newsboat:
+            _get(f"{base}/__mode/honour")
+            theirs["cold"] = run_newsboat(newsboat, workdir, "cold")
+            theirs["all-304"] = run_newsboat(newsboat, workdir, "all-304")
+            _get(f"{base}/__mode/ignore")
+            theirs["unchanged"] = run_newsboat(newsboat, workdir, "unchanged")
+
+    targets = {"cold": 0.5, "all-304": 1.0, "unchanged": 0.2}
+    print()
+    print(
+        f"{'refresh':<10} {'briefing':>10} {'articles/s':>11}"
+        + ("   newsboat   ratio  target" if theirs else "")
+    )
+    for name, took in ours.items():
+        line = f"{name:<10} {took:9.2f}s {total / took:11.0f}"
+        if theirs:
+            ratio = took / theirs[name]
+            mark = "ok" if ratio <= targets[name] else "MISSED"
+            line += f"   {theirs[name]:7.2f}s   {ratio:5.2f}  <= {targets[name]:.1f} {mark}"
+        print(line)
+    if not theirs:
+        print("(newsboat not found: no ratios)")
+    server.terminate()
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
