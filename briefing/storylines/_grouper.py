@@ -405,24 +405,39 @@ _NOT_IN_PHRASE = STOPWORDS | frozenset(
     says say said told warns warned urges urged calls called seeks sought vows vowed plans
     planned agrees agreed rejects rejected backs backed amid after over before new fresh
     latest more key first second third top big major sets set hits hit faces face begins
-    began ends ended opens opened could would will may might must can
+    began ends ended opens opened could would will may might must can worst best biggest
+    largest highest lowest longest greatest deadliest fastest strongest latest least
     """.split()
 )
 
 
 def _phrases(text: str) -> list[str]:
-    """Runs of one to three lower-case content words: candidate subjects ("port strike")."""
+    """Runs of one to three lower-case content words: candidate subjects ("port strike").
+
+    A sentence's capitalised first word counts when it is an everyday word ("Port strike
+    brings ..."), not when it is a name.
+    """
     out = []
-    run: list[str] = []
-    for token in _TOKEN.findall(text) + ["."]:
-        low = token.lower()
-        if token[0].isalpha() and token[0].islower() and low not in _NOT_IN_PHRASE and len(low) > 2:
-            run.append(low)
-            continue
-        for n in (2, 3, 1):
-            for i in range(len(run) - n + 1):
-                out.append(" ".join(run[i : i + n]))
-        run = []
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", text):
+        run: list[str] = []
+        for i, token in enumerate(_TOKEN.findall(sentence) + ["."]):
+            low = token.lower()
+            lower_case = token[0].islower() or (
+                i == 0 and token[0].isupper() and background_share(low) > 0.01
+            )
+            if (
+                token[0].isalpha()
+                and lower_case
+                and low not in _NOT_IN_PHRASE
+                and len(low) > 2
+                and not low.endswith(("'s", "’s"))
+            ):
+                run.append(low)
+                continue
+            for n in (2, 3, 1):
+                for j in range(len(run) - n + 1):
+                    out.append(" ".join(run[j : j + n]))
+            run = []
     return out
 
 
@@ -434,7 +449,11 @@ def _names(text: str) -> list[str]:
         run: list[tuple[int, str]] = []
         for i, token in enumerate(tokens):
             if token[:1].isupper() and token.lower() not in STOPWORDS and len(token) > 1:
-                run.append((i, token.strip("'’")))
+                name = re.sub(r"['’]s$", "", token).strip("'’")
+                run.append((i, name))
+                if name != token.strip("'’"):  # a possessive ends the name
+                    out.append(" ".join(t for _, t in run))
+                    run = []
                 continue
             if run and (run[0][0] > 0 or len(run) > 1):
                 out.append(" ".join(t for _, t in run))

@@ -79,16 +79,24 @@ def _kind_of_name(name: str, names: dict[str, int]) -> str:
 
 
 def _parties(story: Storyline, n: int) -> list[tuple[str, str]]:
-    """Up to two names, with their kind, that most of the storyline's articles mention."""
+    """Up to two names, with their kind, that most of the storyline's articles mention.
+
+    Countries and places say where a story is; organisations come next; people are left to
+    the briefing (a label outlives any one speaker).
+    """
     scored: dict[str, tuple[float, str]] = {}
     for name, (kind, count) in story.actors.items():
-        scored[name] = (count / n * _KIND_WEIGHT.get(kind, 0.6), kind)
-    actor_words = {w for actor in story.actors for w in actor.split()}
+        if kind != "person":
+            scored[name] = (count / n * _KIND_WEIGHT.get(kind, 0.6), kind)
+    # A surname alone ("Kowalczyk") is a person already counted under their full name.
+    person_words = {
+        w for actor, (kind, _) in story.actors.items() if kind == "person" for w in actor.split()
+    }
     for name, count in story.names.items():
-        if name in scored or name in actor_words:
+        if name in story.actors or name in person_words:
             continue
         kind = _kind_of_name(name, story.names)
-        if kind == "adjective":
+        if kind in ("adjective", "person"):
             continue
         weight = _KIND_WEIGHT.get(kind, 0.6) * (0.8 if len(name.split()) > 2 else 1.0)
         scored[name] = (count / n * weight, kind)
@@ -102,7 +110,7 @@ def _parties(story: Storyline, n: int) -> list[tuple[str, str]]:
             ):
                 del scored[name]
                 break
-    ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    ranked = sorted(scored.items(), key=lambda kv: (-round(kv[1][0], 6), kv[0]))
     top = [(name, kind) for name, (score, kind) in ranked if score >= _PARTY_SCORE]
     if not top:
         return []
@@ -115,18 +123,35 @@ def _parties(story: Storyline, n: int) -> list[tuple[str, str]]:
 def _subject(
     story: Storyline, n: int, idf: Callable[[str], float], parties: list[tuple[str, str]]
 ) -> str:
-    """The phrase that says what the storyline is about."""
+    """The phrase that says what the storyline is about.
+
+    The head is the word its headlines and leads use most, weighed by how telling it is;
+    a two-word phrase around the head wins when the storyline uses it often enough
+    ("port strike", "measles outbreak").
+    """
     party_words = {w.lower() for name, _ in parties for w in name.split()}
-    best, best_score = "", 0.0
-    for phrase, count in story.phrases.items():
-        tokens = phrase.split()
-        if any(t in party_words for t in tokens) or (n > 1 and count < 2):
-            continue
-        last = tokens[-1]
-        if _VERB_END.search(last) and last not in _NOUN_ING:
-            continue
-        rarity = sum(max(idf(stem(t)), 0.0) for t in tokens)
-        score = min(count / n, 2.0) * rarity * (0.8 if len(tokens) > 2 else 1.0)
-        if score > best_score:
-            best, best_score = phrase, score
-    return best
+    usable = {
+        phrase: count
+        for phrase, count in story.phrases.items()
+        if (n == 1 or count >= 2)
+        and not any(t in party_words for t in phrase.split())
+        and not (_VERB_END.search(phrase.split()[-1]) and phrase.split()[-1] not in _NOUN_ING)
+    }
+
+    def weight(phrase: str, count: int) -> float:
+        rarity = sum(max(idf(stem(t)), 0.0) for t in phrase.split()) / len(phrase.split())
+        return count * rarity**0.5
+
+    heads = [(weight(p, c), p) for p, c in usable.items() if " " not in p]
+    if not heads:
+        return ""
+    _, head = max(heads)
+    head_count = usable[head]
+    pairs = [
+        (weight(p, c), p)
+        for p, c in usable.items()
+        if len(p.split()) == 2
+        and head in p.split()
+        and c >= max(2 if n > 1 else 1, 0.25 * head_count)
+    ]
+    return max(pairs)[1] if pairs else head
