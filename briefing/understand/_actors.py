@@ -122,6 +122,14 @@ class Registry:
                 ):
                     j += 1
                 elif (
+                    nxt.lower in ("of", "for")
+                    and j + 3 < n
+                    and toks[j + 2].lower == "the"
+                    and _is_name_word(toks[j + 3])
+                    and toks[j].lower.rstrip(".") in TITLE_WORDS
+                ):
+                    j += 3  # "President of the United States Donald Trump"
+                elif (
                     nxt.lower in _PARTICLES
                     and j + 2 < n
                     and toks[j + 2].lower in _PARTICLES
@@ -215,14 +223,20 @@ class Registry:
             if words[k].lower in ("of", "for"):
                 # the title's object: "of Russia", "of State", "for Foreign Affairs"
                 k += 1
-                while k < len(words) - 1 and (
-                    self.aliases.lookup(words[k].text) is not None
-                    or words[k].lower in TITLE_WORDS
-                    or words[k].lower in ("affairs", "state", "the")
-                ):
+                if k < len(words) - 1 and words[k].lower == "the":
                     k += 1
-                    if k < len(words) - 2 and self.aliases.lookup(words[k - 1].text):
+                # the longest known name: "of the United States", "of Russia"
+                for width in (4, 3, 2, 1):
+                    if k + width < len(words) and self.aliases.lookup(
+                        " ".join(w.text for w in words[k : k + width])
+                    ):
+                        k += width
                         break
+                else:
+                    while k < len(words) - 1 and (
+                        words[k].lower in TITLE_WORDS or words[k].lower in ("affairs", "state")
+                    ):
+                        k += 1
                 continue
             k += 1
         if cut > 0 and k <= cut:

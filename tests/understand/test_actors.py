@@ -1,0 +1,92 @@
+"""Actors: canonical names, aliases from the table (and the user's own file), roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.config import data_dir
+from briefing.understand import Actor, analyse
+from briefing.understand._aliases import default_aliases, load_aliases, user_aliases_path
+
+
+def actors(text: str, **kw: object) -> dict[str, Actor]:
+    return {a.name: a for a in analyse(text, "2026-11-25", **kw).actors}  # type: ignore[arg-type]
+
+
+def test_capitals_and_seats_of_government_are_countries() -> None:
+    found = actors(
+        "The Kremlin rejected the plan. Kyiv asked for more time, and the White House said "
+        "Washington would wait. Moscow did not answer."
+    )
+    assert found["Russia"].kind == "country"
+    assert {"Kremlin", "Moscow"} <= set(found["Russia"].aliases)
+    assert "Kyiv" in found["Ukraine"].aliases
+    assert found["United States"].kind == "country"
+
+
+def test_fullest_name_form_and_title() -> None:
+    found = actors(
+        "President of the United States Donald Trump spoke on Monday. Trump said little."
+    )
+    assert "Trump" not in found
+    trump = found["Donald Trump"]
+    assert trump.kind == "person"
+    assert trump.mentions == 2
+    assert "President of the United States" in trump.roles
+
+
+def test_roles_from_appositions() -> None:
+    found = actors("Dmitry Peskov, the Kremlin spokesman, spoke to reporters.")
+    assert "Kremlin spokesman" in found["Dmitry Peskov"].roles
+
+
+def test_demonym_with_a_group_noun_is_the_country() -> None:
+    assert "Russia" in actors("Russian officials declined to comment on the talks.")
+
+
+def test_a_city_named_only_as_a_place_is_no_actor() -> None:
+    found = actors("Steve Witkoff met the delegation in Geneva on Monday.")
+    assert set(found) == {"Steve Witkoff"}
+
+
+def test_organisations() -> None:
+    found = actors("The European Dockworkers Alliance said the strike would go on.")
+    assert found["European Dockworkers Alliance"].kind == "organization"
+
+
+def test_the_alias_table_is_bundled_data() -> None:
+    assert (data_dir() / "aliases" / "aliases.toml").is_file()
+    table = default_aliases()
+    assert table.lookup("the Kremlin") == ("Russia", "country")
+    assert table.lookup("Kyiv") == ("Ukraine", "country")
+
+
+def test_a_user_file_extends_and_overrides_the_table(tmp_path: Path) -> None:
+    user = tmp_path / "aliases.toml"
+    user.write_text(
+        '["Lindmark"]\nkind = "country"\naliases = ["Tarnby"]\ndemonyms = ["Lindish"]\n',
+        encoding="utf-8",
+    )
+    table = load_aliases(data_dir() / "aliases" / "aliases.toml", user)
+    assert table.lookup("Tarnby") == ("Lindmark", "country")
+    assert table.lookup("Moscow") == ("Russia", "country")
+    found = actors("Tarnby said no to the pact.", aliases=table)
+    assert found["Lindmark"].kind == "country"
+
+
+def test_a_broken_user_file_is_ignored(tmp_path: Path) -> None:
+    bad = tmp_path / "aliases.toml"
+    bad.write_text("this is [not toml", encoding="utf-8")
+    table = load_aliases(data_dir() / "aliases" / "aliases.toml", bad)
+    assert table.lookup("Kyiv") == ("Ukraine", "country")
+
+
+def test_user_alias_file_sits_beside_the_settings(monkeypatch: object, tmp_path: Path) -> None:
+    import pytest
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("BRIEFING_SETTINGS", str(tmp_path / "settings.toml"))
+    try:
+        assert user_aliases_path() == tmp_path / "aliases.toml"
+    finally:
+        mp.undo()

@@ -1,0 +1,66 @@
+"""Dated events: relative dates resolved against the publication date."""
+
+from __future__ import annotations
+
+from briefing.understand import Event, analyse
+
+PUBLISHED = "2026-11-25"  # a Wednesday
+
+
+def events(text: str, published: str | None = PUBLISHED) -> list[Event]:
+    return analyse(text, published).events
+
+
+def test_weekday_in_the_past_tense_is_the_last_such_day() -> None:
+    (e,) = events("The talks collapsed on Tuesday.")
+    assert e.date == "2026-11-24"
+    assert not e.scheduled
+
+
+def test_next_monday_is_scheduled() -> None:
+    (e,) = events("The delegations will meet in Istanbul next Monday.")
+    assert e.date == "2026-11-30"
+    assert e.scheduled
+
+
+def test_day_and_month_without_a_year() -> None:
+    (e,) = events("Voters go to the polls on 23 November.")
+    assert e.date == "2026-11-23"
+
+
+def test_future_day_and_month() -> None:
+    (e,) = events("Closing arguments are scheduled for 3 December.")
+    assert e.date == "2026-12-03"
+    assert e.scheduled
+
+
+def test_last_month_gives_a_month() -> None:
+    (e,) = events("The wells were sealed by the water board last month.")
+    assert e.date == "2026-10"
+
+
+def test_month_and_year() -> None:
+    (e,) = events("The river broke the previous record set in February 2020.")
+    assert e.date == "2020-02"
+
+
+def test_month_with_next_year() -> None:
+    (e,) = events("Work on the new main must begin by 1 March next year.")
+    assert e.date == "2027-03-01"
+
+
+def test_event_text_is_the_clause_around_the_date() -> None:
+    text = "Health officials declared a measles outbreak on Wednesday after confirming 37 cases."
+    (e,) = events(text)
+    assert e.date == "2026-11-25"
+    assert text[e.start : e.end] == e.text
+    assert "declared a measles outbreak on Wednesday" in e.text
+
+
+def test_without_a_publication_date_only_absolute_dates() -> None:
+    found = events("The talks collapsed on Tuesday and resumed on 3 March 2025.", None)
+    assert [e.date for e in found] == ["2025-03-03"]
+
+
+def test_today_inside_a_quotation_is_not_an_event() -> None:
+    assert events('"We will not pay criminals, today or ever," she said.') == []

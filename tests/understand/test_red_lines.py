@@ -1,0 +1,93 @@
+"""Red lines: conditions, demands, refusals and non-negotiables, one record per demand."""
+
+from __future__ import annotations
+
+from briefing.understand import RedLine, analyse
+
+
+def red_lines(text: str) -> list[RedLine]:
+    return analyse(text, "2026-11-25").red_lines
+
+
+def test_three_coordinated_demands_are_three_red_lines() -> None:
+    text = (
+        "Ukraine must retain effective defense, receive security guarantees, and avoid "
+        "unilateral territorial concessions, stated German Chancellor Friedrich Merz."
+    )
+    found = red_lines(text)
+    assert [r.holder for r in found] == ["Friedrich Merz"] * 3
+    assert "retain effective defense" in found[0].text
+    assert found[1].text == "receive security guarantees"
+    assert found[2].text == "avoid unilateral territorial concessions"
+
+
+def test_a_plans_terms_are_held_by_its_author() -> None:
+    text = (
+        "The United States has drafted a 28-point plan to end the war.\n\n"
+        "The plan proposed that Ukraine reduce its armed forces to 600,000."
+    )
+    found = red_lines(text)
+    assert len(found) == 1
+    assert found[0].holder == "United States"
+    assert found[0].text == "Ukraine reduce its armed forces to 600,000"
+
+
+def test_plan_terms_split_at_each_that() -> None:
+    text = (
+        "Steve Witkoff presented the framework in Geneva. The plan proposes that Ukraine cap its "
+        "army at 600,000 troops, that it drop its bid to join NATO, and that Russia keep the land."
+    )
+    found = red_lines(text)
+    assert [r.text for r in found] == [
+        "Ukraine cap its army at 600,000 troops",
+        "it drop its bid to join NATO",
+        "Russia keep the land",
+    ]
+    assert {r.holder for r in found} == {"Steve Witkoff"}
+
+
+def test_refusal_in_a_quotation_is_held_by_the_speaker() -> None:
+    text = '"We will not accept a union veto over investment," said Hendrik de Vries.'
+    found = red_lines(text)
+    assert len(found) == 1
+    assert found[0].holder == "Hendrik de Vries"
+    assert found[0].kind == "refusal"
+
+
+def test_only_if_condition() -> None:
+    text = "Vidar Stam said his party would back a government only if it halved asylum grants."
+    found = red_lines(text)
+    assert len(found) == 1
+    assert found[0].holder == "Vidar Stam"
+    assert "only if it halved asylum grants" in found[0].text
+
+
+def test_unless_condition() -> None:
+    text = "The union said the strike would begin on Monday unless employers returned to the table."
+    found = red_lines(text)
+    assert found and "unless employers returned to the table" in found[0].text
+
+
+def test_non_negotiable_and_under_no_circumstances() -> None:
+    text = (
+        'Amara Osei, the director of public health, spoke on Friday. "The exclusion period is '
+        'non-negotiable," she said. "Under no circumstances will we reopen the schools early."'
+    )
+    found = red_lines(text)
+    assert len(found) == 2
+    assert {r.holder for r in found} == {"Amara Osei"}
+
+
+def test_would_never_sign_and_red_line() -> None:
+    text = (
+        "Volodymyr Zelensky said Ukraine would never sign an agreement that rewards aggression. "
+        "Giving up Donetsk is a red line for Kyiv, he added."
+    )
+    found = red_lines(text)
+    assert len(found) == 2
+    assert all(r.holder == "Volodymyr Zelensky" for r in found)
+
+
+def test_plain_reporting_has_no_red_lines() -> None:
+    text = "Container traffic at Rotterdam came almost to a standstill on Tuesday."
+    assert red_lines(text) == []
