@@ -11,9 +11,9 @@ GERMAN = (
     "sagte Merz auf einer Konferenz. Die Gespr\u00e4che sollen am 23. November fortgesetzt werden."
 )
 FRENCH = (
-    "Le pr\u00e9sident a d\u00e9clar\u00e9 mardi que la France ne signera jamais un accord qui "
-    "laisse les aci\u00e9ries europ\u00e9ennes sans protection, selon un communiqu\u00e9 publi\u00e9 "
-    "dans la soir\u00e9e."
+    "Le président a déclaré mardi que la France ne signera jamais un accord qui "
+    "laisse les aciéries européennes sans protection, selon un communiqué publié "
+    "dans la soirée."
 )
 
 
@@ -35,5 +35,5 @@ def test_english_is_detected_and_analysed() -> None:
 
 
 def test_russian_is_detected() -> None:
-    text = "\u041f\u0435\u0441\u043a\u043e\u0432 \u0437\u0430\u044f\u0432\u0438\u043b, \u0447\u0442\u043e \u044d\u0442\u043e \u043d\u0435 \u0442\u0430\u043a \u0438 \u0447\u0442\u043e \u043f\u043b\u0430\u043d \u043d\u0435 \u0433\u043e\u0442\u043e\u0432"
+    text = "Песков заявил, что это не так и что план не готов"
     assert detect_language(text) == "ru"
