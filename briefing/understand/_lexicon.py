@@ -225,3 +225,13 @@ CLAUSE_ONLY_CUES = _words(
     promising rules attacks comments ruled posted posts
     """
 )
+
+# Verbs that as often take a plain object ("claimed victory", "called the vote", "found PFAS"):
+# without "that" or a quotation they count only when a clause follows.
+OBJECT_CUES = _words(
+    """
+    called calls asked asks found finds showed show shows described describes declared declares
+    defended defends agreed agrees claimed claims warned warns announced announces predicted
+    predicts confirmed confirms vowed vows threatened wanted rejected observed
+    """
+)

@@ -13,6 +13,7 @@ from briefing.understand._lexicon import (
     FUNCTION_CAPS,
     MONTHS,
     NP_STOP,
+    OBJECT_CUES,
     OUTLET_WORDS,
     PRONOUNS_ALL,
     ROLE_WORDS,
@@ -534,10 +535,11 @@ def _attribution(
             return Attribution(at, at, True, speaker, stext, toks[i].text, toks[i].start,
                                via, phrase=speaker, pending=True)  # fmt: skip
         return None
-    if cue in CLAUSE_ONLY_CUES and not (
-        toks[k].lower == "that" or (k > 0 and toks[k - 1].text == ":") or toks[k].quote
-    ):
+    clausal = toks[k].lower == "that" or (k > 0 and toks[k - 1].text == ":") or toks[k].quote
+    if cue in CLAUSE_ONLY_CUES and not clausal:
         return None
+    if cue in OBJECT_CUES and not clausal and not _looks_clausal(toks, k, n):
+        return None  # "claimed victory", "showed no sign of moving": an act, not speech
     e = _content_end(toks, k, n)
     # stop before a trailing attribution ("…, he added.") or a participle clause
     for m in range(k + 1, e):
@@ -559,6 +561,20 @@ def _attribution(
                 e = m - 1
                 break
     return _make(text, toks, k, e, speaker, stext, toks[i].text, i, via=via)
+
+
+_AUX = frozenset(
+    "would will could can should must had has have was were is are did does do may might shall "
+    "'s \u2019s 's won't can't didn't wasn't isn't".split()
+)
+_SUBJ = frozenset("he she they it we i you there this".split())
+
+
+def _looks_clausal(toks: list[Token], k: int, n: int) -> bool:
+    """A bare complement that reads as a clause: a subject pronoun first, or an auxiliary soon."""
+    if toks[k].lower in _SUBJ:
+        return True
+    return any(t.lower in _AUX or t.quote for t in toks[k : min(n, k + 8)])
 
 
 def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str, *, quoted: bool = False) -> bool:
