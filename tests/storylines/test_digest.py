@@ -1,0 +1,95 @@
+"""The pipeline: resumable, reports progress, survives odd articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.digest import digest
+from briefing.storylines import build_briefing, list_storylines, mark_opened
+from briefing.understand import ANALYSER_VERSION
+from tests.storylines._gold import load_gold
+from tests.storylines.conftest import Shelf
+
+
+@pytest.fixture(scope="module")
+def gold_docs() -> list[dict]:
+    docs = load_gold()
+    if len(docs) < 10:
+        pytest.skip("the demo library has too few articles yet")
+    return docs
+
+
+def _assignment(shelf: Shelf) -> dict[str, int | None]:
+    return {doc_id: shelf.storyline_of(doc_id) for doc_id in shelf.ids}
+
+
+def test_stopped_digest_resumes_where_it_left_off(shelf: Shelf, gold_docs: list[dict]) -> None:
+    shelf.add(gold_docs)
+    calls: list[tuple[int, int]] = []
+    report = digest(
+        shelf.library,
+        progress=lambda done, total: calls.append((done, total)),
+        should_stop=lambda: len(calls) >= 7,
+        batch_size=5,
+    )
+    done = report.analysed
+    assert report.stopped and 7 <= done < len(gold_docs)
+    assert report.remaining == len(gold_docs) - done
+    assert calls[-1] == (done, len(gold_docs))
+    # Every article is either analysed and grouped, or untouched.
+    half = _assignment(shelf)
+    assert sum(v is not None for v in half.values()) == done
+    rest = digest(shelf.library)
+    assert not rest.stopped and rest.analysed == len(gold_docs) - done
+    versions = shelf.library.db.execute("SELECT DISTINCT analysed_version FROM articles").fetchall()
+    assert versions == [(ANALYSER_VERSION,)]
+    assert all(v is not None for v in _assignment(shelf).values())
+    assert digest(shelf.library).analysed == 0, "nothing left to do"
+
+
+def test_odd_articles_are_grouped_without_crashing(shelf: Shelf) -> None:
+    odd = [
+        {"id": "empty", "title": "", "text": "", "published": "2026-10-01", "source": "A"},
+        {"id": "dots", "title": "...", "text": "!!! ???", "published": "2026-10-01", "source": "A"},
+        {
+            "id": "foreign",
+            "title": "Über die Straßenbahn",
+            "text": "Der Stadtrat stritt über die Straßenbahn.",
+            "published": "2026-10-02",
+            "source": "B",
+        },
+        {
+            "id": "controls",
+            "title": "Port\x1b[31m strike",
+            "text": "Workers \x07 walked out \u202e in Rotterdam.",
+            "published": "2026-10-03",
+            "source": "C",
+        },
+    ]
+    shelf.add(odd)
+    report = digest(shelf.library)
+    assert report.grouped == len(odd)
+    for summary in list_storylines(shelf.library):
+        assert "\x1b" not in summary.label and summary.label
+        briefing = build_briefing(shelf.library, summary.id)
+        assert briefing.storyline.id == summary.id
+
+
+def test_what_is_new_follows_mark_opened(shelf: Shelf, gold_docs: list[dict]) -> None:
+    strike = [d for d in gold_docs if d["storyline"] == "port-strike"]
+    if len(strike) < 3:
+        pytest.skip("needs the port strike storyline")
+    shelf.add(strike[:2], fetched_at="2026-09-20T08:00:00+00:00")
+    digest(shelf.library)
+    sid = shelf.storyline_of(strike[0]["id"])
+    assert sid is not None
+    assert build_briefing(shelf.library, sid).new_since_last_opened  # never opened
+    mark_opened(shelf.library, sid)
+    assert build_briefing(shelf.library, sid).new_since_last_opened == ()
+    later = next(d for d in strike[2:] if d["text"] not in {e["text"] for e in strike[:2]})
+    shelf.add([later], fetched_at="2099-01-01T08:00:00+00:00")  # fetched after opening
+    digest(shelf.library)
+    assert shelf.storyline_of(later["id"]) == sid
+    new = build_briefing(shelf.library, sid).new_since_last_opened
+    assert [n.source.article_id for n in new] == [shelf.ids[later["id"]]]
+    assert new[0].source.start < new[0].source.end
