@@ -35,6 +35,7 @@ _NOT_NAMES = frozenset("i i’m i'm ok okay tv mp mps covid ceo gop uk us eu un"
 
 
 _PARTICLES = frozenset("of for de von van al bin der la le du da den ter".split())
+_NOT_BEFORE_PERSON = frozenset("the a an of in at near from into outside across inside".split())
 _LOCATIVE = frozenset("in at near from to into outside across around through via inside".split())
 STRONG_TITLES = frozenset(
     """president chancellor minister secretary senator governor mayor premier ambassador envoy
@@ -101,6 +102,7 @@ class Registry:
             self._scan(s, si)
         self._canonicalise()
         self._appositions()
+        self._role_subjects(sents)
 
     # -------------------------------------------------------------- finding names
 
@@ -121,6 +123,14 @@ class Registry:
                     or nxt.lower in ORG_WORDS
                 ):
                     j += 1
+                elif (
+                    nxt.lower == "and"
+                    and j + 2 < n
+                    and _is_name_word(toks[j + 2])
+                    and any(t.lower in ("of", "for") for t in toks[i : j + 1])
+                    and any(t.lower in ORG_WORDS for t in toks[i : j + 1])
+                ):
+                    j += 2  # "Commission for Museums and Monuments"
                 elif (
                     nxt.lower in ("of", "for")
                     and j + 3 < n
@@ -267,7 +277,7 @@ class Registry:
             return  # an adjective ("Russian"), not an actor by itself
         elif lower_words & ORG_WORDS or (name.isupper() and len(name) > 1 and len(name_toks) == 1):
             kind = "organization"
-        elif title_toks or (len(name_toks) >= 2 and prev not in ("the", "a", "an")):
+        elif title_toks or (len(name_toks) >= 2 and prev not in _NOT_BEFORE_PERSON):
             kind = "person"
         else:
             kind = "other"
@@ -289,10 +299,17 @@ class Registry:
         firsts: dict[str, set[str]] = {}
         for form in set(persons.values()):
             firsts.setdefault(form.split()[0].lower(), set()).add(form)
+        org_heads: dict[str, str] = {}
+        for m in self.mentions:
+            if m.kind == "organization" and " " in m.name:
+                org_heads.setdefault(m.name.split()[-1].lower(), m.name)
         for m in self.mentions:
             alias = self.aliases.lookup(m.name)
             if alias:
                 m.canonical, m.kind = alias
+            elif " " not in m.name and m.name.lower() in org_heads and m.kind != "person":
+                # "the Commission" after "the European Commission"
+                m.canonical, m.kind = org_heads[m.name.lower()], "organization"
             elif m.kind in ("person", "other"):
                 parts = [p for p in m.name.split() if p.lower().strip(".") not in HONORIFICS]
                 key = parts[-1].lower() if parts else m.name.lower()
@@ -336,19 +353,44 @@ class Registry:
             if found:
                 self.add_role(m.canonical, found.group(1).strip())
 
+    def _role_subjects(self, sents: list[Sentence]) -> None:
+        """ "The chancellor was unmoved." counts as a mention of the chancellor named earlier,
+        so that a following "he" finds him."""
+        added = []
+        for s in sents:
+            toks = s.tokens
+            if len(toks) < 3 or toks[0].lower not in ("the", "his", "her", "its", "their"):
+                continue
+            for k in (1, 2, 3):
+                if k >= len(toks) or toks[k].quote or toks[k].is_cap and k > 1:
+                    break
+                if toks[k].lower in ROLE_WORDS:
+                    hit = self.role_before(toks[0].start, toks[k].lower)
+                    if hit is not None:
+                        m = Mention(toks[0].start, toks[k].end, hit.name, "", "person", hit.sentence,
+                                    toks[0].start, canonical=hit.canonical)  # fmt: skip
+                        added.append(m)
+                    break
+        if added:
+            self.mentions.extend(added)
+            self.mentions.sort(key=lambda m: m.start)
+
     # -------------------------------------------------------------- lookups
 
     def mention_in(self, start: int, end: int) -> Mention | None:
         """The named mention that heads [start, end): its first person, else its first name."""
-        first = None
+        inside = []
         for m in self.mentions:
             if m.start >= start and m.end <= end:
                 if m.kind == "person":
                     return m
-                first = first or m
+                inside.append(m)
             elif m.start >= end:
                 break
-        return first
+        named = [m for m in inside if m.kind != "other"]
+        if named:
+            return named[-1] if len(named) > 1 and " of " not in self.text[start:end] else named[0]
+        return inside[0] if inside else None
 
     def actor_before(self, pos: int, kinds: tuple[str, ...]) -> Mention | None:
         """The most recent mention of one of these kinds before pos."""
@@ -413,7 +455,17 @@ class Registry:
 def role_word(phrase: str) -> str | None:
     """The role noun of a phrase such as "the German chancellor" or "the Kremlin spokesman"."""
     words = [w.lower() for w in phrase.split()]
-    if not words or words[0] not in ("the", "a", "an", "this", "that"):
+    if not words or words[0] not in (
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "its",
+        "his",
+        "her",
+        "their",
+    ):
         return None
     if words[-1] in ROLE_WORDS:
         return words[-1]

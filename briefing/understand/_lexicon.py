@@ -186,7 +186,7 @@ ORG_WORDS = _words(
     capital energy technologies labs systems solutions logistics shipping airport railways
     railway insurance securities investments media studios unit watch initiative movement
     front bloc caucus mission embassy consulate commission tribunal prosecutors office
-    parents residents workers group collective trust society museum museums gallery library
+    parents residents workers group collective trust society museum museums gallery library wire
     """
 )
 
