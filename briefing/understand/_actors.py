@@ -21,9 +21,8 @@ from briefing.understand._text import Sentence, Token
 
 _POSS = re.compile(r"['\u2019]s?$")
 _GROUP_NOUNS = frozenset(
-    "authorities officials government side forces military troops army leadership president "
-    "leader administration delegation diplomats negotiators ministry embassy prime foreign "
-    "defense defence officers regime".split()
+    "authorities officials government side forces military troops army leadership "
+    "administration delegation diplomats negotiators ministry embassy officers regime".split()
 )
 _NOT_NAMES = frozenset("i i’m i'm ok okay tv mp mps covid ceo gop uk us eu un".split()) - {
     "gop",

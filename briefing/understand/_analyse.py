@@ -99,8 +99,13 @@ def _merge_continuations(found: list[Attribution], sents: list[Sentence]) -> Non
             owner = replace(owner, start=q.start, end=q.end, direct=True, content_first=False)
             extra.append(owner)
         elif owner is not None and prev is not None and prev.para == s.para and _pure_quote(s):
-            owner.end = s.tokens[0].end
-            owner.direct = True
+            if owner.direct:
+                owner.end = s.tokens[0].end
+            else:
+                # reported speech, then a quotation of the same speaker: a record of its own
+                q = s.tokens[0]
+                owner = replace(owner, start=q.start, end=q.end, direct=True, content_first=False)
+                extra.append(owner)
         else:
             owner = None
         prev = s
@@ -129,7 +134,12 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
         ptext = text[phrase[0] : phrase[1]]
         low = ptext.lower().strip()
         m = reg.mention_in(phrase[0], phrase[1])
-        if m is not None and m.kind == "other" and low.split()[0] in ("the", "a", "an"):
+        if (
+            m is not None
+            and m.kind == "other"
+            and low.split()[0] in ("the", "a", "an")
+            and m.end < phrase[1]
+        ):
             m = None  # "the Republican presidential candidate": a role, not a name
         if m is not None:
             speaker = m.canonical

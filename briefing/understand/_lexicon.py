@@ -187,6 +187,7 @@ ORG_WORDS = _words(
     railway insurance securities investments media studios unit watch initiative movement
     front bloc caucus mission embassy consulate commission tribunal prosecutors office
     parents residents workers group collective trust society museum museums gallery library wire
+    semiconductors motors electronics pharmaceuticals steel autoport terminals
     """
 )
 

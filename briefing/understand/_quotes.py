@@ -163,6 +163,9 @@ def _skip_back(toks: list[Token], j: int, lo: int) -> int:
     return j
 
 
+_APPOSITION_OPENERS = frozenset("who which whose the a an its his her their".split())
+
+
 def subject_left(toks: list[Token], i: int, lo: int) -> tuple[int, int, int] | None:
     """The subject of the cue at i as (first, head, last) token indices, or None."""
     j = _skip_back(toks, i - 1, lo)
@@ -180,15 +183,17 @@ def subject_left(toks: list[Token], i: int, lo: int) -> tuple[int, int, int] | N
     if t.text == ",":
         # an apposition: "Dmitry Peskov, the Kremlin spokesman, said"
         k = j - 1
-        while k > lo and toks[k].text != "," and not toks[k].quote and j - k < 12:
+        while k > lo and toks[k].text != "," and not toks[k].quote and j - k < 30:
             k -= 1
+        if k > lo and j - k >= 12 and toks[k + 1].lower not in _APPOSITION_OPENERS:
+            return None
         if k > lo and toks[k].text == ",":
             inner = _collect_left(toks, j - 1, k + 1)
             if j - 1 == k + 1 and toks[k + 1].text[:1].isdigit():
                 inner = k + 1  # an age: "Quina Jones, 25, said"
             if all(x.is_cap or x.text in ("-", ".") for x in toks[k + 1 : j]):
                 inner = k + 1  # a party and state: "Mitch McConnell, R-Ky., said"
-            if inner == k + 1 or (inner is not None and toks[k + 1].lower in ("who", "a", "the")):
+            if inner == k + 1 or toks[k + 1].lower in _APPOSITION_OPENERS:
                 a = _collect_left(toks, k - 1, lo)
                 if a is not None:
                     return (a, k - 1, j - 1)
