@@ -169,3 +169,15 @@ def m0004_storyline_grouping(db: Database) -> None:
     db.execute("CREATE INDEX idx_storyline_members_wire ON storyline_members(wire_of)")
     db.execute("CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID")
     db.execute("CREATE TABLE grouper_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migrations(name="0005_reader_indexes")
+def m0005_reader_indexes(db: Database) -> None:
+    """A covering index for the per-storyline counts the reader asks for on every move.
+
+    Without it the outlet/unread counts read every article row (text included); with it
+    SQLite answers from the index alone.
+    """
+    db.execute(
+        "CREATE INDEX idx_articles_storyline_feed_read ON articles(storyline_id, feed_id, read)"
+    )
