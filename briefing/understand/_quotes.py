@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.understand._lexicon import (
     ADDRESS_CUES,
@@ -185,7 +185,11 @@ def subject_left(toks: list[Token], i: int, lo: int) -> tuple[int, int, int] | N
         k = j - 1
         while k > lo and toks[k].text != "," and not toks[k].quote and j - k < 30:
             k -= 1
-        if k > lo and j - k >= 12 and toks[k + 1].lower not in _APPOSITION_OPENERS:
+        opener = k + 1 < j and (
+            toks[k + 1].lower in _APPOSITION_OPENERS
+            or (toks[k + 1].lower.endswith(("ed", "ing")) and not toks[k + 1].is_cap)
+        )
+        if k > lo and j - k >= 12 and not opener:
             return None
         if k > lo and toks[k].text == ",":
             inner = _collect_left(toks, j - 1, k + 1)
@@ -193,7 +197,7 @@ def subject_left(toks: list[Token], i: int, lo: int) -> tuple[int, int, int] | N
                 inner = k + 1  # an age: "Quina Jones, 25, said"
             if all(x.is_cap or x.text in ("-", ".") for x in toks[k + 1 : j]):
                 inner = k + 1  # a party and state: "Mitch McConnell, R-Ky., said"
-            if inner == k + 1 or toks[k + 1].lower in _APPOSITION_OPENERS:
+            if inner == k + 1 or opener:
                 a = _collect_left(toks, k - 1, lo)
                 if a is not None:
                     return (a, k - 1, j - 1)
@@ -241,7 +245,7 @@ def subject_right(toks: list[Token], i: int, hi: int) -> tuple[int, int] | None:
             and lw not in SPEECH_CUES
             and not lw.endswith("ly")
         ):
-            if lw in _PREPS or lw in ("who", "which"):
+            if (lw in _PREPS or lw in ("who", "which")) and not (t.is_cap and t.text.isupper()):
                 break
             if not t.is_cap and lw.endswith("ed") and lw not in ROLE_WORDS:
                 break  # a verb: "Zelensky thanked Washington"
@@ -324,6 +328,17 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
         att = _attribution(text, toks, i, n, out)
         if att:
             out.append(att)
+            # "…said the case had changed: "We came in with science."" -- the quotation too
+            e = next((x for x in range(i, n) if toks[x].end >= att.end), n - 1)
+            if (
+                not att.content_first
+                and e + 2 < n
+                and toks[e + 1].text == ":"
+                and toks[e + 2].quote
+                and att.end <= toks[e + 1].start
+            ):
+                q = toks[e + 2]
+                out.append(replace(att, start=q.start, end=q.end, direct=True))
         i += 1
     # "…," Merz said, according to FAZ: the outlet is the channel, not a second speaker.
     kept: list[Attribution] = []
@@ -403,6 +418,7 @@ _NOUNISH = frozenset(
     "reports tweets fears comments remarks claims questions charges states calls promises demands "
     "notes hopes posts warnings threats shows findings".split()
 )
+_NOUN_MARKERS = frozenset("a an the his her its their our my your this these those".split())
 _LEAD = frozenset("but and yet so then also still".split())
 
 
@@ -427,6 +443,10 @@ def _attribution(
     cue = toks[i].lower
     if toks[i].is_cap:
         return None
+    if i > 0 and (
+        toks[i - 1].lower in _NOUN_MARKERS or toks[i - 1].lower.endswith(("\u2019s", "'s"))
+    ):
+        return None  # "a warning", "a written guarantee", "Merz's remarks": nouns
     sub = subject_left(toks, i, 0)
     if sub is not None and cue in _NOUNISH:
         # "initial reports", "his comments": a noun, not a verb
@@ -505,9 +525,15 @@ def _attribution(
     k = after
     limit = min(n, k + 10)
     that_at = None
+    colon_stop = None
     for m in range(k, limit):
         tm = toks[m]
-        if tm.quote or tm.text in (";",):
+        if tm.quote or tm.text in (";",) or (m > k and _is_cue(tm)):
+            break
+        if tm.lower == "that" and _determiner_that(toks, m, n):
+            break  # "rejected that demand within hours"
+        if tm.text == ":" and m - k >= 4 and _looks_clausal(toks, k, m):
+            colon_stop = m  # "said the testimony had changed the case: "…"" -- two contents
             break
         if tm.lower == "that" or tm.text == ":":
             that_at = m
@@ -546,6 +572,14 @@ def _attribution(
     if cue in OBJECT_CUES and not clausal and not _looks_clausal(toks, k, n):
         return None  # "claimed victory", "showed no sign of moving": an act, not speech
     e = _content_end(toks, k, n)
+    if colon_stop is not None:
+        e = colon_stop - 1
+    if stext.lower() in ("who", "which"):
+        # "…, which says it speaks for 300 families, wrote …": the relative clause ends first
+        for m in range(k + 1, e):
+            if toks[m].text == ",":
+                e = m - 1
+                break
     # stop before a trailing attribution ("…, he added.") or a participle clause
     for m in range(k + 1, e):
         if toks[m].text == "," and m + 1 <= e:
@@ -580,6 +614,19 @@ def _looks_clausal(toks: list[Token], k: int, n: int) -> bool:
     if toks[k].lower in _SUBJ:
         return True
     return any(t.lower in _AUX or t.quote for t in toks[k : min(n, k + 8)])
+
+
+def _determiner_that(toks: list[Token], m: int, n: int) -> bool:
+    """ "that demand within hours": "that" points at a noun rather than opening a clause."""
+    if m + 2 >= n:
+        return m + 1 < n and not toks[m + 1].is_cap and toks[m + 1].lower not in _SUBJ
+    nxt, after = toks[m + 1], toks[m + 2]
+    return (
+        not nxt.is_cap
+        and nxt.lower not in _SUBJ
+        and nxt.lower not in DETERMINERS
+        and (after.lower in _PREPS or after.text in (".", ",", ";") or after.lower == "within")
+    )
 
 
 def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str, *, quoted: bool = False) -> bool:
