@@ -366,8 +366,9 @@ class Registry:
                 if toks[k].lower in ROLE_WORDS:
                     hit = self.role_before(toks[0].start, toks[k].lower)
                     if hit is not None:
-                        m = Mention(toks[0].start, toks[k].end, hit.name, "", "person", hit.sentence,
-                                    toks[0].start, canonical=hit.canonical)  # fmt: skip
+                        start, end = toks[0].start, toks[k].end
+                        m = Mention(start, end, hit.name, "", "person", hit.sentence, start)
+                        m.canonical = hit.canonical
                         added.append(m)
                     break
         if added:
@@ -449,6 +450,9 @@ class Registry:
         ent = self.entities.get(canonical)
         if ent and role and role not in ent.roles:
             ent.roles.append(role)
+
+
+_ROLE_DETERMINERS = frozenset("the a an this that its his her their".split())
 
 
 def role_word(phrase: str) -> str | None:
