@@ -27,7 +27,7 @@ from briefing.storylines._text import STOPWORDS, content_runs, hamming, simhash,
 # Similarity (cosine, after the quiet-time discount) above which an article joins a storyline.
 # On the demo library a second report of a story scores 0.24 or more against its storyline
 # and the first report of a new story 0.19 or less against the closest other one.
-JOIN_THRESHOLD = 0.2
+JOIN_THRESHOLD = 0.21
 # Days a storyline may be quiet with no discount, and the half-life of the discount after.
 QUIET_GRACE_DAYS = 14
 QUIET_HALF_LIFE_DAYS = 30
