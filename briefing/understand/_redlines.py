@@ -28,7 +28,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bred lines?\b|\bthere can be no\b|\bno\s+\w+(?:\s+\w+)?\s+(?:may|can|could|must)\b"
         r"|\bconditions?\b[^.;:]{0,60}:", re.I)),
     ("demand", re.compile(
-        r"\bmust\b|\bmustn't\b|\b(?:has|have|had) to\b"
+        r"\bmust\b|\bmustn't\b|\bhad to\b"
         r"|\b(?:demand|insist|ask|call|urg|order|requir|propos|want|expect)\w* that\b"
         r"|\bdemand(?:s|ed|ing)\b|\bwant(?:s|ed)\b"
         r"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)) (?:[\w'\u2019-]+ ){1,5}?to\b"
@@ -45,14 +45,15 @@ _GROUP_WORDS = re.compile(
     re.I,
 )
 _LEAD_CUT = re.compile(r"(?:,\s+but\s+|;\s+|\bbut\s+|:\s+|,\s+and\s+|^under [^,]{0,50},\s*)", re.I)
-_THAT_SPLIT = re.compile(r",?\s+(?:and\s+)?that\s+|;\s+")
+_THAT_SPLIT = re.compile(r",\s+(?:and\s+)?that\s+|\s+and\s+that\s+|;\s+")
 _MODAL_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:must|will|would|should|may|can|make|keep)\b)")
 _LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[a-z])")
 _NOT_VERB = frozenset(
     "the a an its his her their our no any all of for to in on at by with from as that this these "
     "those one two three it he she they we i more less some most other such which who when if "
     "then so both either neither not also today ever now yet again still too once here there "
-    "even just".split()
+    "even just unless until if because although though while whereas provided except but or nor "
+    "so whatever wherever when where including".split()
 )
 
 
@@ -204,7 +205,20 @@ def find_red_lines(
                 a, b = max(q.start, s.start), min(q.end, s.end)
                 holder = q.speaker
             else:
+                # the sentence's own clause: not past a semicolon, not into someone's words
                 a, b = s.start, s.end
+                for x in range(s.start, pos):
+                    if text[x] == ";":
+                        a = x + 1
+                for qq in near:
+                    if qq.end <= pos and qq.end > a:
+                        a = qq.end
+                    later_speaker = qq.speaker_span is not None and qq.speaker_span[0] > pos
+                    if qq.start > pos and qq.start < b and later_speaker:
+                        b = qq.start
+                semi = text.find(";", pos, b)
+                if semi >= 0:
+                    b = semi
                 holder = None
             if (a, b) not in regions:
                 if holder is None or (
@@ -225,6 +239,9 @@ def find_red_lines(
                 if a <= p < b and k in ("demand", "term") and text[p:e].lower().endswith("that"):
                     cut = max(cut, e)
                     break
+            colon = text.find(":", pos, b)
+            if kind == "non-negotiable" and colon >= 0 and b - colon > 8:
+                cut = colon + 1  # "her condition was non-negotiable: a binding date for …"
             ca, cb = _trim(text, cut, b)
             if cb - ca < 8:
                 continue
