@@ -392,6 +392,27 @@ class Registry:
             return named[-1] if len(named) > 1 and " of " not in self.text[start:end] else named[0]
         return inside[0] if inside else None
 
+    def mention_ending(self, end: int) -> Mention | None:
+        """A mention that runs up to end, however early it starts."""
+        for m in self.mentions:
+            if m.start < end <= m.end + 1 and m.end >= end - 1:
+                return m
+        return None
+
+    def org_named(self, pos: int, word: str) -> Mention | None:
+        """ "the board", "the union": an organisation called so, else the one named most."""
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.start >= pos or m.kind != "organization":
+                continue
+            bonus = 100 if word in m.canonical.lower() else 1
+            counts[m.canonical] = counts.get(m.canonical, 0) + bonus
+            last[m.canonical] = m
+        if not counts:
+            return None
+        return last[max(counts, key=lambda k: counts[k])]
+
     def actor_before(self, pos: int, kinds: tuple[str, ...]) -> Mention | None:
         """The most recent mention of one of these kinds before pos."""
         for m in reversed(self.mentions):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -134,13 +135,13 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
         ptext = text[phrase[0] : phrase[1]]
         low = ptext.lower().strip()
         m = reg.mention_in(phrase[0], phrase[1])
-        if (
-            m is not None
-            and m.kind == "other"
-            and low.split()[0] in ("the", "a", "an")
-            and m.end < phrase[1]
-        ):
-            m = None  # "the Republican presidential candidate": a role, not a name
+        if m is not None and m.kind == "other" and low.split()[0] in ("the", "a", "an"):
+            # "the Republican presidential candidate" is a role; "the steel association
+            # Eurofer" ends in a name
+            last = reg.mention_in(phrase[1] - 1, phrase[1] + 1) or reg.mention_ending(phrase[1])
+            m = last if last is not None and last.end >= phrase[1] else None
+        if m is None:
+            m = reg.mention_ending(phrase[1])  # "National Commission for Museums and Monuments"
         if m is not None:
             speaker = m.canonical
             span = (m.start, m.end) if span is None else span
@@ -161,11 +162,20 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             o = reg.actor_before(phrase[0], ("organization", "country"))
             if o is not None:
                 speaker = o.canonical
+        elif low.split()[0] in ("his", "her") and len(low.split()) <= 3:
+            # "her aides", "his spokesman": the person they speak for
+            p = reg.person_before(phrase[0], low.split()[0])
+            speaker = p.canonical if p is not None else ptext
         else:
             rw = role_word(ptext)
             hit = reg.role_before(phrase[0], rw) if rw else None
+            group = _GROUP_SPEAKER.match(low)
+            if hit is None and rw:
+                hit = reg.person_before(phrase[0])  # "the council's chairman": the one in view
             if hit is not None:
                 speaker = hit.canonical
+            elif group is not None and (org := reg.org_named(phrase[0], group.group(1))):
+                speaker = org.canonical
             else:
                 canon = reg.canonical_of(ptext)
                 speaker = canon[0] if canon else ptext
@@ -180,6 +190,12 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
         via=a.via,
         date=day,
     )
+
+
+_GROUP_SPEAKER = re.compile(
+    r"^(?:the|its) (board|company|firm|group|union|party|authority|council|court|commission|"
+    r"ministry|bank|museum|fund|alliance|airline|agency|regulator|government|campaign)\b"
+)
 
 
 def _antecedent(text: str, reg: Registry, pos: int) -> Mention | None:
