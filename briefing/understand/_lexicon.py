@@ -39,6 +39,8 @@ SPEECH_CUES = _words(
     attacked attacks vowed warned advised advises recommended recommends conceded
     expressed expresses ruled rules concedes admits highlighted highlights forecast projected
     sang sings read reads
+    barked snapped fumed mused chimed exclaimed whispered screamed cried sighed laughed groused
+    grumbled intoned boomed huffed scoffed retaliated went
     """
 )
 

@@ -62,7 +62,7 @@ class Attribution:
 
 
 def _is_cue(tok: Token) -> bool:
-    return not tok.quote and tok.lower in SPEECH_CUES
+    return not tok.quote and tok.lower in SPEECH_CUES and tok.lower != "went"
 
 
 def _noun_head(tok: Token) -> bool:
@@ -322,7 +322,7 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
                     out.append(att)
             i += 1
             continue
-        if not _is_cue(t):
+        if not (_is_cue(t) or _unknown_cue_after_quote(toks, i, n)):
             i += 1
             continue
         att = _attribution(text, toks, i, n, out)
@@ -361,6 +361,26 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
                 continue
         kept.append(att)
     return kept
+
+
+def _unknown_cue_after_quote(toks: list[Token], i: int, n: int) -> bool:
+    """ "…," Oliver barked. / "…," Trump went on: a verb right after "quotation, name" that the
+    lexicon does not know is still the cue."""
+    t = toks[i]
+    if t.is_cap or t.quote or not t.text.isalpha():
+        return False
+    if t.lower == "went":
+        return i + 1 < n and toks[i + 1].lower == "on"
+    if not t.lower.endswith("ed") or len(t.lower) < 5:
+        return False
+    end_ok = i + 1 >= n or toks[i + 1].text in (".", ",", "!", "?") or toks[i + 1].lower in _PREPS
+    if not end_ok:
+        return False
+    # the quotation, a comma, then one to four name words
+    k = i - 1
+    while k >= 0 and i - k <= 4 and (toks[k].is_cap or toks[k].lower in ("he", "she", "they")):
+        k -= 1
+    return k >= 1 and k < i - 1 and toks[k].text == "," and toks[k - 1].quote
 
 
 def _according(text: str, toks: list[Token], i: int, n: int) -> Attribution | None:
