@@ -99,7 +99,15 @@ def _merge_continuations(found: list[Attribution], sents: list[Sentence]) -> Non
             q = s.tokens[0]
             owner = replace(owner, start=q.start, end=q.end, direct=True, content_first=False)
             extra.append(owner)
-        elif owner is not None and prev is not None and prev.para == s.para and _pure_quote(s):
+        elif (
+            owner is not None
+            and prev is not None
+            and _pure_quote(s)
+            and (
+                prev.para == s.para
+                or (owner.direct and s.para_start and owner.end >= prev.start)  # next paragraph
+            )
+        ):
             if owner.direct:
                 owner.end = s.tokens[0].end
             else:
