@@ -24,6 +24,7 @@ from feedparser.urls import _urljoin
 from lxml import etree
 
 from briefing.ingest.html import html_to_text
+from briefing.ingest.xmlguard import strip_internal_subset
 from briefing.safetext import clean_line, clean_text, strip_controls
 
 # An entry without a full content element whose text is shorter than this is taken to be
@@ -78,7 +79,9 @@ def parse_with_feedparser(body: bytes, url: str, content_type: str = "") -> Pars
     if content_type:
         headers["content-type"] = content_type
     doc = feedparser.parse(
-        io.BytesIO(body),
+        # Entity declarations are dropped first: feedparser's fallback parser would
+        # expand a quadratic-blowup entity in full (see briefing.ingest.xmlguard).
+        io.BytesIO(strip_internal_subset(body)),
         response_headers=headers,
         sanitize_html=False,
         resolve_relative_uris=False,

@@ -1,0 +1,117 @@
+"""Defusing XML before it is parsed: a document's own DTD declarations are dropped.
+
+Entity declarations are how XML attacks work: nested entities that expand to gigabytes
+(billion laughs), one large entity referenced thousands of times (quadratic blowup, which
+feedparser's fallback parser would expand in full), and external or parameter entities
+that read local files or call a server. Feeds have no need for them, so the internal
+subset of a `<!DOCTYPE ... [ ... ]>` is removed before any parser sees the document; the
+references are then left as the literal text they are. An external DTD named by the
+DOCTYPE is kept as a name only: no parser here loads it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+__all__ = ["strip_internal_subset"]
+
+# Byte-order marks and the encodings they announce (UTF-32 before UTF-16: it shares a prefix).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# "<?" or "<!" in encodings without a byte-order mark.
+_BOMLESS = (
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+)
+_DOCTYPE = re.compile(r"<!DOCTYPE\b", re.IGNORECASE)
+_FIRST_ELEMENT = re.compile(r"<[A-Za-z_]")
+# Only the document's head is searched: a DOCTYPE comes before the root element.
+_HEAD_CHARS = 1 << 20
+
+
+def strip_internal_subset(body: bytes) -> bytes:
+    """`body` with the internal DTD subset of its DOCTYPE removed (unchanged when none)."""
+    encoding, bom = _encoding(body)
+    if encoding == "ascii-compatible":
+        if b"<!" not in body[:_HEAD_CHARS] or not _DOCTYPE.search(
+            body[:_HEAD_CHARS].decode("latin-1")
+        ):
+            return body
+        # latin-1 maps bytes one to one, so offsets found in the text are byte offsets.
+        text = body.decode("latin-1")
+        stripped = _strip(text)
+        return body if stripped is None else stripped.encode("latin-1")
+    text = body[len(bom) :].decode(encoding, errors="surrogatepass")
+    stripped = _strip(text)
+    if stripped is None:
+        return body
+    return bom + stripped.encode(encoding, errors="surrogatepass")
+
+
+def _encoding(body: bytes) -> tuple[str, bytes]:
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return ("ascii-compatible" if name == "utf-8" else name), bom
+    for prefix, name in _BOMLESS:
+        if body.startswith(prefix):
+            return name, b""
+    return "ascii-compatible", b""
+
+
+def _strip(text: str) -> str | None:
+    """The text without the DOCTYPE's internal subset, or None when there is none."""
+    head_end = _FIRST_ELEMENT.search(text, 0, _HEAD_CHARS)
+    limit = head_end.start() if head_end else min(len(text), _HEAD_CHARS)
+    match = _DOCTYPE.search(text, 0, limit)
+    if match is None:
+        return None
+    i = match.end()
+    quote = ""
+    # The DOCTYPE's name and external id, up to "[" (a subset) or ">" (none).
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c == ">":
+            return None
+        elif c == "[":
+            break
+        i += 1
+    else:
+        return text[: match.start()]  # an unterminated DOCTYPE swallows the document
+    subset_start = i
+    i += 1
+    quote = ""
+    while i < len(text):
+        if quote:
+            if text[i] == quote:
+                quote = ""
+            i += 1
+        elif text.startswith("<!--", i):
+            end = text.find("-->", i + 4)
+            i = len(text) if end < 0 else end + 3
+        elif text[i] in "\"'":
+            quote = text[i]
+            i += 1
+        elif text[i] == "]":
+            close = i + 1
+            while close < len(text) and text[close] in " \t\r\n":
+                close += 1
+            if close < len(text) and text[close] == ">":
+                return text[:subset_start] + text[i + 1 :]
+            i += 1
+        else:
+            i += 1
+    # A subset that never ends: nothing after it can be trusted to be document.
+    return text[: match.start()]
