@@ -178,6 +178,9 @@ def _speaker_follows(toks: list[Token], k: int) -> bool:
             return False
         if t.lower in SPEECH_CUES and not t.is_cap:
             after = toks[m + 1] if m + 1 < len(toks) else None
+            if after is not None and after.text in (",", ":") and m + 2 < len(toks):
+                if toks[m + 2].quote:
+                    return False  # "He added, "…"": a new sentence of its own
             return (
                 after is None
                 or after.text in (".", ",", "!", "?")
