@@ -50,6 +50,7 @@ WIRE_MAX_DAYS = 14
 _CENTROID_KEEP = 300
 _CENTROID_MAX = 600
 _LOOKUP_TERMS = 12
+_SHORTLIST = 5  # storylines scored in full, of those the first ranking finds
 _RECENT_FINGERPRINTS = 60
 _LABEL_KEEP = 40
 
@@ -208,14 +209,16 @@ class Grouper:
         target = self.storylines.get(self.redirect.get(story.id, story.id), story)
         return dot / math.sqrt(story.norm2) * quiet_discount(target, day)
 
-    def candidates(self, vec: Mapping[str, float], day: int) -> set[int]:
-        """Storylines that share one of the article's strongest terms and are not quiet."""
+    def candidates(self, vec: Mapping[str, float], day: int) -> dict[int, float]:
+        """Storylines that share one of the article's strongest terms and are not quiet,
+        each with its similarity counted over those terms only (a cheap first ranking)."""
         top = sorted(vec, key=vec.__getitem__, reverse=True)[:_LOOKUP_TERMS]
-        found: set[int] = set()
+        found: dict[int, float] = {}
         for term in top:
             ids = self._index.get(term)
             if not ids:
                 continue
+            weight = vec[term]
             for sid in list(ids):
                 story = self.storylines.get(self.redirect.get(sid, sid))
                 if story is None or day - story.last_day > MAX_QUIET_DAYS:
@@ -223,7 +226,10 @@ class Grouper:
                     if story is None or day - story.last_day > 2 * MAX_QUIET_DAYS:
                         ids.discard(sid)
                     continue
-                found.add(sid)
+                member = self.storylines[sid]
+                found[sid] = found.get(sid, 0.0) + weight * member.centroid.get(term, 0.0) / (
+                    math.sqrt(member.norm2) or 1.0
+                )
         return found
 
     def assign(
@@ -240,11 +246,10 @@ class Grouper:
         wire_of = None
         best_id, best = None, 0.0
         if storyline_id is None:
+            rough = self.candidates(vec, day)
+            shortlist = sorted(rough, key=rough.__getitem__, reverse=True)[:_SHORTLIST]
             scored = sorted(
-                (
-                    (self.score(vec, self.storylines[sid], day), sid)
-                    for sid in self.candidates(vec, day)
-                ),
+                ((self.score(vec, self.storylines[sid], day), sid) for sid in shortlist),
                 reverse=True,
             )
             for score, sid in scored[:3]:
