@@ -34,6 +34,11 @@ _NOT_NAMES = frozenset("i i’m i'm ok okay tv mp mps covid ceo gop uk us eu un"
 
 
 _PARTICLES = frozenset("of for de von van al bin der la le du da den ter".split())
+_INSTITUTIONS = (
+    "court", "council", "authority", "ministry", "government", "parliament", "commission",
+    "police", "agency", "department", "office", "union", "party",
+)  # fmt: skip
+_OBJECT_PREPS = frozenset("by with to from for about against than".split())
 _NOT_BEFORE_PERSON = frozenset("the a an of in at near from into outside across inside".split())
 _LOCATIVE = frozenset("in at near from to into outside across around through via inside".split())
 STRONG_TITLES = frozenset(
@@ -68,6 +73,7 @@ class Mention:
     span_start: int  # title included
     canonical: str = ""
     place: bool = False  # "in Geneva": a location, not an actor
+    prev: str = ""  # the word before the name, lower-case
 
 
 @dataclass
@@ -283,6 +289,7 @@ class Registry:
         end = name_toks[-1].start + len(strip_poss(last.text))
         mention = Mention(name_toks[0].start, end, name, title, kind, si, words[0].start)
         mention.place = prev in _LOCATIVE and not title_toks
+        mention.prev = prev
         self.mentions.append(mention)
 
     # -------------------------------------------------------------- canonical forms
@@ -333,6 +340,8 @@ class Registry:
                 ent.acting += 1
             if m.title and m.title not in ent.roles:
                 ent.roles.append(m.title)
+            if m.kind == "person" and not ent.gender and " " in ent.name:
+                ent.gender = self.aliases.genders.get(ent.name.split()[0].lower(), "")
             low = {w.lower().strip(".") for w in m.title.split()}
             if low & {"mr", "sir", "lord", "king", "prince"}:
                 ent.gender = ent.gender or "m"
@@ -406,7 +415,10 @@ class Registry:
         for m in self.mentions:
             if m.start >= pos or m.kind != "organization":
                 continue
-            bonus = 100 if word in m.canonical.lower() else 1
+            name = m.canonical.lower()
+            if word in ("firm", "company") and any(w in name for w in _INSTITUTIONS):
+                continue  # a court or a council is not "the firm"
+            bonus = 100 if word in name else 1
             counts[m.canonical] = counts.get(m.canonical, 0) + bonus
             last[m.canonical] = m
         if not counts:
@@ -445,6 +457,7 @@ class Registry:
     ) -> Mention | None:
         """The most recent person mentioned before pos whose gender fits the pronoun."""
         want = "m" if pronoun in MALE else "f" if pronoun in FEMALE else ""
+        fallback = None
         for m in reversed(self.mentions):
             if m.start >= pos or m.kind != "person":
                 continue
@@ -453,8 +466,14 @@ class Registry:
             ent = self.entities.get(m.canonical)
             if want and ent and ent.gender and ent.gender != want:
                 continue
-            return m
-        return None
+            if m.prev in _OBJECT_PREPS and pronoun:
+                # "briefed by Witkoff": an object is a weaker antecedent than a subject
+                fallback = fallback or m
+                continue
+            if fallback is not None and fallback.sentence == m.sentence:
+                return m
+            return fallback if fallback is not None and fallback.sentence > m.sentence else m
+        return fallback
 
     def role_before(self, pos: int, role: str) -> Mention | None:
         """The most recent person whose title holds the role word ("minister")."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,7 @@ def user_aliases_path() -> Path:
 class AliasTable:
     names: dict[str, tuple[str, str]]  # lower-case alias -> (canonical, kind)
     demonyms: dict[str, str]  # lower-case adjective -> canonical
+    genders: dict[str, str] = field(default_factory=dict)  # lower-case given name -> "f" | "m"
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         key = name.lower().strip()
@@ -58,7 +59,31 @@ def load_aliases(*paths: Path) -> AliasTable:
     return AliasTable(names, dem)
 
 
+def load_given_names(*paths: Path) -> dict[str, str]:
+    """Given names with the pronoun their bearers get; a name in both lists counts as neither."""
+    out: dict[str, str] = {}
+    both: set[str] = set()
+    for path in paths:
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+            continue
+        for key, gender in (("female", "f"), ("male", "m")):
+            for name in raw.get(key, []) or []:
+                if isinstance(name, str) and name.strip():
+                    low = name.strip().lower()
+                    if out.get(low, gender) != gender:
+                        both.add(low)
+                    out[low] = gender
+    return {k: v for k, v in out.items() if k not in both}
+
+
 @lru_cache(maxsize=1)
 def default_aliases() -> AliasTable:
     """The bundled table with the user's file merged over it."""
-    return load_aliases(data_dir() / "aliases" / "aliases.toml", user_aliases_path())
+    table = load_aliases(data_dir() / "aliases" / "aliases.toml", user_aliases_path())
+    genders = load_given_names(
+        data_dir() / "aliases" / "given_names.toml",
+        user_aliases_path().with_name("given_names.toml"),
+    )
+    return AliasTable(table.names, table.demonyms, genders)

@@ -90,8 +90,8 @@ def _collect_left(toks: list[Token], b: int, lo: int) -> int | None:
         lw = t.lower
         if t.quote:
             break
-        if lw in DETERMINERS and not t.is_cap or lw in ("the", "a", "an"):
-            a -= 1
+        if lw in DETERMINERS and (not t.is_cap or a - 1 == lo or lw in ("his", "her", "its")):
+            a -= 1  # "the", "Her aides", "Its director"
             break
         if t.text == "." and a - 2 >= lo and toks[a - 2].lower in ABBREVIATIONS:
             a -= 1
@@ -388,6 +388,13 @@ def _according(text: str, toks: list[Token], i: int, n: int) -> Attribution | No
     if sub is None:
         return None
     a, b = sub
+    # "according to his spokesman, Stefan Kornelius": the name after the comma belongs to it
+    if b + 2 < n and toks[b + 1].text == "," and toks[b + 2].is_cap:
+        c = b + 2
+        while c + 1 < n and toks[c + 1].is_cap:
+            c += 1
+        if c + 1 >= n or toks[c + 1].text in (".", ",", ";"):
+            b = c
     speaker = (toks[a].start, toks[b].end)
     stext = _joined(toks, a, b, text)
     if i == 0 or (i <= 2 and toks[0].lower in ("but", "and", "yet", "so")):
