@@ -163,6 +163,7 @@ def simhash(tokens: Iterable[str]) -> int:
     # Only about a quarter of the triples, chosen by their hash, take part once a text is
     # long enough: copies of one text choose the same ones, and it is four times faster.
     sample = len(hashes) > 40
+    spread = _spread16()
     total = 0
     used = 0
     for a, b, c in zip(hashes, hashes[1:], hashes[2:], strict=False):
@@ -174,8 +175,12 @@ def simhash(tokens: Iterable[str]) -> int:
         h ^= h >> 31
         h = (h * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
         h ^= h >> 29
-        for byte in range(8):
-            total += _SPREAD[h >> (8 * byte) & 0xFF] << (byte * 8 * _LANE)
+        total += (
+            spread[h & 0xFFFF]
+            + (spread[h >> 16 & 0xFFFF] << _SHIFT_16)
+            + (spread[h >> 32 & 0xFFFF] << _SHIFT_32)
+            + (spread[h >> 48] << _SHIFT_48)
+        )
     half = used / 2
     value = 0
     for bit in range(64):
@@ -187,8 +192,17 @@ def simhash(tokens: Iterable[str]) -> int:
 _WORD_HASH: dict[str, int] = {}
 _LANE = 16
 _LANE_MASK = (1 << _LANE) - 1
-# _SPREAD[b] puts bit i of the byte b into lane i.
+_SHIFT_16, _SHIFT_32, _SHIFT_48 = 16 * _LANE, 32 * _LANE, 48 * _LANE
+# _SPREAD[b] puts bit i of the byte b into lane i; _spread16() does it for 16 bits.
 _SPREAD = [sum(1 << (i * _LANE) for i in range(8) if b >> i & 1) for b in range(256)]
+_SPREAD_16: list[int] = []
+
+
+def _spread16() -> list[int]:
+    if not _SPREAD_16:
+        high = 8 * _LANE
+        _SPREAD_16.extend(_SPREAD[v & 0xFF] | _SPREAD[v >> 8] << high for v in range(1 << 16))
+    return _SPREAD_16
 
 
 def hamming(a: int, b: int) -> int:
