@@ -154,15 +154,22 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, before: str) -> tupl
         elif rel == "this":
             y = pub.year
         else:
-            # the nearest such month; "since"/"last" look back, "from"/"next" ahead
+            # the nearest such month, unless the verb just before says otherwise
             ahead = (month - pub.month) % 12
-            lead = m.group(0).lower()
-            if future_ctx or lead.startswith(("from", "by")):
-                y = pub.year if month >= pub.month else pub.year + 1
-            elif past_ctx or lead.startswith("since") or ahead > 6:
-                y = pub.year if month <= pub.month else pub.year - 1
+            behind = (pub.month - month) % 12
+            recent_past = bool(
+                re.search(r"\b(?:\w+ed|was|were|had|did)\W*(?:\w+\W+){0,2}$", before)
+            )
+            if future_ctx:
+                forward = True
+            elif recent_past and ahead and behind <= 9:
+                forward = False
             else:
+                forward = ahead < behind
+            if forward:
                 y = pub.year if month >= pub.month else pub.year + 1
+            else:
+                y = pub.year if month <= pub.month else pub.year - 1
         ym = f"{y:04d}-{month:02d}"
         return ym, bool(pub and ym > pub.isoformat()[:7])
     if pub is None:
@@ -262,8 +269,12 @@ def find_events(
             a, b = m.start(), m.end()
             if any(x < b and a < y for x, y in taken):
                 continue
-            if kind == "rel" and any(t.quote and t.start <= a < t.end for t in s.tokens):
+            if kind in ("rel", "span", "ago") and any(
+                t.quote and t.start <= a < t.end for t in s.tokens
+            ):
                 continue  # "today" inside a quotation is the speaker's day, not the article's
+            if kind == "my" and m.group(0).lower().startswith("since"):
+                continue  # "since January": a stretch of time, not an event
             cs, ce = _clause(text, s, a, b)
             got = _resolve(kind, m, pub, text[max(cs, a - 60) : a])
             if got is None:

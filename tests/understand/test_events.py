@@ -64,3 +64,20 @@ def test_without_a_publication_date_only_absolute_dates() -> None:
 
 def test_today_inside_a_quotation_is_not_an_event() -> None:
     assert events('"We will not pay criminals, today or ever," she said.') == []
+
+
+def test_a_bare_month_is_the_nearest_one_unless_the_verb_is_past() -> None:
+    (soon,) = events("Both sides should settle before February.")
+    assert soon.date == "2027-02"
+    (past,) = events("The talks collapsed in January.", "2026-03-10")
+    assert past.date == "2026-01"
+    (earlier,) = events("The flat refusals he issued in September still stand.")
+    assert earlier.date == "2026-09"
+
+
+def test_since_a_month_is_a_stretch_not_an_event() -> None:
+    assert events("The authority has counted 203 cases since August.") == []
+
+
+def test_relative_dates_inside_quotations_are_skipped() -> None:
+    assert events('"Two months ago she would not pay a cent," he said.') == []

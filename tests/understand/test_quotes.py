@@ -146,3 +146,28 @@ def test_said_colon_then_the_quotation() -> None:
     q = only(text)
     assert q.speaker == "Lars Holm"
     assert q.direct and "absorb that cost" in q.text
+
+
+def test_she_skips_a_place_named_like_a_person() -> None:
+    text = (
+        "Nadia Brook, the chief engineer, said the Kettering Mill embankment was due for repairs. "
+        '"The river did not wait for the list," she said.'
+    )
+    assert [q.speaker for q in quotes(text)] == ["Nadia Brook", "Nadia Brook"]
+
+
+def test_pronoun_gender_from_the_given_name() -> None:
+    text = (
+        "Peter Voss ran the site for a decade. Under cross-examination, Miriam Castell asked "
+        'about his pension. "My pension has nothing to do with the tanks," he replied.'
+    )
+    q = [q for q in quotes(text) if q.direct][0]
+    assert q.speaker == "Peter Voss"
+
+
+def test_subject_before_an_object_as_the_antecedent() -> None:
+    text = (
+        "Volodymyr Zelensky said he had been briefed by Steve Witkoff by phone. "
+        "Ukraine would accept a ceasefire, he added."
+    )
+    assert quotes(text)[-1].speaker == "Volodymyr Zelensky"
