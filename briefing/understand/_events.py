@@ -70,6 +70,7 @@ _FUTURE = re.compile(
     r"meets|opens|begins|closes)\b|'ll\b",
     re.I,
 )
+_RECENT_PAST = re.compile(r"\b(?:\w+ed|was|were|had|did)\W*(?:\w+\W+){0,2}$")
 _PAST = re.compile(r"\b(said|was|were|had|did|ago)\b", re.I)
 
 
