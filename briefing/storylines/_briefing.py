@@ -170,6 +170,33 @@ def _same_event(a: set[str], b: set[str], day_a: int | None, day_b: int | None) 
     return jaccard >= 0.6 or (close and overlap >= 0.5)
 
 
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DATE_NUMBERS = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b"
+)
+_ORDINAL = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)\b",
+    re.IGNORECASE,
+)
+
+
+def _facts(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The quantities ("37.10", "27") and ordinals ("second") an event text gives."""
+    rest = _DATE_NUMBERS.sub(" ", text)
+    numbers = frozenset(n.rstrip(".,") for n in _NUMBER.findall(rest))
+    return numbers, frozenset(o.lower() for o in _ORDINAL.findall(text))
+
+
+def _different_facts(a: str, b: str) -> bool:
+    """Two texts that give different figures, or different ordinals, tell of different events."""
+    (numbers_a, ordinals_a), (numbers_b, ordinals_b) = _facts(a), _facts(b)
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
+        return True
+    return bool(ordinals_a and ordinals_b and not ordinals_a & ordinals_b)
+
+
 def _timeline(
     members: Sequence[Member], analyses: Mapping[int, Analysis]
 ) -> tuple[TimelineEntry, ...]:
@@ -184,6 +211,8 @@ def _timeline(
             for group_terms, reports, scheduled in groups:
                 if any(r.source.article_id == m.article_id for r in reports):
                     continue  # one article does not report the same event twice
+                if _different_facts(event.text, reports[0].text):
+                    continue
                 if _same_event(terms, group_terms, day, _day(reports[0].date)):
                     reports.append(report)
                     scheduled.append(event.scheduled)
@@ -342,6 +371,9 @@ def _red_lines(
         held.sort(key=lambda i: (i.stated or "", i.source.article_id, i.source.start))
         marked: list[RedLineItem] = []
         for i, item in enumerate(held):
+            if holder == UNATTRIBUTED:  # nobody's position to change
+                marked.append(item)
+                continue
             earlier = [
                 e
                 for e in held[:i]

@@ -3,7 +3,7 @@ actors, and what is new, each item traced to its article."""
 
 from __future__ import annotations
 
-from briefing.storylines import StorylineSummary
+from briefing.storylines import StorylineSummary, TimelineEntry
 from briefing.storylines._briefing import Member, build_briefing
 from briefing.understand.records import Actor, Analysis, Event, Quote, RedLine
 
@@ -193,3 +193,52 @@ def test_every_item_points_into_its_article() -> None:
     data = briefing.to_dict()
     assert set(data) >= {"storyline", "actors", "timeline", "quotes", "red_lines"}
     assert data["timeline"][0]["reports"][0]["source"]["url"].startswith("https://")
+
+
+def _two_reports(first: str, second: str, dates: tuple[str, str]) -> tuple[TimelineEntry, ...]:
+    texts = [f"Opening line. {first}.", f"Opening line. {second}."]
+    members = [
+        _member(10, "Market Signal", "2026-09-15", texts[0]),
+        _member(11, "Continental Wire", "2026-09-29", texts[1]),
+    ]
+    analyses = {
+        10: Analysis("en", events=[Event(dates[0], first, *_span(texts[0], first))]),
+        11: Analysis("en", events=[Event(dates[1], second, *_span(texts[1], second))]),
+    }
+    return build_briefing(SUMMARY, members, analyses, last_opened=None).timeline
+
+
+def test_different_figures_or_ordinals_are_different_events() -> None:
+    shares = _two_reports(
+        "Oberon shares closed up 27 percent at 37.10 euros on Tuesday",
+        "Oberon shares closed at 37.60 euros on Monday",
+        ("2026-09-15", "2026-09-28"),
+    )
+    assert len(shares) == 2 and not any(e.dates_conflict for e in shares)
+    debates = _two_reports(
+        "The first televised debate between the party leaders is held on Thursday",
+        "The second televised debate between the party leaders was held on Wednesday",
+        ("2026-10-08", "2026-10-14"),
+    )
+    assert len(debates) == 2
+    same = _two_reports(
+        "The river broke through an embankment at Kettering Mill late on Sunday",
+        "The river broke through the embankment at Kettering Mill early on Monday",
+        ("2026-11-01", "2026-11-02"),
+    )
+    assert len(same) == 1 and same[0].dates_conflict
+
+
+def test_an_unknown_holder_has_no_position_to_change() -> None:
+    texts = ["Pupils may return only if vaccinated.", "Pupils will never be sent home again."]
+    members = [
+        _member(20, "Lab and Clinic", "2026-10-01", texts[0]),
+        _member(21, "Northfield Courier", "2026-10-20", texts[1]),
+    ]
+    analyses = {
+        20: Analysis("en", red_lines=[RedLine(None, texts[0][:-1], 0, len(texts[0]) - 1)]),
+        21: Analysis("en", red_lines=[RedLine(None, texts[1][:-1], 0, len(texts[1]) - 1)]),
+    }
+    briefing = build_briefing(SUMMARY, members, analyses, last_opened=None)
+    assert [g.holder for g in briefing.red_lines] == ["Unattributed"]
+    assert not briefing.red_lines[0].position_changed
