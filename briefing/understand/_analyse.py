@@ -178,7 +178,7 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             rw = role_word(ptext)
             hit = reg.role_before(phrase[0], rw) if rw else None
             group = _GROUP_SPEAKER.match(low)
-            if hit is None and rw:
+            if hit is None and rw and ("'s " in low or "\u2019s " in low or low.startswith("its ")):
                 hit = reg.person_before(phrase[0])  # "the council's chairman": the one in view
             if hit is not None:
                 speaker = hit.canonical

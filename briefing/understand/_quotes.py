@@ -640,7 +640,12 @@ def _looks_clausal(toks: list[Token], k: int, n: int) -> bool:
     """A bare complement that reads as a clause: a subject pronoun first, or an auxiliary soon."""
     if toks[k].lower in _SUBJ:
         return True
-    return any(t.lower in _AUX or t.quote for t in toks[k : min(n, k + 8)])
+    for t in toks[k : min(n, k + 8)]:
+        if t.text in (",", ";"):
+            return False
+        if t.lower in _AUX or t.quote:
+            return True
+    return False
 
 
 def _determiner_that(toks: list[Token], m: int, n: int) -> bool:

@@ -30,7 +30,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("demand", re.compile(
         r"\bmust\b|\bmustn't\b|\bhad to\b"
         r"|\b(?:demand|insist|ask|call|urg|order|requir|propos|want|expect)\w* that\b"
-        r"|\bdemand(?:s|ed|ing)\b|\bwant(?:s|ed)\b"
+        r"|\bdemand(?:s|ed|ing)\b|\bwould demand\b|\bwant(?:s|ed)\b"
+        r"|\b(?:ready|prepared|willing) to\b[^.;]{0,80}\bif\b"
         r"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)) (?:[\w'\u2019-]+ ){1,5}?to\b"
         r"|\bcontinue\w*\b[^.;]{0,60}\buntil\b|\b(?:no one|nobody)\b[^.;]{0,60}\buntil\b", re.I)),
     ("term", re.compile(
@@ -47,7 +48,7 @@ _GROUP_WORDS = re.compile(
 _LEAD_CUT = re.compile(r"(?:,\s+but\s+|;\s+|\bbut\s+|:\s+|,\s+and\s+|^under [^,]{0,50},\s*)", re.I)
 _THAT_SPLIT = re.compile(r",\s+(?:and\s+)?that\s+|\s+and\s+that\s+|;\s+")
 _MODAL_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:must|will|would|should|may|can|make|keep)\b)")
-_LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[a-z])")
+_LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[A-Za-z])")
 _NOT_VERB = frozenset(
     "the a an its his her their our no any all of for to in on at by with from as that this these "
     "those one two three it he she they we i more less some most other such which who when if "
