@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from briefing import __version__
+from briefing.ingest.inflate import BodyTooLarge, BoundedDecoder, UnsupportedEncoding
 
 PROJECT_URL = "https://github.com/briefing-reader/briefing"
 USER_AGENT = f"briefing/{__version__} (+{PROJECT_URL})"
@@ -175,7 +176,7 @@ class Fetcher:
                     result = await self._follow(url, headers)
         except TimeoutError:
             return FetchResult(url=url, kind="error", error=f"timed out after {self.deadline:g} s")
-        except _BodyTooLarge:
+        except (_BodyTooLarge, BodyTooLarge):
             return FetchResult(
                 url=url, kind="error", error=f"response larger than {_size(self.max_bytes)}"
             )
@@ -183,6 +184,8 @@ class Fetcher:
             return FetchResult(url=url, kind="error", error=f"timed out ({_describe(exc)})")
         except httpx.HTTPError as exc:
             return FetchResult(url=url, kind="error", error=_describe(exc))
+        except (UnsupportedEncoding, ValueError) as exc:
+            return FetchResult(url=url, kind="error", error=str(exc))
         if result.kind == "ok" and previous_hash and result.body_hash == previous_hash:
             result.kind = "unchanged"
             result.body = b""
@@ -249,13 +252,12 @@ class Fetcher:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise _BodyTooLarge
+        # Decoded here, not by httpx, so that a gzip bomb stops at the cap (see inflate.py).
+        decoder = BoundedDecoder(response.headers.get("Content-Encoding", ""), self.max_bytes)
         chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise _BodyTooLarge
-            chunks.append(chunk)
+        async for raw in response.aiter_raw():
+            chunks.append(decoder.decode(raw))
+        chunks.append(decoder.flush())
         body = b"".join(chunks)
         result.kind = "ok"
         result.body = body
