@@ -398,7 +398,9 @@ class Registry:
                 break
         named = [m for m in inside if m.kind != "other"]
         if named:
-            return named[-1] if len(named) > 1 and " of " not in self.text[start:end] else named[0]
+            phrase = self.text[start:end]
+            head_last = len(named) > 1 and " of " not in phrase and "," not in phrase
+            return named[-1] if head_last else named[0]
         return inside[0] if inside else None
 
     def mention_ending(self, end: int) -> Mention | None:

@@ -593,7 +593,11 @@ def _attribution(
             return Attribution(at, at, True, speaker, stext, toks[i].text, toks[i].start,
                                via, phrase=speaker, pending=True)  # fmt: skip
         return None
-    clausal = toks[k].lower == "that" or (k > 0 and toks[k - 1].text == ":") or toks[k].quote
+    clausal = (
+        (toks[k].lower == "that" and not _determiner_that(toks, k, n))
+        or (k > 0 and toks[k - 1].text == ":")
+        or toks[k].quote
+    )
     if cue in CLAUSE_ONLY_CUES and not clausal:
         return None
     if cue in OBJECT_CUES and not clausal and not _looks_clausal(toks, k, n):
