@@ -186,6 +186,10 @@ class Fetcher:
             return FetchResult(url=url, kind="error", error=_describe(exc))
         except (UnsupportedEncoding, ValueError) as exc:
             return FetchResult(url=url, kind="error", error=str(exc))
+        except httpx.InvalidURL as exc:
+            # Not an HTTPError: httpx raises it while reading a redirect to javascript:,
+            # data: or a malformed Location, even with follow_redirects off.
+            return FetchResult(url=url, kind="error", error=f"invalid URL or redirect: {exc}")
         if result.kind == "ok" and previous_hash and result.body_hash == previous_hash:
             result.kind = "unchanged"
             result.body = b""
