@@ -86,8 +86,10 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> datetim
     now = now or datetime.now(UTC)
     value = value.strip()
     when: datetime | None
-    if value.isdigit():
-        when = now + timedelta(seconds=int(value))
+    if value.isascii() and value.isdigit():
+        # Capped before the sum: a huge delay would overflow datetime.
+        seconds = int(value) if len(value) <= 9 else MAX_RETRY_AFTER.total_seconds()
+        when = now + timedelta(seconds=min(seconds, MAX_RETRY_AFTER.total_seconds()))
     else:
         try:
             when = parsedate_to_datetime(value)
