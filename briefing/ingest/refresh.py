@@ -11,6 +11,7 @@ import asyncio
 import multiprocessing
 import os
 import re
+import sys
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -18,11 +19,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from briefing.config import load_settings
 from briefing.ingest.fetch import Fetcher, FetchResult
 from briefing.ingest.parse import NotAFeed, ParsedFeed, parse_feed
 from briefing.safetext import clean_line, clean_text
 from briefing.store import Library
-from briefing.store.articles import stored_hashes, upsert_articles
+from briefing.store.articles import prune_articles, stored_hashes, upsert_articles
 from briefing.store.feeds import Feed, list_feeds, update_feed, utc_now
 
 # From this many feeds on, parsing runs in worker processes (one per CPU): starting
@@ -186,11 +188,19 @@ def default_executor(feeds: int) -> Executor:
     Processes are spawned, not forked: the parent has threads (and maybe a TUI) running.
     """
     cpus = os.cpu_count() or 1
-    if feeds >= PROCESS_POOL_MIN_FEEDS and cpus > 1:
+    if feeds >= PROCESS_POOL_MIN_FEEDS and cpus > 1 and _main_is_importable():
         return ProcessPoolExecutor(
             max_workers=min(cpus, 8), mp_context=multiprocessing.get_context("spawn")
         )
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-parse")
+
+
+def _main_is_importable() -> bool:
+    """A spawned worker re-imports the parent's __main__; `python -m briefing` would
+    start the command again in every worker, so that case parses in a thread."""
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    return getattr(spec, "name", "") != "briefing.__main__"
 
 
 class _Refresh:
@@ -198,6 +208,8 @@ class _Refresh:
         self.library = library
         self.executor = executor
         self.full_text = full_text
+        # A feed that invents new GUIDs on every refresh must not grow without bound.
+        self.max_articles = load_settings().max_articles_per_feed
         self.fetcher: Fetcher | None = None
 
     async def one(self, feed: Feed) -> FeedResult:
@@ -299,6 +311,8 @@ class _Refresh:
             stored = upsert_articles(
                 self.library, feed.id, parsed.articles, fetched_at=now, known=known
             )
+            if stored.new:
+                prune_articles(self.library, feed.id, keep=self.max_articles)
             update_feed(self.library, feed.id, **changes)
         result.status = "updated"
         result.new = stored.new

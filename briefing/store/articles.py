@@ -146,6 +146,30 @@ def upsert_articles(
     return result
 
 
+def prune_articles(library: Library, feed_id: int, *, keep: int) -> int:
+    """Delete a feed's oldest articles beyond `keep`: read ones first, starred ones never.
+
+    Call inside the feed's transaction. Returns how many articles were deleted.
+    """
+    if keep <= 0:
+        return 0
+    excess = count_articles(library, feed_id=feed_id) - keep
+    if excess <= 0:
+        return 0
+    rows = library.db.execute(
+        "SELECT id, storyline_id FROM articles WHERE feed_id = ? AND starred = 0 "
+        "ORDER BY read DESC, coalesce(published, updated, fetched_at), id LIMIT ?",
+        [feed_id, excess],
+    ).fetchall()
+    library.db.conn.executemany("DELETE FROM articles WHERE id = ?", [(r[0],) for r in rows])
+    storylines = {r[1] for r in rows if r[1] is not None}
+    if storylines:
+        from briefing.store.storylines import recount
+
+        recount(library, storylines)
+    return len(rows)
+
+
 def _column_value(name: str, value: Any) -> Any:
     if name == "categories":
         return json.dumps(list(value or []))
