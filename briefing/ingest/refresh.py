@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from briefing.config import load_settings
-from briefing.ingest.fetch import Fetcher, FetchResult
+from briefing.ingest.fetch import MAX_RETRY_AFTER, Fetcher, FetchResult
 from briefing.ingest.parse import NotAFeed, ParsedFeed, parse_feed
 from briefing.safetext import clean_line, clean_text
 from briefing.store import Library
@@ -268,7 +268,8 @@ class _Refresh:
             if fetched.kind == "gone":
                 changes["disabled"] = True
             if fetched.retry_after is not None:
-                changes["retry_after"] = fetched.retry_after.isoformat(timespec="seconds")
+                when = _backed_off(feed, fetched.retry_after)
+                changes["retry_after"] = when.isoformat(timespec="seconds")
             with self.library.db.atomic():
                 update_feed(self.library, feed.id, **changes)
             return
@@ -351,6 +352,21 @@ _STATUS: dict[str, FeedStatus] = {
     "retry_later": "retry_later",
     "error": "error",
 }
+
+
+def _backed_off(feed: Feed, asked: datetime) -> datetime:
+    """The server's wait, or twice the previous one when the last refresh was also told
+    to wait (a server that keeps answering 429 or 503 is asked less and less often)."""
+    now = datetime.now(UTC)
+    try:
+        previous = datetime.fromisoformat(feed.retry_after or "") - datetime.fromisoformat(
+            feed.last_refresh or ""
+        )
+    except (ValueError, TypeError):
+        return asked
+    if previous.total_seconds() > 0:
+        asked = max(asked, now + 2 * previous)
+    return min(asked, now + MAX_RETRY_AFTER)
 
 
 def _later_than_now(stamp: str) -> bool:
