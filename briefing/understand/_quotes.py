@@ -93,7 +93,14 @@ def _collect_left(toks: list[Token], b: int, lo: int) -> int | None:
         if lw in DETERMINERS and (not t.is_cap or a - 1 == lo or lw in ("his", "her", "its")):
             a -= 1  # "the", "Her aides", "Its director"
             break
-        if t.text == "." and a - 2 >= lo and toks[a - 2].lower in ABBREVIATIONS:
+        if (
+            t.text == "."
+            and a - 2 >= lo
+            and (
+                toks[a - 2].lower in ABBREVIATIONS
+                or (len(toks[a - 2].text) == 1 and toks[a - 2].text.isupper())  # "James B. Comey"
+            )
+        ):
             a -= 1
             continue
         if t.text in ("-", "\u2019s", "'s") or lw.endswith(("\u2019s", "'s")):
@@ -533,9 +540,9 @@ def _attribution(
         tail = after
         quote_follows = tail + 1 < n and toks[tail].text == "," and toks[tail + 1].quote
         quoted_left = any(x.quote for x in toks[max(0, before - 3) : before + 1])
-        if (quoted_left or (before >= 4 and not quote_follows)) and _tail_is_adjunct(
-            toks, tail, n, cue, quoted=quoted_left
-        ):
+        if (
+            quoted_left or (before >= 4 and not quote_follows and toks[0].lower not in _PREPS)
+        ) and _tail_is_adjunct(toks, tail, n, cue, quoted=quoted_left):
             ca, cb = 0, before - (0 if toks[before].quote else 1)
             while ca < cb and (toks[ca].lower in _LEAD or toks[ca].text in ("\u2014", "-", ",")):
                 ca += 1
@@ -609,6 +616,19 @@ def _attribution(
         # "…, which says it speaks for 300 families, wrote …": the relative clause ends first
         for m in range(k + 1, e):
             if toks[m].text == ",":
+                e = m - 1
+                break
+    # "said he makes $41,000 a year and questioned how …": the second verb is not content
+    for m in range(k + 2, e):
+        if toks[m].lower == "and" and m + 1 <= e:
+            nxt = toks[m + 1]
+            if (
+                not nxt.is_cap
+                and (
+                    nxt.lower in SPEECH_CUES or (nxt.lower.endswith("ed") and nxt.lower not in _AUX)
+                )
+                and not any(x.quote for x in toks[k:m])
+            ):
                 e = m - 1
                 break
     # stop before a trailing attribution ("…, he added.") or a participle clause
