@@ -438,7 +438,7 @@ def _make(
     content = text[start:end]
     if len(content.strip(" ,.;:\u2014-" + QUOTE_MARKS)) < 2:
         return None
-    direct = any(c in _QCHARS for c in content)
+    direct = any(c in _QCHARS for c in content) or content.startswith("\u2018")
     phrase = None
     if speaker is not None:
         at = text.find(stext, max(0, speaker[0] - len(stext)))

@@ -127,7 +127,27 @@ def quotations(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]
             carry = None
     if carry is not None:
         spans.append((carry, paras[-1][1]))
-    return [s for s in spans if s[1] - s[0] > 2]
+    spans = [s for s in spans if s[1] - s[0] > 2]
+    return sorted(spans + _single_quotations(text, paras, spans))
+
+
+_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[\u2014]))\u2018(?=\S)([^\u2018\u2019\n]*?\S)\u2019(?![A-Za-z])"
+)
+
+
+def _single_quotations(
+    text: str, paras: list[tuple[int, int]], taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """British style: \u2018…\u2019 quotations in paragraphs that use no double marks."""
+    out = []
+    for ps, pe in paras:
+        if any(qs < pe and ps < qe for qs, qe in taken):
+            continue
+        for m in _SINGLE.finditer(text, ps, pe):
+            if len(m.group(1).split()) >= 3:
+                out.append((m.start(), m.end()))
+    return out
 
 
 def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Token]:

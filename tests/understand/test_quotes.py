@@ -171,3 +171,21 @@ def test_subject_before_an_object_as_the_antecedent() -> None:
         "Ukraine would accept a ceasefire, he added."
     )
     assert quotes(text)[-1].speaker == "Volodymyr Zelensky"
+
+
+def test_british_single_quotation_marks() -> None:
+    text = (
+        "Keir Starmer visited the port. \u2018We will not stand by while jobs go,\u2019 "
+        "Starmer said, \u2018and we will say so.\u2019"
+    )
+    q = only(text)
+    assert q.speaker == "Keir Starmer"
+    assert q.direct
+    assert "stand by" in q.text and "say so" in q.text
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    text = "The union\u2019s leader said the employers\u2019 offer wasn\u2019t enough."
+    q = only(text)
+    assert not q.direct
+    assert q.text == "the employers\u2019 offer wasn\u2019t enough"
