@@ -44,3 +44,15 @@ def clean_text(text: str | None) -> str:
     text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+# JSON escapes C0 controls itself; DEL, the C1 controls and bidi marks it leaves raw.
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+def json_for_terminal(document: str) -> str:
+    """A JSON document with the characters a terminal would act on written as \\u escapes.
+
+    The data is unchanged for any JSON reader (offsets into texts stay valid).
+    """
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)

@@ -9,6 +9,7 @@ from typing import IO
 import click
 
 from briefing.cli._group import cli, fail
+from briefing.safetext import json_for_terminal
 
 
 @cli.command("extract")
@@ -42,6 +43,8 @@ def extract(jsonl: bool, source: IO[str]) -> None:
             title=str(doc.get("title") or ""),
             source=str(doc.get("source") or ""),
         )
-        out.write(json.dumps(result.to_prediction(str(doc.get("id", number))), ensure_ascii=False))
+        prediction = result.to_prediction(str(doc.get("id", number)))
+        # Raw C1 controls and bidi marks in quoted text would reach the terminal.
+        out.write(json_for_terminal(json.dumps(prediction, ensure_ascii=False)))
         out.write("\n")
         out.flush()
