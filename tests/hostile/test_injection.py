@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 from click.testing import CliRunner
-from conftest import HostileServer, run_briefing
+from hostile_support import HostileServer, run_briefing
 from payloads import BIDI, CLICK_MARKUP, ESCAPES, HOSTILE, MARKUP, forbidden, forbidden_bytes
 from rich.console import Console
 from rich.segment import Segment

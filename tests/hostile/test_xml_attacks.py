@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import HostileServer
+from hostile_support import HostileServer
 
 from briefing.ingest.discover import feed_links, looks_like_feed
 from briefing.ingest.html import html_to_text
