@@ -24,7 +24,7 @@ from feedparser.urls import _urljoin
 from lxml import etree
 
 from briefing.ingest.html import html_to_text
-from briefing.ingest.xmlguard import strip_internal_subset
+from briefing.ingest.xmlguard import strip_internal_subset, trust_the_bom
 from briefing.safetext import clean_line, clean_text, strip_controls
 
 # An entry without a full content element whose text is shorter than this is taken to be
@@ -75,6 +75,7 @@ def parse_with_feedparser(body: bytes, url: str, content_type: str = "") -> Pars
     # text (dropping scripts, styles and all markup), and the sanitizer is where
     # feedparser spends most of its time. Relative links are resolved by us, for the
     # few fields that keep URLs.
+    body, content_type = trust_the_bom(body, content_type)
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type

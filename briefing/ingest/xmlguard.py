@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["strip_internal_subset"]
+__all__ = ["strip_internal_subset", "trust_the_bom"]
 
 # Byte-order marks and the encodings they announce (UTF-32 before UTF-16: it shares a prefix).
 _BOMS = (
@@ -115,3 +115,22 @@ def _strip(text: str) -> str | None:
             i += 1
     # A subset that never ends: nothing after it can be trusted to be document.
     return text[: match.start()]
+
+
+_DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""")
+_CHARSET = re.compile(r";\s*charset\s*=\s*[^;]*", re.IGNORECASE)
+
+
+def trust_the_bom(body: bytes, content_type: str = "") -> tuple[bytes, str]:
+    """A document that starts with a byte-order mark, as UTF-8 that says so.
+
+    A byte-order mark cannot be mistaken, while a charset in the HTTP header or in the
+    XML declaration often is; feedparser believes the labels (and takes text/xml without
+    a charset for ASCII), so a UTF-16 feed labelled anything else would not be read.
+    """
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            text = body[len(bom) :].decode(name, errors="replace")
+            text = _DECLARED_ENCODING.sub(r"\1\2utf-8\2", text, count=1)
+            return text.encode("utf-8"), _CHARSET.sub("", content_type)
+    return body, content_type
