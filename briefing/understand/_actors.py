@@ -38,6 +38,11 @@ _INSTITUTIONS = (
     "court", "council", "authority", "ministry", "government", "parliament", "commission",
     "police", "agency", "department", "office", "union", "party",
 )  # fmt: skip
+_PLACE_WORDS = frozenset(
+    "street road avenue square bridge river sea ocean lake mountain mountains valley airport "
+    "station harbour harbor port bay island islands park district quarter plaza boulevard lane "
+    "one two".split()
+)
 _OBJECT_PREPS = frozenset("by with to from for about against than".split())
 _NOT_BEFORE_PERSON = frozenset("the a an of in at near from into outside across inside".split())
 _LOCATIVE = frozenset("in at near from to into outside across around through via inside".split())
@@ -282,6 +287,8 @@ class Registry:
             return  # an adjective ("Russian"), not an actor by itself
         elif lower_words & ORG_WORDS or (name.isupper() and len(name) > 1 and len(name_toks) == 1):
             kind = "organization"
+        elif lower_words & _PLACE_WORDS:
+            kind = "other"  # "Old Market Street", "Lowmere Valley"
         elif title_toks or (len(name_toks) >= 2 and prev not in _NOT_BEFORE_PERSON):
             kind = "person"
         else:

@@ -200,6 +200,10 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
     )
 
 
+_OUTLETS = frozenset(
+    "post times news journal tribune herald gazette ledger dispatch courier chronicle observer "
+    "wire telegraph guardian review daily weekly magazine".split()
+)
 _GROUP_SPEAKER = re.compile(
     r"^(?:the|its) (board|company|firm|group|union|party|authority|council|court|commission|"
     r"ministry|bank|museum|fund|alliance|airline|agency|regulator|government|campaign)\b"
@@ -225,16 +229,28 @@ def _apposition_role(phrase: str, name: str) -> str:
 
 
 def _actors(reg: Registry, quotes: list[Quote], source: str = "") -> list[Actor]:
+    speakers = {q.speaker for q in quotes if q.speaker}
     out = []
     for ent in reg.entities.values():
-        if ent.kind == "other" or not ent.acting:
+        kind = ent.kind
+        if (
+            kind == "other"
+            and ent.name in speakers
+            and " " not in ent.name
+            and not re.search(rf"\b{re.escape(ent.name.lower())}\b", reg.text)
+        ):
+            kind = "person"  # "Merz said": a lone name that speaks is someone
+        if kind == "other" or not ent.acting:
             continue
+        last = ent.name.split()[-1].lower()
+        if kind == "organization" and last in _OUTLETS and ent.name not in speakers:
+            continue  # a newspaper that only carries the news is not an actor in it
         if source and ent.name.lower() in (source.lower(), f"the {source.lower()}"):
             continue  # the outlet that published the article
         out.append(
             Actor(
                 name=ent.name,
-                kind=ent.kind,  # type: ignore[arg-type]
+                kind=kind,  # type: ignore[arg-type]
                 aliases=tuple(sorted(a for a in ent.aliases if strip_poss(a) != ent.name)),
                 roles=tuple(ent.roles),
                 mentions=len(ent.spans),

@@ -90,3 +90,16 @@ def test_user_alias_file_sits_beside_the_settings(monkeypatch: object, tmp_path:
         assert user_aliases_path() == tmp_path / "aliases.toml"
     finally:
         mp.undo()
+
+
+def test_a_lone_name_that_speaks_is_a_person() -> None:
+    found = actors('"We will not move," Kowalczyk said.')
+    assert found["Kowalczyk"].kind == "person"
+
+
+def test_streets_and_newspapers_are_not_actors() -> None:
+    found = actors(
+        "Works on Old Market Street stopped, according to a copy seen by The Meridian Post. "
+        "Elena Brandt said the city would pay."
+    )
+    assert set(found) == {"Elena Brandt"}
