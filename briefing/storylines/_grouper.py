@@ -15,6 +15,7 @@ and remembers the original, so that the story is shown once with all its outlets
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import deque
@@ -52,7 +53,8 @@ _CENTROID_MAX = 600
 _LOOKUP_TERMS = 12
 _SHORTLIST = 5  # storylines scored in full, of those the first ranking finds
 _RECENT_FINGERPRINTS = 60
-_LABEL_KEEP = 40
+_LABEL_KEEP = 60
+_LABEL_MAX = 300
 
 
 @dataclass
@@ -212,7 +214,7 @@ class Grouper:
     def candidates(self, vec: Mapping[str, float], day: int) -> dict[int, float]:
         """Storylines that share one of the article's strongest terms and are not quiet,
         each with its similarity counted over those terms only (a cheap first ranking)."""
-        top = sorted(vec, key=vec.__getitem__, reverse=True)[:_LOOKUP_TERMS]
+        top = heapq.nlargest(_LOOKUP_TERMS, vec, key=vec.__getitem__)
         found: dict[int, float] = {}
         for term in top:
             ids = self._index.get(term)
@@ -392,11 +394,11 @@ def add_label_evidence(
         entry = story.actors.setdefault(name, [kind, 0])
         entry[1] += 1
     for table in (story.phrases, story.names):
-        if len(table) > 3 * _LABEL_KEEP:
+        if len(table) > _LABEL_MAX:
             kept = sorted(table.items(), key=lambda kv: kv[1], reverse=True)[:_LABEL_KEEP]
             table.clear()
             table.update(kept)
-    if len(story.actors) > 3 * _LABEL_KEEP:
+    if len(story.actors) > _LABEL_MAX:
         kept_actors = sorted(story.actors.items(), key=lambda kv: kv[1][1], reverse=True)
         story.actors = dict(kept_actors[:_LABEL_KEEP])
 
