@@ -186,16 +186,15 @@ class Registry:
                     break
                 else:
                     break
-            if (
-                i == 0
-                and s.para_start
-                and s.para == 0
-                and j + 1 < n
-                and toks[j + 1].text in ("-", "\u2014", "\u2013")
-                and toks[i].text.isupper()
-            ):
-                i = j + 1  # a dateline: "ROTTERDAM - …"
-                continue
+            if i == 0 and s.para_start and s.para == 0 and toks[i].text.isupper():
+                d = j + 1
+                if d < n and toks[d].text == "(":  # "BRUSSELS (Reuters) - …"
+                    while d < n and toks[d].text != ")":
+                        d += 1
+                    d += 1
+                if d < n and toks[d].text in ("-", "\u2014", "\u2013"):
+                    i = d + 1  # a dateline
+                    continue
             demonym = self.aliases.demonyms.get(strip_poss(toks[i].lower))
             if demonym and j == i and j + 1 < n and toks[j + 1].lower in _GROUP_NOUNS:
                 # "the Dutch government", "Russian officials": the country acts

@@ -202,7 +202,7 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
 
 _OUTLETS = frozenset(
     "post times news journal tribune herald gazette ledger dispatch courier chronicle observer "
-    "wire telegraph guardian review daily weekly magazine".split()
+    "wire telegraph guardian review daily weekly magazine reuters ap afp bloomberg".split()
 )
 _GROUP_SPEAKER = re.compile(
     r"^(?:the|its) (board|company|firm|group|union|party|authority|council|court|commission|"
@@ -222,6 +222,8 @@ def _apposition_role(phrase: str, name: str) -> str:
     rest = phrase.split(",", 1)
     if len(rest) == 2 and name in rest[0]:
         words = rest[1].strip().split()
+        if words and words[0].lower() in ("who", "which", "whose", "whom"):
+            return ""  # a relative clause, not a role
         if words and words[0].lower() in ("the", "a", "an"):
             words = words[1:]
         return " ".join(words).strip(", ")

@@ -70,7 +70,7 @@ _FUTURE = re.compile(
     r"meets|opens|begins|closes)\b|'ll\b",
     re.I,
 )
-_RECENT_PAST = re.compile(r"\b(?:\w+ed|was|were|had|did)\W*(?:\w+\W+){0,2}$")
+_RECENT_PAST = re.compile(r"\b(?:\w+ed|was|were|had|did)\W*(?:\w+\W+){0,4}$")
 _PAST = re.compile(r"\b(said|was|were|had|did|ago)\b", re.I)
 
 
@@ -158,9 +158,7 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, before: str) -> tupl
             # the nearest such month, unless the verb just before says otherwise
             ahead = (month - pub.month) % 12
             behind = (pub.month - month) % 12
-            recent_past = bool(
-                re.search(r"\b(?:\w+ed|was|were|had|did)\W*(?:\w+\W+){0,2}$", before)
-            )
+            recent_past = bool(_RECENT_PAST.search(before))
             if future_ctx:
                 forward = True
             elif recent_past and ahead and behind <= 9:

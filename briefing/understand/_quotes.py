@@ -364,7 +364,9 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
                 None,
             )
             if owner is not None and att.speaker is not None and att.content_first:
-                owner.via = owner.via or att.speaker_text
+                named = any(w[:1].isupper() for w in att.speaker_text.split())
+                if named:
+                    owner.via = owner.via or att.speaker_text
                 continue
         kept.append(att)
     return kept

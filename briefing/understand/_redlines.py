@@ -246,6 +246,11 @@ def find_red_lines(
             ca, cb = _trim(text, cut, b)
             if cb - ca < 8:
                 continue
+            if holder is None or cut > a:
+                # "…, with Germany insisting that deficits must …": the clause is someone's words
+                said = next((q for q in near if abs(q.start - ca) <= 6 and q.speaker), None)
+                if said is not None and said.speaker in reg.entities:
+                    holder = said.speaker
             ends = [e for p, k, e in hits if ca <= p < cb and k in ("term", "demand")]
             for x, y in _items(text, ca, cb, pos):
                 if y - x < 6 or (x, y) in seen:

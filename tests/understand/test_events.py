@@ -81,3 +81,15 @@ def test_since_a_month_is_a_stretch_not_an_event() -> None:
 
 def test_relative_dates_inside_quotations_are_skipped() -> None:
     assert events('"Two months ago she would not pay a cent," he said.') == []
+
+
+def test_past_verb_a_few_words_before_the_month() -> None:
+    (e,) = events("The European Commission proposed the new rules in April.")
+    assert e.date == "2026-04"
+    assert not e.scheduled
+
+
+def test_dateline_with_agency_is_not_an_actor_or_event() -> None:
+    result = analyse("BRUSSELS (Reuters) - Ministers failed on Tuesday to agree.", PUBLISHED)
+    assert [a.name for a in result.actors] == []
+    assert [e.date for e in result.events] == ["2026-11-24"]

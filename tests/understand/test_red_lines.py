@@ -91,3 +91,13 @@ def test_would_never_sign_and_red_line() -> None:
 def test_plain_reporting_has_no_red_lines() -> None:
     text = "Container traffic at Rotterdam came almost to a standstill on Tuesday."
     assert red_lines(text) == []
+
+
+def test_a_participle_clause_holder() -> None:
+    text = (
+        "Finance ministers failed to agree on Tuesday, with Germany insisting that deficits "
+        "must stay below 3 percent."
+    )
+    (found,) = red_lines(text)
+    assert found.holder == "Germany"
+    assert found.text == "deficits must stay below 3 percent"
