@@ -289,19 +289,23 @@ def storyline_members(
     ]
 
 
-def storyline_outlets(library: Library) -> dict[int, tuple[list[str], int]]:
-    """{storyline id: (outlets, unread stories)} for every storyline with articles."""
+def storyline_outlets(
+    library: Library, storyline_id: int | None = None
+) -> dict[int, tuple[list[str], int]]:
+    """{storyline id: (outlets, unread stories)} for every storyline (or just one)."""
     result: dict[int, tuple[list[str], int]] = {}
+    where = "a.storyline_id = ?" if storyline_id is not None else "a.storyline_id IS NOT NULL"
     rows = library.db.execute(
-        """
+        f"""
         SELECT a.storyline_id, group_concat(DISTINCT f.title),
                sum(CASE WHEN a.read = 0 AND m.wire_of IS NULL THEN 1 ELSE 0 END)
         FROM articles a
         LEFT JOIN feeds f ON f.id = a.feed_id
         LEFT JOIN storyline_members m ON m.article_id = a.id
-        WHERE a.storyline_id IS NOT NULL
+        WHERE {where}
         GROUP BY a.storyline_id
-        """
+        """,
+        [storyline_id] if storyline_id is not None else [],
     )
     for sid, outlets, unread in rows:
         names = sorted({o for o in (outlets or "").split(",") if o})

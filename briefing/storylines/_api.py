@@ -33,7 +33,7 @@ def list_storylines(library: Library) -> list[StorylineSummary]:
 def get_summary(library: Library, storyline_id: int) -> StorylineSummary:
     """One storyline as the list shows it (a merged-away id gives the storyline it joined)."""
     row = _resolve(library, storyline_id)
-    outlets, unread = store.storyline_outlets(library).get(row.id, ([], 0))
+    outlets, unread = store.storyline_outlets(library, row.id).get(row.id, ([], 0))
     return _summary(row, outlets, unread)
 
 
@@ -49,7 +49,7 @@ def build_briefing(library: Library, storyline_id: int) -> Briefing:
     row = _resolve(library, storyline_id)
     members = [_member(m) for m in store.storyline_members(library, [row.id], with_text=True)]
     analyses = store_analysis.load_analyses(library, [m.article_id for m in members])
-    outlets, unread = store.storyline_outlets(library).get(row.id, ([], 0))
+    outlets, unread = store.storyline_outlets(library, row.id).get(row.id, ([], 0))
     return _briefing.build_briefing(
         _summary(row, outlets, unread), members, analyses, last_opened=_parse_time(row.last_opened)
     )
