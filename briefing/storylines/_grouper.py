@@ -51,7 +51,9 @@ WIRE_MAX_DAYS = 14
 _CENTROID_KEEP = 300
 _CENTROID_MAX = 600
 _LOOKUP_TERMS = 12
-_SHORTLIST = 5  # storylines scored in full, of those the first ranking finds
+_SHORTLIST = 3  # storylines scored in full, of those the first ranking finds
+_EVICT_EVERY = 1000  # articles between two looks for storylines quiet for good
+_EVICT_MARGIN_DAYS = 30  # ... allowing for articles that arrive late
 _RECENT_FINGERPRINTS = 60
 _LABEL_KEEP = 60
 _LABEL_MAX = 300
@@ -138,7 +140,7 @@ def features(title: str, text: str, actors: Iterable[tuple[str, str]] = ()) -> F
         fingerprint=simhash(words(title + " " + text)),
         phrases=_phrases(lead),
         title_phrases=_phrases(title.lower() if _is_headline_case(title) else title),
-        names=_names(text[:2000]),
+        names=_names(text[:1200]),
     )
 
 
@@ -164,6 +166,8 @@ class Grouper:
         # A storyline merged into another by the user: what matches it joins the other.
         self.redirect: dict[int, int] = {}
         self._index: dict[str, set[int]] = {}
+        self._latest_day = 0
+        self._since_eviction = 0
         for story in storylines:
             self.add_storyline(story)
 
@@ -275,7 +279,27 @@ class Grouper:
         if created:
             self.add_storyline(Storyline(id=best_id, first_day=day, last_day=day))
         self._add(self.storylines[best_id], key, vec, feats, day, actors)
+        self._latest_day = max(self._latest_day, day)
+        self._since_eviction += 1
+        if self._since_eviction >= _EVICT_EVERY:
+            self.evict_quiet()
         return Assignment(storyline_id=best_id, created=created, wire_of=wire_of, score=best)
+
+    def evict_quiet(self) -> None:
+        """Forget storylines quiet for good: they take no more articles, so memory stays flat."""
+        self._since_eviction = 0
+        horizon = self._latest_day - MAX_QUIET_DAYS - _EVICT_MARGIN_DAYS
+        keep = set(self.redirect) | set(self.redirect.values())
+        for sid in [s.id for s in self.storylines.values() if s.last_day < horizon]:
+            if sid in keep:
+                continue
+            story = self.storylines.pop(sid)
+            for term in story.centroid:
+                ids = self._index.get(term)
+                if ids is not None:
+                    ids.discard(sid)
+                    if not ids:
+                        del self._index[term]
 
     def _wire_original(self, story: Storyline, fingerprint: int, day: int) -> Any | None:
         for key, other, other_day in story.recent:

@@ -120,3 +120,22 @@ def test_demo_labels_read_like_a_person_wrote_them(gold_docs: list[dict]) -> Non
     assert "Rotterdam" in strike and "Antwerp" in strike and "strike" in strike
     peace = labels["ukraine-peace-talks"]
     assert "Russia" in peace and "Ukraine" in peace and "talks" in peace
+
+
+def test_storylines_quiet_for_good_are_forgotten() -> None:
+    counter = iter(range(1, 100))
+    grouper = Grouper(new_id=lambda: next(counter))
+    text = "Dockworkers in Rotterdam walked out over automated cranes and overtime pay."
+
+    def place(key: str, when: int) -> int:
+        feats = features("Port strike", text)
+        grouper.observe(feats)
+        return grouper.assign(key, feats, when).storyline_id
+
+    old = place("a", 1000)
+    assert place("b", 1010) == old
+    new = place("c", 1400)  # the same words a year later: a new storyline
+    assert new != old
+    grouper.evict_quiet()
+    assert old not in grouper.storylines and new in grouper.storylines
+    assert all(old not in ids for ids in grouper._index.values())
