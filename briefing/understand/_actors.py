@@ -43,7 +43,10 @@ _PLACE_WORDS = frozenset(
     "station harbour harbor port bay island islands park district quarter plaza boulevard lane "
     "one two".split()
 )
-_OBJECT_PREPS = frozenset("by with to from for about against than".split())
+_OBJECT_PREPS = frozenset(
+    "by with to from for about against than told asked urged thanked met called accused "
+    "criticised criticized praised warned visited invited briefed phoned".split()
+)
 _NOT_BEFORE_PERSON = frozenset("the a an of in at near from into outside across inside".split())
 _LOCATIVE = frozenset("in at near from to into outside across around through via inside".split())
 STRONG_TITLES = frozenset(
@@ -270,6 +273,8 @@ class Registry:
         name += strip_poss(last.text)
         if name.lower() in _NOT_NAMES or name.lower() in WEEKDAYS or name.lower() in MONTHS:
             return
+        if re.fullmatch(r"[A-Z]-[A-Z.]+", name):
+            return  # a party and state after a lawmaker's name: "R-S.C."
         if (
             len(name_toks) == 1
             and sentence_initial
@@ -408,6 +413,15 @@ class Registry:
             head_last = len(named) > 1 and " of " not in phrase and "," not in phrase
             return named[-1] if head_last else named[0]
         return inside[0] if inside else None
+
+    def make_person(self, mention: Mention) -> None:
+        """A lone name turned out to be someone: every mention of it becomes a person."""
+        for m in self.mentions:
+            if m.canonical == mention.canonical and m.kind == "other":
+                m.kind = "person"
+        ent = self.entities.get(mention.canonical)
+        if ent is not None and ent.kind == "other":
+            ent.kind = "person"
 
     def mention_ending(self, end: int) -> Mention | None:
         """A mention that runs up to end, however early it starts."""

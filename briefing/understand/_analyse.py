@@ -153,6 +153,8 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
         if m is not None:
             speaker = m.canonical
             span = (m.start, m.end) if span is None else span
+            if m.kind == "other" and " " not in m.name and m.name.lower() not in text:
+                reg.make_person(m)  # "Blinken told …": whoever speaks is someone
             role = _apposition_role(ptext, m.name)
             if role:
                 reg.add_role(m.canonical, role)

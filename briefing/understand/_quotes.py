@@ -173,6 +173,27 @@ def _skip_back(toks: list[Token], j: int, lo: int) -> int:
 _APPOSITION_OPENERS = frozenset("who which whose the a an its his her their".split())
 
 
+def _apposition_start(toks: list[Token], j: int, lo: int) -> int | None:
+    """Index of the comma that opens the apposition closed by the comma at j."""
+    k = j - 1
+    while k > lo and toks[k].text != "," and not toks[k].quote and j - k < 30:
+        k -= 1
+    if k <= lo or toks[k].text != ",":
+        return None
+    opener = k + 1 < j and (
+        toks[k + 1].lower in _APPOSITION_OPENERS
+        or (toks[k + 1].lower.endswith(("ed", "ing")) and not toks[k + 1].is_cap)
+    )
+    if j - k >= 12 and not opener:
+        return None
+    inner = _collect_left(toks, j - 1, k + 1)
+    if j - 1 == k + 1 and toks[k + 1].text[:1].isdigit():
+        inner = k + 1  # an age: "Quina Jones, 25, said"
+    if all(x.is_cap or x.text in ("-", ".") for x in toks[k + 1 : j]):
+        inner = k + 1  # a party and state: "Mitch McConnell, R-Ky., said"
+    return k if inner == k + 1 or opener else None
+
+
 def subject_left(toks: list[Token], i: int, lo: int) -> tuple[int, int, int] | None:
     """The subject of the cue at i as (first, head, last) token indices, or None."""
     j = _skip_back(toks, i - 1, lo)
@@ -188,26 +209,17 @@ def subject_left(toks: list[Token], i: int, lo: int) -> tuple[int, int, int] | N
             return (a, k - 1, j) if a is not None else None
         return None
     if t.text == ",":
-        # an apposition: "Dmitry Peskov, the Kremlin spokesman, said"
-        k = j - 1
-        while k > lo and toks[k].text != "," and not toks[k].quote and j - k < 30:
-            k -= 1
-        opener = k + 1 < j and (
-            toks[k + 1].lower in _APPOSITION_OPENERS
-            or (toks[k + 1].lower.endswith(("ed", "ing")) and not toks[k + 1].is_cap)
-        )
-        if k > lo and j - k >= 12 and not opener:
-            return None
-        if k > lo and toks[k].text == ",":
-            inner = _collect_left(toks, j - 1, k + 1)
-            if j - 1 == k + 1 and toks[k + 1].text[:1].isdigit():
-                inner = k + 1  # an age: "Quina Jones, 25, said"
-            if all(x.is_cap or x.text in ("-", ".") for x in toks[k + 1 : j]):
-                inner = k + 1  # a party and state: "Mitch McConnell, R-Ky., said"
-            if inner == k + 1 or opener:
-                a = _collect_left(toks, k - 1, lo)
-                if a is not None:
-                    return (a, k - 1, j - 1)
+        # an apposition: "Dmitry Peskov, the Kremlin spokesman, said"; they may be chained:
+        # "Sen. Lindsey Graham, R-S.C., a longtime supporter of Ukraine, called"
+        last = j - 1
+        for _ in range(3):
+            k = _apposition_start(toks, j, lo)
+            if k is None:
+                return None
+            a = _collect_left(toks, k - 1, lo)
+            if a is not None:
+                return (a, k - 1, last)
+            j = k  # the comma that opens this apposition may close another one
         return None
     a = _collect_left(toks, j, lo)
     if a is None:
@@ -622,16 +634,17 @@ def _attribution(
                 break
     # "said he makes $41,000 a year and questioned how …": the second verb is not content
     for m in range(k + 2, e):
-        if toks[m].lower == "and" and m + 1 <= e:
+        if toks[m].lower in ("and", "but") and m + 1 <= e:
             nxt = toks[m + 1]
-            if (
-                not nxt.is_cap
-                and (
-                    nxt.lower in SPEECH_CUES or (nxt.lower.endswith("ed") and nxt.lower not in _AUX)
-                )
+            if nxt.is_cap:
+                continue
+            if _is_cue(nxt) or (
+                toks[m].lower == "and"
+                and nxt.lower.endswith("ed")
+                and nxt.lower not in _AUX
                 and not any(x.quote for x in toks[k:m])
             ):
-                e = m - 1
+                e = m - 1  # "…called the package "a good start" but warned that …"
                 break
     # stop before a trailing attribution ("…, he added.") or a participle clause
     for m in range(k + 1, e):

@@ -189,3 +189,22 @@ def test_apostrophes_are_not_quotation_marks() -> None:
     q = only(text)
     assert not q.direct
     assert q.text == "the employers\u2019 offer wasn\u2019t enough"
+
+
+def test_chained_appositions_and_but_ends_the_content() -> None:
+    text = (
+        "Sen. Lindsey Graham, R-S.C., a longtime supporter of Ukraine, called the package "
+        '"a good start" but warned that Republicans would block further funding.'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Lindsey Graham", "Lindsey Graham"]
+    assert found[0].text == 'the package "a good start"'
+    assert found[1].text == "that Republicans would block further funding"
+
+
+def test_he_is_the_speaker_not_the_person_spoken_to() -> None:
+    text = (
+        '"We are with you," Blinken told President Volodymyr Zelenskyy. '
+        "He added that Washington expected reforms."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Blinken", "Blinken"]
