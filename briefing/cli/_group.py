@@ -38,7 +38,30 @@ def fail(message: str, code: int = 1) -> NoReturn:
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Every command: a library that cannot be written is one line, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        import sqlite3
+
+        from briefing.store import LibraryError, storage_error
+
+        try:
+            return super().invoke(ctx)
+        except LibraryError as exc:
+            fail(str(exc))
+        except sqlite3.Error as exc:
+            trouble = storage_error(exc, ctx.obj.db_path if ctx.obj else None)
+            if trouble is None:
+                raise
+            fail(str(trouble))
+
+
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     "db_path",

@@ -23,7 +23,7 @@ from briefing.config import load_settings
 from briefing.ingest.fetch import MAX_RETRY_AFTER, Fetcher, FetchResult
 from briefing.ingest.parse import NotAFeed, ParsedFeed, parse_feed
 from briefing.safetext import clean_line, clean_text
-from briefing.store import Library
+from briefing.store import Library, storage_error
 from briefing.store.articles import prune_articles, stored_hashes, upsert_articles
 from briefing.store.feeds import Feed, list_feeds, update_feed, utc_now
 
@@ -168,11 +168,18 @@ async def refresh_feeds_async(
         async with Fetcher(**(fetcher_options or {})) as fetcher:
             job.fetcher = fetcher
             tasks = [asyncio.create_task(job.one(feed)) for feed in feeds]
-            for done, task in enumerate(asyncio.as_completed(tasks), start=1):
-                result = await task
-                report.results.append(result)
-                if progress is not None:
-                    progress(done, len(feeds), result)
+            try:
+                for done, task in enumerate(asyncio.as_completed(tasks), start=1):
+                    result = await task
+                    report.results.append(result)
+                    if progress is not None:
+                        progress(done, len(feeds), result)
+            except BaseException:
+                # A library that cannot be written stops every feed: settle them all.
+                for pending in tasks:
+                    pending.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+                raise
     finally:
         if own_executor:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -218,6 +225,9 @@ class _Refresh:
         try:
             await self._refresh(feed, result)
         except Exception as exc:  # one bad feed must not stop the others
+            trouble = storage_error(exc, self.library.path)
+            if trouble is not None:
+                raise trouble from exc  # ...but a full disk stops them all
             result.status = "error"
             result.error = f"internal error: {type(exc).__name__}: {clean_line(str(exc))[:200]}"
             try:

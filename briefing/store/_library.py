@@ -16,6 +16,27 @@ class LibraryError(Exception):
     """The library file cannot be opened or written (read-only, disk full, corrupt)."""
 
 
+# What SQLite says when the library file itself cannot take a write.
+_STORAGE_TROUBLE = (
+    "database or disk is full",
+    "readonly database",
+    "disk i/o error",
+    "unable to open database file",
+    "database is locked",
+)
+
+
+def storage_error(exc: BaseException, path: Path | None) -> LibraryError | None:
+    """A LibraryError when `exc` means the library cannot be written (full disk, read-only
+    file, I/O error, another writer holding it), else None."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return None
+    message = str(exc).lower()
+    if not any(words in message for words in _STORAGE_TROUBLE):
+        return None
+    return LibraryError(f"cannot write the library {path or '(in memory)'}: {exc}")
+
+
 class Library:
     """A briefing library: a sqlite-utils Database with the schema applied.
 
