@@ -213,13 +213,13 @@ def subject_left(toks: list[Token], i: int, lo: int) -> tuple[int, int, int] | N
         # "Sen. Lindsey Graham, R-S.C., a longtime supporter of Ukraine, called"
         last = j - 1
         for _ in range(3):
-            k = _apposition_start(toks, j, lo)
-            if k is None:
+            opening = _apposition_start(toks, j, lo)
+            if opening is None:
                 return None
-            a = _collect_left(toks, k - 1, lo)
-            if a is not None:
-                return (a, k - 1, last)
-            j = k  # the comma that opens this apposition may close another one
+            head = _collect_left(toks, opening - 1, lo)
+            if head is not None:
+                return (head, opening - 1, last)
+            j = opening  # the comma that opens this apposition may close another one
         return None
     a = _collect_left(toks, j, lo)
     if a is None:
