@@ -266,8 +266,8 @@ class Registry:
         if k and any(w.lower in ORG_WORDS for w in words[k:]):
             k = 0  # "National Cyber Security Agency", "Turkish Foreign Ministry"
         title_toks, name_toks = words[:k], words[k:]
-        if not name_toks:
-            return
+        if not name_toks or all(w.lower.rstrip(".") in TITLE_WORDS for w in words):
+            return  # "the Prime Minister": a role, not a name
         last = name_toks[-1]
         name = " ".join(t.text for t in name_toks[:-1]) + (" " if len(name_toks) > 1 else "")
         name += strip_poss(last.text)

@@ -10,6 +10,7 @@ from briefing.understand._actors import Mention, Registry, role_word, strip_poss
 from briefing.understand._aliases import AliasTable, default_aliases
 from briefing.understand._events import find_events
 from briefing.understand._language import detect_language
+from briefing.understand._lexicon import OUTLET_WORDS
 from briefing.understand._quotes import Attribution, colon_turns, find_in_sentence
 from briefing.understand._redlines import find_red_lines
 from briefing.understand._text import Sentence, sentences
@@ -153,7 +154,12 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
         if m is not None:
             speaker = m.canonical
             span = (m.start, m.end) if span is None else span
-            if m.kind == "other" and " " not in m.name and m.name.lower() not in text:
+            if (
+                m.kind == "other"
+                and " " not in m.name
+                and m.name.lower() not in text
+                and m.end >= phrase[1] - 1
+            ):
                 reg.make_person(m)  # "Blinken told …": whoever speaks is someone
             role = _apposition_role(ptext, m.name)
             if role:
@@ -234,20 +240,14 @@ def _apposition_role(phrase: str, name: str) -> str:
 
 def _actors(reg: Registry, quotes: list[Quote], source: str = "") -> list[Actor]:
     speakers = {q.speaker for q in quotes if q.speaker}
-    out = []
+    out: list[Actor] = []
     for ent in reg.entities.values():
-        kind = ent.kind
-        if (
-            kind == "other"
-            and ent.name in speakers
-            and " " not in ent.name
-            and not re.search(rf"\b{re.escape(ent.name.lower())}\b", reg.text)
-        ):
-            kind = "person"  # "Merz said": a lone name that speaks is someone
+        kind = ent.kind  # speaking lone names were made people while resolving speakers
         if kind == "other" or not ent.acting:
             continue
         last = ent.name.split()[-1].lower()
-        if kind == "organization" and last in _OUTLETS and ent.name not in speakers:
+        outlet = last in _OUTLETS or last in OUTLET_WORDS
+        if kind == "organization" and outlet and ent.name not in speakers:
             continue  # a newspaper that only carries the news is not an actor in it
         if source and ent.name.lower() in (source.lower(), f"the {source.lower()}"):
             continue  # the outlet that published the article

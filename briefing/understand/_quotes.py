@@ -292,11 +292,19 @@ def _content_end(toks: list[Token], k: int, hi: int) -> int:
     return e
 
 
+_CHANNEL = re.compile(
+    r"(?:in an interview (?:with|on)|speaking (?:to|on|with)|in a (?:post|statement|video) on"
+    r"|writing in|on (?:Twitter|X|Telegram|Facebook|Truth Social))\b",
+    re.I,
+)
+
+
 def _via_in(toks: list[Token], a: int, b: int) -> str | None:
     """An outlet named in toks[a:b] after on/to/with/in ("told Fox News", "on Truth Social")."""
     for k in range(a, min(b, len(toks))):
         if toks[k].lower in ("on", "to", "with", "in", "via") and k + 1 < b:
             m = k + 1
+            keep_the = toks[m].text == "The"  # "The Times" is the paper's name
             if toks[m].lower in ("the", "an", "a"):
                 m += 1
             n = m
@@ -309,7 +317,7 @@ def _via_in(toks: list[Token], a: int, b: int) -> str | None:
                     or n - m >= 2
                     and toks[m].lower in ("truth",)
                 ):
-                    return " ".join(words)
+                    return ("The " if keep_the else "") + " ".join(words)
     return None
 
 
@@ -646,6 +654,16 @@ def _attribution(
             ):
                 e = m - 1  # "…called the package "a good start" but warned that …"
                 break
+    # "…, in an interview with the BBC": the channel, not the content
+    for m in range(k + 1, e):
+        if toks[m].text == "," and _CHANNEL.match(text, toks[m].end + 1 if m + 1 <= e else 0):
+            via = via or _via_in(toks, m + 1, e + 1)
+            e = m - 1
+            break
+    if via is None and toks[0].lower in ("speaking", "in", "writing", "talking", "interviewed"):
+        comma = next((x for x in range(1, min(i, 12)) if toks[x].text == ","), None)
+        if comma is not None:
+            via = _via_in(toks, 0, comma)  # "Speaking to The Times, Mel Stride said …"
     # stop before a trailing attribution ("…, he added.") or a participle clause
     for m in range(k + 1, e):
         if toks[m].text == "," and m + 1 <= e:

@@ -23,7 +23,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bnot (?:ready|willing|prepared) to\b|\brefus(?:e|es|ed|ing) to\b"
         r"|\bwould (?:block|veto|force|halt|reject|oppose)\b", re.I)),
     ("non-negotiable", re.compile(
-        r"\b(?:under|in) no circumstances\b|\bunder any arrangement\b|\bnon-negotiable\b"
+        r"\b(?:under|in) (?:no|any) circumstances\b|\bunder any arrangement\b|\bnon-negotiable\b"
+        r"|\bwhatever happens\b|\bat any (?:cost|price)\b"
         r"|\bnot negotiable\b|\bnot up for negotiation\b|\bnot for sale\b|\bnot on the table\b"
         r"|\bred lines?\b|\bthere can be no\b|\bno\s+\w+(?:\s+\w+)?\s+(?:may|can|could|must)\b"
         r"|\bconditions?\b[^.;:]{0,60}:", re.I)),
@@ -199,6 +200,8 @@ def find_red_lines(
                 default=None,
             )
             marks = next((t for t in s.tokens if t.quote and t.start <= pos < t.end), None)
+            if marks is not None and q is not None and q.start < marks.start:
+                marks = None  # a quoted fragment inside reported speech: the whole clause counts
             if marks is not None:
                 a, b = marks.start, marks.end
                 holder = q.speaker if q is not None else None
