@@ -1,0 +1,187 @@
+"""Crashes: `briefing refresh` killed with SIGKILL at random moments loses nothing and
+leaves a sound library; a full disk and a read-only library give one clear error."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hostile_support import HostileServer, run_briefing, subprocess_env
+
+from briefing.cli import cli
+from briefing.store import open_library
+from briefing.store.feeds import add_feed
+
+FEEDS = 12  # below the count from which refresh parses in worker processes
+ITEMS = 25
+KILLS = 20
+
+
+def _churning_feed(server: HostileServer, path: str) -> str:
+    """A feed whose every fetch brings new items (and edits the newest old ones)."""
+    state = {"generation": 0}
+
+    def answer(handler: BaseHTTPRequestHandler) -> None:
+        state["generation"] += 1
+        g = state["generation"]
+        items = "".join(
+            f"<item><guid isPermaLink='false'>{path}-{g}-{i}</guid>"
+            f"<title>Story {g}.{i} from {path}</title><link>http://example.org{path}/{g}/{i}</link>"
+            f"<description>{'Words of the story, told at length. ' * 20}</description></item>"
+            for i in range(ITEMS)
+        )
+        body = (
+            f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>Feed {path}</title><link>http://example.org/</link>{items}"
+            "</channel></rss>"
+        ).encode()
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/rss+xml")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    return server.route(path, answer)
+
+
+def _keys(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {row[0] for row in conn.execute("SELECT dedupe_key FROM articles")}
+
+
+def _integrity(db: Path) -> str:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        fts = conn.execute(
+            "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
+        )
+        del fts
+    return "; ".join(str(r[0]) for r in rows)
+
+
+def test_sigkill_at_random_moments_loses_nothing(server: HostileServer, tmp_path: Path) -> None:
+    db = tmp_path / "library.db"
+    with open_library(db) as library:
+        for n in range(FEEDS):
+            add_feed(library, _churning_feed(server, f"/feed{n}.xml"), full_text=False)
+    first = run_briefing(["refresh", "--no-full-text", "--no-digest"], db, tmp_path)
+    assert first.returncode == 0, first.stderr
+    known = _keys(db)
+    assert len(known) == FEEDS * ITEMS
+
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    killed_while_running = partial = 0
+    for kill in range(KILLS):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "briefing", "refresh", "--no-full-text", "--no-digest"],
+            env=subprocess_env(db, tmp_path),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=tmp_path,
+        )
+        # From start-up through fetching and the per-feed writes.
+        time.sleep(rng.uniform(0.3, 1.4))
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            killed_while_running += 1
+        process.wait(timeout=30)
+        assert _integrity(db) == "ok", f"kill {kill} (seed {seed})"
+        now = _keys(db)
+        lost = known - now
+        assert not lost, f"kill {kill} (seed {seed}) lost {len(lost)} articles"
+        # Some feeds written and not others: the kill landed between two feeds' writes.
+        partial += 0 < len(now - known) < FEEDS * ITEMS
+        known = now
+    assert killed_while_running >= KILLS // 2, "most kills must land while refresh runs"
+    print(f"seed {seed}: {killed_while_running} kills mid-refresh, {partial} between feeds")
+    # And the library still works: a refresh to the end, then the listing.
+    final = run_briefing(["refresh", "--no-full-text", "--no-digest"], db, tmp_path)
+    assert final.returncode == 0, final.stderr
+    assert known <= _keys(db)
+
+
+# -- a full disk and a read-only library ---------------------------------------------------
+
+
+def _one_clear_line(output: str) -> None:
+    lines = [line for line in output.strip().splitlines() if line.strip()]
+    assert "Traceback" not in output, output
+    assert lines and lines[-1].startswith("briefing: "), output
+
+
+@pytest.fixture
+def subscribed(server: HostileServer, tmp_path: Path) -> Path:
+    db = tmp_path / "library.db"
+    with open_library(db) as library:
+        for n in range(3):
+            add_feed(library, _churning_feed(server, f"/f{n}.xml"), full_text=False)
+    return db
+
+
+def test_full_disk_is_one_clear_error(subscribed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The library may not grow by a single page: SQLite reports the disk as full."""
+    import briefing.store as store
+
+    real_open = store.open_library
+
+    def open_full(path, **kwargs):  # type: ignore[no-untyped-def]
+        library = real_open(path, **kwargs)
+        pages = library.db.execute("PRAGMA page_count").fetchone()[0]
+        library.db.execute(f"PRAGMA max_page_count = {pages}")
+        return library
+
+    monkeypatch.setattr(store, "open_library", open_full)
+    before = _keys(subscribed)
+    result = CliRunner().invoke(cli, ["--db", str(subscribed), "refresh", "--no-full-text"])
+    assert result.exit_code != 0, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    _one_clear_line(result.output)
+    assert "full" in result.output.lower(), result.output
+    assert _integrity(subscribed) == "ok"
+    assert before <= _keys(subscribed)
+
+
+@pytest.mark.skipif(shutil.which("setpriv") is None, reason="needs setpriv (util-linux)")
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_read_only_library_is_one_clear_error(
+    subscribed: Path, tmp_path: Path, what: str, server: HostileServer
+) -> None:
+    new_feed = _churning_feed(server, "/new.xml")
+    run_briefing(["refresh", "--no-full-text", "--no-digest"], subscribed, tmp_path)
+    before = _keys(subscribed)
+    for extra in tmp_path.glob("library.db-*"):
+        extra.unlink()
+    os.chmod(subscribed, 0o444)
+    if what == "folder":
+        os.chmod(tmp_path, 0o555)
+    # Root may write anything: the command runs without the capability that allows it.
+    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+    try:
+        for args in (["refresh", "--no-full-text"], ["add", new_feed]):
+            done = subprocess.run(
+                [*drop, sys.executable, "-m", "briefing", *args],
+                env=subprocess_env(subscribed, tmp_path),
+                capture_output=True,
+                timeout=60,
+                cwd="/",
+            )
+            output = (done.stdout + done.stderr).decode("utf-8", "replace")
+            assert done.returncode != 0, output
+            _one_clear_line(output)
+            assert "library" in output and "readonly" in output.replace("-", ""), output
+    finally:
+        os.chmod(tmp_path, 0o755)
+        os.chmod(subscribed, 0o644)
+    assert _integrity(subscribed) == "ok"
+    assert _keys(subscribed) == before
