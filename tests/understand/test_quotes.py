@@ -208,3 +208,22 @@ def test_he_is_the_speaker_not_the_person_spoken_to() -> None:
         "He added that Washington expected reforms."
     )
     assert [q.speaker for q in quotes(text)] == ["Blinken", "Blinken"]
+
+
+def test_channel_after_reported_speech_is_via() -> None:
+    text = (
+        "The Prime Minister, Keir Starmer, said on Sunday that Britain would not rejoin the "
+        "customs union, in an interview with the BBC."
+    )
+    q = only(text)
+    assert q.speaker == "Keir Starmer"
+    assert q.via == "BBC"
+    assert q.text == "that Britain would not rejoin the customs union"
+
+
+def test_speaking_to_an_outlet_is_via() -> None:
+    text = (
+        "Speaking to The Times, the shadow chancellor Mel Stride said the plan was a tax on jobs."
+    )
+    q = only(text)
+    assert (q.speaker, q.via) == ("Mel Stride", "The Times")
