@@ -14,6 +14,7 @@ import argparse
 import cProfile
 import hashlib
 import io
+import json
 import multiprocessing
 import os
 import pstats
@@ -23,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -126,6 +128,8 @@ def serve(feeds: int, articles: int, port_queue: multiprocessing.Queue) -> None:
     bodies = {f"/feeds/{i}.xml": make_feed(i, articles) for i in range(feeds)}
     etags = {path: '"' + hashlib.sha1(body).hexdigest()[:16] + '"' for path, body in bodies.items()}
     mode = {"honour": True}
+    stats: dict[int, int] = {}
+    lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -134,6 +138,10 @@ def serve(feeds: int, articles: int, port_queue: multiprocessing.Queue) -> None:
             pass
 
         def do_GET(self) -> None:
+            if self.path == "/__stats":
+                self._send(200, json.dumps(stats).encode(), {})
+                stats.clear()
+                return
             if self.path.startswith("/__mode/"):
                 mode["honour"] = self.path.endswith("honour")
                 self._send(200, b"ok", {})
@@ -143,13 +151,19 @@ def serve(feeds: int, articles: int, port_queue: multiprocessing.Queue) -> None:
                 self._send(404, b"not found", {})
                 return
             validators = {"ETag": etags[self.path], "Last-Modified": LAST_MODIFIED}
-            if mode["honour"] and (
-                self.headers.get("If-None-Match") == etags[self.path]
-                or self.headers.get("If-Modified-Since") == LAST_MODIFIED
-            ):
+            status = 304 if mode["honour"] and self._matches(etags[self.path]) else 200
+            with lock:
+                stats[status] = stats.get(status, 0) + 1
+            if status == 304:
                 self._send(304, b"", validators)
                 return
             self._send(200, body, {**validators, "Content-Type": "application/xml"})
+
+        def _matches(self, etag: str) -> bool:
+            return (
+                self.headers.get("If-None-Match") == etag
+                or self.headers.get("If-Modified-Since") == LAST_MODIFIED
+            )
 
         def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
             self.send_response(status)
@@ -182,6 +196,15 @@ def cpu_seconds() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def server_stats(base: str) -> str:
+    """What the server answered since the last call, e.g. "1000 x 200"."""
+    import urllib.request
+
+    with urllib.request.urlopen(f"{base}/__stats") as response:
+        counts = json.loads(response.read())
+    return ", ".join(f"{n} x {status}" for status, n in sorted(counts.items())) or "no requests"
 
 
 def run_briefing(urls: list[str], db: Path, label: str, profile: bool) -> float:
@@ -261,17 +284,19 @@ def main() -> None:
 
         ours: dict[str, float] = {}
         theirs: dict[str, float] = {}
-        _get(f"{base}/__mode/honour")
-        ours["cold"] = run_briefing(urls, db, "cold", args.profile)
-        ours["all-304"] = run_briefing(urls, db, "all-304", False)
-        _get(f"{base}/__mode/ignore")
-        ours["unchanged"] = run_briefing(urls, db, "unchanged", False)
+        # newsboat stores validators only from its second fetch on, so the unchanged run
+        # (server ignoring validators) comes before the all-304 one, for both readers.
+        runs = [("cold", "honour"), ("unchanged", "ignore"), ("all-304", "honour")]
+        _get(f"{base}/__stats")
+        for name, mode in runs:
+            _get(f"{base}/__mode/{mode}")
+            ours[name] = run_briefing(urls, db, name, args.profile and name == "cold")
+            print(f"    server answered: {server_stats(base)}")
         if newsboat:
-            _get(f"{base}/__mode/honour")
-            theirs["cold"] = run_newsboat(newsboat, workdir, "cold")
-            theirs["all-304"] = run_newsboat(newsboat, workdir, "all-304")
-            _get(f"{base}/__mode/ignore")
-            theirs["unchanged"] = run_newsboat(newsboat, workdir, "unchanged")
+            for name, mode in runs:
+                _get(f"{base}/__mode/{mode}")
+                theirs[name] = run_newsboat(newsboat, workdir, name)
+                print(f"    server answered: {server_stats(base)}")
 
     targets = {"cold": 0.5, "all-304": 1.0, "unchanged": 0.2}
     print()

@@ -177,6 +177,9 @@ def refresh_command(
 
         try:
             report = refresh_feeds(library, ids, progress=progress, full_text=full_text)
+        except KeyboardInterrupt:
+            # Every feed finished so far was committed on its own; nothing is half-written.
+            fail("interrupted; feeds refreshed so far are saved", code=130)
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
