@@ -474,7 +474,9 @@ _NOUNISH = frozenset(
     "reports tweets fears comments remarks claims questions charges states calls promises demands "
     "notes hopes posts warnings threats shows findings".split()
 )
-_NOUN_MARKERS = frozenset("a an the his her its their our my your this these those".split())
+_NOUN_MARKERS = frozenset(
+    "a an the his her its their our my your this these those no any every each another such".split()
+)
 _LEAD = frozenset("but and yet so then also still".split())
 
 
