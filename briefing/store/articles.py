@@ -120,30 +120,46 @@ def upsert_articles(
         if key in seen:  # the same item twice in one document: the first one wins
             continue
         seen.add(key)
-        values = [_column_value(name, entry.get(name)) for name in ARTICLE_FIELDS]
-        if key not in known:
-            cursor = conn.execute(
-                "INSERT INTO articles (feed_id, fetched_at, "
-                + ", ".join(ARTICLE_FIELDS)
-                + ") VALUES (?, ?, "
-                + ", ".join("?" for _ in ARTICLE_FIELDS)
-                + ")",
-                [feed_id, fetched_at, *values],
-            )
+        stored = known.get(key)
+        if stored == entry["content_hash"]:
+            result.unchanged += 1
+            continue
+        values = _row(entry)
+        if stored is None:
+            cursor = conn.execute(_INSERT, (feed_id, fetched_at, *values))
             result.new += 1
             if cursor.lastrowid is not None:
                 result.new_ids.append(cursor.lastrowid)
-        elif known[key] != entry["content_hash"]:
-            conn.execute(
-                "UPDATE articles SET "
-                + ", ".join(f"{name} = ?" for name in ARTICLE_FIELDS)
-                + ", fetched_at = ?, analysed_version = NULL WHERE feed_id = ? AND dedupe_key = ?",
-                [*values, fetched_at, feed_id, key],
-            )
-            result.updated += 1
         else:
-            result.unchanged += 1
+            conn.execute(_UPDATE, (*values, fetched_at, feed_id, key))
+            result.updated += 1
     return result
+
+
+_INSERT = (
+    f"INSERT INTO articles (feed_id, fetched_at, {', '.join(ARTICLE_FIELDS)}) "
+    f"VALUES (?, ?, {', '.join('?' for _ in ARTICLE_FIELDS)})"
+)
+_UPDATE = (
+    f"UPDATE articles SET {', '.join(f'{name} = ?' for name in ARTICLE_FIELDS)}, "
+    "fetched_at = ?, analysed_version = NULL WHERE feed_id = ? AND dedupe_key = ?"
+)
+
+
+def _row(entry: Mapping[str, Any]) -> tuple[Any, ...]:
+    """An entry's values in ARTICLE_FIELDS order, as the columns store them."""
+    return (
+        entry.get("guid"),
+        entry.get("link") or "",
+        entry.get("title") or "",
+        entry.get("author") or "",
+        entry.get("published"),
+        entry.get("updated"),
+        json.dumps(list(entry.get("categories") or [])),
+        entry.get("text") or "",
+        entry.get("content_hash") or "",
+        entry["dedupe_key"],
+    )
 
 
 def prune_articles(library: Library, feed_id: int, *, keep: int) -> int:
@@ -168,14 +184,6 @@ def prune_articles(library: Library, feed_id: int, *, keep: int) -> int:
 
         recount(library, storylines)
     return len(rows)
-
-
-def _column_value(name: str, value: Any) -> Any:
-    if name == "categories":
-        return json.dumps(list(value or []))
-    if name in ("link", "title", "author", "text", "content_hash"):
-        return value or ""
-    return value
 
 
 def get_article(library: Library, article_id: int) -> Article | None:
