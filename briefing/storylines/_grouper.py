@@ -51,6 +51,7 @@ WIRE_MAX_DAYS = 14
 _CENTROID_KEEP = 300
 _CENTROID_MAX = 600
 _LOOKUP_TERMS = 12
+_INDEX_TERMS = 30
 _SHORTLIST = 3  # storylines scored in full, of those the first ranking finds
 _EVICT_EVERY = 1000  # articles between two looks for storylines quiet for good
 _EVICT_MARGIN_DAYS = 30  # ... allowing for articles that arrive late
@@ -127,8 +128,10 @@ class Storyline:
 def features(title: str, text: str, actors: Iterable[tuple[str, str]] = ()) -> Features:
     """Read an article: its terms, fingerprint, subject phrases and names."""
     counts: dict[str, float] = {}
-    for source, weight in ((text, 1.0), (title, TITLE_WEIGHT)):
+    sequence: list[str] = []  # the content words in order, for the fingerprint
+    for source, weight in ((title, TITLE_WEIGHT), (text, 1.0)):
         for run in content_runs(source):
+            sequence += run
             for term in run:
                 counts[term] = counts.get(term, 0.0) + weight
 
@@ -137,7 +140,7 @@ def features(title: str, text: str, actors: Iterable[tuple[str, str]] = ()) -> F
     lead = text[:600]
     return Features(
         counts=dict(counts),
-        fingerprint=simhash(words(title + " " + text)),
+        fingerprint=simhash(sequence),
         phrases=_phrases(lead),
         title_phrases=_phrases(title.lower() if _is_headline_case(title) else title),
         names=_names(text[:1200]),
@@ -173,7 +176,8 @@ class Grouper:
 
     def add_storyline(self, story: Storyline) -> None:
         self.storylines[story.id] = story
-        for term in story.centroid:
+        strongest = heapq.nlargest(4 * _INDEX_TERMS, story.centroid, key=story.centroid.__getitem__)
+        for term in strongest:
             self._index.setdefault(term, set()).add(story.id)
 
     def remember(self, storyline_id: int, key: Any, fingerprint: int, day: int) -> None:
@@ -320,7 +324,8 @@ class Grouper:
         actors: Iterable[tuple[str, str]],
     ) -> None:
         add_vector(story, vec)
-        for term in vec:
+        # A storyline is found through the strongest terms of its articles.
+        for term in heapq.nlargest(_INDEX_TERMS, vec, key=vec.__getitem__):
             self._index.setdefault(term, set()).add(story.id)
         if len(story.centroid) > _CENTROID_MAX:
             prune(story, self._index)
