@@ -190,6 +190,10 @@ def _iso(parsed: Any) -> str | None:
         return None
 
 
+# An absolute http(s) URL that urljoin would return unchanged (no dot segments).
+_PLAIN_ABSOLUTE = re.compile(r"https?://[^/?#\s]+(?:[/?#](?!\.\.?(?:[/?#]|$))[^/?#\s]*)*$")
+
+
 def _safe_link(value: Any, base_url: str) -> str:
     """An absolute http(s) link, or "" (javascript:, data: and the like are dropped)."""
     if not isinstance(value, str):
@@ -197,6 +201,8 @@ def _safe_link(value: Any, base_url: str) -> str:
     value = clean_line(value)
     if not value:
         return ""
+    if _PLAIN_ABSOLUTE.match(value):
+        return value  # the common case, already absolute: nothing to resolve
     try:
         absolute = urljoin(base_url, value)
         if urlsplit(absolute).scheme.lower() not in ("http", "https"):
@@ -337,11 +343,14 @@ def _text(el: Any) -> str:
 
 def _fields(item: Any, known: dict[str, str | None]) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = {}
+    text_only = known is not _ATOM_ENTRY
     for child in item:
         tag = child.tag
         if not isinstance(tag, str):
             continue
         key = known.get(tag, "?") if tag in known else _EXTRA_ITEM.get(tag, "?")
+        if text_only and len(child) and key in _TEXT_ONLY:
+            raise _Unusual(f"elements inside {key}")
         if key == "?":
             ns, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
             if ns in _IGNORABLE_NS and (
@@ -355,10 +364,6 @@ def _fields(item: Any, known: dict[str, str | None]) -> dict[str, list[Any]]:
     for key in _SINGLE:
         if len(found.get(key, ())) > 1:
             raise _Unusual(f"repeated {key}")
-    if known is not _ATOM_ENTRY:
-        for key in _TEXT_ONLY:
-            if any(len(el) for el in found.get(key, ())):
-                raise _Unusual(f"elements inside {key}")
     return found
 
 
