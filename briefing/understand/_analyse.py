@@ -195,11 +195,15 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             else:
                 canon = reg.canonical_of(ptext)
                 speaker = canon[0] if canon else ptext
+    content = text[a.start : a.end]
     return Quote(
-        text=text[a.start : a.end],
+        text=content,
         start=a.start,
         end=a.end,
-        direct=a.direct,
+        # Words inside double or guillemet marks (or British single ones). Two apostrophes
+        # standing for a quote mark delimit the quotation but, as in PolNeAR's gold, the
+        # statement counts as reported.
+        direct=any(c in _DIRECT_MARKS for c in content) or content.startswith("\u2018"),
         speaker=speaker,
         speaker_span=span,
         cue=a.cue,
@@ -208,6 +212,7 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
     )
 
 
+_DIRECT_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
 _OUTLETS = frozenset(
     "post times news journal tribune herald gazette ledger dispatch courier chronicle observer "
     "wire telegraph guardian review daily weekly magazine reuters ap afp bloomberg".split()

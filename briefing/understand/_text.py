@@ -63,10 +63,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _opens(text: str, i: int) -> bool:
+_MARKS = re.compile(
+    r"(?<![\w'])''(?!')|[\"\u201c\u201d\u00ab\u00bb\u201e\u201f]|(?<=\w)''(?![\w'])"
+)
+
+
+def _opens(text: str, i: int, width: int = 1) -> bool:
     """Whether a straight double quote at i opens rather than closes."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before.isspace() or before in "([{\u2014\u2013-/:":
         return True
     if after.isspace() or after in ".,;:!?)":
@@ -83,11 +88,14 @@ def quotations(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]
         open_at: int | None = None
         straight = False
         first = True
-        for m in re.finditer(r"[\"\u201c\u201d\u00ab\u00bb\u201e\u201f]", text[ps:pe]):
-            i = ps + m.start()
+        for m in _MARKS.finditer(text, ps, pe):
+            i = m.start()
             ch = m.group()
+            width = len(ch)
+            if width == 2:
+                ch = STRAIGHT  # '' -- two apostrophes standing for a double quote (NYT style)
             if open_at is None:
-                if ch in OPENERS or (ch == STRAIGHT and _opens(text, i)):
+                if ch in OPENERS or (ch == STRAIGHT and _opens(text, i, width)):
                     lead_ws = not text[ps:i].strip()
                     open_at = carry if (carry is not None and first and lead_ws) else i
                     straight = ch == STRAIGHT
@@ -110,15 +118,15 @@ def quotations(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]
                 or ch == "\u201c"
                 and (i + 1 >= len(text) or not text[i + 1].isalnum())
             )
-            if ch == STRAIGHT and not straight and not _opens(text, i):
+            if ch == STRAIGHT and not straight and not _opens(text, i, width):
                 closes = True
             if closes:
-                spans.append((open_at, i + 1))
+                spans.append((open_at, i + width))
                 open_at = None
                 carry = None
         if open_at is not None:
             nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
-            if nxt is not None and text[nxt] in QUOTE_MARKS:
+            if nxt is not None and (text[nxt] in QUOTE_MARKS or text.startswith("''", nxt)):
                 carry = open_at
             else:
                 spans.append((open_at, pe))

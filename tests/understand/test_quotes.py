@@ -227,3 +227,11 @@ def test_speaking_to_an_outlet_is_via() -> None:
     )
     q = only(text)
     assert (q.speaker, q.via) == ("Mel Stride", "The Times")
+
+
+def test_two_apostrophes_as_quotation_marks() -> None:
+    text = "''Free trade really helps working people,'' Senator Ron Wyden said on Tuesday."
+    q = only(text)
+    assert q.speaker == "Ron Wyden"
+    assert q.text == "''Free trade really helps working people,''"
+    assert not q.direct  # as in PolNeAR's gold: no double quotation marks
