@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Generator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -10,6 +12,33 @@ from sqlite_utils import Database
 from briefing.store._migrations import migrations
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+class _Database(Database):
+    """sqlite-utils' Database whose transactions take the write lock as they begin.
+
+    A deferred transaction that reads before it writes cannot wait for another process
+    (the TUI, a cron refresh): once someone else has committed, SQLite answers "database
+    is locked" at once instead of using the busy timeout. BEGIN IMMEDIATE waits its turn.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Generator[Database, None, None]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
 
 
 class LibraryError(Exception):
@@ -65,13 +94,13 @@ def open_library(path: Path | str | None, *, migrate: bool = True) -> Library:
     """Open (creating if needed) the library at `path`; None gives an in-memory library."""
     try:
         if path is None:
-            db = Database(memory=True)
+            db = _Database(memory=True)
             file_path = None
         else:
             file_path = Path(path).expanduser()
             file_path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(file_path), timeout=BUSY_TIMEOUT_MS / 1000)
-            db = Database(conn)
+            db = _Database(conn)
             db.execute("PRAGMA journal_mode=WAL")
         db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys=ON")
