@@ -66,8 +66,6 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 _MARKS = re.compile(
     r"(?<![\w'])''(?!')|[\"\u201c\u201d\u00ab\u00bb\u201e\u201f]|(?<=\w)''(?![\w'])"
 )
-    r"(?<![\w'])''(?!')|[\"\u201c\u201d\u00ab\u00bb\u201e\u201f]|(?<=\w)''(?![\w'])"
-)
 
 
 def _opens(text: str, i: int, width: int = 1) -> bool:
