@@ -368,7 +368,12 @@ class Registry:
                 continue
             before = text[max(0, m.span_start - 60) : m.span_start]
             after = text[m.end : m.end + 80]
-            found = _ROLE_BEFORE.search(before) or _ROLE_AFTER.match(after)
+            tail = before.rstrip(" ,").rsplit(None, 1)
+            found = None
+            if tail and tail[-1].lower() in ROLE_WORDS:  # cheap test before the regex
+                found = _ROLE_BEFORE.search(before)
+            if found is None and after.lstrip().startswith(","):
+                found = _ROLE_AFTER.match(after)
             if found:
                 self.add_role(m.canonical, found.group(1).strip())
 
