@@ -24,7 +24,7 @@ from feedparser.urls import _urljoin
 from lxml import etree
 
 from briefing.ingest.html import html_to_text
-from briefing.ingest.xmlguard import strip_internal_subset, trust_the_bom
+from briefing.ingest.xmlguard import defuse_char_refs, strip_internal_subset, trust_the_bom
 from briefing.safetext import clean_line, clean_text, strip_controls
 
 # An entry without a full content element whose text is shorter than this is taken to be
@@ -79,14 +79,17 @@ def parse_with_feedparser(body: bytes, url: str, content_type: str = "") -> Pars
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    doc = feedparser.parse(
-        # Entity declarations are dropped first: feedparser's fallback parser would
-        # expand a quadratic-blowup entity in full (see briefing.ingest.xmlguard).
-        io.BytesIO(strip_internal_subset(body)),
-        response_headers=headers,
-        sanitize_html=False,
-        resolve_relative_uris=False,
-    )
+    try:
+        doc = feedparser.parse(
+            # Entity declarations are dropped first: feedparser's fallback parser would
+            # expand a quadratic-blowup entity in full (see briefing.ingest.xmlguard).
+            io.BytesIO(defuse_char_refs(strip_internal_subset(body))),
+            response_headers=headers,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except (ValueError, LookupError, OverflowError) as exc:  # hostile input it cannot take
+        raise NotAFeed(f"not a feed (unreadable: {clean_line(str(exc))[:160]})") from exc
     entries = doc.get("entries") or []
     version = doc.get("version") or ""
     if not version and not entries:

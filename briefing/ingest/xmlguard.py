@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["strip_internal_subset", "trust_the_bom"]
+__all__ = ["defuse_char_refs", "strip_internal_subset", "trust_the_bom"]
 
 # Byte-order marks and the encodings they announce (UTF-32 before UTF-16: it shares a prefix).
 _BOMS = (
@@ -134,3 +134,24 @@ def trust_the_bom(body: bytes, content_type: str = "") -> tuple[bytes, str]:
             text = _DECLARED_ENCODING.sub(r"\1\2utf-8\2", text, count=1)
             return text.encode("utf-8"), _CHARSET.sub("", content_type)
     return body, content_type
+
+
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+
+
+def _replace_impossible(match: re.Match[bytes]) -> bytes:
+    hex_digits, decimal = match.groups()
+    if len((hex_digits or decimal).lstrip(b"0")) > 8:
+        return b"&#xFFFD;"  # far past U+10FFFF
+    code = int(hex_digits, 16) if hex_digits else int(decimal)
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return b"&#xFFFD;"
+    return match.group(0)
+
+
+def defuse_char_refs(body: bytes) -> bytes:
+    """Character references to code points that cannot exist (surrogates, past U+10FFFF)
+    as U+FFFD: feedparser's fallback parser raises on them instead of reading the feed."""
+    if b"&#" not in body:
+        return body
+    return _CHAR_REF.sub(_replace_impossible, body)
