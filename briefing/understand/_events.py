@@ -70,6 +70,7 @@ _FUTURE = re.compile(
     r"meets|opens|begins|closes)\b|'ll\b",
     re.I,
 )
+_NOT_PAST = frozenset("scheduled expected planned due set slated timed proposed".split())
 _RECENT_PAST = re.compile(r"\b(?:\w+ed|was|were|had|did)\W*(?:\w+\W+){0,4}$")
 _PAST = re.compile(r"\b(said|was|were|had|did|ago)\b", re.I)
 
@@ -110,7 +111,10 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, before: str) -> tupl
     """The date as YYYY-MM-DD or YYYY-MM, and whether it is later than publication.
 
     `before` is the text just ahead of the date: its tense decides which Monday is meant."""
-    past_ctx = bool(_PAST.search(before) or re.search(r"\b\w+ed\b", before[-25:]))
+    past_ctx = bool(
+        _PAST.search(before)
+        or any(w not in _NOT_PAST for w in re.findall(r"\b\w+ed\b", before[-25:].lower()))
+    )
     future_ctx = bool(_FUTURE.search(before)) and not past_ctx
     if kind == "dmy" or kind == "mdy":
         if kind == "dmy":

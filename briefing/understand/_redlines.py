@@ -93,7 +93,7 @@ def _items(text: str, a: int, b: int, first_trigger: int) -> list[tuple[int, int
             out.append((cur, pb))
         return out
 
-    parts = split(_THAT_SPLIT, parts, verbish=False) if text.count(" that ", a, b) >= 2 else parts
+    parts = split(_THAT_SPLIT, parts, verbish=False)
     parts = split(_MODAL_SPLIT, parts, verbish=False)
     if len(parts) == 1:
         parts = split(_LIST_SPLIT, parts, verbish=True)

@@ -93,3 +93,9 @@ def test_dateline_with_agency_is_not_an_actor_or_event() -> None:
     result = analyse("BRUSSELS (Reuters) - Ministers failed on Tuesday to agree.", PUBLISHED)
     assert [a.name for a in result.actors] == []
     assert [e.date for e in result.events] == ["2026-11-24"]
+
+
+def test_scheduled_is_future_though_it_ends_in_ed() -> None:
+    (e,) = events("Talks are scheduled to resume on Thursday.", "2026-11-20")
+    assert e.date == "2026-11-26"
+    assert e.scheduled

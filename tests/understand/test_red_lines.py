@@ -101,3 +101,16 @@ def test_a_participle_clause_holder() -> None:
     (found,) = red_lines(text)
     assert found.holder == "Germany"
     assert found.text == "deficits must stay below 3 percent"
+
+
+def test_demanded_that_a_and_that_b_are_two_red_lines() -> None:
+    text = (
+        "The Vestmark Nurses Union has demanded that overtime be paid at double rates and that "
+        "agency staff be phased out by 2028."
+    )
+    found = red_lines(text)
+    assert [r.text for r in found] == [
+        "overtime be paid at double rates",
+        "agency staff be phased out by 2028",
+    ]
+    assert {r.holder for r in found} == {"Vestmark Nurses Union"}
