@@ -117,10 +117,9 @@ def merged_storylines(library: Library) -> list[StorylineRow]:
 
 
 def all_storylines(library: Library) -> list[StorylineRow]:
-    """Every live storyline, most recent activity first."""
+    """Every storyline not merged into another."""
     rows = library.db.execute(
         f"SELECT {_STORYLINE_COLUMNS} FROM storylines WHERE merged_into IS NULL"
-        " AND article_count > 0 ORDER BY last_date DESC, id DESC"
     )
     return [_storyline(r) for r in rows]
 
@@ -289,16 +288,35 @@ def storyline_members(
     ]
 
 
-def storyline_outlets(
-    library: Library, storyline_id: int | None = None
-) -> dict[int, tuple[list[str], int]]:
-    """{storyline id: (outlets, unread stories)} for every storyline (or just one)."""
-    result: dict[int, tuple[list[str], int]] = {}
+# An article shown as a story of its own: no wire copy, or a copy whose original is gone
+# from its storyline (deleted with its feed, or moved by the user).
+_HEAD = (
+    "(m.wire_of IS NULL OR NOT EXISTS (SELECT 1 FROM articles o"
+    " WHERE o.id = m.wire_of AND o.storyline_id = a.storyline_id))"
+)
+
+
+@dataclass(frozen=True)
+class StorylineStats:
+    """What a storyline holds now, counted from its articles."""
+
+    outlets: tuple[str, ...]
+    stories: int  # wire copies counted once
+    unread: int  # unread stories
+    first_date: str | None
+    last_date: str | None
+
+
+def storyline_stats(library: Library, storyline_id: int | None = None) -> dict[int, StorylineStats]:
+    """{storyline id: stats} for every storyline with articles (or just one)."""
     where = "a.storyline_id = ?" if storyline_id is not None else "a.storyline_id IS NOT NULL"
+    head = _HEAD
     rows = library.db.execute(
         f"""
         SELECT a.storyline_id, group_concat(DISTINCT f.title),
-               sum(CASE WHEN a.read = 0 AND m.wire_of IS NULL THEN 1 ELSE 0 END)
+               sum(CASE WHEN {head} THEN 1 ELSE 0 END),
+               sum(CASE WHEN a.read = 0 AND {head} THEN 1 ELSE 0 END),
+               min(substr(a.published, 1, 10)), max(substr(a.published, 1, 10))
         FROM articles a
         LEFT JOIN feeds f ON f.id = a.feed_id
         LEFT JOIN storyline_members m ON m.article_id = a.id
@@ -307,9 +325,10 @@ def storyline_outlets(
         """,
         [storyline_id] if storyline_id is not None else [],
     )
-    for sid, outlets, unread in rows:
-        names = sorted({o for o in (outlets or "").split(",") if o})
-        result[sid] = (names, int(unread or 0))
+    result = {}
+    for sid, outlets, stories, unread, first, last in rows:
+        names = tuple(sorted({o for o in (outlets or "").split(",") if o}))
+        result[sid] = StorylineStats(names, int(stories or 0), int(unread or 0), first, last)
     return result
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from briefing.store import Library
@@ -22,19 +21,18 @@ def now_iso() -> str:
 
 def list_storylines(library: Library) -> list[StorylineSummary]:
     """Every storyline, most recent activity first."""
-    extra = store.storyline_outlets(library)
-    result = []
-    for row in store.all_storylines(library):
-        outlets, unread = extra.get(row.id, ([], 0))
-        result.append(_summary(row, outlets, unread))
-    return result
+    stats = store.storyline_stats(library)
+    summaries = [
+        _summary(row, stats[row.id]) for row in store.all_storylines(library) if row.id in stats
+    ]
+    summaries.sort(key=lambda s: (s.last_date or "", s.id), reverse=True)
+    return summaries
 
 
 def get_summary(library: Library, storyline_id: int) -> StorylineSummary:
     """One storyline as the list shows it (a merged-away id gives the storyline it joined)."""
     row = _resolve(library, storyline_id)
-    outlets, unread = store.storyline_outlets(library, row.id).get(row.id, ([], 0))
-    return _summary(row, outlets, unread)
+    return _summary(row, store.storyline_stats(library, row.id).get(row.id))
 
 
 def list_articles(library: Library, storyline_id: int) -> list[StorylineArticle]:
@@ -49,9 +47,9 @@ def build_briefing(library: Library, storyline_id: int) -> Briefing:
     row = _resolve(library, storyline_id)
     members = [_member(m) for m in store.storyline_members(library, [row.id], with_text=True)]
     analyses = store_analysis.load_analyses(library, [m.article_id for m in members])
-    outlets, unread = store.storyline_outlets(library, row.id).get(row.id, ([], 0))
+    summary = _summary(row, store.storyline_stats(library, row.id).get(row.id))
     return _briefing.build_briefing(
-        _summary(row, outlets, unread), members, analyses, last_opened=_parse_time(row.last_opened)
+        summary, members, analyses, last_opened=_parse_time(row.last_opened)
     )
 
 
@@ -69,15 +67,16 @@ def _resolve(library: Library, storyline_id: int) -> store.StorylineRow:
     return row
 
 
-def _summary(row: store.StorylineRow, outlets: Sequence[str], unread: int) -> StorylineSummary:
+def _summary(row: store.StorylineRow, stats: store.StorylineStats | None) -> StorylineSummary:
+    """Counts and dates come from the articles as they are now (feeds come and go)."""
     return StorylineSummary(
         id=row.id,
         label=row.title or f"Storyline {row.id}",
-        first_date=row.first_date,
-        last_date=row.last_date,
-        article_count=row.article_count,
-        unread_count=unread,
-        outlets=tuple(outlets),
+        first_date=stats.first_date if stats else None,
+        last_date=stats.last_date if stats else None,
+        article_count=stats.stories if stats else 0,
+        unread_count=stats.unread if stats else 0,
+        outlets=stats.outlets if stats else (),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.digest import digest
-from briefing.storylines import build_briefing, list_storylines, mark_opened
+from briefing.storylines import build_briefing, list_articles, list_storylines, mark_opened
 from briefing.understand import ANALYSER_VERSION
 from tests.storylines._gold import load_gold
 from tests.storylines.conftest import Shelf
@@ -93,3 +93,47 @@ def test_what_is_new_follows_mark_opened(shelf: Shelf, gold_docs: list[dict]) ->
     new = build_briefing(shelf.library, sid).new_since_last_opened
     assert [n.source.article_id for n in new] == [shelf.ids[later["id"]]]
     assert new[0].source.start < new[0].source.end
+
+
+def test_list_follows_articles_when_a_feed_is_removed(shelf: Shelf, gold_docs: list[dict]) -> None:
+    from briefing.store.feeds import remove_feed
+
+    shelf.add(gold_docs)
+    digest(shelf.library)
+    before = {s.id: s for s in list_storylines(shelf.library)}
+    outlet = "Lab and Clinic" if any(d["source"] == "Lab and Clinic" for d in gold_docs) else None
+    outlet = outlet or gold_docs[0]["source"]
+    remove_feed(shelf.library, shelf.feed_id(outlet))
+    after = {s.id: s for s in list_storylines(shelf.library)}
+    assert all(outlet not in s.outlets for s in after.values())
+    assert sum(s.article_count for s in after.values()) < sum(
+        s.article_count for s in before.values()
+    )
+    for sid, summary in after.items():
+        assert summary.article_count == len(list_articles(shelf.library, sid)) > 0
+
+
+def test_a_copy_whose_original_moved_away_is_a_story_of_its_own(
+    shelf: Shelf, gold_docs: list[dict]
+) -> None:
+    from briefing.storylines import move_article
+
+    shelf.add(gold_docs)
+    digest(shelf.library)
+    pairs = [
+        (a, b)
+        for a in gold_docs
+        for b in gold_docs
+        if a["published"] <= b["published"] and a["id"] < b["id"] and a["text"] == b["text"]
+    ]
+    if not pairs:
+        pytest.skip("the demo library has no wire copies")
+    original, copy = pairs[0]
+    home = shelf.storyline_of(copy["id"])
+    elsewhere = next(s.id for s in list_storylines(shelf.library) if s.id != home)
+    before = next(s for s in list_storylines(shelf.library) if s.id == home).article_count
+    move_article(shelf.library, shelf.ids[original["id"]], elsewhere)
+    stories = list_articles(shelf.library, home)
+    assert shelf.ids[copy["id"]] in {s.article_id for s in stories}
+    summary = next(s for s in list_storylines(shelf.library) if s.id == home)
+    assert summary.article_count == len(stories) == before
