@@ -268,3 +268,27 @@ def test_guard_leaves_documents_without_a_subset_alone() -> None:
 def test_guard_an_unterminated_subset_leaves_no_document() -> None:
     doc = b'<!DOCTYPE rss [ <!ENTITY a "never closed" <rss><channel/></rss>'
     assert b"ENTITY" not in strip_internal_subset(doc)
+
+
+@pytest.mark.parametrize("ref", ["&#xD800;", "&#1114112;", "&#99999999999999999999;"])
+def test_impossible_character_references_do_not_break_subscribing(
+    server: HostileServer, tmp_path: Path, ref: str
+) -> None:
+    """A feed that is not well-formed (a bare &) and names a code point that cannot exist."""
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+
+    doc = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Odd & Ends</title>'
+        f"<item><guid>1</guid><title>Broken {ref} reference</title>"
+        "<description>Fish & chips.</description></item></channel></rss>"
+    )
+    url = server.serve("/odd.xml", doc)
+    db = tmp_path / "library.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "add", "--no-full-text", url])
+    assert result.exit_code == 0, result.output
+    assert result.exception is None, result.exception
+    with open_library(db) as library:
+        titles = [a.title for a in list_articles(library)]
+    assert titles == ["Broken \ufffd reference"]
