@@ -89,7 +89,10 @@ NP_STOP = _words(
     over under between among through without within upon is was are were be been being has have
     had do does did will would can could may might must shall should not n't never also just
     even still said says say told tells added wrote noted it its this these those there here
-    not how why once ago
+    not how why once ago despite amid via unlike regarding toward towards didn't don't doesn't won't
+    wouldn't couldn't can't isn't wasn't aren't weren't hasn't haven't hadn't shouldn't
+    didn’t don’t doesn’t won’t wouldn’t couldn’t can’t isn’t wasn’t
+    aren’t weren’t hasn’t haven’t hadn’t shouldn’t
     """
 )
 
@@ -100,6 +103,8 @@ AUX_SKIP = _words(
     could may might did does do reportedly publicly privately simply further just never often
     always already still even first only quickly flatly bluntly angrily openly separately
     initially subsequently then-candidate falsely correctly rightly wrongly frequently long
+    didn't don't doesn't won't wouldn't couldn't can't hasn't haven't hadn't never
+    didn’t don’t doesn’t won’t wouldn’t couldn’t can’t hasn’t haven’t hadn’t
     """
 )
 
