@@ -114,3 +114,14 @@ def test_demanded_that_a_and_that_b_are_two_red_lines() -> None:
         "agency staff be phased out by 2028",
     ]
     assert {r.holder for r in found} == {"Vestmark Nurses Union"}
+
+
+def test_conditional_on_a_and_on_b() -> None:
+    text = (
+        "Priya Raman said the offer was conditional on acceptances for at least 65 percent of "
+        "the shares and on clearance from German and European regulators."
+    )
+    found = red_lines(text)
+    assert len(found) == 2
+    assert found[1].text == "clearance from German and European regulators"
+    assert {r.holder for r in found} == {"Priya Raman"}
