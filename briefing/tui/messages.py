@@ -25,6 +25,7 @@ class StorylinesLoaded(Message):
 @dataclass
 class BriefingLoaded(Message):
     view: BriefingView
+    prefetched: int | None = None  # the library generation a prefetch read, if it was one
 
 
 @dataclass

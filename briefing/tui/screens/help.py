@@ -97,12 +97,17 @@ class HelpScreen(Screen[None]):
         with VerticalScroll(id="help-body"):
             keymap = getattr(self.app, "settings", None)
             user_keymap = keymap.keymap if keymap is not None else {}
+            everywhere: set[tuple[str, str]] = set()
             for title, classes in contexts():
                 table = Table(title=title, title_justify="left", expand=True, box=None)
                 table.add_column("Key", style="bold", ratio=1)
                 table.add_column("Action", ratio=2)
                 table.add_column("id", style="dim", ratio=1)
-                rows = key_rows(classes, user_keymap, self.app.get_key_display)
+                rows = [
+                    row
+                    for row in key_rows(classes, user_keymap, self.app.get_key_display)
+                    if (row[0], row[1]) not in everywhere
+                ]
                 if title == "Everywhere":
                     rows.append(
                         (
@@ -111,6 +116,8 @@ class HelpScreen(Screen[None]):
                             "",
                         )
                     )
+                if title == "Everywhere":
+                    everywhere.update((keys, action) for keys, action, _ in rows)
                 self.sections.append((title, rows))
                 for keys, description, binding_id in rows:
                     table.add_row(Text(keys), Text(description), Text(binding_id))

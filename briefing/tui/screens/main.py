@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -33,6 +34,10 @@ if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
 
+# Briefings kept for instant display: the current storyline and its recent neighbours.
+CACHE_SIZE = 12
+
+
 def mentions(text: str, names: Sequence[str]) -> bool:
     """Whether free text names an actor (by name or alias)."""
     folded = text.casefold()
@@ -56,6 +61,8 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="main")
         self.view: BriefingView | None = None
+        self._cache: OrderedDict[int, BriefingView] = OrderedDict()
+        self._generation = 0
         self.chosen_actors: list[str] = []
         self.compare = False
 
@@ -93,12 +100,47 @@ class MainScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.post_message(StorylinesLoaded(rows))
 
+    def show_briefing(self, row: StorylineRow) -> None:
+        """Show a storyline's columns: at once when prefetched, else from a worker."""
+        cached = self._cache.get(row.id)
+        if cached is not None:
+            self._cache.move_to_end(row.id)
+            self.view = cached
+            self._render_briefing()
+            self._prefetch_neighbours()
+        else:
+            self.load_briefing(row)
+
     @work(thread=True, exclusive=True, group="briefing", exit_on_error=False)
     def load_briefing(self, row: StorylineRow) -> None:
         with self.briefing_app.open_library() as library:
             view = data.load_briefing(library, row.id, row.label)
         if not get_current_worker().is_cancelled:
             self.post_message(BriefingLoaded(view))
+
+    def _prefetch_neighbours(self) -> None:
+        """Load the storylines above and below the current one while the user reads."""
+        pane = self.query_one(StorylinePane)
+        index = self.query_one(StorylineList).highlighted
+        if index is None:
+            return
+        wanted = [
+            pane.shown[i]
+            for i in (index + 1, index - 1)
+            if 0 <= i < len(pane.shown) and pane.shown[i].id not in self._cache
+        ]
+        if wanted:
+            self.prefetch(wanted, self._generation)
+
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    def prefetch(self, rows: list[StorylineRow], generation: int) -> None:
+        worker = get_current_worker()
+        with self.briefing_app.open_library() as library:
+            for row in rows:
+                if worker.is_cancelled:
+                    return
+                view = data.load_briefing(library, row.id, row.label)
+                self.post_message(BriefingLoaded(view, prefetched=generation))
 
     def on_storylines_loaded(self, message: StorylinesLoaded) -> None:
         pane = self.query_one(StorylinePane)
@@ -107,13 +149,16 @@ class MainScreen(Screen[None]):
         if self.focused is None:  # a list cannot take focus while it shows it is loading
             self.query_one(StorylineList).focus()
         if pane.current is not None and (before is None or self.view is None):
-            self.load_briefing(pane.current)
+            self.show_briefing(pane.current)
         elif pane.current is not None and before is not None and pane.current.id == before.id:
-            self.load_briefing(pane.current)  # the same storyline may have new items
+            self.show_briefing(pane.current)  # the same storyline may have new items
         if not message.rows:
             self._show_nothing()
+        self.refresh_bindings()
 
     def on_library_changed(self, message: LibraryChanged) -> None:
+        self._cache.clear()
+        self._generation += 1  # prefetches started before the change are stale
         self.load_storylines()
 
     @on(StorylinePane.Highlighted)
@@ -124,18 +169,27 @@ class MainScreen(Screen[None]):
         if self.view is None or self.view.storyline_id != message.row.id:
             self.chosen_actors = []
             self.compare = False
-        self.load_briefing(message.row)
+        self.show_briefing(message.row)
 
     @on(StorylinePane.Chosen)
     def _storyline_chosen(self) -> None:
         self.query_one("#timeline", ItemColumn).list.focus()
 
     def on_briefing_loaded(self, message: BriefingLoaded) -> None:
+        if message.prefetched is not None and message.prefetched != self._generation:
+            return  # loaded before the library changed
+        self._cache[message.view.storyline_id] = message.view
+        self._cache.move_to_end(message.view.storyline_id)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
         current = self.query_one(StorylinePane).current
         if current is None or current.id != message.view.storyline_id:
-            return  # the user has moved on
+            return  # the user has moved on (or this was a neighbour, kept for later)
+        if self.view is not None and self.view == message.view:
+            return  # already on screen (a prefetch and a load can both deliver it)
         self.view = message.view
         self._render_briefing()
+        self._prefetch_neighbours()
 
     def _show_nothing(self) -> None:
         self.view = None
@@ -150,6 +204,7 @@ class MainScreen(Screen[None]):
         view = self.view
         if view is None:
             return
+        self.refresh_bindings()
         self.query_one("#briefing-title", Label).update(Text(view.label, style="bold"))
         self.query_one(ActorBar).show(self.chosen_actors, len(view.actors), self.compare)
         names = [n for actor in self.chosen_actors for n in view.names_for(actor)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 from urllib.parse import urlsplit
 
@@ -84,6 +85,7 @@ class ReaderScreen(Screen[None]):
         self.article_id = article_id
         self.source = source
         self.article: ArticleView | None = None
+        self.positioned = False  # the body shows the chosen sentence (or the top)
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -108,11 +110,12 @@ class ReaderScreen(Screen[None]):
             article = data.load_article(library, self.article_id)
             if article is not None and not article.read:
                 data.set_read(library, article.id, True)
+                article = replace(article, read=True)
         if not get_current_worker().is_cancelled:
             self.post_message(ArticleLoaded(article, self.source))
             self.app.post_message(LibraryChanged())
 
-    def on_article_loaded(self, message: ArticleLoaded) -> None:
+    async def on_article_loaded(self, message: ArticleLoaded) -> None:
         body = self.query_one(BodyScroll)
         body.loading = False
         body.focus()  # it could not take focus while loading
@@ -124,6 +127,7 @@ class ReaderScreen(Screen[None]):
             return
         self.article = article
         self._show_header()
+        self.refresh_bindings()  # o, m and s apply now
         span = (message.source.start, message.source.end) if message.source else (0, 0)
         text, start, end = data.reader_text(article.text, *span)
         target: Paragraph | None = None
@@ -137,9 +141,19 @@ class ReaderScreen(Screen[None]):
             widgets.append(
                 Paragraph(Text("(this article has no text; press o to open it)", style="dim"))
             )
-        body.mount_all(widgets)
+        await body.mount_all(widgets)
         if target is not None:
-            self.call_after_refresh(body.scroll_to_center, target, animate=False)
+            self.call_after_refresh(self._center_on, target, 5)
+        else:
+            self.positioned = True
+
+    def _center_on(self, target: Paragraph, attempts: int) -> None:
+        """Center the highlighted paragraph once layout has given it a place."""
+        if target.region.height == 0 and attempts > 0:
+            self.call_after_refresh(self._center_on, target, attempts - 1)
+            return
+        self.query_one(BodyScroll).scroll_to_center(target, animate=False, immediate=True)
+        self.positioned = True
 
     def _show_header(self) -> None:
         article = self.article

@@ -48,14 +48,13 @@ def timeline_prompt(item: TimelineItem) -> Text:
 
 
 def quote_prompt(item: QuoteItem, *, show_speaker: bool = True) -> Text:
+    """Speaker, the words, then date, via and outlet; compare mode labels it "Quote"."""
     text = Text(overflow="fold")
-    if show_speaker:
-        text.append(_plain(item.speaker), style="bold")
-        text.append("\n")
+    text.append(_plain(item.speaker) if show_speaker else "Quote", style="bold")
+    text.append("\n")
     text.append("“" + _plain(item.text) + "”", style="italic")
-    details = [
-        d for d in (item.date, f"via {item.via}" if item.via else "", item.source.outlet) if d
-    ]
+    via = f"via {item.via}" if item.via and item.via != item.source.outlet else ""
+    details = [d for d in (item.date, via, item.source.outlet) if d]
     if details:
         text.append("\n")
         text.append(" · ".join(_plain(d) for d in details), style="dim")
@@ -63,13 +62,12 @@ def quote_prompt(item: QuoteItem, *, show_speaker: bool = True) -> Text:
 
 
 def red_line_prompt(item: RedLineItem, *, show_holder: bool = True) -> Text:
+    """Holder (and a changed-position mark), the demand, then date and outlet."""
     text = Text(overflow="fold")
-    if show_holder:
-        text.append(_plain(item.holder), style="bold")
+    text.append(_plain(item.holder) if show_holder else "Red line", style="bold")
     if item.changed:
-        text.append((" " if show_holder else "") + CHANGED_MARK, style="bold yellow")
-    if show_holder or item.changed:
-        text.append("\n")
+        text.append(" " + CHANGED_MARK, style="bold yellow")
+    text.append("\n")
     text.append(_plain(item.text))
     details = [d for d in (item.date, item.source.outlet) if d]
     if details:
