@@ -49,7 +49,7 @@ _GROUP_WORDS = re.compile(
 _LEAD_CUT = re.compile(r"(?:,\s+but\s+|;\s+|\bbut\s+|:\s+|,\s+and\s+|^under [^,]{0,50},\s*)", re.I)
 _THAT_SPLIT = re.compile(r",\s+(?:and\s+)?that\s+|\s+and\s+that\s+|;\s+")
 _MODAL_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:must|will|would|should|may|can|make|keep)\b)")
-_PREP_SPLIT = re.compile(r",?\s+and\s+(?=(?:on|to|for|from|by)\s)")
+_PREP_SPLIT = re.compile(r",?\s+and\s+(?:on|to|for|from|by)\s+")
 _LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[A-Za-z])")
 _NOT_VERB = frozenset(
     "the a an its his her their our no any all of for to in on at by with from as that this these "
