@@ -103,3 +103,14 @@ def test_streets_and_newspapers_are_not_actors() -> None:
         "Elena Brandt said the city would pay."
     )
     assert set(found) == {"Elena Brandt"}
+
+
+def test_given_names_files_merge_and_conflicts_cancel(tmp_path: Path) -> None:
+    from briefing.understand._aliases import load_given_names
+
+    user = tmp_path / "given_names.toml"
+    user.write_text('female = ["Sanne", "Kim"]\nmale = ["Kim"]\n', encoding="utf-8")
+    names = load_given_names(data_dir() / "aliases" / "given_names.toml", user)
+    assert names["sanne"] == "f"
+    assert names["friedrich"] == "m"
+    assert "kim" not in names
