@@ -83,10 +83,16 @@ def digest(
         stored = store_analysis.load_analyses(
             library, [a.id for a in batch if a.id in analyses and analyses[a.id] is None]
         )
-        todo = [a for a in batch if a.id in analyses]
+        reached = [a for a in batch if a.id in analyses]
         # What the grouper knows of each article: stored records stand in for fresh ones.
-        records = {a.id: analyses[a.id] or stored.get(a.id) for a in todo}
-        placed = {a.id: _placement(library, a.id, a.content_hash) for a in todo}
+        records = {a.id: analyses[a.id] or stored.get(a.id) for a in reached}
+        placed: dict[int, _Place] = {}
+        for a in reached:
+            place = _placement(library, a.id, a.content_hash)
+            if place is not None:  # else deleted meanwhile
+                placed[a.id] = place
+        todo = [a for a in reached if a.id in placed]
+        done += len(reached) - len(todo)
         feats = {a.id: features(a.title, a.text, actor_pairs(records[a.id])) for a in todo}
         grouper.fetch_df(feats.values())
         for a in todo:  # count every new article's words before placing any of them
@@ -94,6 +100,10 @@ def digest(
                 grouper.observe(feats[a.id])
         for article in sorted(todo, key=lambda a: (a.published or "", a.id)):
             with library.db.atomic():
+                if store_analysis.content_hash(library, article.id) != article.content_hash:
+                    # Edited or deleted since it was read: the next digest takes it up.
+                    done += 1
+                    continue
                 fresh = analyses[article.id]
                 if fresh is not None:
                     store_analysis.save_analysis(library, article.id, fresh, ANALYSER_VERSION)
@@ -115,7 +125,7 @@ def digest(
             done += 1
             if progress is not None:
                 progress(done, total)
-        if len(todo) < len(batch):
+        if len(reached) < len(batch):
             report.stopped = True
             break
     report.remaining = max(0, total - done) if report.stopped else 0
@@ -138,8 +148,11 @@ class _Place:
     pinned_to: int | None  # the user put it there: it stays
 
 
-def _placement(library: Library, article_id: int, content_hash: str) -> _Place:
-    storyline_id, pinned = store_storylines.article_storyline(library, article_id)
+def _placement(library: Library, article_id: int, content_hash: str) -> _Place | None:
+    try:
+        storyline_id, pinned = store_storylines.article_storyline(library, article_id)
+    except KeyError:
+        return None
     member_hash = store_storylines.member_hash(library, article_id)
     pinned_to = storyline_id if pinned else None
     keep = member_hash == content_hash and storyline_id is not None

@@ -139,6 +139,13 @@ def count_pending(library: Library, version: str) -> int:
     return int(row[0])
 
 
+def content_hash(library: Library, article_id: int) -> str | None:
+    """The article's content hash now (None if it is gone)."""
+    row = library.db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id])
+    found = row.fetchone()
+    return (found[0] or "") if found else None
+
+
 def load_analyses(library: Library, article_ids: Iterable[int]) -> dict[int, Analysis]:
     """Stored records of the given articles: {article_id: Analysis}."""
     ids = sorted(set(article_ids))

@@ -137,3 +137,32 @@ def test_a_copy_whose_original_moved_away_is_a_story_of_its_own(
     assert shelf.ids[copy["id"]] in {s.article_id for s in stories}
     summary = next(s for s in list_storylines(shelf.library) if s.id == home)
     assert summary.article_count == len(stories) == before
+
+
+def test_an_article_edited_during_analysis_is_analysed_again(
+    shelf: Shelf, gold_docs: list[dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefing.digest as pipeline
+
+    doc = gold_docs[0]
+    shelf.add([doc])
+    real = pipeline.analyse
+    edited = dict(doc, text=doc["text"] + "\n\nA correction was appended later.")
+    texts: list[str] = []
+
+    def analyse_while_the_outlet_edits(text: str, published: object, **kw: object):
+        texts.append(text)
+        if text == doc["text"]:
+            shelf.add([edited], fetched_at="2026-11-26T08:00:00+00:00")
+        return real(text, published, **kw)
+
+    monkeypatch.setattr(pipeline, "analyse", analyse_while_the_outlet_edits)
+    digest(shelf.library)  # read the old text; meanwhile the library got the new one
+    digest(shelf.library)
+    assert texts == [doc["text"], edited["text"]], "the stale analysis was not kept"
+    row = shelf.library.db.execute(
+        "SELECT a.analysed_version, a.content_hash = m.content_hash, a.storyline_id"
+        " FROM articles a JOIN storyline_members m ON m.article_id = a.id WHERE a.id = ?",
+        [shelf.ids[doc["id"]]],
+    ).fetchone()
+    assert row[0] == ANALYSER_VERSION and row[1] == 1 and row[2] is not None
