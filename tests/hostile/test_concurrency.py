@@ -18,8 +18,8 @@ from briefing.config import Settings
 from briefing.store import open_library
 from briefing.store.feeds import add_feed
 
-FEEDS = 6
-ITEMS = 15
+FEEDS = 4
+ITEMS = 8
 
 
 def _growing_feed(server: HostileServer, path: str) -> str:
@@ -56,7 +56,7 @@ def library(server: HostileServer, tmp_path: Path) -> Path:
         for n in range(FEEDS):
             add_feed(lib, _growing_feed(server, f"/outlet{n}.xml"), full_text=False)
     done = subprocess.run(
-        [sys.executable, "-m", "briefing", "refresh", "--no-full-text"],
+        [sys.executable, "-m", "briefing", "refresh", "--no-full-text", "--no-digest"],
         env=subprocess_env(db, tmp_path),
         capture_output=True,
         timeout=120,

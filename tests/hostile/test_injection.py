@@ -7,7 +7,9 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -84,21 +86,46 @@ def hostile_json_feed() -> bytes:
     ).encode()
 
 
-@pytest.fixture
-def hostile_library(server: HostileServer, tmp_path: Path) -> tuple[Path, list[str]]:
-    """A library subscribed (through `briefing add`) to three hostile feeds, digested."""
-    db = tmp_path / "library.db"
-    urls = [
-        server.serve("/raw.xml", hostile_rss(raw_controls=True)),
-        server.serve("/refs.xml", hostile_rss(raw_controls=False)),
-        server.serve("/feed.json", hostile_json_feed(), content_type="application/feed+json"),
-    ]
-    runner = CliRunner()
-    for url in urls:
-        result = runner.invoke(cli, ["--db", str(db), "add", "--no-full-text", url])
+@pytest.fixture(scope="module")
+def _built_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[str]]]:
+    """A library subscribed (through `briefing add`) to three hostile feeds, digested.
+
+    Built once per module: the CLI tests below only read it (and refresh from the same
+    server, which stays up); each test gets its own copy of the file.
+    """
+    srv = HostileServer()
+    srv.thread.start()
+    folder = tmp_path_factory.mktemp("hostile-library")
+    db = folder / "library.db"
+    with pytest.MonkeyPatch.context() as patch:
+        for proxy in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+            patch.delenv(proxy, raising=False)
+        patch.setenv("BRIEFING_SETTINGS", str(folder / "no-settings.toml"))
+        urls = [
+            srv.serve("/raw.xml", hostile_rss(raw_controls=True)),
+            srv.serve("/refs.xml", hostile_rss(raw_controls=False)),
+            srv.serve("/feed.json", hostile_json_feed(), content_type="application/feed+json"),
+        ]
+        runner = CliRunner()
+        for url in urls:
+            result = runner.invoke(cli, ["--db", str(db), "add", "--no-full-text", url])
+            assert result.exit_code == 0, result.output
+        result = runner.invoke(cli, ["--db", str(db), "digest"])
         assert result.exit_code == 0, result.output
-    result = runner.invoke(cli, ["--db", str(db), "digest"])
-    assert result.exit_code == 0, result.output
+    try:
+        yield db, urls
+    finally:
+        srv.httpd.shutdown()
+        srv.httpd.server_close()
+
+
+@pytest.fixture
+def hostile_library(
+    _built_library: tuple[Path, list[str]], tmp_path: Path
+) -> tuple[Path, list[str]]:
+    built, urls = _built_library
+    db = tmp_path / "library.db"
+    shutil.copy(built, db)
     return db, urls
 
 
@@ -269,10 +296,17 @@ async def test_tui_shows_hostile_text_literally(
     # The TUI must not trust the library either: write raw controls past the ingest
     # cleaning, as an older version or another tool might have left them.
     with sqlite3.connect(db) as conn:
+        injected_id = conn.execute(
+            "SELECT min(id) FROM articles WHERE storyline_id IS NOT NULL"
+        ).fetchone()[0]
         conn.execute(
-            "UPDATE articles SET title = ?, author = ?, text = ? WHERE id = (SELECT min(id) "
-            "FROM articles WHERE storyline_id IS NOT NULL)",
-            [HOSTILE, HOSTILE, f"First paragraph {HOSTILE}.\n\nJane Doe said: “{HOSTILE}.”"],
+            "UPDATE articles SET title = ?, author = ?, text = ? WHERE id = ?",
+            [
+                HOSTILE,
+                HOSTILE,
+                f"First paragraph {HOSTILE}.\n\nJane Doe said: “{HOSTILE}.”",
+                injected_id,
+            ],
         )
         conn.execute("UPDATE feeds SET title = ?, last_error = ?", [HOSTILE, HOSTILE])
         conn.execute("UPDATE storylines SET label = ?", [HOSTILE])
@@ -297,7 +331,10 @@ async def test_tui_shows_hostile_text_literally(
         listing = assert_clean_screen(app)
         assert MARKUP in listing, listing
         table = app.screen.query_one(DataTable)
-        for row in range(table.row_count):
+        assert table.row_count == 6
+        # The article given raw controls above, and one as the feeds brought it.
+        injected = table.get_row_index(str(injected_id))
+        for row in (injected, (injected + 1) % table.row_count):
             table.move_cursor(row=row)
             await pilot.press("enter")
             await _settle(pilot)
