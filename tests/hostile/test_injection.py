@@ -166,6 +166,7 @@ CLI_COMMANDS = [
     ["refresh", "--json"],
     ["storylines"],
     ["storylines", "--json"],
+    ["export"],
 ]
 
 
@@ -232,6 +233,36 @@ def test_failing_feed_errors_are_clean(server: HostileServer, tmp_path: Path) ->
         result = runner.invoke(cli, ["--db", str(db), *args])
         assert not forbidden(result.output), result.output
     assert all(not forbidden(str(r[0] or "")) for r in _rows(db, "SELECT last_error FROM feeds"))
+
+
+def test_imported_subscriptions_are_clean(tmp_path: Path) -> None:
+    """An OPML file (or newsboat urls file) whose titles and folders carry the payload."""
+    db = tmp_path / "library.db"
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><opml version="2.0"><head><title>x</title>'
+        f'</head><body><outline text="{_refs(escape(HOSTILE, {chr(34): "&quot;"}))}">'
+        f'<outline type="rss" text="{escape(HOSTILE, {chr(34): "&quot;"})}" '
+        'xmlUrl="https://example.org/a.xml"/></outline></body></opml>',
+        encoding="utf-8",
+    )
+    urls = tmp_path / "urls"
+    urls.write_text(f'https://example.org/b.xml "{HOSTILE}" "~{HOSTILE}"\n', encoding="utf-8")
+    runner = CliRunner()
+    for source in (opml, urls):
+        result = runner.invoke(cli, ["--db", str(db), "import", str(source)])
+        assert not forbidden(result.output), result.output
+    for args in (["feeds"], ["feeds", "--json"], ["export"]):
+        result = runner.invoke(cli, ["--db", str(db), *args])
+        assert result.exit_code == 0, result.output
+        assert not forbidden(result.output), result.output
+    rows = _rows(db, "SELECT url, title, tags FROM feeds")
+    assert sorted(str(r[0]) for r in rows) == [
+        "https://example.org/a.xml",
+        "https://example.org/b.xml",
+    ]
+    for row in rows:
+        assert not any(forbidden(str(v)) for v in row), row
 
 
 def test_extract_output_holds_no_raw_controls() -> None:
