@@ -151,6 +151,16 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             m = last if last is not None and last.end >= phrase[1] else None
         if m is None:
             m = reg.mention_ending(phrase[1])  # "National Commission for Museums and Monuments"
+        rw_poss = role_word("the " + low.split()[-1]) if m is not None else None
+        if (
+            m is not None
+            and m.kind != "person"
+            and rw_poss
+            and text[m.end : m.end + 2] in ("'s", "\u2019s")
+        ):
+            # "Northfield's mayor", "Nordhaven's chief executive": the person holding the role
+            hit = reg.role_before(phrase[0], rw_poss)
+            m = hit or m
         if m is not None:
             speaker = m.canonical
             span = (m.start, m.end) if span is None else span

@@ -10,7 +10,7 @@ def _words(block: str) -> frozenset[str]:
 # Verbs that introduce what someone said, wrote or thinks, in every form news uses.
 SPEECH_CUES = _words(
     """
-    said says say saying told tells tell telling added adds add adding wrote writes write writing
+    said says say saying told tells tell telling added adds adding wrote writes write writing
     written noted notes noting warned warns warning stated states explained explains explaining
     argued argues arguing argue claimed claims claiming claim insisted insists insisting asserted
     asserts declared declares announced announces announcing reported reports reporting suggested

@@ -212,15 +212,25 @@ def subject_left(toks: list[Token], i: int, lo: int) -> tuple[int, int, int] | N
         # an apposition: "Dmitry Peskov, the Kremlin spokesman, said"; they may be chained:
         # "Sen. Lindsey Graham, R-S.C., a longtime supporter of Ukraine, called"
         last = j - 1
+        found: tuple[int, int, int] | None = None
         for _ in range(3):
             opening = _apposition_start(toks, j, lo)
             if opening is None:
-                return None
+                return found
             head = _collect_left(toks, opening - 1, lo)
             if head is not None:
-                return (head, opening - 1, last)
+                found = (head, opening - 1, last)
+                if toks[head].is_cap or head == lo or toks[head - 1].text != ",":
+                    return found
+                # "Mark Ellery, head teacher of St Aidan's, one of five schools, said": a role
+                # phrase may itself follow the name
+                name = _collect_left(toks, head - 2, lo)
+                if name is not None and toks[name].is_cap:
+                    return (name, head - 2, last)
+                j = head - 1
+                continue
             j = opening  # the comma that opens this apposition may close another one
-        return None
+        return found
     a = _collect_left(toks, j, lo)
     if a is None:
         return None

@@ -235,3 +235,20 @@ def test_two_apostrophes_as_quotation_marks() -> None:
     assert q.speaker == "Ron Wyden"
     assert q.text == "''Free trade really helps working people,''"
     assert not q.direct  # as in PolNeAR's gold: no double quotation marks
+
+
+def test_name_before_two_appositions() -> None:
+    text = (
+        "Mark Ellery, head teacher of St Aidan's Primary, one of the five schools, said "
+        "attendance had fallen by a third."
+    )
+    q = only(text)
+    assert q.speaker == "Mark Ellery"
+
+
+def test_possessive_role_names_the_holder() -> None:
+    text = (
+        "Mayor Elena Brandt opened the session.\n\n"
+        "Later, Northfield's mayor said she welcomed the audit."
+    )
+    assert only(text).speaker == "Elena Brandt"
