@@ -61,6 +61,18 @@ _PATTERNS = [
             re.I,
         ),
     ),
+    (
+        "after",
+        re.compile(
+            r"\b(?:(a|one|two|three|four|five|six|\d+) days? (later|earlier|before|after)"
+            r"|the (next|following|previous) day|the day (after|before))\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekend",
+        re.compile(r"\b(last|this|next|over the|at the) weekend\b", re.I),
+    ),
 ]
 
 _FUTURE = re.compile(
@@ -203,6 +215,19 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, before: str) -> tupl
             return d.isoformat()[:7], step > 0
         y, mo = _month_shift(pub, step)
         return f"{y:04d}-{mo:02d}", step > 0
+    if kind == "weekend":
+        rel = m.group(1).lower()
+        past_sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        next_sat = pub + timedelta(days=(5 - pub.weekday()) % 7)
+        if rel == "last":
+            saturday = past_sat
+        elif rel == "this":
+            saturday = next_sat if pub.weekday() < 5 else past_sat
+        elif rel == "next":
+            saturday = next_sat + timedelta(days=7 if (next_sat - pub).days < 2 else 0)
+        else:  # "over the weekend", "at the weekend": the tense decides
+            saturday = next_sat if future_ctx else past_sat
+        return saturday.isoformat(), saturday > pub
     if kind == "ago":
         n_s, unit = m.group(1).lower(), m.group(2).lower()
         n = int(n_s) if n_s.isdigit() else _NUM.get(n_s, 1)
@@ -247,6 +272,23 @@ def _clause(text: str, s: Sentence, a: int, b: int) -> tuple[int, int]:
     return lo, lo + len(hi_text)
 
 
+def _relative_to(
+    m: re.Match[str], last_day: str | None, pub: date | None
+) -> tuple[str, bool] | None:
+    """ "a day later", "two days earlier", "the following day" after a dated event."""
+    if last_day is None:
+        return None
+    base = date.fromisoformat(last_day)
+    count, direction, nextprev, afterbefore = m.groups()
+    n = 1
+    if count:
+        n = int(count) if count.isdigit() else _NUM.get(count.lower(), 1)
+    word = (direction or nextprev or afterbefore or "").lower()
+    sign = -1 if word in ("earlier", "before", "previous") else 1
+    d = base + timedelta(days=sign * n)
+    return d.isoformat(), bool(pub and d > pub)
+
+
 def find_events(
     text: str,
     sents: list[Sentence],
@@ -265,6 +307,7 @@ def find_events(
             si = bisect_right(starts, m.start()) - 1
             if si >= 0 and m.end() <= sents[si].end:
                 found.setdefault(si, []).append((kind, m))
+    last_day: str | None = None
     for si in sorted(found):
         s = sents[si]
         taken: list[tuple[int, int]] = []
@@ -279,11 +322,17 @@ def find_events(
             if kind == "my" and m.group(0).lower().startswith("since"):
                 continue  # "since January": a stretch of time, not an event
             cs, ce = _clause(text, s, a, b)
-            got = _resolve(kind, m, pub, text[max(cs, a - 60) : a])
+            if kind == "after":
+                # "a day later": counted from the last full date the text gave
+                got = _relative_to(m, last_day, pub)
+            else:
+                got = _resolve(kind, m, pub, text[max(cs, a - 60) : a])
             if got is None:
                 continue
             taken.append((a, b))
             day, later = got
+            if len(day) == 10:
+                last_day = day
             if marks is not None:
                 marks.append((a, b, day))
             if (day, cs) in seen:

@@ -99,3 +99,15 @@ def test_scheduled_is_future_though_it_ends_in_ed() -> None:
     (e,) = events("Talks are scheduled to resume on Thursday.", "2026-11-20")
     assert e.date == "2026-11-26"
     assert e.scheduled
+
+
+def test_a_day_later_counts_from_the_last_date() -> None:
+    found = events(
+        "Steve Witkoff presented the document on Monday. He briefed Russian officials a day later."
+    )
+    assert [e.date for e in found] == ["2026-11-23", "2026-11-24"]
+
+
+def test_weekends() -> None:
+    found = events("Protesters gathered last weekend. More talks are planned this weekend.")
+    assert [e.date for e in found] == ["2026-11-21", "2026-11-28"]
