@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing.safetext import clean_line
 from briefing.storylines._text import STOPWORDS, content_runs, hamming, simhash, words
 
 # Similarity (cosine, after the quiet-time discount) above which an article joins a storyline.
@@ -69,6 +70,7 @@ class Features:
     phrases: list[str]  # subject phrases of the lead ("port strike", "peace talks")
     names: list[str]  # proper names ("Rotterdam", "Russia")
     title_phrases: list[str] = field(default_factory=list)  # ... and of the headline
+    title: str = ""
 
 
 @dataclass
@@ -92,6 +94,7 @@ class Storyline:
     actors: dict[str, list[Any]] = field(default_factory=dict)  # name -> [kind, articles]
     phrases: dict[str, int] = field(default_factory=dict)
     names: dict[str, int] = field(default_factory=dict)
+    headline: str = ""  # its first article's title: the label while it has one article
     recent: deque[tuple[Any, int, int]] = field(
         default_factory=lambda: deque(maxlen=_RECENT_FINGERPRINTS)
     )  # (article key, fingerprint, day) of its latest articles
@@ -107,6 +110,7 @@ class Storyline:
             "actors": self.actors,
             "phrases": self.phrases,
             "names": self.names,
+            "headline": self.headline,
         }
 
     @classmethod
@@ -122,6 +126,7 @@ class Storyline:
         story.actors = {str(k): list(v) for k, v in state.get("actors", {}).items()}
         story.phrases = {str(k): int(v) for k, v in state.get("phrases", {}).items()}
         story.names = {str(k): int(v) for k, v in state.get("names", {}).items()}
+        story.headline = str(state.get("headline", ""))
         return story
 
 
@@ -143,6 +148,7 @@ def features(title: str, text: str, actors: Iterable[tuple[str, str]] = ()) -> F
         fingerprint=simhash(sequence),
         phrases=_phrases(lead),
         title_phrases=_phrases(title.lower() if _is_headline_case(title) else title),
+        title=clean_line(title)[:200],
         names=_names(text[:1200]),
     )
 
@@ -332,6 +338,7 @@ class Grouper:
         story.count += 1
         if story.count == 1:
             story.first_day = story.last_day = day
+            story.headline = feats.title
         story.first_day = min(story.first_day, day)
         story.last_day = max(story.last_day, day)
         add_label_evidence(story, feats, actors)

@@ -47,8 +47,13 @@ _NOUN_ING = {
 
 
 def label_for(story: Storyline, idf: Callable[[str], float]) -> str:
-    """A short label for the storyline (empty if it has no words at all)."""
+    """A short label for the storyline (empty if it has no words at all).
+
+    A storyline of one article is labelled with its headline: nothing to generalise from.
+    """
     n = max(story.count, 1)
+    if n == 1 and story.headline:
+        return story.headline
     parties = _parties(story, n)
     subject = _subject(story, n, idf, parties)
     if len(parties) >= 2:

@@ -161,6 +161,8 @@ def rebuild(library: Library, storyline_ids: Iterable[int]) -> None:
         add_vector(story, grouper.vector(f))
         day = day_of(m.published)
         story.count += 1
+        if story.count == 1:
+            story.headline = f.title
         story.first_day = day if story.count == 1 else min(story.first_day, day)
         story.last_day = max(story.last_day, day)
         add_label_evidence(story, f, actor_pairs(analyses.get(m.article_id)))
