@@ -198,10 +198,12 @@ class Registry:
                 if d < n and toks[d].text in ("-", "\u2014", "\u2013"):
                     i = d + 1  # a dateline
                     continue
-            demonym = self.aliases.demonyms.get(strip_poss(toks[i].lower))
-            if demonym and j == i and j + 1 < n and toks[j + 1].lower in _GROUP_NOUNS:
+            lead = i + 1 if j == i + 1 and toks[i].lower == "the" else i
+            demonym = self.aliases.demonyms.get(strip_poss(toks[lead].lower))
+            if demonym and j == lead and j + 1 < n and toks[j + 1].lower in _GROUP_NOUNS:
                 # "the Dutch government", "Russian officials": the country acts
-                m = Mention(tok.start, tok.end, demonym, "", "country", si, tok.start)
+                adj = toks[lead]
+                m = Mention(adj.start, adj.end, demonym, "", "country", si, adj.start)
                 self.mentions.append(m)
                 i = j + 1
                 continue

@@ -114,3 +114,7 @@ def test_given_names_files_merge_and_conflicts_cancel(tmp_path: Path) -> None:
     assert names["sanne"] == "f"
     assert names["friedrich"] == "m"
     assert "kim" not in names
+
+
+def test_the_dutch_government_is_the_netherlands() -> None:
+    assert "Netherlands" in actors("The Dutch government appointed a mediator on Monday.")
