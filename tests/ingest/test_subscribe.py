@@ -143,3 +143,18 @@ def test_cli_refresh_reports_errors(server: FeedServer, tmp_path: Path) -> None:
     assert "1 feed, 0 new articles, 0 not modified, 1 error" in out
     code, out, _ = run(db, "feeds")
     assert "last error: HTTP 404 Not Found" in out
+
+
+def test_cli_refresh_some_feeds_and_none(server: FeedServer, tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    code, out, _ = run(db, "refresh", "--no-digest")
+    assert code == 0 and out.strip() == "No feeds yet. Add one with: briefing add URL"
+    first = server.set("/a", rss([{"guid": "a", "title": "A", "description": LONG}], "A"))
+    second = server.set("/b", rss([{"guid": "b", "title": "B", "description": LONG}], "B"))
+    run(db, "add", first)
+    run(db, "add", second)
+    code, out, _ = run(db, "refresh", "--json", "--no-digest", second)
+    data = json.loads(out)
+    assert code == 0 and [r["url"] for r in data["results"]] == [second]
+    code, _, err = run(db, "refresh", "--no-digest", server.url("/unknown"))
+    assert code == 1 and "no such feed" in err
