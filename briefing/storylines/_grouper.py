@@ -210,11 +210,18 @@ class Grouper:
         n = self.n_docs + IDF_PRIOR_DOCS + 1
         df = self.df
         log = math.log
+        shares = _share_of
+        norm2 = 0.0
         for term, count in feats.counts.items():
-            idf = log(n / (df.get(term, 0) + IDF_PRIOR_DOCS * background_share(term) + 1))
+            share = shares.get(term)
+            if share is None:
+                share = background_share(term)
+            idf = log(n / (df.get(term, 0) + IDF_PRIOR_DOCS * share + 1))
             if idf > 0:
-                vec[term] = (1.0 + log(count)) * idf if count >= 1 else count * idf
-        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+                weight = (1.0 + log(count)) * idf if count >= 1 else count * idf
+                vec[term] = weight
+                norm2 += weight * weight
+        norm = math.sqrt(norm2) or 1.0
         return {t: w / norm for t, w in vec.items()}
 
     def score(self, vec: Mapping[str, float], story: Storyline, day: int) -> float:
@@ -225,10 +232,14 @@ class Grouper:
         target = self.storylines.get(self.redirect.get(story.id, story.id), story)
         return dot / math.sqrt(story.norm2) * quiet_discount(target, day)
 
-    def candidates(self, vec: Mapping[str, float], day: int) -> dict[int, float]:
+    def candidates(
+        self, vec: Mapping[str, float], day: int, strongest: list[str] | None = None
+    ) -> dict[int, float]:
         """Storylines that share one of the article's strongest terms and are not quiet,
         each with its similarity counted over those terms only (a cheap first ranking)."""
-        top = heapq.nlargest(_LOOKUP_TERMS, vec, key=vec.__getitem__)
+        if strongest is None:
+            strongest = heapq.nlargest(_LOOKUP_TERMS, vec, key=vec.__getitem__)
+        top = strongest[:_LOOKUP_TERMS]
         found: dict[int, float] = {}
         for term in top:
             ids = self._index.get(term)
@@ -259,10 +270,11 @@ class Grouper:
     ) -> Assignment:
         """Place one article (call `observe` for it first); `storyline_id` forces the choice."""
         vec = self.vector(feats)
+        strongest = heapq.nlargest(_INDEX_TERMS, vec, key=vec.__getitem__)
         wire_of = None
         best_id, best = None, 0.0
         if storyline_id is None:
-            rough = self.candidates(vec, day)
+            rough = self.candidates(vec, day, strongest)
             shortlist = sorted(rough, key=rough.__getitem__, reverse=True)[:_SHORTLIST]
             scored = sorted(
                 ((self.score(vec, self.storylines[sid], day), sid) for sid in shortlist),
@@ -288,7 +300,7 @@ class Grouper:
             best_id = self.new_id()
         if created:
             self.add_storyline(Storyline(id=best_id, first_day=day, last_day=day))
-        self._add(self.storylines[best_id], key, vec, feats, day, actors)
+        self._add(self.storylines[best_id], key, vec, strongest, feats, day, actors)
         self._latest_day = max(self._latest_day, day)
         self._since_eviction += 1
         if self._since_eviction >= _EVICT_EVERY:
@@ -325,13 +337,14 @@ class Grouper:
         story: Storyline,
         key: Any,
         vec: Mapping[str, float],
+        strongest: list[str],
         feats: Features,
         day: int,
         actors: Iterable[tuple[str, str]],
     ) -> None:
         add_vector(story, vec)
         # A storyline is found through the strongest terms of its articles.
-        for term in heapq.nlargest(_INDEX_TERMS, vec, key=vec.__getitem__):
+        for term in strongest:
             self._index.setdefault(term, set()).add(story.id)
         if len(story.centroid) > _CENTROID_MAX:
             prune(story, self._index)
