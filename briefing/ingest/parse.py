@@ -552,7 +552,7 @@ def _add(
 def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     try:
         data = json.loads(body.decode("utf-8-sig", errors="replace"))
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise NotAFeed(f"not a feed (invalid JSON: {exc})") from exc
     if not isinstance(data, dict):
         raise NotAFeed("not a feed (JSON that is not a JSON Feed)")

@@ -149,6 +149,10 @@ def test_not_a_feed() -> None:
         parse_feed(b'{"hello": "world"}', BASE, "application/json")
     with pytest.raises(NotAFeed):
         parse_feed(b"", BASE)
+    with pytest.raises(NotAFeed):  # nesting deep enough to exhaust the JSON decoder
+        parse_feed(
+            b'{"version": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", BASE, "application/json"
+        )
 
 
 def test_dedupe_key_prefers_guid_then_link_then_title_and_date() -> None:
