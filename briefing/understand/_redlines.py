@@ -61,7 +61,7 @@ _NOT_VERB = frozenset(
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    strip = QUOTE_MARKS + " ,.;:\u2014-\n"
+    strip = QUOTE_MARKS + " ,.;:\u2014-\n'\u2018\u2019"
     while a < b and text[a] in strip:
         a += 1
     while b > a and text[b - 1] in strip:
@@ -110,7 +110,7 @@ def _subject_holder(
     if _PLANS.search(chunk) and not reg.mention_in(s.start, pos):
         return _plan_author(text, s, reg)
     m = reg.mention_in(s.start, pos)
-    if m is not None and not m.place:
+    if m is not None and not m.place and m.kind != "other":
         return m.canonical
     rw = role_word(" ".join(low.split()[:3]).rstrip(",")) or role_word(" ".join(low.split()[:2]))
     if rw:
