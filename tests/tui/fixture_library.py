@@ -14,6 +14,8 @@ from briefing.store import Library, open_library
 from briefing.store.analysis import save_analysis
 from briefing.store.articles import upsert_articles
 from briefing.store.feeds import add_feed, update_feed
+from briefing.store.storylines import assign_article
+from briefing.understand import ANALYSER_VERSION
 from briefing.understand.records import Actor, Analysis, Event, Quote, RedLine
 
 FETCHED = "2026-03-20T08:00:00+00:00"
@@ -187,7 +189,8 @@ def fill(library: Library) -> None:
                 red_lines=[RedLine(h, r, *_span(text, r)) for r, h in story.red_lines],
                 events=[Event(d, e, *_span(text, e)) for e, d in story.events],
             )
-            save_analysis(library, article_id, analysis, version="test")
+            # The current analyser's version: a digest (after a refresh) leaves these alone.
+            save_analysis(library, article_id, analysis, version=ANALYSER_VERSION)
             if story.read:
                 library.db["articles"].update(article_id, {"read": 1})
         dates = [s.published for s in stories]
@@ -203,5 +206,15 @@ def fill(library: Library) -> None:
             )
             .last_pk
         )
-        for article_id in ids:
-            library.db["articles"].update(article_id, {"storyline_id": storyline_id})
+        with library.db.atomic():
+            for article_id in ids:
+                content_hash = library.db["articles"].get(article_id)["content_hash"]
+                assign_article(
+                    library,
+                    article_id,
+                    int(storyline_id or 0),
+                    content_hash=content_hash,
+                    simhash=0,
+                    wire_of=None,
+                    assigned_at=FETCHED,
+                )
