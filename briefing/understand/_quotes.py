@@ -107,6 +107,14 @@ def _collect_left(toks: list[Token], b: int, lo: int) -> int | None:
             a -= 1
             continue
         if (
+            lw == "and"
+            and a - 2 >= lo
+            and (toks[a - 2].lower in ROLE_WORDS or toks[a - 2].lower in TITLE_WORDS)
+            and not toks[a - 2].is_cap
+        ):
+            a -= 1  # "the Florida senator and Republican presidential candidate"
+            continue
+        if (
             lw in ("of", "for")
             and a - 2 >= lo
             and (
@@ -415,11 +423,13 @@ def _unknown_cue_after_quote(toks: list[Token], i: int, n: int) -> bool:
     end_ok = i + 1 >= n or toks[i + 1].text in (".", ",", "!", "?") or toks[i + 1].lower in _PREPS
     if not end_ok:
         return False
-    # the quotation, a comma, then one to four name words
+    # the quotation (its comma inside or after it), then one to four name words
     k = i - 1
     while k >= 0 and i - k <= 4 and (toks[k].is_cap or toks[k].lower in ("he", "she", "they")):
         k -= 1
-    return k >= 1 and k < i - 1 and toks[k].text == "," and toks[k - 1].quote
+    if k < 0 or k >= i - 1:
+        return False
+    return toks[k].quote or (k >= 1 and toks[k].text == "," and toks[k - 1].quote)
 
 
 def _according(text: str, toks: list[Token], i: int, n: int) -> Attribution | None:
@@ -730,6 +740,9 @@ def _determiner_that(toks: list[Token], m: int, n: int) -> bool:
     )
 
 
+_SUBORDINATORS = frozenset("when while as after before because since though although".split())
+
+
 def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str, *, quoted: bool = False) -> bool:
     """After "…," X said: nothing, a comma, a quotation, or a short adjunct to the end."""
     if k >= n:
@@ -737,8 +750,10 @@ def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str, *, quoted: boo
     t = toks[k]
     if t.text == ":":
         return False
-    if t.text in (".", ",", "!", "?", ";", "\u2014", "\u2013", "-") or t.quote:
+    if t.text in (".", ",", "!", "?", ";", "\u2014", "\u2013", "-", "(") or t.quote:
         return True
+    if t.lower in _SUBORDINATORS or (t.lower.endswith("ly") and not t.is_cap):
+        return True  # "…," Clinton wrote when …  /  "…," she tweeted shortly after …
     if t.lower == "that":
         return False
     # "said in a statement that …", "told Fox that …" introduce content after all

@@ -252,3 +252,17 @@ def test_possessive_role_names_the_holder() -> None:
         "Later, Northfield's mayor said she welcomed the audit."
     )
     assert only(text).speaker == "Elena Brandt"
+
+
+def test_unknown_verb_after_a_quotation_with_its_comma_inside() -> None:
+    q = only("\u201cI would say this,\u201d Trump answered. ")
+    assert (q.speaker, q.cue) == ("Trump", "answered")
+
+
+def test_tails_with_parentheses_and_subordinate_clauses() -> None:
+    found = quotes(
+        '"That is a problem for the party," said Rep. Jim Clyburn (D-S.C.), a party leader. '
+        '"Safe abortion should be a right," Hillary Clinton tweeted shortly after the ruling. '
+        '"I think Bernie Sanders is that candidate," Sanders said while campaigning in Iowa.'
+    )
+    assert [q.speaker for q in found] == ["Jim Clyburn", "Hillary Clinton", "Sanders"]
