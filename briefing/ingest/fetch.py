@@ -21,8 +21,8 @@ import httpx
 from briefing import __version__
 from briefing.ingest.inflate import BodyTooLarge, BoundedDecoder, UnsupportedEncoding
 
-PROJECT_URL = "https://github.com/briefing-reader/briefing"
-USER_AGENT = f"briefing/{__version__} (+{PROJECT_URL})"
+# No project URL is published yet; say plainly what we are rather than invent one.
+USER_AGENT = f"briefing/{__version__} (terminal feed reader; python-httpx)"
 
 MAX_BODY_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5

@@ -11,7 +11,6 @@ import asyncio
 import multiprocessing
 import os
 import re
-import sys
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -195,19 +194,11 @@ def default_executor(feeds: int) -> Executor:
     Processes are spawned, not forked: the parent has threads (and maybe a TUI) running.
     """
     cpus = os.cpu_count() or 1
-    if feeds >= PROCESS_POOL_MIN_FEEDS and cpus > 1 and _main_is_importable():
+    if feeds >= PROCESS_POOL_MIN_FEEDS and cpus > 1:
         return ProcessPoolExecutor(
             max_workers=min(cpus, 8), mp_context=multiprocessing.get_context("spawn")
         )
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-parse")
-
-
-def _main_is_importable() -> bool:
-    """A spawned worker re-imports the parent's __main__; `python -m briefing` would
-    start the command again in every worker, so that case parses in a thread."""
-    main = sys.modules.get("__main__")
-    spec = getattr(main, "__spec__", None)
-    return getattr(spec, "name", "") != "briefing.__main__"
 
 
 class _Refresh:

@@ -43,7 +43,8 @@ async def test_honest_user_agent(server: FeedServer) -> None:
         await fetcher.fetch(url)
     agent = server.hits("/feed")[0].headers["user-agent"]
     assert agent == USER_AGENT
-    assert agent.startswith("briefing/") and "(+https://" in agent
+    # Says which program and version is asking, so a server operator can tell who we are.
+    assert agent.startswith(f"briefing/{__version__} (") and "feed reader" in agent
 
 
 async def test_permanent_redirect_gives_new_url(server: FeedServer) -> None:

@@ -243,7 +243,6 @@ def test_summary_only_entries_fetch_the_article_page(server: FeedServer, library
 def test_big_refreshes_parse_in_processes_unless_run_as_python_m(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import types
     from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
     monkeypatch.setattr(refresh_module.os, "cpu_count", lambda: 2)
@@ -255,10 +254,3 @@ def test_big_refreshes_parse_in_processes_unless_run_as_python_m(
     finally:
         small.shutdown()
         big.shutdown()
-    # Spawned workers re-run `python -m briefing`'s __main__: parse in a thread instead.
-    fake_main = types.ModuleType("__main__")
-    fake_main.__spec__ = types.SimpleNamespace(name="briefing.__main__")  # type: ignore[assignment]
-    monkeypatch.setitem(__import__("sys").modules, "__main__", fake_main)
-    pool = refresh_module.default_executor(500)
-    assert isinstance(pool, ThreadPoolExecutor)
-    pool.shutdown()
