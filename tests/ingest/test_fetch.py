@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from _feeds import rss
 from conftest import FeedServer
 
+from briefing import __version__
 from briefing.ingest.fetch import USER_AGENT, Fetcher, body_hash, parse_retry_after
 
 DOC = rss([{"title": "One", "guid": "1"}])
