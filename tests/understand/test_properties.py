@@ -15,6 +15,9 @@ PIECES = [
     ".", ":", ";", "\u2014", '"', "\u201c", "\u201d", "'", "\u2019s", "\n\n", "\n", " ",
     "WALLACE:", "(R-Ky.)", "U.S.", "Dr.", "that", "and", "the plan proposed that", "Ukraine",
     "\u00ab", "\u00bb", "\u201e", "\u2015", "100", "2026", "\t", "\x00", "\u202e", "\U0001f600",
+    "a day later", "last weekend", "''", "\u2018", "\u2019", "conditional on", "and on",
+    "answered", "in an interview with the BBC", "Speaking to The Times", "The Dutch government",
+    "Northfield's mayor", "since January", "in April", "scheduled", "James B. Comey",
 ]  # fmt: skip
 articles = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=80).map(
     " ".join
