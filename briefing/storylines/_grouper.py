@@ -386,14 +386,21 @@ _share_of: dict[str, float] = {}
 
 def _load_background() -> dict[str, float]:
     try:
-        from wordfreq import get_frequency_dict
+        from wordfreq import get_frequency_list
     except ImportError:  # the grouper still works; a young library just groups less well
         return {}
-    return {
-        word: min(1.0, freq * _WORDS_PER_TEXT)
-        for word, freq in get_frequency_dict("en", wordlist="best").items()
-        if freq * _WORDS_PER_TEXT > 1e-4
-    }
+    shares: dict[str, float] = {}
+    # Bin i holds the words whose frequency is 10^(-i/100); the rarest bins say nothing.
+    for i, bin_words in enumerate(get_frequency_list("en", wordlist="best")):
+        share = min(1.0, 10 ** (-i / 100) * _WORDS_PER_TEXT)
+        if share <= 1e-4:
+            break
+        for word in bin_words:
+            shares.setdefault(word, share)
+    clear = getattr(get_frequency_list, "cache_clear", None)
+    if clear is not None:  # wordfreq keeps the whole list cached: let it go
+        clear()
+    return shares
 
 
 def quiet_discount(story: Storyline, day: int) -> float:
