@@ -242,10 +242,15 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, before: str) -> tupl
 
 SHORT = 18  # words: a sentence this short is one clause
 MINW = 6  # words: grow a comma-delimited part until it has this many
+# two dated happenings in one sentence: "presented it on Monday and briefed them a day later"
+_CROWDED = re.compile(
+    r"[;:\u2014]|,\s|\s(?=(?:that|after|which|because|while|unless|although)\s)"
+    r"|\s(?=and\s+(?:then\s+)?\w+ed\b)"
+)
 _BOUNDARY = re.compile(r"[;:\u2014]|,\s|\s(?=(?:that|after|which|because|while|unless|although)\s)")
 
 
-def _clause(text: str, s: Sentence, a: int, b: int) -> tuple[int, int]:
+def _clause(text: str, s: Sentence, a: int, b: int, crowded: bool = False) -> tuple[int, int]:
     """The stretch of the sentence around a date: the whole sentence when short,
     else the comma-delimited part with neighbours until it reads as a clause."""
     start, end = s.start, s.end
@@ -254,9 +259,10 @@ def _clause(text: str, s: Sentence, a: int, b: int) -> tuple[int, int]:
     while start < end and text[start] in '"\u201c ':
         start += 1
     words = len(text[start:end].split())
-    if words <= SHORT:
+    if words <= SHORT and not crowded:
         return start, end
-    cuts = [start] + [m.end() for m in _BOUNDARY.finditer(text, start, end)] + [end]
+    boundary = _CROWDED if crowded else _BOUNDARY
+    cuts = [start] + [m.end() for m in boundary.finditer(text, start, end)] + [end]
     lo = max(c for c in cuts if c <= a)
     hi = min(c for c in cuts if c >= b)
     while len(text[lo:hi].split()) < MINW:
@@ -269,6 +275,9 @@ def _clause(text: str, s: Sentence, a: int, b: int) -> tuple[int, int]:
         else:
             break
     hi_text = text[lo:hi].rstrip(" ,;:\u2014")
+    lead = re.match(r"\s*(?:and|but|then)\s+", hi_text)
+    if lead and len(hi_text) > lead.end():
+        return lo + lead.end(), lo + len(hi_text)
     return lo, lo + len(hi_text)
 
 
@@ -321,7 +330,7 @@ def find_events(
                 continue  # "today" inside a quotation is the speaker's day, not the article's
             if kind == "my" and m.group(0).lower().startswith("since"):
                 continue  # "since January": a stretch of time, not an event
-            cs, ce = _clause(text, s, a, b)
+            cs, ce = _clause(text, s, a, b, crowded=len(found[si]) > 1)
             if kind == "after":
                 # "a day later": counted from the last full date the text gave
                 got = _relative_to(m, last_day, pub)

@@ -108,6 +108,14 @@ def test_a_day_later_counts_from_the_last_date() -> None:
     assert [e.date for e in found] == ["2026-11-23", "2026-11-24"]
 
 
+def test_two_dated_happenings_in_one_sentence_get_their_own_clauses() -> None:
+    found = events("Witkoff presented the plan on Monday and briefed officials a day later.")
+    assert [(e.date, e.text) for e in found] == [
+        ("2026-11-23", "Witkoff presented the plan on Monday"),
+        ("2026-11-24", "briefed officials a day later"),
+    ]
+
+
 def test_weekends() -> None:
     found = events("Protesters gathered last weekend. More talks are planned this weekend.")
     assert [e.date for e in found] == ["2026-11-21", "2026-11-28"]
