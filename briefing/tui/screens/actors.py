@@ -26,9 +26,18 @@ class ActorChooser(ModalScreen[list[str] | None]):
         Binding("k", "move(-1)", "Up", id="vim-up", show=False),
     ]
 
-    def __init__(self, actors: Sequence[ActorInfo], chosen: Sequence[str]) -> None:
+    def __init__(
+        self,
+        actors: Sequence[ActorInfo],
+        chosen: Sequence[str],
+        statements: dict[str, int] | None = None,
+    ) -> None:
         super().__init__()
-        self.actors = list(actors)
+        self.statements = statements or {}
+        # Actors with quotes or red lines first: those are the ones worth comparing.
+        self.actors = sorted(
+            actors, key=lambda a: (self.statements.get(a.name, 0) == 0, -a.mentions, a.name)
+        )
         self.chosen = set(chosen)
 
     def compose(self) -> ComposeResult:
@@ -41,7 +50,7 @@ class ActorChooser(ModalScreen[list[str] | None]):
             yield SelectionList[str](
                 *(
                     Selection(
-                        Text.assemble(a.name, (f"  {a.mentions}", "dim") if a.mentions else ""),
+                        Text.assemble(a.name, (self._detail(a), "dim")),
                         a.name,
                         a.name in self.chosen,
                     )
@@ -49,6 +58,13 @@ class ActorChooser(ModalScreen[list[str] | None]):
                 ),
                 id="actor-list",
             )
+
+    def _detail(self, actor: ActorInfo) -> str:
+        said = self.statements.get(actor.name, 0)
+        parts = [f"{actor.mentions} mentions"] if actor.mentions else []
+        if said:
+            parts.append(f"{said} quotes and red lines")
+        return ("  " + " · ".join(parts)) if parts else ""
 
     def action_apply(self) -> None:
         self.dismiss(list(self.query_one(SelectionList).selected))

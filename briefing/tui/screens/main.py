@@ -298,7 +298,10 @@ class MainScreen(Screen[None]):
             self.refresh_bindings()
             self._render_briefing()
 
-        self.app.push_screen(ActorChooser(self.view.actors, self.chosen_actors), chosen)
+        statements: dict[str, int] = {}
+        for who in [q.speaker for q in self.view.quotes] + [r.holder for r in self.view.red_lines]:
+            statements[who] = statements.get(who, 0) + 1
+        self.app.push_screen(ActorChooser(self.view.actors, self.chosen_actors, statements), chosen)
 
     def action_compare(self) -> None:
         if not self.compare and len(self.chosen_actors) < 2:

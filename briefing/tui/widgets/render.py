@@ -52,7 +52,7 @@ def quote_prompt(item: QuoteItem, *, show_speaker: bool = True) -> Text:
     text = Text(overflow="fold")
     text.append(_plain(item.speaker) if show_speaker else "Quote", style="bold")
     text.append("\n")
-    text.append("“" + _plain(item.text) + "”", style="italic")
+    text.append("“" + _plain(item.text).strip(" \"'“”„«»,") + "”", style="italic")
     via = f"via {item.via}" if item.via and item.via != item.source.outlet else ""
     details = [d for d in (item.date, via, item.source.outlet) if d]
     if details:
