@@ -6,9 +6,12 @@ from briefing.cli._group import Context, fail
 
 
 def launch(context: Context, *, explicit_db: bool) -> None:
-    """Open the TUI on the library (the demo until the user has feeds)."""
+    """Open the TUI on the library (on the demo library until the user has feeds)."""
+    from briefing.demo import DemoError
+    from briefing.store import LibraryError
+    from briefing.tui.app import run_app
+
     try:
-        from briefing.tui.app import run_app
-    except ImportError as exc:  # the TUI has not been built yet
-        fail(f"the reader is not available: {exc}")
-    run_app(context.db_path, explicit_db=explicit_db)
+        run_app(context.db_path, explicit_db=explicit_db)
+    except (LibraryError, DemoError) as exc:
+        fail(str(exc))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -268,17 +269,29 @@ class BriefingApp(App[None]):
         yield from super().get_system_commands(screen)
 
 
+def library_to_open(db_path: Path, *, explicit_db: bool) -> tuple[Path, bool]:
+    """The library the reader opens, and whether it is the demo.
+
+    The user's library, unless it has no feeds and no --db was given: then the demo
+    library (built on first use, kept apart from the user's). Raises LibraryError, and
+    DemoError while the demo is built, for the caller to report.
+    """
+    with open_library(db_path) as library:  # also brings an older library up to date
+        empty = data.library_is_empty(library)
+    if not empty or explicit_db:
+        return db_path, False
+    from briefing.config import demo_library_path
+    from briefing.demo import ensure_demo_library
+
+    demo_path = demo_library_path()
+    if not demo_path.exists():
+        print("Preparing the demo library (once) …", file=sys.stderr, flush=True)
+    ensure_demo_library(demo_path)
+    return demo_path, True
+
+
 def run_app(db_path: Path, *, explicit_db: bool = False) -> None:
     """Open the reader on a library; with no feeds and no --db, on the demo library."""
     settings = load_settings()
-    with open_library(db_path) as library:
-        empty = data.library_is_empty(library)
-    if empty and not explicit_db:
-        from briefing.config import demo_library_path
-        from briefing.demo import ensure_demo_library
-
-        demo_path = demo_library_path()
-        ensure_demo_library(demo_path)
-        BriefingApp(demo_path, settings=settings, demo=True, user_db_path=db_path).run()
-        return
-    BriefingApp(db_path, settings=settings).run()
+    path, demo = library_to_open(db_path, explicit_db=explicit_db)
+    BriefingApp(path, settings=settings, demo=demo, user_db_path=db_path).run()
