@@ -52,55 +52,67 @@ def _dates(first: str | None, last: str | None) -> str:
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the storylines and their articles as JSON."
 )
+@click.option(
+    "--articles/--no-articles",
+    default=True,
+    show_default=True,
+    help="List each storyline's articles (id, date, outlets, title, URL) under it.",
+)
 @pass_context
-def storylines_command(context: Context, as_json: bool) -> None:
+def storylines_command(context: Context, as_json: bool, articles: bool) -> None:
     """List storylines, most recent activity first: id, label, dates, articles."""
     from briefing.storylines import list_articles, list_storylines
 
     with context.open() as library:
         summaries = list_storylines(library)
-        if as_json:
-            out = []
-            for s in summaries:
-                articles = list_articles(library, s.id)
-                out.append(
-                    {
-                        "id": s.id,
-                        "label": s.label,
-                        "first_date": s.first_date,
-                        "last_date": s.last_date,
-                        "article_count": s.article_count,
-                        "unread_count": s.unread_count,
-                        "outlets": list(s.outlets),
-                        "articles": [
-                            {
-                                "id": a.article_id,
-                                "url": a.url,
-                                "title": a.title,
-                                "outlet": a.outlet,
-                                "date": a.date,
-                                "outlets": list(a.outlets),
-                                "copies": [
-                                    {"id": c.article_id, "url": c.url, "outlet": c.outlet}
-                                    for c in a.copies
-                                ],
-                            }
-                            for a in articles
-                        ],
-                    }
-                )
-            click.echo(_json(out))
-            return
+        stories = {s.id: list_articles(library, s.id) for s in summaries if articles or as_json}
+    if as_json:
+        click.echo(_json([_storyline_json(s, stories[s.id]) for s in summaries]))
+        return
     if not summaries:
         click.echo("No storylines yet. Add feeds with `briefing add URL`, then `briefing refresh`.")
         return
     width = max(len(str(s.id)) for s in summaries)
+    ids = [a.article_id for found in stories.values() for a in found]
+    id_width = len(str(max(ids))) if ids else 1
     for s in summaries:
         unread = f", {s.unread_count} unread" if s.unread_count else ""
         click.echo(
             f"{s.id:>{width}}  {clean_line(s.label)}  ({_dates(s.first_date, s.last_date)}; "
             f"{s.article_count} article{'s' if s.article_count != 1 else ''}{unread})"
         )
+        for a in stories.get(s.id, []):
+            outlets = ", ".join(clean_line(o) for o in a.outlets)
+            click.echo(
+                f"{'':>{width}}    {a.article_id:>{id_width}}  {a.date or 'undated'}  {outlets}: "
+                f"{clean_line(a.title)}  {clean_line(a.url)}"
+            )
+
+
+def _storyline_json(s: Any, articles: list[Any]) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "label": s.label,
+        "first_date": s.first_date,
+        "last_date": s.last_date,
+        "article_count": s.article_count,
+        "unread_count": s.unread_count,
+        "outlets": list(s.outlets),
+        "articles": [
+            {
+                "id": a.article_id,
+                "url": a.url,
+                "title": a.title,
+                "outlet": a.outlet,
+                "date": a.date,
+                "outlets": list(a.outlets),
+                "copies": [
+                    {"id": c.article_id, "url": c.url, "outlet": c.outlet} for c in a.copies
+                ],
+            }
+            for a in articles
+        ],
+    }
 
 
 @cli.command("brief")

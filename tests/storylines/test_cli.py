@@ -52,11 +52,17 @@ def test_storylines_json_lists_articles_with_urls(db: Path) -> None:
             assert a["url"] in links
 
 
-def test_storylines_plain_lists_one_line_each(db: Path) -> None:
+def test_storylines_plain_lists_storylines_and_their_articles(db: Path) -> None:
+    code, out = _run(db, "storylines", "--no-articles")
+    assert code == 0
+    storylines = json.loads(_run(db, "storylines", "--json")[1])
+    assert len(out.strip().splitlines()) == len(storylines)
     code, out = _run(db, "storylines")
     assert code == 0
-    code_json, out_json = _run(db, "storylines", "--json")
-    assert len(out.strip().splitlines()) == len(json.loads(out_json))
+    lines = out.strip().splitlines()
+    assert len(lines) == len(storylines) + sum(len(s["articles"]) for s in storylines)
+    first = storylines[0]["articles"][0]
+    assert any(str(first["id"]) in line and first["url"] in line for line in lines)
 
 
 def _largest(db: Path) -> dict:
