@@ -300,7 +300,16 @@ class Grouper:
             best_id = self.new_id()
         if created:
             self.add_storyline(Storyline(id=best_id, first_day=day, last_day=day))
-        self._add(self.storylines[best_id], key, vec, strongest, feats, day, actors)
+        self._add(
+            self.storylines[best_id],
+            key,
+            vec,
+            strongest,
+            feats,
+            day,
+            actors,
+            copy=wire_of is not None,
+        )
         self._latest_day = max(self._latest_day, day)
         self._since_eviction += 1
         if self._since_eviction >= _EVICT_EVERY:
@@ -341,6 +350,8 @@ class Grouper:
         feats: Features,
         day: int,
         actors: Iterable[tuple[str, str]],
+        *,
+        copy: bool = False,
     ) -> None:
         add_vector(story, vec)
         # A storyline is found through the strongest terms of its articles.
@@ -354,7 +365,8 @@ class Grouper:
             story.headline = feats.title
         story.first_day = min(story.first_day, day)
         story.last_day = max(story.last_day, day)
-        add_label_evidence(story, feats, actors)
+        if not copy:  # a wire copy repeats its original's words: they count once
+            add_label_evidence(story, feats, actors)
         story.recent.append((key, feats.fingerprint, day))
 
 
@@ -441,7 +453,7 @@ def prune(story: Storyline, index: dict[str, set[int]] | None = None) -> None:
 def add_label_evidence(
     story: Storyline, feats: Features, actors: Iterable[tuple[str, str]]
 ) -> None:
-    # A phrase of the headline counts twice: headlines name the subject.
+    # A phrase of both the headline and the lead counts twice: headlines name the subject.
     for phrase in [*set(feats.phrases), *set(feats.title_phrases)]:
         story.phrases[phrase] = story.phrases.get(phrase, 0) + 1
     for name in set(feats.names):

@@ -157,6 +157,6 @@ def _subject(
         for p, c in usable.items()
         if len(p.split()) == 2
         and head in p.split()
-        and c >= max(2 if n > 1 else 1, 0.25 * head_count)
+        and c >= max(2 if n > 1 else 1, 0.2 * head_count)
     ]
     return max(pairs)[1] if pairs else head

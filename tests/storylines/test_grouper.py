@@ -124,7 +124,7 @@ def test_demo_labels_read_like_a_person_wrote_them(gold_docs: list[dict]) -> Non
     strike = labels["port-strike"]
     assert "Rotterdam" in strike and "Antwerp" in strike and "strike" in strike
     peace = labels["ukraine-peace-talks"]
-    assert "Russia" in peace and "Ukraine" in peace and "talks" in peace
+    assert peace.startswith(("Russia–Ukraine ", "Ukraine–Russia ")), peace
 
 
 def test_storylines_quiet_for_good_are_forgotten() -> None:
