@@ -48,6 +48,10 @@ _OBJECT_PREPS = frozenset(
     "criticised criticized praised warned visited invited briefed phoned".split()
 )
 _NOT_BEFORE_PERSON = frozenset("the a an of in at near from into outside across inside".split())
+# prepositions after which a lone name is a place, never a person ("in Lindmark")
+_IN_PLACE = frozenset(
+    "in at near outside inside into across around throughout visited visiting toured".split()
+)
 _LOCATIVE = frozenset("in at near from to into outside across around through via inside".split())
 STRONG_TITLES = frozenset(
     """president chancellor minister secretary senator governor mayor premier ambassador envoy
@@ -391,7 +395,8 @@ class Registry:
                 if k >= len(toks) or toks[k].quote or toks[k].is_cap and k > 1:
                     break
                 if toks[k].lower in ROLE_WORDS:
-                    hit = self.role_before(toks[0].start, toks[k].lower)
+                    phrase = self.text[toks[0].start : toks[k].end]
+                    hit = self.role_before(toks[0].start, toks[k].lower, phrase)
                     if hit is not None:
                         start, end = toks[0].start, toks[k].end
                         m = Mention(start, end, hit.name, "", "person", hit.sentence, start)
@@ -423,6 +428,11 @@ class Registry:
 
     def make_person(self, mention: Mention) -> None:
         """A lone name turned out to be someone: every mention of it becomes a person."""
+        if any(
+            m.canonical == mention.canonical and m.kind == "other" and m.prev in _IN_PLACE
+            for m in self.mentions
+        ):
+            return  # "grew up in Lindmark … Lindmark said": a town speaking, not a person
         for m in self.mentions:
             if m.canonical == mention.canonical and m.kind == "other":
                 m.kind = "person"
@@ -504,16 +514,29 @@ class Registry:
             return fallback if fallback is not None and fallback.sentence > m.sentence else m
         return fallback
 
-    def role_before(self, pos: int, role: str) -> Mention | None:
-        """The most recent person whose title holds the role word ("minister")."""
+    def role_before(self, pos: int, role: str, phrase: str = "") -> Mention | None:
+        """The most recent person whose title holds the role word ("minister"); with a phrase
+        ("the finance minister"), one whose title also has its other words comes first."""
+        words = [w for w in re.findall(r"[\w'\u2019-]+", phrase.lower()) if w != role]
+        want = {w for w in words if w not in _ROLE_DETERMINERS and w not in self.aliases.demonyms}
+        head = re.compile(rf"(?<![\w-]){re.escape(role)}\b")
+        fallback = weak = None
         for m in reversed(self.mentions):
             if m.start >= pos or m.kind != "person":
                 continue
             ent = self.entities.get(m.canonical)
             roles = " ".join(ent.roles if ent else [m.title]).lower()
-            if role in roles:
+            hit = head.search(roles)
+            if hit is None:
+                continue
+            before = roles[: hit.start()].split()[-1:]
+            if before and before[0] in _LESSER_ROLE and before[0] not in words:
+                weak = weak or m  # "the president" is not the vice president
+                continue
+            if not want or want <= set(re.findall(r"[\w'\u2019-]+", roles)):
                 return m
-        return None
+            fallback = fallback or m
+        return fallback or weak
 
     def add_role(self, canonical: str, role: str) -> None:
         ent = self.entities.get(canonical)
@@ -522,6 +545,7 @@ class Registry:
 
 
 _ROLE_DETERMINERS = frozenset("the a an this that its his her their".split())
+_LESSER_ROLE = frozenset("vice deputy former ex assistant acting junior press".split())
 
 
 def role_word(phrase: str) -> str | None:

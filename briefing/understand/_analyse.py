@@ -16,7 +16,7 @@ from briefing.understand._redlines import find_red_lines
 from briefing.understand._text import Sentence, sentences
 from briefing.understand.records import Actor, Analysis, Quote
 
-ANALYSER_VERSION = "2"  # bump whenever the records for the same text change
+ANALYSER_VERSION = "3"  # bump whenever the records for the same text change
 
 _HANDLED = {"en"}
 
@@ -194,7 +194,7 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             speaker = p.canonical if p is not None else ptext
         else:
             rw = role_word(ptext)
-            hit = reg.role_before(phrase[0], rw) if rw else None
+            hit = reg.role_before(phrase[0], rw, ptext) if rw else None
             group = _GROUP_SPEAKER.match(low)
             if hit is None and rw and ("'s " in low or "\u2019s " in low or low.startswith("its ")):
                 hit = reg.person_before(phrase[0])  # "the council's chairman": the one in view

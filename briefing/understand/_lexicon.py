@@ -120,7 +120,8 @@ ROLE_WORDS = _words(
     official officer chief candidate nominee king queen prince pope judge prosecutor
     lawmaker congressman congresswoman representative speaker advisor adviser aide negotiator
     diplomat commissioner attorney founder ceo executive economist analyst professor author
-    businessman businesswoman billionaire republican democrat lawyer
+    businessman businesswoman billionaire republican democrat lawyer councillor councilor
+    councilman councilwoman alderman sheriff bishop
     """
 )
 
@@ -135,7 +136,8 @@ TITLE_WORDS = _words(
     aide candidate nominee democratic republican democrat gop presidential vice-president
     vice-presidential congressman congresswoman lt col capt sgt adm admiral colonel captain
     lieutenant sergeant major commissioner director executive ceo founder professor prof
-    high foreign-policy national security council head
+    high foreign-policy national security council head councillor councilor councilman
+    councilwoman alderman alderwoman sheriff bishop archbishop cardinal rabbi imam
     """
 )
 

@@ -266,3 +266,46 @@ def test_tails_with_parentheses_and_subordinate_clauses() -> None:
         '"I think Bernie Sanders is that candidate," Sanders said while campaigning in Iowa.'
     )
     assert [q.speaker for q in found] == ["Jim Clyburn", "Hillary Clinton", "Sanders"]
+
+
+def test_a_town_that_speaks_is_not_the_he_of_the_next_sentence() -> None:
+    text = (
+        "Ole Brandt grew up in Lindmark. Lindmark said nothing on Monday. "
+        "He said the town needed a new bridge."
+    )
+    found = quotes(text)
+    assert found[-1].speaker == "Ole Brandt"
+    assert "Lindmark" not in {a.name for a in analyse(text, "2026-11-25").actors}
+
+
+def test_a_visited_town_is_a_place() -> None:
+    text = "Vera Holt visited Torvik on Monday. Torvik said little. She said it was cold."
+    assert quotes(text)[-1].speaker == "Vera Holt"
+
+
+def test_the_role_with_its_modifier_picks_the_matching_holder() -> None:
+    text = (
+        "Finance minister Karin Moe met interior minister Jonas Falk on Monday. "
+        '"We are ready," the finance minister said.'
+    )
+    assert only(text).speaker == "Karin Moe"
+    text = (
+        "Union leader Birte Sand met opposition leader Ruth Eng. "
+        '"We will strike," the union leader said.'
+    )
+    assert only(text).speaker == "Birte Sand"
+
+
+def test_the_president_is_not_the_vice_president() -> None:
+    text = 'President Mira Stone met Vice President Ola Hegg. "We are ready," the president said.'
+    assert only(text).speaker == "Mira Stone"
+    text = (
+        "Press secretary Eli Dunn spoke after Secretary of State Mark Ode. "
+        '"No," the secretary said.'
+    )
+    assert only(text).speaker == "Mark Ode"
+
+
+def test_councillor_is_a_title() -> None:
+    text = 'Councillor Aino Rask opened the meeting. "We start now," the councillor said.'
+    assert only(text).speaker == "Aino Rask"
