@@ -13,9 +13,51 @@ _REFUSE = (
     r"|recogni[sz]|withdraw|give|hand|cede|surrender|compromis|budge|pretend|overpay|join|sit"
     r"|govern|ratif|consider|trad|permit|lift|host|expand|stand|talk|drop|leave|retreat)\w*"
 )
+# a verb of asking with its object: "asked the board to publish …", "calls for a ban on …";
+# the demand starts at the verb.  Passives ("is expected to") and predictions ("expects the
+# talks to fail") are not demands.
+_OUTCOME = (
+    "fail|succeed|pass|win|lose|rise|fall|grow|increase|decrease|last|happen|arrive|reach|come"
+    "|become|be|remain|take|slow|recover|collapse|end|drag"
+)
+_ACTOR_NOUN = (
+    r"(?:government|ministry|minister|council|board|authority|authorities|company|union|city"
+    r"|state|court|commission|agency|regulator|operator|employer|bank|party|parliament|mayor"
+    r"|administration|management|owners?|police|president|chancellor|premier|leader|cabinet"
+    r"|officials|lawmakers|members|workers|staff|side|sides|countries|allies|region)"
+)
+_ASKED = (
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+    r"(?:\b(?:ask|urg|press|call on|call upon|order|instruct|tell)(?:s|ed|es|ing)?|\btold)"
+    r"\s+(?!him\b|her\b|me\b|us\b|reporters\b|journalists\b|to\b)"
+    r"(?:the|a|an|its|their|his|her|all|every|both|(?-i:[A-Z][\w'\u2019-]*|[a-z]+s))\b"
+    rf"(?:\s+[\w'\u2019-]+){{0,5}}?\s+to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
+    # "expected the ministry to …" holds someone to something; "expect the rush to continue"
+    # is a forecast, so the object has to be someone who can act
+    rf"|(?<!\bis )(?<!\bare )(?<!\bwas )\bexpect(?:s|ed|ing)?\s+(?:the|its|their|all)\s+"
+    rf"(?:[\w'\u2019-]+\s+){{0,2}}?{_ACTOR_NOUN}\s+to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
+    r"|\b(?:call(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|lobb\w+) for\b"
+    r"|\bask(?:s|ed|ing)? (?:(?:the|a|an|its|their) [\w'\u2019-]+|(?-i:[A-Z][\w'\u2019-]*))"
+    r"(?:\s+[\w'\u2019-]+){0,3}? for\s+(?!comment\b|details\b|help\b|more time\b)"
+    r"|\binsist(?:s|ed|ing)? on\b"
+)
+_VERB_FIRST = re.compile(_ASKED, re.I)
+_NOT_A_DEMAND = re.compile(
+    r"^\s*(?:if|whether|when|should|were|had)\b[^,;]*$"  # "If the talks fail, …"
+    r"|\b(?:asked|asking|asks|wondered|wonder|ask)\s+(?:\w+\s+)?(?:whether|if|why|how|what)\b",
+    re.I,
+)
+_SUBORDINATE = re.compile(
+    r",?\s+(?:after|because|since|while|as|when|before)\s+(?=(?:the|a|an|its|their|his|her|it|they"
+    r"|he|she)\b|(?-i:[A-Z]))",
+    re.I,
+)
+_STOP = re.compile(r"[.?!](?=[\s\"\u201d\u2019']|$)")
+_DECIDE = re.compile(r"\bmust (?:now )?(?:decide|choose|consider|weigh|determine)\b", re.I)
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("condition", re.compile(
-        r"\b(?:only if|only when|unless|provided(?: that)?|on (?:the )?conditions? that"
+        r"\b(?:only if|only when|unless|provided that|providing that|on (?:the )?conditions? that"
+        r"|on (?:the )?condition of|so long as|(?<=, )provided(?= (?:the|they|it|he|she|we|no)\b)"
         r"|conditional on|as long as)\b", re.I)),
     ("refusal", re.compile(
         rf"\b(?:will|would|shall|can|could|do|does|did)(?: not|n't| never)\s+(?:\w+\s+){{0,2}}?{_REFUSE}\b"  # noqa: E501
@@ -27,6 +69,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bwhatever happens\b|\bat any (?:cost|price)\b"
         r"|\bnot negotiable\b|\bnot up for negotiation\b|\bnot for sale\b|\bnot on the table\b"
         r"|\bred lines?\b|\bthere can be no\b|\bno\s+\w+(?:\s+\w+)?\s+(?:may|can|could|must)\b"
+        r"|\bno\s+(?:\w+\s+){1,2}?without\b"
         r"|\bconditions?\b[^.;:]{0,60}:", re.I)),
     ("demand", re.compile(
         r"\bmust\b|\bmustn't\b|\bhad to\b"
@@ -35,6 +78,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:ready|prepared|willing) to\b[^.;]{0,80}\bif\b"
         r"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)) (?:[\w'\u2019-]+ ){1,5}?to\b"
         r"|\bcontinue\w*\b[^.;]{0,60}\buntil\b|\b(?:no one|nobody)\b[^.;]{0,60}\buntil\b", re.I)),
+    ("demand", re.compile(_ASKED, re.I)),
     ("term", re.compile(
         r"\bunder (?:its|the|their|his|her)?\s*(?:new |revised )?(?:terms|rules?|agreement|deal|plan)\b"  # noqa: E501
         r"|\b(?:plan|proposal|framework|draft)\b[^.;]{0,25}\b(?:would|proposes|proposed|calls for)\b", re.I)),  # noqa: E501
@@ -85,6 +129,9 @@ def _items(text: str, a: int, b: int, first_trigger: int) -> list[tuple[int, int
                 nxt = text[m.end() : m.end() + 20].split()
                 if verbish and (not nxt or nxt[0].lower() in _NOT_VERB or not nxt[0][0].isalpha()):
                     continue
+                if verbish and nxt[0][0].isupper() and nxt[1:2] == ["to"]:
+                    continue  # "dockers in Hamburg and Gdansk to refuse": one object
+
                 left = text[cur : m.start()]
                 right = text[m.end() : pb]
                 if len(left.split()) < 3 or len(right.split()) < 2:
@@ -112,9 +159,10 @@ def _subject_holder(
     m = reg.mention_in(s.start, pos)
     if m is not None and not m.place and m.kind != "other":
         return m.canonical
-    rw = role_word(" ".join(low.split()[:3]).rstrip(",")) or role_word(" ".join(low.split()[:2]))
+    lead = " ".join(low.split()[:3]).rstrip(",")
+    rw = role_word(lead) or role_word(" ".join(low.split()[:2]))
     if rw:
-        hit = reg.role_before(pos, rw)
+        hit = reg.role_before(pos, rw, lead)
         if hit:
             return hit.canonical
     g = _GROUP_WORDS.match(low)
@@ -187,9 +235,18 @@ def find_red_lines(
     seen: set[tuple[int, int]] = set()
     for s in sents:
         chunk = text[s.start : s.end]
+        if chunk.rstrip(QUOTE_MARKS + " \n").endswith("?"):
+            continue  # a question asks; it holds no one to anything
         hits: list[tuple[int, str, int]] = []
         for kind, pat in _TRIGGERS:
-            hits.extend((s.start + m.start(), kind, s.start + m.end()) for m in pat.finditer(chunk))
+            for m in pat.finditer(chunk):
+                if _NOT_A_DEMAND.search(chunk, 0, m.start()) or _DECIDE.match(chunk, m.start()):
+                    continue  # inside "If …," or "asked whether …": a hypothesis, not a demand
+                stop = _STOP.search(chunk, m.end())
+                if stop is not None and stop.group() == "?":
+                    continue  # '"Why must we accept that?" she asked.'
+
+                hits.append((s.start + m.start(), kind, s.start + m.end()))
         if not hits:
             continue
         hits.sort()
@@ -245,6 +302,15 @@ def find_red_lines(
                 if a <= p < b and k in ("demand", "term") and text[p:e].lower().endswith("that"):
                     cut = max(cut, e)
                     break
+            if (
+                kind == "demand"
+                and _VERB_FIRST.match(text, pos)
+                and not text[cut:pos].strip(" ,").lower().endswith(("that", "which", "who"))
+            ):
+                cut = max(cut, pos)  # "Aino Rask asked the board to publish …": from the verb
+                # … up to a clause that only says when or why: "… on Wednesday after the river …"
+                sub = _SUBORDINATE.search(text, pos, b)
+                b = sub.start() if sub else b
             colon = text.find(":", pos, b)
             if kind == "non-negotiable" and colon >= 0 and b - colon > 8:
                 cut = colon + 1  # "her condition was non-negotiable: a binding date for …"

@@ -125,3 +125,81 @@ def test_conditional_on_a_and_on_b() -> None:
     assert len(found) == 2
     assert found[1].text == "clearance from German and European regulators"
     assert {r.holder for r in found} == {"Priya Raman"}
+
+
+def test_asked_someone_to_is_a_demand_from_the_verb() -> None:
+    text = "Councillor Aino Rask asked the water board to publish every inspection report."
+    (found,) = red_lines(text)
+    assert found.holder == "Aino Rask"
+    assert found.text == "asked the water board to publish every inspection report"
+
+
+def test_expected_an_institution_to_is_a_demand_but_a_forecast_is_not() -> None:
+    (found,) = red_lines(
+        "The Farmers Union of Kelby expected the ministry to withdraw the levy before spring."
+    )
+    assert found.holder == "Farmers Union of Kelby"
+    assert "the ministry to withdraw the levy" in found.text
+    assert red_lines("Traders at Sorvik expect the price to fall before spring.") == []
+    assert red_lines("The ballot is expected to close on Friday.") == []
+
+
+def test_insists_on_and_calls_for() -> None:
+    found = red_lines(
+        "Teodor Basu insists on a public inquiry into the tender. "
+        "The Green Alliance calls for a ban on peat burning by 2030."
+    )
+    assert [(r.holder, r.text) for r in found] == [
+        ("Teodor Basu", "insists on a public inquiry into the tender"),
+        ("Green Alliance", "calls for a ban on peat burning by 2030"),
+    ]
+
+
+def test_asking_for_comment_is_not_a_demand() -> None:
+    assert red_lines("The Port of Dalvik asked the ministry for comment on Sunday.") == []
+
+
+def test_refuses_to_and_demands_that() -> None:
+    found = red_lines(
+        "The Harlow Pilots Association refuses to fly extra rotations over the holiday. "
+        "Greta Holm demands that the city reopen the night shelter."
+    )
+    assert [r.kind for r in found] == ["refusal", "demand"]
+    assert found[0].holder == "Harlow Pilots Association"
+    assert (found[1].holder, found[1].text) == ("Greta Holm", "the city reopen the night shelter")
+
+
+def test_condition_phrasings() -> None:
+    for cue in ("on condition that", "as long as", "provided that", "so long as"):
+        text = f"Mayor Ilse Varga will back the budget {cue} the library stays open."
+        (found,) = red_lines(text)
+        assert found.kind == "condition", cue
+        assert found.holder == "Ilse Varga"
+        assert found.text.endswith(f"{cue} the library stays open")
+
+
+def test_provided_as_a_verb_is_no_condition() -> None:
+    assert red_lines("The ministry provided the figures to Edda Lunde on Monday.") == []
+
+
+def test_no_deal_without() -> None:
+    (found,) = red_lines('"No deal without a wage floor," said union leader Petra Lund.')
+    assert found.holder == "Petra Lund"
+    assert found.text == "No deal without a wage floor"
+
+
+def test_questions_and_hypotheses_hold_no_one_to_anything() -> None:
+    assert red_lines("Did Minister Aron Pike demand that the port be sold?") == []
+    assert red_lines('"Why must we accept a worse offer?" asked Lisa Dorn.') == []
+    assert red_lines("If the talks fail, the company must decide whether to close the plant.") == []
+    assert red_lines("Asked whether Dalby must pay more, Karl Odin said he did not know.") == []
+
+
+def test_a_demand_ends_before_a_clause_that_only_says_when() -> None:
+    text = (
+        "The Kelby Regional Council asked the government for emergency funding on Wednesday "
+        "after the river flooded two villages and forced 300 people from their homes."
+    )
+    (found,) = red_lines(text)
+    assert found.text == "asked the government for emergency funding on Wednesday"
+    assert found.holder == "Kelby Regional Council"
