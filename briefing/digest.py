@@ -8,7 +8,11 @@ and the next digest carries on where this one stopped.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from briefing.store import Library
@@ -22,6 +26,8 @@ from briefing.understand.records import Analysis
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 50
+# A digest that has not been heard of for this long (it died) no longer holds the lock.
+LOCK_STALE_SECONDS = 600
 
 Progress = Callable[[int, int], None]  # (articles done, articles to do)
 
@@ -37,6 +43,7 @@ class DigestReport:
     failed: list[int] = field(default_factory=list)  # articles the analyser could not read
     remaining: int = 0  # left for the next digest when it was stopped
     stopped: bool = False
+    busy: bool = False  # another digest was running: it does the work
 
     def summary(self) -> str:
         """One line for the command line."""
@@ -48,6 +55,8 @@ class DigestReport:
             text += f", {len(self.failed)} could not be analysed"
         if self.stopped:
             text += f"; stopped with {self.remaining} left"
+        if self.busy:
+            text = "another digest is running; it takes up the new articles"
         return text
 
 
@@ -58,11 +67,35 @@ def digest(
     should_stop: Callable[[], bool] | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> DigestReport:
-    """Analyse and group every article that needs it; returns what was done."""
+    """Analyse and group every article that needs it; returns what was done.
+
+    One digest runs at a time per library: a second one (another process, another thread)
+    returns at once with `busy` set, and the running one takes up the new articles.
+    """
     report = DigestReport()
     total = store_analysis.count_pending(library, ANALYSER_VERSION)
     if total == 0:
         return report
+    owner = f"{os.getpid()}-{threading.get_ident()}-{time.monotonic_ns()}"
+    if not store_storylines.take_digest_lock(library, owner, stale_after=LOCK_STALE_SECONDS):
+        report.busy = True
+        return report
+    try:
+        _run(library, report, total, progress, should_stop, batch_size, owner)
+    finally:
+        store_storylines.release_digest_lock(library, owner)
+    return report
+
+
+def _run(
+    library: Library,
+    report: DigestReport,
+    total: int,
+    progress: Progress | None,
+    should_stop: Callable[[], bool] | None,
+    batch_size: int,
+    owner: str,
+) -> None:
     done = 0
     grouper: LibraryGrouper | None = None
     after = 0
@@ -73,6 +106,7 @@ def digest(
         if not batch:
             break
         after = batch[-1].id
+        store_storylines.take_digest_lock(library, owner, stale_after=LOCK_STALE_SECONDS)
         if grouper is None:
             grouper = LibraryGrouper(library, since_day=since_day(a.published for a in batch))
         analyses: dict[int, Analysis | None] = {}
@@ -99,7 +133,7 @@ def digest(
             if placed[a.id].new:
                 grouper.observe(feats[a.id])
         for article in sorted(todo, key=lambda a: (a.published or "", a.id)):
-            with library.db.atomic():
+            with _write_transaction(library):
                 if store_analysis.content_hash(library, article.id) != article.content_hash:
                     # Edited or deleted since it was read: the next digest takes it up.
                     done += 1
@@ -129,7 +163,20 @@ def digest(
             report.stopped = True
             break
     report.remaining = max(0, total - done) if report.stopped else 0
-    return report
+
+
+@contextmanager
+def _write_transaction(library: Library) -> Iterator[None]:
+    """One article's writes, all or nothing. IMMEDIATE takes the write lock before the first
+    read, so a refresh committing meanwhile makes this wait instead of fail."""
+    conn = library.db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _analyse(article: store_analysis.PendingArticle, report: DigestReport) -> Analysis:

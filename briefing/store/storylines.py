@@ -8,6 +8,7 @@ into another keeps its row with `merged_into` set, so old ids still resolve.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -369,6 +370,31 @@ def add_document_frequencies(library: Library, terms: Iterable[str], delta: int 
         " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
         [(t, delta) for t in set(terms)],
     )
+
+
+def take_digest_lock(library: Library, owner: str, *, stale_after: float) -> bool:
+    """Take (or renew) the one-digest-at-a-time lock; False if another live digest holds it."""
+    now = time.time()
+    with library.db.atomic():
+        library.db.conn.execute(
+            "INSERT INTO grouper_meta (key, value) VALUES ('digest_lock', ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+            " WHERE grouper_meta.value LIKE ? OR CAST(substr(grouper_meta.value, 1,"
+            " instr(grouper_meta.value, ' ') - 1) AS REAL) < ?",
+            [f"{now:.3f} {owner}", f"% {owner}", now - stale_after],
+        )
+        row = library.db.execute(
+            "SELECT value FROM grouper_meta WHERE key = 'digest_lock'"
+        ).fetchone()
+    return bool(row) and row[0].endswith(f" {owner}")
+
+
+def release_digest_lock(library: Library, owner: str) -> None:
+    with library.db.atomic():
+        library.db.conn.execute(
+            "DELETE FROM grouper_meta WHERE key = 'digest_lock' AND value LIKE ?",
+            [f"% {owner}"],
+        )
 
 
 def get_meta(library: Library, key: str, default: str | None = None) -> str | None:

@@ -166,3 +166,44 @@ def test_an_article_edited_during_analysis_is_analysed_again(
         [shelf.ids[doc["id"]]],
     ).fetchone()
     assert row[0] == ANALYSER_VERSION and row[1] == 1 and row[2] is not None
+
+
+def test_two_digests_at_once_group_everything_once(tmp_path, gold_docs: list[dict]) -> None:
+    import threading
+
+    from briefing.store import open_library
+
+    path = tmp_path / "shared.db"
+    setup = open_library(path)
+    shelf = Shelf(setup)
+    shelf.add(gold_docs)
+    reports = []
+    started = threading.Barrier(2)
+
+    def run() -> None:
+        library = open_library(path)  # each thread its own connection, as the TUI and CLI
+        try:
+            started.wait()
+            reports.append(digest(library))
+        finally:
+            library.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert len(reports) == 2
+    assert sum(r.grouped for r in reports) == len(gold_docs), "each article grouped once"
+    assert any(r.busy for r in reports) or min(r.grouped for r in reports) == 0
+    storylines = {shelf.storyline_of(d["id"]) for d in gold_docs}
+    assert None not in storylines
+    alone = Shelf(open_library(tmp_path / "alone.db"))
+    alone.add(gold_docs)
+    digest(alone.library)
+    assert len(storylines) == len({alone.storyline_of(d["id"]) for d in gold_docs})
+    alone.library.close()
+    # The lock is gone once both are done: a later digest runs.
+    shelf.add([dict(gold_docs[0], id="late-copy", source="Another Outlet")])
+    assert not digest(setup).busy
+    setup.close()
