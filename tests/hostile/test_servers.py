@@ -409,3 +409,44 @@ def test_changing_guids_are_bounded_by_the_per_feed_cap(
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         fts = conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
         assert fts == len(rows), "the search index follows the pruning"
+
+
+# -- article pages fetched for summary-only feeds ------------------------------------------
+
+
+def test_hostile_article_pages_leave_clean_text_or_the_summary(
+    server: HostileServer, tmp_path: Path, gzip_bomb: bytes
+) -> None:
+    from payloads import HOSTILE
+
+    def page(body: str) -> bytes:
+        return (
+            f"<html><head><title>{HOSTILE}</title><script>alert(1)</script></head><body>"
+            f"<article><h1>{HOSTILE}</h1>"
+            + "".join(
+                f"<p>Paragraph {i}: the minister said talks resume. {body}</p>" for i in range(12)
+            )
+            + "</article></body></html>"
+        ).encode()
+
+    server.serve("/a1", page(HOSTILE), content_type="text/html; charset=utf-8")
+    server.serve("/a2", gzip_bomb, content_type="text/html", headers={"Content-Encoding": "gzip"})
+    server.route("/a3", _redirect("file:///etc/passwd"))
+    items = "".join(
+        f"<item><guid>{n}</guid><title>Item {n}</title><link>{server.url(f'/a{n}')}</link>"
+        f"<description>Short summary {n}.</description></item>"
+        for n in (1, 2, 3)
+    )
+    feed = f'<rss version="2.0"><channel><title>Summaries</title>{items}</channel></rss>'
+    with open_library(tmp_path / "library.db") as library:
+        add_feed(library, server.serve("/summaries.xml", feed))
+        report = refresh_feeds(library, full_text=True, fetcher_options=SMALL)
+        assert report.errors == 0
+        texts = {a.title: a.text for a in list_articles(library)}
+    assert "Paragraph 11" in texts["Item 1"], texts["Item 1"]
+    assert "alert(1)" not in texts["Item 1"]
+    for text in texts.values():
+        assert not forbidden(text), text
+        assert "root:" not in text
+    assert texts["Item 2"] == "Short summary 2."
+    assert texts["Item 3"] == "Short summary 3."
