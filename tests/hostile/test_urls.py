@@ -188,3 +188,27 @@ async def test_reader_opens_only_http_links(tmp_path: Path) -> None:
         await asyncio.sleep(0)
     # The http link was opened (twice: key and action); nothing else ever was.
     assert opened == ["https://example.org/real-story"] * 2, opened
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd"])
+async def test_tui_add_feed_refuses_non_http(tmp_path: Path, url: str) -> None:
+    from textual.widgets import Input, Label
+
+    from briefing.config import Settings
+    from briefing.tui.app import BriefingApp
+
+    db = _library_with_links(tmp_path / "library.db", ["https://example.org/x"])
+    app = BriefingApp(db, settings=Settings(), cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("a")
+        await _settle(pilot)
+        field = app.screen.query_one("#feed-url", Input)
+        field.value = url
+        await pilot.press("enter")
+        await _settle(pilot)
+        error = str(app.screen.query_one("#add-error", Label).render())
+        assert "not a URL" in error or "http" in error, error
+        assert "root:" not in error
+    with open_library(db) as library:
+        assert [f.url for f in list_feeds(library)] == ["https://example.org/feed.xml"]
