@@ -70,6 +70,14 @@ _PATTERNS = [
         ),
     ),
     (
+        "within",
+        re.compile(
+            r"\bin (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+            r" (day|week|month)s?(?:'|\u2019)?(?: time)?\b(?! of\b| later\b| after\b)",
+            re.I,
+        ),
+    ),
+    (
         "weekend",
         re.compile(r"\b(last|this|next|over the|at the) weekend\b", re.I),
     ),
@@ -81,6 +89,9 @@ _FUTURE = re.compile(
     r"would be|would meet|would start|would begin|would open|deadline|expires?|resumes?|"
     r"meets|opens|begins|closes)\b|'ll\b",
     re.I,
+)
+_TIMETABLE = re.compile(
+    r"\b(?:is|are)\s+(?:(?:only|now|still|also)\s+)?(?:(?:on|for|in|at)\s+)?$", re.I
 )
 _NOT_PAST = frozenset("scheduled expected planned due set slated timed proposed".split())
 _RECENT_PAST = re.compile(r"\b(?:\w+ed|was|were|had|did)\W*(?:\w+\W+){0,4}$")
@@ -127,7 +138,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, before: str) -> tupl
         _PAST.search(before)
         or any(w not in _NOT_PAST for w in re.findall(r"\b\w+ed\b", before[-25:].lower()))
     )
-    future_ctx = bool(_FUTURE.search(before)) and not past_ctx
+    # "the vote is on Friday": a present-tense copula before the date is a timetable
+    future_ctx = bool(_FUTURE.search(before) or _TIMETABLE.search(before)) and not past_ctx
     if kind == "dmy" or kind == "mdy":
         if kind == "dmy":
             day, month, year, rel = (
@@ -228,6 +240,16 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, before: str) -> tupl
         else:  # "over the weekend", "at the weekend": the tense decides
             saturday = next_sat if future_ctx else past_sat
         return saturday.isoformat(), saturday > pub
+    if kind == "within":
+        if not future_ctx:
+            return None  # "37 cases in six weeks": a length of time, not a date
+        n_s, unit = m.group(1).lower(), m.group(2).lower()
+        n = int(n_s) if n_s.isdigit() else _NUM.get(n_s, 1)
+        if unit == "month":
+            y, mo = _month_shift(pub, n)
+            return f"{y:04d}-{mo:02d}", True
+        d = pub + timedelta(days=n * (7 if unit == "week" else 1))
+        return (d.isoformat() if unit == "day" else d.isoformat()[:7]), True
     if kind == "ago":
         n_s, unit = m.group(1).lower(), m.group(2).lower()
         n = int(n_s) if n_s.isdigit() else _NUM.get(n_s, 1)
@@ -239,6 +261,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, before: str) -> tupl
         return f"{y:04d}-{mo:02d}", False
     return None
 
+
+_FULL_DATE_NEXT = re.compile(rf",?\s+(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d)")
 
 SHORT = 18  # words: a sentence this short is one clause
 MINW = 6  # words: grow a comma-delimited part until it has this many
@@ -328,6 +352,8 @@ def find_events(
                 t.quote and t.start <= a < t.end for t in s.tokens
             ):
                 continue  # "today" inside a quotation is the speaker's day, not the article's
+            if kind == "wd" and _FULL_DATE_NEXT.match(text, b):
+                continue  # "on Monday, 3 December": the full date that follows says it
             if kind == "my" and m.group(0).lower().startswith("since"):
                 continue  # "since January": a stretch of time, not an event
             cs, ce = _clause(text, s, a, b, crowded=len(found[si]) > 1)

@@ -119,3 +119,40 @@ def test_two_dated_happenings_in_one_sentence_get_their_own_clauses() -> None:
 def test_weekends() -> None:
     found = events("Protesters gathered last weekend. More talks are planned this weekend.")
     assert [e.date for e in found] == ["2026-11-21", "2026-11-28"]
+
+
+def test_weekday_with_its_full_date_is_one_event() -> None:
+    (e,) = events("Talks between the two ferry operators resume on Monday, 7 December.")
+    assert e.date == "2026-12-07"
+    (e,) = events("The Ostmark assembly sits again on Thursday 3 December.")
+    assert e.date == "2026-12-03"
+
+
+def test_a_timetable_in_the_present_tense_is_ahead() -> None:
+    (e,) = events("The final vote on the harbour fees is on Friday.")
+    assert e.date == "2026-11-27"
+    assert e.scheduled
+
+
+def test_in_two_weeks_with_a_future_verb_is_a_date() -> None:
+    (e,) = events("The Kelby dockers will strike in two weeks unless wages rise.")
+    assert e.date == "2026-12"
+    assert e.scheduled
+
+
+def test_in_six_weeks_as_a_length_of_time_is_no_event() -> None:
+    assert events("Doctors confirmed 37 cases in six weeks across the region.") == []
+
+
+def test_relative_phrases_from_the_brief() -> None:
+    cases = {
+        "The harbour board will vote on the new fees next week.": ("2026-12", "vote on"),
+        "Union members will walk out this Friday, organisers said.": ("2026-11-27", "walk out"),
+        "The ministry published its draft earlier this month.": ("2026-11", "published"),
+        "The Lindmark parliament debated the bill in mid-October.": ("2026-10", "debated"),
+        "The Lindmark parliament is due to debate it in mid-October.": ("2027-10", "debate"),
+    }
+    for text, (day, verb) in cases.items():
+        (e,) = events(text)
+        assert e.date == day, text
+        assert verb in e.text, text
