@@ -56,14 +56,15 @@ def build_briefing(
     """The briefing of one storyline."""
     members = sorted(members, key=lambda m: (m.published or "", m.article_id))
     by_id = {m.article_id: m for m in members}
+    red_lines = _red_lines(members, analyses)
     return Briefing(
         storyline=summary,
         articles=_articles(members, by_id),
         actors=_actors(members, by_id, analyses),
         timeline=_timeline(members, analyses),
         quotes=_quotes(members, analyses),
-        red_lines=_red_lines(members, analyses),
-        new_since_last_opened=_new_items(members, analyses, last_opened),
+        red_lines=red_lines,
+        new_since_last_opened=_new_items(members, by_id, red_lines, last_opened),
         last_opened=last_opened,
     )
 
@@ -404,16 +405,29 @@ def _changed(item: RedLineItem, changed_from: str) -> RedLineItem:
 
 
 def _new_items(
-    members: Sequence[Member], analyses: Mapping[int, Analysis], last_opened: str | None
+    members: Sequence[Member],
+    by_id: Mapping[int, Member],
+    red_lines: Sequence[RedLineGroup],
+    last_opened: str | None,
 ) -> tuple[NewItem, ...]:
-    heads = [m for m in members if m.wire_of is None]
+    """Changed positions first, then each new story's lead, newest first (never opened:
+    the latest stories)."""
+    heads = [m for m in members if _story_of(m, by_id) == m.article_id]
     if last_opened is None:
         fresh = heads[-3:]
     else:
         fresh = [m for m in heads if m.fetched_at > last_opened]
-    items = []
-    for m in reversed(fresh[-NEW_ITEMS:]):  # newest first
-        span = _lead(m, analyses)
+    fresh_ids = {m.article_id for m in fresh}
+    items = [
+        NewItem(text=f"{group.holder} changed position: {item.text}", source=item.source)
+        for group in red_lines
+        for item in group.items
+        if item.changed_from and item.source.article_id in fresh_ids
+    ][:2]
+    for m in reversed(fresh):  # newest first
+        if len(items) >= NEW_ITEMS:
+            break
+        span = _lead(m)
         if span is None:
             items.append(NewItem(text=f"{m.outlet}: {m.title}", source=cite(m)))
         else:
@@ -422,7 +436,7 @@ def _new_items(
     return tuple(items)
 
 
-def _lead(m: Member, analyses: Mapping[int, Analysis]) -> tuple[int, int] | None:
+def _lead(m: Member) -> tuple[int, int] | None:
     """The article's first sentence: a news lead says what the article adds."""
     spans = sentences(m.text) if m.text else []
     return spans[0] if spans else None

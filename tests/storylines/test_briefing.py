@@ -165,16 +165,19 @@ def test_actors_count_stories_not_copies() -> None:
 
 def test_new_since_last_opened_is_traced_to_its_articles() -> None:
     briefing = _briefing(last_opened="2026-10-10T00:00:00+00:00")
-    assert len(briefing.new_since_last_opened) == 1
-    item = briefing.new_since_last_opened[0]
-    assert item.source.article_id == 3
+    change, lead = briefing.new_since_last_opened
+    # The union's changed position comes first, then the new article's lead.
+    assert change.text.startswith("European Dockworkers Alliance changed position: ")
+    assert change.source.article_id == 3
+    assert LATER_TEXT[change.source.start : change.source.end] in change.text
+    assert lead.source.article_id == 3 and lead.text.startswith("Market Signal: ")
     assert (
-        LATER_TEXT[item.source.start : item.source.end]
+        LATER_TEXT[lead.source.start : lead.source.end]
         == "The strike reached Antwerp on Wednesday."
     )
     assert _briefing(last_opened="2026-10-20T00:00:00+00:00").new_since_last_opened == ()
-    # Never opened: the latest stories, newest first, each once.
-    first_time = _briefing().new_since_last_opened
+    # Never opened: the latest stories, newest first, the wire story once.
+    first_time = [n for n in _briefing().new_since_last_opened if "changed position" not in n.text]
     assert [n.source.article_id for n in first_time] == [3, 1]
 
 
