@@ -42,7 +42,9 @@ _NAME_COLON = re.compile(
 _COLON_STOP = frozenset(
     "update updated note editor watch read related photo video source sources transcript "
     "breaking exclusive live analysis opinion q a warning correction clarification "
-    "question answer example the latest".split()
+    "question answer example the latest contributing contributor contributors byline by email "
+    "e-mail twitter facebook instagram follow boom revealed wow look bombshell stat paid notice "
+    "deaths pledged photos".split()
 )
 
 
@@ -385,6 +387,9 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
                 q = toks[e + 2]
                 out.append(replace(att, start=q.start, end=q.end, direct=True))
         i += 1
+    intro = _colon_intro(text, toks, out)
+    if intro is not None:
+        out.append(intro)
     # "…," Merz said, according to FAZ: the outlet is the channel, not a second speaker.
     kept: list[Attribution] = []
     for att in out:
@@ -408,6 +413,71 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
                 continue
         kept.append(att)
     return kept
+
+
+_INTRO_SKIP = frozenset("as in the words of but and yet so then".split())
+_NOT_SPEAKERS = frozenset(
+    "sign signs banner banners headline headlines poster posters placard placards slogan "
+    "slogans title motto label text inscription caption".split()
+)
+
+
+def _name_runs(toks: list[Token], a: int, b: int) -> list[tuple[int, int]]:
+    """Runs of capitalised words in toks[a:b], less function words and headline capitals."""
+    runs: list[tuple[int, int]] = []
+    x = a
+    while x < b:
+        t = toks[x]
+        if t.is_cap and t.lower not in FUNCTION_CAPS and not (t.text.isupper() and len(t.text) > 3):
+            e = x
+            while e + 1 < b and toks[e + 1].is_cap and not toks[e + 1].text.isupper():
+                e += 1
+            runs.append((x, e))
+            x = e + 1
+        else:
+            x += 1
+    return runs
+
+
+def _colon_intro(text: str, toks: list[Token], out: list[Attribution]) -> Attribution | None:
+    """'Ruth Aal was blunt: "Fix the trains."' -- a quotation after a colon belongs to the
+    one the clause before the colon is about."""
+    n = len(toks)
+    c = next((x for x in range(1, n - 1) if toks[x].text == ":"), None)
+    if c is None or not toks[c + 1].quote or any(t.quote for t in toks[:c]):
+        return None
+    q = toks[c + 1]
+    words = text[q.start : q.end].strip(QUOTE_MARKS + " ").split()
+    if len(words) < 3 or not words[0][:1].isupper():
+        return None  # a title or a scare-quoted phrase, not a statement
+    if any(a.start < q.end and q.start < a.end for a in out):
+        return None  # a cue already claims it ('She said: "…"', '"…," she said.')
+    if any(_is_cue(t) for t in toks[:c]) or any(t.lower in _NOT_SPEAKERS for t in toks[:c]):
+        return None
+    f = 0
+    while f < c and (toks[f].lower in _INTRO_SKIP or toks[f].text == ","):
+        f += 1
+    if f >= c:
+        return None
+    span: tuple[int, int] | None = None
+    if toks[f].lower in ("his", "her", "their", "its"):
+        span = (f, f)  # "Her verdict on the plan:": the person she is
+    else:
+        sub = _sentence_subject(toks, c)  # "In a Fox interview, Trump went further:"
+        runs = _name_runs(toks, f, c)
+        if sub is not None and (
+            toks[sub[0]].lower in PRONOUNS_ALL or any(sub[0] <= x <= sub[1] for x, _ in runs)
+        ):
+            span = sub
+        elif runs:
+            # "The response from Ole Nes, the port director:", "Trump reportedly yelling:": the
+            # name nearest the colon
+            span = runs[-1]
+    if span is None:
+        return None
+    a, b = span
+    stext = _joined(toks, a, b, text)
+    return _make(text, toks, c + 1, c + 1, (toks[a].start, toks[b].end), stext, ":", c)
 
 
 def _unknown_cue_after_quote(toks: list[Token], i: int, n: int) -> bool:
@@ -515,6 +585,10 @@ def _sentence_subject(toks: list[Token], i: int) -> tuple[int, int] | None:
     return r
 
 
+_DOCUMENTS = frozenset("statement release letter memo note post tweet tweets message".split())
+_ISSUED = frozenset("issued released sent posted published tweeted wrote put".split())
+
+
 def _attribution(
     text: str, toks: list[Token], i: int, n: int, prev: list[Attribution]
 ) -> Attribution | None:
@@ -568,6 +642,11 @@ def _attribution(
         before = i - 1
     else:
         sa, head, sb = sub
+        if toks[head].lower in _DOCUMENTS and sa >= 2 and toks[sa - 1].lower in _ISSUED:
+            # "Black Lives Matter issued a statement saying …": whoever issued it speaks
+            issuer = subject_left(toks, sa - 1, 0)
+            if issuer is not None:
+                sa, head, sb = issuer
         speaker = (toks[head].start, toks[head].end)
         # the whole phrase when it is short and names someone: "Foreign Minister Lavrov"
         if toks[sa].is_cap or toks[sa].lower in DETERMINERS:
@@ -858,7 +937,14 @@ def colon_turns(text: str, sents: list[Sentence]) -> list[Attribution]:
             ce -= 1
         if ce - cs < 3:
             continue
-        direct = any(c in _QCHARS for c in text[cs:ce])
+        body = text[cs:ce]
+        alpha = re.findall(r"[^\W\d_][\w'\u2019-]*", body)
+        if len(alpha) < 3 or "@" in body.split()[0]:
+            continue  # a number, a handle or an address: a list entry, not a turn
+        caps = sum(w[:1].isupper() for w in alpha)
+        if body.count(",") >= 2 and caps > 0.7 * len(alpha):
+            continue  # "Iowa: Tim Albrecht, Brad Anderson, …": a list of names
+        direct = any(c in _QCHARS for c in body)
         span = (s, s + len(name))
         out.append(Attribution(cs, ce, direct, span, name, ":", s + len(name), phrase=span))
     return out

@@ -309,3 +309,46 @@ def test_the_president_is_not_the_vice_president() -> None:
 def test_councillor_is_a_title() -> None:
     text = 'Councillor Aino Rask opened the meeting. "We start now," the councillor said.'
     assert only(text).speaker == "Aino Rask"
+
+
+def test_quotation_after_a_colon_belongs_to_the_clause_before_it() -> None:
+    q = only('Transport minister Ruth Aal was blunt: "Fix the trains or lose the contract."')
+    assert q.direct
+    assert q.speaker == "Ruth Aal"
+    assert q.text.strip('"') == "Fix the trains or lose the contract."
+
+
+def test_colon_speaker_is_the_name_nearest_the_colon() -> None:
+    text = 'The reply from Ole Nes, the port director: "We will not move an inch."'
+    assert only(text).speaker == "Ole Nes"
+    text = 'In a radio interview on Monday, Ida Berg went further: "We will not give in."'
+    assert only(text).speaker == "Ida Berg"
+
+
+def test_colon_after_a_possessive_is_the_person_before() -> None:
+    text = 'Karin Moe read the plan twice. Her verdict on it: "The plan is dead."'
+    assert quotes(text)[-1].speaker == "Karin Moe"
+
+
+def test_a_sign_or_a_short_title_after_a_colon_is_no_statement() -> None:
+    assert quotes('Ida Berg held up a banner with the slogan: "Hands off our port."') == []
+    assert quotes('Ida Berg named her new book: "Harbour".') == []
+
+
+def test_bylines_counts_and_name_lists_are_not_transcript_turns() -> None:
+    text = (
+        "Contributing: Nora Vik, Kelby Post\n\n"
+        "Ostmark: 1,204\n\n"
+        "Torvik: Anna Berg, Lars Holm, Per Dahl, Eva Lind\n\n"
+        "Email: desk@example.org"
+    )
+    assert quotes(text) == []
+    (turn,) = quotes("BERG: We will not give in, and the port stays shut.")
+    assert turn.speaker == "BERG"
+
+
+def test_whoever_issued_the_statement_speaks() -> None:
+    text = "The Kelby Dockers Union issued a statement saying the strike would go on."
+    q = only(text)
+    assert q.speaker == "Kelby Dockers Union"
+    assert q.text == "the strike would go on"
