@@ -309,6 +309,18 @@ def _content_end(toks: list[Token], k: int, hi: int) -> int:
     e = hi - 1
     while e > k and not toks[e].quote and toks[e].text in ".!?;:\u2026":
         e -= 1
+    if toks[k].quote and k + 1 <= e:
+        j = k + 2 if toks[k + 1].text == "," else k + 1
+        comma = j == k + 2 or toks[k].text.rstrip(QUOTE_MARKS).endswith(",")
+        nxt = toks[j] if j <= e else None
+        if (
+            comma
+            and nxt is not None
+            and not nxt.is_cap
+            and nxt.lower.endswith("ing")
+            and nxt.lower not in SPEECH_CUES
+        ):
+            return k  # 'joked, "You are being ridiculous," drawing jeers': the quotation alone
     return e
 
 
@@ -822,6 +834,9 @@ def _determiner_that(toks: list[Token], m: int, n: int) -> bool:
 _SUBORDINATORS = frozenset("when while as after before because since though although".split())
 
 
+_ABOUT = frozenset("in during at of about regarding concerning".split())
+
+
 def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str, *, quoted: bool = False) -> bool:
     """After "…," X said: nothing, a comma, a quotation, or a short adjunct to the end."""
     if k >= n:
@@ -843,8 +858,8 @@ def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str, *, quoted: boo
             return False
         if toks[m].text in (",", ";"):
             break
-    if t.lower in _PREPS or t.lower in _TIME_WORDS or t.lower in ("in", "during", "at"):
-        return True
+    if t.lower in _PREPS or t.lower in _TIME_WORDS or t.lower in _ABOUT:
+        return True  # '"…," Grassley said of the offer.': what it was about, not more words
     # after a quotation, "told analysts on a call" is the addressee, not new content
     return cue in ADDRESS_CUES and (
         quoted or t.is_cap or t.lower in _OBJECT_WORDS or t.lower in DETERMINERS

@@ -352,3 +352,17 @@ def test_whoever_issued_the_statement_speaks() -> None:
     q = only(text)
     assert q.speaker == "Kelby Dockers Union"
     assert q.text == "the strike would go on"
+
+
+def test_said_of_and_said_about_after_a_quotation_are_no_content() -> None:
+    q = only('"We got into a panic at first," Ivo Lamm said of the flood warning.')
+    assert q.direct and q.speaker == "Ivo Lamm"
+    assert q.text.strip('",') == "We got into a panic at first"
+    q = only('"She promised to meet us," Ada Frost said about the mayor.')
+    assert q.direct and q.text.strip('",') == "She promised to meet us"
+
+
+def test_a_participle_after_the_quotation_ends_it() -> None:
+    q = only('Ruth Aal joked, "You are all being ridiculous," drawing loud jeers.')
+    assert q.speaker == "Ruth Aal"
+    assert q.text.strip('",') == "You are all being ridiculous"
