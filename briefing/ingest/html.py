@@ -143,7 +143,8 @@ _CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9A-Fa-f]{1,8})(?![0-9A-Fa-f])|0*([0-9]{1
 # C1 positions that windows-1252 leaves undefined: HTML keeps them as control characters.
 _CP1252_HOLES = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_BREAKS = re.compile(f"[{_PARA}{_LINE}{_BR}][ {_PARA}{_LINE}{_BR}]*")
+# A run of markers and the whitespace between them (captured: it says which break).
+_BREAKS = re.compile(f"([{_PARA}{_LINE}{_BR}][\\s{_PARA}{_LINE}{_BR}]*)")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
 _TAG = re.compile(r"<[A-Za-z!/?]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -214,14 +215,22 @@ def _from_markup(text: str) -> str:
         return _from_markup_crudely(text)
     # Serialising as text is several times faster than joining itertext().
     flat = etree.tostring(root, method="text", encoding=str)
-    if _FLAT_SUSPECT.search(flat):
-        # Entities such as &lrm; or &shy; decode to controls or invisible characters only now.
+    # `text` was cleaned by _clean_input, so only an entity (&lrm;, &shy;, &#133;...) can
+    # have put a control or invisible character into the tree.
+    if "&" in text and _FLAT_SUSPECT.search(flat):
         flat = _INVISIBLE.sub("", strip_controls(flat))
-    # str.split is far faster than a regex here, and the markers are not whitespace.
-    flat = " ".join(flat.split())
-    for mark in (_PARA, _LINE, _BR):
-        flat = flat.replace(" " + mark, mark)
-    return _BREAKS.sub(_break, flat).strip("\n ")
+    # Split at each run of markers (and the whitespace around them), then collapse the
+    # whitespace of each piece: str.split is far faster than a regex for that.
+    pieces = _BREAKS.split(flat)
+    out: list[str] = []
+    for i in range(0, len(pieces), 2):
+        words = " ".join(pieces[i].split())
+        if not words:
+            continue
+        if out and i:
+            out.append(_break_for(pieces[i - 1]))
+        out.append(words)
+    return "".join(out)
 
 
 def _clean_input(text: str) -> str:
@@ -232,10 +241,23 @@ def _clean_input(text: str) -> str:
         # then refuses to modify: decode those now so that the escape sequence they start
         # is removed whole below.
         text = _CHAR_REF.sub(_decode_control_ref, text)
-    # Most articles hold nothing to remove; one scan to find out is cheap.
-    if _SUSPECT.search(text):
+    # Most articles hold nothing to remove; one scan to find out is cheap (cheaper still
+    # for ASCII text, where only C0 controls and DEL can be unwanted).
+    if may_hold_controls(text) and _SUSPECT.search(text):
         text = _UNWANTED.sub("", strip_controls(text))
     return text
+
+
+# Every ASCII character that is neither a C0 control (tab and newline excepted) nor DEL.
+_ASCII_PLAIN = bytes([9, 10, *range(32, 127)])
+
+
+def may_hold_controls(text: str) -> bool:
+    """False when `text` surely holds no control character (a fast test for ASCII text);
+    True means "look closer"."""
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _ASCII_PLAIN))
+    return True
 
 
 def _mark(el: etree._Element) -> None:
@@ -267,8 +289,7 @@ def _decode_control_ref(match: re.Match[str]) -> str:
     return match.group()
 
 
-def _break(match: re.Match[str]) -> str:
-    run = match.group()
+def _break_for(run: str) -> str:
     # Two <br> in a row are how many feeds write a paragraph break.
     if _PARA in run or run.count(_BR) > 1:
         return "\n\n"

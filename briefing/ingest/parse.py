@@ -23,7 +23,7 @@ import feedparser
 from feedparser.urls import _urljoin
 from lxml import etree
 
-from briefing.ingest.html import html_to_text
+from briefing.ingest.html import html_to_text, may_hold_controls
 from briefing.ingest.xmlguard import defuse_char_refs, strip_internal_subset, trust_the_bom
 from briefing.safetext import clean_line, clean_text, strip_controls
 
@@ -174,7 +174,9 @@ def _body_text(value: str, content_type: str) -> str:
         text = html_to_text(value)
         # html_to_text gives clean paragraphs and lines (which clean_text would fold);
         # controls are stripped again only if one got through.
-        return strip_controls(text) if _CONTROL.search(text) else text
+        if may_hold_controls(text) and _CONTROL.search(text):
+            return strip_controls(text)
+        return text
     return clean_text(value)
 
 
@@ -320,7 +322,7 @@ def parse_plain_xml_feed(body: bytes, url: str, content_type: str = "") -> Parse
         return None
     if b"xml:base" in body or b"<!ENTITY" in body:
         return None
-    if _C1_IN_UTF8.search(body):
+    if (b"\xc2" in body or b"&#" in body) and _C1_IN_UTF8.search(body):
         return None  # windows-1252 text mislabelled as UTF-8: feedparser repairs it
     try:
         parser = getattr(_local, "xml", None) or _xml_parser()
@@ -338,6 +340,19 @@ def parse_plain_xml_feed(body: bytes, url: str, content_type: str = "") -> Parse
     except _Unusual:
         return None
     return None
+
+
+# An absolute http(s) URL that feedparser's _urljoin returns unchanged: lower-case scheme,
+# a host, and nothing urlsplit would drop or rewrite (empty query or fragment, a trailing
+# ';', brackets, whitespace). Others go through _urljoin itself.
+_JOINS_TO_ITSELF = re.compile(r"https?://[^/?#;\[\]\\\s]+(?:/[^?#;\[\]\\\s]*)?")
+
+
+def _join(base: str, uri: str) -> str:
+    """feedparser's _urljoin(base, uri), without its cost for an already absolute URL."""
+    if uri.isascii() and _JOINS_TO_ITSELF.fullmatch(uri):
+        return uri
+    return str(_urljoin(base, uri))
 
 
 def _text(el: Any) -> str:
@@ -404,7 +419,7 @@ def _fast_rss(root: Any, url: str) -> ParsedFeed:
         if guid_el is not None and guid_el.get("isPermaLink", "true") == "true":
             # A permalink GUID is a URL: resolved like feedparser does, and the link
             # when the item has none.
-            guid = clean_line(_urljoin(url, _text(guid_el).strip()))
+            guid = clean_line(_join(url, _text(guid_el).strip()))
             if link_el is None:
                 link_text = guid
         _add(parsed, found, url, guid=guid, link=link_text, title_type="text/plain")
@@ -432,14 +447,12 @@ def _fast_atom(root: Any, url: str) -> ParsedFeed:
         raise _Unusual("feed title")
     title = _atom_text(titles[0]) if titles else ""
     feed_id = root.find(f"{{{_NS_ATOM}}}id")
-    site = _atom_link(root) or (
-        _urljoin(url, _text(feed_id).strip()) if feed_id is not None else ""
-    )
+    site = _atom_link(root) or (_join(url, _text(feed_id).strip()) if feed_id is not None else "")
     parsed = ParsedFeed(title=clean_line(title), site_url=_safe_link(site, url), version="atom10")
     for entry in root.iterfind(f"{{{_NS_ATOM}}}entry"):
         found = _fields(entry, _ATOM_ENTRY)
         id_el = _one(found, "guid")
-        guid = clean_line(_urljoin(url, _text(id_el).strip())) if id_el is not None else ""
+        guid = clean_line(_join(url, _text(id_el).strip())) if id_el is not None else ""
         _add(parsed, found, url, guid=guid, link=_atom_link(entry) or guid, title_type=None)
     return parsed
 
