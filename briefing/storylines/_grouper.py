@@ -523,7 +523,12 @@ def _names(text: str) -> list[str]:
         tokens = _TOKEN.findall(sentence) + ["."]
         run: list[tuple[int, str]] = []
         for i, token in enumerate(tokens):
-            if token[:1].isupper() and token.lower() not in STOPWORDS and len(token) > 1:
+            capital = token[:1].isupper() and len(token) > 1
+            # "New" in "New Centre", not "The" before a name nor a sentence's first word.
+            opens_name = (
+                capital and i > 0 and token.lower() in _NAME_OPENERS and tokens[i + 1][:1].isupper()
+            )
+            if capital and (token.lower() not in STOPWORDS or opens_name):
                 name = re.sub(r"['’]s$", "", token).strip("'’")
                 run.append((i, name))
                 if name != token.strip("'’"):  # a possessive ends the name
@@ -534,6 +539,9 @@ def _names(text: str) -> list[str]:
                 out.append(" ".join(t for _, t in run))
             run = []
     return out
+
+
+_NAME_OPENERS = frozenset({"new"})
 
 
 def _is_headline_case(title: str) -> bool:
