@@ -427,6 +427,7 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
     return kept
 
 
+_CLAUSE_OPEN = frozenset("that and but so because when while".split())
 _INTRO_SKIP = frozenset("as in the words of but and yet so then".split())
 _NOT_SPEAKERS = frozenset(
     "sign signs banner banners headline headlines poster posters placard placards slogan "
@@ -475,8 +476,18 @@ def _colon_intro(text: str, toks: list[Token], out: list[Attribution]) -> Attrib
     if toks[f].lower in ("his", "her", "their", "its"):
         span = (f, f)  # "Her verdict on the plan:": the person she is
     else:
+        # the clause nearest the colon speaks: "She was upset, so that I changed my answer:"
+        last = max(
+            (x + 1 for x in range(f, c) if toks[x].text == "," or toks[x].lower in _CLAUSE_OPEN),
+            default=f,
+        )
+        near = subject_right(toks, last, c) if last > f else None
         sub = _sentence_subject(toks, c)  # "In a Fox interview, Trump went further:"
         runs = _name_runs(toks, f, c)
+        if near is not None and (
+            toks[near[0]].lower in PRONOUNS_ALL or any(near[0] <= x <= near[1] for x, _ in runs)
+        ):
+            sub = near
         if sub is not None and (
             toks[sub[0]].lower in PRONOUNS_ALL or any(sub[0] <= x <= sub[1] for x, _ in runs)
         ):
@@ -858,6 +869,8 @@ def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str, *, quoted: boo
             return False
         if toks[m].text in (",", ";"):
             break
+    if quoted and t.text[:1].isdigit():
+        return True  # '"…," Trump said 30 minutes into the debate.'
     if t.lower in _PREPS or t.lower in _TIME_WORDS or t.lower in _ABOUT:
         return True  # '"…," Grassley said of the offer.': what it was about, not more words
     # after a quotation, "told analysts on a call" is the addressee, not new content

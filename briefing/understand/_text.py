@@ -112,7 +112,8 @@ def quotations(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]
                 carry = None if open_at != carry else carry
                 continue
             closes = (
-                ch == STRAIGHT
+                # a straight mark may be closed by a curly one: '"We will stay,” she said'
+                (ch == STRAIGHT or (ch == "\u201d" and width == 1))
                 if straight
                 else ch in CLOSERS
                 or ch == "\u201c"

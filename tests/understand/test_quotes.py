@@ -366,3 +366,24 @@ def test_a_participle_after_the_quotation_ends_it() -> None:
     q = only('Ruth Aal joked, "You are all being ridiculous," drawing loud jeers.')
     assert q.speaker == "Ruth Aal"
     assert q.text.strip('",') == "You are all being ridiculous"
+
+
+def test_a_straight_mark_closed_by_a_curly_one() -> None:
+    text = '"The harbour will not close this winter,\u201d said Daniel Berg, who runs the port.'
+    q = only(text)
+    assert q.speaker == "Daniel Berg"
+    assert q.direct
+    assert q.text.startswith('"The harbour') and q.text.rstrip(",\u201d").endswith("winter")
+
+
+def test_a_number_after_the_cue_is_when_not_what() -> None:
+    q = only('"I cannot believe how calm it is," Ilse Varga said 30 minutes into the debate.')
+    assert q.direct and q.speaker == "Ilse Varga"
+    assert "30 minutes" not in q.text
+
+
+def test_the_clause_nearest_the_colon_speaks() -> None:
+    text = 'Ida Berg grew so upset that we changed our answer: "Of course we will stay."'
+    q = only(text)
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "we"
