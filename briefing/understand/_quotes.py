@@ -385,6 +385,8 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
             i += 1
             continue
         att = _attribution(text, toks, i, n, out)
+        if att is None and t.lower in _NAMING:
+            att = _naming(text, toks, i, n, out)
         if att:
             out.append(att)
             # "…said the case had changed: "We came in with science."" -- the quotation too
@@ -425,6 +427,55 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
                 continue
         kept.append(att)
     return kept
+
+
+_NAMING = frozenset(
+    "call calls called calling describe describes described describing dub dubs dubbed "
+    "dubbing brand brands branded branding label labels labeled labelled labeling".split()
+)
+
+
+def _naming(
+    text: str, toks: list[Token], i: int, n: int, prev: list[Attribution]
+) -> Attribution | None:
+    """'Trump called the merger "a terrible deal"', 'calling him "a total stiff"',
+    'described his plan as "a work in progress"': the quoted words are the speaker's."""
+    q = None
+    for m in range(i + 1, min(n, i + 9)):
+        tm = toks[m]
+        if tm.quote:
+            q = m
+            break
+        if tm.text in (";", ":", ".", "(") or _is_cue(tm) or tm.lower in ("that", "for", "on"):
+            return None  # "called for …", "called on …": a different verb
+    if q is None or q == i + 1:
+        return None
+    if any(a.start < toks[q].end and toks[q].start < a.end for a in prev):
+        return None
+    sub = subject_left(toks, i, 0)
+    if sub is not None:
+        sa, head, sb = sub
+        named = toks[sa].is_cap or toks[head].lower in PRONOUNS_ALL
+        if not (named or toks[sa].lower in DETERMINERS):
+            return None
+        speaker = (
+            (toks[sa].start, toks[sb].end)
+            if toks[sa].is_cap
+            else (toks[head].start, toks[head].end)
+        )
+        stext = _joined(toks, sa, sb, text)
+    elif toks[i].lower.endswith("ing") and i >= 1 and toks[i - 1].text == ",":
+        owner = prev[-1] if prev else None
+        if owner is not None and owner.speaker is not None:
+            speaker, stext = owner.speaker, owner.speaker_text
+        else:
+            r = _sentence_subject(toks, i)
+            if r is None:
+                return None
+            speaker, stext = (toks[r[0]].start, toks[r[1]].end), _joined(toks, r[0], r[1], text)
+    else:
+        return None
+    return _make(text, toks, i + 1, q, speaker, stext, toks[i].text, i)
 
 
 _CLAUSE_OPEN = frozenset("that and but so because when while".split())
@@ -602,9 +653,16 @@ def _sentence_subject(toks: list[Token], i: int) -> tuple[int, int] | None:
         while f < i and toks[f].text != ",":
             f += 1
         f += 1
-    if f >= i:
-        return None
-    r = subject_right(toks, f, i)
+    r = subject_right(toks, f, i) if f < i else None
+    if r is None:
+        # "Speaking in Salem, Trump went after Bush, calling him …": the nearest clause
+        # that opens with a name or a pronoun
+        commas = [x for x in range(i - 1) if toks[x].text == ","]
+        for c in reversed(commas):
+            if c + 1 < i and (toks[c + 1].is_cap or toks[c + 1].lower in PRONOUNS_ALL):
+                r = subject_right(toks, c + 1, i)
+                if r is not None:
+                    return r
     return r
 
 

@@ -387,3 +387,16 @@ def test_the_clause_nearest_the_colon_speaks() -> None:
     q = only(text)
     assert q.speaker_span is not None
     assert text[q.speaker_span[0] : q.speaker_span[1]] == "we"
+
+
+def test_calling_someone_a_quoted_name_after_an_opening_phrase() -> None:
+    text = (
+        'Speaking at a rally in Torvik, Ida Berg went after Ole Nes, calling him "a total coward."'
+    )
+    q = only(text)
+    assert q.speaker == "Ida Berg"
+    assert q.direct and "a total coward" in q.text
+
+
+def test_called_for_is_not_naming() -> None:
+    assert [q.cue for q in quotes('Ida Berg called for a "full inquiry" into the port.')] == []
