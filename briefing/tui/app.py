@@ -57,14 +57,15 @@ class BriefingApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit"),
+        # In footer order: at 80 columns the last ones may not fit (? lists them all).
         Binding("question_mark", "help", "Help", id="help"),
         Binding("a", "add_feed", "Add feed", id="add-feed"),
         Binding("r", "refresh", "Refresh", id="refresh"),
-        Binding("1", "show('storylines')", "Storylines", id="show-storylines", show=False),
         Binding("2", "show('articles')", "Articles", id="show-articles"),
         Binding("3", "show('feeds')", "Feeds", id="show-feeds"),
+        Binding("1", "show('storylines')", "Storylines", id="show-storylines", show=False),
         Binding("t", "toggle_theme", "Theme", id="toggle-theme", show=False),
+        Binding("q", "quit", "Quit", id="quit"),
     ]
 
     # (done, total, stage) while a refresh runs; None when idle.

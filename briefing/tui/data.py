@@ -16,6 +16,7 @@ from briefing.safetext import clean_line, strip_controls
 from briefing.store import Library, reading
 from briefing.store import articles as store_articles
 from briefing.store import feeds as store_feeds
+from briefing.store import storylines as store_storylines
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,24 @@ def load_storylines(library: Library) -> list[StorylineRow]:
             unread=summary.unread_count,
         )
         for summary in storylines.list_storylines(library)
+    ]
+
+
+def quick_storylines(library: Library) -> list[StorylineRow]:
+    """The storyline list as last stored, without counting articles: for the first paint.
+
+    Counts and dates may lag behind a change the grouper has not recorded yet, and unread
+    counts are missing; `load_storylines` follows with the live figures.
+    """
+    return [
+        StorylineRow(
+            id=row.id,
+            label=clean_line(row.title) or f"Storyline {row.id}",
+            articles=row.article_count,
+            last_date=short_date(row.last_date),
+            unread=0,
+        )
+        for row in store_storylines.all_storylines(library)
     ]
 
 

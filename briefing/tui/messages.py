@@ -20,6 +20,7 @@ from briefing.tui.data import (
 @dataclass
 class StorylinesLoaded(Message):
     rows: list[StorylineRow]
+    complete: bool = True  # False: stored figures only, the live counts follow
 
 
 @dataclass

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.widgets import Label
 from tui_helpers import column_texts, current_label, prompts, settle
 
 from briefing.tui.screens.main import MainScreen
+from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.panes import ItemColumn
 
 
@@ -230,3 +232,65 @@ async def test_feed_text_is_shown_literally(make_app) -> None:
         assert "[bold]nothing[/bold] was agreed" in quotes[0]
         label = prompts(app, "#storylines")[-1]
         assert "東京" in label and "القاهرة" in label
+
+
+def screen_rows(app) -> list[str]:
+    """What the terminal shows, one string per row, one entry per cell (wide chars padded)."""
+    update = app.screen._compositor.render_full_update()
+    rows = []
+    for strip in update.strips:
+        cells: list[str] = []
+        for segment in strip:
+            for char in segment.text:
+                width = cell_len(char)
+                cells.append(char)
+                cells.extend("" for _ in range(width - 1))
+        rows.append(cells)
+    return rows
+
+
+async def test_wide_and_right_to_left_text_keep_the_layout(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("G")  # the storyline with CJK and Arabic in its label and quotes
+        await settle(pilot)
+        rows = screen_rows(app)
+        assert all(len(row) == 80 for row in rows)
+        pane = app.screen.query_one("#storyline-pane")
+        border_x = pane.region.right - 1
+        body = range(pane.region.y, pane.region.bottom)
+        assert all(rows[y][border_x] == "▕" for y in body), "the pane border moved"
+        text = "\n".join("".join(row) for row in rows)
+        assert "東京" in text and "القاهرة" in text
+
+
+async def test_escape_sequences_and_markup_in_feed_text_are_not_interpreted(
+    make_app, library_path
+) -> None:
+    from briefing.store import open_library
+
+    with open_library(library_path) as library:
+        library.db["storylines"].update(2, {"label": "Geneva \x1b]0;owned\x07[red]talks[/red]"})
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        label = prompts(app, "#storylines")[1]
+        assert "\x1b" not in label and "\x07" not in label and "owned" not in label
+        assert "[red]talks[/red]" in label
+        text = "\n".join("".join(row) for row in screen_rows(app))
+        assert "[red]talks[/red]" in text
+
+
+async def test_the_mouse_works_too(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # each storyline takes two rows: click the second storyline's label
+        await pilot.click("#storylines", offset=(4, 2))
+        await settle(pilot)
+        assert current_label(app) == "Geneva peace talks"
+        quotes = app.screen.query_one("#quotes")
+        await pilot.click(quotes.query_one("ItemList"), offset=(4, 1))
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)

@@ -63,6 +63,8 @@ class MainScreen(Screen[None]):
         self.view: BriefingView | None = None
         self._cache: OrderedDict[int, BriefingView] = OrderedDict()
         self._generation = 0
+        self._loading: int | None = None  # the storyline a worker is loading now
+        self._view_stale = False
         self.chosen_actors: list[str] = []
         self.compare = False
 
@@ -89,15 +91,20 @@ class MainScreen(Screen[None]):
         self.query_one(StorylineList).focus()
         for column in self.query(ItemColumn):
             column.list.loading = True
-        self.load_storylines()
+        self.load_storylines(quick_first=True)
 
     # -- loading ------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="storylines", exit_on_error=False)
-    def load_storylines(self) -> None:
+    def load_storylines(self, quick_first: bool = False) -> None:
+        worker = get_current_worker()
         with self.briefing_app.open_library() as library:
+            if quick_first:  # at start-up: paint the list before counting every article
+                quick = data.quick_storylines(library)
+                if not worker.is_cancelled:
+                    self.post_message(StorylinesLoaded(quick, complete=False))
             rows = data.load_storylines(library)
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.post_message(StorylinesLoaded(rows))
 
     def show_briefing(self, row: StorylineRow) -> None:
@@ -109,6 +116,7 @@ class MainScreen(Screen[None]):
             self._render_briefing()
             self._prefetch_neighbours()
         else:
+            self._loading = row.id
             self.load_briefing(row)
 
     @work(thread=True, exclusive=True, group="briefing", exit_on_error=False)
@@ -144,14 +152,15 @@ class MainScreen(Screen[None]):
 
     def on_storylines_loaded(self, message: StorylinesLoaded) -> None:
         pane = self.query_one(StorylinePane)
-        before = pane.current
         pane.set_rows(message.rows)
         if self.focused is None:  # a list cannot take focus while it shows it is loading
             self.query_one(StorylineList).focus()
-        if pane.current is not None and (before is None or self.view is None):
-            self.show_briefing(pane.current)
-        elif pane.current is not None and before is not None and pane.current.id == before.id:
-            self.show_briefing(pane.current)  # the same storyline may have new items
+        current = pane.current
+        if current is not None:
+            shown = self.view is not None and self.view.storyline_id == current.id
+            if (not shown and self._loading != current.id) or self._view_stale:
+                self._view_stale = False  # the library changed: the columns may too
+                self.show_briefing(current)
         if not message.rows:
             self._show_nothing()
         self.refresh_bindings()
@@ -159,6 +168,7 @@ class MainScreen(Screen[None]):
     def on_library_changed(self, message: LibraryChanged) -> None:
         self._cache.clear()
         self._generation += 1  # prefetches started before the change are stale
+        self._view_stale = True
         self.load_storylines()
 
     @on(StorylinePane.Highlighted)
@@ -178,6 +188,8 @@ class MainScreen(Screen[None]):
     def on_briefing_loaded(self, message: BriefingLoaded) -> None:
         if message.prefetched is not None and message.prefetched != self._generation:
             return  # loaded before the library changed
+        if message.prefetched is None and self._loading == message.view.storyline_id:
+            self._loading = None
         self._cache[message.view.storyline_id] = message.view
         self._cache.move_to_end(message.view.storyline_id)
         while len(self._cache) > CACHE_SIZE:

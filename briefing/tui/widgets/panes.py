@@ -20,6 +20,9 @@ from briefing.tui.messages import OpenSource
 from briefing.tui.widgets.lists import NavList
 from briefing.tui.widgets.render import storyline_prompt
 
+# How many storylines the list lays out at once (most recent first).
+MAX_LISTED = 250
+
 
 class StorylineList(NavList):
     """The storylines; an unbound printable key starts filtering them."""
@@ -95,15 +98,24 @@ class StorylinePane(Vertical):
     def _apply_filter(self) -> None:
         keep = self.current.id if self.current else None
         words = self.query_one(FilterInput).value.casefold().split()
-        self.shown = [r for r in self.rows if all(w in r.label.casefold() for w in words)]
+        matching = [r for r in self.rows if all(w in r.label.casefold() for w in words)]
+        # Laying out every option costs time on a large library: the most recent ones are
+        # listed, and the filter reaches all of them.
+        self.shown = matching[:MAX_LISTED]
+        options: list[Option] = [Option(storyline_prompt(r), id=str(r.id)) for r in self.shown]
+        if len(matching) > len(self.shown):
+            hidden = len(matching) - len(self.shown)
+            options.append(
+                Option(Text(f"… {hidden:,} older: type to find them", style="dim"), disabled=True)
+            )
         listing = self.query_one(StorylineList)
         listing.loading = False
         with self.app.batch_update():
-            listing.set_options(Option(storyline_prompt(r), id=str(r.id)) for r in self.shown)
+            listing.set_options(options)
             index = next((i for i, r in enumerate(self.shown) if r.id == keep), 0)
             listing.highlighted = index if self.shown else None
         total = len(self.rows)
-        title = f"Storylines ({len(self.shown)} of {total})" if words else f"Storylines ({total})"
+        title = f"Storylines ({len(matching)} of {total})" if words else f"Storylines ({total})"
         self.query_one("#storylines-title", Label).update(Text(title))
         if not self.shown:
             self.post_message(self.Highlighted(None))
