@@ -54,14 +54,17 @@ _SUBORDINATE = re.compile(
 )
 _STOP = re.compile(r"[.?!](?=[\s\"\u201d\u2019']|$)")
 _DECIDE = re.compile(r"\bmust (?:now )?(?:decide|choose|consider|weigh|determine)\b", re.I)
+# between the negation and the verb only adverbs and helpers: "will not simply accept", "would
+# never be able to sign"; not an object ("does not have trade deals", "never gave it back")
+_SKIP = r"(?:(?:\w+ly|ever|even|just|be|able|to|try|again|also|now|yet|agree to|want to)\s+){0,3}?"
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("condition", re.compile(
         r"\b(?:only if|only when|unless|provided that|providing that|on (?:the )?conditions? that"
         r"|on (?:the )?condition of|so long as|(?<=, )provided(?= (?:the|they|it|he|she|we|no)\b)"
         r"|conditional on|as long as)\b", re.I)),
     ("refusal", re.compile(
-        rf"\b(?:will|would|shall|can|could|do|does|did)(?: not|n't| never)\s+(?:\w+\s+){{0,2}}?{_REFUSE}\b"  # noqa: E501
-        rf"|\b(?:won't|cannot|can't|never)\s+(?:\w+\s+){{0,2}}?{_REFUSE}\b"
+        rf"\b(?:will|would|shall|can|could|do|does|did)(?: not|n't| never)\s+{_SKIP}{_REFUSE}\b"
+        rf"|\b(?:won't|cannot|can't|never)\s+{_SKIP}{_REFUSE}\b"
         r"|\bnot (?:ready|willing|prepared) to\b|\brefus(?:e|es|ed|ing) to\b"
         r"|\bwould (?:block|veto|force|halt|reject|oppose)\b", re.I)),
     ("non-negotiable", re.compile(

@@ -203,3 +203,12 @@ def test_a_demand_ends_before_a_clause_that_only_says_when() -> None:
     (found,) = red_lines(text)
     assert found.text == "asked the government for emergency funding on Wednesday"
     assert found.holder == "Kelby Regional Council"
+
+
+def test_a_negated_verb_with_an_object_noun_is_no_refusal() -> None:
+    assert red_lines("Ostmark does not have trade agreements with Vesmark.") == []
+    assert red_lines("By the end, Ida Berg never gave it back to the council.") == []
+    (found,) = red_lines("Ida Berg will not simply accept the offer from the port.")
+    assert found.kind == "refusal" and found.holder == "Ida Berg"
+    (found,) = red_lines("Ole Nes said he would never be able to sign such a deal.")
+    assert found.kind == "refusal" and found.holder == "Ole Nes"
