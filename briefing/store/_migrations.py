@@ -181,3 +181,13 @@ def m0005_reader_indexes(db: Database) -> None:
     db.execute(
         "CREATE INDEX idx_articles_storyline_feed_read ON articles(storyline_id, feed_id, read)"
     )
+
+
+@migrations(name="0006_storyline_stats_index")
+def m0006_storyline_stats_index(db: Database) -> None:
+    """The per-storyline counts now include first and last dates: cover `published` too."""
+    db.execute("DROP INDEX IF EXISTS idx_articles_storyline_feed_read")
+    db.execute(
+        "CREATE INDEX idx_articles_storyline_stats"
+        " ON articles(storyline_id, feed_id, read, published)"
+    )
