@@ -9,14 +9,17 @@ Every string that came from a feed goes through briefing.safetext before it is k
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from briefing import storylines
 from briefing.safetext import clean_line, strip_controls
 from briefing.store import Library, reading
 from briefing.store import articles as store_articles
 from briefing.store import feeds as store_feeds
 from briefing.store import storylines as store_storylines
+
+if TYPE_CHECKING:
+    from briefing import storylines
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,8 @@ def outlet_name(title: str | None, url: str | None) -> str:
 
 def load_storylines(library: Library) -> list[StorylineRow]:
     """The storyline list, most recent activity first."""
+    from briefing import storylines  # the analysis layer loads in the worker, not at start-up
+
     return [
         StorylineRow(
             id=summary.id,
@@ -202,6 +207,8 @@ def quick_storylines(library: Library) -> list[StorylineRow]:
 
 def load_briefing(library: Library, storyline_id: int, label: str = "") -> BriefingView:
     """The timeline, quotes and red lines of one storyline."""
+    from briefing import storylines
+
     try:
         built = storylines.build_briefing(library, storyline_id)
     except storylines.StorylineError:
@@ -211,6 +218,8 @@ def load_briefing(library: Library, storyline_id: int, label: str = "") -> Brief
 
 def mark_storyline_read(library: Library, storyline_id: int) -> None:
     """Mark every article of a storyline read and note that the user opened it."""
+    from briefing import storylines
+
     store_articles.mark_read(library, reading.storyline_article_ids(library, storyline_id))
     try:
         storylines.mark_opened(library, storyline_id)
