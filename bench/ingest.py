@@ -193,9 +193,14 @@ def _get(url: str) -> None:
 
 def cpu_seconds() -> float:
     """CPU time used so far by this process and its finished children (parse workers)."""
+    return sum(cpu_split())
+
+
+def cpu_split() -> tuple[float, float]:
+    """CPU seconds so far of this process, and of its finished children."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def server_stats(base: str) -> str:
@@ -213,7 +218,7 @@ def run_briefing(urls: list[str], db: Path, label: str, profile: bool) -> float:
 
     with open_library(db) as library:
         profiler = cProfile.Profile() if profile else None
-        cpu = cpu_seconds()
+        own, children = cpu_split()
         started = time.perf_counter()
         if profiler:
             profiler.enable()
@@ -221,8 +226,12 @@ def run_briefing(urls: list[str], db: Path, label: str, profile: bool) -> float:
         if profiler:
             profiler.disable()
         took = time.perf_counter() - started
-    cpu = cpu_seconds() - cpu
-    print(f"  briefing {label:<10} {took:7.2f} s  (CPU {cpu:6.2f} s)   {report.summary()}")
+    own_after, children_after = cpu_split()
+    own, children = own_after - own, children_after - children
+    print(
+        f"  briefing {label:<10} {took:7.2f} s  (CPU {own + children:6.2f} s = "
+        f"{own:.2f} main + {children:.2f} parse workers)   {report.summary()}"
+    )
     if report.errors:
         bad = [r for r in report.results if r.failed][:3]
         print("    errors:", [(r.url, r.error) for r in bad])

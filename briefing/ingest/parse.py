@@ -15,17 +15,18 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from html import escape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
-from xml.sax.saxutils import escape
 
-import feedparser
-from feedparser.urls import _urljoin
 from lxml import etree
 
 from briefing.ingest.html import html_to_text, may_hold_controls
 from briefing.ingest.xmlguard import defuse_char_refs, strip_internal_subset, trust_the_bom
 from briefing.safetext import clean_line, clean_text, strip_controls
+
+# feedparser is imported when first needed: a refresh's parse workers seldom need it
+# (plain feeds take the fast path), and importing it costs each of them a tenth of a second.
 
 # An entry without a full content element whose text is shorter than this is taken to be
 # a summary, and its article page is fetched when the feed allows it.
@@ -80,6 +81,8 @@ def parse_with_feedparser(body: bytes, url: str, content_type: str = "") -> Pars
     if content_type:
         headers["content-type"] = content_type
     try:
+        import feedparser
+
         doc = feedparser.parse(
             # Entity declarations are dropped first: feedparser's fallback parser would
             # expand a quadratic-blowup entity in full (see briefing.ingest.xmlguard).
@@ -352,6 +355,8 @@ def _join(base: str, uri: str) -> str:
     """feedparser's _urljoin(base, uri), without its cost for an already absolute URL."""
     if uri.isascii() and _JOINS_TO_ITSELF.fullmatch(uri):
         return uri
+    from feedparser.urls import _urljoin
+
     return str(_urljoin(base, uri))
 
 
@@ -477,7 +482,7 @@ def _atom_text(el: Any) -> str:
         div = el.find(f"{{{_NS_XHTML}}}div")
         if div is None or len(el) != 1:
             raise _Unusual("xhtml without a div")
-        inner = escape(div.text or "") + "".join(
+        inner = escape(div.text or "", quote=False) + "".join(
             etree.tostring(child, encoding="unicode", with_tail=True) for child in div
         )
         return _plain_or_html(inner, "text/html")
@@ -497,8 +502,55 @@ def _date(found: dict[str, list[Any]], key: str) -> str | None:
     if el is None:
         return None
     value = _text(el).strip()
-    parsed = feedparser.datetimes._parse_date(value) if value else None
+    if not value:
+        return None
+    quick = _quick_date(value)
+    if quick is not None:
+        return quick
+    parsed = _feedparser_date(value)
     return _iso(parsed) if isinstance(parsed, time.struct_time) else None
+
+
+# The two date forms nearly every feed uses, read without feedparser's chain of parsers
+# (which gives the same instant for them): W3C-DTF as Atom writes it, and RFC 822 with a
+# four-digit year, seconds and a numeric or GMT/UTC zone. Anything else goes to feedparser.
+_W3CDTF = re.compile(
+    r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)"
+)
+_RFC822 = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) "
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d\d):(\d\d):(\d\d) "
+    r"(GMT|UTC|[+-](?:0\d|1[0-4])[0-5]\d)"
+)
+_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+
+
+def _feedparser_date(value: str) -> Any:
+    from feedparser.datetimes import _parse_date
+
+    return _parse_date(value)
+
+
+def _quick_date(value: str) -> str | None:
+    """ISO 8601 UTC for a plain W3C-DTF or RFC 822 date, else None (ask feedparser)."""
+    try:
+        if _W3CDTF.fullmatch(value):
+            when = datetime.fromisoformat(value)
+        else:
+            m = _RFC822.fullmatch(value)
+            if m is None:
+                return None
+            day, month, year, hour, minute, second, zone = m.groups()
+            offset = "+0000" if zone in ("GMT", "UTC") else zone
+            when = datetime.fromisoformat(
+                f"{year}-{_MONTHS[month]:02d}-{int(day):02d}T{hour}:{minute}:{second}"
+                f"{offset[:3]}:{offset[3:]}"
+            )
+        if not 1900 <= when.year <= 9000:
+            return None
+        return when.astimezone(UTC).replace(microsecond=0).isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 def _add(
@@ -626,7 +678,7 @@ def _json_author(obj: dict[str, Any]) -> str:
 def _json_date(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
-    parsed = feedparser.datetimes._parse_date(value.strip())
+    parsed = _feedparser_date(value.strip())
     return _iso(parsed) if isinstance(parsed, time.struct_time) else None
 
 
