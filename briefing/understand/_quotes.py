@@ -576,6 +576,9 @@ def _unknown_cue_after_quote(toks: list[Token], i: int, n: int) -> bool:
     return toks[k].quote or (k >= 1 and toks[k].text == "," and toks[k - 1].quote)
 
 
+_OPENING_WORDS = frozenset("because that and but while although though since so when if".split())
+
+
 def _according(text: str, toks: list[Token], i: int, n: int) -> Attribution | None:
     sub = subject_right(toks, i + 2, n)
     if sub is None:
@@ -590,7 +593,9 @@ def _according(text: str, toks: list[Token], i: int, n: int) -> Attribution | No
             b = c
     speaker = (toks[a].start, toks[b].end)
     stext = _joined(toks, a, b, text)
-    if i == 0 or (i <= 2 and toks[0].lower in ("but", "and", "yet", "so")):
+    opens = i >= 2 and toks[i - 1].text == "," and toks[i - 2].lower in _OPENING_WORDS
+    if i == 0 or (i <= 2 and toks[0].lower in ("but", "and", "yet", "so")) or opens:
+        # "…, because, according to Trump, the media would …": what follows is the content
         k = b + 1
         while k < n and toks[k].text == ",":
             k += 1

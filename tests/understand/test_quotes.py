@@ -400,3 +400,11 @@ def test_calling_someone_a_quoted_name_after_an_opening_phrase() -> None:
 
 def test_called_for_is_not_naming() -> None:
     assert [q.cue for q in quotes('Ida Berg called for a "full inquiry" into the port.')] == []
+
+
+def test_according_to_after_a_conjunction_precedes_the_content() -> None:
+    text = "Ida Berg skipped the vote because, according to Ole Nes, the count was rigged."
+    q = only(text)
+    assert q.speaker == "Ole Nes"
+    assert q.text == "the count was rigged"
+    assert not q.direct
