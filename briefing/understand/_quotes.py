@@ -576,6 +576,18 @@ def _unknown_cue_after_quote(toks: list[Token], i: int, n: int) -> bool:
     return toks[k].quote or (k >= 1 and toks[k].text == "," and toks[k - 1].quote)
 
 
+_SMALL_WORDS = frozenset("a an the of and in on for to at with".split())
+
+
+def _is_title(quoted: str) -> bool:
+    """'"Good Morning America"', '"Meet the Press"': a name in quotation marks, not words said."""
+    words = quoted.strip(QUOTE_MARKS + " ,").split()
+    if not words or len(words) > 6 or quoted.rstrip(QUOTE_MARKS + " ")[-1:] in ".!?":
+        return False
+    capped = all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return capped and words[0][:1].isupper()
+
+
 _OPENING_WORDS = frozenset("because that and but while although though since so when if".split())
 
 
@@ -771,6 +783,8 @@ def _attribution(
     colon_stop = None
     for m in range(k, limit):
         tm = toks[m]
+        if tm.quote and _is_title(tm.text) and any(x.lower == "that" for x in toks[m + 1 : m + 4]):
+            continue  # 'told ABC's "Good Morning America" that …': a show's name, then the content
         if tm.quote or tm.text in (";",) or (m > k and _is_cue(tm)):
             break
         if tm.lower == "that" and _determiner_that(toks, m, n):

@@ -408,3 +408,10 @@ def test_according_to_after_a_conjunction_precedes_the_content() -> None:
     assert q.speaker == "Ole Nes"
     assert q.text == "the count was rigged"
     assert not q.direct
+
+
+def test_a_quoted_show_name_before_that_is_not_the_content() -> None:
+    text = 'Ida Berg told Kelby Radio\'s "Morning Harbour Show" that the strike would go on.'
+    q = only(text)
+    assert q.speaker == "Ida Berg"
+    assert q.text.removeprefix("that ") == "the strike would go on"
