@@ -20,9 +20,12 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
-# C0 controls except tab and newline, DEL, C1 controls, and the bidi embedding,
-# override and isolate characters (they can reorder what a line appears to say).
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+# C0 controls except tab and newline, DEL, C1 controls, the bidi embedding, override
+# and isolate characters (they can reorder what a line appears to say), and lone
+# surrogates (a JSON feed can spell "\ud800"; no file, pipe or database can encode it).
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\ud800-\udfff]"
+)
 
 
 def strip_controls(text: str) -> str:
@@ -46,8 +49,9 @@ def clean_text(text: str | None) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-# JSON escapes C0 controls itself; DEL, the C1 controls and bidi marks it leaves raw.
-_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+# JSON escapes C0 controls itself; DEL, C1 controls, bidi marks and lone surrogates it
+# leaves raw (a lone surrogate cannot even be written to a UTF-8 stream).
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\ud800-\udfff]")
 
 
 def json_for_terminal(document: str) -> str:
