@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from payloads import BIDI, CLICK_MARKUP, ESCAPES, MARKUP, forbidden
 
@@ -154,6 +154,7 @@ _item_keys = st.sampled_from(
 
 @FUZZ
 @given(items=st.lists(st.dictionaries(_item_keys, _json_values, max_size=8), max_size=4))
+@example(items=[{"id": None, "url": "\ud800", "title": "lone \udfff surrogate"}])
 def test_json_feed_items_of_any_shape_normalise_to_clean_articles(items: list[dict]) -> None:  # type: ignore[type-arg]
     doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Feed", "items": items}
     try:

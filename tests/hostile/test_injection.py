@@ -265,6 +265,20 @@ def test_imported_subscriptions_are_clean(tmp_path: Path) -> None:
         assert not any(forbidden(str(v)) for v in row), row
 
 
+def test_json_feed_with_lone_surrogates_is_read(server: HostileServer, tmp_path: Path) -> None:
+    """JSON may spell a lone surrogate (\\ud800): valid JSON, text nothing can encode."""
+    doc = (
+        '{"version": "https://jsonfeed.org/version/1.1", "title": "Wire \\ud800",'
+        ' "items": [{"id": "s1", "url": "http://example.org/\\udfff", "title": "Lone'
+        ' \\ud800 surrogate", "content_text": "Body \\udc00 text", "tags": ["\\ud83d"]}]}'
+    )
+    url = server.serve("/lone.json", doc, content_type="application/feed+json")
+    db = tmp_path / "library.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "add", url])
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert _rows(db, "SELECT title, text FROM articles") == [("Lone surrogate", "Body text")]
+
+
 def test_extract_output_holds_no_raw_controls() -> None:
     """`briefing extract --jsonl`: JSON escapes what it keeps; nothing raw reaches the pipe."""
     doc = {
