@@ -70,6 +70,17 @@ _ROLE_AFTER = re.compile(
 )
 
 
+_LEADS = {
+    "lead": "leader", "head": "head", "chair": "chair", "run": "head", "direct": "director",
+    "manage": "manager", "represent": "representative",
+}  # fmt: skip
+_WHO_LEADS = re.compile(
+    r"\s*,\s*who\s+(leads|heads|chairs|runs|directs|manages|represents)\s+"
+    r"((?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,5}?)\s*[,.;]",
+    re.I,
+)
+
+
 def strip_poss(word: str) -> str:
     return _POSS.sub("", word) if len(word) > 2 else word
 
@@ -382,6 +393,11 @@ class Registry:
                 found = _ROLE_AFTER.match(after)
             if found:
                 self.add_role(m.canonical, found.group(1).strip())
+            led = _WHO_LEADS.match(after)
+            if led:
+                # "Birte Sand, who leads the dockers' union," is the union leader
+                role = _LEADS[led.group(1).lower()[:-1]]
+                self.add_role(m.canonical, f"{role} of {led.group(2).strip()}")
 
     def _role_subjects(self, sents: list[Sentence]) -> None:
         """ "The chancellor was unmoved." counts as a mention of the chancellor named earlier,

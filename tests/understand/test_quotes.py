@@ -415,3 +415,11 @@ def test_a_quoted_show_name_before_that_is_not_the_content() -> None:
     q = only(text)
     assert q.speaker == "Ida Berg"
     assert q.text.removeprefix("that ") == "the strike would go on"
+
+
+def test_who_leads_the_union_makes_the_union_leader() -> None:
+    text = (
+        "Birte Sand, who leads the Kelby dockers' union, met Ruth Eng, the opposition leader. "
+        '"We will strike," the union leader said.'
+    )
+    assert only(text).speaker == "Birte Sand"
