@@ -135,9 +135,17 @@ def subscribed(server: HostileServer, tmp_path: Path) -> Path:
     return db
 
 
-def test_full_disk_is_one_clear_error(subscribed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("command", [["refresh", "--no-full-text"], ["digest"]], ids=" ".join)
+def test_full_disk_is_one_clear_error(
+    subscribed: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
     """The library may not grow by a single page: SQLite reports the disk as full."""
     import briefing.store as store
+
+    stored = CliRunner().invoke(
+        cli, ["--db", str(subscribed), "refresh", "--no-full-text", "--no-digest"]
+    )
+    assert stored.exit_code == 0, stored.output
 
     real_open = store.open_library
 
@@ -149,7 +157,8 @@ def test_full_disk_is_one_clear_error(subscribed: Path, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(store, "open_library", open_full)
     before = _keys(subscribed)
-    result = CliRunner().invoke(cli, ["--db", str(subscribed), "refresh", "--no-full-text"])
+    assert before
+    result = CliRunner().invoke(cli, ["--db", str(subscribed), *command])
     assert result.exit_code != 0, result.output
     assert isinstance(result.exception, SystemExit), result.exception
     _one_clear_line(result.output)
