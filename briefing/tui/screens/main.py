@@ -65,6 +65,7 @@ class MainScreen(Screen[None]):
         self._generation = 0
         self._loading: int | None = None  # the storyline a worker is loading now
         self._view_stale = False
+        self._counting = False  # the storyline list's live counts are being loaded
         self.chosen_actors: list[str] = []
         self.compare = False
 
@@ -130,8 +131,8 @@ class MainScreen(Screen[None]):
         """Load the storylines above and below the current one while the user reads."""
         pane = self.query_one(StorylinePane)
         index = self.query_one(StorylineList).highlighted
-        if index is None:
-            return
+        if index is None or self._counting:
+            return  # the list's live counts come first; the next move will prefetch
         wanted = [
             pane.shown[i]
             for i in (index + 1, index - 1)
@@ -151,6 +152,7 @@ class MainScreen(Screen[None]):
                 self.post_message(BriefingLoaded(view, prefetched=generation))
 
     def on_storylines_loaded(self, message: StorylinesLoaded) -> None:
+        self._counting = not message.complete
         pane = self.query_one(StorylinePane)
         pane.set_rows(message.rows)
         if self.focused is None:  # a list cannot take focus while it shows it is loading
@@ -161,6 +163,8 @@ class MainScreen(Screen[None]):
             if (not shown and self._loading != current.id) or self._view_stale:
                 self._view_stale = False  # the library changed: the columns may too
                 self.show_briefing(current)
+            elif shown and message.complete:
+                self._prefetch_neighbours()  # held back while the counts were loading
         if not message.rows:
             self._show_nothing()
         self.refresh_bindings()
