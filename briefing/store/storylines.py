@@ -8,6 +8,7 @@ into another keeps its row with `merged_into` set, so old ids still resolve.
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -372,10 +373,34 @@ def add_document_frequencies(library: Library, terms: Iterable[str], delta: int 
     )
 
 
+def _holder_died(value: str) -> bool:
+    """Whether the process that wrote a lock value ("TIME PID-THREAD-NS") has died here."""
+    try:
+        pid = int(value.split(" ", 1)[1].split("-", 1)[0])
+    except (IndexError, ValueError):
+        return False
+    if os.name != "posix" or pid == os.getpid():
+        return False  # os.kill(pid, 0) only probes on POSIX
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def take_digest_lock(library: Library, owner: str, *, stale_after: float) -> bool:
     """Take (or renew) the one-digest-at-a-time lock; False if another live digest holds it."""
     now = time.time()
     with library.db.atomic():
+        # A digest killed mid-way (SIGKILL, power cut) must not block the next ones until
+        # the lock goes stale: a lock whose process is gone is free.
+        held = library.db.execute(
+            "SELECT value FROM grouper_meta WHERE key = 'digest_lock'"
+        ).fetchone()
+        if held and _holder_died(held[0]):
+            library.db.conn.execute("DELETE FROM grouper_meta WHERE key = 'digest_lock'")
         library.db.conn.execute(
             "INSERT INTO grouper_meta (key, value) VALUES ('digest_lock', ?)"
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
