@@ -23,7 +23,7 @@ from briefing.store import open_library
 from briefing.store.feeds import add_feed
 
 FEEDS = 12  # below the count from which refresh parses in worker processes
-ITEMS = 25
+ITEMS = 10
 KILLS = 20
 
 
@@ -37,7 +37,9 @@ def _churning_feed(server: HostileServer, path: str) -> str:
         items = "".join(
             f"<item><guid isPermaLink='false'>{path}-{g}-{i}</guid>"
             f"<title>Story {g}.{i} from {path}</title><link>http://example.org{path}/{g}/{i}</link>"
-            f"<description>{'Words of the story, told at length. ' * 20}</description></item>"
+            f"<description>Officials in town {i} said on Monday that the {path[1:-4]} talks, "
+            f"round {g}, would resume. {'Words of the story, told at length. ' * 10}"
+            "</description></item>"
             for i in range(ITEMS)
         )
         body = (
@@ -75,7 +77,8 @@ def test_sigkill_at_random_moments_loses_nothing(server: HostileServer, tmp_path
         for n in range(FEEDS):
             add_feed(library, _churning_feed(server, f"/feed{n}.xml"), full_text=False)
     started = time.monotonic()
-    first = run_briefing(["refresh", "--no-full-text", "--no-digest"], db, tmp_path)
+    # The whole command as cron runs it: fetch, store, then analyse and group (digest).
+    first = run_briefing(["refresh", "--no-full-text"], db, tmp_path)
     # Each later refresh does the same work (every feed brings ITEMS new entries).
     duration = time.monotonic() - started
     assert first.returncode == 0, first.stderr
@@ -87,7 +90,7 @@ def test_sigkill_at_random_moments_loses_nothing(server: HostileServer, tmp_path
     killed_while_running = partial = 0
     for kill in range(KILLS):
         process = subprocess.Popen(
-            [sys.executable, "-m", "briefing", "refresh", "--no-full-text", "--no-digest"],
+            [sys.executable, "-m", "briefing", "refresh", "--no-full-text"],
             env=subprocess_env(db, tmp_path),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -112,9 +115,15 @@ def test_sigkill_at_random_moments_loses_nothing(server: HostileServer, tmp_path
     assert killed_while_running >= KILLS // 2, "most kills must land while refresh runs"
     print(f"seed {seed}: {killed_while_running} kills mid-refresh, {partial} between feeds")
     # And the library still works: a refresh to the end, then the listing.
-    final = run_briefing(["refresh", "--no-full-text", "--no-digest"], db, tmp_path)
+    final = run_briefing(["refresh", "--no-full-text"], db, tmp_path)
     assert final.returncode == 0, final.stderr
     assert known <= _keys(db)
+    # The digest carried on where each killed one stopped: every article has its place.
+    with sqlite3.connect(db) as conn:
+        ungrouped = conn.execute(
+            "SELECT count(*) FROM articles WHERE storyline_id IS NULL"
+        ).fetchone()[0]
+    assert ungrouped == 0
 
 
 # -- a full disk and a read-only library ---------------------------------------------------
@@ -200,3 +209,24 @@ def test_read_only_library_is_one_clear_error(
         os.chmod(subscribed, 0o644)
     assert _integrity(subscribed) == "ok"
     assert _keys(subscribed) == before
+
+
+def test_a_killed_digest_does_not_block_the_next(subscribed: Path, tmp_path: Path) -> None:
+    """The digest lock of a process that died is free at once, not after it goes stale."""
+    from briefing.digest import digest
+
+    stored = run_briefing(["refresh", "--no-full-text", "--no-digest"], subscribed, tmp_path)
+    assert stored.returncode == 0, stored.stderr
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True
+    )
+    dead_pid = int(gone.stdout)  # a process that has exited (and been reaped)
+    with sqlite3.connect(subscribed) as conn:
+        conn.execute(
+            "INSERT INTO grouper_meta (key, value) VALUES ('digest_lock', ?)",
+            [f"{time.time():.3f} {dead_pid}-1-1"],
+        )
+    with open_library(subscribed) as library:
+        report = digest(library)
+    assert not getattr(report, "busy", False)
+    assert report.analysed > 0
