@@ -80,8 +80,24 @@ def _noun_head(tok: Token) -> bool:
     return not lw.endswith(("ing",)) or lw in ("king",)
 
 
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+_ROUGHLY = frozenset("about some nearly almost roughly only just over under fewer more".split())
+
+
 def _collect_left(toks: list[Token], b: int, lo: int) -> int | None:
     """Start index of the noun phrase whose last token is b."""
+    if (
+        b - 2 >= lo
+        and toks[b].text.isdigit()
+        and toks[b - 1].lower in ("in", "out")
+        and (toks[b - 2].text.isdigit() or toks[b - 2].lower in _NUMBER_WORDS)
+    ):
+        # "About three in 10 said …": a share of those asked
+        a = b - 2
+        if a - 1 >= lo and toks[a - 1].lower in _ROUGHLY:
+            a -= 1
+        return a
     if b < lo or not _noun_head(toks[b]):
         return None
     if toks[b].lower in PRONOUNS_ALL:
@@ -762,7 +778,14 @@ def _attribution(
         quote_follows = tail + 1 < n and toks[tail].text == "," and toks[tail + 1].quote
         quoted_left = any(x.quote for x in toks[max(0, before - 3) : before + 1])
         if (
-            quoted_left or (before >= 4 and not quote_follows and toks[0].lower not in _PREPS)
+            quoted_left
+            or (
+                before >= 4
+                and not quote_follows
+                # "In Berlin, officials said the talks …" has its content after the cue; "In
+                # that step, officers may search, officials said." ends with it
+                and (toks[0].lower not in _PREPS or tail >= n or toks[tail].text in ".!?")
+            )
         ) and _tail_is_adjunct(toks, tail, n, cue, quoted=quoted_left):
             ca, cb = 0, before - (0 if toks[before].quote else 1)
             while ca < cb and (toks[ca].lower in _LEAD or toks[ca].text in ("\u2014", "-", ",")):
@@ -781,6 +804,8 @@ def _attribution(
     limit = min(n, k + 10)
     that_at = None
     colon_stop = None
+    if k < n and toks[k].lower in _SUBJECT_PRONOUNS and cue not in ADDRESS_CUES:
+        limit = k  # "said he came to see that …": the clause starts at its own subject
     for m in range(k, limit):
         tm = toks[m]
         if tm.quote and _is_title(tm.text) and any(x.lower == "that" for x in toks[m + 1 : m + 4]):

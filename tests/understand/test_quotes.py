@@ -423,3 +423,24 @@ def test_who_leads_the_union_makes_the_union_leader() -> None:
         '"We will strike," the union leader said.'
     )
     assert only(text).speaker == "Birte Sand"
+
+
+def test_a_share_of_those_asked_is_a_speaker() -> None:
+    q = only("But six in 10 said they want the next mayor to keep those policies.")
+    assert q.speaker == "six in 10"
+    assert q.text.startswith("they want")
+
+
+def test_content_first_after_an_opening_prepositional_phrase() -> None:
+    text = "In that last step, officers can search social media, federal officials said."
+    q = only(text)
+    assert q.speaker_span is not None and text[q.speaker_span[0] : q.speaker_span[1]] in (
+        "officials",
+        "federal officials",
+    )
+    assert q.text.startswith("In that last step, officers can search")
+
+
+def test_reported_clause_starts_at_its_own_subject_not_at_a_later_that() -> None:
+    q = only("Ida Berg said she slowly came to see that the port had lied.")
+    assert q.text == "she slowly came to see that the port had lied"
