@@ -187,8 +187,10 @@ def _skip_back(toks: list[Token], j: int, lo: int) -> int:
             j -= 1
         elif lw in WEEKDAYS and j - 1 >= lo and toks[j - 1].lower == "on":
             j -= 2
-        elif lw in ("today", "yesterday", "tonight") or (lw in WEEKDAYS and not toks[j].is_cap):
-            j -= 1
+        elif lw in ("today", "yesterday", "tonight", "here", "there", "too", "also") or (
+            lw in WEEKDAYS and not toks[j].is_cap
+        ):
+            j -= 1  # "Campaign workers here said …"
         elif lw == "n't" or lw == "not":
             j -= 1
         else:

@@ -444,3 +444,9 @@ def test_content_first_after_an_opening_prepositional_phrase() -> None:
 def test_reported_clause_starts_at_its_own_subject_not_at_a_later_that() -> None:
     q = only("Ida Berg said she slowly came to see that the port had lied.")
     assert q.text == "she slowly came to see that the port had lied"
+
+
+def test_here_or_there_between_subject_and_cue() -> None:
+    q = only("Dock workers there said the cranes had stood idle since June.")
+    assert q.speaker == "Dock workers"
+    assert q.text == "the cranes had stood idle since June"
