@@ -29,8 +29,17 @@ def _echo(text: str = "", *, err: bool = False) -> None:
     show_default=True,
     help="Fetch article pages when the feed carries only summaries.",
 )
+@click.option(
+    "--digest/--no-digest",
+    "run_digest",
+    default=True,
+    show_default=True,
+    help="Analyse the new articles and group them into storylines after the first refresh.",
+)
 @pass_context
-def add_command(context: Context, url: str, tags: tuple[str, ...], full_text: bool) -> None:
+def add_command(
+    context: Context, url: str, tags: tuple[str, ...], full_text: bool, run_digest: bool
+) -> None:
     """Subscribe to URL: a feed, or a web page whose feed is found for you."""
     from briefing.config import load_settings
     from briefing.ingest.refresh import refresh_feeds
@@ -54,6 +63,10 @@ def add_command(context: Context, url: str, tags: tuple[str, ...], full_text: bo
             _echo(f"First refresh failed: {clean_line(result.error)}", err=True)
         else:
             _echo(f"{_count(report.new_articles, 'article')} stored.")
+    if run_digest and report.new_articles:
+        from briefing.cli.storylines import digest_library
+
+        digest_library(context, quiet=False)
 
 
 @cli.command("remove")

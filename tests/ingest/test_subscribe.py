@@ -105,6 +105,9 @@ def test_cli_add_feeds_refresh_remove(server: FeedServer, tmp_path: Path) -> Non
     assert code == 0, err
     assert f"Found the feed of {page}" in out and f"Subscribed to Site News <{feed_url}>" in out
     assert "1 article stored." in out
+    # The first refresh's articles are analysed and grouped at once: a storyline is waiting.
+    code, out, _ = run(db, "storylines", "--json")
+    assert code == 0 and len(json.loads(out)) == 1
 
     code, out, _ = run(db, "feeds")
     assert code == 0 and "Site News" in out and feed_url in out and "[news]" in out
