@@ -149,7 +149,17 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             # Eurofer" ends in a name
             last = reg.mention_in(phrase[1] - 1, phrase[1] + 1) or reg.mention_ending(phrase[1])
             m = last if last is not None and last.end >= phrase[1] else None
-        if m is None:
+        if (
+            m is not None
+            and m.kind == "other"
+            and m.start == phrase[0]
+            and " " not in m.name
+            and text[m.end : phrase[1]].strip()
+            and text[m.end : phrase[1]].strip() == text[m.end : phrase[1]].strip().lower()
+            and text[m.end : m.end + 1] == " "
+        ):
+            m = None  # "Dock workers said": a capital that only opens the sentence
+        elif m is None:
             m = reg.mention_ending(phrase[1])  # "National Commission for Museums and Monuments"
         rw_poss = role_word("the " + low.split()[-1]) if m is not None else None
         if (
