@@ -218,13 +218,18 @@ def load_briefing(library: Library, storyline_id: int, label: str = "") -> Brief
 
 def mark_storyline_read(library: Library, storyline_id: int) -> None:
     """Mark every article of a storyline read and note that the user opened it."""
+    store_articles.mark_read(library, reading.storyline_article_ids(library, storyline_id))
+    mark_opened(library, storyline_id)
+
+
+def mark_opened(library: Library, storyline_id: int) -> None:
+    """Tell the storyline layer the user looked at this storyline now."""
     from briefing import storylines
 
-    store_articles.mark_read(library, reading.storyline_article_ids(library, storyline_id))
     try:
         storylines.mark_opened(library, storyline_id)
     except storylines.StorylineError:
-        pass
+        pass  # merged or removed meanwhile
 
 
 def _source(citation: storylines.Citation) -> Source:

@@ -85,12 +85,20 @@ async def test_tab_and_shift_tab_move_between_panes(make_app) -> None:
         assert "pay freeze" in str(option.prompt)
 
 
-async def test_enter_goes_into_columns_and_escape_comes_back(make_app) -> None:
+async def test_enter_goes_into_columns_and_escape_comes_back(make_app, library_path) -> None:
+    from briefing.store import open_library
+
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("enter")
         assert app.focused is not None and app.focused.parent.id == "timeline"  # type: ignore[union-attr]
+        await settle(pilot)
+        with open_library(library_path) as library:
+            opened = library.db.execute(
+                "SELECT last_opened FROM storylines WHERE label = 'Rotterdam port strike'"
+            ).fetchone()[0]
+        assert opened  # "what is new since you last opened it" starts from here
         await pilot.press("escape")
         assert app.focused is not None and app.focused.id == "storylines"
 

@@ -62,3 +62,34 @@ async def test_refresh_runs_in_the_background_and_new_items_appear(
     with open_library(library_path) as library:
         after = library.db.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert after > before
+
+
+async def test_u_refreshes_only_the_chosen_feed(make_app, library_path: Path, slow_feeds) -> None:
+    slow_feeds.delay = 0
+    outlets = list(slow_feeds.documents)[:2]
+    urls = [slow_feeds.url(o) for o in outlets]
+    with open_library(library_path) as library:
+        for url in urls:
+            add_feed(library, url, title="")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        table = app.screen.query_one("#feed-table", DataTable)
+
+        def row_for(url: str) -> list[str]:
+            rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+            return next(r for r in rows if r[4] == url)
+
+        assert row_for(urls[0])[0] == "new" and row_for(urls[0])[2] == "0"
+        index = [str(table.get_row_at(i)[4]) for i in range(table.row_count)].index(urls[0])
+        table.move_cursor(row=index)
+        await pilot.press("u")
+        await settle(pilot, timeout=60)
+        assert row_for(urls[0])[0] == "ok" and int(row_for(urls[0])[2]) > 0
+        assert row_for(urls[1])[0] == "new" and row_for(urls[1])[2] == "0"
+        assert slow_feeds.requests == ["/" + outlets[0]]  # only the chosen feed was fetched
+        await pilot.press("1")  # back to the storylines
+        await settle(pilot)
+        assert app.screen.id == "main"

@@ -186,8 +186,15 @@ class MainScreen(Screen[None]):
         self.show_briefing(message.row)
 
     @on(StorylinePane.Chosen)
-    def _storyline_chosen(self) -> None:
+    def _storyline_chosen(self, message: StorylinePane.Chosen) -> None:
         self.query_one("#timeline", ItemColumn).list.focus()
+        self.note_opened(message.row.id)
+
+    @work(thread=True, group="opened", exit_on_error=False)
+    def note_opened(self, storyline_id: int) -> None:
+        """The user went into this storyline: its "new since last opened" starts from now."""
+        with self.briefing_app.open_library() as library:
+            data.mark_opened(library, storyline_id)
 
     def on_briefing_loaded(self, message: BriefingLoaded) -> None:
         if message.prefetched is not None and message.prefetched != self._generation:
@@ -343,4 +350,6 @@ class MainScreen(Screen[None]):
             self.briefing_app.toggle_star(source.article_id)
 
     def on_open_source(self, message: OpenSource) -> None:
+        if self.view is not None:
+            self.note_opened(self.view.storyline_id)
         self.briefing_app.open_reader(message.source)
