@@ -22,16 +22,17 @@ from briefing.cli import cli
 from briefing.store import open_library
 from briefing.store.feeds import add_feed
 
-FEEDS = 12  # below the count from which refresh parses in worker processes
-ITEMS = 10
+FEEDS = 8  # below the count from which refresh parses in worker processes
+ITEMS = 6
 KILLS = 20
 
 
-def _churning_feed(server: HostileServer, path: str) -> str:
-    """A feed whose every fetch brings new items (and edits the newest old ones)."""
+def _churning_feed(server: HostileServer, path: str, delay: float = 0.0) -> str:
+    """A feed whose every fetch brings new items, answered after `delay` seconds."""
     state = {"generation": 0}
 
     def answer(handler: BaseHTTPRequestHandler) -> None:
+        time.sleep(delay)
         state["generation"] += 1
         g = state["generation"]
         items = "".join(
@@ -75,7 +76,9 @@ def test_sigkill_at_random_moments_loses_nothing(server: HostileServer, tmp_path
     db = tmp_path / "library.db"
     with open_library(db) as library:
         for n in range(FEEDS):
-            add_feed(library, _churning_feed(server, f"/feed{n}.xml"), full_text=False)
+            # Staggered answers spread the feeds' writes over the run, between the fetches.
+            url = _churning_feed(server, f"/feed{n}.xml", delay=0.04 * n)
+            add_feed(library, url, full_text=False)
     started = time.monotonic()
     # The whole command as cron runs it: fetch, store, then analyse and group (digest).
     first = run_briefing(["refresh", "--no-full-text"], db, tmp_path)
