@@ -450,3 +450,26 @@ def test_hostile_article_pages_leave_clean_text_or_the_summary(
         assert "root:" not in text
     assert texts["Item 2"] == "Short summary 2."
     assert texts["Item 3"] == "Short summary 3."
+
+
+_FORMATS = {
+    "rss": '<?xml version="1.0"?><rss version="2.0"><channel><title>R</title>'
+    "<item><guid>1</guid><title>Hi</title></item></channel></rss>",
+    "atom": '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>'
+    "<entry><id>urn:1</id><title>Hi</title></entry></feed>",
+    "json": '{"version": "https://jsonfeed.org/version/1.1", "title": "J",'
+    ' "items": [{"id": "1", "title": "Hi", "content_text": "x"}]}',
+}
+
+
+@pytest.mark.parametrize("content_type", [None, "text/html", "image/png"])
+@pytest.mark.parametrize("kind", list(_FORMATS))
+def test_subscribing_sniffs_past_a_lying_content_type(
+    server: HostileServer, tmp_path: Path, kind: str, content_type: str | None
+) -> None:
+    from briefing.ingest.subscribe import subscribe
+
+    url = server.serve(f"/{kind}", _FORMATS[kind], content_type=content_type)
+    with open_library(tmp_path / "library.db") as library:
+        found = subscribe(library, url, fetcher_options=SMALL)
+    assert found.feed.url == url and found.feed.title == kind[0].upper()
