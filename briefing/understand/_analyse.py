@@ -16,7 +16,7 @@ from briefing.understand._redlines import find_red_lines
 from briefing.understand._text import Sentence, sentences
 from briefing.understand.records import Actor, Analysis, Quote
 
-ANALYSER_VERSION = "4"  # bump whenever the records for the same text change
+ANALYSER_VERSION = "5"  # bump whenever the records for the same text change
 
 _HANDLED = {"en"}
 
@@ -83,7 +83,8 @@ def _merge_continuations(found: list[Attribution], sents: list[Sentence]) -> Non
         if si >= 0:
             by_sentence.setdefault(si, []).append(a)
     for si, s in enumerate(sents):
-        own = by_sentence.get(si, [])
+        # a question put to someone ("…, asked about the plan") speaks for no one after it
+        own = [a for a in by_sentence.get(si, []) if not a.question]
         if own and not (own[-1].pending and _pure_quote(s)):
             owner = own[-1]
         elif owner is not None and owner.pending and _pure_quote(s):

@@ -61,6 +61,7 @@ class Attribution:
     content_first: bool = False
     phrase: tuple[int, int] | None = None  # the whole speaker phrase
     pending: bool = False  # "X said:" -- the content is the quotation that follows
+    question: bool = False  # "when asked whether …": a question put to the speaker
 
 
 def _is_cue(tok: Token) -> bool:
@@ -78,6 +79,38 @@ def _noun_head(tok: Token) -> bool:
     if lw in NP_STOP or lw in SPEECH_CUES or lw.endswith("ly"):
         return lw in PRONOUNS_ALL
     return not lw.endswith(("ing",)) or lw in ("king",)
+
+
+_QUESTION_WORDS = frozenset("if whether which what how why who when where about".split())
+
+
+def _asked_question(text: str, toks: list[Token], i: int, n: int) -> Attribution | None:
+    """'when asked by a reporter if that remains his view': the question is attributed,
+    to whoever asked it when the text says."""
+    m = i + 1
+    speaker: tuple[int, int] | None = None
+    stext = ""
+    if m < n and toks[m].lower == "by":
+        r = subject_right(toks, m + 1, n)
+        if r is None:
+            return None
+        speaker, stext = (toks[r[0]].start, toks[r[1]].end), _joined(toks, r[0], r[1], text)
+        m = r[1] + 1
+    while m < n and m - i <= 4 and toks[m].lower not in _QUESTION_WORDS:
+        if toks[m].text in (",", ".", ";", ":") or toks[m].quote:
+            return None
+        m += 1
+    if m >= n or toks[m].lower not in _QUESTION_WORDS or m + 1 >= n:
+        return None
+    if speaker is None or toks[m].lower == "about":
+        return None  # "asked about the plan": a topic; only a question someone put is kept
+    e = m + 1
+    while e + 1 < n and toks[e + 1].text not in (",", ".", ";", "?", ":") and not toks[e + 1].quote:
+        e += 1
+    if e - m < 2:
+        return None
+    att = _make(text, toks, m, e, speaker, stext, toks[i].text, i)
+    return replace(att, question=True) if att is not None else None
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
@@ -379,6 +412,7 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
     toks = s.tokens
     n = len(toks)
     out: list[Attribution] = []
+    asked: list[Attribution] = []
     i = 0
     while i < n:
         t = toks[i]
@@ -405,6 +439,12 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
         att = _attribution(text, toks, i, n, out)
         if att is None and t.lower in _NAMING:
             att = _naming(text, toks, i, n, out)
+        if att is None and t.lower in ("asked", "asking"):
+            question = _asked_question(text, toks, i, n)
+            if question is not None and not question.direct:
+                asked.append(question)  # kept apart: no "…, adding that" should take it
+            i += 1
+            continue
         if att:
             out.append(att)
             # "…said the case had changed: "We came in with science."" -- the quotation too
@@ -419,6 +459,7 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
                 q = toks[e + 2]
                 out.append(replace(att, start=q.start, end=q.end, direct=True))
         i += 1
+    out.extend(a for a in asked if not any(b.start < a.end and a.start < b.end for b in out))
     intro = _colon_intro(text, toks, out)
     if intro is not None:
         out.append(intro)

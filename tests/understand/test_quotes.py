@@ -450,3 +450,21 @@ def test_here_or_there_between_subject_and_cue() -> None:
     q = only("Dock workers there said the cranes had stood idle since June.")
     assert q.speaker == "Dock workers"
     assert q.text == "the cranes had stood idle since June"
+
+
+def test_a_question_put_by_someone_named_is_theirs() -> None:
+    text = '"Absolutely," Ida Berg said when asked by a reporter if that was still her view.'
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Ida Berg", "a reporter"]
+    assert found[1].text == "if that was still her view"
+    assert not found[1].direct
+
+
+def test_asked_about_a_topic_is_no_quotation_and_takes_no_continuation() -> None:
+    text = (
+        '"It has been seven years," Ole Nes said, asked about the delay. '
+        '"Why should I be surprised?"'
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Ole Nes"]
+    assert found[0].text.endswith('surprised?"')
