@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from briefing.understand._actors import Mention, Registry, role_word
 from briefing.understand._text import QUOTE_MARKS, Sentence
@@ -57,7 +58,7 @@ _DECIDE = re.compile(r"\bmust (?:now )?(?:decide|choose|consider|weigh|determine
 # between the negation and the verb only adverbs and helpers: "will not simply accept", "would
 # never be able to sign"; not an object ("does not have trade deals", "never gave it back")
 _SKIP = r"(?:(?:\w+ly|ever|even|just|be|able|to|try|again|also|now|yet|agree to|want to)\s+){0,3}?"
-_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+_RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("condition", re.compile(
         r"\b(?:only if|only when|unless|provided that|providing that|on (?:the )?conditions? that"
         r"|on (?:the )?condition of|so long as|(?<=, )provided(?= (?:the|they|it|he|she|we|no)\b)"
@@ -86,6 +87,14 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\bunder (?:its|the|their|his|her)?\s*(?:new |revised )?(?:terms|rules?|agreement|deal|plan)\b"  # noqa: E501
         r"|\b(?:plan|proposal|framework|draft)\b[^.;]{0,25}\b(?:would|proposes|proposed|calls for)\b", re.I)),  # noqa: E501
 ]  # fmt: skip
+# the letters each trigger can start with: a look-ahead on them lets the regex engine skip most
+# positions at once (about twice as fast over a whole text)
+_FIRST_LETTERS = ("oupcas", "wscdnr", "uinwatcr", "mhdiacuorpwen", "aupcoitel", "upfd")
+_TRIGGERS = [
+    (kind, re.compile(rf"(?=[{first}])(?:{pat.pattern})", pat.flags))
+    for (kind, pat), first in zip(_RAW_TRIGGERS, _FIRST_LETTERS, strict=True)
+]
+_VERB_FIRST_FAST = _TRIGGERS[4][1]
 
 _PLANS = re.compile(r"\b(?:plan|framework|proposal|draft|offer|terms|rule|agreement|deal)\b", re.I)
 _GROUP_WORDS = re.compile(
@@ -236,22 +245,30 @@ def find_red_lines(
 ) -> list[RedLine]:
     out: list[RedLine] = []
     seen: set[tuple[int, int]] = set()
-    for s in sents:
+    # each trigger runs once over the whole text; its matches are handed to their sentence
+    starts = [s.start for s in sents]
+    found: dict[int, list[tuple[str, re.Pattern[str], re.Match[str]]]] = {}
+    for kind, pat in _TRIGGERS:
+        for m in pat.finditer(text):
+            si = bisect_right(starts, m.start()) - 1
+            if si >= 0 and m.end() <= sents[si].end:
+                found.setdefault(si, []).append((kind, pat, m))
+    for si in sorted(found):
+        s = sents[si]
         chunk = text[s.start : s.end]
         if chunk.rstrip(QUOTE_MARKS + " \n").endswith("?"):
             continue  # a question asks; it holds no one to anything
         hits: list[tuple[int, str, int]] = []
-        for kind, pat in _TRIGGERS:
-            for m in pat.finditer(chunk):
-                if pat is _VERB_FIRST and _PASSIVE.search(chunk, max(0, m.start() - 8), m.start()):
-                    continue  # "is expected to", "were asked to": no one holds it
-                if _NOT_A_DEMAND.search(chunk, 0, m.start()) or _DECIDE.match(chunk, m.start()):
-                    continue  # inside "If …," or "asked whether …": a hypothesis, not a demand
-                stop = _STOP.search(chunk, m.end())
-                if stop is not None and stop.group() == "?":
-                    continue  # '"Why must we accept that?" she asked.'
-
-                hits.append((s.start + m.start(), kind, s.start + m.end()))
+        for kind, pat, m in found[si]:
+            a, e = m.start() - s.start, m.end() - s.start
+            if pat is _VERB_FIRST_FAST and _PASSIVE.search(chunk, max(0, a - 8), a):
+                continue  # "is expected to", "were asked to": no one holds it
+            if _NOT_A_DEMAND.search(chunk, 0, a) or _DECIDE.match(chunk, a):
+                continue  # inside "If …," or "asked whether …": a hypothesis, not a demand
+            stop = _STOP.search(chunk, e)
+            if stop is not None and stop.group() == "?":
+                continue  # '"Why must we accept that?" she asked.'
+            hits.append((m.start(), kind, m.end()))
         if not hits:
             continue
         hits.sort()
