@@ -16,7 +16,7 @@ from briefing.understand._redlines import find_red_lines
 from briefing.understand._text import Sentence, sentences
 from briefing.understand.records import Actor, Analysis, Quote
 
-ANALYSER_VERSION = "5"  # bump whenever the records for the same text change
+ANALYSER_VERSION = "6"  # bump whenever the records for the same text change
 
 _HANDLED = {"en"}
 
@@ -171,6 +171,11 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
         ):
             # "Northfield's mayor", "Nordhaven's chief executive": the person holding the role
             hit = reg.role_before(phrase[0], rw_poss)
+            if hit is None and m.kind == "other" and m.start == phrase[0]:
+                # no one named holds it: the role itself speaks, and a later "she" is them
+                hit = Mention(phrase[0], phrase[1], ptext, "", "person", m.sentence, phrase[0])
+                hit.canonical = ptext
+                reg.mentions.insert(bisect_right([x.start for x in reg.mentions], hit.start), hit)
             m = hit or m
         if m is not None:
             speaker = m.canonical

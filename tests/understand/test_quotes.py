@@ -468,3 +468,10 @@ def test_asked_about_a_topic_is_no_quotation_and_takes_no_continuation() -> None
     found = quotes(text)
     assert [q.speaker for q in found] == ["Ole Nes"]
     assert found[0].text.endswith('surprised?"')
+
+
+def test_an_unnamed_role_of_a_town_speaks_and_is_the_she_after_it() -> None:
+    text = 'Northfield\'s mayor said the depot would open in spring. "It is overdue," she said.'
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Northfield's mayor", "Northfield's mayor"]
+    assert "Northfield's mayor" not in {a.name for a in analyse(text, "2026-11-25").actors}
