@@ -13,7 +13,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import FeedServer
+from feed_server import FeedServer
 
 from briefing.ingest.refresh import refresh_feeds
 from briefing.store import open_library

@@ -6,7 +6,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from _feeds import rss
-from conftest import FeedServer
+from feed_server import FeedServer
 
 from briefing import __version__
 from briefing.ingest.fetch import USER_AGENT, Fetcher, body_hash, parse_retry_after

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from _feeds import LONG, rss
-from conftest import FeedServer
+from feed_server import FeedServer
 
 import briefing.ingest.refresh as refresh_module
 from briefing.ingest.refresh import FeedResult, refresh_feeds

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from _feeds import LONG, rss
 from click.testing import CliRunner
-from conftest import FeedServer
+from feed_server import FeedServer
 
 from briefing.cli import cli
 from briefing.ingest.subscribe import SubscribeError, normalise_url, subscribe
