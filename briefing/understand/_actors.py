@@ -180,6 +180,10 @@ class Registry:
                     in ("of", "for", "de", "von", "van", "al", "bin", "der", "la", "le", "du")
                     and j + 2 < n
                     and _is_name_word(toks[j + 2])
+                    and not (
+                        nxt.lower in ("of", "for")
+                        and self._personal(toks[i : j + 1], toks[i - 1].lower if i else "")
+                    )
                 ) or (
                     nxt.text in ("-", ".")
                     and nxt.start == toks[j].end
@@ -227,6 +231,16 @@ class Registry:
                 toks[i : j + 1], si, sentence_initial=(i == 0 or toks[i - 1].quote), prev=prev
             )
             i = j + 1
+
+    def _personal(self, run: list[Token], prev: str) -> bool:
+        """ "Stacy Berg" in "Stacy Berg of Torvik": a first name and a surname, not an office
+        or a body ("Bank of England", "the Royal Society of Chemistry")."""
+        words = [t.lower for t in run]
+        if len(words) != 2 or set(words) & (ORG_WORDS | TITLE_WORDS | _PLACE_WORDS):
+            return False
+        if any(w in FUNCTION_CAPS for w in words):
+            return False
+        return words[0] in self.aliases.genders or prev not in ("the", "a", "an")
 
     def _add(self, toks: list[Token], si: int, sentence_initial: bool, prev: str = "") -> None:
         words = [t for t in toks if t.text not in (".",)]

@@ -81,6 +81,10 @@ def _noun_head(tok: Token) -> bool:
     return not lw.endswith(("ing",)) or lw in ("king",)
 
 
+_BELIEF_CUES = frozenset(
+    "think thinks thought believe believes believed feel feels felt hope hopes hoped fear fears "
+    "feared expect expects expected know knows knew want wants wanted".split()
+)
 _QUESTION_WORDS = frozenset("if whether which what how why who when where about".split())
 
 
@@ -463,6 +467,24 @@ def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
     intro = _colon_intro(text, toks, out)
     if intro is not None:
         out.append(intro)
+    # "Stacy Baker says she thinks Cruz can win": the belief is part of what she says, once
+    out = [
+        b
+        for b in out
+        if not (
+            b.speaker is not None
+            and b.cue.lower() in _BELIEF_CUES
+            and b.speaker_text.lower() in ("he", "she", "they", "we", "i")
+            and any(
+                a is not b
+                and not a.direct
+                and a.start <= b.speaker[0]
+                and text[a.start : b.speaker[0]].strip().lower() in ("", "that")
+                and b.end <= a.end
+                for a in out
+            )
+        )
+    ]
     # "…," Merz said, according to FAZ: the outlet is the channel, not a second speaker.
     kept: list[Attribution] = []
     for att in out:

@@ -118,3 +118,13 @@ def test_given_names_files_merge_and_conflicts_cancel(tmp_path: Path) -> None:
 
 def test_the_dutch_government_is_the_netherlands() -> None:
     assert "Netherlands" in actors("The Dutch government appointed a mediator on Monday.")
+
+
+def test_a_person_of_a_place_is_the_person() -> None:
+    found = actors(
+        "Stacy Berg of Torvik met officials of the Bank of England and the Royal Society "
+        "of Chemistry on Monday."
+    )
+    assert "Stacy Berg" in found
+    assert "Stacy Berg of Torvik" not in found
+    assert "Bank of England" in found

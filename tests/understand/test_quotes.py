@@ -475,3 +475,10 @@ def test_an_unnamed_role_of_a_town_speaks_and_is_the_she_after_it() -> None:
     found = quotes(text)
     assert [q.speaker for q in found] == ["Northfield's mayor", "Northfield's mayor"]
     assert "Northfield's mayor" not in {a.name for a in analyse(text, "2026-11-25").actors}
+
+
+def test_says_she_thinks_is_one_statement_of_hers() -> None:
+    text = "Stacy Berg of Torvik says she really thinks the ferry can be saved."
+    q = only(text)
+    assert q.speaker == "Stacy Berg"
+    assert q.text == "she really thinks the ferry can be saved"
