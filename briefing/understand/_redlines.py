@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from briefing.understand._actors import Mention, Registry, role_word
+from briefing.understand._actors import Mention, Registry, role_word, strip_poss
 from briefing.understand._text import QUOTE_MARKS, Sentence
 from briefing.understand.records import Quote, RedLine
 
@@ -41,6 +41,11 @@ _ASKED = (
     r"(?:\s+[\w'\u2019-]+){0,3}? for\s+(?!comment\b|details\b|help\b|more time\b)"
     r"|insist(?:s|ed|ing)? on\b)"
 )
+_THREAT = (
+    "strike|walk out|walk away|sue|quit|resign|boycott|retaliat|withdraw|pull out|suspend|stop"
+    "|shut|close|cut|freeze|halt|block|veto|leave|take legal action|go to court|take \\w+ to court"
+    "|impose|expel|sanction|cancel|terminate|abandon|escalat|blockade|occupy"
+)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)
 _VERB_FIRST = re.compile(_ASKED, re.I)
 _NOT_A_DEMAND = re.compile(
@@ -67,7 +72,15 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:will|would|shall|can|could|do|does|did)(?: not|n't| never)\s+{_SKIP}{_REFUSE}\b"
         rf"|\b(?:won't|cannot|can't|never)\s+{_SKIP}{_REFUSE}\b"
         r"|\bnot (?:ready|willing|prepared) to\b|\brefus(?:e|es|ed|ing) to\b"
-        r"|\bwould (?:block|veto|force|halt|reject|oppose)\b", re.I)),
+        r"|\bwould (?:block|veto|force|halt|reject|oppose)\b"
+        # "will accept no delay", "would tolerate no further cuts"
+        r"|\b(?:will|would|shall|can|could)\s+(?:\w+ly\s+)?(?:accept|tolerate|allow|permit|sign"
+        r"|countenance|entertain)\s+no\b"
+        # "would not resume talks until …": a refusal held until a condition is met
+        r"|\b(?:will|would|shall)(?: not|n't| never)\s+(?:\w+\s+){1,4}?[^.;]{0,60}?\buntil\b"
+        r"|\bwon't\s+(?:\w+\s+){1,4}?[^.;]{0,60}?\buntil\b"
+        # a threat held by its subject: "the union would strike if …", "will sue if …"
+        rf"|\b(?:would|will)\s+(?:\w+ly\s+)?(?:{_THREAT})\w*\b[^.;]{{0,80}}?\bif\b", re.I)),
     ("non-negotiable", re.compile(
         r"\b(?:under|in) (?:no|any) circumstances\b|\bunder any arrangement\b|\bnon-negotiable\b"
         r"|\bwhatever happens\b|\bat any (?:cost|price)\b"
@@ -85,6 +98,7 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("demand", _VERB_FIRST),
     ("term", re.compile(
         r"\bunder (?:its|the|their|his|her)?\s*(?:new |revised )?(?:terms|rules?|agreement|deal|plan)\b"  # noqa: E501
+        r"|\bunder (?:the |its |their |his |her )?(?:[\w'\u2019-]+\s+){1,3}?(?:terms|plan|proposal|offer|draft|deal)\b"  # noqa: E501
         r"|\b(?:plan|proposal|framework|draft)\b[^.;]{0,25}\b(?:would|proposes|proposed|calls for)\b", re.I)),  # noqa: E501
 ]  # fmt: skip
 # the letters each trigger can start with: a look-ahead on them lets the regex engine skip most
@@ -194,6 +208,57 @@ def _subject_holder(
     return None
 
 
+# the subject holds the demand only where the trigger is its own verb ("The council demands
+# that …", "The front insists on …", "The federation refuses to …"), not "must" or "had to"
+_HOLDING_VERB = re.compile(
+    r"(?:demand|insist|ask|call|urg|propos|want|expect|refus|press|push|lobb|order|requir)\w*\b"
+    r"|(?:will|would|shall|won't|cannot|can't|can|could|do|does|did|never|not)\b",
+    re.I,
+)
+_NP_SUBJECT = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[\w'\u2019.&-]+\s+){0,5}?[\w'\u2019.&-]+$",
+)
+_NOT_SUBJECT_WORDS = frozenset(
+    "it he she they we i you this that there which who what if when while but and because so "
+    "is are was were has have had be been said says also would will could should may might "
+    "must can not no".split()
+)
+_LEAD_GROUP = re.compile(
+    r"^(?:the|its) (board|company|firm|group|union|party|authority|council|court|commission"
+    r"|ministry|bank|museum|fund|alliance|airline|agency|regulator|government|campaign|front)$"
+)
+
+
+def _phrase_holder(
+    text: str, s: Sentence, pos: int, reg: Registry, near: list[Quote]
+) -> str | None:
+    """The subject phrase before the trigger verb, when it names who holds the position:
+    "The town council demands that …" -> "The town council"."""
+    for q in near:
+        sp = q.speaker_span
+        if q.speaker and sp is not None and s.start <= sp[0] and sp[1] <= pos:
+            return q.speaker  # "The union said it would not …": the speaker of the clause
+    if not _HOLDING_VERB.match(text, pos):
+        return None
+    phrase = text[s.start : pos].strip(QUOTE_MARKS + " \n")
+    for m in _LEAD_CUT.finditer(phrase):
+        phrase = phrase[m.end() :]
+    if not phrase or not _NP_SUBJECT.match(phrase):
+        return None
+    words = phrase.lower().replace("\u2019", "'").split()
+    if any(w in _NOT_SUBJECT_WORDS for w in words) or words[-1].endswith("ly"):
+        return None
+    if not (phrase[0].isupper() or phrase[0].islower()):
+        return None
+    group = _LEAD_GROUP.match(" ".join(words))
+    if group is not None:
+        org = reg.org_named(pos, group.group(1))
+        if org is not None and group.group(1) in org.canonical.lower():
+            return org.canonical
+    canon = reg.canonical_of(phrase)
+    return canon[0] if canon else phrase
+
+
 def _org_before(reg: Registry, pos: int, word: str) -> Mention | None:
     """ "the union": an organisation named so, else the one the text names most often."""
     counts: dict[str, int] = {}
@@ -209,6 +274,21 @@ def _org_before(reg: Registry, pos: int, word: str) -> Mention | None:
     if not counts:
         return None
     return last[max(counts, key=lambda k: counts[k])]
+
+
+_UNDER_LEAD = re.compile(r"under [^,.;]{0,60},\s*", re.I)
+
+
+def _named_in(text: str, a: int, b: int, reg: Registry) -> str | None:
+    """The author a plan's own phrase names: "the Norwegian proposal", "the ministry's plan"."""
+    m = reg.mention_in(a, b)
+    if m is not None and not m.place and m.kind != "other":
+        return m.canonical
+    for w in text[a:b].split():
+        c = reg.aliases.demonyms.get(strip_poss(w).lower())
+        if c:
+            return c
+    return None
 
 
 _AUTHORED = re.compile(
@@ -311,8 +391,11 @@ def find_red_lines(
                 ):
                     # an unnamed or inanimate source ("a copy seen by …"): who holds the position
                     holder = _subject_holder(text, s, pos, reg, quotes) or holder
-                if kind == "term" or holder is None:
-                    holder = holder if kind != "term" else _plan_author(text, s, reg) or holder
+                if holder is None and kind != "term":
+                    holder = _phrase_holder(text, s, pos, reg, near)
+                if kind == "term":
+                    author = _named_in(text, pos, _tend, reg) or _plan_author(text, s, reg)
+                    holder = author or holder
                 regions[(a, b)] = (holder, pos, kind)
         for (a, b), (holder, pos, kind) in regions.items():
             # start after a clause the demand does not belong to: "…, but the reality must …"
@@ -333,6 +416,9 @@ def find_red_lines(
                 # … up to a clause that only says when or why: "… on Wednesday after the river …"
                 sub = _SUBORDINATE.search(text, pos, b)
                 b = sub.start() if sub else b
+            lead = _UNDER_LEAD.match(text, pos) if kind == "term" else None
+            if lead is not None and lead.end() < b:
+                cut = max(cut, lead.end())  # "Under the Norwegian plan's terms, …": what follows
             colon = text.find(":", pos, b)
             if kind == "non-negotiable" and colon >= 0 and b - colon > 8:
                 cut = colon + 1  # "her condition was non-negotiable: a binding date for …"

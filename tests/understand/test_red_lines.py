@@ -212,3 +212,61 @@ def test_a_negated_verb_with_an_object_noun_is_no_refusal() -> None:
     assert found.kind == "refusal" and found.holder == "Ida Berg"
     (found,) = red_lines("Ole Nes said he would never be able to sign such a deal.")
     assert found.kind == "refusal" and found.holder == "Ole Nes"
+
+
+def test_would_not_until_and_accept_no_are_refusals() -> None:
+    text = (
+        "The glassblowers' guild said it would not resume deliveries until the kiln levy was "
+        "scrapped. Councillor Ottilie Brand said Varnholm will accept no further delay."
+    )
+    found = red_lines(text)
+    assert [(r.kind, r.holder) for r in found] == [
+        ("refusal", "The glassblowers' guild"),
+        ("refusal", "Ottilie Brand"),
+    ]
+    assert "until the kiln levy was scrapped" in found[0].text
+    assert found[1].text.endswith("will accept no further delay")
+
+
+def test_a_conditional_threat_is_held_by_its_subject() -> None:
+    found = red_lines("The ferry crews would walk out if the operator cut the winter bonus.")
+    assert [r.holder for r in found] == ["The ferry crews"]
+    assert found[0].text.endswith("if the operator cut the winter bonus")
+
+
+def test_a_forecast_with_if_is_no_threat() -> None:
+    assert red_lines("Bread prices would rise if the rye harvest failed again.") == []
+
+
+def test_lower_case_and_the_x_organisations_hold_their_demands() -> None:
+    text = (
+        "The parish council demands that the gravel pit close by March. "
+        "The tenants' front insists on a public count of the ballots. "
+        "The sawmill cooperative refuses to sell the riverside plot."
+    )
+    found = red_lines(text)
+    assert [r.holder for r in found] == [
+        "The parish council",
+        "The tenants' front",
+        "The sawmill cooperative",
+    ]
+    assert found[0].text == "the gravel pit close by March"
+
+
+def test_a_must_clause_does_not_make_its_subject_the_holder() -> None:
+    found = red_lines("The old footbridge must reopen before the thaw.")
+    assert [r.holder for r in found] == [None]
+
+
+def test_a_proposals_terms_are_held_by_the_author_its_phrase_names() -> None:
+    found = red_lines("Under the Swedish proposal's terms, Finland's catch would drop to 8%.")
+    assert [(r.kind, r.holder, r.text) for r in found] == [
+        ("term", "Sweden", "Finland's catch would drop to 8%")
+    ]
+
+
+def test_a_ministry_proposing_that_holds_the_term() -> None:
+    found = red_lines("The transport ministry proposes that tolls be frozen for two years.")
+    assert [(r.holder, r.text) for r in found] == [
+        ("The transport ministry", "tolls be frozen for two years")
+    ]
