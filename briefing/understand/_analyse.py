@@ -271,6 +271,7 @@ def _apposition_role(phrase: str, name: str) -> str:
 
 def _actors(reg: Registry, quotes: list[Quote], source: str = "") -> list[Actor]:
     speakers = {q.speaker for q in quotes if q.speaker}
+    channels = {q.via for q in quotes if q.via} - speakers
     out: list[Actor] = []
     for ent in reg.entities.values():
         kind = ent.kind  # speaking lone names were made people while resolving speakers
@@ -280,6 +281,8 @@ def _actors(reg: Registry, quotes: list[Quote], source: str = "") -> list[Actor]
         outlet = last in _OUTLETS or last in OUTLET_WORDS
         if kind == "organization" and outlet and ent.name not in speakers:
             continue  # a newspaper that only carries the news is not an actor in it
+        if ent.name in channels:
+            continue  # "told Harbour Beat": the channel, not someone in the story
         if source and ent.name.lower() in (source.lower(), f"the {source.lower()}"):
             continue  # the outlet that published the article
         out.append(

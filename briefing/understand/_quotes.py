@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from briefing.understand._aliases import default_aliases
 from briefing.understand._lexicon import (
     ADDRESS_CUES,
     AUX_SKIP,
@@ -386,10 +387,25 @@ _CHANNEL = re.compile(
 )
 
 
+# "told the Bundestag", "told Northfield District Court": a forum, not an outlet
+_FORUMS = frozenset(
+    "court tribunal parliament bundestag senate congress assembly committee council commission "
+    "jury inquiry hearing board summit conference meeting delegates lawmakers commons lords "
+    "cabinet panel".split()
+)
+_CHANNEL_LEADS = frozenset("interview speaking talking spoke speaks interviewed".split())
+
+
 def _via_in(toks: list[Token], a: int, b: int) -> str | None:
-    """An outlet named in toks[a:b] after on/to/with/in ("told Fox News", "on Truth Social")."""
+    """An outlet named in toks[a:b] after on/to/with/in/told ("told Fox News", "on Truth
+    Social", "in an interview with the Morning Ledger", "speaking to Nordic radio")."""
+    if 0 < a < len(toks) and toks[a - 1].lower == "told":
+        a -= 1  # the cue itself: "told the Financial Courier"
     for k in range(a, min(b, len(toks))):
-        if toks[k].lower in ("on", "to", "with", "in", "via") and k + 1 < b:
+        w = toks[k].lower
+        if w in ("on", "to", "with", "in", "via", "told") and k + 1 < b:
+            # after "told", "an interview with", "speaking to" the name can only be a channel
+            channel = w == "told" or (k > 0 and toks[k - 1].lower in _CHANNEL_LEADS)
             m = k + 1
             keep_the = toks[m].text == "The"  # "The Times" is the paper's name
             if toks[m].lower in ("the", "an", "a"):
@@ -397,15 +413,26 @@ def _via_in(toks: list[Token], a: int, b: int) -> str | None:
             n = m
             while n < b and (toks[n].is_cap or toks[n].lower in ("-",)) and not toks[n].quote:
                 n += 1
+            if n > m and n < b and toks[n].lower in OUTLET_WORDS and not toks[n].quote:
+                n += 1  # "Nordic radio", "Halvik television"
             if n > m:
                 words = [t.text for t in toks[m:n]]
                 if (
-                    any(w.lower() in OUTLET_WORDS for w in words)
+                    any(x.lower() in OUTLET_WORDS for x in words)
                     or n - m >= 2
                     and toks[m].lower in ("truth",)
+                    # "told the Financial Courier", "told City Beat" (but "told Anna Berg"
+                    # is a person: a given name opens it)
+                    or channel
+                    and (w != "told" or len(words) > 1 and not _given_name(words[0]))
+                    and not any(x.lower() in _FORUMS for x in words)
                 ):
                     return ("The " if keep_the else "") + " ".join(words)
     return None
+
+
+def _given_name(word: str) -> bool:
+    return word.lower() in default_aliases().genders
 
 
 def _joined(toks: list[Token], a: int, b: int, text: str) -> str:

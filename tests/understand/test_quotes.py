@@ -482,3 +482,34 @@ def test_says_she_thinks_is_one_statement_of_hers() -> None:
     q = only(text)
     assert q.speaker == "Stacy Berg"
     assert q.text == "she really thinks the ferry can be saved"
+
+
+def test_the_outlet_a_speaker_told_or_spoke_to_is_the_via() -> None:
+    cases = {
+        '"We will not be hurried," Mayor Ylva Strand told the Lake Courier.': "Lake Courier",
+        '"The depot stays," Oskar Brun told Harbour Beat on Friday.': "Harbour Beat",
+        "In an interview with the Valley Ledger, Oskar Brun said the mill would close.": (
+            "Valley Ledger"
+        ),
+        '"Nobody asked us," Oskar Brun said, speaking to Fjord radio.': "Fjord radio",
+    }
+    for text, via in cases.items():
+        quotes = analyse(text, "2026-11-25").quotes
+        assert [(q.speaker, q.via) for q in quotes] == [(quotes[0].speaker, via)], text
+        assert quotes[0].speaker in ("Ylva Strand", "Oskar Brun")
+
+
+def test_an_outlet_told_is_no_actor() -> None:
+    found = analyse('"The depot stays," Oskar Brun told Harbour Beat.', "2026-11-25")
+    assert [a.name for a in found.actors] == ["Oskar Brun"]
+
+
+def test_telling_a_person_is_no_via() -> None:
+    quotes = analyse('"The depot stays," Oskar Brun told Maria Lund.', "2026-11-25").quotes
+    assert [(q.speaker, q.via) for q in quotes] == [("Oskar Brun", None)]
+
+
+def test_a_forum_told_is_no_via() -> None:
+    text = '"We were misled," Oskar Brun told the Varnholm District Court.'
+    quotes = analyse(text, "2026-11-25").quotes
+    assert [(q.speaker, q.via) for q in quotes] == [("Oskar Brun", None)]
