@@ -94,6 +94,7 @@ class Storyline:
     actors: dict[str, list[Any]] = field(default_factory=dict)  # name -> [kind, articles]
     phrases: dict[str, int] = field(default_factory=dict)
     names: dict[str, int] = field(default_factory=dict)
+    title_names: dict[str, int] = field(default_factory=dict)  # names in its headlines
     headline: str = ""  # its first article's title: the label while it has one article
     recent: deque[tuple[Any, int, int]] = field(
         default_factory=lambda: deque(maxlen=_RECENT_FINGERPRINTS)
@@ -110,6 +111,7 @@ class Storyline:
             "actors": self.actors,
             "phrases": self.phrases,
             "names": self.names,
+            "title_names": self.title_names,
             "headline": self.headline,
         }
 
@@ -126,6 +128,7 @@ class Storyline:
         story.actors = {str(k): list(v) for k, v in state.get("actors", {}).items()}
         story.phrases = {str(k): int(v) for k, v in state.get("phrases", {}).items()}
         story.names = {str(k): int(v) for k, v in state.get("names", {}).items()}
+        story.title_names = {str(k): int(v) for k, v in state.get("title_names", {}).items()}
         story.headline = str(state.get("headline", ""))
         return story
 
@@ -458,10 +461,12 @@ def add_label_evidence(
         story.phrases[phrase] = story.phrases.get(phrase, 0) + 1
     for name in set(feats.names):
         story.names[name] = story.names.get(name, 0) + 1
+    for name in set(title_names(feats.title)):
+        story.title_names[name] = story.title_names.get(name, 0) + 1
     for name, kind in set(actors):
         entry = story.actors.setdefault(name, [kind, 0])
         entry[1] += 1
-    for table in (story.phrases, story.names):
+    for table in (story.phrases, story.names, story.title_names):
         if len(table) > _LABEL_MAX:
             kept = sorted(table.items(), key=lambda kv: kv[1], reverse=True)[:_LABEL_KEEP]
             table.clear()
@@ -542,6 +547,18 @@ def _names(text: str) -> list[str]:
 
 
 _NAME_OPENERS = frozenset({"new"})
+
+
+def title_names(title: str) -> list[str]:
+    """Names in a headline, its first word too when that is no everyday word ("Lowmere ...")."""
+    if not title or _is_headline_case(title):
+        return []
+    found = _names(title)
+    first = _TOKEN.findall(title)[:2]
+    if first and first[0][:1].isupper() and background_share(first[0].lower()) < 0.001:
+        if len(first) < 2 or not first[1][:1].isupper():  # a longer run is in `found` already
+            found.append(re.sub(r"['’]s$", "", first[0]))
+    return found
 
 
 def _is_headline_case(title: str) -> bool:
