@@ -87,7 +87,8 @@ _FUTURE = re.compile(
     r"\b(will|shall|is due|are due|is scheduled|are scheduled|scheduled|is expected|are expected|"
     r"is forecast|are forecast|forecast for|is set to|are set to|plans? to|upcoming|starting|"
     r"would be|would meet|would start|would begin|would open|deadline|expires?|resumes?|"
-    r"meets|opens|begins|closes)\b|'ll\b",
+    r"meets|opens|begins|closes|must|should|plans?|aims? to|hopes? to|intends? to|wants? to"
+    r"|targets?)\b|'ll\b",
     re.I,
 )
 _TIMETABLE = re.compile(
@@ -136,7 +137,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, before: str) -> tupl
     `before` is the text just ahead of the date: its tense decides which Monday is meant."""
     past_ctx = bool(
         _PAST.search(before)
-        or any(w not in _NOT_PAST for w in re.findall(r"\b\w+ed\b", before[-25:].lower()))
+        # "should be mended by March": a passive after "be" is no past tense
+        or any(w not in _NOT_PAST for w in re.findall(r"\b(?<!be )\w+ed\b", before[-25:].lower()))
     )
     # "the vote is on Friday": a present-tense copula before the date is a timetable
     future_ctx = bool(_FUTURE.search(before) or _TIMETABLE.search(before)) and not past_ctx
@@ -187,8 +189,9 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, before: str) -> tupl
             ahead = (month - pub.month) % 12
             behind = (pub.month - month) % 12
             recent_past = bool(_RECENT_PAST.search(before))
-            if future_ctx:
-                forward = True
+            by = m.group(0).lower().startswith("by ")
+            if future_ctx or (by and not past_ctx):
+                forward = True  # "a ruling by April": a deadline ahead
             elif recent_past and ahead and behind <= 9:
                 forward = False
             else:
@@ -270,6 +273,9 @@ MINW = 6  # words: grow a comma-delimited part until it has this many
 _CROWDED = re.compile(
     r"[;:\u2014]|,\s|\s(?=(?:that|after|which|because|while|unless|although)\s)"
     r"|\s(?=and\s+(?:then\s+)?\w+ed\b)"
+    # "closed on 3 September and will reopen in March": a second verb with its own date
+    r"|\s(?=(?:and|but)\s+(?:then\s+)?(?:will|would|is|are|was|were|has|have|had|could|should"
+    r"|may|might|must|plans?|expects?|hopes?)\s)"
 )
 _BOUNDARY = re.compile(r"[;:\u2014]|,\s|\s(?=(?:that|after|which|because|while|unless|although)\s)")
 
@@ -289,7 +295,8 @@ def _clause(text: str, s: Sentence, a: int, b: int, crowded: bool = False) -> tu
     cuts = [start] + [m.end() for m in boundary.finditer(text, start, end)] + [end]
     lo = max(c for c in cuts if c <= a)
     hi = min(c for c in cuts if c >= b)
-    while len(text[lo:hi].split()) < MINW:
+    least = 4 if crowded and re.match(r"\s*(?:and|but)\s", text[lo:hi]) else MINW
+    while len(text[lo:hi].split()) < least:
         before = [c for c in cuts if c < lo]
         after = [c for c in cuts if c > hi]
         if before:

@@ -156,3 +156,24 @@ def test_relative_phrases_from_the_brief() -> None:
         (e,) = events(text)
         assert e.date == day, text
         assert verb in e.text, text
+
+
+def _events(text: str, published: str) -> list[tuple[str, str]]:
+    return [(e.date, e.text) for e in analyse(text, published).events]
+
+
+def test_a_deadline_month_after_publication_is_next_year() -> None:
+    assert _events("The abbey roof should be mended by March.", "2026-10-02") == [
+        ("2027-03", "The abbey roof should be mended by March")
+    ]
+    assert _events("The co-op plans a ballot by February.", "2026-10-02")[0][0] == "2027-02"
+    # a past month keeps this year
+    assert _events("The ferry stopped running in May.", "2026-10-02")[0][0] == "2026-05"
+
+
+def test_two_dated_clauses_in_one_sentence_get_their_own_spans() -> None:
+    text = "The lido shut on 4 August and will reopen in May."
+    assert _events(text, "2026-10-02") == [
+        ("2026-08-04", "The lido shut on 4 August"),
+        ("2027-05", "will reopen in May"),
+    ]
