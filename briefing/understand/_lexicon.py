@@ -243,5 +243,6 @@ OBJECT_CUES = _words(
     called calls asked asks found finds showed show shows described describes declared declares
     defended defends agreed agrees claimed claims warned warns announced announces predicted
     predicts confirmed confirms vowed vows threatened wanted rejected observed
+    conceded concedes conceding
     """
 )

@@ -513,3 +513,14 @@ def test_a_forum_told_is_no_via() -> None:
     text = '"We were misled," Oskar Brun told the Varnholm District Court.'
     quotes = analyse(text, "2026-11-25").quotes
     assert [(q.speaker, q.via) for q in quotes] == [("Oskar Brun", None)]
+
+
+def test_conceding_defeat_is_no_statement_but_conceding_a_clause_is() -> None:
+    assert analyse("The challenger Rolf Imre conceded defeat on Sunday.", "2026-11-25").quotes == []
+    quotes = analyse("Rolf Imre conceded the count had been slow.", "2026-11-25").quotes
+    assert [(q.speaker, q.text) for q in quotes] == [("Rolf Imre", "the count had been slow")]
+
+
+def test_an_accusation_is_credited_to_the_accuser() -> None:
+    quotes = analyse("Minister Ines Obi accused the dock front of stalling.", "2026-11-25").quotes
+    assert [q.speaker for q in quotes] == ["Ines Obi"]
