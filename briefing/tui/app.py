@@ -24,6 +24,8 @@ from briefing.tui.messages import ArticleStarred, LibraryChanged, RefreshDone, R
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
+# Seconds between checks for writes by other processes (a refresh run from cron).
+WATCH_INTERVAL = 2.0
 
 # Command palette titles, by binding id: the palette offers exactly the bound actions.
 PALETTE_TITLES: dict[str, str] = {
@@ -106,6 +108,32 @@ class BriefingApp(App[None]):
     def on_mount(self) -> None:
         theme = self.settings.theme
         self.theme = theme if theme in self.available_themes else DARK_THEME
+        self._library_stamp = self._stamp_library()
+        self.set_interval(WATCH_INTERVAL, self._watch_library)
+
+    def _stamp_library(self) -> tuple[int, ...]:
+        """The library file's and its write-ahead log's change time and size.
+
+        Another process (a cron `briefing refresh`) commits into the WAL, so a change here is
+        how the reader learns of it without a query: two stat calls, on the UI thread.
+        """
+        stamp: list[int] = []
+        for path in (self.db_path, self.db_path.with_name(self.db_path.name + "-wal")):
+            try:
+                info = path.stat()
+            except OSError:
+                stamp += [0, 0]
+            else:
+                stamp += [info.st_mtime_ns, info.st_size]
+        return tuple(stamp)
+
+    def _watch_library(self) -> None:
+        stamp = self._stamp_library()
+        if stamp == self._library_stamp:
+            return
+        self._library_stamp = stamp
+        if self.refresh_state is None:  # our own refresh tells the screens when it is done
+            self.broadcast(LibraryChanged)
 
     def broadcast(self, message_type: type[LibraryChanged]) -> None:
         """Tell every open screen that the library changed."""

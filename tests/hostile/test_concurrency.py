@@ -220,11 +220,6 @@ def test_a_transaction_that_reads_first_waits_for_another_writer(tmp_path: Path)
         first.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the TUI does not watch the library for other writers: it shows what a cron "
-    "refresh stored once it reloads (its own refresh, or leaving and reopening a list)",
-)
 async def test_tui_notices_a_cron_refresh_by_itself(library: Path, tmp_path: Path) -> None:
     from textual.widgets import DataTable
 
