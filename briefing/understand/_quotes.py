@@ -704,6 +704,20 @@ def _according(text: str, toks: list[Token], i: int, n: int) -> Attribution | No
     if sub is None:
         return None
     a, b = sub
+    if (
+        toks[b].lower in _DOCUMENTS | _CHANNEL_NOUNS
+        and b + 2 < n
+        and toks[b + 1].lower
+        in (
+            "from",
+            "by",
+            "of",
+        )
+    ):
+        # "according to a statement from her ministry": the ministry speaks, not the paper
+        behind = subject_right(toks, b + 2, n)
+        if behind is not None:
+            a, b = behind
     # "according to his spokesman, Stefan Kornelius": the name after the comma belongs to it
     if b + 2 < n and toks[b + 1].text == "," and toks[b + 2].is_cap:
         c = b + 2
@@ -791,6 +805,7 @@ def _sentence_subject(toks: list[Token], i: int) -> tuple[int, int] | None:
     return r
 
 
+_CHANNEL_NOUNS = frozenset("report filing transcript announcement press briefing".split())
 _DOCUMENTS = frozenset("statement release letter memo note post tweet tweets message".split())
 _ISSUED = frozenset("issued released sent posted published tweeted wrote put".split())
 

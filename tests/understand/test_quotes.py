@@ -524,3 +524,16 @@ def test_conceding_defeat_is_no_statement_but_conceding_a_clause_is() -> None:
 def test_an_accusation_is_credited_to_the_accuser() -> None:
     quotes = analyse("Minister Ines Obi accused the dock front of stalling.", "2026-11-25").quotes
     assert [q.speaker for q in quotes] == ["Ines Obi"]
+
+
+def test_according_to_a_statement_from_someone_is_theirs() -> None:
+    text = (
+        "Lena Moor runs the fisheries portfolio. The quota deal is off, according to a "
+        "statement from her ministry. The ferry will run, according to a letter from Jon Ekdal."
+    )
+    quotes = analyse(text, "2026-11-25").quotes
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Lena Moor", "The quota deal is off"),
+        ("Jon Ekdal", "The ferry will run"),
+    ]
+    assert text[slice(*quotes[0].speaker_span)] == "her ministry"
