@@ -374,14 +374,13 @@ def test_a_demo_library_holding_other_feeds_is_never_deleted(demo_copy):
 
 @pytest.fixture
 def launched(monkeypatch, tmp_path):
-    """Where `briefing demo` would open the reader (the TUI itself is tested in tests/tui)."""
-    import briefing.cli.tui
+    """The library, demo flag and user library the reader would open with (the TUI itself is
+    tested in tests/tui): everything up to the app's run loop is real."""
+    from briefing.tui.app import BriefingApp
 
-    calls: list[tuple[Path, bool]] = []
+    calls: list[tuple[Path, bool, Path]] = []
     monkeypatch.setattr(
-        briefing.cli.tui,
-        "launch",
-        lambda context, *, explicit_db: calls.append((context.db_path, explicit_db)),
+        BriefingApp, "run", lambda app: calls.append((app.db_path, app.demo, app.user_db_path))
     )
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     return calls
@@ -393,8 +392,8 @@ def test_briefing_demo_for_a_new_user_opens_the_demo_mode(launched, tmp_path):
     user = tmp_path / "mine.db"
     result = CliRunner().invoke(cli, ["--db", str(user), "demo"])
     assert result.exit_code == 0, result.output
-    # With an empty library the reader opens the demo itself, with the invitation to add a feed.
-    assert launched == [(user, False)]
+    # The demo library in demo mode, with the invitation to add a feed to the user's library.
+    assert launched == [(demo_library_path(), True, user)]
     assert demo_library_path().is_relative_to(tmp_path)
     with open_library(demo_library_path()) as library:
         assert len(list_feeds(library)) == len(OUTLETS)
@@ -415,6 +414,7 @@ def test_briefing_demo_with_feeds_of_ones_own_opens_the_demo_library(
         add_feed(library, "https://example.org/feed.xml", title="Mine")
     result = CliRunner().invoke(cli, ["--db", str(user), "demo"])
     assert result.exit_code == 0, result.output
-    assert launched == [(demo_library_path(), True)]
+    # Still the demo mode: a feed added from there goes to the user's own library.
+    assert launched == [(demo_library_path(), True, user)]
     with open_library(user) as library:
         assert [f.url for f in list_feeds(library)] == ["https://example.org/feed.xml"]

@@ -61,20 +61,7 @@ def _serve(port: int) -> None:
 
 def _open_reader(context: Context) -> None:
     from briefing.cli.tui import launch
-    from briefing.config import demo_library_path
-    from briefing.demo import DemoError, ensure_demo_library
-    from briefing.store.feeds import list_feeds
 
-    with context.open() as library:
-        user_has_feeds = bool(list_feeds(library))
-    path = demo_library_path()
-    try:
-        ensure_demo_library(path)
-    except DemoError as exc:
-        fail(str(exc))
-    if not user_has_feeds:
-        # The reader opens the demo by itself while the user's library is empty, with the
-        # invitation to add a first feed (which then goes into the user's own library).
-        launch(context, explicit_db=False)
-        return
-    launch(Context(db_path=path), explicit_db=True)
+    # The demo always opens in a library of its own; a feed added from it goes into the
+    # user's library (context.db_path), which the reader then switches to.
+    launch(context, explicit_db=False, demo=True)

@@ -319,8 +319,19 @@ def library_to_open(db_path: Path, *, explicit_db: bool) -> tuple[Path, bool]:
     return demo_path, True
 
 
-def run_app(db_path: Path, *, explicit_db: bool = False) -> None:
-    """Open the reader on a library; with no feeds and no --db, on the demo library."""
+def run_app(db_path: Path, *, explicit_db: bool = False, demo: bool = False) -> None:
+    """Open the reader on a library; with no feeds and no --db, on the demo library.
+
+    `demo=True` opens the demo library whatever the user's library holds; feeds added
+    from it still go into the user's library at `db_path`.
+    """
     settings = load_settings()
-    path, demo = library_to_open(db_path, explicit_db=explicit_db)
+    if demo:
+        from briefing.config import demo_library_path
+        from briefing.demo import ensure_demo_library
+
+        path = demo_library_path()
+        ensure_demo_library(path)
+    else:
+        path, demo = library_to_open(db_path, explicit_db=explicit_db)
     BriefingApp(path, settings=settings, demo=demo, user_db_path=db_path).run()
