@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from briefing.understand._analyse import ANALYSER_VERSION, analyse
+from typing import TYPE_CHECKING, Any
+
 from briefing.understand.records import Actor, Analysis, Event, Quote, RedLine
 
+if TYPE_CHECKING:
+    from briefing.understand._analyse import ANALYSER_VERSION, analyse
+
 __all__ = ["ANALYSER_VERSION", "Actor", "Analysis", "Event", "Quote", "RedLine", "analyse"]
+
+
+def __getattr__(name: str) -> Any:
+    # The analyser (its lexicons and alias tables) loads on first use, not when the store
+    # imports the record types: the reader's start-up does not pay for it.
+    if name in ("ANALYSER_VERSION", "analyse"):
+        from briefing.understand import _analyse
+
+        return getattr(_analyse, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
