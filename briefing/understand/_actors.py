@@ -168,6 +168,14 @@ class Registry:
                 ):
                     j += 3  # "President of the United States Donald Trump"
                 elif (
+                    nxt.lower in ("of", "for")
+                    and j + 3 < n
+                    and toks[j + 2].lower == "the"
+                    and _is_name_word(toks[j + 3])
+                    and any(t.lower in ORG_WORDS for t in toks[i : j + 1])
+                ):
+                    j += 3  # "International Council for the Exploration of the Sea"
+                elif (
                     nxt.lower in _PARTICLES
                     and j + 2 < n
                     and toks[j + 2].lower in _PARTICLES
@@ -324,6 +332,14 @@ class Registry:
             kind = "organization"
         elif lower_words & _PLACE_WORDS:
             kind = "other"  # "Old Market Street", "Lowmere Valley"
+        elif (
+            prev == "of"
+            and len(name_toks) >= 3
+            and self.mentions
+            and self.mentions[-1].kind == "person"
+            and self.text[self.mentions[-1].end : words[0].start].strip(" ,") == "of"
+        ):
+            kind = "organization"  # "Maja Berg of Keep Halvik Green": her group
         elif title_toks or (len(name_toks) >= 2 and prev not in _NOT_BEFORE_PERSON):
             kind = "person"
         else:

@@ -16,7 +16,7 @@ from briefing.understand._redlines import find_red_lines
 from briefing.understand._text import Sentence, sentences
 from briefing.understand.records import Actor, Analysis, Quote
 
-ANALYSER_VERSION = "9"  # bump whenever the records for the same text change
+ANALYSER_VERSION = "10"  # bump whenever the records for the same text change
 
 _HANDLED = {"en"}
 
@@ -156,10 +156,20 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             and m.start == phrase[0]
             and " " not in m.name
             and text[m.end : phrase[1]].strip()
-            and text[m.end : phrase[1]].strip() == text[m.end : phrase[1]].strip().lower()
-            and text[m.end : m.end + 1] == " "
+            and (
+                text[m.end : phrase[1]].strip() == text[m.end : phrase[1]].strip().lower()
+                # "Traders in Bergen said": a plural noun opening the sentence, then its place
+                or m.name.endswith("s")
+                and m.canonical == m.name
+                and re.match(r" (?:in|from) (?-i:[A-Z])", text[m.end : phrase[1]]) is not None
+            )
+            and (
+                text[m.end : m.end + 1] == " "
+                or text[m.end : m.end + 2] in ("' ", "\u2019 ")  # a plural's possessive
+            )
         ):
-            m = None  # "Dock workers said": a capital that only opens the sentence
+            # "Dock workers said", "Patients' groups said": a capital that only opens the sentence
+            m = None
         elif m is None:
             m = reg.mention_ending(phrase[1])  # "National Commission for Museums and Monuments"
         rw_poss = role_word("the " + low.split()[-1]) if m is not None else None

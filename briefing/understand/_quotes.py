@@ -212,6 +212,20 @@ def _collect_left(toks: list[Token], b: int, lo: int) -> int | None:
         outer = _collect_left(toks, a - 2, lo)
         if outer is not None:
             return outer
+    if (
+        a - 2 >= lo
+        and toks[a - 1].lower in ("in", "from")
+        and toks[a].is_cap
+        and toks[a - 2].lower.endswith("s")
+        and toks[a - 2].lower not in NP_STOP
+        and toks[a - 2].text[:1].isalpha()
+        and (a - 2 == lo or not toks[a - 2].is_cap)
+        and b - a < 4
+    ):
+        # "Traders in Bergen said": the traders speak, not the town
+        outer = _collect_left(toks, a - 2, lo)
+        if outer is not None:
+            return outer
     return a
 
 

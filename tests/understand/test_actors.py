@@ -128,3 +128,29 @@ def test_a_person_of_a_place_is_the_person() -> None:
     assert "Stacy Berg" in found
     assert "Stacy Berg of Torvik" not in found
     assert "Bank of England" in found
+
+
+def test_multi_word_speakers_keep_their_whole_phrase() -> None:
+    text = (
+        "Patients' groups said the clinic queues were growing. "
+        "Fishmongers in Tarrow said rents had doubled. "
+        "Officials in Moscow said the talks were useful."
+    )
+    quotes = analyse(text, "2026-11-25").quotes
+    assert [q.speaker for q in quotes] == ["Patients' groups", "Fishmongers in Tarrow", "Russia"]
+
+
+def test_an_organisation_name_with_of_the_is_one_name() -> None:
+    text = "The Northern Institute for the Study of the Tides said the surge would pass."
+    found = analyse(text, "2026-11-25")
+    assert [a.name for a in found.actors] == ["Northern Institute for the Study of the Tides"]
+    assert found.quotes[0].speaker == "Northern Institute for the Study of the Tides"
+
+
+def test_a_person_of_a_group_is_two_actors() -> None:
+    found = analyse('"The fen must stay," said Maja Lorne of Save Eskby Fen.', "2026-11-25")
+    assert {(a.name, a.kind) for a in found.actors} == {
+        ("Maja Lorne", "person"),
+        ("Save Eskby Fen", "organization"),
+    }
+    assert found.quotes[0].speaker == "Maja Lorne"
