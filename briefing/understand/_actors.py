@@ -33,6 +33,12 @@ _NOT_NAMES = frozenset("i i’m i'm ok okay tv mp mps covid ceo gop uk us eu un"
 }
 
 
+_STATE_OWNS = re.compile(
+    r"['\u2019]s (?:own )?(?:army|armed forces|military|navy|air force|troops|foreign ministry"
+    r"|defen[cs]e ministry|foreign minister|defen[cs]e minister|finance minister|prime minister"
+    r"|president|parliament|government|central bank|embassy|border guards?|coast guard)\b",
+    re.I,
+)
 _PARTICLES = frozenset("of for de von van al bin der la le du da den ter".split())
 _INSTITUTIONS = (
     "court", "council", "authority", "ministry", "government", "parliament", "commission",
@@ -128,6 +134,7 @@ class Registry:
         self.entities: dict[str, Entity] = {}
         for si, s in enumerate(sents):
             self._scan(s, si)
+        self._states()
         self._canonicalise()
         self._appositions()
         self._role_subjects(sents)
@@ -239,6 +246,19 @@ class Registry:
                 toks[i : j + 1], si, sentence_initial=(i == 0 or toks[i - 1].quote), prev=prev
             )
             i = j + 1
+
+    def _states(self) -> None:
+        """A lone unknown name that owns an army or a foreign ministry is a country, even one
+        the alias table does not list: "Kessaria's army", "Estoria's finance minister"."""
+        states = set()
+        for m in self.mentions:
+            if m.kind == "other" and " " not in m.name and _STATE_OWNS.match(self.text, m.end):
+                states.add(m.name)
+        if not states:
+            return
+        for m in self.mentions:
+            if m.name in states and m.kind == "other":
+                m.kind = "country"
 
     def _personal(self, run: list[Token], prev: str) -> bool:
         """ "Stacy Berg" in "Stacy Berg of Torvik": a first name and a surname, not an office
@@ -365,8 +385,12 @@ class Registry:
             firsts.setdefault(form.split()[0].lower(), set()).add(form)
         org_heads: dict[str, str] = {}
         for m in self.mentions:
-            if m.kind == "organization" and " " in m.name:
-                org_heads.setdefault(m.name.split()[-1].lower(), m.name)
+            words = m.name.lower().split()
+            if m.kind == "organization" and len(words) > 1:
+                # the head comes before "of": "the Bank" after "National Bank of Estoria", and
+                # "Estoria" is not the bank
+                cut = min((words.index(w) for w in ("of", "for") if w in words), default=0)
+                org_heads.setdefault(words[cut - 1] if cut else words[-1], m.name)
         for m in self.mentions:
             alias = self.aliases.lookup(m.name)
             if alias:

@@ -16,7 +16,7 @@ from briefing.understand._redlines import find_red_lines
 from briefing.understand._text import Sentence, sentences
 from briefing.understand.records import Actor, Analysis, Quote
 
-ANALYSER_VERSION = "10"  # bump whenever the records for the same text change
+ANALYSER_VERSION = "11"  # bump whenever the records for the same text change
 
 _HANDLED = {"en"}
 
@@ -285,8 +285,8 @@ def _actors(reg: Registry, quotes: list[Quote], source: str = "") -> list[Actor]
     out: list[Actor] = []
     for ent in reg.entities.values():
         kind = ent.kind  # speaking lone names were made people while resolving speakers
-        if kind == "other" or not ent.acting:
-            continue
+        if kind == "other" or not (ent.acting or ent.name in speakers):
+            continue  # "talks in London" names a place; "officials in London said" an actor
         last = ent.name.split()[-1].lower()
         outlet = last in _OUTLETS or last in OUTLET_WORDS
         if kind == "organization" and outlet and ent.name not in speakers:

@@ -154,3 +154,33 @@ def test_a_person_of_a_group_is_two_actors() -> None:
         ("Save Eskby Fen", "organization"),
     }
     assert found.quotes[0].speaker == "Maja Lorne"
+
+
+def names(text: str) -> set[tuple[str, str]]:
+    return {(a.name, a.kind) for a in analyse(text, "2026-11-25").actors}
+
+
+def test_a_country_only_as_object_or_owner_is_still_an_actor() -> None:
+    assert names("Norway accused Iceland of dumping herring.") == {
+        ("Norway", "country"),
+        ("Iceland", "country"),
+    }
+    # an invented state known only by what it owns
+    assert ("Varossa", "country") in names("Varossa's army crossed the border at dawn.")
+
+
+def test_a_country_inside_an_organisations_name_is_not_its_alias() -> None:
+    found = analyse(
+        "The Central Bank of Varossa raised rates. Varossa's finance minister Ilse Kant "
+        "welcomed it. The Bank said prices were calm.",
+        "2026-11-25",
+    )
+    by_name = {a.name: a for a in found.actors}
+    assert by_name["Central Bank of Varossa"].aliases == ("Bank",)
+    assert by_name["Varossa"].kind == "country"
+    assert found.quotes[0].speaker == "Central Bank of Varossa"
+
+
+def test_a_meeting_place_is_no_actor_but_officials_there_are() -> None:
+    assert names("Negotiators met for talks in London on Tuesday.") == set()
+    assert ("Iceland", "country") in names("Officials in Reykjavik said the quota was unfair.")
