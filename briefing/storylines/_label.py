@@ -86,6 +86,7 @@ _SHORT = {
     "United Kingdom": "UK",
     "United Nations": "UN",
 }
+_LONG = {short: long for long, short in reversed(list(_SHORT.items()))}
 # Unions of countries stand beside countries in a label ("EU–US").
 _BLOCS = {"EU", "UN", "NATO", "African Union", "ASEAN", "OPEC", "Arab League", "G7", "G20"}
 # Capitalised words that often start a sentence or a name but say nothing alone.
@@ -274,22 +275,14 @@ def _parties(story: Storyline, n: int, *, corporate: bool = False) -> list[tuple
         cls = _class_of_name(name, names)
         if cls:
             add(name, count, cls)
-    containers = [*story.actors, *names]
+    outer = _outer_counts(story)
     scored: dict[str, tuple[float, str]] = {}
     for name, (count, cls) in cands.items():
-        long_name = next((k for k, v in _SHORT.items() if v == name), name)
+        long_name = _LONG.get(name, name)
         if long_name not in actor_names and _generic(name, story):
             continue
         # A name inside a longer one mentioned as often ("Homeland" in "Homeland Party").
-        inside = [
-            c
-            for c in containers
-            if c != name
-            and c != long_name
-            and f" {name} " in f" {c} "
-            and _count_of(story, c) >= count
-        ]
-        if inside:
+        if outer.get(name, 0) >= count or outer.get(long_name, 0) >= count:
             continue
         in_titles = max(
             story.title_names.get(name, 0),
@@ -314,6 +307,23 @@ def _parties(story: Storyline, n: int, *, corporate: bool = False) -> list[tuple
             chosen.append((_display(name, names), cls))
             break
     return chosen
+
+
+def _outer_counts(story: Storyline) -> dict[str, float]:
+    """For each run of words inside a longer name, how often the longest-lived such name is met."""
+    outer: dict[str, float] = {}
+    for name in {*story.actors, *story.names}:
+        tokens = name.split()
+        if len(tokens) < 2:
+            continue
+        count = _count_of(story, name)
+        for i in range(len(tokens)):
+            for j in range(i + 1, len(tokens) + 1):
+                if j - i < len(tokens):
+                    part = " ".join(tokens[i:j])
+                    if count > outer.get(part, 0):
+                        outer[part] = count
+    return outer
 
 
 def _count_of(story: Storyline, name: str) -> float:
