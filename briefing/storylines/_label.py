@@ -136,7 +136,7 @@ def label_for(story: Storyline, idf: Callable[[str], float]) -> str:
     """
     n = max(story.count, 1)
     if n == 1 and story.headline:
-        return " ".join(story.headline.split())
+        return _clean_headline(story.headline)
     kind, kind_phrase = _story_kind(story, n, idf)
     parties = _parties(story, n, corporate=bool(kind and kind.corporate))
     subject = kind_phrase or _subject(story, n, idf, parties)
@@ -152,6 +152,17 @@ def label_for(story: Storyline, idf: Callable[[str], float]) -> str:
     if subject:
         return subject[:1].upper() + subject[1:]
     return joined
+
+
+# An outlet's name after a headline ("... - Harbor Ledger", "... | World News").
+_OUTLET_TAIL = re.compile(r"\s+[-|–—]\s+(?:[A-Z][\w.&']*\s?){1,4}$")
+
+
+def _clean_headline(headline: str) -> str:
+    """The headline on one line, without the outlet's name some feeds append to it."""
+    line = " ".join(headline.split())
+    cut = _OUTLET_TAIL.sub("", line)
+    return cut if len(cut.split()) >= 3 else line
 
 
 # --- the kind of story ----------------------------------------------------------------------

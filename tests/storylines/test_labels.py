@@ -121,6 +121,14 @@ def test_one_article_is_labelled_with_its_headline() -> None:
     assert label_for(story, _idf) == "River bursts its banks at Ostmere"
 
 
+def test_a_headline_loses_the_outlet_name_a_feed_appends() -> None:
+    story = _story(1)
+    story.headline = "Ransomware attack halts check-in at Ostmere airport - Harbor Ledger"
+    assert label_for(story, _idf) == "Ransomware attack halts check-in at Ostmere airport"
+    story.headline = "Tram line - the case for"  # lower-case words: part of the headline
+    assert label_for(story, _idf) == "Tram line - the case for"
+
+
 _KIND_WORDS = {form for kind in _KINDS for form in (*kind.forms, kind.head)}
 
 
