@@ -635,4 +635,8 @@ def role_word(phrase: str) -> str | None:
         return None
     if words[-1] in ROLE_WORDS:
         return words[-1]
+    # "the governor-designate", "the president-elect": the role before its hyphenated state
+    head, _, state = words[-1].partition("-")
+    if head in ROLE_WORDS and state in ("designate", "elect"):
+        return head
     return None

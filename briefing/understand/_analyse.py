@@ -16,7 +16,7 @@ from briefing.understand._redlines import find_red_lines
 from briefing.understand._text import Sentence, sentences
 from briefing.understand.records import Actor, Analysis, Quote
 
-ANALYSER_VERSION = "11"  # bump whenever the records for the same text change
+ANALYSER_VERSION = "12"  # bump whenever the records for the same text change
 
 _HANDLED = {"en"}
 
@@ -222,6 +222,14 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             rw = role_word(ptext)
             hit = reg.role_before(phrase[0], rw, ptext) if rw else None
             group = _GROUP_SPEAKER.match(low)
+            if hit is not None and _SUCCESSOR.search(low):
+                roles = (
+                    " ".join(reg.entities[hit.canonical].roles).lower()
+                    if (hit.canonical in reg.entities)
+                    else hit.title.lower()
+                )
+                if re.search(r"\b(?:outgoing|former|ex-|departing|retiring)", roles):
+                    hit = None  # the governor-designate is not the outgoing governor
             if hit is None and rw and ("'s " in low or "\u2019s " in low or low.startswith("its ")):
                 hit = reg.person_before(phrase[0])  # "the council's chairman": the one in view
             if hit is not None:
@@ -231,6 +239,15 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             else:
                 canon = reg.canonical_of(ptext)
                 speaker = canon[0] if canon else ptext
+            if (
+                rw
+                and speaker
+                and low.startswith("the ")
+                and (hit is None and speaker == ptext or hit is not None and _fits(reg, hit, low))
+            ):
+                # "the governor-designate said …", then "she said": the role's holder is the
+                # latest person in view, not someone named between
+                _note_person(reg, phrase, ptext, speaker)
     content = text[a.start : a.end]
     return Quote(
         text=content,
@@ -257,6 +274,26 @@ _GROUP_SPEAKER = re.compile(
     r"^(?:the|its) (board|company|firm|group|union|party|authority|council|court|commission|"
     r"ministry|bank|museum|fund|alliance|airline|agency|regulator|government|campaign)\b"
 )
+
+
+_SUCCESSOR = re.compile(r"-(?:designate|elect)\b|\b(?:new|incoming)\b")
+
+
+def _fits(reg: Registry, hit: Mention, phrase: str) -> bool:
+    """Every word of "the Ukrainian president" is in the roles of the person found for it."""
+    ent = reg.entities.get(hit.canonical)
+    roles = " ".join(ent.roles if ent else [hit.title]).lower()
+    words = [w for w in re.findall(r"[\w'\u2019]+", phrase) if w not in ("the", "new")]
+    return all(w in roles for w in words)
+
+
+def _note_person(reg: Registry, phrase: tuple[int, int], ptext: str, canonical: str) -> None:
+    if any(m.start == phrase[0] and m.kind == "person" for m in reg.mentions):
+        return
+    si = next((m.sentence for m in reversed(reg.mentions) if m.start < phrase[0]), 0)
+    hit = Mention(phrase[0], phrase[1], ptext, "", "person", si, phrase[0])
+    hit.canonical = canonical
+    reg.mentions.insert(bisect_right([x.start for x in reg.mentions], hit.start), hit)
 
 
 def _antecedent(text: str, reg: Registry, pos: int) -> Mention | None:

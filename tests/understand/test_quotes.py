@@ -537,3 +537,18 @@ def test_according_to_a_statement_from_someone_is_theirs() -> None:
         ("Jon Ekdal", "The ferry will run"),
     ]
     assert text[slice(*quotes[0].speaker_span)] == "her ministry"
+
+
+def test_she_after_a_role_named_speaker_is_that_speaker() -> None:
+    text = (
+        "Ruth Amsel takes over the province in May. Anton Vos, the outgoing governor, left on "
+        'Friday. The governor-designate said the ferry grant would stay. "We cannot keep '
+        'cutting," she said.'
+    )
+    quotes = analyse(text, "2026-11-25").quotes
+    assert [q.speaker for q in quotes] == ["The governor-designate"] * 2
+    text = (
+        "Governor Ruth Amsel toured the port. Anton Vos, the harbour master, joined her. The "
+        'governor said the ferry grant would stay. "We cannot keep cutting," she said.'
+    )
+    assert [q.speaker for q in analyse(text, "2026-11-25").quotes] == ["Ruth Amsel"] * 2
