@@ -824,6 +824,14 @@ _DOCUMENTS = frozenset("statement release letter memo note post tweet tweets mes
 _ISSUED = frozenset("issued released sent posted published tweeted wrote put".split())
 
 
+def _verb_phrase_between(toks: list[Token], last: int, i: int) -> bool:
+    """A comma-closed stretch before toks[i] that opens with a past-tense verb."""
+    k = i - 2
+    while k > last and toks[k].text != ",":
+        k -= 1
+    return k < i - 2 and toks[k + 1].lower.endswith("ed") and not toks[k + 1].is_cap
+
+
 def _attribution(
     text: str, toks: list[Token], i: int, n: int, prev: list[Attribution]
 ) -> Attribution | None:
@@ -835,6 +843,17 @@ def _attribution(
     ):
         return None  # "a warning", "a written guarantee", "Merz's remarks": nouns
     sub = subject_left(toks, i, 0)
+    if (
+        sub is not None
+        and cue.endswith("ing")
+        and i >= 2
+        and toks[i - 1].text == ","
+        and not toks[sub[0]].is_cap
+        and _verb_phrase_between(toks, sub[1], i)
+    ):
+        # "Brekk, who leads the union, rejected a deal on Monday, saying …": the clause
+        # before the participle is the main verb's, not an apposition; its subject speaks
+        sub = None
     if sub is not None and cue in _NOUNISH:
         # "initial reports", "his comments": a noun, not a verb
         j = _skip_back(toks, i - 1, 0)

@@ -552,3 +552,12 @@ def test_she_after_a_role_named_speaker_is_that_speaker() -> None:
         'governor said the ferry grant would stay. "We cannot keep cutting," she said.'
     )
     assert [q.speaker for q in analyse(text, "2026-11-25").quotes] == ["Ruth Amsel"] * 2
+
+
+def test_a_participle_after_the_main_verb_speaks_for_the_sentence_subject() -> None:
+    text = (
+        "Ola Brekk, who chairs the trawler association, rejected a draft accord late on "
+        "Monday, saying it ignored the small boats."
+    )
+    quotes = analyse(text, "2026-11-25").quotes
+    assert [(q.speaker, q.text) for q in quotes] == [("Ola Brekk", "it ignored the small boats")]
