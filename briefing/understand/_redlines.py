@@ -36,7 +36,7 @@ _ASKED = (
     # is a forecast, so the object has to be someone who can act
     rf"|expect(?:s|ed|ing)?\s+(?:the|its|their|all)\s+"
     rf"(?:[\w'\u2019-]+\s+){{0,2}}?{_ACTOR_NOUN}\s+to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
-    r"|(?:call(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|lobb\w+) for\b"
+    r"|(?:call(?:s|ed|ing)?|press(?:es|ed|ing)?) for\b"
     r"|ask(?:s|ed|ing)? (?:(?:the|a|an|its|their) [\w'\u2019-]+|(?-i:[A-Z][\w'\u2019-]*))"
     r"(?:\s+[\w'\u2019-]+){0,3}? for\s+(?!comment\b|details\b|help\b|more time\b)"
     r"|insist(?:s|ed|ing)? on\b)"

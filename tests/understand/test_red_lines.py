@@ -270,3 +270,15 @@ def test_a_ministry_proposing_that_holds_the_term() -> None:
     assert [(r.holder, r.text) for r in found] == [
         ("The transport ministry", "tolls be frozen for two years")
     ]
+
+
+def test_pushing_for_something_is_no_red_line_nor_quote() -> None:
+    found = analyse("Season-ticket holders pushed for a covered stand at Eskby Park.", "2026-11-25")
+    assert found.red_lines == [] and found.quotes == []
+
+
+def test_urging_someone_to_act_is_the_urgers_demand() -> None:
+    found = red_lines("Councillor Ines Arvola urged the rowing club to seek a new boathouse.")
+    assert [(r.holder, r.text) for r in found] == [
+        ("Ines Arvola", "urged the rowing club to seek a new boathouse")
+    ]
