@@ -995,6 +995,8 @@ def _attribution(
     )
     if cue in CLAUSE_ONLY_CUES and not clausal:
         return None
+    if cue.startswith("insist") and toks[k].lower in ("on", "upon"):
+        return None  # "insists on a full audit": a demand (a red line), not a statement
     if cue in OBJECT_CUES and not clausal and not _looks_clausal(toks, k, n):
         return None  # "claimed victory", "showed no sign of moving": an act, not speech
     e = _content_end(toks, k, n)

@@ -282,3 +282,11 @@ def test_urging_someone_to_act_is_the_urgers_demand() -> None:
     assert [(r.holder, r.text) for r in found] == [
         ("Ines Arvola", "urged the rowing club to seek a new boathouse")
     ]
+
+
+def test_insisting_on_something_is_a_red_line_not_a_quote() -> None:
+    found = analyse("The tenants' front insists on a public count of the ballots.", "2026-11-25")
+    assert found.quotes == []
+    assert [(r.holder, r.text) for r in found.red_lines] == [
+        ("The tenants' front", "insists on a public count of the ballots")
+    ]
