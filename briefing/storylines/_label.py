@@ -278,7 +278,13 @@ def _parties(story: Storyline, n: int, *, corporate: bool = False) -> list[tuple
             else:
                 person_words.update(tokens)
             continue
-        add(name, _count_of(story, name), "country" if kind == "country" else "org")
+        if kind == "country":
+            cls = "country"
+        elif kind == "other":  # the analyser's places and other names: read like a name
+            cls = _class_of_name(name, names) or "org"
+        else:
+            cls = "org"
+        add(name, _count_of(story, name), cls)
     actor_names = set(story.actors)
     for name, count in names.items():
         if name in actor_names or name in person_words:

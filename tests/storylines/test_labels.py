@@ -115,6 +115,15 @@ def test_without_a_kind_noun_the_subject_phrase_is_used() -> None:
     assert label_for(story, _idf) == "Eastvale tram line"
 
 
+def test_an_actor_of_other_kind_reads_as_a_place() -> None:
+    story = _story(
+        3,
+        actors={"Ostmere": ["other", 2], "Ostmere Water Board": ["organization", 1]},
+        phrases={"drought": 4, "outbreak": 3, "cholera outbreak": 2},
+    )
+    assert label_for(story, _idf) == "Ostmere cholera outbreak"
+
+
 def test_one_article_is_labelled_with_its_headline() -> None:
     story = _story(1, names={"Ostmere": 1}, phrases={"flood": 2})
     story.headline = "River  bursts its banks at Ostmere"
