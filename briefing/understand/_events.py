@@ -131,7 +131,9 @@ def _closest_year(month: int, day: int, pub: date, future: bool | None) -> date 
     return best[1] if best else None
 
 
-def _resolve(kind: str, m: re.Match[str], pub: date | None, before: str) -> tuple[str, bool] | None:
+def _resolve(
+    kind: str, m: re.Match[str], pub: date | None, before: str, clause: str = ""
+) -> tuple[str, bool] | None:
     """The date as YYYY-MM-DD or YYYY-MM, and whether it is later than publication.
 
     `before` is the text just ahead of the date: its tense decides which Monday is meant."""
@@ -190,7 +192,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, before: str) -> tupl
             behind = (pub.month - month) % 12
             recent_past = bool(_RECENT_PAST.search(before))
             by = m.group(0).lower().startswith("by ")
-            if future_ctx or (by and not past_ctx):
+            conditional = bool(re.search(r"\b(?:would|will)\b", clause or before))
+            if future_ctx or (by and (not past_ctx or conditional)):
                 forward = True  # "a ruling by April": a deadline ahead
             elif recent_past and ahead and behind <= 9:
                 forward = False
@@ -368,7 +371,7 @@ def find_events(
                 # "a day later": counted from the last full date the text gave
                 got = _relative_to(m, last_day, pub)
             else:
-                got = _resolve(kind, m, pub, text[max(cs, a - 60) : a])
+                got = _resolve(kind, m, pub, text[max(cs, a - 60) : a], text[cs:a])
             if got is None:
                 continue
             taken.append((a, b))

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from briefing.understand._actors import Mention, Registry, role_word, strip_poss
+from briefing.understand._lexicon import SPEECH_CUES
 from briefing.understand._text import QUOTE_MARKS, Sentence
 from briefing.understand.records import Quote, RedLine
 
@@ -45,6 +46,7 @@ _THREAT = (
     "strike|walk out|walk away|sue|quit|resign|boycott|retaliat|withdraw|pull out|suspend|stop"
     "|shut|close|cut|freeze|halt|block|veto|leave|take legal action|go to court|take \\w+ to court"
     "|impose|expel|sanction|cancel|terminate|abandon|escalat|blockade|occupy"
+    "|take (?:\\w+ ){1,3}?to (?:court|arbitration|a tribunal)"
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)
 _VERB_FIRST = re.compile(_ASKED, re.I)
@@ -175,9 +177,40 @@ def _items(text: str, a: int, b: int, first_trigger: int) -> list[tuple[int, int
     return [_trim(text, x, y) for x, y in parts if y > x]
 
 
+_AUX_GAP = re.compile(
+    r"^(?:['\u2019]s)?(?:\s+(?:would|will|had|has|have|also|then|again|still|flatly|now|"
+    r"could|did|does|do|is|are|was|were))*\s+$",
+    re.I,
+)
+_CLAUSE_OPEN = re.compile(
+    r"(?:,\s*|\s)(?:after|because|since|when|while|as|although|though|but|and)\s+$", re.I
+)
+
+
+def _near_subject(text: str, s: Sentence, pos: int, reg: Registry) -> Mention | None:
+    """The name right before the trigger, past auxiliaries only: "after Reykjavik refused
+    to …", "Oslo would not …"."""
+    for m in reversed(reg.mentions):
+        if m.end > pos:
+            continue
+        if m.start < s.start:
+            return None
+        gap = text[m.end : pos]
+        if _AUX_GAP.match(gap) and not m.place and m.kind in ("person", "organization", "country"):
+            lead = re.findall(r"[a-z]+", text[s.start : m.start].lower())
+            if any(w in SPEECH_CUES for w in lead):
+                return None  # "Zelensky said Ukraine would never …": the speaker holds it
+            return m
+        return None
+    return None
+
+
 def _subject_holder(
     text: str, s: Sentence, pos: int, reg: Registry, quotes: list[Quote]
 ) -> str | None:
+    near = _near_subject(text, s, pos, reg)
+    if near is not None:
+        return near.canonical
     chunk = text[s.start : pos]
     low = chunk.lower().lstrip(' "\u201c')
     if _PLANS.search(chunk) and not reg.mention_in(s.start, pos):
@@ -354,6 +387,7 @@ def find_red_lines(
         hits.sort()
         near = [q for q in quotes if q.start < s.end and s.start < q.end]
         regions: dict[tuple[int, int], tuple[str | None, int, str]] = {}
+        own: set[tuple[int, int]] = set()  # regions that are the sentence's own clause
         for pos, kind, _tend in hits:
             q = min(
                 (q for q in near if q.start <= pos < q.end),
@@ -375,6 +409,11 @@ def find_red_lines(
                 for x in range(s.start, pos):
                     if text[x] == ";":
                         a = x + 1
+                subj = _near_subject(text, s, pos, reg)
+                if subj is not None:
+                    opener = _CLAUSE_OPEN.search(text, a, subj.start)
+                    if opener is not None and opener.end() == subj.start:
+                        a = opener.end()  # "…, after Reykjavik refused to …": its own clause
                 for qq in near:
                     if qq.end <= pos and qq.end > a:
                         a = qq.end
@@ -385,6 +424,7 @@ def find_red_lines(
                 if semi >= 0:
                     b = semi
                 holder = None
+                own.add((a, b))
             if (a, b) not in regions:
                 if holder is None or (
                     holder not in reg.entities and _PLANS.search(text[s.start : pos])
@@ -437,5 +477,11 @@ def find_red_lines(
                 if ends and y <= min(ends):
                     continue  # only the lead-in: "The judge ordered", "Under the new rule"
                 seen.add((x, y))
-                out.append(RedLine(holder=holder, text=text[x:y], start=x, end=y, kind=kind))
+                who = holder
+                if (a, b) in own:
+                    # "Norway will not sign, and Iceland refuses to budge": each its own subject
+                    at = next((h for h, _k, _e in hits if x <= h < y), None)
+                    subj = _near_subject(text, s, at, reg) if at is not None else None
+                    who = subj.canonical if subj is not None else holder
+                out.append(RedLine(holder=who, text=text[x:y], start=x, end=y, kind=kind))
     return out

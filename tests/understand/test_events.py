@@ -177,3 +177,12 @@ def test_two_dated_clauses_in_one_sentence_get_their_own_spans() -> None:
         ("2026-08-04", "The lido shut on 4 August"),
         ("2027-05", "will reopen in May"),
     ]
+
+
+def test_a_deadline_in_a_conditional_lies_ahead() -> None:
+    text = (
+        "Per Haugen said Oslo would take the quota row to arbitration if no deal was "
+        "reached by March."
+    )
+    assert [d for d, _ in _events(text, "2026-10-02")] == ["2027-03"]
+    assert [d for d, _ in _events("The ferry was repaired by March.", "2026-10-02")] == ["2026-03"]

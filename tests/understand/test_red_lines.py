@@ -290,3 +290,19 @@ def test_insisting_on_something_is_a_red_line_not_a_quote() -> None:
     assert [(r.holder, r.text) for r in found.red_lines] == [
         ("The tenants' front", "insists on a public count of the ballots")
     ]
+
+
+def test_each_clause_has_its_own_subject_as_holder() -> None:
+    text = (
+        "Quota talks between Norway and Iceland broke up on Thursday, after Reykjavik refused "
+        "to accept a smaller herring share. Norway will not sign the accord, and Iceland "
+        "refuses to budge. Per Haugen said Oslo would take the row to arbitration if no deal "
+        "was reached."
+    )
+    found = red_lines(text)
+    assert [(r.holder, r.text) for r in found] == [
+        ("Iceland", "Reykjavik refused to accept a smaller herring share"),
+        ("Norway", "Norway will not sign the accord"),
+        ("Iceland", "Iceland refuses to budge"),
+        ("Per Haugen", "Oslo would take the row to arbitration if no deal was reached"),
+    ]
