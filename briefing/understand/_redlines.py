@@ -309,11 +309,31 @@ def _org_before(reg: Registry, pos: int, word: str) -> Mention | None:
     return last[max(counts, key=lambda k: counts[k])]
 
 
+_OWNER_NOUNS = frozenset(
+    "ministry government council board union commission company committee party agency "
+    "authority bank cabinet presidency employers federation association".split()
+)
 _UNDER_LEAD = re.compile(r"under [^,.;]{0,60},\s*", re.I)
+
+
+_PLAN_OWNER = re.compile(r"(?:(the|a|its|their)\s+)?([\w\u2019'-]+)\s+$", re.I)
 
 
 def _named_in(text: str, a: int, b: int, reg: Registry) -> str | None:
     """The author a plan's own phrase names: "the Norwegian proposal", "the ministry's plan"."""
+    if _PLANS.match(text, a):
+        # the word just before the plan's noun: "The Norwegian proposal", "Iceland's plan"
+        lead = _PLAN_OWNER.search(text, max(0, a - 40), a)
+        if lead is not None:
+            owner = _named_in(text, lead.start(2), lead.end(2), reg)
+            if owner is not None:
+                return owner
+            word = lead.group(2).lower().replace("\u2019", "'")
+            if word.endswith("'s") and lead.group(1) and word[:-2] in _OWNER_NOUNS:
+                org = reg.org_named(a, word[:-2])
+                if org is not None and word[:-2] in org.canonical.lower():
+                    return org.canonical
+                return f"{lead.group(1)} {word[:-2]}".capitalize()
     m = reg.mention_in(a, b)
     if m is not None and not m.place and m.kind != "other":
         return m.canonical

@@ -306,3 +306,13 @@ def test_each_clause_has_its_own_subject_as_holder() -> None:
         ("Iceland", "Iceland refuses to budge"),
         ("Per Haugen", "Oslo would take the row to arbitration if no deal was reached"),
     ]
+
+
+def test_the_word_before_a_plan_names_its_author() -> None:
+    text = (
+        "Herring talks resumed in Oslo. The Danish proposal would cut Iceland's share to a "
+        "tenth. The ministry's draft proposes that boats under 12 metres be exempt."
+    )
+    found = red_lines(text)
+    assert [(r.kind, r.holder) for r in found] == [("term", "Denmark"), ("term", "The ministry")]
+    assert found[1].text == "boats under 12 metres be exempt"
