@@ -132,6 +132,8 @@ class Registry:
         self.aliases = aliases
         self.mentions: list[Mention] = []
         self.entities: dict[str, Entity] = {}
+        # plural speakers named by a phrase ("Aid agencies"), with where they spoke
+        self.groups: list[tuple[int, str]] = []
         for si, s in enumerate(sents):
             self._scan(s, si)
         self._states()

@@ -16,7 +16,7 @@ from briefing.understand._redlines import find_red_lines
 from briefing.understand._text import Sentence, sentences
 from briefing.understand.records import Actor, Analysis, Quote
 
-ANALYSER_VERSION = "17"  # bump whenever the records for the same text change
+ANALYSER_VERSION = "18"  # bump whenever the records for the same text change
 
 _HANDLED = {"en"}
 
@@ -212,7 +212,10 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
                 reg.note_gender(p.canonical, low)
         elif low in ("it", "they"):
             o = reg.actor_before(phrase[0], ("organization", "country"))
-            if o is not None:
+            plural = reg.groups[-1] if low == "they" and reg.groups else None
+            if plural is not None and (o is None or o.start < plural[0]) and plural[0] < phrase[0]:
+                speaker = plural[1]  # "Aid agencies said …", then "they said"
+            elif o is not None:
                 speaker = o.canonical
         elif low.split()[0] in ("his", "her") and len(low.split()) <= 3:
             # "her aides", "his spokesman": the person they speak for
@@ -239,6 +242,8 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             else:
                 canon = reg.canonical_of(ptext)
                 speaker = canon[0] if canon else ptext
+                if canon is None and not rw and low.split()[-1].endswith("s"):
+                    reg.groups.append((phrase[0], ptext))  # a plural group a later "they" means
             if (
                 rw
                 and speaker

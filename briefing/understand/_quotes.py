@@ -358,6 +358,9 @@ def subject_right(toks: list[Token], i: int, hi: int) -> tuple[int, int] | None:
                 break
             if not t.is_cap and lw.endswith("ed") and lw not in ROLE_WORDS:
                 break  # a verb: "Zelensky thanked Washington"
+            plural_before = toks[end - 1].lower.endswith("s")
+            if seen_noun and not t.is_cap and lw.endswith("ing") and plural_before:
+                break  # "said aid agencies working in the valley": not part of the name
             if (
                 t.is_cap
                 and lw in FUNCTION_CAPS
@@ -1117,6 +1120,10 @@ def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str, *, quoted: boo
         return True  # '"…," Trump said 30 minutes into the debate.'
     if t.lower in _PREPS or t.lower in _TIME_WORDS or t.lower in _ABOUT:
         return True  # '"…," Grassley said of the offer.': what it was about, not more words
+    participle = t.lower.endswith("ing") and not t.is_cap
+    if quoted and participle and k > 0 and toks[k - 1].lower[-1:] == "s":
+        return True  # '"…," said aid agencies working in the valley.'
+
     # after a quotation, "told analysts on a call" is the addressee, not new content
     return cue in ADDRESS_CUES and (
         quoted or t.is_cap or t.lower in _OBJECT_WORDS or t.lower in DETERMINERS

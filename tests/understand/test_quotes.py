@@ -561,3 +561,12 @@ def test_a_participle_after_the_main_verb_speaks_for_the_sentence_subject() -> N
     )
     quotes = analyse(text, "2026-11-25").quotes
     assert [(q.speaker, q.text) for q in quotes] == [("Ola Brekk", "it ignored the small boats")]
+
+
+def test_they_after_a_plural_group_speaker_is_that_group() -> None:
+    text = (
+        'Relief agencies said the pass road was shut. "We need access now," they said. '
+        '"The flour lasts a week," said relief agencies working in the valley.'
+    )
+    quotes = analyse(text, "2026-11-25").quotes
+    assert [q.speaker for q in quotes] == ["Relief agencies", "Relief agencies", "relief agencies"]
