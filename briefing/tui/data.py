@@ -63,6 +63,7 @@ class QuoteItem:
     date: str
     via: str
     source: Source
+    direct: bool = True  # False: reported speech, not the speaker's own words
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,7 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
             date=short_date(q.date or q.source.date),
             via=clean_line(q.via),
             source=_source(q.source),
+            direct=q.direct,
         )
         for group in built.quotes
         for q in group.quotes

@@ -52,7 +52,12 @@ def quote_prompt(item: QuoteItem, *, show_speaker: bool = True) -> Text:
     text = Text(overflow="fold")
     text.append(_plain(item.speaker) if show_speaker else "Quote", style="bold")
     text.append("\n")
-    text.append("“" + _plain(item.text).strip(" \"'“”„«»,") + "”", style="italic")
+    words = _plain(item.text).strip(" \"'“”„«»,")
+    if item.direct:
+        text.append("“" + words + "”", style="italic")
+    else:  # reported speech is the outlet's paraphrase: no quotation marks
+        text.append("reported: ", style="dim")
+        text.append(words)
     via = f"via {item.via}" if item.via and item.via != item.source.outlet else ""
     details = [d for d in (item.date, via, item.source.outlet) if d]
     if details:
