@@ -110,6 +110,7 @@ class BriefingApp(App[None]):
         self.theme = theme if theme in self.available_themes else DARK_THEME
         self._library_stamp = self._stamp_library()
         self.set_interval(WATCH_INTERVAL, self._watch_library)
+        self.catch_up()
 
     def _stamp_library(self) -> tuple[int, ...]:
         """The library file's and its write-ahead log's change time and size.
@@ -232,6 +233,21 @@ class BriefingApp(App[None]):
                 return
             self._digest(library, worker)
         self.post_message(RefreshDone(summary))
+
+    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
+    def catch_up(self) -> None:
+        """Analyse, in the background, what is not analysed by this version of the analyser.
+
+        After an upgrade, or a refresh that was stopped before its digest ended, old articles
+        are re-read here; a refresh started meanwhile takes over (same group), and the digest
+        resumes where it stopped.
+        """
+        worker = get_current_worker()
+        with self.open_library() as library:
+            if not data.analysis_pending(library):
+                return
+            self._digest(library, worker)
+        self.post_message(RefreshDone(None))
 
     def _digest(self, library: Library, worker: Worker[None]) -> None:
         """Analyse new articles and place them in storylines."""

@@ -217,6 +217,14 @@ def load_briefing(library: Library, storyline_id: int, label: str = "") -> Brief
     return _adapt_briefing(built)
 
 
+def analysis_pending(library: Library) -> bool:
+    """Whether some article waits for the current analyser (new, changed, or after an upgrade)."""
+    from briefing.store import analysis as store_analysis
+    from briefing.understand import ANALYSER_VERSION
+
+    return store_analysis.count_pending(library, ANALYSER_VERSION) > 0
+
+
 def mark_storyline_read(library: Library, storyline_id: int) -> None:
     """Mark every article of a storyline read and note that the user opened it."""
     store_articles.mark_read(library, reading.storyline_article_ids(library, storyline_id))
