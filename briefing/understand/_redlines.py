@@ -73,7 +73,10 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("refusal", re.compile(
         rf"\b(?:will|would|shall|can|could|do|does|did)(?: not|n't| never)\s+{_SKIP}{_REFUSE}\b"
         rf"|\b(?:won't|cannot|can't|never)\s+{_SKIP}{_REFUSE}\b"
-        r"|\bnot (?:ready|willing|prepared) to\b|\brefus(?:e|es|ed|ing) to\b"
+        r"|\bnot (?:ready|willing|prepared) to\b"
+        # "refused to comment" keeps silent; it holds no position
+        r"|\brefus(?:e|es|ed|ing) to\b(?! (?:comment|elaborate|confirm|say|speculate|disclose"
+        r"|be named|be identified|give (?:details|his|her|their) name))"
         r"|\bwould (?:block|veto|force|halt|reject|oppose)\b"
         # "will accept no delay", "would tolerate no further cuts"
         r"|\b(?:will|would|shall|can|could)\s+(?:\w+ly\s+)?(?:accept|tolerate|allow|permit|sign"
@@ -262,6 +265,13 @@ _LEAD_GROUP = re.compile(
 )
 
 
+_TIME_LEAD = re.compile(
+    r"^(?:(?:on|last|this|by|in|early|late) (?:\w+ ){0,2}?(?=the |a |an )|(?:yesterday|today|"
+    r"meanwhile|earlier|later|now|then) (?=the |a |an |(?-i:[A-Z])))",
+    re.I,
+)
+
+
 def _phrase_holder(
     text: str, s: Sentence, pos: int, reg: Registry, near: list[Quote]
 ) -> str | None:
@@ -276,6 +286,10 @@ def _phrase_holder(
     phrase = text[s.start : pos].strip(QUOTE_MARKS + " \n")
     for m in _LEAD_CUT.finditer(phrase):
         phrase = phrase[m.end() :]
+    phrase = phrase.rsplit(", ", 1)[-1]  # "In Halvik, the town council demands …"
+    lead = _TIME_LEAD.match(phrase)
+    if lead is not None:
+        phrase = phrase[lead.end() :]  # "On Monday the fishermen's union refused …"
     if not phrase or not _NP_SUBJECT.match(phrase):
         return None
     words = phrase.lower().replace("\u2019", "'").split()

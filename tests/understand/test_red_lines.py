@@ -316,3 +316,15 @@ def test_the_word_before_a_plan_names_its_author() -> None:
     found = red_lines(text)
     assert [(r.kind, r.holder) for r in found] == [("term", "Denmark"), ("term", "The ministry")]
     assert found[1].text == "boats under 12 metres be exempt"
+
+
+def test_a_holder_after_a_place_or_time_lead() -> None:
+    text = (
+        "In Eskby, the parish council demands that the gravel pit close. "
+        "On Monday the ferrymen's union refused to load the night boat."
+    )
+    assert [r.holder for r in red_lines(text)] == ["the parish council", "the ferrymen's union"]
+
+
+def test_refusing_to_comment_is_no_red_line() -> None:
+    assert red_lines("Yesterday the port authority refused to comment on the quay.") == []
