@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 from briefing.store import open_library
+from briefing.understand import ANALYSER_VERSION
 
 WORDS = (
     "minister union port strike talks ceasefire envoy budget court ruling tariff vote "
@@ -85,7 +86,9 @@ def generate(path: Path, articles: int, storylines: int = 2000, feeds: int = 100
                         "fetched_at": "2026-03-01T00:00:00+00:00",
                         "read": int(rng.random() < 0.5),
                         "storyline_id": sid,
-                        "analysed_version": "bench",
+                        # Up to date, as after a digest: the reader's background catch-up
+                        # finds nothing to do, so the figures are the reader's alone.
+                        "analysed_version": ANALYSER_VERSION,
                         "language": "en",
                     }
                 elif table == "quotes":
@@ -120,6 +123,11 @@ def generate(path: Path, articles: int, storylines: int = 2000, feeds: int = 100
             rng.seed(7)
             with db.atomic():
                 db[table].insert_all(rows(table), batch_size=2000)
+        with db.atomic():
+            db.execute(
+                "INSERT INTO storyline_members (article_id, content_hash, simhash, assigned_at)"
+                " SELECT id, content_hash, 0, fetched_at FROM articles"
+            )
         with db.atomic():
             db.execute(
                 """
@@ -234,7 +242,8 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=30)
     parser.add_argument("--db", type=Path, default=None)
     args = parser.parse_args()
-    db = args.db or Path(tempfile.gettempdir()) / f"briefing-bench-tui-{args.articles}.db"
+    name = f"briefing-bench-tui-{args.articles}-v{ANALYSER_VERSION}.db"
+    db = args.db or Path(tempfile.gettempdir()) / name
     if not db.exists():
         print(f"generating {args.articles:,} articles in {db} …", flush=True)
         t = time.perf_counter()
