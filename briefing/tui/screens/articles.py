@@ -125,10 +125,7 @@ class ArticlesScreen(Screen[None]):
 
     @property
     def current(self) -> ArticleRow | None:
-        table = self.query_one(NavTable)
-        if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
-            return None
-        return self.rows[table.cursor_row]
+        return self.query_one(NavTable).pick(self.rows)
 
     def on_library_changed(self, message: LibraryChanged) -> None:
         self.load_articles()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, OptionList
+
+RowT = TypeVar("RowT")
 
 
 class NavList(OptionList):
@@ -39,3 +42,9 @@ class NavTable(DataTable[object]):
     def action_last_row(self) -> None:
         if self.row_count:
             self.move_cursor(row=self.row_count - 1)
+
+    def pick(self, rows: Sequence[RowT]) -> RowT | None:
+        """The item of `rows` (the table's rows, in order) under the cursor, if any."""
+        if 0 <= self.cursor_row < min(len(rows), self.row_count):
+            return rows[self.cursor_row]
+        return None
