@@ -220,7 +220,7 @@ def load_briefing(library: Library, storyline_id: int, label: str = "") -> Brief
 def analysis_pending(library: Library) -> bool:
     """Whether some article waits for the current analyser (new, changed, or after an upgrade)."""
     from briefing.store import analysis as store_analysis
-    from briefing.understand import ANALYSER_VERSION
+    from briefing.understand.version import ANALYSER_VERSION
 
     return store_analysis.count_pending(library, ANALYSER_VERSION) > 0
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from briefing.understand.records import Actor, Analysis, Event, Quote, RedLine
+from briefing.understand.version import ANALYSER_VERSION
 
 if TYPE_CHECKING:
-    from briefing.understand._analyse import ANALYSER_VERSION, analyse
+    from briefing.understand._analyse import analyse
 
 __all__ = ["ANALYSER_VERSION", "Actor", "Analysis", "Event", "Quote", "RedLine", "analyse"]
 
@@ -15,7 +16,7 @@ __all__ = ["ANALYSER_VERSION", "Actor", "Analysis", "Event", "Quote", "RedLine",
 def __getattr__(name: str) -> Any:
     # The analyser (its lexicons and alias tables) loads on first use, not when the store
     # imports the record types: the reader's start-up does not pay for it.
-    if name in ("ANALYSER_VERSION", "analyse"):
+    if name == "analyse":
         from briefing.understand import _analyse
 
         return getattr(_analyse, name)

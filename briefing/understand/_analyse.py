@@ -16,8 +16,6 @@ from briefing.understand._redlines import find_red_lines
 from briefing.understand._text import Sentence, sentences
 from briefing.understand.records import Actor, Analysis, Quote
 
-ANALYSER_VERSION = "19"  # bump whenever the records for the same text change
-
 _HANDLED = {"en"}
 
 
