@@ -313,6 +313,19 @@ def demo_copy(built_demo, tmp_path) -> Path:
     return target
 
 
+def test_the_readers_first_paint_lists_storylines_in_the_live_order(demo_copy):
+    """The quick list painted at launch and the live list that follows agree on the order,
+    so the storyline highlighted at launch is the most recent one, not the first created."""
+    from briefing.tui.data import load_storylines, quick_storylines
+
+    with open_library(demo_copy) as library:
+        quick = [row.id for row in quick_storylines(library)]
+        live = [row.id for row in load_storylines(library)]
+        created = [row[0] for row in library.db.execute("SELECT id FROM storylines ORDER BY id")]
+    assert quick == live
+    assert quick[0] != created[0]  # the demo's first storyline is not its most recent one
+
+
 def test_ensure_demo_library_fills_a_library_of_its_own(demo_copy):
     with open_library(demo_copy) as library:
         feeds = list_feeds(library)

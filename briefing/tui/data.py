@@ -194,6 +194,10 @@ def quick_storylines(library: Library) -> list[StorylineRow]:
     Counts and dates may lag behind a change the grouper has not recorded yet, and unread
     counts are missing; `load_storylines` follows with the live figures.
     """
+    stored = store_storylines.all_storylines(library)
+    # The same order as the live list (most recent activity first), so the storyline
+    # highlighted at the first paint is still the top one when the live figures land.
+    stored.sort(key=lambda row: (row.last_date or "", row.id), reverse=True)
     return [
         StorylineRow(
             id=row.id,
@@ -202,7 +206,7 @@ def quick_storylines(library: Library) -> list[StorylineRow]:
             last_date=short_date(row.last_date),
             unread=0,
         )
-        for row in store_storylines.all_storylines(library)
+        for row in stored
     ]
 
 
