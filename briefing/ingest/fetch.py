@@ -16,7 +16,8 @@ import ssl
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Literal
+from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy
+from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -119,6 +120,13 @@ def _tls_context_for(cert_file: str | None, cert_dir: str | None) -> ssl.SSLCont
     return httpx.create_ssl_context(trust_env=True)
 
 
+class _NoCookies(DefaultCookiePolicy):
+    """Store no cookie at all: a feed reader has no session to keep."""
+
+    def set_ok(self, cookie: Cookie, request: Any) -> bool:
+        return False
+
+
 class Fetcher:
     """An async HTTP client for a batch of fetches. Use as `async with Fetcher() as f:`."""
 
@@ -148,7 +156,10 @@ class Fetcher:
             follow_redirects=False,
             transport=transport,
             verify=_tls_context(),
-            # Proxies from the environment are honoured; cookies are not kept between feeds.
+            # A jar that accepts no cookie: one feed's server cannot set what another
+            # request (another feed, or an article page) would send back.
+            cookies=CookieJar(policy=_NoCookies()),
+            # Proxies from the environment are honoured.
             trust_env=True,
         )
 

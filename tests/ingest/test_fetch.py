@@ -169,3 +169,13 @@ async def test_concurrency_is_bounded_per_host_and_overall(server: FeedServer) -
         results = await asyncio.gather(*(fetcher.fetch(u) for u in both))
     assert all(r.kind == "ok" for r in results), [r.error for r in results]
     assert server.max_in_flight == 3
+
+
+async def test_cookies_set_by_one_feed_are_never_sent_back(server: FeedServer) -> None:
+    first = server.set("/a", DOC, headers={"Set-Cookie": "session=tracked; Path=/"})
+    second = server.set("/b", DOC)
+    async with Fetcher() as fetcher:
+        await fetcher.fetch(first)
+        await fetcher.fetch(second)
+        await fetcher.fetch(first)
+    assert all("cookie" not in hit.headers for hit in server.hits("/b") + server.hits("/a"))
