@@ -16,12 +16,12 @@ import random
 import resource
 import sys
 import time
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from briefing.storylines import bcubed  # noqa: E402
 from briefing.storylines._grouper import Grouper, features  # noqa: E402
 
 START = date(2026, 1, 1).toordinal()
@@ -75,19 +75,6 @@ def generate(n_articles: int, seed: int):
             day,
             s,
         )
-
-
-def bcubed(pred: dict[int, int], gold: dict[int, int]) -> tuple[float, float, float]:
-    by_pred: dict[int, set[int]] = defaultdict(set)
-    by_gold: dict[int, set[int]] = defaultdict(set)
-    for k, v in pred.items():
-        by_pred[v].add(k)
-    for k, v in gold.items():
-        by_gold[v].add(k)
-    p = sum(len(by_pred[pred[k]] & by_gold[gold[k]]) / len(by_pred[pred[k]]) for k in gold)
-    r = sum(len(by_pred[pred[k]] & by_gold[gold[k]]) / len(by_gold[gold[k]]) for k in gold)
-    p, r = p / len(gold), r / len(gold)
-    return p, r, 2 * p * r / (p + r)
 
 
 def main() -> None:

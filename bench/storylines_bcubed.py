@@ -16,7 +16,6 @@ import json
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from briefing.digest import digest  # noqa: E402
 from briefing.store import Library, open_library  # noqa: E402
 from briefing.store.articles import upsert_articles  # noqa: E402
 from briefing.store.feeds import add_feed, get_feed_by_url  # noqa: E402
+from briefing.storylines import bcubed  # noqa: E402
 
 FETCHED_AT = "2026-01-01T00:00:00+00:00"
 
@@ -62,19 +62,6 @@ def store(library: Library, docs: list[dict[str, Any]], ids: dict[str, int]) -> 
                 library, feed.id, [entry], fetched_at="2026-01-01T00:00:00+00:00"
             )
         ids[doc["id"]] = result.new_ids[0]
-
-
-def bcubed(pred: dict[str, Any], gold: dict[str, Any]) -> tuple[float, float, float]:
-    by_pred: dict[Any, set[str]] = defaultdict(set)
-    by_gold: dict[Any, set[str]] = defaultdict(set)
-    for k, v in pred.items():
-        by_pred[v].add(k)
-    for k, v in gold.items():
-        by_gold[v].add(k)
-    p = sum(len(by_pred[pred[k]] & by_gold[gold[k]]) / len(by_pred[pred[k]]) for k in gold)
-    r = sum(len(by_pred[pred[k]] & by_gold[gold[k]]) / len(by_gold[gold[k]]) for k in gold)
-    p, r = p / len(gold), r / len(gold)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def run(docs: list[dict[str, Any]], *, one_day_at_a_time: bool) -> dict[str, Any]:

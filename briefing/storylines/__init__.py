@@ -13,6 +13,7 @@ from briefing.storylines._api import (
     list_storylines,
     mark_opened,
 )
+from briefing.storylines._evaluate import bcubed
 from briefing.storylines._library import merge as merge_storylines
 from briefing.storylines._library import move as move_article
 from briefing.storylines._library import rename as rename_storyline
@@ -46,6 +47,7 @@ __all__ = [
     "StorylineError",
     "StorylineSummary",
     "TimelineEntry",
+    "bcubed",
     "build_briefing",
     "get_summary",
     "list_articles",

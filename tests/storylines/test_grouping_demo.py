@@ -8,7 +8,8 @@ from itertools import groupby
 import pytest
 
 from briefing.digest import digest
-from tests.storylines._gold import bcubed, load_gold
+from briefing.storylines import bcubed
+from tests.storylines._gold import load_gold
 from tests.storylines.conftest import Shelf
 
 MIN_F1 = 0.95
