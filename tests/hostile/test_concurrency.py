@@ -8,6 +8,7 @@ import asyncio
 import sqlite3
 import subprocess
 import sys
+import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from briefing.store.feeds import add_feed
 
 FEEDS = 4
 ITEMS = 8
+SLOW_REFRESH_S = 1.0
 
 
 def _growing_feed(server: HostileServer, path: str) -> str:
@@ -28,6 +30,10 @@ def _growing_feed(server: HostileServer, path: str) -> str:
 
     def answer(handler: BaseHTTPRequestHandler) -> None:
         state["generation"] += 1
+        if state["generation"] > 1:
+            # Later refreshes (the cron job's) take a while, as over a real network: the
+            # user's actions in the reader must interleave with a refresh still in flight.
+            time.sleep(SLOW_REFRESH_S)
         total = ITEMS * state["generation"]
         items = "".join(
             f"<item><guid isPermaLink='false'>{path}-{i}</guid><title>Report {i} {path}</title>"
@@ -81,6 +87,20 @@ async def _settle(pilot, timeout: float = 15.0, ignore: tuple[str, ...] = ()) ->
         quiet = 0 if busy else quiet + 1
 
 
+async def _start_cron_refresh(library: Path, tmp_path: Path) -> asyncio.subprocess.Process:
+    """`briefing refresh` in a process of its own, as cron would run it."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "briefing",
+        "refresh",
+        "--no-full-text",
+        env=subprocess_env(library, tmp_path),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
 def _record_errors(app) -> list[str]:  # type: ignore[no-untyped-def]
     errors: list[str] = []
     notify = app.notify
@@ -108,16 +128,7 @@ async def test_tui_and_cron_refresh_work_side_by_side(library: Path, tmp_path: P
         await _settle(pilot)
         table = app.screen.query_one(DataTable)
         assert table.row_count == before
-        cron = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "briefing",
-            "refresh",
-            "--no-full-text",
-            env=subprocess_env(library, tmp_path),
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
+        cron = await _start_cron_refresh(library, tmp_path)
         # Meanwhile the user reads, stars and marks articles: reads and writes of its own.
         rounds = 0
         while cron.returncode is None:
@@ -163,16 +174,7 @@ async def test_tui_refresh_while_cron_refresh_runs(
     errors = _record_errors(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
-        cron = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "briefing",
-            "refresh",
-            "--no-full-text",
-            env=subprocess_env(library, tmp_path),
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
+        cron = await _start_cron_refresh(library, tmp_path)
         await pilot.pause(0.3)
         await pilot.press("r")
         await _settle(pilot, timeout=60)
@@ -236,15 +238,9 @@ async def test_tui_notices_a_cron_refresh_by_itself(library: Path, tmp_path: Pat
         await pilot.press("2")
         await _settle(pilot)
         assert app.screen.query_one(DataTable).row_count == before
-        cron = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "briefing",
-            "refresh",
-            "--no-full-text",
-            env=subprocess_env(library, tmp_path),
-        )
-        assert await cron.wait() == 0
+        cron = await _start_cron_refresh(library, tmp_path)
+        await cron.communicate()
+        assert cron.returncode == 0
         after = _count(library)
         assert after > before
         # No key pressed: within a few seconds the list shows what cron brought.
