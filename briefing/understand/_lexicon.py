@@ -246,3 +246,15 @@ OBJECT_CUES = _words(
     conceded concedes conceding
     """
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# Word lists of one family of rules each. Every set has a comment on what it is for.
+
+# --- quotes: cues, speakers, attribution (used by _quotes.py and _text.py) ---
+
+# --- red lines: demands, refusals, conditions and their holders (used by _redlines.py) ---
+
+# --- events: happenings and their dates (used by _events.py) ---
+
+# --- actors: names, titles, roles and the registry (used by _actors.py and _analyse.py) ---
