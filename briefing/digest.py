@@ -11,15 +11,12 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from briefing.store import Library
+from briefing.store import Library, locks
 from briefing.store import analysis as store_analysis
-from briefing.store import storylines as store_storylines
-from briefing.storylines._grouper import features
-from briefing.storylines._library import LibraryGrouper, actor_pairs, since_day
+from briefing.storylines import ArticleToPlace, PlacementCounts, StorylinePlacer
 from briefing.understand import ANALYSER_VERSION, analyse
 from briefing.understand.records import Analysis
 
@@ -59,6 +56,12 @@ class DigestReport:
             text = "another digest is running; it takes up the new articles"
         return text
 
+    def add(self, counts: PlacementCounts) -> None:
+        """Count what a batch did to the storylines."""
+        self.grouped += counts.grouped
+        self.new_storylines += counts.new_storylines
+        self.wire_copies += counts.wire_copies
+
 
 def digest(
     library: Library,
@@ -77,27 +80,43 @@ def digest(
     if total == 0:
         return report
     owner = f"{os.getpid()}-{threading.get_ident()}-{time.monotonic_ns()}"
-    if not store_storylines.take_digest_lock(library, owner, stale_after=LOCK_STALE_SECONDS):
+    if not locks.take_digest_lock(library, owner, stale_after=LOCK_STALE_SECONDS):
         report.busy = True
         return report
+    tally = _Tally(total, progress)
     try:
-        _run(library, report, total, progress, should_stop, batch_size, owner)
+        _run(library, report, tally, should_stop, batch_size, owner)
     finally:
-        store_storylines.release_digest_lock(library, owner)
+        locks.release_digest_lock(library, owner)
+    report.remaining = max(0, total - tally.done) if report.stopped else 0
     return report
+
+
+@dataclass
+class _Tally:
+    """Articles done so far, told to the caller's progress callback."""
+
+    total: int
+    progress: Progress | None
+    done: int = 0
+
+    def settled(self, article: ArticleToPlace, placed: bool) -> None:
+        """One more article done; the callback hears of those whose place was committed."""
+        self.done += 1
+        if placed and self.progress is not None:
+            self.progress(self.done, self.total)
 
 
 def _run(
     library: Library,
     report: DigestReport,
-    total: int,
-    progress: Progress | None,
+    tally: _Tally,
     should_stop: Callable[[], bool] | None,
     batch_size: int,
     owner: str,
 ) -> None:
-    done = 0
-    grouper: LibraryGrouper | None = None
+    """Analyse and place the pending articles batch by batch, until none is left or told to stop."""
+    placer: StorylinePlacer | None = None
     after = 0
     while True:
         batch = store_analysis.pending_articles(
@@ -106,80 +125,72 @@ def _run(
         if not batch:
             break
         after = batch[-1].id
-        store_storylines.take_digest_lock(library, owner, stale_after=LOCK_STALE_SECONDS)
-        if grouper is None:
-            grouper = LibraryGrouper(library, since_day=since_day(a.published for a in batch))
-        analyses: dict[int, Analysis | None] = {}
-        for article in batch:
-            if should_stop is not None and should_stop():
-                break
-            analyses[article.id] = None if article.analysed else _analyse(article, report)
-        stored = store_analysis.load_analyses(
-            library, [a.id for a in batch if a.id in analyses and analyses[a.id] is None]
-        )
-        reached = [a for a in batch if a.id in analyses]
-        # What the grouper knows of each article: stored records stand in for fresh ones.
-        records = {a.id: analyses[a.id] or stored.get(a.id) for a in reached}
-        placed: dict[int, _Place] = {}
-        for a in reached:
-            place = _placement(library, a.id, a.content_hash)
-            if place is not None:  # else deleted meanwhile
-                placed[a.id] = place
-        todo = [a for a in reached if a.id in placed]
-        done += len(reached) - len(todo)
-        feats = {a.id: features(a.title, a.text, actor_pairs(records[a.id])) for a in todo}
-        grouper.fetch_df(feats.values())
-        for a in todo:  # count every new article's words before placing any of them
-            if placed[a.id].new:
-                grouper.observe(feats[a.id])
-        for article in sorted(todo, key=lambda a: (a.published or "", a.id)):
-            with _write_transaction(library):
-                if store_analysis.content_hash(library, article.id) != article.content_hash:
-                    # Edited or deleted since it was read: the next digest takes it up.
-                    done += 1
-                    continue
-                fresh = analyses[article.id]
-                if fresh is not None:
-                    store_analysis.save_analysis(library, article.id, fresh, ANALYSER_VERSION)
-                    report.analysed += 1
-                place = placed[article.id]
-                if not place.keep:
-                    result = grouper.place(
-                        article.id,
-                        feats[article.id],
-                        article.published,
-                        article.content_hash,
-                        records[article.id],
-                        pinned_to=place.pinned_to,
-                        counted=not place.new,
-                    )
-                    report.grouped += 1
-                    report.new_storylines += int(result.created)
-                    report.wire_copies += int(result.wire_of not in (None, article.id))
-            done += 1
-            if progress is not None:
-                progress(done, total)
-        if len(reached) < len(batch):
+        locks.take_digest_lock(library, owner, stale_after=LOCK_STALE_SECONDS)
+        if placer is None:
+            placer = StorylinePlacer(library, published=[a.published for a in batch])
+        if not _digest_batch(library, placer, batch, report, tally, should_stop):
             report.stopped = True
             break
-    report.remaining = max(0, total - done) if report.stopped else 0
 
 
-@contextmanager
-def _write_transaction(library: Library) -> Iterator[None]:
-    """One article's writes, all or nothing. IMMEDIATE takes the write lock before the first
-    read, so a refresh committing meanwhile makes this wait instead of fail."""
-    conn = library.db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        # SQLite has already rolled back after some errors (a full disk): a second
-        # ROLLBACK would raise and hide the error that matters.
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+def _digest_batch(
+    library: Library,
+    placer: StorylinePlacer,
+    batch: Sequence[store_analysis.PendingArticle],
+    report: DigestReport,
+    tally: _Tally,
+    should_stop: Callable[[], bool] | None,
+) -> bool:
+    """Analyse a batch and place it; False when told to stop before its end."""
+    fresh = _analyse_batch(batch, report, should_stop)
+    reached = [a for a in batch if a.id in fresh]
+
+    def write_with(article: ArticleToPlace) -> None:
+        # The records go in with the article's place: both or neither.
+        analysis = fresh[article.id]
+        if analysis is not None:
+            store_analysis.save_analysis(library, article.id, analysis, ANALYSER_VERSION)
+            report.analysed += 1
+
+    counts = placer.place_batch(
+        _to_place(library, reached, fresh), write_with=write_with, settled=tally.settled
+    )
+    report.add(counts)
+    return len(reached) == len(batch)
+
+
+def _analyse_batch(
+    batch: Sequence[store_analysis.PendingArticle],
+    report: DigestReport,
+    should_stop: Callable[[], bool] | None,
+) -> dict[int, Analysis | None]:
+    """Fresh records of each article reached before a stop (None: its stored ones are current)."""
+    analyses: dict[int, Analysis | None] = {}
+    for article in batch:
+        if should_stop is not None and should_stop():
+            break
+        analyses[article.id] = None if article.analysed else _analyse(article, report)
+    return analyses
+
+
+def _to_place(
+    library: Library,
+    reached: Sequence[store_analysis.PendingArticle],
+    fresh: dict[int, Analysis | None],
+) -> list[ArticleToPlace]:
+    """The articles as the placer reads them: stored records stand in for fresh ones."""
+    stored = store_analysis.load_analyses(library, [a.id for a in reached if fresh[a.id] is None])
+    return [
+        ArticleToPlace(
+            id=a.id,
+            title=a.title,
+            text=a.text,
+            published=a.published,
+            content_hash=a.content_hash,
+            analysis=fresh[a.id] or stored.get(a.id),
+        )
+        for a in reached
+    ]
 
 
 def _analyse(article: store_analysis.PendingArticle, report: DigestReport) -> Analysis:
@@ -189,21 +200,3 @@ def _analyse(article: store_analysis.PendingArticle, report: DigestReport) -> An
         log.exception("analysing article %s failed", article.id)
         report.failed.append(article.id)
         return Analysis(language="")
-
-
-@dataclass(frozen=True)
-class _Place:
-    new: bool  # never grouped: its words are not in the document frequencies yet
-    keep: bool  # grouped with this very text: its place stands
-    pinned_to: int | None  # the user put it there: it stays
-
-
-def _placement(library: Library, article_id: int, content_hash: str) -> _Place | None:
-    try:
-        storyline_id, pinned = store_storylines.article_storyline(library, article_id)
-    except KeyError:
-        return None
-    member_hash = store_storylines.member_hash(library, article_id)
-    pinned_to = storyline_id if pinned else None
-    keep = member_hash == content_hash and storyline_id is not None
-    return _Place(new=member_hash is None, keep=keep, pinned_to=pinned_to)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing.store._library import Library
+from briefing.store._rows import named_row, named_rows
 from briefing.understand.records import Actor, Analysis, Event, Quote, RedLine
 
 
@@ -29,19 +31,7 @@ def save_analysis(library: Library, article_id: int, analysis: Analysis, version
     with library.db.atomic():
         for table in ("actors", "quotes", "red_lines", "events"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
-        actors: dict[str, Actor] = {}
-        for actor in analysis.actors:  # the key is (article, name): merge any repeats
-            seen = actors.get(actor.name)
-            if seen is None:
-                actors[actor.name] = actor
-            else:
-                actors[actor.name] = Actor(
-                    name=actor.name,
-                    kind=seen.kind,
-                    aliases=tuple(dict.fromkeys(seen.aliases + actor.aliases)),
-                    roles=tuple(dict.fromkeys(seen.roles + actor.roles)),
-                    mentions=seen.mentions + actor.mentions,
-                )
+        actors = _merge_repeats(analysis.actors)
         conn.executemany(
             "INSERT INTO actors (article_id, name, kind, aliases, roles, mentions)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -96,9 +86,27 @@ def save_analysis(library: Library, article_id: int, analysis: Analysis, version
         )
 
 
+def _merge_repeats(found: Iterable[Actor]) -> dict[str, Actor]:
+    """One actor per name: the table's key is (article, name), so repeats are merged."""
+    actors: dict[str, Actor] = {}
+    for actor in found:
+        seen = actors.get(actor.name)
+        if seen is None:
+            actors[actor.name] = actor
+        else:
+            actors[actor.name] = Actor(
+                name=actor.name,
+                kind=seen.kind,
+                aliases=tuple(dict.fromkeys(seen.aliases + actor.aliases)),
+                roles=tuple(dict.fromkeys(seen.roles + actor.roles)),
+                mentions=seen.mentions + actor.mentions,
+            )
+    return actors
+
+
 _PENDING = """
-    SELECT a.id, a.title, a.text, a.published, COALESCE(f.title, ''), a.content_hash,
-           COALESCE(a.analysed_version = :version, 0)
+    SELECT a.id, a.title, a.text, a.published, COALESCE(f.title, '') AS source,
+           a.content_hash, COALESCE(a.analysed_version = :version, 0) AS analysed
     FROM articles a
     LEFT JOIN feeds f ON f.id = a.feed_id
     LEFT JOIN storyline_members m ON m.article_id = a.id
@@ -115,16 +123,16 @@ def pending_articles(
     library: Library, version: str, *, limit: int = 100, after: int = 0
 ) -> list[PendingArticle]:
     """Articles whose analysis is missing or outdated, or that are not grouped yet (id order)."""
-    rows = library.db.execute(_PENDING, {"version": version, "after": after, "limit": limit})
+    rows = named_rows(library, _PENDING, {"version": version, "after": after, "limit": limit})
     return [
         PendingArticle(
-            id=r[0],
-            title=r[1] or "",
-            text=r[2] or "",
-            published=r[3],
-            source=r[4],
-            content_hash=r[5] or "",
-            analysed=bool(r[6]),
+            id=r["id"],
+            title=r["title"] or "",
+            text=r["text"] or "",
+            published=r["published"],
+            source=r["source"],
+            content_hash=r["content_hash"] or "",
+            analysed=bool(r["analysed"]),
         )
         for r in rows
     ]
@@ -133,17 +141,16 @@ def pending_articles(
 def count_pending(library: Library, version: str) -> int:
     """How many articles `pending_articles` would return in all."""
     sql = _PENDING.replace("ORDER BY a.id\n    LIMIT :limit", "")
-    row = library.db.execute(
-        f"SELECT count(*) FROM ({sql})", {"version": version, "after": 0}
-    ).fetchone()
-    return int(row[0])
+    row = named_row(
+        library, f"SELECT count(*) AS pending FROM ({sql})", {"version": version, "after": 0}
+    )
+    return int(row["pending"]) if row else 0
 
 
 def content_hash(library: Library, article_id: int) -> str | None:
     """The article's content hash now (None if it is gone)."""
-    row = library.db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id])
-    found = row.fetchone()
-    return (found[0] or "") if found else None
+    found = named_row(library, "SELECT content_hash FROM articles WHERE id = ?", [article_id])
+    return (found["content_hash"] or "") if found else None
 
 
 def load_analyses(library: Library, article_ids: Iterable[int]) -> dict[int, Analysis]:
@@ -152,60 +159,86 @@ def load_analyses(library: Library, article_ids: Iterable[int]) -> dict[int, Ana
     result: dict[int, Analysis] = {i: Analysis(language="") for i in ids}
     for chunk in _chunks(ids, 500):
         marks = ",".join("?" for _ in chunk)
-        for row in library.db.execute(
-            f"SELECT id, COALESCE(language, '') FROM articles WHERE id IN ({marks})", chunk
+        for row in named_rows(
+            library,
+            f"SELECT id, COALESCE(language, '') AS language FROM articles WHERE id IN ({marks})",
+            chunk,
         ):
-            result[row[0]].language = row[1]
-        for row in library.db.execute(
+            result[row["id"]].language = row["language"]
+        for row in named_rows(
+            library,
             f"SELECT article_id, name, kind, aliases, roles, mentions FROM actors"
             f" WHERE article_id IN ({marks})",
             chunk,
         ):
-            result[row[0]].actors.append(
-                Actor(
-                    name=row[1],
-                    kind=row[2],
-                    aliases=tuple(_json_list(row[3])),
-                    roles=tuple(_json_list(row[4])),
-                    mentions=row[5],
-                )
-            )
-        for row in library.db.execute(
+            result[row["article_id"]].actors.append(_actor(row))
+        for row in named_rows(
+            library,
             f'SELECT article_id, text, start, "end", direct, speaker, speaker_start, speaker_end,'
             f" cue, via, date FROM quotes WHERE article_id IN ({marks}) ORDER BY article_id, start",
             chunk,
         ):
-            span = (row[6], row[7]) if row[6] is not None and row[7] is not None else None
-            result[row[0]].quotes.append(
-                Quote(
-                    text=row[1],
-                    start=row[2],
-                    end=row[3],
-                    direct=bool(row[4]),
-                    speaker=row[5],
-                    speaker_span=span,
-                    cue=row[8],
-                    via=row[9],
-                    date=row[10],
-                )
-            )
-        for row in library.db.execute(
+            result[row["article_id"]].quotes.append(_quote(row))
+        for row in named_rows(
+            library,
             f'SELECT article_id, holder, text, start, "end", kind FROM red_lines'
             f" WHERE article_id IN ({marks}) ORDER BY article_id, start",
             chunk,
         ):
-            result[row[0]].red_lines.append(
-                RedLine(holder=row[1], text=row[2], start=row[3], end=row[4], kind=row[5])
-            )
-        for row in library.db.execute(
+            result[row["article_id"]].red_lines.append(_red_line(row))
+        for row in named_rows(
+            library,
             f'SELECT article_id, date, text, start, "end", scheduled FROM events'
             f" WHERE article_id IN ({marks}) ORDER BY article_id, start",
             chunk,
         ):
-            result[row[0]].events.append(
-                Event(date=row[1], text=row[2], start=row[3], end=row[4], scheduled=bool(row[5]))
-            )
+            result[row["article_id"]].events.append(_event(row))
     return result
+
+
+def _actor(row: sqlite3.Row) -> Actor:
+    return Actor(
+        name=row["name"],
+        kind=row["kind"],
+        aliases=tuple(_json_list(row["aliases"])),
+        roles=tuple(_json_list(row["roles"])),
+        mentions=row["mentions"],
+    )
+
+
+def _quote(row: sqlite3.Row) -> Quote:
+    start, end = row["speaker_start"], row["speaker_end"]
+    return Quote(
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+        direct=bool(row["direct"]),
+        speaker=row["speaker"],
+        speaker_span=(start, end) if start is not None and end is not None else None,
+        cue=row["cue"],
+        via=row["via"],
+        date=row["date"],
+    )
+
+
+def _red_line(row: sqlite3.Row) -> RedLine:
+    return RedLine(
+        holder=row["holder"],
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+        kind=row["kind"],
+    )
+
+
+def _event(row: sqlite3.Row) -> Event:
+    return Event(
+        date=row["date"],
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+        scheduled=bool(row["scheduled"]),
+    )
 
 
 def _json_list(raw: str | None) -> list[str]:

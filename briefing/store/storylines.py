@@ -1,6 +1,7 @@
-"""Storylines in the library: rows, article assignments, the grouper's state, user choices.
+"""Storylines in the library: their rows, the articles assigned to them, the user's choices.
 
-Each storyline row keeps the grouper's summary of it as JSON (`state`). An article the
+Each storyline row keeps the grouper's summary of it as JSON (`state`); the rest of the
+grouper's state is in `briefing.store.grouping`. An article the
 user placed by hand is *pinned*: the pipeline never moves it again. A storyline merged
 into another keeps its row with `merged_into` set, so old ids still resolve.
 """
@@ -8,13 +9,13 @@ into another keeps its row with `merged_into` set, so old ids still resolve.
 from __future__ import annotations
 
 import json
-import os
-import time
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from briefing.store._library import Library
+from briefing.store._rows import named_row, named_rows
 
 
 @dataclass(frozen=True)
@@ -52,41 +53,33 @@ class MemberRow:
     text: str
 
 
-@dataclass(frozen=True)
-class Fingerprint:
-    article_id: int
-    storyline_id: int
-    simhash: int  # unsigned 64-bit
-    published: str | None
-
-
 _STORYLINE_COLUMNS = (
     "id, label, user_label, first_date, last_date, article_count, state, last_opened, merged_into"
 )
 
 
-def _storyline(row: Sequence[Any]) -> StorylineRow:
+def _storyline(row: sqlite3.Row) -> StorylineRow:
     try:
-        state = json.loads(row[6] or "{}")
+        state = json.loads(row["state"] or "{}")
     except ValueError:
         state = {}
     return StorylineRow(
-        id=row[0],
-        label=row[1] or "",
-        user_label=row[2],
-        first_date=row[3],
-        last_date=row[4],
-        article_count=row[5] or 0,
+        id=row["id"],
+        label=row["label"] or "",
+        user_label=row["user_label"],
+        first_date=row["first_date"],
+        last_date=row["last_date"],
+        article_count=row["article_count"] or 0,
         state=state if isinstance(state, dict) else {},
-        last_opened=row[7],
-        merged_into=row[8],
+        last_opened=row["last_opened"],
+        merged_into=row["merged_into"],
     )
 
 
 def get_storyline(library: Library, storyline_id: int) -> StorylineRow | None:
-    row = library.db.execute(
-        f"SELECT {_STORYLINE_COLUMNS} FROM storylines WHERE id = ?", [storyline_id]
-    ).fetchone()
+    row = named_row(
+        library, f"SELECT {_STORYLINE_COLUMNS} FROM storylines WHERE id = ?", [storyline_id]
+    )
     return _storyline(row) if row else None
 
 
@@ -107,21 +100,21 @@ def active_storylines(library: Library, since: str | None) -> list[StorylineRow]
     if since is not None:
         sql += " AND last_date >= ?"
         params.append(since)
-    return [_storyline(r) for r in library.db.execute(sql, params)]
+    return [_storyline(r) for r in named_rows(library, sql, params)]
 
 
 def merged_storylines(library: Library) -> list[StorylineRow]:
     """Storylines the user merged into another (their summaries still attract articles)."""
-    rows = library.db.execute(
-        f"SELECT {_STORYLINE_COLUMNS} FROM storylines WHERE merged_into IS NOT NULL"
+    rows = named_rows(
+        library, f"SELECT {_STORYLINE_COLUMNS} FROM storylines WHERE merged_into IS NOT NULL"
     )
     return [_storyline(r) for r in rows]
 
 
 def all_storylines(library: Library) -> list[StorylineRow]:
     """Every storyline not merged into another."""
-    rows = library.db.execute(
-        f"SELECT {_STORYLINE_COLUMNS} FROM storylines WHERE merged_into IS NULL"
+    rows = named_rows(
+        library, f"SELECT {_STORYLINE_COLUMNS} FROM storylines WHERE merged_into IS NULL"
     )
     return [_storyline(r) for r in rows]
 
@@ -205,20 +198,20 @@ def assign_article(
 
 def article_storyline(library: Library, article_id: int) -> tuple[int | None, bool]:
     """(storyline id, pinned) of an article; raises KeyError if there is no such article."""
-    row = library.db.execute(
-        "SELECT storyline_id, storyline_pinned FROM articles WHERE id = ?", [article_id]
-    ).fetchone()
+    row = named_row(
+        library, "SELECT storyline_id, storyline_pinned FROM articles WHERE id = ?", [article_id]
+    )
     if row is None:
         raise KeyError(article_id)
-    return row[0], bool(row[1])
+    return row["storyline_id"], bool(row["storyline_pinned"])
 
 
 def member_hash(library: Library, article_id: int) -> str | None:
     """The content hash of the text the article was grouped with (None: never grouped)."""
-    row = library.db.execute(
-        "SELECT content_hash FROM storyline_members WHERE article_id = ?", [article_id]
-    ).fetchone()
-    return row[0] if row else None
+    row = named_row(
+        library, "SELECT content_hash FROM storyline_members WHERE article_id = ?", [article_id]
+    )
+    return row["content_hash"] if row else None
 
 
 def pin_articles(library: Library, article_ids: Iterable[int], storyline_id: int) -> None:
@@ -253,8 +246,9 @@ def set_last_opened(library: Library, storyline_id: int, when: str) -> None:
 
 
 _MEMBERS = """
-    SELECT a.id, a.storyline_id, a.title, a.link, COALESCE(f.title, ''), a.published,
-           a.fetched_at, a.read, a.storyline_pinned, m.wire_of, {text}
+    SELECT a.id AS article_id, a.storyline_id, a.title, a.link AS url,
+           COALESCE(f.title, '') AS outlet, a.published, a.fetched_at, a.read,
+           a.storyline_pinned AS pinned, m.wire_of, {text} AS text
     FROM articles a
     LEFT JOIN feeds f ON f.id = a.feed_id
     LEFT JOIN storyline_members m ON m.article_id = a.id
@@ -274,19 +268,19 @@ def storyline_members(
     )
     return [
         MemberRow(
-            article_id=r[0],
-            storyline_id=r[1],
-            title=r[2] or "",
-            url=r[3] or "",
-            outlet=r[4],
-            published=r[5],
-            fetched_at=r[6] or "",
-            read=bool(r[7]),
-            pinned=bool(r[8]),
-            wire_of=r[9],
-            text=r[10] or "",
+            article_id=r["article_id"],
+            storyline_id=r["storyline_id"],
+            title=r["title"] or "",
+            url=r["url"] or "",
+            outlet=r["outlet"],
+            published=r["published"],
+            fetched_at=r["fetched_at"] or "",
+            read=bool(r["read"]),
+            pinned=bool(r["pinned"]),
+            wire_of=r["wire_of"],
+            text=r["text"] or "",
         )
-        for r in library.db.execute(sql, list(storyline_ids))
+        for r in named_rows(library, sql, storyline_ids)
     ]
 
 
@@ -313,12 +307,14 @@ def storyline_stats(library: Library, storyline_id: int | None = None) -> dict[i
     """{storyline id: stats} for every storyline with articles (or just one)."""
     where = "a.storyline_id = ?" if storyline_id is not None else "a.storyline_id IS NOT NULL"
     head = _HEAD
-    rows = library.db.execute(
+    rows = named_rows(
+        library,
         f"""
-        SELECT a.storyline_id, group_concat(DISTINCT f.title),
-               sum(CASE WHEN {head} THEN 1 ELSE 0 END),
-               sum(CASE WHEN a.read = 0 AND {head} THEN 1 ELSE 0 END),
-               min(substr(a.published, 1, 10)), max(substr(a.published, 1, 10))
+        SELECT a.storyline_id, group_concat(DISTINCT f.title) AS outlets,
+               sum(CASE WHEN {head} THEN 1 ELSE 0 END) AS stories,
+               sum(CASE WHEN a.read = 0 AND {head} THEN 1 ELSE 0 END) AS unread,
+               min(substr(a.published, 1, 10)) AS first_date,
+               max(substr(a.published, 1, 10)) AS last_date
         FROM articles a
         LEFT JOIN feeds f ON f.id = a.feed_id
         LEFT JOIN storyline_members m ON m.article_id = a.id
@@ -328,126 +324,15 @@ def storyline_stats(library: Library, storyline_id: int | None = None) -> dict[i
         [storyline_id] if storyline_id is not None else [],
     )
     result = {}
-    for sid, outlets, stories, unread, first, last in rows:
-        names = tuple(sorted({o for o in (outlets or "").split(",") if o}))
-        result[sid] = StorylineStats(names, int(stories or 0), int(unread or 0), first, last)
-    return result
-
-
-def fingerprints(library: Library, storyline_ids: Sequence[int]) -> list[Fingerprint]:
-    """Text fingerprints of the articles in these storylines (to spot wire copies)."""
-    result: list[Fingerprint] = []
-    ids = list(storyline_ids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" for _ in chunk)
-        for r in library.db.execute(
-            f"SELECT a.id, a.storyline_id, m.simhash, a.published FROM articles a"
-            f" JOIN storyline_members m ON m.article_id = a.id"
-            f" WHERE a.storyline_id IN ({marks})",
-            chunk,
-        ):
-            result.append(Fingerprint(r[0], r[1], r[2] & 0xFFFFFFFFFFFFFFFF, r[3]))
-    return result
-
-
-def document_frequencies(library: Library, terms: Iterable[str]) -> dict[str, int]:
-    """How many grouped articles contain each term (terms never seen are left out)."""
-    wanted = sorted(set(terms))
-    found: dict[str, int] = {}
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i : i + 500]
-        marks = ",".join("?" for _ in chunk)
-        for term, df in library.db.execute(
-            f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk
-        ):
-            found[term] = df
-    return found
-
-
-def add_document_frequencies(library: Library, terms: Iterable[str], delta: int = 1) -> None:
-    library.db.conn.executemany(
-        "INSERT INTO term_df (term, df) VALUES (?, ?)"
-        " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-        [(t, delta) for t in set(terms)],
-    )
-
-
-def _holder_died(value: str) -> bool:
-    """Whether the process that wrote a lock value ("TIME PID-THREAD-NS") has died here."""
-    try:
-        pid = int(value.split(" ", 1)[1].split("-", 1)[0])
-    except (IndexError, ValueError):
-        return False
-    if os.name != "posix" or pid == os.getpid():
-        return False  # os.kill(pid, 0) only probes on POSIX
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False
-    return False
-
-
-def take_digest_lock(library: Library, owner: str, *, stale_after: float) -> bool:
-    """Take (or renew) the one-digest-at-a-time lock; False if another live digest holds it."""
-    now = time.time()
-    with library.db.atomic():
-        # A digest killed mid-way (SIGKILL, power cut) must not block the next ones until
-        # the lock goes stale: a lock whose process is gone is free.
-        held = library.db.execute(
-            "SELECT value FROM grouper_meta WHERE key = 'digest_lock'"
-        ).fetchone()
-        if held and _holder_died(held[0]):
-            library.db.conn.execute("DELETE FROM grouper_meta WHERE key = 'digest_lock'")
-        library.db.conn.execute(
-            "INSERT INTO grouper_meta (key, value) VALUES ('digest_lock', ?)"
-            " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-            " WHERE grouper_meta.value LIKE ? OR CAST(substr(grouper_meta.value, 1,"
-            " instr(grouper_meta.value, ' ') - 1) AS REAL) < ?",
-            [f"{now:.3f} {owner}", f"% {owner}", now - stale_after],
+    for r in rows:
+        names = tuple(sorted({o for o in (r["outlets"] or "").split(",") if o}))
+        result[r["storyline_id"]] = StorylineStats(
+            outlets=names,
+            stories=int(r["stories"] or 0),
+            unread=int(r["unread"] or 0),
+            first_date=r["first_date"],
+            last_date=r["last_date"],
         )
-        row = library.db.execute(
-            "SELECT value FROM grouper_meta WHERE key = 'digest_lock'"
-        ).fetchone()
-    return bool(row) and row[0].endswith(f" {owner}")
-
-
-def release_digest_lock(library: Library, owner: str) -> None:
-    with library.db.atomic():
-        library.db.conn.execute(
-            "DELETE FROM grouper_meta WHERE key = 'digest_lock' AND value LIKE ?",
-            [f"% {owner}"],
-        )
-
-
-def get_meta(library: Library, key: str, default: str | None = None) -> str | None:
-    row = library.db.execute("SELECT value FROM grouper_meta WHERE key = ?", [key]).fetchone()
-    return row[0] if row else default
-
-
-def set_meta(library: Library, key: str, value: str) -> None:
-    library.db.conn.execute(
-        "INSERT INTO grouper_meta (key, value) VALUES (?, ?)"
-        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [key, value],
-    )
-
-
-def article_texts(
-    library: Library, article_ids: Sequence[int]
-) -> dict[int, tuple[str, str, str | None]]:
-    """{article id: (title, text, published)}."""
-    result: dict[int, tuple[str, str, str | None]] = {}
-    ids = list(article_ids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" for _ in chunk)
-        for r in library.db.execute(
-            f"SELECT id, title, text, published FROM articles WHERE id IN ({marks})", chunk
-        ):
-            result[r[0]] = (r[1] or "", r[2] or "", r[3])
     return result
 
 

@@ -1,7 +1,8 @@
 """Grouping articles into storylines and building each storyline's briefing.
 
-The reader uses `list_storylines`, `build_briefing` and `mark_opened`; every quote, red
-line and timeline item carries a `Citation` (article id, URL, title, outlet, date and the
+The reader uses `list_storylines`, `build_briefing` and `mark_opened`; the digest places
+analysed articles with a `StorylinePlacer`'s `place_batch`. Every quote, red line and
+timeline item carries a `Citation` (article id, URL, title, outlet, date and the
 character offsets of its words in the article text).
 """
 
@@ -32,19 +33,23 @@ from briefing.storylines._model import (
     StorylineSummary,
     TimelineEntry,
 )
+from briefing.storylines._placing import ArticleToPlace, PlacementCounts, StorylinePlacer
 
 __all__ = [
     "ActorSummary",
+    "ArticleToPlace",
     "Briefing",
     "Citation",
     "EventReport",
     "NewItem",
+    "PlacementCounts",
     "QuoteGroup",
     "QuoteItem",
     "RedLineGroup",
     "RedLineItem",
     "StorylineArticle",
     "StorylineError",
+    "StorylinePlacer",
     "StorylineSummary",
     "TimelineEntry",
     "bcubed",

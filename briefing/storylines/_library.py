@@ -13,6 +13,7 @@ from datetime import date
 
 from briefing.store import Library
 from briefing.store import analysis as store_analysis
+from briefing.store import grouping as store_grouping
 from briefing.store import storylines as store
 from briefing.storylines._api import StorylineError, _resolve, now_iso
 from briefing.storylines._grouper import (
@@ -29,8 +30,6 @@ from briefing.storylines._grouper import (
 )
 from briefing.storylines._label import label_for
 from briefing.understand.records import Analysis
-
-N_DOCS_KEY = "n_docs"
 
 
 def day_of(published: str | None) -> int:
@@ -58,7 +57,7 @@ class LibraryGrouper:
         self.grouper = Grouper(
             new_id=lambda: store.create_storyline(library),
             df={},
-            n_docs=int(store.get_meta(library, N_DOCS_KEY, "0") or 0),
+            n_docs=store_grouping.document_count(library),
             storylines=stories,
         )
         for row in store.merged_storylines(library):
@@ -70,14 +69,14 @@ class LibraryGrouper:
             self.grouper.add_storyline(Storyline.from_state(row.id, row.state))
             self.grouper.redirect[row.id] = target.id
         self._known_terms: set[str] = set()
-        for fp in store.fingerprints(library, [s.id for s in stories]):
+        for fp in store_grouping.fingerprints(library, [s.id for s in stories]):
             self.grouper.remember(fp.storyline_id, fp.article_id, fp.simhash, day_of(fp.published))
 
     def fetch_df(self, feats: Iterable[Features]) -> None:
         """Read the document frequencies of these articles' terms from the library."""
         wanted = {t for f in feats for t in f.counts} - self._known_terms
         if wanted:
-            self.grouper.df.update(store.document_frequencies(self.library, wanted))
+            self.grouper.df.update(store_grouping.document_frequencies(self.library, wanted))
             self._known_terms |= wanted
 
     def observe(self, feats: Features) -> None:
@@ -110,8 +109,8 @@ class LibraryGrouper:
             storyline_id=pinned_to,
         )
         if not counted:
-            store.add_document_frequencies(self.library, feats.counts)
-            store.set_meta(self.library, N_DOCS_KEY, str(grouper.n_docs))
+            store_grouping.add_document_frequencies(self.library, feats.counts)
+            store_grouping.set_document_count(self.library, grouper.n_docs)
         wire_of = result.wire_of if result.wire_of != article_id else None
         store.assign_article(
             self.library,
@@ -145,14 +144,14 @@ def rebuild(library: Library, storyline_ids: Iterable[int]) -> None:
     grouper = Grouper(
         new_id=lambda: next(counter),
         df={},
-        n_docs=int(store.get_meta(library, N_DOCS_KEY, "0") or 0),
+        n_docs=store_grouping.document_count(library),
     )
     feats = {
         m.article_id: features(m.title, m.text, actor_pairs(analyses.get(m.article_id)))
         for m in members
     }
     grouper.df.update(
-        store.document_frequencies(library, {t for f in feats.values() for t in f.counts})
+        store_grouping.document_frequencies(library, {t for f in feats.values() for t in f.counts})
     )
     stories = {sid: Storyline(id=sid) for sid in ids}
     for m in members:
