@@ -400,10 +400,9 @@ _share_of: dict[str, float] = {}
 
 
 def _load_background() -> dict[str, float]:
-    try:
-        from wordfreq import get_frequency_list
-    except ImportError:  # the grouper still works; a young library just groups less well
-        return {}
+    # Imported here, not at the top: wordfreq takes a while to load, and only grouping needs it.
+    from wordfreq import get_frequency_list
+
     shares: dict[str, float] = {}
     # Bin i holds the words whose frequency is 10^(-i/100); the rarest bins say nothing.
     for i, bin_words in enumerate(get_frequency_list("en", wordlist="best")):

@@ -249,81 +249,111 @@ def _short(name: str) -> str:
     return _SHORT.get(name, name)
 
 
+# Each candidate party: display name -> (articles that name it, class).
+_Candidates = dict[str, tuple[float, str]]
+# On a tie the analyser's countries come first: they are surer than a capitalised word.
+_CLASS_ORDER = {"country": 0, "place": 1, "org": 2}
+
+
 def _parties(story: Storyline, n: int, *, corporate: bool = False) -> list[tuple[str, str]]:
     """Up to two names, with their class (country, place or org), central to the storyline.
 
     Countries and places say where a story is and organisations who is in it; people are left
     to the briefing (a label outlives any one speaker). A company story is named by companies.
     """
-    names = story.names
-    # Each candidate: display name -> (articles, class).
-    cands: dict[str, tuple[float, str]] = {}
-
-    def add(name: str, count: float, cls: str) -> None:
-        short = _short(name)
-        if short in _BLOCS and cls == "org":
-            cls = "country"
-        old = cands.get(short)
-        if old is None or count > old[0] or (count == old[0] and cls == "country"):
-            cands[short] = (max(count, old[0] if old else 0.0), cls)
-
-    person_words: set[str] = set()
-    for name, (kind, count) in story.actors.items():
-        tokens = name.split()
-        if kind == "person":
-            # "Oberon Semiconductors" named "Oberon" alone is a company, not a person:
-            # people are named by their surname, organisations by their first word.
-            if len(tokens) >= 2 and tokens[0] in names and tokens[-1] not in names:
-                add(name, count, "org")
-            else:
-                person_words.update(tokens)
-            continue
-        if kind == "country":
-            cls = "country"
-        elif kind == "other":  # the analyser's places and other names: read like a name
-            cls = _class_of_name(name, names) or "org"
-        else:
-            cls = "org"
-        add(name, _count_of(story, name), cls)
-    actor_names = set(story.actors)
-    for name, count in names.items():
-        if name in actor_names or name in person_words:
-            continue
-        cls = _class_of_name(name, names)
-        if cls:
-            add(name, count, cls)
-    outer = _outer_counts(story)
-    scored: dict[str, tuple[float, str]] = {}
-    for name, (count, cls) in cands.items():
-        long_name = _LONG.get(name, name)
-        if long_name not in actor_names and _generic(name, story):
-            continue
-        # A name inside a longer one mentioned as often ("Homeland" in "Homeland Party").
-        if outer.get(name, 0) >= count or outer.get(long_name, 0) >= count:
-            continue
-        in_titles = max(
-            story.title_names.get(name, 0),
-            story.title_names.get(long_name, 0),
-            story.title_names.get(_display(name, names), 0),
-        )
-        share = min(count, n) / n + 0.5 * min(in_titles, n) / n
-        weight = _class_weight(cls, corporate)
-        if name not in actor_names and any(t.lower() in _GENERIC for t in name.split()):
-            weight *= 0.8  # "Kettering Mill": perhaps a place, perhaps a building
-        scored[name] = (share * weight, cls)
-    # On a tie the analyser's countries come first: they are surer than a capitalised word.
-    order = {"country": 0, "place": 1, "org": 2}
-    ranked = sorted(scored.items(), key=lambda kv: (-round(kv[1][0], 6), order[kv[1][1]], kv[0]))
+    scored = _scored(story, _candidates(story), n, corporate)
+    ranked = sorted(
+        scored.items(), key=lambda kv: (-round(kv[1][0], 6), _CLASS_ORDER[kv[1][1]], kv[0])
+    )
     top = [(name, cls, score) for name, (score, cls) in ranked if score >= _PARTY_SCORE]
     if not top:
         return []
     first_name, first_cls, first_score = top[0]
-    chosen = [(_display(first_name, names), first_cls)]
+    chosen = [(_display(first_name, story.names), first_cls)]
     for name, cls, score in top[1:]:
         if cls == first_cls and score >= _SECOND_PARTY * first_score:
-            chosen.append((_display(name, names), cls))
+            chosen.append((_display(name, story.names), cls))
             break
     return chosen
+
+
+def _candidates(story: Storyline) -> _Candidates:
+    """The names that could be parties: the analyser's actors, then the capitalised names."""
+    cands: _Candidates = {}
+    person_words: set[str] = set()
+    for name, (kind, count) in story.actors.items():
+        if kind != "person":
+            cls = _actor_class(name, kind, story.names)
+            _add_candidate(cands, name, _count_of(story, name), cls)
+        elif _company_named_like_person(name, story.names):
+            _add_candidate(cands, name, count, "org")
+        else:
+            person_words.update(name.split())
+    for name, count in story.names.items():
+        if name in story.actors or name in person_words:
+            continue
+        cls = _class_of_name(name, story.names)
+        if cls:
+            _add_candidate(cands, name, count, cls)
+    return cands
+
+
+def _add_candidate(cands: _Candidates, name: str, count: float, cls: str) -> None:
+    """Keep the name by its short form, with its highest count (a country's class on a tie)."""
+    short = _short(name)
+    if short in _BLOCS and cls == "org":
+        cls = "country"
+    old = cands.get(short)
+    if old is None or count > old[0] or (count == old[0] and cls == "country"):
+        cands[short] = (max(count, old[0] if old else 0.0), cls)
+
+
+def _company_named_like_person(name: str, names: dict[str, int]) -> bool:
+    """ "Oberon Semiconductors" named "Oberon" alone is a company, not a person: people are
+    named by their surname, organisations by their first word."""
+    tokens = name.split()
+    return len(tokens) >= 2 and tokens[0] in names and tokens[-1] not in names
+
+
+def _actor_class(name: str, kind: str, names: dict[str, int]) -> str:
+    """The class of an actor that is no person."""
+    if kind == "country":
+        return "country"
+    if kind == "other":  # the analyser's places and other names: read like a name
+        return _class_of_name(name, names) or "org"
+    return "org"
+
+
+def _scored(story: Storyline, cands: _Candidates, n: int, corporate: bool) -> _Candidates:
+    """Each candidate that can stand alone, with its score: how central it is, by class."""
+    outer = _outer_counts(story)
+    scored: _Candidates = {}
+    for name, (count, cls) in cands.items():
+        long_name = _LONG.get(name, name)
+        if long_name not in story.actors and _generic(name, story):
+            continue
+        # A name inside a longer one mentioned as often ("Homeland" in "Homeland Party").
+        if outer.get(name, 0) >= count or outer.get(long_name, 0) >= count:
+            continue
+        scored[name] = (_party_score(story, name, count, n, cls, corporate), cls)
+    return scored
+
+
+def _party_score(
+    story: Storyline, name: str, count: float, n: int, cls: str, corporate: bool
+) -> float:
+    """The share of articles that name it, headlines counting extra, times its class's weight."""
+    long_name = _LONG.get(name, name)
+    in_titles = max(
+        story.title_names.get(name, 0),
+        story.title_names.get(long_name, 0),
+        story.title_names.get(_display(name, story.names), 0),
+    )
+    share = min(count, n) / n + 0.5 * min(in_titles, n) / n
+    weight = _class_weight(cls, corporate)
+    if name not in story.actors and any(t.lower() in _GENERIC for t in name.split()):
+        weight *= 0.8  # "Kettering Mill": perhaps a place, perhaps a building
+    return share * weight
 
 
 def _outer_counts(story: Storyline) -> dict[str, float]:
