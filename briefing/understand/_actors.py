@@ -1,70 +1,35 @@
-"""Named mentions in a text, grouped into canonical actors, and reference resolution."""
+"""The registry of the names in a text: who is mentioned where, under which canonical name,
+with which roles; and the lookups that resolve "he", "the minister" or "the board" to one of
+them. Built in steps (find the names, give them canonical forms, note roles), then changed
+only through its own methods while the speakers are resolved."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import insort
+from collections.abc import Mapping, Sequence
+from typing import Final
 
 from briefing.understand._aliases import AliasTable
+from briefing.understand._entities import group_entities
 from briefing.understand._lexicon import (
     FEMALE,
-    FUNCTION_CAPS,
-    HONORIFICS,
+    GROUP_NOUNS,
+    IN_PLACE_WORDS,
+    INSTITUTION_WORDS,
+    LEAD_ROLES,
+    LESSER_ROLE_WORDS,
     MALE,
-    MONTHS,
-    ORG_WORDS,
+    OBJECT_WORDS,
+    ROLE_DETERMINERS,
+    ROLE_SUBJECT_OPENERS,
     ROLE_WORDS,
-    TITLE_WORDS,
-    WEEKDAYS,
 )
-from briefing.understand._text import Sentence, Token
+from briefing.understand._mentions import Entity, Mention, strip_poss
+from briefing.understand._names import find_mentions
+from briefing.understand._text import Sentence
 
-_POSS = re.compile(r"['\u2019]s?$")
-_GROUP_NOUNS = frozenset(
-    "authorities officials government side forces military troops army leadership "
-    "administration delegation diplomats negotiators ministry embassy officers regime".split()
-)
-_NOT_NAMES = frozenset("i i’m i'm ok okay tv mp mps covid ceo gop uk us eu un".split()) - {
-    "gop",
-    "uk",
-    "us",
-    "eu",
-    "un",
-}
-
-
-_STATE_OWNS = re.compile(
-    r"['\u2019]s (?:own )?(?:army|armed forces|military|navy|air force|troops|foreign ministry"
-    r"|defen[cs]e ministry|foreign minister|defen[cs]e minister|finance minister|prime minister"
-    r"|president|parliament|government|central bank|embassy|border guards?|coast guard)\b",
-    re.I,
-)
-_PARTICLES = frozenset("of for de von van al bin der la le du da den ter".split())
-_INSTITUTIONS = (
-    "court", "council", "authority", "ministry", "government", "parliament", "commission",
-    "police", "agency", "department", "office", "union", "party",
-)  # fmt: skip
-_PLACE_WORDS = frozenset(
-    "street road avenue square bridge river sea ocean lake mountain mountains valley airport "
-    "station harbour harbor port bay island islands park district quarter plaza boulevard lane "
-    "one two".split()
-)
-_OBJECT_PREPS = frozenset(
-    "by with to from for about against than told asked urged thanked met called accused "
-    "criticised criticized praised warned visited invited briefed phoned".split()
-)
-_NOT_BEFORE_PERSON = frozenset("the a an of in at near from into outside across inside".split())
-# prepositions after which a lone name is a place, never a person ("in Lindmark")
-_IN_PLACE = frozenset(
-    "in at near outside inside into across around throughout visited visiting toured".split()
-)
-_LOCATIVE = frozenset("in at near from to into outside across around through via inside".split())
-STRONG_TITLES = frozenset(
-    """president chancellor minister secretary senator governor mayor premier ambassador envoy
-    spokesman spokeswoman spokesperson chairman chairwoman chair chief director commissioner ceo
-    judge general leader king queen pope prosecutor mr mrs ms dr sen gov rep""".split()
-)
-
+__all__ = ["Entity", "Mention", "Registry", "role_word", "strip_poss"]
 
 _ROLE = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(
@@ -74,12 +39,6 @@ _ROLE_AFTER = re.compile(
     rf"\s*,\s*(?:the|a|an|its|their|his|her)\s+((?:[\w'\u2019-]+\s+){{0,4}}?(?:{_ROLE})"
     rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)?)\s*[,.;]"
 )
-
-
-_LEADS = {
-    "lead": "leader", "head": "head", "chair": "chair", "run": "head", "direct": "director",
-    "manage": "manager", "represent": "representative",
-}  # fmt: skip
 _WHO_LEADS = re.compile(
     r"\s*,\s*who\s+(leads|heads|chairs|runs|directs|manages|represents)\s+"
     r"((?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,5}?)\s*[,.;]",
@@ -87,350 +46,34 @@ _WHO_LEADS = re.compile(
 )
 
 
-def strip_poss(word: str) -> str:
-    return _POSS.sub("", word) if len(word) > 2 else word
-
-
-@dataclass
-class Mention:
-    start: int  # the name's characters (title excluded)
-    end: int
-    name: str  # as written, possessive removed
-    title: str  # "Foreign Minister", "" when none
-    kind: str
-    sentence: int
-    span_start: int  # title included
-    canonical: str = ""
-    place: bool = False  # "in Geneva": a location, not an actor
-    prev: str = ""  # the word before the name, lower-case
-
-
-@dataclass
-class Entity:
-    name: str
-    kind: str
-    aliases: set[str] = field(default_factory=set)
-    roles: list[str] = field(default_factory=list)
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    gender: str = ""
-    first: int = 0
-    acting: int = 0  # mentions as an actor rather than as a place ("in Geneva")
-
-
-def _is_name_word(tok: Token) -> bool:
-    t = tok.text
-    if tok.quote or not t[:1].isupper():
-        return False
-    return any(c.isalpha() for c in t)
+def _start(m: Mention) -> int:
+    return m.start
 
 
 class Registry:
     """Every name in the text, with the fullest form each one stands for."""
 
     def __init__(self, text: str, sents: list[Sentence], aliases: AliasTable) -> None:
-        self.text = text
-        self.aliases = aliases
-        self.mentions: list[Mention] = []
-        self.entities: dict[str, Entity] = {}
+        self.text: Final = text
+        self.aliases: Final = aliases
+        self._mentions = find_mentions(text, sents, aliases)
+        self._entities = group_entities(self._mentions, aliases)
         # plural speakers named by a phrase ("Aid agencies"), with where they spoke
-        self.groups: list[tuple[int, str]] = []
-        for si, s in enumerate(sents):
-            self._scan(s, si)
-        self._states()
-        self._canonicalise()
+        self._groups: list[tuple[int, str]] = []
         self._appositions()
         self._role_subjects(sents)
 
-    # -------------------------------------------------------------- finding names
+    @property
+    def mentions(self) -> Sequence[Mention]:
+        """The mentions in the order of the text."""
+        return self._mentions
 
-    def _scan(self, s: Sentence, si: int) -> None:
-        toks = s.tokens
-        i = 0
-        n = len(toks)
-        while i < n:
-            tok = toks[i]
-            if not _is_name_word(tok):
-                i += 1
-                continue
-            j = i
-            while j + 1 < n:
-                nxt = toks[j + 1]
-                if _is_name_word(nxt) and (
-                    not toks[j].text.endswith(("\u2019s", "'s", "'", "\u2019"))
-                    or nxt.lower in ORG_WORDS
-                ):
-                    j += 1
-                elif (
-                    nxt.lower == "and"
-                    and j + 2 < n
-                    and _is_name_word(toks[j + 2])
-                    and any(t.lower in ("of", "for") for t in toks[i : j + 1])
-                    and any(t.lower in ORG_WORDS for t in toks[i : j + 1])
-                ):
-                    j += 2  # "Commission for Museums and Monuments"
-                elif (
-                    nxt.lower in ("of", "for")
-                    and j + 3 < n
-                    and toks[j + 2].lower == "the"
-                    and _is_name_word(toks[j + 3])
-                    and toks[j].lower.rstrip(".") in TITLE_WORDS
-                ):
-                    j += 3  # "President of the United States Donald Trump"
-                elif (
-                    nxt.lower in ("of", "for")
-                    and j + 3 < n
-                    and toks[j + 2].lower == "the"
-                    and _is_name_word(toks[j + 3])
-                    and any(t.lower in ORG_WORDS for t in toks[i : j + 1])
-                ):
-                    j += 3  # "International Council for the Exploration of the Sea"
-                elif (
-                    nxt.lower in _PARTICLES
-                    and j + 2 < n
-                    and toks[j + 2].lower in _PARTICLES
-                    and j + 3 < n
-                    and _is_name_word(toks[j + 3])
-                ):
-                    j += 3  # "Ursula von der Leyen"
-                elif (
-                    nxt.lower
-                    in ("of", "for", "de", "von", "van", "al", "bin", "der", "la", "le", "du")
-                    and j + 2 < n
-                    and _is_name_word(toks[j + 2])
-                    and not (
-                        nxt.lower in ("of", "for")
-                        and self._personal(toks[i : j + 1], toks[i - 1].lower if i else "")
-                    )
-                ) or (
-                    nxt.text in ("-", ".")
-                    and nxt.start == toks[j].end
-                    and j + 2 < n
-                    and _is_name_word(toks[j + 2])
-                    and toks[j + 2].start == nxt.end
-                ):
-                    j += 2
-                elif nxt.text == "." and toks[j].lower in HONORIFICS | {
-                    "gov",
-                    "sen",
-                    "rep",
-                    "gen",
-                    "lt",
-                    "dr",
-                    "st",
-                    "jr",
-                }:
-                    j += 1
-                    if j + 1 < n and _is_name_word(toks[j + 1]):
-                        continue
-                    break
-                else:
-                    break
-            if i == 0 and s.para_start and s.para == 0 and toks[i].text.isupper():
-                d = j + 1
-                if d < n and toks[d].text == "(":  # "BRUSSELS (Reuters) - …"
-                    while d < n and toks[d].text != ")":
-                        d += 1
-                    d += 1
-                if d < n and toks[d].text in ("-", "\u2014", "\u2013"):
-                    i = d + 1  # a dateline
-                    continue
-            lead = i + 1 if j == i + 1 and toks[i].lower == "the" else i
-            demonym = self.aliases.demonyms.get(strip_poss(toks[lead].lower))
-            if demonym and j == lead and j + 1 < n and toks[j + 1].lower in _GROUP_NOUNS:
-                # "the Dutch government", "Russian officials": the country acts
-                adj = toks[lead]
-                m = Mention(adj.start, adj.end, demonym, "", "country", si, adj.start)
-                self.mentions.append(m)
-                i = j + 1
-                continue
-            prev = toks[i - 1].lower if i > 0 else ""
-            self._add(
-                toks[i : j + 1], si, sentence_initial=(i == 0 or toks[i - 1].quote), prev=prev
-            )
-            i = j + 1
+    @property
+    def entities(self) -> Mapping[str, Entity]:
+        """The entities by canonical name, in the order of their first mention."""
+        return self._entities
 
-    def _states(self) -> None:
-        """A lone unknown name that owns an army or a foreign ministry is a country, even one
-        the alias table does not list: "Kessaria's army", "Estoria's finance minister"."""
-        states = set()
-        for m in self.mentions:
-            if m.kind == "other" and " " not in m.name and _STATE_OWNS.match(self.text, m.end):
-                states.add(m.name)
-        if not states:
-            return
-        for m in self.mentions:
-            if m.name in states and m.kind == "other":
-                m.kind = "country"
-
-    def _personal(self, run: list[Token], prev: str) -> bool:
-        """ "Stacy Berg" in "Stacy Berg of Torvik": a first name and a surname, not an office
-        or a body ("Bank of England", "the Royal Society of Chemistry")."""
-        words = [t.lower for t in run]
-        if len(words) != 2 or set(words) & (ORG_WORDS | TITLE_WORDS | _PLACE_WORDS):
-            return False
-        if any(w in FUNCTION_CAPS for w in words):
-            return False
-        return words[0] in self.aliases.genders or prev not in ("the", "a", "an")
-
-    def _add(self, toks: list[Token], si: int, sentence_initial: bool, prev: str = "") -> None:
-        words = [t for t in toks if t.text not in (".",)]
-        # "European Commission President Ursula von der Leyen": split after the last title
-        cut = max(
-            (x for x, w in enumerate(words[:-1]) if w.lower.rstrip(".") in STRONG_TITLES),
-            default=-1,
-        )
-        if (
-            cut > 0
-            and words[-1].lower not in ORG_WORDS
-            and words[cut + 1].lower not in ("of", "for")
-        ):
-            words = words[:]  # the run keeps its title; the loop below stops at the cut
-        else:
-            cut = -1
-        # Drop leading function words: "But Merz", "The Kremlin" keeps "Kremlin".
-        while words and words[0].lower in FUNCTION_CAPS and words[0].lower not in TITLE_WORDS:
-            words = words[1:]
-        if not words:
-            return
-        # Split off the title: "President of Russia Vladimir Putin".
-        k = 0
-        while k < len(words) - 1 and (
-            words[k].lower.rstrip(".") in TITLE_WORDS
-            or (words[k].lower in ("of", "for") and k > 0)
-            or (
-                # "Ukrainian President", "German Chancellor"
-                strip_poss(words[k].lower) in self.aliases.demonyms
-                and words[k + 1].lower.rstrip(".") in TITLE_WORDS
-            )
-        ):
-            if words[k].lower in ("of", "for"):
-                # the title's object: "of Russia", "of State", "for Foreign Affairs"
-                k += 1
-                if k < len(words) - 1 and words[k].lower == "the":
-                    k += 1
-                # the longest known name: "of the United States", "of Russia"
-                for width in (4, 3, 2, 1):
-                    if k + width < len(words) and self.aliases.lookup(
-                        " ".join(w.text for w in words[k : k + width])
-                    ):
-                        k += width
-                        break
-                else:
-                    while k < len(words) - 1 and (
-                        words[k].lower in TITLE_WORDS or words[k].lower in ("affairs", "state")
-                    ):
-                        k += 1
-                continue
-            k += 1
-        if cut > 0 and k <= cut:
-            k = cut + 1
-        if k and any(w.lower in ORG_WORDS for w in words[k:]):
-            k = 0  # "National Cyber Security Agency", "Turkish Foreign Ministry"
-        title_toks, name_toks = words[:k], words[k:]
-        if not name_toks or all(w.lower.rstrip(".") in TITLE_WORDS for w in words):
-            return  # "the Prime Minister": a role, not a name
-        last = name_toks[-1]
-        name = " ".join(t.text for t in name_toks[:-1]) + (" " if len(name_toks) > 1 else "")
-        name += strip_poss(last.text)
-        if name.lower() in _NOT_NAMES or name.lower() in WEEKDAYS or name.lower() in MONTHS:
-            return
-        if re.fullmatch(r"[A-Z]-[A-Z.]+", name):
-            return  # a party and state after a lawmaker's name: "R-S.C."
-        if (
-            len(name_toks) == 1
-            and sentence_initial
-            and not title_toks
-            and name.lower() in FUNCTION_CAPS
-        ):
-            return
-        title = " ".join(t.text for t in title_toks)
-        alias = self.aliases.lookup(name)
-        lower_words = {t.lower.strip(".") for t in name_toks}
-        if alias:
-            kind = alias[1]
-        elif name.lower() in self.aliases.demonyms:
-            return  # an adjective ("Russian"), not an actor by itself
-        elif lower_words & ORG_WORDS or (name.isupper() and len(name) > 1 and len(name_toks) == 1):
-            kind = "organization"
-        elif lower_words & _PLACE_WORDS:
-            kind = "other"  # "Old Market Street", "Lowmere Valley"
-        elif (
-            prev == "of"
-            and len(name_toks) >= 3
-            and self.mentions
-            and self.mentions[-1].kind == "person"
-            and self.text[self.mentions[-1].end : words[0].start].strip(" ,") == "of"
-        ):
-            kind = "organization"  # "Maja Berg of Keep Halvik Green": her group
-        elif title_toks or (len(name_toks) >= 2 and prev not in _NOT_BEFORE_PERSON):
-            kind = "person"
-        else:
-            kind = "other"
-        end = name_toks[-1].start + len(strip_poss(last.text))
-        mention = Mention(name_toks[0].start, end, name, title, kind, si, words[0].start)
-        mention.place = prev in _LOCATIVE and not title_toks
-        mention.prev = prev
-        self.mentions.append(mention)
-
-    # -------------------------------------------------------------- canonical forms
-
-    def _canonicalise(self) -> None:
-        persons: dict[str, str] = {}  # surname or first name -> fullest form
-        full_forms = [m for m in self.mentions if m.kind == "person" and " " in m.name]
-        for m in sorted(full_forms, key=lambda m: -len(m.name.split())):
-            parts = [p for p in m.name.split() if p.lower().strip(".") not in HONORIFICS]
-            if not parts:
-                continue
-            persons.setdefault(parts[-1].lower(), " ".join(parts))
-        firsts: dict[str, set[str]] = {}
-        for form in set(persons.values()):
-            firsts.setdefault(form.split()[0].lower(), set()).add(form)
-        org_heads: dict[str, str] = {}
-        for m in self.mentions:
-            words = m.name.lower().split()
-            if m.kind == "organization" and len(words) > 1:
-                # the head comes before "of": "the Bank" after "National Bank of Estoria", and
-                # "Estoria" is not the bank
-                cut = min((words.index(w) for w in ("of", "for") if w in words), default=0)
-                org_heads.setdefault(words[cut - 1] if cut else words[-1], m.name)
-        for m in self.mentions:
-            alias = self.aliases.lookup(m.name)
-            if alias:
-                m.canonical, m.kind = alias
-            elif " " not in m.name and m.name.lower() in org_heads and m.kind != "person":
-                # "the Commission" after "the European Commission"
-                m.canonical, m.kind = org_heads[m.name.lower()], "organization"
-            elif m.kind in ("person", "other"):
-                parts = [p for p in m.name.split() if p.lower().strip(".") not in HONORIFICS]
-                key = parts[-1].lower() if parts else m.name.lower()
-                full: str | None = persons.get(key)
-                if full is None and len(parts) == 1 and len(firsts.get(key, ())) == 1:
-                    full = next(iter(firsts[key]))
-                if full is not None:
-                    m.canonical, m.kind = full, "person"
-                else:
-                    m.canonical = " ".join(parts) or m.name
-            else:
-                m.canonical = m.name
-            ent = self.entities.get(m.canonical)
-            if ent is None:
-                ent = self.entities[m.canonical] = Entity(m.canonical, m.kind, first=m.start)
-            if m.kind == "person" and ent.kind != "person":
-                ent.kind = "person"
-            if m.name != m.canonical:
-                ent.aliases.add(m.name)
-            ent.spans.append((m.start, m.end))
-            if not (m.place and alias is not None and m.name.lower() != m.canonical.lower()):
-                ent.acting += 1
-            if m.title and m.title not in ent.roles:
-                ent.roles.append(m.title)
-            if m.kind == "person" and not ent.gender and " " in ent.name:
-                ent.gender = self.aliases.genders.get(ent.name.split()[0].lower(), "")
-            low = {w.lower().strip(".") for w in m.title.split()}
-            if low & {"mr", "sir", "lord", "king", "prince"}:
-                ent.gender = ent.gender or "m"
-            elif low & {"mrs", "ms", "dame", "queen", "princess", "lady"}:
-                ent.gender = ent.gender or "f"
+    # -------------------------------------------------------------- roles written in the text
 
     def _appositions(self) -> None:
         """Roles written beside a name: "Annalena Baerbock, the foreign minister," and
@@ -452,7 +95,7 @@ class Registry:
             led = _WHO_LEADS.match(after)
             if led:
                 # "Birte Sand, who leads the dockers' union," is the union leader
-                role = _LEADS[led.group(1).lower()[:-1]]
+                role = LEAD_ROLES[led.group(1).lower()[:-1]]
                 self.add_role(m.canonical, f"{role} of {led.group(2).strip()}")
 
     def _role_subjects(self, sents: list[Sentence]) -> None:
@@ -461,7 +104,7 @@ class Registry:
         added = []
         for s in sents:
             toks = s.tokens
-            if len(toks) < 3 or toks[0].lower not in ("the", "his", "her", "its", "their"):
+            if len(toks) < 3 or toks[0].lower not in ROLE_SUBJECT_OPENERS:
                 continue
             for k in (1, 2, 3):
                 if k >= len(toks) or toks[k].quote or toks[k].is_cap and k > 1:
@@ -476,10 +119,72 @@ class Registry:
                         added.append(m)
                     break
         if added:
-            self.mentions.extend(added)
-            self.mentions.sort(key=lambda m: m.start)
+            self._mentions.extend(added)
+            self._mentions.sort(key=_start)
+
+    # -------------------------------------------------------------- changes while resolving
+
+    def make_person(self, mention: Mention) -> None:
+        """A lone name turned out to be someone: every mention of it becomes a person."""
+        if any(
+            m.canonical == mention.canonical and m.kind == "other" and m.prev in IN_PLACE_WORDS
+            for m in self._mentions
+        ):
+            return  # "grew up in Lindmark … Lindmark said": a town speaking, not a person
+        for m in self._mentions:
+            if m.canonical == mention.canonical and m.kind == "other":
+                m.kind = "person"
+        ent = self._entities.get(mention.canonical)
+        if ent is not None and ent.kind == "other":
+            ent.kind = "person"
+
+    def note_gender(self, canonical: str, pronoun: str) -> None:
+        """ "he said" after a name whose gender was unknown: now it is."""
+        ent = self._entities.get(canonical)
+        if ent and not ent.gender:
+            if pronoun in MALE:
+                ent.gender = "m"
+            elif pronoun in FEMALE:
+                ent.gender = "f"
+
+    def add_role(self, canonical: str, role: str) -> None:
+        """A role the text gives the entity ("Dmitry Peskov, the Kremlin spokesman")."""
+        ent = self._entities.get(canonical)
+        if ent and role and role not in ent.roles:
+            ent.roles.append(role)
+
+    def add_role_speaker(self, start: int, end: int, phrase: str, sentence: int) -> Mention:
+        """A role no one named holds speaks for itself ("Northfield's mayor said"), as a
+        person a later "she" can find."""
+        m = Mention(start, end, phrase, "", "person", sentence, start)
+        m.canonical = phrase
+        insort(self._mentions, m, key=_start)
+        return m
+
+    def note_role_holder(self, start: int, end: int, phrase: str, canonical: str) -> None:
+        """ "the governor-designate said …" stands for canonical as the latest person in
+        view, so that a following "she" finds them rather than someone named between."""
+        if any(m.start == start and m.kind == "person" for m in self._mentions):
+            return
+        si = next((m.sentence for m in reversed(self._mentions) if m.start < start), 0)
+        m = Mention(start, end, phrase, "", "person", si, start)
+        m.canonical = canonical
+        insort(self._mentions, m, key=_start)
+
+    def note_group(self, pos: int, phrase: str) -> None:
+        """A plural group speaking ("Aid agencies said"), whom a later "they" may mean."""
+        self._groups.append((pos, phrase))
 
     # -------------------------------------------------------------- lookups
+
+    def last_group(self) -> tuple[int, str] | None:
+        """The latest plural group noted as speaking, with where it spoke."""
+        return self._groups[-1] if self._groups else None
+
+    def roles_of(self, m: Mention) -> str:
+        """The roles of the entity the mention stands for, lower-case, one string."""
+        ent = self._entities.get(m.canonical)
+        return " ".join(ent.roles if ent else [m.title]).lower()
 
     def mention_in(self, start: int, end: int) -> Mention | None:
         """The named mention that heads [start, end): its first person, else its first name."""
@@ -498,20 +203,6 @@ class Registry:
             return named[-1] if head_last else named[0]
         return inside[0] if inside else None
 
-    def make_person(self, mention: Mention) -> None:
-        """A lone name turned out to be someone: every mention of it becomes a person."""
-        if any(
-            m.canonical == mention.canonical and m.kind == "other" and m.prev in _IN_PLACE
-            for m in self.mentions
-        ):
-            return  # "grew up in Lindmark … Lindmark said": a town speaking, not a person
-        for m in self.mentions:
-            if m.canonical == mention.canonical and m.kind == "other":
-                m.kind = "person"
-        ent = self.entities.get(mention.canonical)
-        if ent is not None and ent.kind == "other":
-            ent.kind = "person"
-
     def mention_ending(self, end: int) -> Mention | None:
         """A mention that runs up to end, however early it starts."""
         for m in self.mentions:
@@ -527,7 +218,7 @@ class Registry:
             if m.start >= pos or m.kind != "organization":
                 continue
             name = m.canonical.lower()
-            if word in ("firm", "company") and any(w in name for w in _INSTITUTIONS):
+            if word in ("firm", "company") and any(w in name for w in INSTITUTION_WORDS):
                 continue  # a court or a council is not "the firm"
             bonus = 100 if word in name else 1
             counts[m.canonical] = counts.get(m.canonical, 0) + bonus
@@ -551,17 +242,9 @@ class Registry:
         words = phrase.split()
         for w in words:
             c = self.aliases.demonyms.get(strip_poss(w).lower())
-            if c and any(x.lower() in _GROUP_NOUNS for x in words):
+            if c and any(x.lower() in GROUP_NOUNS for x in words):
                 return c, "country"
         return None
-
-    def note_gender(self, canonical: str, pronoun: str) -> None:
-        ent = self.entities.get(canonical)
-        if ent and not ent.gender:
-            if pronoun in MALE:
-                ent.gender = "m"
-            elif pronoun in FEMALE:
-                ent.gender = "f"
 
     def person_before(
         self, pos: int, pronoun: str = "", skip: tuple[int, int] | None = None
@@ -577,7 +260,7 @@ class Registry:
             ent = self.entities.get(m.canonical)
             if want and ent and ent.gender and ent.gender != want:
                 continue
-            if m.prev in _OBJECT_PREPS and pronoun:
+            if m.prev in OBJECT_WORDS and pronoun:
                 # "briefed by Witkoff": an object is a weaker antecedent than a subject
                 fallback = fallback or m
                 continue
@@ -590,19 +273,18 @@ class Registry:
         """The most recent person whose title holds the role word ("minister"); with a phrase
         ("the finance minister"), one whose title also has its other words comes first."""
         words = [w for w in re.findall(r"[\w'\u2019-]+", phrase.lower()) if w != role]
-        want = {w for w in words if w not in _ROLE_DETERMINERS and w not in self.aliases.demonyms}
+        want = {w for w in words if w not in ROLE_DETERMINERS and w not in self.aliases.demonyms}
         head = re.compile(rf"(?<![\w-]){re.escape(role)}\b")
         fallback = weak = None
         for m in reversed(self.mentions):
             if m.start >= pos or m.kind != "person":
                 continue
-            ent = self.entities.get(m.canonical)
-            roles = " ".join(ent.roles if ent else [m.title]).lower()
+            roles = self.roles_of(m)
             hit = head.search(roles)
             if hit is None:
                 continue
             before = roles[: hit.start()].split()[-1:]
-            if before and before[0] in _LESSER_ROLE and before[0] not in words:
+            if before and before[0] in LESSER_ROLE_WORDS and before[0] not in words:
                 weak = weak or m  # "the president" is not the vice president
                 continue
             if not want or want <= set(re.findall(r"[\w'\u2019-]+", roles)):
@@ -610,30 +292,11 @@ class Registry:
             fallback = fallback or m
         return fallback or weak
 
-    def add_role(self, canonical: str, role: str) -> None:
-        ent = self.entities.get(canonical)
-        if ent and role and role not in ent.roles:
-            ent.roles.append(role)
-
-
-_ROLE_DETERMINERS = frozenset("the a an this that its his her their".split())
-_LESSER_ROLE = frozenset("vice deputy former ex assistant acting junior press".split())
-
 
 def role_word(phrase: str) -> str | None:
     """The role noun of a phrase such as "the German chancellor" or "the Kremlin spokesman"."""
     words = [w.lower() for w in phrase.split()]
-    if not words or words[0] not in (
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "its",
-        "his",
-        "her",
-        "their",
-    ):
+    if not words or words[0] not in ROLE_DETERMINERS:
         return None
     if words[-1] in ROLE_WORDS:
         return words[-1]

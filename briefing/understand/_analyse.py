@@ -181,9 +181,7 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             hit = reg.role_before(phrase[0], rw_poss)
             if hit is None and m.kind == "other" and m.start == phrase[0]:
                 # no one named holds it: the role itself speaks, and a later "she" is them
-                hit = Mention(phrase[0], phrase[1], ptext, "", "person", m.sentence, phrase[0])
-                hit.canonical = ptext
-                reg.mentions.insert(bisect_right([x.start for x in reg.mentions], hit.start), hit)
+                hit = reg.add_role_speaker(phrase[0], phrase[1], ptext, m.sentence)
             m = hit or m
         if m is not None:
             speaker = m.canonical
@@ -210,7 +208,7 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
                 reg.note_gender(p.canonical, low)
         elif low in ("it", "they"):
             o = reg.actor_before(phrase[0], ("organization", "country"))
-            plural = reg.groups[-1] if low == "they" and reg.groups else None
+            plural = reg.last_group() if low == "they" else None
             if plural is not None and (o is None or o.start < plural[0]) and plural[0] < phrase[0]:
                 speaker = plural[1]  # "Aid agencies said …", then "they said"
             elif o is not None:
@@ -224,11 +222,7 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             hit = reg.role_before(phrase[0], rw, ptext) if rw else None
             group = _GROUP_SPEAKER.match(low)
             if hit is not None and _SUCCESSOR.search(low):
-                roles = (
-                    " ".join(reg.entities[hit.canonical].roles).lower()
-                    if (hit.canonical in reg.entities)
-                    else hit.title.lower()
-                )
+                roles = reg.roles_of(hit)
                 if re.search(r"\b(?:outgoing|former|ex-|departing|retiring)", roles):
                     hit = None  # the governor-designate is not the outgoing governor
             if hit is None and rw and ("'s " in low or "\u2019s " in low or low.startswith("its ")):
@@ -241,7 +235,7 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
                 canon = reg.canonical_of(ptext)
                 speaker = canon[0] if canon else ptext
                 if canon is None and not rw and low.split()[-1].endswith("s"):
-                    reg.groups.append((phrase[0], ptext))  # a plural group a later "they" means
+                    reg.note_group(phrase[0], ptext)  # a plural group a later "they" means
             if (
                 rw
                 and speaker
@@ -250,7 +244,7 @@ def _resolve(text: str, a: Attribution, reg: Registry, day: str | None) -> Quote
             ):
                 # "the governor-designate said …", then "she said": the role's holder is the
                 # latest person in view, not someone named between
-                _note_person(reg, phrase, ptext, speaker)
+                reg.note_role_holder(phrase[0], phrase[1], ptext, speaker)
     content = text[a.start : a.end]
     return Quote(
         text=content,
@@ -284,19 +278,9 @@ _SUCCESSOR = re.compile(r"-(?:designate|elect)\b|\b(?:new|incoming)\b")
 
 def _fits(reg: Registry, hit: Mention, phrase: str) -> bool:
     """Every word of "the Ukrainian president" is in the roles of the person found for it."""
-    ent = reg.entities.get(hit.canonical)
-    roles = " ".join(ent.roles if ent else [hit.title]).lower()
+    roles = reg.roles_of(hit)
     words = [w for w in re.findall(r"[\w'\u2019]+", phrase) if w not in ("the", "new")]
     return all(w in roles for w in words)
-
-
-def _note_person(reg: Registry, phrase: tuple[int, int], ptext: str, canonical: str) -> None:
-    if any(m.start == phrase[0] and m.kind == "person" for m in reg.mentions):
-        return
-    si = next((m.sentence for m in reversed(reg.mentions) if m.start < phrase[0]), 0)
-    hit = Mention(phrase[0], phrase[1], ptext, "", "person", si, phrase[0])
-    hit.canonical = canonical
-    reg.mentions.insert(bisect_right([x.start for x in reg.mentions], hit.start), hit)
 
 
 def _antecedent(text: str, reg: Registry, pos: int) -> Mention | None:

@@ -258,3 +258,118 @@ OBJECT_CUES = _words(
 # --- events: happenings and their dates (used by _events.py) ---
 
 # --- actors: names, titles, roles and the registry (used by _actors.py and _analyse.py) ---
+
+# Plural nouns after a demonym that make the country the actor ("Russian officials").
+GROUP_NOUNS = _words(
+    """
+    authorities officials government side forces military troops army leadership administration
+    delegation diplomats negotiators ministry embassy officers regime
+    """
+)
+
+# Capitalised words that are never a name on their own ("I", "OK", "TV").
+NOT_NAMES = _words("i i’m i'm ok okay tv mp mps covid ceo")
+
+# Lower-case particles inside a name ("Ursula von der Leyen", "Bank of England").
+NAME_PARTICLES = _words("of for de von van al bin der la le du da den ter")
+
+# Particles that join two capitalised words into one name ("Charles de Gaulle", "Bank of X").
+JOINING_PARTICLES = _words("of for de von van al bin der la le du")
+
+# Words that end a name run after a title ("Sen. Warren"): their period is not a full stop.
+ABBREVIATED_TITLES = HONORIFICS | _words("gov sen rep gen lt dr st jr")
+
+# Words after which the next word is a title's object: "President of Russia".
+OF_WORDS = _words("of for")
+
+# Words a title's object may still hold after its head: "Secretary of State", "for Foreign Affairs".
+TITLE_OBJECT_WORDS = TITLE_WORDS | _words("affairs state")
+
+# Titles strong enough to split a run: "European Commission President Ursula von der Leyen".
+STRONG_TITLES = _words(
+    """
+    president chancellor minister secretary senator governor mayor premier ambassador envoy
+    spokesman spokeswoman spokesperson chairman chairwoman chair chief director commissioner ceo
+    judge general leader king queen pope prosecutor mr mrs ms dr sen gov rep
+    """
+)
+
+# Words in a name that make it a place, not an actor ("Old Market Street", "Lowmere Valley").
+PLACE_WORDS = _words(
+    """
+    street road avenue square bridge river sea ocean lake mountain mountains valley airport
+    station harbour harbor port bay island islands park district quarter plaza boulevard lane
+    one two
+    """
+)
+
+# The word before a two-word run that keeps it from being a person ("the Royal Society").
+NOT_BEFORE_PERSON = _words("the a an of in at near from into outside across inside")
+
+# Words before a name that make it a location rather than an actor ("talks in Geneva").
+LOCATIVE_WORDS = _words("in at near from to into outside across around through via inside")
+
+# Words before a lone name that make it a place, never a person ("grew up in Lindmark").
+IN_PLACE_WORDS = _words(
+    "in at near outside inside into across around throughout visited visiting toured"
+)
+
+# Words before a name that make it an object, a weaker antecedent ("briefed by Witkoff").
+OBJECT_WORDS = _words(
+    """
+    by with to from for about against than told asked urged thanked met called accused
+    criticised criticized praised warned visited invited briefed phoned
+    """
+)
+
+# Institutions that are never "the firm" or "the company".
+INSTITUTION_WORDS = (
+    "court", "council", "authority", "ministry", "government", "parliament", "commission",
+    "police", "agency", "department", "office", "union", "party",
+)  # fmt: skip
+
+# Words a title holds for men and for women ("Mr", "Queen"): the bearer's pronoun.
+MALE_TITLES = _words("mr sir lord king prince")
+FEMALE_TITLES = _words("mrs ms dame queen princess lady")
+
+# Verbs of "Birte Sand, who leads the dockers' union,", by stem, and the role each gives.
+LEAD_ROLES = {
+    "lead": "leader", "head": "head", "chair": "chair", "run": "head", "direct": "director",
+    "manage": "manager", "represent": "representative",
+}  # fmt: skip
+
+# Words that open a role phrase standing for someone ("the minister", "its spokesman").
+ROLE_DETERMINERS = _words("the a an this that its his her their")
+
+# Words before a role that make it a lesser one: "the president" is not the vice president.
+LESSER_ROLE_WORDS = _words("vice deputy former ex assistant acting junior press")
+
+# Possessives that open a role phrase starting a sentence ("The chancellor was unmoved.").
+ROLE_SUBJECT_OPENERS = _words("the his her its their")
+
+# Newspaper words that, ending an organisation's name, make it an outlet ("Meridian Post").
+NEWSPAPER_WORDS = _words(
+    """
+    post times news journal tribune herald gazette ledger dispatch courier chronicle observer
+    wire telegraph guardian review daily weekly magazine reuters ap afp bloomberg
+    """
+)
+
+# Pronouns that stand for a person speaking ("he said", "we will").
+PERSON_SPEAKER_PRONOUNS = _words("he she i we him her")
+
+# Pronouns that stand for an organisation, a country or a group ("it said", "they said").
+GROUP_SPEAKER_PRONOUNS = _words("it they")
+
+# Relative pronouns whose speaker is the name before the comma ("X, which says …").
+RELATIVE_PRONOUNS = _words("who which")
+
+# Possessives that make a short phrase someone's people ("her aides", "his spokesman").
+PERSON_POSSESSIVES = _words("his her")
+
+# Nouns "the X said" can mean for the organisation in view ("the board", "the union").
+GROUP_SPEAKER_NOUNS = (
+    "board", "company", "firm", "group", "union", "party", "authority", "council", "court",
+    "commission", "ministry", "bank", "museum", "fund", "alliance", "airline", "agency",
+    "regulator", "government", "campaign",
+)  # fmt: skip

@@ -1,0 +1,110 @@
+"""Canonical forms: each mention gets the fullest name it stands for ("Merz" -> "Friedrich
+Merz", "the Kremlin" -> Russia), and the mentions of one name are gathered into an entity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.understand._aliases import AliasTable
+from briefing.understand._lexicon import FEMALE_TITLES, HONORIFICS, MALE_TITLES, OF_WORDS
+from briefing.understand._mentions import Entity, Mention
+
+
+def group_entities(mentions: list[Mention], aliases: AliasTable) -> dict[str, Entity]:
+    """Set every mention's canonical name (and its kind, once known); the entities by name."""
+    forms = _KnownForms.of(mentions)
+    entities: dict[str, Entity] = {}
+    for m in mentions:
+        alias = aliases.lookup(m.name)
+        m.canonical, m.kind = alias or forms.canonical(m)
+        ent = entities.get(m.canonical)
+        if ent is None:
+            ent = entities[m.canonical] = Entity(m.canonical, m.kind, first=m.start)
+        _count(ent, m, via_alias=alias is not None)
+        _note_gender(ent, m, aliases)
+    return entities
+
+
+def _without_honorifics(name: str) -> list[str]:
+    return [p for p in name.split() if p.lower().strip(".") not in HONORIFICS]
+
+
+@dataclass(frozen=True)
+class _KnownForms:
+    """The full names the text gives, which shorter mentions stand for."""
+
+    persons: dict[str, str]  # a surname -> the fullest form of the person's name
+    firsts: dict[str, set[str]]  # a first name -> the full forms that start with it
+    org_heads: dict[str, str]  # an organisation's head noun -> its full name
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> _KnownForms:
+        persons = _person_forms(mentions)
+        firsts: dict[str, set[str]] = {}
+        for form in set(persons.values()):
+            firsts.setdefault(form.split()[0].lower(), set()).add(form)
+        return cls(persons, firsts, _org_heads(mentions))
+
+    def canonical(self, m: Mention) -> tuple[str, str]:
+        """The canonical name and kind of a mention the alias table does not know."""
+        if " " not in m.name and m.name.lower() in self.org_heads and m.kind != "person":
+            # "the Commission" after "the European Commission"
+            return self.org_heads[m.name.lower()], "organization"
+        if m.kind not in ("person", "other"):
+            return m.name, m.kind
+        parts = _without_honorifics(m.name)
+        key = parts[-1].lower() if parts else m.name.lower()
+        full = self.persons.get(key)
+        if full is None and len(parts) == 1 and len(self.firsts.get(key, ())) == 1:
+            full = next(iter(self.firsts[key]))  # "Friedrich" after "Friedrich Merz"
+        if full is not None:
+            return full, "person"
+        return " ".join(parts) or m.name, m.kind
+
+
+def _person_forms(mentions: list[Mention]) -> dict[str, str]:
+    """Surname -> the longest name of a person written with it."""
+    persons: dict[str, str] = {}
+    full_forms = [m for m in mentions if m.kind == "person" and " " in m.name]
+    for m in sorted(full_forms, key=lambda m: -len(m.name.split())):
+        parts = _without_honorifics(m.name)
+        if parts:
+            persons.setdefault(parts[-1].lower(), " ".join(parts))
+    return persons
+
+
+def _org_heads(mentions: list[Mention]) -> dict[str, str]:
+    """The head noun of each organisation's name: "bank" for "National Bank of Estoria" (the
+    head comes before "of", and "Estoria" is not the bank)."""
+    heads: dict[str, str] = {}
+    for m in mentions:
+        words = m.name.lower().split()
+        if m.kind == "organization" and len(words) > 1:
+            cut = min((words.index(w) for w in OF_WORDS if w in words), default=0)
+            heads.setdefault(words[cut - 1] if cut else words[-1], m.name)
+    return heads
+
+
+def _count(ent: Entity, m: Mention, *, via_alias: bool) -> None:
+    """Add one mention to its entity: its form, its span, its title."""
+    if m.kind == "person" and ent.kind != "person":
+        ent.kind = "person"
+    if m.name != m.canonical:
+        ent.aliases.add(m.name)
+    ent.spans.append((m.start, m.end))
+    # "talks in Moscow" names a place, not Russia acting
+    if not (m.place and via_alias and m.name.lower() != m.canonical.lower()):
+        ent.acting += 1
+    if m.title and m.title not in ent.roles:
+        ent.roles.append(m.title)
+
+
+def _note_gender(ent: Entity, m: Mention, aliases: AliasTable) -> None:
+    """A person's gender from a known given name, else from a title ("Mrs", "King")."""
+    if m.kind == "person" and not ent.gender and " " in ent.name:
+        ent.gender = aliases.genders.get(ent.name.split()[0].lower(), "")
+    low = {w.lower().strip(".") for w in m.title.split()}
+    if low & MALE_TITLES:
+        ent.gender = ent.gender or "m"
+    elif low & FEMALE_TITLES:
+        ent.gender = ent.gender or "f"

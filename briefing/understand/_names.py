@@ -1,0 +1,356 @@
+"""Finding names in the text: runs of capitalised words, each split into a title and a name,
+with a first guess at what it names (a person, an organisation, a country or something else)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.understand._aliases import AliasTable
+from briefing.understand._lexicon import (
+    ABBREVIATED_TITLES,
+    FUNCTION_CAPS,
+    GROUP_NOUNS,
+    JOINING_PARTICLES,
+    LOCATIVE_WORDS,
+    MONTHS,
+    NAME_PARTICLES,
+    NOT_BEFORE_PERSON,
+    NOT_NAMES,
+    OF_WORDS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    STRONG_TITLES,
+    TITLE_OBJECT_WORDS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from briefing.understand._mentions import Mention, is_name_word, strip_poss
+from briefing.understand._text import Sentence, Token
+
+_POSSESSIVE_ENDINGS = ("\u2019s", "'s", "'", "\u2019")
+_DASHES = ("-", "\u2014", "\u2013")
+_STATE_OWNS = re.compile(
+    r"['\u2019]s (?:own )?(?:army|armed forces|military|navy|air force|troops|foreign ministry"
+    r"|defen[cs]e ministry|foreign minister|defen[cs]e minister|finance minister|prime minister"
+    r"|president|parliament|government|central bank|embassy|border guards?|coast guard)\b",
+    re.I,
+)
+_PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z.]+")  # after a lawmaker's name: "R-S.C."
+
+
+def find_mentions(text: str, sents: list[Sentence], aliases: AliasTable) -> list[Mention]:
+    """Every name in the text in order, with its title and a first guess at its kind."""
+    scanner = _Scanner(text, aliases)
+    for si, s in enumerate(sents):
+        scanner.scan(s, si)
+    _mark_states(text, scanner.found)
+    return scanner.found
+
+
+def _mark_states(text: str, found: list[Mention]) -> None:
+    """A lone unknown name that owns an army or a foreign ministry is a country, even one
+    the alias table does not list: "Kessaria's army", "Estoria's finance minister"."""
+    states = {
+        m.name
+        for m in found
+        if m.kind == "other" and " " not in m.name and _STATE_OWNS.match(text, m.end)
+    }
+    for m in found:
+        if m.name in states and m.kind == "other":
+            m.kind = "country"
+
+
+# ------------------------------------------------------------------ runs of name words
+
+
+def _name_at(toks: list[Token], k: int) -> bool:
+    return k < len(toks) and is_name_word(toks[k])
+
+
+def _has_org_word(run: list[Token]) -> bool:
+    return any(t.lower in ORG_WORDS for t in run)
+
+
+def _run_end(toks: list[Token], i: int, aliases: AliasTable) -> int:
+    """The last token of the name that starts at toks[i]."""
+    prev = toks[i - 1].lower if i else ""
+    j = i
+    while j + 1 < len(toks):
+        step = _extension(toks, i, j, prev, aliases)
+        if not step:
+            break
+        j += step
+    if j + 1 < len(toks) and toks[j + 1].text == "." and toks[j].lower in ABBREVIATED_TITLES:
+        j += 1  # "Gov." ending the run keeps its period
+    return j
+
+
+def _extension(toks: list[Token], i: int, j: int, prev: str, aliases: AliasTable) -> int:
+    """How many tokens after toks[j] still belong to the name toks[i:j+1] (0: it ends)."""
+    run, cur, nxt = toks[i : j + 1], toks[j], toks[j + 1]
+    if is_name_word(nxt) and (not cur.text.endswith(_POSSESSIVE_ENDINGS) or nxt.lower in ORG_WORDS):
+        return 1
+    if _and_in_org_name(toks, j, run):
+        return 2
+    if _of_the_name(toks, j) and (cur.lower.rstrip(".") in TITLE_WORDS or _has_org_word(run)):
+        return 3  # "President of the United States", "Council for the Exploration of the Sea"
+    if _two_particles(toks, j):
+        return 3
+    if _particle_joins(toks, j, run, prev, aliases) or _glued(toks, j):
+        return 2
+    if nxt.text == "." and cur.lower in ABBREVIATED_TITLES and _name_at(toks, j + 2):
+        return 2  # "Gov. Mike Pence"
+    return 0
+
+
+def _and_in_org_name(toks: list[Token], j: int, run: list[Token]) -> bool:
+    """ "Commission for Museums and Monuments": an organisation's name goes on past "and"."""
+    return (
+        toks[j + 1].lower == "and"
+        and _name_at(toks, j + 2)
+        and any(t.lower in OF_WORDS for t in run)
+        and _has_org_word(run)
+    )
+
+
+def _of_the_name(toks: list[Token], j: int) -> bool:
+    """ "of the" or "for the" and a name after toks[j]."""
+    return (
+        toks[j + 1].lower in OF_WORDS
+        and j + 3 < len(toks)
+        and toks[j + 2].lower == "the"
+        and is_name_word(toks[j + 3])
+    )
+
+
+def _two_particles(toks: list[Token], j: int) -> bool:
+    """ "Ursula von der Leyen"."""
+    return (
+        toks[j + 1].lower in NAME_PARTICLES
+        and j + 2 < len(toks)
+        and toks[j + 2].lower in NAME_PARTICLES
+        and _name_at(toks, j + 3)
+    )
+
+
+def _particle_joins(
+    toks: list[Token], j: int, run: list[Token], prev: str, aliases: AliasTable
+) -> bool:
+    """ "Charles de Gaulle", "Bank of England"; but "Stacy Berg of Torvik" is Stacy Berg."""
+    word = toks[j + 1].lower
+    if word not in JOINING_PARTICLES or not _name_at(toks, j + 2):
+        return False
+    return not (word in OF_WORDS and _personal(run, prev, aliases))
+
+
+def _glued(toks: list[Token], j: int) -> bool:
+    """ "Jean-Luc", "J.D": name words joined by a hyphen or a dot without spaces."""
+    joint = toks[j + 1]
+    return (
+        joint.text in ("-", ".")
+        and joint.start == toks[j].end
+        and _name_at(toks, j + 2)
+        and toks[j + 2].start == joint.end
+    )
+
+
+def _personal(run: list[Token], prev: str, aliases: AliasTable) -> bool:
+    """ "Stacy Berg" in "Stacy Berg of Torvik": a first name and a surname, not an office
+    or a body ("Bank of England", "the Royal Society of Chemistry")."""
+    words = [t.lower for t in run]
+    if len(words) != 2 or set(words) & (ORG_WORDS | TITLE_WORDS | PLACE_WORDS):
+        return False
+    if any(w in FUNCTION_CAPS for w in words):
+        return False
+    return words[0] in aliases.genders or prev not in ("the", "a", "an")
+
+
+def _dateline_end(s: Sentence, i: int, j: int) -> int | None:
+    """Where the text goes on after "BRUSSELS (Reuters) -" opening the article, if it does."""
+    toks = s.tokens
+    if i != 0 or not (s.para_start and s.para == 0) or not toks[0].text.isupper():
+        return None
+    d = j + 1
+    if d < len(toks) and toks[d].text == "(":
+        while d < len(toks) and toks[d].text != ")":
+            d += 1
+        d += 1
+    if d < len(toks) and toks[d].text in _DASHES:
+        return d + 1
+    return None
+
+
+# ------------------------------------------------------------------ titles and names
+
+
+@dataclass(frozen=True)
+class _TitledName:
+    words: list[Token]  # the run without periods and leading function words
+    title: list[Token]  # "Foreign Minister", "President of Russia"
+    name: list[Token]  # what follows the title
+
+
+def _split_title(toks: list[Token], aliases: AliasTable) -> _TitledName | None:
+    """The title and the name of a run; None when it is no name ("The Prime Minister")."""
+    words = [t for t in toks if t.text != "."]
+    # counted before the leading function words are dropped, as the rules were tuned
+    cut = _strong_title_cut(words)
+    # "But Merz", "The Kremlin" keep "Merz", "Kremlin"
+    while words and words[0].lower in FUNCTION_CAPS and words[0].lower not in TITLE_WORDS:
+        words = words[1:]
+    if not words:
+        return None
+    k = _title_length(words, aliases)
+    if cut > 0 and k <= cut:
+        k = cut + 1
+    if k and any(w.lower in ORG_WORDS for w in words[k:]):
+        k = 0  # "National Cyber Security Agency", "Turkish Foreign Ministry"
+    title, name = words[:k], words[k:]
+    if not name or all(w.lower.rstrip(".") in TITLE_WORDS for w in words):
+        return None  # "the Prime Minister": a role, not a name
+    return _TitledName(words, title, name)
+
+
+def _strong_title_cut(words: list[Token]) -> int:
+    """ "European Commission President Ursula von der Leyen": the title to split after (-1:
+    none)."""
+    cut = max(
+        (x for x, w in enumerate(words[:-1]) if w.lower.rstrip(".") in STRONG_TITLES),
+        default=-1,
+    )
+    if cut > 0 and words[-1].lower not in ORG_WORDS and words[cut + 1].lower not in OF_WORDS:
+        return cut
+    return -1
+
+
+def _title_length(words: list[Token], aliases: AliasTable) -> int:
+    """How many leading words are a title: "President of Russia Vladimir Putin" -> 3."""
+    k = 0
+    while k < len(words) - 1 and _title_word(words, k, aliases):
+        if words[k].lower in OF_WORDS:
+            k = _past_title_object(words, k + 1, aliases)
+        else:
+            k += 1
+    return k
+
+
+def _title_word(words: list[Token], k: int, aliases: AliasTable) -> bool:
+    word = words[k].lower
+    if word.rstrip(".") in TITLE_WORDS or (word in OF_WORDS and k > 0):
+        return True
+    # "Ukrainian President", "German Chancellor"
+    return strip_poss(word) in aliases.demonyms and words[k + 1].lower.rstrip(".") in TITLE_WORDS
+
+
+def _past_title_object(words: list[Token], k: int, aliases: AliasTable) -> int:
+    """Past the title's object that starts at words[k]: "of Russia", "of the United States",
+    "of State", "for Foreign Affairs"."""
+    if k < len(words) - 1 and words[k].lower == "the":
+        k += 1
+    for width in (4, 3, 2, 1):  # the longest known name
+        if k + width < len(words) and aliases.lookup(
+            " ".join(w.text for w in words[k : k + width])
+        ):
+            return k + width
+    while k < len(words) - 1 and words[k].lower in TITLE_OBJECT_WORDS:
+        k += 1
+    return k
+
+
+def _written_name(name: list[Token]) -> str:
+    """The name as written, without a possessive ending."""
+    head = " ".join(t.text for t in name[:-1])
+    return f"{head} {strip_poss(name[-1].text)}" if head else strip_poss(name[-1].text)
+
+
+def _not_a_name(name: str, run: _TitledName, sentence_initial: bool) -> bool:
+    low = name.lower()
+    if low in NOT_NAMES or low in WEEKDAYS or low in MONTHS:
+        return True
+    if _PARTY_AND_STATE.fullmatch(name):
+        return True
+    # a capitalised word only because it opens the sentence: "However"
+    return len(run.name) == 1 and sentence_initial and not run.title and low in FUNCTION_CAPS
+
+
+# ------------------------------------------------------------------ the scanner
+
+
+@dataclass
+class _Scanner:
+    """Reads the sentences in order; the mentions found so far inform the next one."""
+
+    text: str
+    aliases: AliasTable
+    found: list[Mention] = field(default_factory=list)
+
+    def scan(self, s: Sentence, si: int) -> None:
+        toks = s.tokens
+        i = 0
+        while i < len(toks):
+            if not is_name_word(toks[i]):
+                i += 1
+                continue
+            j = _run_end(toks, i, self.aliases)
+            dateline = _dateline_end(s, i, j)
+            if dateline is not None:
+                i = dateline
+                continue
+            if not self._demonym_acts(toks, i, j, si):
+                prev = toks[i - 1].lower if i > 0 else ""
+                initial = i == 0 or toks[i - 1].quote
+                self._add(toks[i : j + 1], si, sentence_initial=initial, prev=prev)
+            i = j + 1
+
+    def _demonym_acts(self, toks: list[Token], i: int, j: int, si: int) -> bool:
+        """ "the Dutch government", "Russian officials": the country acts."""
+        lead = i + 1 if j == i + 1 and toks[i].lower == "the" else i
+        country = self.aliases.demonyms.get(strip_poss(toks[lead].lower))
+        if not (country and j == lead and j + 1 < len(toks) and toks[j + 1].lower in GROUP_NOUNS):
+            return False
+        adj = toks[lead]
+        self.found.append(Mention(adj.start, adj.end, country, "", "country", si, adj.start))
+        return True
+
+    def _add(self, toks: list[Token], si: int, sentence_initial: bool, prev: str) -> None:
+        run = _split_title(toks, self.aliases)
+        if run is None:
+            return
+        name = _written_name(run.name)
+        if _not_a_name(name, run, sentence_initial):
+            return
+        kind = self._kind(name, run, prev)
+        if kind is None:
+            return
+        last = run.name[-1]
+        end = last.start + len(strip_poss(last.text))
+        title = " ".join(t.text for t in run.title)
+        mention = Mention(run.name[0].start, end, name, title, kind, si, run.words[0].start)
+        mention.place = prev in LOCATIVE_WORDS and not run.title
+        mention.prev = prev
+        self.found.append(mention)
+
+    def _kind(self, name: str, run: _TitledName, prev: str) -> str | None:
+        """What the name names, at first sight; None for an adjective ("Russian")."""
+        alias = self.aliases.lookup(name)
+        if alias:
+            return alias[1]
+        if name.lower() in self.aliases.demonyms:
+            return None
+        words = {t.lower.strip(".") for t in run.name}
+        if words & ORG_WORDS or (name.isupper() and len(name) > 1 and len(run.name) == 1):
+            return "organization"
+        if words & PLACE_WORDS:
+            return "other"  # "Old Market Street", "Lowmere Valley"
+        if prev == "of" and len(run.name) >= 3 and self._follows_person_of(run.words[0].start):
+            return "organization"  # "Maja Berg of Keep Halvik Green": her group
+        if run.title or (len(run.name) >= 2 and prev not in NOT_BEFORE_PERSON):
+            return "person"
+        return "other"
+
+    def _follows_person_of(self, start: int) -> bool:
+        """The name before is a person's, with only "of" between."""
+        if not self.found or self.found[-1].kind != "person":
+            return False
+        return self.text[self.found[-1].end : start].strip(" ,") == "of"
