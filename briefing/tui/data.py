@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class StorylineRow:
+class StorylineListRow:
     """One line of the storyline list."""
 
     id: int
@@ -57,7 +57,9 @@ class TimelineItem:
 
 
 @dataclass(frozen=True)
-class QuoteItem:
+class QuoteView:
+    """A quote as the briefing pane shows it: a storyline's QuoteItem, its strings cleaned."""
+
     speaker: str
     text: str
     date: str
@@ -67,7 +69,9 @@ class QuoteItem:
 
 
 @dataclass(frozen=True)
-class RedLineItem:
+class RedLineView:
+    """A red line as the briefing pane shows it: a storyline's RedLineItem, strings cleaned."""
+
     holder: str
     text: str
     date: str
@@ -90,8 +94,8 @@ class BriefingView:
     label: str
     actors: tuple[ActorInfo, ...] = ()
     timeline: tuple[TimelineItem, ...] = ()
-    quotes: tuple[QuoteItem, ...] = ()
-    red_lines: tuple[RedLineItem, ...] = ()
+    quotes: tuple[QuoteView, ...] = ()
+    red_lines: tuple[RedLineView, ...] = ()
 
     def names_for(self, actor: str) -> tuple[str, ...]:
         """The actor's name and aliases, for matching it in free text."""
@@ -172,12 +176,12 @@ def outlet_name(title: str | None, url: str | None) -> str:
 # -- storylines ---------------------------------------------------------------------------
 
 
-def load_storylines(library: Library) -> list[StorylineRow]:
+def load_storylines(library: Library) -> list[StorylineListRow]:
     """The storyline list, most recent activity first."""
     from briefing import storylines  # the analysis layer loads in the worker, not at start-up
 
     return [
-        StorylineRow(
+        StorylineListRow(
             id=summary.id,
             label=clean_line(summary.label) or f"Storyline {summary.id}",
             articles=summary.article_count,
@@ -188,7 +192,7 @@ def load_storylines(library: Library) -> list[StorylineRow]:
     ]
 
 
-def quick_storylines(library: Library) -> list[StorylineRow]:
+def quick_storylines(library: Library) -> list[StorylineListRow]:
     """The storyline list as last stored, without counting articles: for the first paint.
 
     Counts and dates may lag behind a change the grouper has not recorded yet, and unread
@@ -199,7 +203,7 @@ def quick_storylines(library: Library) -> list[StorylineRow]:
     # highlighted at the first paint is still the top one when the live figures land.
     stored.sort(key=lambda row: (row.last_date or "", row.id), reverse=True)
     return [
-        StorylineRow(
+        StorylineListRow(
             id=row.id,
             label=clean_line(row.title) or f"Storyline {row.id}",
             articles=row.article_count,
@@ -281,7 +285,7 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
         for entry in built.timeline
     )
     quotes = tuple(
-        QuoteItem(
+        QuoteView(
             speaker=clean_line(group.speaker) or "Unattributed",
             text=clean_line(q.text),
             date=short_date(q.date or q.source.date),
@@ -293,7 +297,7 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
         for q in group.quotes
     )
     red_lines = tuple(
-        RedLineItem(
+        RedLineView(
             holder=clean_line(group.holder) or "Unattributed",
             text=clean_line(r.text),
             date=short_date(r.stated or r.source.date),

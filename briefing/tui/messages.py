@@ -13,13 +13,13 @@ from briefing.tui.data import (
     FeedRow,
     RefreshSummary,
     Source,
-    StorylineRow,
+    StorylineListRow,
 )
 
 
 @dataclass
 class StorylinesLoaded(Message):
-    rows: list[StorylineRow]
+    rows: list[StorylineListRow]
     complete: bool = True  # False: stored figures only, the live counts follow
 
 

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Label
 from textual.worker import get_current_worker
 
 from briefing.tui import data
-from briefing.tui.data import BriefingView, Source, StorylineRow
+from briefing.tui.data import BriefingView, Source, StorylineListRow
 from briefing.tui.messages import BriefingLoaded, LibraryChanged, OpenSource, StorylinesLoaded
 from briefing.tui.screens.actors import ActorChooser
 from briefing.tui.widgets.panes import (
@@ -108,7 +108,7 @@ class MainScreen(Screen[None]):
         if not worker.is_cancelled:
             self.post_message(StorylinesLoaded(rows))
 
-    def show_briefing(self, row: StorylineRow) -> None:
+    def show_briefing(self, row: StorylineListRow) -> None:
         """Show a storyline's columns: at once when prefetched, else from a worker."""
         cached = self._cache.get(row.id)
         if cached is not None:
@@ -121,7 +121,7 @@ class MainScreen(Screen[None]):
             self.load_briefing(row)
 
     @work(thread=True, exclusive=True, group="briefing", exit_on_error=False)
-    def load_briefing(self, row: StorylineRow) -> None:
+    def load_briefing(self, row: StorylineListRow) -> None:
         with self.briefing_app.open_library() as library:
             view = data.load_briefing(library, row.id, row.label)
         if not get_current_worker().is_cancelled:
@@ -142,7 +142,7 @@ class MainScreen(Screen[None]):
             self.prefetch(wanted, self._generation)
 
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
-    def prefetch(self, rows: list[StorylineRow], generation: int) -> None:
+    def prefetch(self, rows: list[StorylineListRow], generation: int) -> None:
         worker = get_current_worker()
         with self.briefing_app.open_library() as library:
             for row in rows:

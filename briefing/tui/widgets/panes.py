@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 from textual.widgets.option_list import Option
 
-from briefing.tui.data import Source, StorylineRow
+from briefing.tui.data import Source, StorylineListRow
 from briefing.tui.messages import OpenSource
 from briefing.tui.widgets.lists import NavList
 from briefing.tui.widgets.render import storyline_prompt
@@ -62,16 +62,16 @@ class StorylinePane(Vertical):
 
     @dataclass
     class Highlighted(Message):
-        row: StorylineRow | None
+        row: StorylineListRow | None
 
     @dataclass
     class Chosen(Message):
-        row: StorylineRow
+        row: StorylineListRow
 
     def __init__(self, *, cursor_blink: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[StorylineRow] = []
-        self.shown: list[StorylineRow] = []
+        self.rows: list[StorylineListRow] = []
+        self.shown: list[StorylineListRow] = []
         self._cursor_blink = cursor_blink
 
     def compose(self) -> ComposeResult:
@@ -84,13 +84,13 @@ class StorylinePane(Vertical):
         self.query_one(StorylineList).loading = True
 
     @property
-    def current(self) -> StorylineRow | None:
+    def current(self) -> StorylineListRow | None:
         index = self.query_one(StorylineList).highlighted
         if index is None or index >= len(self.shown):
             return None
         return self.shown[index]
 
-    def set_rows(self, rows: Sequence[StorylineRow]) -> None:
+    def set_rows(self, rows: Sequence[StorylineListRow]) -> None:
         """Show new rows, keeping the highlighted storyline where it still exists."""
         self.rows = list(rows)
         self._apply_filter()

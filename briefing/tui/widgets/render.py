@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from briefing.safetext import clean_line
-from briefing.tui.data import ArticleRow, QuoteItem, RedLineItem, StorylineRow, TimelineItem
+from briefing.tui.data import ArticleRow, QuoteView, RedLineView, StorylineListRow, TimelineItem
 
 UNREAD_MARK = "●"
 CHANGED_MARK = "↺ changed"
@@ -18,7 +18,7 @@ def _plain(value: str) -> str:
     return clean_line(value)
 
 
-def storyline_prompt(row: StorylineRow) -> Text:
+def storyline_prompt(row: StorylineListRow) -> Text:
     """Two lines: the unread mark and label; the article count and last update."""
     text = Text(no_wrap=False, overflow="fold")
     text.append(f"{UNREAD_MARK} " if row.unread else "  ", style="bold")
@@ -47,7 +47,7 @@ def timeline_prompt(item: TimelineItem) -> Text:
     return text
 
 
-def quote_prompt(item: QuoteItem, *, show_speaker: bool = True) -> Text:
+def quote_prompt(item: QuoteView, *, show_speaker: bool = True) -> Text:
     """Speaker, the words, then date, via and outlet; compare mode labels it "Quote"."""
     text = Text(overflow="fold")
     text.append(_plain(item.speaker) if show_speaker else "Quote", style="bold")
@@ -66,7 +66,7 @@ def quote_prompt(item: QuoteItem, *, show_speaker: bool = True) -> Text:
     return text
 
 
-def red_line_prompt(item: RedLineItem, *, show_holder: bool = True) -> Text:
+def red_line_prompt(item: RedLineView, *, show_holder: bool = True) -> Text:
     """Holder (and a changed-position mark), the demand, then date and outlet."""
     text = Text(overflow="fold")
     text.append(_plain(item.holder) if show_holder else "Red line", style="bold")
