@@ -1,0 +1,220 @@
+"""Whom a statement is from: the speaker phrase an attribution found ("Peskov", "she", "the
+finance minister", "the union"), resolved to a canonical name through the registry.
+
+Resolving registers what it learns, through the registry's own methods: a lone name that
+speaks is a person, a role that speaks is a mention a later "she" finds, a plural group that
+speaks is whom a later "they" means. So each statement sees what the ones before it taught."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.understand._actors import Mention, Registry, role_word
+from briefing.understand._lexicon import (
+    GROUP_SPEAKER_NOUNS,
+    GROUP_SPEAKER_PRONOUNS,
+    PERSON_POSSESSIVES,
+    PERSON_SPEAKER_PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
+from briefing.understand._quotes import Attribution
+
+Span = tuple[int, int]
+
+_GROUP_SPEAKER = re.compile(rf"^(?:the|its) ({'|'.join(GROUP_SPEAKER_NOUNS)})\b")
+_SUCCESSOR = re.compile(r"-(?:designate|elect)\b|\b(?:new|incoming)\b")
+_PREDECESSOR = re.compile(r"\b(?:outgoing|former|ex-|departing|retiring)")
+_PLACE_AFTER_PLURAL = re.compile(r" (?:in|from) (?-i:[A-Z])")
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """The words naming the speaker, as written."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().strip()
+
+    @property
+    def words(self) -> list[str]:
+        return self.low.split()
+
+
+def resolve_speaker(text: str, a: Attribution, reg: Registry) -> tuple[str | None, Span | None]:
+    """The canonical name of the attribution's speaker (None: unknown), and the speaker's
+    span in the text."""
+    found = a.phrase or a.speaker
+    if found is None:
+        return None, a.speaker
+    phrase = _Phrase(found[0], found[1], text[found[0] : found[1]])
+    m = _named_speaker(text, phrase, reg)
+    if m is None:
+        return _unnamed_speaker(text, a, phrase, reg), a.speaker
+    _register_named(text, phrase, m, reg)
+    return m.canonical, (m.start, m.end) if a.speaker is None else a.speaker
+
+
+# ------------------------------------------------------------------ speakers named in the phrase
+
+
+def _named_speaker(text: str, p: _Phrase, reg: Registry) -> Mention | None:
+    """The name that heads the phrase, if one does."""
+    m = reg.mention_in(p.start, p.end)
+    if m is not None and m.kind == "other" and p.words[0] in ("the", "a", "an"):
+        # "the Republican presidential candidate" is a role; "the steel association
+        # Eurofer" ends in a name
+        last = reg.mention_in(p.end - 1, p.end + 1) or reg.mention_ending(p.end)
+        m = last if last is not None and last.end >= p.end else None
+    if m is not None and _capital_only_opens(text, m, p):
+        return None
+    if m is None:
+        m = reg.mention_ending(p.end)  # "National Commission for Museums and Monuments"
+    if m is None:
+        return None
+    return _holder_of_its_role(text, p, m, reg)
+
+
+def _capital_only_opens(text: str, m: Mention, p: _Phrase) -> bool:
+    """ "Dock workers said", "Patients' groups said": a capital that only opens the sentence."""
+    rest = text[m.end : p.end]
+    if m.kind != "other" or m.start != p.start or " " in m.name or not rest.strip():
+        return False
+    plural_then_place = (
+        # "Traders in Bergen said": a plural noun opening the sentence, then its place
+        m.name.endswith("s")
+        and m.canonical == m.name
+        and _PLACE_AFTER_PLURAL.match(rest) is not None
+    )
+    if not (rest.strip() == rest.strip().lower() or plural_then_place):
+        return False
+    return text[m.end : m.end + 1] == " " or text[m.end : m.end + 2] in ("' ", "\u2019 ")
+
+
+def _holder_of_its_role(text: str, p: _Phrase, m: Mention, reg: Registry) -> Mention:
+    """ "Northfield's mayor", "Nordhaven's chief executive": the person holding the role."""
+    role = role_word("the " + p.words[-1])
+    if m.kind == "person" or not role or text[m.end : m.end + 2] not in ("'s", "\u2019s"):
+        return m
+    hit = reg.role_before(p.start, role)
+    if hit is None and m.kind == "other" and m.start == p.start:
+        # no one named holds it: the role itself speaks, and a later "she" is them
+        hit = reg.add_role_speaker(p.start, p.end, p.text, m.sentence)
+    return hit or m
+
+
+def _register_named(text: str, p: _Phrase, m: Mention, reg: Registry) -> None:
+    """What the statement teaches about its speaker: that a lone name is someone, a role."""
+    lone = m.kind == "other" and " " not in m.name and m.name.lower() not in text
+    if lone and m.end >= p.end - 1:
+        reg.make_person(m)  # "Blinken told …": whoever speaks is someone
+    role = _apposition_role(p.text, m.name)
+    if role:
+        reg.add_role(m.canonical, role)
+
+
+def _apposition_role(phrase: str, name: str) -> str:
+    """ "Dmitry Peskov, the Kremlin spokesman" -> "Kremlin spokesman"."""
+    rest = phrase.split(",", 1)
+    if len(rest) == 2 and name in rest[0]:
+        words = rest[1].strip().split()
+        if words and words[0].lower() in ("who", "which", "whose", "whom"):
+            return ""  # a relative clause, not a role
+        if words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        return " ".join(words).strip(", ")
+    return ""
+
+
+# ------------------------------------------------------------------ pronouns, roles and groups
+
+
+def _unnamed_speaker(text: str, a: Attribution, p: _Phrase, reg: Registry) -> str | None:
+    """A speaker the phrase does not name: a pronoun, a role or a group."""
+    if p.low in RELATIVE_PRONOUNS and a.phrase is not None:
+        # "Northfield Parents for Choice, which says …": the name before the comma
+        m = _antecedent(text, reg, p.start)
+        return m.canonical if m is not None else None
+    if p.low in PERSON_SPEAKER_PRONOUNS:
+        return _person_pronoun(a, p, reg)
+    if p.low in GROUP_SPEAKER_PRONOUNS:
+        return _group_pronoun(p, reg)
+    if p.words[0] in PERSON_POSSESSIVES and len(p.words) <= 3:
+        # "her aides", "his spokesman": the person they speak for
+        m = reg.person_before(p.start, p.words[0])
+        return m.canonical if m is not None else p.text
+    return _described_speaker(p, reg)
+
+
+def _antecedent(text: str, reg: Registry, pos: int) -> Mention | None:
+    for m in reversed(reg.mentions):
+        if m.end <= pos:
+            return m if not text[m.end : pos].strip(" ,").strip() or pos - m.end < 60 else None
+    return None
+
+
+def _person_pronoun(a: Attribution, p: _Phrase, reg: Registry) -> str | None:
+    """ "he said": the latest person whose gender fits, outside the statement itself."""
+    m = reg.person_before(p.start, p.low, skip=(a.start, a.end))
+    if m is None:
+        return None
+    reg.note_gender(m.canonical, p.low)
+    return m.canonical
+
+
+def _group_pronoun(p: _Phrase, reg: Registry) -> str | None:
+    """ "it said", "they said": the latest organisation or country, or plural group."""
+    body = reg.actor_before(p.start, ("organization", "country"))
+    plural = reg.last_group() if p.low == "they" else None
+    if plural is not None and (body is None or body.start < plural[0]) and plural[0] < p.start:
+        return plural[1]  # "Aid agencies said …", then "they said"
+    return body.canonical if body is not None else None
+
+
+def _described_speaker(p: _Phrase, reg: Registry) -> str:
+    """ "the finance minister", "the union", "Russian officials": whom the words describe."""
+    role = role_word(p.text)
+    hit = _role_holder(p, role, reg) if role else None
+    speaker = hit.canonical if hit is not None else _body_described(p, role, reg)
+    if role and speaker and p.low.startswith("the ") and _stands_for(reg, p, hit, speaker):
+        # "the governor-designate said …", then "she said": the role's holder is the
+        # latest person in view, not someone named between
+        reg.note_role_holder(p.start, p.end, p.text, speaker)
+    return speaker
+
+
+def _role_holder(p: _Phrase, role: str, reg: Registry) -> Mention | None:
+    """The person named earlier who holds the role of "the finance minister"."""
+    hit = reg.role_before(p.start, role, p.text)
+    if hit is not None and _SUCCESSOR.search(p.low) and _PREDECESSOR.search(reg.roles_of(hit)):
+        hit = None  # the governor-designate is not the outgoing governor
+    if hit is None and ("'s " in p.low or "\u2019s " in p.low or p.low.startswith("its ")):
+        hit = reg.person_before(p.start)  # "the council's chairman": the one in view
+    return hit
+
+
+def _body_described(p: _Phrase, role: str | None, reg: Registry) -> str:
+    """ "the board" (the organisation in view), "the Kremlin" (Russia), or the words."""
+    group = _GROUP_SPEAKER.match(p.low)
+    if group is not None and (org := reg.org_named(p.start, group.group(1))):
+        return org.canonical
+    canon = reg.canonical_of(p.text)
+    if canon:
+        return canon[0]
+    if not role and p.words[-1].endswith("s"):
+        reg.note_group(p.start, p.text)  # a plural group a later "they" means
+    return p.text
+
+
+def _stands_for(reg: Registry, p: _Phrase, hit: Mention | None, speaker: str) -> bool:
+    """The role phrase names its speaker: no one named holds it, or every word of "the
+    Ukrainian president" is in the roles of the person found for it."""
+    if hit is None:
+        return speaker == p.text
+    roles = reg.roles_of(hit)
+    words = [w for w in re.findall(r"[\w'\u2019]+", p.low) if w not in ("the", "new")]
+    return all(w in roles for w in words)
