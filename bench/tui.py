@@ -25,8 +25,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from briefing.config import settings_path
 from briefing.store import open_library
-from briefing.understand import ANALYSER_VERSION
+from briefing.understand import analyser_version, load_alias_table
+
+# The version the reader checks (the user's alias table's): the generated library is up to date.
+ANALYSED_VERSION = analyser_version(load_alias_table(settings_path().parent))
 
 WORDS = (
     "minister union port strike talks ceasefire envoy budget court ruling tariff vote "
@@ -88,7 +92,7 @@ def generate(path: Path, articles: int, storylines: int = 2000, feeds: int = 100
                         "storyline_id": sid,
                         # Up to date, as after a digest: the reader's background catch-up
                         # finds nothing to do, so the figures are the reader's alone.
-                        "analysed_version": ANALYSER_VERSION,
+                        "analysed_version": ANALYSED_VERSION,
                         "language": "en",
                     }
                 elif table == "quotes":
@@ -242,7 +246,7 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=30)
     parser.add_argument("--db", type=Path, default=None)
     args = parser.parse_args()
-    name = f"briefing-bench-tui-{args.articles}-v{ANALYSER_VERSION}.db"
+    name = f"briefing-bench-tui-{args.articles}-v{ANALYSED_VERSION}.db"
     db = args.db or Path(tempfile.gettempdir()) / name
     if not db.exists():
         print(f"generating {args.articles:,} articles in {db} …", flush=True)

@@ -14,10 +14,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from briefing.config import settings_path
 from briefing.store import Library, locks
 from briefing.store import analysis as store_analysis
 from briefing.storylines import ArticleToPlace, PlacementCounts, StorylinePlacer
-from briefing.understand import ANALYSER_VERSION, analyse
+from briefing.understand import AliasTable, analyse, analyser_version, load_alias_table
 from briefing.understand.records import Analysis
 
 log = logging.getLogger(__name__)
@@ -69,14 +70,19 @@ def digest(
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
     batch_size: int = BATCH_SIZE,
+    aliases: AliasTable | None = None,
 ) -> DigestReport:
     """Analyse and group every article that needs it; returns what was done.
 
     One digest runs at a time per library: a second one (another process, another thread)
     returns at once with `busy` set, and the running one takes up the new articles.
+    Articles are analysed with the alias table given, else the user's (beside settings.toml);
+    those analysed with another table are pending.
     """
     report = DigestReport()
-    total = store_analysis.count_pending(library, ANALYSER_VERSION)
+    table = aliases if aliases is not None else load_alias_table(settings_path().parent)
+    analyser = _Analyser(table, analyser_version(table))
+    total = store_analysis.count_pending(library, analyser.version)
     if total == 0:
         return report
     owner = f"{os.getpid()}-{threading.get_ident()}-{time.monotonic_ns()}"
@@ -85,11 +91,19 @@ def digest(
         return report
     tally = _Tally(total, progress)
     try:
-        _run(library, report, tally, should_stop, batch_size, owner)
+        _run(library, report, tally, should_stop, batch_size, owner, analyser)
     finally:
         locks.release_digest_lock(library, owner)
     report.remaining = max(0, total - tally.done) if report.stopped else 0
     return report
+
+
+@dataclass(frozen=True)
+class _Analyser:
+    """The alias table articles are analysed with, and the version their records get."""
+
+    aliases: AliasTable
+    version: str
 
 
 @dataclass
@@ -114,13 +128,14 @@ def _run(
     should_stop: Callable[[], bool] | None,
     batch_size: int,
     owner: str,
+    analyser: _Analyser,
 ) -> None:
     """Analyse and place the pending articles batch by batch, until none is left or told to stop."""
     placer: StorylinePlacer | None = None
     after = 0
     while True:
         batch = store_analysis.pending_articles(
-            library, ANALYSER_VERSION, limit=batch_size, after=after
+            library, analyser.version, limit=batch_size, after=after
         )
         if not batch:
             break
@@ -128,7 +143,7 @@ def _run(
         locks.take_digest_lock(library, owner, stale_after=LOCK_STALE_SECONDS)
         if placer is None:
             placer = StorylinePlacer(library, published=[a.published for a in batch])
-        if not _digest_batch(library, placer, batch, report, tally, should_stop):
+        if not _digest_batch(library, placer, batch, report, tally, should_stop, analyser):
             report.stopped = True
             break
 
@@ -140,16 +155,17 @@ def _digest_batch(
     report: DigestReport,
     tally: _Tally,
     should_stop: Callable[[], bool] | None,
+    analyser: _Analyser,
 ) -> bool:
     """Analyse a batch and place it; False when told to stop before its end."""
-    fresh = _analyse_batch(batch, report, should_stop)
+    fresh = _analyse_batch(batch, report, should_stop, analyser)
     reached = [a for a in batch if a.id in fresh]
 
     def write_with(article: ArticleToPlace) -> None:
         # The records go in with the article's place: both or neither.
         analysis = fresh[article.id]
         if analysis is not None:
-            store_analysis.save_analysis(library, article.id, analysis, ANALYSER_VERSION)
+            store_analysis.save_analysis(library, article.id, analysis, analyser.version)
             report.analysed += 1
 
     counts = placer.place_batch(
@@ -163,13 +179,14 @@ def _analyse_batch(
     batch: Sequence[store_analysis.PendingArticle],
     report: DigestReport,
     should_stop: Callable[[], bool] | None,
+    analyser: _Analyser,
 ) -> dict[int, Analysis | None]:
     """Fresh records of each article reached before a stop (None: its stored ones are current)."""
     analyses: dict[int, Analysis | None] = {}
     for article in batch:
         if should_stop is not None and should_stop():
             break
-        analyses[article.id] = None if article.analysed else _analyse(article, report)
+        analyses[article.id] = None if article.analysed else _analyse(article, report, analyser)
     return analyses
 
 
@@ -193,9 +210,17 @@ def _to_place(
     ]
 
 
-def _analyse(article: store_analysis.PendingArticle, report: DigestReport) -> Analysis:
+def _analyse(
+    article: store_analysis.PendingArticle, report: DigestReport, analyser: _Analyser
+) -> Analysis:
     try:
-        return analyse(article.text, article.published, title=article.title, source=article.source)
+        return analyse(
+            article.text,
+            article.published,
+            title=article.title,
+            source=article.source,
+            aliases=analyser.aliases,
+        )
     except Exception:  # one unreadable article must not stop the rest
         log.exception("analysing article %s failed", article.id)
         report.failed.append(article.id)

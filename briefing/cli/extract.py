@@ -21,8 +21,10 @@ def extract(jsonl: bool, source: IO[str]) -> None:
     Each input line is {"id", "text", "published", "title", "source"}; each output
     line is the prediction for it: actors, quotes, red lines and events.
     """
-    from briefing.understand import analyse
+    from briefing.config import settings_path
+    from briefing.understand import analyse, load_alias_table
 
+    aliases = load_alias_table(settings_path().parent)
     out = sys.stdout
     for number, line in enumerate(source, 1):
         line = line.strip()
@@ -42,6 +44,7 @@ def extract(jsonl: bool, source: IO[str]) -> None:
             str(doc.get("published") or "") or None,
             title=str(doc.get("title") or ""),
             source=str(doc.get("source") or ""),
+            aliases=aliases,
         )
         prediction = result.to_prediction(str(doc.get("id", number)))
         # Raw C1 controls and bidi marks in quoted text would reach the terminal.

@@ -226,11 +226,14 @@ def load_briefing(library: Library, storyline_id: int, label: str = "") -> Brief
 
 
 def analysis_pending(library: Library) -> bool:
-    """Whether some article waits for the current analyser (new, changed, or after an upgrade)."""
+    """Whether some article waits for the current analyser (new, changed, after an upgrade, or
+    after an edit of the user's alias table)."""
+    from briefing.config import settings_path
     from briefing.store import analysis as store_analysis
-    from briefing.understand.version import ANALYSER_VERSION
+    from briefing.understand import analyser_version, load_alias_table
 
-    return store_analysis.count_pending(library, ANALYSER_VERSION) > 0
+    version = analyser_version(load_alias_table(settings_path().parent))
+    return store_analysis.count_pending(library, version) > 0
 
 
 def mark_storyline_read(library: Library, storyline_id: int) -> None:

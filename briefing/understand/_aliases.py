@@ -1,20 +1,23 @@
-"""The alias table: data/aliases/aliases.toml merged with the user's own aliases.toml."""
+"""The alias table: data/aliases/*.toml, with the user's own aliases.toml and
+given_names.toml (beside settings.toml) merged over it. Loaded by the callers of `analyse`,
+which pass it in: nothing in the analyser reads the user's files on its own."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
-from briefing.config import data_dir, settings_path
+from briefing.config import data_dir
 
 KINDS = ("person", "organization", "country", "other")
-
-
-def user_aliases_path() -> Path:
-    """The user's alias file: aliases.toml beside settings.toml."""
-    return settings_path().parent / "aliases.toml"
+USER_ALIASES = "aliases.toml"
+USER_GIVEN_NAMES = "given_names.toml"
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,17 @@ class AliasTable:
     names: dict[str, tuple[str, str]]  # lower-case alias -> (canonical, kind)
     demonyms: dict[str, str]  # lower-case adjective -> canonical
     genders: dict[str, str] = field(default_factory=dict)  # lower-case given name -> "f" | "m"
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A short digest of the table's content, the same in every process."""
+        content: dict[str, object] = {
+            "names": sorted(self.names.items()),
+            "demonyms": sorted(self.demonyms.items()),
+            "genders": sorted(self.genders.items()),
+        }
+        raw = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         key = name.lower().strip()
@@ -46,28 +60,46 @@ def _merge(raw: dict[str, object], names: dict[str, tuple[str, str]], dem: dict[
                 dem[adj.lower().strip()] = canonical
 
 
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _documents(texts: Iterable[str | None]) -> Iterator[dict[str, Any]]:
+    """The TOML documents among the texts; missing and broken ones are skipped."""
+    for text in texts:
+        if text is None:
+            continue
+        try:
+            yield tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            continue
+
+
 def load_aliases(*paths: Path) -> AliasTable:
     """Read alias files in order; later files override earlier ones. Bad files are skipped."""
+    return _alias_names(_read(path) for path in paths)
+
+
+def _alias_names(texts: Iterable[str | None]) -> AliasTable:
     names: dict[str, tuple[str, str]] = {}
     dem: dict[str, str] = {}
-    for path in paths:
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-            continue
+    for raw in _documents(texts):
         _merge(raw, names, dem)
     return AliasTable(names, dem)
 
 
 def load_given_names(*paths: Path) -> dict[str, str]:
     """Given names with the pronoun their bearers get; a name in both lists counts as neither."""
+    return _given_names(_read(path) for path in paths)
+
+
+def _given_names(texts: Iterable[str | None]) -> dict[str, str]:
     out: dict[str, str] = {}
     both: set[str] = set()
-    for path in paths:
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-            continue
+    for raw in _documents(texts):
         for key, gender in (("female", "f"), ("male", "m")):
             for name in raw.get(key, []) or []:
                 if isinstance(name, str) and name.strip():
@@ -78,12 +110,43 @@ def load_given_names(*paths: Path) -> dict[str, str]:
     return {k: v for k, v in out.items() if k not in both}
 
 
-@lru_cache(maxsize=1)
+def _table(aliases: Iterable[str | None], given_names: Iterable[str | None]) -> AliasTable:
+    table = _alias_names(aliases)
+    return AliasTable(table.names, table.demonyms, _given_names(given_names))
+
+
+def _bundled_texts() -> tuple[str | None, str | None]:
+    bundled = data_dir() / "aliases"
+    return _read(bundled / "aliases.toml"), _read(bundled / "given_names.toml")
+
+
+@cache
+def bundled_alias_table() -> AliasTable:
+    """The table that comes with briefing, without the user's files."""
+    aliases, given_names = _bundled_texts()
+    return _table([aliases], [given_names])
+
+
+def load_alias_table(user_dir: Path | None) -> AliasTable:
+    """The bundled table with the user's aliases.toml and given_names.toml from user_dir (the
+    folder of settings.toml) merged over it; the bundled table itself when there are none.
+
+    Parsed once per process, and again only when the user's files change."""
+    if user_dir is None:
+        return bundled_alias_table()
+    aliases, given_names = _read(user_dir / USER_ALIASES), _read(user_dir / USER_GIVEN_NAMES)
+    if aliases is None and given_names is None:
+        return bundled_alias_table()
+    return _with_user_files(aliases, given_names)
+
+
+@lru_cache(maxsize=4)
+def _with_user_files(aliases: str | None, given_names: str | None) -> AliasTable:
+    # keyed by the user's files' text: an edit, however quick, is read again
+    bundled_aliases, bundled_given_names = _bundled_texts()
+    return _table([bundled_aliases, aliases], [bundled_given_names, given_names])
+
+
 def default_aliases() -> AliasTable:
-    """The bundled table with the user's file merged over it."""
-    table = load_aliases(data_dir() / "aliases" / "aliases.toml", user_aliases_path())
-    genders = load_given_names(
-        data_dir() / "aliases" / "given_names.toml",
-        user_aliases_path().with_name("given_names.toml"),
-    )
-    return AliasTable(table.names, table.demonyms, genders)
+    """The bundled table (kept for the rules that do not yet take the table from `analyse`)."""
+    return bundled_alias_table()

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from briefing.understand._actors import Registry, strip_poss
-from briefing.understand._aliases import AliasTable, default_aliases
+from briefing.understand._aliases import AliasTable, bundled_alias_table
 from briefing.understand._events import find_events
 from briefing.understand._language import detect_language
 from briefing.understand._lexicon import NEWSPAPER_WORDS, OUTLET_WORDS
@@ -29,11 +29,14 @@ def analyse(
     source: str = "",
     aliases: AliasTable | None = None,
 ) -> Analysis:
-    """Find actors, quotes, red lines and dated events in an article's text."""
+    """Find actors, quotes, red lines and dated events in an article's text.
+
+    aliases is the alias table to use (see `load_alias_table`); without one, the bundled
+    table alone. Store the records with `analyser_version(aliases)`."""
     language = detect_language(f"{title}\n{text}")
     if language not in _HANDLED or not text.strip():
         return Analysis(language=language)
-    table = aliases if aliases is not None else default_aliases()
+    table = aliases if aliases is not None else bundled_alias_table()
     sents = sentences(text)
     registry = Registry(text, sents, table)
     attributions = _attributions(text, sents)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefing.config import data_dir
 from briefing.understand import Actor, analyse
-from briefing.understand._aliases import default_aliases, load_aliases, user_aliases_path
+from briefing.understand._aliases import default_aliases, load_aliases
 
 
 def actors(text: str, **kw: object) -> dict[str, Actor]:
@@ -84,10 +84,14 @@ def test_a_broken_user_file_is_ignored(tmp_path: Path) -> None:
 def test_user_alias_file_sits_beside_the_settings(monkeypatch: object, tmp_path: Path) -> None:
     import pytest
 
+    from briefing.config import settings_path
+    from briefing.understand import load_alias_table
+
+    (tmp_path / "aliases.toml").write_text('["Lindmark"]\naliases = ["Tarnby"]\n', "utf-8")
     mp = pytest.MonkeyPatch()
     mp.setenv("BRIEFING_SETTINGS", str(tmp_path / "settings.toml"))
     try:
-        assert user_aliases_path() == tmp_path / "aliases.toml"
+        assert load_alias_table(settings_path().parent).lookup("Tarnby") == ("Lindmark", "other")
     finally:
         mp.undo()
 
