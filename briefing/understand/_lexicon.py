@@ -364,6 +364,9 @@ GROUP_SPEAKER_PRONOUNS = _words("it they")
 # Relative pronouns whose speaker is the name before the comma ("X, which says …").
 RELATIVE_PRONOUNS = _words("who which")
 
+# Words that open a relative clause after a name, which is no role ("X, who said …").
+RELATIVE_OPENERS = _words("who which whose whom")
+
 # Possessives that make a short phrase someone's people ("her aides", "his spokesman").
 PERSON_POSSESSIVES = _words("his her")
 

@@ -16,6 +16,7 @@ from briefing.understand._lexicon import (
     GROUP_SPEAKER_PRONOUNS,
     PERSON_POSSESSIVES,
     PERSON_SPEAKER_PRONOUNS,
+    RELATIVE_OPENERS,
     RELATIVE_PRONOUNS,
 )
 from briefing.understand._quotes import Attribution
@@ -122,7 +123,7 @@ def _apposition_role(phrase: str, name: str) -> str:
     rest = phrase.split(",", 1)
     if len(rest) == 2 and name in rest[0]:
         words = rest[1].strip().split()
-        if words and words[0].lower() in ("who", "which", "whose", "whom"):
+        if words and words[0].lower() in RELATIVE_OPENERS:
             return ""  # a relative clause, not a role
         if words and words[0].lower() in ("the", "a", "an"):
             words = words[1:]
