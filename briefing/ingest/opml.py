@@ -20,6 +20,7 @@ from xml.etree import ElementTree as ET
 
 from lxml import etree
 
+from briefing.ingest.xmlguard import hardened_xml_parser
 from briefing.safetext import clean_line
 
 __all__ = [
@@ -74,18 +75,6 @@ def _looks_like_xml(data: bytes) -> bool:
     return head.startswith(b"<") or head[:2] in (b"\xff\xfe", b"\xfe\xff")
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
 # A bare "&" in a URL (?a=1&b=2) is the most common flaw in hand-made OPML files.
 _BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9._-]*;)")
 _ENTITY_DECLARATION = re.compile(rb"<!\s*ENTITY", re.IGNORECASE)
@@ -99,7 +88,7 @@ def _read_opml(data: bytes, skipped: list[str]) -> list[Subscription]:
     error: Exception | None = None
     for body in (data, _BARE_AMPERSAND.sub(b"&amp;", data)):
         try:
-            root = etree.fromstring(body, _parser())
+            root = etree.fromstring(body, hardened_xml_parser())
             break
         except (etree.XMLSyntaxError, ValueError) as exc:
             error = error or exc

@@ -14,7 +14,31 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["defuse_char_refs", "strip_internal_subset", "trust_the_bom"]
+from lxml import etree
+
+__all__ = ["defuse_char_refs", "hardened_xml_parser", "strip_internal_subset", "trust_the_bom"]
+
+
+def hardened_xml_parser() -> etree.XMLParser:
+    """An lxml XML parser that reads only the document itself: no network, no DTD loaded or
+    validated, no entity resolved, no tree past libxml2's size limits; comments and
+    processing instructions are dropped.
+
+    lxml parsers must not be shared between threads: make one per thread.
+    """
+    # collect_ids stays on: collect_ids=False sets libxml2's `loadsubset`, and libxml2 then
+    # reads the external DTD a DOCTYPE names (a local file) and expands its entities,
+    # whatever load_dtd and resolve_entities say (lxml 6.0, libxml2 2.14).
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
 
 # Byte-order marks and the encodings they announce (UTF-32 before UTF-16: it shares a prefix).
 _BOMS = (
@@ -73,10 +97,23 @@ def _strip(text: str) -> str | None:
     match = _DOCTYPE.search(text, 0, limit)
     if match is None:
         return None
-    i = match.end()
+    subset_start = _subset_start(text, match.end())
+    if subset_start is None:
+        return None
+    if subset_start < 0:
+        return text[: match.start()]  # an unterminated DOCTYPE swallows the document
+    subset_end = _subset_end(text, subset_start + 1)
+    if subset_end < 0:
+        # A subset that never ends: nothing after it can be trusted to be document.
+        return text[: match.start()]
+    return text[:subset_start] + text[subset_end + 1 :]
+
+
+def _subset_start(text: str, start: int) -> int | None:
+    """Where the internal subset's "[" is, reading the DOCTYPE's name and external id from
+    `start`: None when the DOCTYPE ends (">") without one, -1 when it never ends."""
     quote = ""
-    # The DOCTYPE's name and external id, up to "[" (a subset) or ">" (none).
-    while i < len(text):
+    for i in range(start, len(text)):
         c = text[i]
         if quote:
             if c == quote:
@@ -86,35 +123,38 @@ def _strip(text: str) -> str | None:
         elif c == ">":
             return None
         elif c == "[":
-            break
-        i += 1
-    else:
-        return text[: match.start()]  # an unterminated DOCTYPE swallows the document
-    subset_start = i
-    i += 1
-    quote = ""
+            return i
+    return -1
+
+
+def _subset_end(text: str, i: int) -> int:
+    """Where the "]" that closes the internal subset is (followed by ">" after optional
+    whitespace), reading from `i`; quoted strings and comments inside are skipped.
+    -1 when the subset never ends."""
     while i < len(text):
-        if quote:
-            if text[i] == quote:
-                quote = ""
-            i += 1
+        c = text[i]
+        if c in "\"'":
+            end = text.find(c, i + 1)
+            if end < 0:
+                return -1
+            i = end + 1
         elif text.startswith("<!--", i):
             end = text.find("-->", i + 4)
-            i = len(text) if end < 0 else end + 3
-        elif text[i] in "\"'":
-            quote = text[i]
-            i += 1
-        elif text[i] == "]":
-            close = i + 1
-            while close < len(text) and text[close] in " \t\r\n":
-                close += 1
-            if close < len(text) and text[close] == ">":
-                return text[:subset_start] + text[i + 1 :]
-            i += 1
+            if end < 0:
+                return -1
+            i = end + 3
+        elif c == "]" and _closes_doctype(text, i + 1):
+            return i
         else:
             i += 1
-    # A subset that never ends: nothing after it can be trusted to be document.
-    return text[: match.start()]
+    return -1
+
+
+def _closes_doctype(text: str, i: int) -> bool:
+    """Whether only whitespace stands between `i` and a ">"."""
+    while i < len(text) and text[i] in " \t\r\n":
+        i += 1
+    return i < len(text) and text[i] == ">"
 
 
 _DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""")
