@@ -23,6 +23,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from briefing.digest import digest  # noqa: E402
+from briefing.ingest.parse import ParsedArticle  # noqa: E402
 from briefing.store import Library, open_library  # noqa: E402
 from briefing.store.articles import upsert_articles  # noqa: E402
 from briefing.store.feeds import add_feed, get_feed_by_url  # noqa: E402
@@ -43,20 +44,20 @@ def store(library: Library, docs: list[dict[str, Any]], ids: dict[str, int]) -> 
         url = f"https://{hashlib.sha1(outlet.encode()).hexdigest()[:12]}.example/feed"
         feed = get_feed_by_url(library, url) or add_feed(library, url, title=outlet)
         published = (doc.get("published") or "")[:10]
-        entry = {
-            "guid": doc["id"],
-            "link": doc.get("link") or f"https://example.org/{doc['id']}",
-            "title": doc.get("title") or "",
-            "author": "",
-            "published": f"{published}T09:00:00+00:00" if published else None,
-            "updated": None,
-            "categories": [],
-            "text": doc.get("text") or "",
-            "content_hash": hashlib.sha256(
+        entry = ParsedArticle(
+            guid=doc["id"],
+            link=doc.get("link") or f"https://example.org/{doc['id']}",
+            title=doc.get("title") or "",
+            author="",
+            published=f"{published}T09:00:00+00:00" if published else None,
+            updated=None,
+            categories=(),
+            text=doc.get("text") or "",
+            content_hash=hashlib.sha256(
                 ((doc.get("title") or "") + (doc.get("text") or "")).encode()
             ).hexdigest(),
-            "dedupe_key": doc["id"],
-        }
+            dedupe_key=doc["id"],
+        )
         with library.db.atomic():
             result = upsert_articles(
                 library, feed.id, [entry], fetched_at="2026-01-01T00:00:00+00:00"

@@ -12,6 +12,9 @@ import platformdirs
 
 APP_NAME = "briefing"
 
+# A feed keeps at most this many articles unless settings.toml says otherwise.
+MAX_ARTICLES_PER_FEED = 2000
+
 
 def data_dir() -> Path:
     """The bundled data folder (`data/` in a checkout, `briefing/_data` in a wheel)."""
@@ -51,7 +54,7 @@ class Settings:
 
     theme: str = "textual-dark"
     keymap: dict[str, str] = field(default_factory=dict)
-    max_articles_per_feed: int = 2000
+    max_articles_per_feed: int = MAX_ARTICLES_PER_FEED
     fetch_full_text: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -200,17 +200,17 @@ def test_feed_parses_back_to_the_gold_text(outlet):
     assert parsed.version == expected
     assert parsed.title == outlet.title
     gold = {a["link"]: a for a in BY_OUTLET[outlet.id]}
-    assert sorted(a["link"] for a in parsed.articles) == sorted(gold)
+    assert sorted(a.link for a in parsed.articles) == sorted(gold)
     for entry in parsed.articles:
-        article = gold[entry["link"]]
+        article = gold[entry.link]
         # Exactly the gold text: extraction offsets computed on stored articles match the gold.
-        assert entry["text"] == article["text"]
-        assert entry["title"] == article["title"]
-        assert entry["guid"] == article["link"]
-        assert entry["author"] == article["author"]
-        assert entry["categories"] == article["categories"]
-        assert entry["published"][:10] == article["published"]
-        assert not entry["summary_only"]  # no article page is ever fetched
+        assert entry.text == article["text"]
+        assert entry.title == article["title"]
+        assert entry.guid == article["link"]
+        assert entry.author == article["author"]
+        assert list(entry.categories) == article["categories"]
+        assert entry.published[:10] == article["published"]
+        assert not entry.summary_only  # no article page is ever fetched
 
 
 # -- serving ---------------------------------------------------------------------------------

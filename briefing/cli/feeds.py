@@ -57,7 +57,12 @@ def add_command(
             _echo(f"Found the feed of {clean_line(found.found_via)} through {via}:")
         _echo(f"Subscribed to {name} <{clean_line(feed.url)}> (id {feed.id})")
         settings = load_settings()
-        report = refresh_feeds(library, [feed.id], full_text=settings.fetch_full_text)
+        report = refresh_feeds(
+            library,
+            [feed.id],
+            full_text=settings.fetch_full_text,
+            max_articles_per_feed=settings.max_articles_per_feed,
+        )
         result = report.results[0] if report.results else None
         if result is not None and result.failed:
             _echo(f"First refresh failed: {clean_line(result.error)}", err=True)
@@ -161,8 +166,9 @@ def refresh_command(
     from briefing.ingest.refresh import FeedResult, refresh_feeds
     from briefing.store.feeds import find_feed, list_feeds
 
+    settings = load_settings()
     if full_text is None:
-        full_text = load_settings().fetch_full_text
+        full_text = settings.fetch_full_text
     with context.open() as library:
         ids: list[int] | None = None
         if feeds:
@@ -189,7 +195,13 @@ def refresh_command(
                 bar.update(1)
 
         try:
-            report = refresh_feeds(library, ids, progress=progress, full_text=full_text)
+            report = refresh_feeds(
+                library,
+                ids,
+                progress=progress,
+                full_text=full_text,
+                max_articles_per_feed=settings.max_articles_per_feed,
+            )
         except KeyboardInterrupt:
             # Every feed finished so far was committed on its own; nothing is half-written.
             fail("interrupted; feeds refreshed so far are saved", code=130)

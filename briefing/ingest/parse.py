@@ -13,6 +13,7 @@ import json
 import re
 import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
@@ -22,7 +23,12 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from briefing.ingest.html import html_to_text, may_hold_controls
-from briefing.ingest.xmlguard import defuse_char_refs, strip_internal_subset, trust_the_bom
+from briefing.ingest.xmlguard import (
+    defuse_char_refs,
+    hardened_xml_parser,
+    strip_internal_subset,
+    trust_the_bom,
+)
 from briefing.safetext import clean_line, clean_text, strip_controls
 
 # feedparser is imported when first needed: a refresh's parse workers seldom need it
@@ -48,16 +54,43 @@ class NotAFeed(Exception):
     """The document is not a feed that can be read."""
 
 
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    """One feed entry as plain text, as the library stores it (briefing.store.articles)."""
+
+    guid: str | None
+    link: str  # absolute http(s), or ""
+    title: str
+    author: str
+    published: str | None  # ISO 8601 UTC
+    updated: str | None
+    categories: tuple[str, ...]
+    text: str
+    # A digest of every field above but the GUID: a changed hash means an edited entry.
+    content_hash: str
+    # How the entry is recognised across refreshes (see `dedupe_key`).
+    dedupe_key: str
+    # Only a summary: the article page holds the text (see SUMMARY_MAX_CHARS).
+    summary_only: bool = False
+
+
 @dataclass
 class ParsedFeed:
-    """A feed document: its own title and link, and its entries as article dicts."""
+    """A feed document: its own title and link, and its entries."""
 
     title: str
     site_url: str
     version: str
-    articles: list[dict[str, Any]] = field(default_factory=list)
+    articles: list[ParsedArticle] = field(default_factory=list)
     # Entries that carried nothing to show (no title, link or text).
     skipped: int = 0
+
+    def add(self, article: ParsedArticle | None) -> None:
+        """Keep an entry, or count it as skipped when it carried nothing (None)."""
+        if article is None:
+            self.skipped += 1
+        else:
+            self.articles.append(article)
 
 
 def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
@@ -106,11 +139,7 @@ def parse_with_feedparser(body: bytes, url: str, content_type: str = "") -> Pars
         version=version or "unknown",
     )
     for entry in entries:
-        article = _feedparser_entry(entry, url)
-        if article is None:
-            parsed.skipped += 1
-        else:
-            parsed.articles.append(article)
+        parsed.add(_feedparser_entry(entry, url))
     return parsed
 
 
@@ -122,7 +151,7 @@ def _looks_like_json(body: bytes, content_type: str) -> bool:
 # -- feedparser entries ---------------------------------------------------------------------
 
 
-def _feedparser_entry(entry: Any, base_url: str) -> dict[str, Any] | None:
+def _feedparser_entry(entry: Any, base_url: str) -> ParsedArticle | None:
     title = _field_text(entry, "title")
     link = _safe_link(entry.get("link"), base_url)
     contents = entry.get("content") or []
@@ -139,11 +168,9 @@ def _feedparser_entry(entry: Any, base_url: str) -> dict[str, Any] | None:
     if not text:
         detail = entry.get("summary_detail") or {}
         text = _body_text(entry.get("summary") or "", detail.get("type", "text/html"))
-    categories: list[str] = []
-    for tag in entry.get("tags") or []:
-        name = clean_line(tag.get("term") or tag.get("label") or "")
-        if name and name not in categories:
-            categories.append(name)
+    categories = _unique(
+        clean_line(tag.get("term") or tag.get("label") or "") for tag in entry.get("tags") or []
+    )
     return _article(
         guid=clean_line(entry.get("id") or "") or None,
         link=link,
@@ -297,52 +324,59 @@ class _Unusual(Exception):
     """The document needs feedparser."""
 
 
-def _xml_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        remove_comments=True,
-        remove_pis=True,
-        huge_tree=False,
-        collect_ids=False,
-    )
-
-
 # lxml parsers must not be shared between threads.
 _local = threading.local()
 
 
 def parse_plain_xml_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed | None:
     """The fast path: a ParsedFeed for a plain UTF-8 RSS/Atom document, else None."""
+    if not _plain_utf8(body, content_type) or _needs_repair(body):
+        return None
+    root = _xml_root(body)
+    if root is None:
+        return None
+    read = _FAST_READERS.get(root.tag)
+    if read is None:
+        return None
+    try:
+        return read(root, url)
+    except _Unusual:
+        return None
+
+
+def _plain_utf8(body: bytes, content_type: str) -> bool:
+    """Whether neither the HTTP header, the XML declaration nor a byte-order mark says the
+    document is in another encoding than UTF-8."""
     charset = re.search(r"charset=[\"']?([\w.-]+)", content_type)
     if charset and charset.group(1).lower() not in ("utf-8", "utf8"):
-        return None
+        return False
     declared = _DECLARED.match(body[:256])
     if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
-        return None
-    if body[:2] in (b"\xff\xfe", b"\xfe\xff") or b"<!DOCTYPE" in body[:4096]:
-        return None
-    if b"xml:base" in body or b"<!ENTITY" in body:
-        return None
-    if (b"\xc2" in body or b"&#" in body) and _C1_IN_UTF8.search(body):
-        return None  # windows-1252 text mislabelled as UTF-8: feedparser repairs it
+        return False
+    return body[:2] not in (b"\xff\xfe", b"\xfe\xff")
+
+
+def _needs_repair(body: bytes) -> bool:
+    """Whether the document holds what feedparser treats specially: a DOCTYPE or entity
+    declarations (defused first), xml:base (relative links), or windows-1252 text
+    mislabelled as UTF-8 (repaired)."""
+    if b"<!DOCTYPE" in body[:4096] or b"xml:base" in body or b"<!ENTITY" in body:
+        return True
+    return (b"\xc2" in body or b"&#" in body) and _C1_IN_UTF8.search(body) is not None
+
+
+def _xml_root(body: bytes) -> Any:
+    """The document's root element, or None when lxml finds it malformed or it has a
+    DOCTYPE (one past the first 4 KB, which `_needs_repair` does not look at)."""
+    parser = getattr(_local, "xml", None) or hardened_xml_parser()
+    _local.xml = parser
     try:
-        parser = getattr(_local, "xml", None) or _xml_parser()
-        _local.xml = parser
         root = etree.fromstring(body, parser)
     except (etree.XMLSyntaxError, ValueError):
         return None
-    try:
-        if root.tag == "rss":
-            return _fast_rss(root, url)
-        if root.tag == f"{{{_NS_ATOM}}}feed":
-            return _fast_atom(root, url)
-        if root.tag == f"{{{_NS_RDF}}}RDF":
-            return _fast_rdf(root, url)
-    except _Unusual:
+    if root.getroottree().docinfo.doctype:
         return None
-    return None
+    return root
 
 
 # An absolute http(s) URL that feedparser's _urljoin returns unchanged: lower-case scheme,
@@ -427,7 +461,7 @@ def _fast_rss(root: Any, url: str) -> ParsedFeed:
             guid = clean_line(_join(url, _text(guid_el).strip()))
             if link_el is None:
                 link_text = guid
-        _add(parsed, found, url, guid=guid, link=link_text, title_type="text/plain")
+        parsed.add(_fast_entry(found, url, guid=guid, link=link_text, atom=False))
     return parsed
 
 
@@ -441,8 +475,8 @@ def _fast_rdf(root: Any, url: str) -> ParsedFeed:
         found = _fields(item, _RDF_ITEM)
         link_el = _one(found, "link")
         guid = clean_line(item.get(f"{{{_NS_RDF}}}about") or "")
-        _add(parsed, found, url, guid=guid, link=_text(link_el) if link_el is not None else "",
-             title_type="text/plain")  # fmt: skip
+        link_text = _text(link_el) if link_el is not None else ""
+        parsed.add(_fast_entry(found, url, guid=guid, link=link_text, atom=False))
     return parsed
 
 
@@ -458,8 +492,17 @@ def _fast_atom(root: Any, url: str) -> ParsedFeed:
         found = _fields(entry, _ATOM_ENTRY)
         id_el = _one(found, "guid")
         guid = clean_line(_join(url, _text(id_el).strip())) if id_el is not None else ""
-        _add(parsed, found, url, guid=guid, link=_atom_link(entry) or guid, title_type=None)
+        link = _atom_link(entry) or guid
+        parsed.add(_fast_entry(found, url, guid=guid, link=link, atom=True))
     return parsed
+
+
+# The fast path's reader for each root element it knows.
+_FAST_READERS: dict[str, Callable[[Any, str], ParsedFeed]] = {
+    "rss": _fast_rss,
+    f"{{{_NS_ATOM}}}feed": _fast_atom,
+    f"{{{_NS_RDF}}}RDF": _fast_rdf,
+}
 
 
 def _atom_link(parent: Any) -> str:
@@ -553,62 +596,67 @@ def _quick_date(value: str) -> str | None:
         return None
 
 
-def _add(
-    parsed: ParsedFeed,
-    found: dict[str, list[Any]],
-    url: str,
-    *,
-    guid: str,
-    link: str,
-    title_type: str | None,
-) -> None:
-    atom = title_type is None
-    title_el = _one(found, "title")
-    if title_el is None:
-        title = ""
-    elif atom:
-        title = clean_line(_atom_text(title_el))
-    else:
-        title = _field_value(_text(title_el), "text/plain")
-    text = ""
-    full = False
-    content = _one(found, "content")
-    if content is not None:
-        text = _atom_text(content) if atom else _plain_or_html(_text(content), "text/html")
-        full = bool(text)
-    if not text:
-        summary = _one(found, "description")
-        if summary is not None:
-            text = _atom_text(summary) if atom else _plain_or_html(_text(summary), "text/html")
-    author_el = _one(found, "author")
-    if author_el is None:
-        author = ""
-    elif atom:
-        name = author_el.find(f"{{{_NS_ATOM}}}name")
-        author = clean_line(_text(name)) if name is not None else ""
-    else:
-        author = clean_line(_text(author_el))
-    categories: list[str] = []
-    for el in found.get("category", ()):
-        name = clean_line((el.get("term") or el.get("label") or "") if atom else _text(el))
-        if name and name not in categories:
-            categories.append(name)
+def _fast_entry(
+    found: dict[str, list[Any]], url: str, *, guid: str, link: str, atom: bool
+) -> ParsedArticle | None:
+    """An RSS or Atom entry's fields (as `_fields` found them) as an article."""
+    text, full = _entry_text(found, atom)
     updated = _date(found, "updated")
-    article = _article(
+    return _article(
         guid=guid or None,
         link=_safe_link(link, url),
-        title=title,
-        author=author,
+        title=_entry_title(found, atom),
+        author=_entry_author(found, atom),
         published=_date(found, "published") or updated,
         updated=updated,
-        categories=categories,
+        categories=_entry_categories(found, atom),
         text=text,
         full=full,
     )
-    if article is None:
-        parsed.skipped += 1
-    else:
-        parsed.articles.append(article)
+
+
+def _entry_title(found: dict[str, list[Any]], atom: bool) -> str:
+    title_el = _one(found, "title")
+    if title_el is None:
+        return ""
+    if atom:
+        return clean_line(_atom_text(title_el))
+    return _field_value(_text(title_el), "text/plain")
+
+
+def _entry_text(found: dict[str, list[Any]], atom: bool) -> tuple[str, bool]:
+    """The entry's text, and whether it is the full content (not just a summary)."""
+    content = _one(found, "content")
+    if content is not None:
+        text = _body_or_atom_text(content, atom)
+        if text:
+            return text, True
+    summary = _one(found, "description")
+    if summary is not None:
+        return _body_or_atom_text(summary, atom), False
+    return "", False
+
+
+def _body_or_atom_text(el: Any, atom: bool) -> str:
+    # RSS bodies are HTML (escaped or in CDATA); Atom says what it holds.
+    return _atom_text(el) if atom else _plain_or_html(_text(el), "text/html")
+
+
+def _entry_author(found: dict[str, list[Any]], atom: bool) -> str:
+    author_el = _one(found, "author")
+    if author_el is None:
+        return ""
+    if not atom:
+        return clean_line(_text(author_el))
+    name = author_el.find(f"{{{_NS_ATOM}}}name")
+    return clean_line(_text(name)) if name is not None else ""
+
+
+def _entry_categories(found: dict[str, list[Any]], atom: bool) -> tuple[str, ...]:
+    return _unique(
+        clean_line((el.get("term") or el.get("label") or "") if atom else _text(el))
+        for el in found.get("category", ())
+    )
 
 
 # -- JSON Feed -------------------------------------------------------------------------------
@@ -632,15 +680,11 @@ def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     )
     feed_author = _json_author(data)
     for item in items if isinstance(items, list) else []:
-        article = _json_item(item, url, feed_author) if isinstance(item, dict) else None
-        if article is None:
-            parsed.skipped += 1
-        else:
-            parsed.articles.append(article)
+        parsed.add(_json_item(item, url, feed_author) if isinstance(item, dict) else None)
     return parsed
 
 
-def _json_item(item: dict[str, Any], base_url: str, feed_author: str) -> dict[str, Any] | None:
+def _json_item(item: dict[str, Any], base_url: str, feed_author: str) -> ParsedArticle | None:
     html = _str(item.get("content_html"))
     plain = _str(item.get("content_text"))
     text = _body_text(html, "text/html") if html else _body_text(plain, "text/plain")
@@ -648,11 +692,7 @@ def _json_item(item: dict[str, Any], base_url: str, feed_author: str) -> dict[st
     if not text:
         text = _body_text(_str(item.get("summary")), "text/plain")
     tags = item.get("tags")
-    categories: list[str] = []
-    for tag in tags if isinstance(tags, list) else []:
-        name = clean_line(_str(tag))
-        if name and name not in categories:
-            categories.append(name)
+    categories = _unique(clean_line(_str(tag)) for tag in (tags if isinstance(tags, list) else []))
     title = _str(item.get("title"))
     return _article(
         guid=clean_line(_str(item.get("id"))) or None,
@@ -701,29 +741,34 @@ def _article(
     author: str,
     published: str | None,
     updated: str | None,
-    categories: list[str],
+    categories: tuple[str, ...],
     text: str,
     full: bool,
-) -> dict[str, Any] | None:
+) -> ParsedArticle | None:
+    """The entry as an article, or None when it has nothing to show or recognise it by."""
     if not (title or link or text or guid):
         return None
     # Unit and record separators cannot occur in the fields (controls are stripped).
     fields = (title, link, author, published or "", updated or "", "\x1e".join(categories), text)
     content_hash = hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
-    return {
-        "guid": guid,
-        "link": link,
-        "title": title,
-        "author": author,
-        "published": published,
-        "updated": updated,
-        "categories": categories,
-        "text": text,
-        "content_hash": content_hash,
-        "dedupe_key": dedupe_key(guid, link, title, published or updated, text),
-        # Only a summary: the article page holds the text (see SUMMARY_MAX_CHARS).
-        "summary_only": bool(link) and not full and len(text) < SUMMARY_MAX_CHARS,
-    }
+    return ParsedArticle(
+        guid=guid,
+        link=link,
+        title=title,
+        author=author,
+        published=published,
+        updated=updated,
+        categories=categories,
+        text=text,
+        content_hash=content_hash,
+        dedupe_key=dedupe_key(guid, link, title, published or updated, text),
+        summary_only=bool(link) and not full and len(text) < SUMMARY_MAX_CHARS,
+    )
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    """The non-empty names, each once, in the order first seen."""
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def dedupe_key(guid: str | None, link: str, title: str, date: str | None, text: str = "") -> str:

@@ -14,13 +14,13 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from briefing.config import load_settings
+from briefing.config import MAX_ARTICLES_PER_FEED
 from briefing.ingest.fetch import MAX_RETRY_AFTER, Fetcher, FetchResult
-from briefing.ingest.parse import NotAFeed, ParsedFeed, parse_feed
+from briefing.ingest.parse import NotAFeed, ParsedArticle, ParsedFeed, parse_feed
 from briefing.safetext import clean_line, clean_text
 from briefing.store import Library, storage_error
 from briefing.store.articles import prune_articles, stored_hashes, upsert_articles
@@ -125,6 +125,7 @@ def refresh_feeds(
     *,
     progress: Progress | None = None,
     full_text: bool = True,
+    max_articles_per_feed: int = MAX_ARTICLES_PER_FEED,
     fetcher_options: dict[str, Any] | None = None,
     executor: Executor | None = None,
 ) -> RefreshReport:
@@ -133,6 +134,8 @@ def refresh_feeds(
     Call from the thread that opened `library`, outside any running event loop.
     `progress(done, total, result)` is called as each feed finishes. `full_text=False`
     turns off fetching article pages for every feed (each feed has its own switch too).
+    A feed keeps at most `max_articles_per_feed` articles (the user's setting of that
+    name; callers pass it, this layer reads no settings file).
     """
     return asyncio.run(
         refresh_feeds_async(
@@ -140,6 +143,7 @@ def refresh_feeds(
             feed_ids,
             progress=progress,
             full_text=full_text,
+            max_articles_per_feed=max_articles_per_feed,
             fetcher_options=fetcher_options,
             executor=executor,
         )
@@ -152,6 +156,7 @@ async def refresh_feeds_async(
     *,
     progress: Progress | None = None,
     full_text: bool = True,
+    max_articles_per_feed: int = MAX_ARTICLES_PER_FEED,
     fetcher_options: dict[str, Any] | None = None,
     executor: Executor | None = None,
 ) -> RefreshReport:
@@ -162,7 +167,7 @@ async def refresh_feeds_async(
     report = RefreshReport()
     own_executor = executor is None
     pool = executor or default_executor(len(feeds))
-    job = _Refresh(library, pool, full_text=full_text)
+    job = _Refresh(library, pool, full_text=full_text, max_articles=max_articles_per_feed)
     try:
         async with Fetcher(**(fetcher_options or {})) as fetcher:
             job.fetcher = fetcher
@@ -202,12 +207,14 @@ def default_executor(feeds: int) -> Executor:
 
 
 class _Refresh:
-    def __init__(self, library: Library, executor: Executor, *, full_text: bool) -> None:
+    def __init__(
+        self, library: Library, executor: Executor, *, full_text: bool, max_articles: int
+    ) -> None:
         self.library = library
         self.executor = executor
         self.full_text = full_text
         # A feed that invents new GUIDs on every refresh must not grow without bound.
-        self.max_articles = load_settings().max_articles_per_feed
+        self.max_articles = max_articles
         self.fetcher: Fetcher | None = None
 
     async def one(self, feed: Feed) -> FeedResult:
@@ -234,13 +241,10 @@ class _Refresh:
         return result
 
     async def _refresh(self, feed: Feed, result: FeedResult) -> None:
-        if feed.disabled:
+        skip = _skip_reason(feed)
+        if skip is not None:
             result.status = "skipped"
-            result.error = feed.last_error or "disabled"
-            return
-        if feed.retry_after and _later_than_now(feed.retry_after):
-            result.status = "skipped"
-            result.error = f"server asked to wait until {feed.retry_after}"
+            result.error = skip
             return
         assert self.fetcher is not None
         fetched = await self.fetcher.fetch(
@@ -250,31 +254,26 @@ class _Refresh:
             previous_hash=feed.body_hash,
         )
         now = utc_now()
-        changes: dict[str, Any] = {"last_refresh": now}
-        if fetched.kind in ("ok", "not_modified", "unchanged"):
-            changes.update(last_error=None, retry_after=None)
-            if fetched.moved_to:
-                changes["url"] = fetched.moved_to
-                result.moved_to = fetched.moved_to
-            # A 304 may omit validators; keep the stored ones then.
-            if fetched.etag or fetched.kind != "not_modified":
-                changes["etag"] = fetched.etag
-            if fetched.last_modified or fetched.kind != "not_modified":
-                changes["last_modified"] = fetched.last_modified
+        changes = _answer_changes(fetched, now)
+        result.moved_to = changes.get("url")
         if fetched.kind != "ok":
+            # Nothing to parse: a 304, the same body again, or a failure.
             result.status = _STATUS[fetched.kind]
             result.error = fetched.error
-            if fetched.kind in ("error", "gone", "retry_later"):
-                changes["last_error"] = fetched.error
-            if fetched.kind == "gone":
-                changes["disabled"] = True
-            if fetched.retry_after is not None:
-                when = _backed_off(feed, fetched.retry_after)
-                changes["retry_after"] = when.isoformat(timespec="seconds")
+            changes.update(_no_body_changes(feed, fetched))
             with self.library.db.atomic():
                 update_feed(self.library, feed.id, **changes)
             return
+        parsed = await self._parse(feed, fetched, now, result)
+        if parsed is not None:
+            changes["body_hash"] = fetched.body_hash
+            await self._store(feed, parsed, changes, now, result)
 
+    async def _parse(
+        self, feed: Feed, fetched: FetchResult, now: str, result: FeedResult
+    ) -> ParsedFeed | None:
+        """The fetched document as a feed, or None when it is not one (recorded as the
+        feed's error)."""
         loop = asyncio.get_running_loop()
         try:
             parsed: ParsedFeed = await loop.run_in_executor(
@@ -290,29 +289,32 @@ class _Refresh:
             with self.library.db.atomic():
                 # Validators and hash are not kept: the next refresh must look again.
                 update_feed(self.library, feed.id, last_refresh=now, last_error=result.error)
-            return
+            return None
+        return parsed
 
+    async def _store(
+        self,
+        feed: Feed,
+        parsed: ParsedFeed,
+        changes: dict[str, Any],
+        now: str,
+        result: FeedResult,
+    ) -> None:
+        """Write the feed's new and edited articles and what the refresh learned, in one
+        transaction."""
         known = stored_hashes(self.library, feed.id)
+        articles = parsed.articles
         if self.full_text and feed.full_text:
-            result.full_text_pages = await self._full_text(parsed, known)
-
-        changes["body_hash"] = fetched.body_hash
+            articles, result.full_text_pages = await self._full_text(articles, known)
         if parsed.title and not feed.title:
-            changes["title"] = parsed.title
-            result.title = parsed.title
+            changes["title"] = result.title = parsed.title
         if parsed.site_url:
             changes["site_url"] = parsed.site_url
-        if not parsed.articles:
-            changes["last_error"] = (
-                "the feed lists no articles"
-                if not parsed.skipped
-                else f"no usable articles ({parsed.skipped} without title, link or text)"
-            )
-            result.error = changes["last_error"]
+        empty = _empty_feed_error(parsed)
+        if empty is not None:
+            changes["last_error"] = result.error = empty
         with self.library.db.atomic():
-            stored = upsert_articles(
-                self.library, feed.id, parsed.articles, fetched_at=now, known=known
-            )
+            stored = upsert_articles(self.library, feed.id, articles, fetched_at=now, known=known)
             if stored.new:
                 prune_articles(self.library, feed.id, keep=self.max_articles)
             update_feed(self.library, feed.id, **changes)
@@ -320,30 +322,88 @@ class _Refresh:
         result.new = stored.new
         result.updated = stored.updated
 
-    async def _full_text(self, parsed: ParsedFeed, known: dict[str, str]) -> int:
-        """Replace summaries of new or edited entries with the text of their pages."""
+    async def _full_text(
+        self, articles: list[ParsedArticle], known: dict[str, str]
+    ) -> tuple[list[ParsedArticle], int]:
+        """The articles with the summaries of new or edited entries replaced by the text of
+        their pages, and how many were replaced."""
         wanted = [
-            a
-            for a in parsed.articles
-            if a["summary_only"] and known.get(a["dedupe_key"]) != a["content_hash"]
+            i
+            for i, a in enumerate(articles)
+            if a.summary_only and known.get(a.dedupe_key) != a.content_hash
         ][:MAX_FULL_TEXT_PER_FEED]
         if not wanted:
-            return 0
+            return articles, 0
         assert self.fetcher is not None
-        pages = await asyncio.gather(*(self.fetcher.fetch_page(a["link"]) for a in wanted))
-        loop = asyncio.get_running_loop()
+        pages = await asyncio.gather(*(self.fetcher.fetch_page(articles[i].link) for i in wanted))
+        completed = list(articles)
         count = 0
-        for article, page in zip(wanted, pages, strict=True):
-            if page.kind != "ok" or not page.is_html:
-                continue
-            try:
-                text = await loop.run_in_executor(self.executor, _page_text, page)
-            except Exception:  # a page the extractor cannot read keeps the summary
-                continue
-            if text and len(text) > len(article["text"]):
-                article["text"] = text
+        for i, page in zip(wanted, pages, strict=True):
+            text = await self._page_text(page)
+            if text and len(text) > len(articles[i].text):
+                # The content hash stays the feed's: it tells an edited entry from a repeat.
+                completed[i] = replace(articles[i], text=text)
                 count += 1
-        return count
+        return completed, count
+
+    async def _page_text(self, page: FetchResult) -> str:
+        """An article page's main text, or "" when there is none to read."""
+        if page.kind != "ok" or not page.is_html:
+            return ""
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self.executor, _page_text, page)
+        except Exception:  # a page the extractor cannot read keeps the summary
+            return ""
+
+
+def _skip_reason(feed: Feed) -> str | None:
+    """Why the feed is not fetched this time (switched off, or its server asked to wait)."""
+    if feed.disabled:
+        return feed.last_error or "disabled"
+    if feed.retry_after and _later_than_now(feed.retry_after):
+        return f"server asked to wait until {feed.retry_after}"
+    return None
+
+
+def _answer_changes(fetched: FetchResult, now: str) -> dict[str, Any]:
+    """What any answer tells about the feed: when it was refreshed and, when the server
+    answered as it should, that the feed works, its validators and a permanent move."""
+    changes: dict[str, Any] = {"last_refresh": now}
+    if fetched.kind not in ("ok", "not_modified", "unchanged"):
+        return changes
+    changes.update(last_error=None, retry_after=None)
+    if fetched.moved_to:
+        changes["url"] = fetched.moved_to
+    # A 304 may omit validators; keep the stored ones then.
+    if fetched.etag or fetched.kind != "not_modified":
+        changes["etag"] = fetched.etag
+    if fetched.last_modified or fetched.kind != "not_modified":
+        changes["last_modified"] = fetched.last_modified
+    return changes
+
+
+def _no_body_changes(feed: Feed, fetched: FetchResult) -> dict[str, Any]:
+    """What an answer without a document to parse adds: the error, a feed that is gone
+    switched off, and when to ask again."""
+    changes: dict[str, Any] = {}
+    if fetched.kind in ("error", "gone", "retry_later"):
+        changes["last_error"] = fetched.error
+    if fetched.kind == "gone":
+        changes["disabled"] = True
+    if fetched.retry_after is not None:
+        when = _backed_off(feed, fetched.retry_after)
+        changes["retry_after"] = when.isoformat(timespec="seconds")
+    return changes
+
+
+def _empty_feed_error(parsed: ParsedFeed) -> str | None:
+    """The error to show for a feed document without a usable article, else None."""
+    if parsed.articles:
+        return None
+    if not parsed.skipped:
+        return "the feed lists no articles"
+    return f"no usable articles ({parsed.skipped} without title, link or text)"
 
 
 _STATUS: dict[str, FeedStatus] = {

@@ -4,13 +4,42 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from briefing.store._library import Library
+from briefing.store._rows import named_row, named_rows
 
-# The fields a parsed entry carries into the library (see briefing.ingest.parse).
+
+class ArticleEntry(Protocol):
+    """What the library needs of a feed entry to store it (briefing.ingest.parse's
+    ParsedArticle is one; the store does not import the ingest layer)."""
+
+    @property
+    def guid(self) -> str | None: ...
+    @property
+    def link(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def published(self) -> str | None: ...
+    @property
+    def updated(self) -> str | None: ...
+    @property
+    def categories(self) -> Sequence[str]: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def content_hash(self) -> str: ...
+    @property
+    def dedupe_key(self) -> str: ...
+
+
+# The columns an entry fills, in the order `_row` gives their values.
 ARTICLE_FIELDS = (
     "guid",
     "link",
@@ -60,46 +89,47 @@ class UpsertResult:
 
 _SELECT = """
     SELECT a.id, a.feed_id, a.title, a.link, a.author, a.published, a.updated, a.categories,
-           a.text, a.guid, a.read, a.starred, a.fetched_at, f.title
+           a.text, a.guid, a.read, a.starred, a.fetched_at, f.title AS feed_title
     FROM articles a JOIN feeds f ON f.id = a.feed_id
 """
 
 
-def _article(row: tuple[Any, ...]) -> Article:
+def _article(row: sqlite3.Row) -> Article:
+    """An `_SELECT` row as an Article."""
     try:
-        categories = [str(c) for c in json.loads(row[7] or "[]")]
+        categories = [str(c) for c in json.loads(row["categories"] or "[]")]
     except (ValueError, TypeError):
         categories = []
     return Article(
-        id=row[0],
-        feed_id=row[1],
-        title=row[2],
-        link=row[3],
-        author=row[4],
-        published=row[5],
-        updated=row[6],
+        id=row["id"],
+        feed_id=row["feed_id"],
+        title=row["title"],
+        link=row["link"],
+        author=row["author"],
+        published=row["published"],
+        updated=row["updated"],
         categories=categories,
-        text=row[8],
-        guid=row[9],
-        read=bool(row[10]),
-        starred=bool(row[11]),
-        fetched_at=row[12],
-        feed_title=row[13] or "",
+        text=row["text"],
+        guid=row["guid"],
+        read=bool(row["read"]),
+        starred=bool(row["starred"]),
+        fetched_at=row["fetched_at"],
+        feed_title=row["feed_title"] or "",
     )
 
 
 def stored_hashes(library: Library, feed_id: int) -> dict[str, str]:
     """dedupe_key -> content_hash for a feed's stored articles."""
-    rows = library.db.execute(
-        "SELECT dedupe_key, content_hash FROM articles WHERE feed_id = ?", [feed_id]
+    rows = named_rows(
+        library, "SELECT dedupe_key, content_hash FROM articles WHERE feed_id = ?", [feed_id]
     )
-    return {key: digest for key, digest in rows}
+    return {row["dedupe_key"]: row["content_hash"] for row in rows}
 
 
 def upsert_articles(
     library: Library,
     feed_id: int,
-    entries: Iterable[Mapping[str, Any]],
+    entries: Iterable[ArticleEntry],
     *,
     fetched_at: str,
     known: Mapping[str, str] | None = None,
@@ -116,12 +146,12 @@ def upsert_articles(
     seen: set[str] = set()
     conn = library.db.conn
     for entry in entries:
-        key = entry["dedupe_key"]
+        key = entry.dedupe_key
         if key in seen:  # the same item twice in one document: the first one wins
             continue
         seen.add(key)
         stored = known.get(key)
-        if stored == entry["content_hash"]:
+        if stored == entry.content_hash:
             result.unchanged += 1
             continue
         values = _row(entry)
@@ -146,19 +176,19 @@ _UPDATE = (
 )
 
 
-def _row(entry: Mapping[str, Any]) -> tuple[Any, ...]:
+def _row(entry: ArticleEntry) -> tuple[Any, ...]:
     """An entry's values in ARTICLE_FIELDS order, as the columns store them."""
     return (
-        entry.get("guid"),
-        entry.get("link") or "",
-        entry.get("title") or "",
-        entry.get("author") or "",
-        entry.get("published"),
-        entry.get("updated"),
-        json.dumps(list(entry.get("categories") or [])),
-        entry.get("text") or "",
-        entry.get("content_hash") or "",
-        entry["dedupe_key"],
+        entry.guid,
+        entry.link,
+        entry.title,
+        entry.author,
+        entry.published,
+        entry.updated,
+        json.dumps(list(entry.categories)),
+        entry.text,
+        entry.content_hash,
+        entry.dedupe_key,
     )
 
 
@@ -172,13 +202,16 @@ def prune_articles(library: Library, feed_id: int, *, keep: int) -> int:
     excess = count_articles(library, feed_id=feed_id) - keep
     if excess <= 0:
         return 0
-    rows = library.db.execute(
-        "SELECT id, storyline_id FROM articles WHERE feed_id = ? AND starred = 0 "
-        "ORDER BY read DESC, coalesce(published, updated, fetched_at), id LIMIT ?",
-        [feed_id, excess],
-    ).fetchall()
-    library.db.conn.executemany("DELETE FROM articles WHERE id = ?", [(r[0],) for r in rows])
-    storylines = {r[1] for r in rows if r[1] is not None}
+    rows = list(
+        named_rows(
+            library,
+            "SELECT id, storyline_id FROM articles WHERE feed_id = ? AND starred = 0 "
+            "ORDER BY read DESC, coalesce(published, updated, fetched_at), id LIMIT ?",
+            [feed_id, excess],
+        )
+    )
+    library.db.conn.executemany("DELETE FROM articles WHERE id = ?", [(r["id"],) for r in rows])
+    storylines = {r["storyline_id"] for r in rows if r["storyline_id"] is not None}
     if storylines:
         from briefing.store.storylines import recount
 
@@ -188,7 +221,7 @@ def prune_articles(library: Library, feed_id: int, *, keep: int) -> int:
 
 def get_article(library: Library, article_id: int) -> Article | None:
     """One article by id, or None."""
-    row = library.db.execute(_SELECT + " WHERE a.id = ?", [article_id]).fetchone()
+    row = named_row(library, _SELECT + " WHERE a.id = ?", [article_id])
     return _article(row) if row else None
 
 
@@ -213,19 +246,17 @@ def list_articles(
         where.append("a.starred = 1")
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?"
-    rows = library.db.execute(sql, [*params, limit, offset]).fetchall()
-    return [_article(row) for row in rows]
+    return [_article(row) for row in named_rows(library, sql, [*params, limit, offset])]
 
 
 def count_articles(library: Library, *, feed_id: int | None = None) -> int:
     """How many articles the library (or one feed) holds."""
     if feed_id is None:
-        row = library.db.execute("SELECT count(*) FROM articles").fetchone()
+        row = named_row(library, "SELECT count(*) AS n FROM articles")
     else:
-        row = library.db.execute(
-            "SELECT count(*) FROM articles WHERE feed_id = ?", [feed_id]
-        ).fetchone()
-    return int(row[0])
+        row = named_row(library, "SELECT count(*) AS n FROM articles WHERE feed_id = ?", [feed_id])
+    assert row is not None  # an aggregate always gives one row
+    return int(row["n"])
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -259,7 +290,7 @@ def search_articles(
         + " ORDER BY articles_fts.rank LIMIT ?"
     )
     params: list[Any] = [match] + ([feed_id] if feed_id is not None else []) + [limit]
-    return [_article(row) for row in library.db.execute(sql, params).fetchall()]
+    return [_article(row) for row in named_rows(library, sql, params)]
 
 
 def mark_read(library: Library, article_ids: Iterable[int], read: bool = True) -> None:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from briefing.store._library import Library
+from briefing.store._rows import named_row, named_rows
 
 
 class FeedExists(Exception):
@@ -55,28 +56,27 @@ _COLUMNS = (
 )
 
 
-def _feed(row: tuple[Any, ...], article_count: int = 0) -> Feed:
-    (fid, url, title, site_url, tags, added_at, etag, last_modified, body_hash) = row[:9]
-    (last_refresh, last_error, retry_after, disabled, full_text) = row[9:14]
+def _feed(row: sqlite3.Row, article_count: int = 0) -> Feed:
+    """A row with the `_COLUMNS` as a Feed."""
     try:
-        tag_list = [str(t) for t in json.loads(tags or "[]")]
+        tag_list = [str(t) for t in json.loads(row["tags"] or "[]")]
     except (ValueError, TypeError):
         tag_list = []
     return Feed(
-        id=fid,
-        url=url,
-        title=title,
-        site_url=site_url,
+        id=row["id"],
+        url=row["url"],
+        title=row["title"],
+        site_url=row["site_url"],
         tags=tag_list,
-        added_at=added_at,
-        etag=etag,
-        last_modified=last_modified,
-        body_hash=body_hash,
-        last_refresh=last_refresh,
-        last_error=last_error,
-        retry_after=retry_after,
-        disabled=bool(disabled),
-        full_text=bool(full_text),
+        added_at=row["added_at"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        body_hash=row["body_hash"],
+        last_refresh=row["last_refresh"],
+        last_error=row["last_error"],
+        retry_after=row["retry_after"],
+        disabled=bool(row["disabled"]),
+        full_text=bool(row["full_text"]),
         article_count=article_count,
     )
 
@@ -108,14 +108,14 @@ def add_feed(
 
 def get_feed(library: Library, feed_id: int) -> Feed | None:
     """The feed with this id, or None."""
-    row = library.db.execute(f"SELECT {_COLUMNS} FROM feeds WHERE id = ?", [feed_id]).fetchone()
+    row = named_row(library, f"SELECT {_COLUMNS} FROM feeds WHERE id = ?", [feed_id])
     return _feed(row, _count(library, feed_id)) if row else None
 
 
 def get_feed_by_url(library: Library, url: str) -> Feed | None:
     """The feed subscribed at exactly this URL, or None."""
-    row = library.db.execute(f"SELECT {_COLUMNS} FROM feeds WHERE url = ?", [url]).fetchone()
-    return _feed(row, _count(library, row[0])) if row else None
+    row = named_row(library, f"SELECT {_COLUMNS} FROM feeds WHERE url = ?", [url])
+    return _feed(row, _count(library, row["id"])) if row else None
 
 
 def find_feed(library: Library, url_or_id: str) -> Feed | None:
@@ -129,25 +129,25 @@ def find_feed(library: Library, url_or_id: str) -> Feed | None:
 
 
 def _count(library: Library, feed_id: int) -> int:
-    row = library.db.execute(
-        "SELECT count(*) FROM articles WHERE feed_id = ?", [feed_id]
-    ).fetchone()
-    return int(row[0])
+    row = named_row(library, "SELECT count(*) AS n FROM articles WHERE feed_id = ?", [feed_id])
+    assert row is not None  # an aggregate always gives one row
+    return int(row["n"])
 
 
 def list_feeds(library: Library, *, include_disabled: bool = True) -> list[Feed]:
     """Every feed, by title then URL, each with its article count."""
     where = "" if include_disabled else "WHERE f.disabled = 0"
     prefixed = ", ".join(f"f.{c.strip()}" for c in _COLUMNS.split(","))
-    rows = library.db.execute(
+    rows = named_rows(
+        library,
         f"""
         SELECT {prefixed},
                (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS article_count
         FROM feeds f {where}
         ORDER BY lower(f.title) = '', lower(f.title), f.url
-        """
-    ).fetchall()
-    return [_feed(row[:14], int(row[14])) for row in rows]
+        """,
+    )
+    return [_feed(row, int(row["article_count"])) for row in rows]
 
 
 def remove_feed(library: Library, feed_id: int) -> bool:
@@ -208,9 +208,9 @@ def update_feed(library: Library, feed_id: int, **changes: Any) -> None:
     if not changes:
         return
     if "url" in changes:
-        clash = library.db.execute(
-            "SELECT 1 FROM feeds WHERE url = ? AND id != ?", [changes["url"], feed_id]
-        ).fetchone()
+        clash = named_row(
+            library, "SELECT 1 FROM feeds WHERE url = ? AND id != ?", [changes["url"], feed_id]
+        )
         if clash:
             del changes["url"]
     if "disabled" in changes:

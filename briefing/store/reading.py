@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 from briefing.store._library import Library
+from briefing.store._rows import named_row, named_rows
 
 
 def storyline_article_ids(library: Library, storyline_id: int) -> list[int]:
     """The ids of a storyline's articles (to mark them read together)."""
     return [
         row["id"]
-        for row in library.db.query(
-            "SELECT id FROM articles WHERE storyline_id = ?", [storyline_id]
+        for row in named_rows(
+            library, "SELECT id FROM articles WHERE storyline_id = ?", [storyline_id]
         )
     ]
 
 
 def library_counts(library: Library) -> dict[str, int]:
     """How many feeds, articles and storylines the library holds."""
-    row = next(
-        library.db.query(
-            """
-            SELECT (SELECT COUNT(*) FROM feeds) AS feeds,
-                   (SELECT COUNT(*) FROM articles) AS articles,
-                   (SELECT COUNT(*) FROM storylines WHERE merged_into IS NULL) AS storylines
-            """
-        )
+    row = named_row(
+        library,
+        """
+        SELECT (SELECT COUNT(*) FROM feeds) AS feeds,
+               (SELECT COUNT(*) FROM articles) AS articles,
+               (SELECT COUNT(*) FROM storylines WHERE merged_into IS NULL) AS storylines
+        """,
     )
-    return {key: int(value) for key, value in row.items()}
+    assert row is not None  # an aggregate always gives one row
+    return {key: int(row[key]) for key in row.keys()}

@@ -222,6 +222,7 @@ class BriefingApp(App[None]):
                 feed_ids,
                 progress=fetched,
                 full_text=self.settings.fetch_full_text,
+                max_articles_per_feed=self.settings.max_articles_per_feed,
                 fetcher_options=self.fetcher_options,
             )
             summary.feeds = report.feeds

@@ -87,12 +87,12 @@ def _assert_clean_articles(parsed) -> None:  # type: ignore[no-untyped-def]
     assert not forbidden(parsed.title) and not forbidden(parsed.site_url)
     for article in parsed.articles:
         for name in ("title", "author", "link", "text", "guid", "dedupe_key"):
-            value = article[name] or ""
+            value = getattr(article, name) or ""
             assert isinstance(value, str)
             assert not forbidden(value), (name, value)
-        assert article["link"] == "" or article["link"].startswith(("http://", "https://"))
-        assert article["dedupe_key"]
-        assert all(isinstance(c, str) and not forbidden(c) for c in article["categories"])
+        assert article.link == "" or article.link.startswith(("http://", "https://"))
+        assert article.dedupe_key
+        assert all(isinstance(c, str) and not forbidden(c) for c in article.categories)
 
 
 @FUZZ

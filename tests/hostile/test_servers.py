@@ -17,6 +17,7 @@ import pytest
 from hostile_support import HostileServer
 from payloads import forbidden
 
+from briefing.config import load_settings
 from briefing.ingest.fetch import Fetcher
 from briefing.ingest.refresh import refresh_feeds
 from briefing.store import open_library
@@ -375,6 +376,8 @@ def test_changing_guids_are_bounded_by_the_per_feed_cap(
     settings = tmp_path / "settings.toml"
     settings.write_text("max_articles_per_feed = 30\n", encoding="utf-8")
     monkeypatch.setenv("BRIEFING_SETTINGS", str(settings))
+    # What the CLI and the reader do: read the user's settings and pass the cap on.
+    cap = load_settings().max_articles_per_feed
     generation = [0]
 
     def fresh(handler: BaseHTTPRequestHandler) -> None:
@@ -390,13 +393,15 @@ def test_changing_guids_are_bounded_by_the_per_feed_cap(
     url = server.route("/churn.xml", fresh)
     with open_library(tmp_path / "library.db") as library:
         feed = add_feed(library, url)
-        refresh_feeds(library, full_text=False, fetcher_options=SMALL)
+        refresh_feeds(library, full_text=False, max_articles_per_feed=cap, fetcher_options=SMALL)
         first = list_articles(library, limit=100)
         starred = first[-1].id  # one the user keeps
         set_starred(library, starred)
         mark_read(library, [a.id for a in first])
         for _ in range(5):
-            refresh_feeds(library, full_text=False, fetcher_options=SMALL)
+            refresh_feeds(
+                library, full_text=False, max_articles_per_feed=cap, fetcher_options=SMALL
+            )
         rows = library.db.execute(
             "SELECT id, read, starred FROM articles WHERE feed_id = ?", [feed.id]
         ).fetchall()

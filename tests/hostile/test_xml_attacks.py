@@ -12,6 +12,7 @@ import resource
 import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
@@ -108,7 +109,7 @@ def secret_file(tmp_path: Path) -> Path:
 def _all_text(parsed) -> str:  # type: ignore[no-untyped-def]
     parts = [parsed.title, parsed.site_url]
     for article in parsed.articles:
-        parts += [str(v) for v in article.values()]
+        parts += [str(v) for v in astuple(article)]
     return "\n".join(parts)
 
 

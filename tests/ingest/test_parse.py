@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from _feeds import LONG
 
-from briefing.ingest.parse import NotAFeed, dedupe_key, parse_feed
+from briefing.ingest.parse import NotAFeed, dedupe_key, parse_feed, parse_plain_xml_feed
 
 BASE = "https://news.example/feed"
 
@@ -66,37 +67,37 @@ def test_rss2_entry_is_normalised() -> None:
     assert feed.title == "The Example & Co"
     assert feed.site_url == "https://news.example/"
     first, second = feed.articles
-    assert first["title"] == "Talks resume in Geneva"
-    assert first["link"] == "https://news.example/2026/11/talks"
-    assert first["guid"] == "tag:news.example,2026:1"
-    assert first["author"] == "Ana Writer"
-    assert first["published"] == "2026-11-24T08:30:00+00:00"
-    assert first["categories"] == ["World", "Diplomacy"]
-    assert first["text"].startswith("First & foremost, talks resumed.\n\nThis paragraph")
-    assert "alert" not in first["text"] and "color" not in first["text"]
-    assert "<" not in first["text"]
-    assert first["dedupe_key"] == "guid:tag:news.example,2026:1"
-    assert first["summary_only"] is False
-    assert second["text"] == "Just a teaser."
-    assert second["summary_only"] is True
-    assert second["dedupe_key"] == "link:https://news.example/2026/11/summary"
+    assert first.title == "Talks resume in Geneva"
+    assert first.link == "https://news.example/2026/11/talks"
+    assert first.guid == "tag:news.example,2026:1"
+    assert first.author == "Ana Writer"
+    assert first.published == "2026-11-24T08:30:00+00:00"
+    assert first.categories == ("World", "Diplomacy")
+    assert first.text.startswith("First & foremost, talks resumed.\n\nThis paragraph")
+    assert "alert" not in first.text and "color" not in first.text
+    assert "<" not in first.text
+    assert first.dedupe_key == "guid:tag:news.example,2026:1"
+    assert first.summary_only is False
+    assert second.text == "Just a teaser."
+    assert second.summary_only is True
+    assert second.dedupe_key == "link:https://news.example/2026/11/summary"
 
 
 def test_atom_entry_dates_are_utc_and_xhtml_becomes_paragraphs() -> None:
     feed = parse_feed(ATOM.encode(), BASE)
     assert feed.title == "Atom News"
     (entry,) = feed.articles
-    assert entry["published"] == "2026-11-24T04:00:00+00:00"
-    assert entry["updated"] == "2026-11-24T08:00:00+00:00"
-    assert entry["author"] == "Bo Reporter"
-    assert entry["text"] == "One.\n\nTwo."
+    assert entry.published == "2026-11-24T04:00:00+00:00"
+    assert entry.updated == "2026-11-24T08:00:00+00:00"
+    assert entry.author == "Bo Reporter"
+    assert entry.text == "One.\n\nTwo."
 
 
 def test_rss1_rdf() -> None:
     feed = parse_feed(RDF.encode(), BASE)
     (entry,) = feed.articles
-    assert entry["title"] == "RDF item"
-    assert entry["published"] == "2026-11-20T11:00:00+00:00"
+    assert entry.title == "RDF item"
+    assert entry.published == "2026-11-20T11:00:00+00:00"
 
 
 def test_json_feed() -> None:
@@ -121,11 +122,11 @@ def test_json_feed() -> None:
     feed = parse_feed(json.dumps(doc).encode(), BASE, "application/feed+json")
     assert feed.title == "JSON News"  # the escape sequence is gone
     first, second = feed.articles
-    assert first["text"] == "Para one.\n\nPara two & more."
-    assert first["published"] == "2026-11-24T09:00:00+00:00"
-    assert first["author"] == "Desk" and first["categories"] == ["a", "b"]
-    assert first["dedupe_key"] == "guid:42"
-    assert second["text"] == "Plain text only.\n\nSecond."
+    assert first.text == "Para one.\n\nPara two & more."
+    assert first.published == "2026-11-24T09:00:00+00:00"
+    assert first.author == "Desk" and first.categories == ("a", "b")
+    assert first.dedupe_key == "guid:42"
+    assert second.text == "Plain text only.\n\nSecond."
     assert feed.skipped == 1
 
 
@@ -137,9 +138,9 @@ def test_hostile_fields_are_cleaned() -> None:
       &lt;/iframe&gt;Body\x07 text</description>
     </item></channel></rss>"""
     (entry,) = parse_feed(doc.encode(), BASE).articles
-    assert entry["title"] == "Badtitle here"
-    assert entry["link"] == ""
-    assert entry["text"] == "Body text"
+    assert entry.title == "Badtitle here"
+    assert entry.link == ""
+    assert entry.text == "Body text"
 
 
 def test_not_a_feed() -> None:
@@ -166,6 +167,28 @@ def test_content_hash_changes_only_with_content() -> None:
     a = parse_feed(RSS2.encode(), BASE).articles[0]
     b = parse_feed(RSS2.encode(), BASE).articles[0]
     edited = parse_feed(RSS2.replace("resumed.", "resumed again.").encode(), BASE).articles[0]
-    assert a["content_hash"] == b["content_hash"]
-    assert edited["content_hash"] != a["content_hash"]
-    assert edited["dedupe_key"] == a["dedupe_key"]
+    assert a.content_hash == b.content_hash
+    assert edited.content_hash != a.content_hash
+    assert edited.dedupe_key == a.dedupe_key
+
+
+@pytest.mark.parametrize("padding", [0, 5000], ids=["in-the-head", "past-the-first-4-KB"])
+def test_an_external_dtd_is_never_read(tmp_path: Path, padding: int) -> None:
+    # A DOCTYPE naming a local file whose entities would fill an attribute and a title.
+    dtd = tmp_path / "evil.dtd"
+    dtd.write_text('<!ENTITY leak "https://evil.example/LEAKED">', encoding="utf-8")
+    doc = (
+        f'<?xml version="1.0" encoding="utf-8"?><!--{"x" * padding}-->\n'
+        f'<!DOCTYPE feed SYSTEM "file://{dtd}">'
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>T &leak;</title>'
+        "<id>https://news.example/</id><entry><title>Entry &leak;</title>"
+        '<id>https://news.example/1</id><link href="&leak;"/><summary>Body</summary></entry>'
+        "</feed>"
+    ).encode()
+    # A document with a DOCTYPE is never the fast path's.
+    assert parse_plain_xml_feed(doc, BASE) is None
+    try:
+        parsed = parse_feed(doc, BASE)
+    except NotAFeed:
+        return
+    assert "LEAKED" not in repr(parsed)

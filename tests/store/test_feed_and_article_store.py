@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from briefing.ingest.parse import ParsedArticle
 from briefing.store import Library, open_library
 from briefing.store.articles import (
     count_articles,
@@ -38,19 +39,19 @@ def library(tmp_path: Path) -> Iterator[Library]:
 
 def entry(
     key: str, title: str, text: str, published: str | None, digest: str = ""
-) -> dict[str, Any]:
-    return {
-        "guid": key,
-        "link": f"https://example.org/{key}",
-        "title": title,
-        "author": "",
-        "published": published,
-        "updated": None,
-        "categories": ["World"],
-        "text": text,
-        "content_hash": digest or f"{title}|{text}",
-        "dedupe_key": f"guid:{key}",
-    }
+) -> ParsedArticle:
+    return ParsedArticle(
+        guid=key,
+        link=f"https://example.org/{key}",
+        title=title,
+        author="",
+        published=published,
+        updated=None,
+        categories=("World",),
+        text=text,
+        content_hash=digest or f"{title}|{text}",
+        dedupe_key=f"guid:{key}",
+    )
 
 
 def test_feeds_add_find_list_remove(library: Library) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from briefing.ingest.parse import ParsedArticle
 from briefing.store import Library, open_library
 from briefing.store.articles import upsert_articles
 from briefing.store.feeds import add_feed, get_feed_by_url
@@ -33,18 +34,18 @@ class Shelf:
         for doc in docs:
             feed_id = self.feed_id(doc.get("source") or "Test Outlet")
             text = doc["text"]
-            entry = {
-                "guid": doc["id"],
-                "link": doc.get("link") or f"https://example.org/{doc['id']}",
-                "title": doc["title"],
-                "author": "",
-                "published": doc["published"][:10] + "T09:00:00+00:00",
-                "updated": None,
-                "categories": [],
-                "text": text,
-                "content_hash": hashlib.sha256((doc["title"] + text).encode()).hexdigest(),
-                "dedupe_key": doc["id"],
-            }
+            entry = ParsedArticle(
+                guid=doc["id"],
+                link=doc.get("link") or f"https://example.org/{doc['id']}",
+                title=doc["title"],
+                author="",
+                published=doc["published"][:10] + "T09:00:00+00:00",
+                updated=None,
+                categories=(),
+                text=text,
+                content_hash=hashlib.sha256((doc["title"] + text).encode()).hexdigest(),
+                dedupe_key=doc["id"],
+            )
             with self.library.db.atomic():
                 result = upsert_articles(self.library, feed_id, [entry], fetched_at=fetched_at)
             if result.new_ids:

@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.ingest.parse import ParsedArticle
 from briefing.store import Library, open_library
 from briefing.store.analysis import save_analysis
 from briefing.store.articles import upsert_articles
@@ -162,18 +163,18 @@ def fill(library: Library) -> None:
                     library,
                     feed_ids[story.feed],
                     [
-                        {
-                            "guid": key,
-                            "link": f"https://news.example/{key[:8]}",
-                            "title": story.title,
-                            "author": "",
-                            "published": story.published,
-                            "updated": None,
-                            "categories": [],
-                            "text": text,
-                            "content_hash": key,
-                            "dedupe_key": key,
-                        }
+                        ParsedArticle(
+                            guid=key,
+                            link=f"https://news.example/{key[:8]}",
+                            title=story.title,
+                            author="",
+                            published=story.published,
+                            updated=None,
+                            categories=(),
+                            text=text,
+                            content_hash=key,
+                            dedupe_key=key,
+                        )
                     ],
                     fetched_at=FETCHED,
                 )
