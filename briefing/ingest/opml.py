@@ -254,19 +254,25 @@ def _read_urls(text: str, skipped: list[str]) -> list[Subscription]:
         if url is None:
             skipped.append(f"not an http(s) feed: {clean_line(first)}")
             continue
-        title = ""
-        tags: list[str] = []
-        for token in tokens[1:]:
-            if token.startswith("#"):
-                break  # the rest of the line is a comment
-            if token.startswith("~"):
-                title = clean_line(token[1:])
-            elif token == "!":
-                continue  # "hidden in the feed list": we have no such notion, keep the feed
-            elif clean_line(token):
-                tags.append(clean_line(token))
+        title, tags = _title_and_tags(tokens[1:])
         found.append(Subscription(url=url, title=title, tags=tags))
     return found
+
+
+def _title_and_tags(tokens: list[str]) -> tuple[str, list[str]]:
+    """What follows the URL on a urls line: tags, a "~title", up to a "#" comment."""
+    title = ""
+    tags: list[str] = []
+    for token in tokens:
+        if token.startswith("#"):
+            break  # the rest of the line is a comment
+        if token.startswith("~"):
+            title = clean_line(token[1:])
+        elif token == "!":
+            continue  # "hidden in the feed list": we have no such notion, keep the feed
+        elif clean_line(token):
+            tags.append(clean_line(token))
+    return title, tags
 
 
 def _tokens(line: str) -> list[str]:
