@@ -255,6 +255,170 @@ OBJECT_CUES = _words(
 
 # --- red lines: demands, refusals, conditions and their holders (used by _redlines.py) ---
 
+# Verb stems a refusal negates: "will not accept", "never sign", "refuses to budge".
+REFUSED_VERB_STEMS = (
+    "accept", "sign", "agree", "allow", "tolerat", "negotiat", "pay", "move", "discuss", "return",
+    "support", "back", "approv", "recognis", "recogniz", "withdraw", "give", "hand", "cede",
+    "surrender", "compromis", "budge", "pretend", "overpay", "join", "sit", "govern", "ratif",
+    "consider", "trad", "permit", "lift", "host", "expand", "stand", "talk", "drop", "leave",
+    "retreat",
+)  # fmt: skip
+
+# Words allowed between a negation and its verb: "will not simply accept", "would never be
+# able to sign" (adverbs in -ly too); an object between them makes it no refusal.
+NEGATION_GAP_WORDS = (
+    "ever", "even", "just", "be", "able", "to", "try", "again", "also", "now", "yet", "agree to",
+    "want to",
+)  # fmt: skip
+
+# Outcomes that make "expects the talks to fail" a forecast rather than a demand.
+FORECAST_VERBS = (
+    "fail", "succeed", "pass", "win", "lose", "rise", "fall", "grow", "increase", "decrease",
+    "last", "happen", "arrive", "reach", "come", "become", "be", "remain", "take", "slow",
+    "recover", "collapse", "end", "drag",
+)  # fmt: skip
+
+# Those who can act on a demand: "expected the ministry to …" holds the ministry to it.
+ACTING_NOUNS = (
+    "government", "ministry", "minister", "council", "board", "authority", "authorities",
+    "company", "union", "city", "state", "court", "commission", "agency", "regulator", "operator",
+    "employer", "bank", "party", "parliament", "mayor", "administration", "management", "owner",
+    "owners", "police", "president", "chancellor", "premier", "leader", "cabinet", "officials",
+    "lawmakers", "members", "workers", "staff", "side", "sides", "countries", "allies", "region",
+)  # fmt: skip
+
+# Verbs of asking someone to act, by stem: "asked the board to …", "urges Oslo to …".
+ASKING_VERB_STEMS = ("ask", "urg", "press", "call on", "call upon", "order", "instruct", "tell")
+
+# Objects after which "asked … to" is no demand: "told reporters to", "asked him to".
+NOT_ASKED_OBJECTS = ("him", "her", "me", "us", "reporters", "journalists", "to")
+
+# Words opening the object of an asking verb: "asked the board", "urged all sides".
+ASKED_OBJECT_DETERMINERS = ("the", "a", "an", "its", "their", "his", "her", "all", "every", "both")
+
+# What "asked X for …" may ask without demanding anything: "asked him for comment".
+NOT_DEMANDED_REQUESTS = ("comment", "details", "help", "more time")
+
+# Threats held by their subject, by stem: "the union would strike if …", "will sue if …".
+THREAT_VERBS = (
+    "strike", "walk out", "walk away", "sue", "quit", "resign", "boycott", "retaliat", "withdraw",
+    "pull out", "suspend", "stop", "shut", "close", "cut", "freeze", "halt", "block", "veto",
+    "leave", "take legal action", "go to court", "impose", "expel", "sanction", "cancel",
+    "terminate", "abandon", "escalat", "blockade", "occupy",
+)  # fmt: skip
+
+# Copulas that make "expected to", "asked to" a passive that no one holds: "is expected to".
+PASSIVE_COPULAS = ("is", "are", "was", "were", "be", "been", "being")
+
+# Words opening a clause that states a hypothesis, not a demand: "If the talks fail, …".
+HYPOTHESIS_OPENERS = ("if", "whether", "when", "should", "were", "had")
+
+# Verbs of asking a question: "asked whether …" holds no one to anything.
+QUESTION_VERBS = ("asked", "asking", "asks", "wondered", "wonder", "ask")
+
+# Words opening an indirect question: "asked whether", "wondered why".
+QUESTION_WORDS = ("whether", "if", "why", "how", "what")
+
+# Verbs after "must" that weigh a choice rather than demand one: "must now decide".
+DELIBERATION_VERBS = ("decide", "choose", "consider", "weigh", "determine")
+
+# Conjunctions of a clause that only says when or why: "… on Wednesday after the river …".
+CIRCUMSTANCE_CONJUNCTIONS = ("after", "because", "since", "while", "as", "when", "before")
+
+# Words a clause's subject starts with: "after the river rose", "because they".
+SUBJECT_START_WORDS = ("the", "a", "an", "its", "their", "his", "her", "it", "they", "he", "she")
+
+# Nouns for a plan, whose author holds its terms: "under the Norwegian plan".
+PLAN_NOUNS = (
+    "plan", "framework", "proposal", "draft", "offer", "terms", "rule", "agreement", "deal",
+)  # fmt: skip
+
+# Organisations a sentence's subject can stand for: "The union refused …" (the union named).
+GROUP_SUBJECT_NOUNS = (
+    "group", "union", "party", "company", "firm", "authority", "council", "court", "commission",
+    "ministry", "bank", "museum", "fund", "board", "government", "alliance", "airline", "agency",
+    "regulator", "cabinet", "city", "region",
+)  # fmt: skip
+
+# Organisations a whole subject phrase can be: "the board demands that …".
+SUBJECT_GROUP_NOUNS = (
+    "board", "company", "firm", "group", "union", "party", "authority", "council", "court",
+    "commission", "ministry", "bank", "museum", "fund", "alliance", "airline", "agency",
+    "regulator", "government", "campaign", "front",
+)  # fmt: skip
+
+# Words allowed between a subject and its verb: "Oslo would not …", "Reykjavik flatly refused".
+SUBJECT_VERB_GAP_WORDS = (
+    "would", "will", "had", "has", "have", "also", "then", "again", "still", "flatly", "now",
+    "could", "did", "does", "do", "is", "are", "was", "were",
+)  # fmt: skip
+
+# Words opening a clause of its own inside a sentence: "…, after Reykjavik refused to …".
+CLAUSE_OPENERS = (
+    "after", "because", "since", "when", "while", "as", "although", "though", "but", "and",
+)  # fmt: skip
+
+# Verb stems by which a subject holds the demand itself: "The council demands that …".
+HOLDING_VERB_STEMS = (
+    "demand", "insist", "ask", "call", "urg", "propos", "want", "expect", "refus", "press", "push",
+    "lobb", "order", "requir",
+)  # fmt: skip
+
+# Modals and negations by which a subject holds a refusal: "The federation will not …".
+HOLDING_MODALS = (
+    "will", "would", "shall", "won't", "cannot", "can't", "can", "could", "do", "does", "did",
+    "never", "not",
+)  # fmt: skip
+
+# Words that make the phrase before a verb no subject: pronouns, conjunctions, verbs, modals.
+NOT_SUBJECT_WORDS = _words(
+    """
+    it he she they we i you this that there which who what if when while but and because so
+    is are was were has have had be been said says also would will could should may might
+    must can not no
+    """
+)
+
+# Words opening a time phrase before the subject: "On Monday the union …", "by then the …".
+TIME_LEAD_PREPOSITIONS = ("on", "last", "this", "by", "in", "early", "late")
+
+# Adverbs of time before the subject: "Yesterday the board …", "Meanwhile Oslo …".
+TIME_LEAD_ADVERBS = ("yesterday", "today", "meanwhile", "earlier", "later", "now", "then")
+
+# Nouns whose possessive names a plan's author: "the ministry's plan".
+OWNER_NOUNS = _words(
+    """
+    ministry government council board union commission company committee party agency
+    authority bank cabinet presidency employers federation association
+    """
+)
+
+# Verbs by which someone puts a plan forward: "Oslo drafted the plan", "has drawn up terms".
+AUTHORING_VERBS = (
+    "drafted", "drawn up", "drew up", "put", "presented", "sent", "proposed", "tabled", "offered",
+    "published", "unveiled", "submitted", "prepared", "made",
+)  # fmt: skip
+
+# What is put forward: "presented a framework", "tabled its offer".
+PUT_FORWARD_NOUNS = ("plan", "framework", "proposal", "draft", "offer", "terms")
+
+# Words that cannot start a second coordinated demand: "…, and the …" joins objects.
+NOT_VERB_WORDS = _words(
+    """
+    the a an its his her their our no any all of for to in on at by with from as that this these
+    those one two three it he she they we i more less some most other such which who when if
+    then so both either neither not also today ever now yet again still too once here there
+    even just unless until if because although though while whereas provided except but or nor
+    so whatever wherever when where including
+    """
+)
+
+# Verbs that start a second demand after a comma: "…, and must …", "…, keep …".
+SECOND_DEMAND_VERBS = ("must", "will", "would", "should", "may", "can", "make", "keep")
+
+# Prepositions repeated for a second condition: "conditional on A and on B".
+REPEATED_PREPOSITIONS = ("on", "to", "for", "from", "by")
+
 # --- events: happenings and their dates (used by _events.py) ---
 
 # --- actors: names, titles, roles and the registry (used by _actors.py and _analyse.py) ---

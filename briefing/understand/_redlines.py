@@ -1,37 +1,75 @@
-"""Red lines: conditions, demands, refusals and non-negotiable positions, one per demand."""
+"""Red lines: conditions, demands, refusals and non-negotiable positions, one per demand.
+
+Each sentence is read in four steps: its cues (the trigger phrases that make a red line), the
+frame each cue stands in (a quotation, someone's reported words or the sentence's own clause),
+who holds the position, and the content (the demands the frame holds, one item each)."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from briefing.understand._actors import Mention, Registry, role_word, strip_poss
-from briefing.understand._lexicon import SPEECH_CUES
+from briefing.understand._lexicon import (
+    ACTING_NOUNS,
+    ASKED_OBJECT_DETERMINERS,
+    ASKING_VERB_STEMS,
+    AUTHORING_VERBS,
+    CIRCUMSTANCE_CONJUNCTIONS,
+    CLAUSE_OPENERS,
+    DELIBERATION_VERBS,
+    FORECAST_VERBS,
+    GROUP_SUBJECT_NOUNS,
+    HOLDING_MODALS,
+    HOLDING_VERB_STEMS,
+    HYPOTHESIS_OPENERS,
+    NEGATION_GAP_WORDS,
+    NOT_ASKED_OBJECTS,
+    NOT_DEMANDED_REQUESTS,
+    NOT_SUBJECT_WORDS,
+    NOT_VERB_WORDS,
+    OWNER_NOUNS,
+    PASSIVE_COPULAS,
+    PLAN_NOUNS,
+    PUT_FORWARD_NOUNS,
+    QUESTION_VERBS,
+    QUESTION_WORDS,
+    REFUSED_VERB_STEMS,
+    REPEATED_PREPOSITIONS,
+    SECOND_DEMAND_VERBS,
+    SPEECH_CUES,
+    SUBJECT_GROUP_NOUNS,
+    SUBJECT_START_WORDS,
+    SUBJECT_VERB_GAP_WORDS,
+    THREAT_VERBS,
+    TIME_LEAD_ADVERBS,
+    TIME_LEAD_PREPOSITIONS,
+)
 from briefing.understand._text import QUOTE_MARKS, Sentence
 from briefing.understand.records import Quote, RedLine
 
-_REFUSE = (
-    r"(?:accept|sign|agree|allow|tolerat|negotiat|pay|move|discuss|return|support|back|approv"
-    r"|recogni[sz]|withdraw|give|hand|cede|surrender|compromis|budge|pretend|overpay|join|sit"
-    r"|govern|ratif|consider|trad|permit|lift|host|expand|stand|talk|drop|leave|retreat)\w*"
-)
+
+def _any_of(words: Iterable[str]) -> str:
+    """The words as regex alternatives, in their order (the order can decide a match)."""
+    return "|".join(words)
+
+
+# ------------------------------------------------------------------------------ the cues
+
+_REFUSE = rf"(?:{_any_of(REFUSED_VERB_STEMS)})\w*"
+_OUTCOME = _any_of(FORECAST_VERBS)
+_ACTOR_NOUN = rf"(?:{_any_of(ACTING_NOUNS)})"
+_NOT_ASKED_OBJECT = r"\b|".join(NOT_ASKED_OBJECTS) + r"\b"
+_NOT_DEMANDED_REQUEST = r"\b|".join(NOT_DEMANDED_REQUESTS) + r"\b"
 # a verb of asking with its object: "asked the board to publish …", "calls for a ban on …";
 # the demand starts at the verb.  Passives ("is expected to") and predictions ("expects the
 # talks to fail") are not demands.
-_OUTCOME = (
-    "fail|succeed|pass|win|lose|rise|fall|grow|increase|decrease|last|happen|arrive|reach|come"
-    "|become|be|remain|take|slow|recover|collapse|end|drag"
-)
-_ACTOR_NOUN = (
-    r"(?:government|ministry|minister|council|board|authority|authorities|company|union|city"
-    r"|state|court|commission|agency|regulator|operator|employer|bank|party|parliament|mayor"
-    r"|administration|management|owners?|police|president|chancellor|premier|leader|cabinet"
-    r"|officials|lawmakers|members|workers|staff|side|sides|countries|allies|region)"
-)
 _ASKED = (
-    r"\b(?:(?:(?:ask|urg|press|call on|call upon|order|instruct|tell)(?:s|ed|es|ing)?|told)"
-    r"\s+(?!him\b|her\b|me\b|us\b|reporters\b|journalists\b|to\b)"
-    r"(?:the|a|an|its|their|his|her|all|every|both|(?-i:[A-Z][\w'\u2019-]*|[a-z]+s))\b"
+    rf"\b(?:(?:(?:{_any_of(ASKING_VERB_STEMS)})(?:s|ed|es|ing)?|told)"
+    rf"\s+(?!{_NOT_ASKED_OBJECT})"
+    rf"(?:{_any_of(ASKED_OBJECT_DETERMINERS)}|(?-i:[A-Z][\w'\u2019-]*|[a-z]+s))\b"
     rf"(?:\s+[\w'\u2019-]+){{0,5}}?\s+to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
     # "expected the ministry to …" holds someone to something; "expect the rush to continue"
     # is a forecast, so the object has to be someone who can act
@@ -39,32 +77,30 @@ _ASKED = (
     rf"(?:[\w'\u2019-]+\s+){{0,2}}?{_ACTOR_NOUN}\s+to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
     r"|(?:call(?:s|ed|ing)?|press(?:es|ed|ing)?) for\b"
     r"|ask(?:s|ed|ing)? (?:(?:the|a|an|its|their) [\w'\u2019-]+|(?-i:[A-Z][\w'\u2019-]*))"
-    r"(?:\s+[\w'\u2019-]+){0,3}? for\s+(?!comment\b|details\b|help\b|more time\b)"
+    rf"(?:\s+[\w'\u2019-]+){{0,3}}? for\s+(?!{_NOT_DEMANDED_REQUEST})"
     r"|insist(?:s|ed|ing)? on\b)"
 )
 _THREAT = (
-    "strike|walk out|walk away|sue|quit|resign|boycott|retaliat|withdraw|pull out|suspend|stop"
-    "|shut|close|cut|freeze|halt|block|veto|leave|take legal action|go to court|take \\w+ to court"
-    "|impose|expel|sanction|cancel|terminate|abandon|escalat|blockade|occupy"
+    _any_of(THREAT_VERBS) + "|take \\w+ to court"
     "|take (?:\\w+ ){1,3}?to (?:court|arbitration|a tribunal)"
 )
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)
+_PASSIVE = re.compile(rf"\b(?:{_any_of(PASSIVE_COPULAS)})\s+$", re.I)
 _VERB_FIRST = re.compile(_ASKED, re.I)
 _NOT_A_DEMAND = re.compile(
-    r"^\s*(?:if|whether|when|should|were|had)\b[^,;]*$"  # "If the talks fail, …"
-    r"|\b(?:asked|asking|asks|wondered|wonder|ask)\s+(?:\w+\s+)?(?:whether|if|why|how|what)\b",
+    rf"^\s*(?:{_any_of(HYPOTHESIS_OPENERS)})\b[^,;]*$"  # "If the talks fail, …"
+    rf"|\b(?:{_any_of(QUESTION_VERBS)})\s+(?:\w+\s+)?(?:{_any_of(QUESTION_WORDS)})\b",
     re.I,
 )
 _SUBORDINATE = re.compile(
-    r",?\s+(?:after|because|since|while|as|when|before)\s+(?=(?:the|a|an|its|their|his|her|it|they"
-    r"|he|she)\b|(?-i:[A-Z]))",
+    rf",?\s+(?:{_any_of(CIRCUMSTANCE_CONJUNCTIONS)})\s+"
+    rf"(?=(?:{_any_of(SUBJECT_START_WORDS)})\b|(?-i:[A-Z]))",
     re.I,
 )
 _STOP = re.compile(r"[.?!](?=[\s\"\u201d\u2019']|$)")
-_DECIDE = re.compile(r"\bmust (?:now )?(?:decide|choose|consider|weigh|determine)\b", re.I)
+_DECIDE = re.compile(rf"\bmust (?:now )?(?:{_any_of(DELIBERATION_VERBS)})\b", re.I)
 # between the negation and the verb only adverbs and helpers: "will not simply accept", "would
 # never be able to sign"; not an object ("does not have trade deals", "never gave it back")
-_SKIP = r"(?:(?:\w+ly|ever|even|just|be|able|to|try|again|also|now|yet|agree to|want to)\s+){0,3}?"
+_SKIP = rf"(?:(?:\w+ly|{_any_of(NEGATION_GAP_WORDS)})\s+){{0,3}}?"
 _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("condition", re.compile(
         r"\b(?:only if|only when|unless|provided that|providing that|on (?:the )?conditions? that"
@@ -115,79 +151,75 @@ _TRIGGERS = [
 ]
 _VERB_FIRST_FAST = _TRIGGERS[4][1]
 
-_PLANS = re.compile(r"\b(?:plan|framework|proposal|draft|offer|terms|rule|agreement|deal)\b", re.I)
-_GROUP_WORDS = re.compile(
-    r"^(?:the|its|their) (group|union|party|company|firm|authority|council|court|commission|ministry"  # noqa: E501
-    r"|bank|museum|fund|board|government|alliance|airline|agency|regulator|cabinet|city|region)\b",
-    re.I,
-)
-_LEAD_CUT = re.compile(r"(?:,\s+but\s+|;\s+|\bbut\s+|:\s+|,\s+and\s+|^under [^,]{0,50},\s*)", re.I)
-_THAT_SPLIT = re.compile(r",\s+(?:and\s+)?that\s+|\s+and\s+that\s+|;\s+")
-_MODAL_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:must|will|would|should|may|can|make|keep)\b)")
-_PREP_SPLIT = re.compile(r",?\s+and\s+(?:on|to|for|from|by)\s+")
-_LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[A-Za-z])")
-_NOT_VERB = frozenset(
-    "the a an its his her their our no any all of for to in on at by with from as that this these "
-    "those one two three it he she they we i more less some most other such which who when if "
-    "then so both either neither not also today ever now yet again still too once here there "
-    "even just unless until if because although though while whereas provided except but or nor "
-    "so whatever wherever when where including".split()
-)
+
+@dataclass(frozen=True, order=True)
+class _Cue:
+    """One trigger phrase of a red line (ordered by where it starts, as the text reads)."""
+
+    start: int
+    kind: str  # "condition", "refusal", "non-negotiable", "demand" or "term"
+    end: int
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    strip = QUOTE_MARKS + " ,.;:\u2014-\n'\u2018\u2019"
-    while a < b and text[a] in strip:
-        a += 1
-    while b > a and text[b - 1] in strip:
-        b -= 1
-    if text[a : a + 5].lower() == "that ":
-        a += 5
-    return a, b
+def _matches_by_sentence(
+    text: str, sents: Sequence[Sentence]
+) -> dict[int, list[tuple[re.Pattern[str], str, re.Match[str]]]]:
+    """Each trigger's matches, by the index of the sentence that holds them whole: each trigger
+    runs once over the whole text, which is much faster than once per sentence."""
+    starts = [s.start for s in sents]
+    found: dict[int, list[tuple[re.Pattern[str], str, re.Match[str]]]] = {}
+    for kind, pattern in _TRIGGERS:
+        for match in pattern.finditer(text):
+            index = bisect_right(starts, match.start()) - 1
+            if index >= 0 and match.end() <= sents[index].end:
+                found.setdefault(index, []).append((pattern, kind, match))
+    return found
 
 
-def _items(text: str, a: int, b: int, first_trigger: int) -> list[tuple[int, int]]:
-    """Split one clause into its coordinated demands."""
-    parts = [(a, b)]
+def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
+    """Whether the trigger at [start, end) of the sentence `chunk` only looks like a red line."""
+    if pattern is _VERB_FIRST_FAST and _PASSIVE.search(chunk, max(0, start - 8), start):
+        return True  # "is expected to", "were asked to": no one holds it
+    if _NOT_A_DEMAND.search(chunk, 0, start) or _DECIDE.match(chunk, start):
+        return True  # inside "If …," or "asked whether …": a hypothesis, not a demand
+    stop = _STOP.search(chunk, end)
+    return stop is not None and stop.group() == "?"  # '"Why must we accept that?" she asked.'
 
-    def split(pattern: re.Pattern[str], parts: list[tuple[int, int]], verbish: bool) -> list:
-        out = []
-        for pa, pb in parts:
-            cur = pa
-            for m in pattern.finditer(text, pa, pb):
-                if m.start() <= max(first_trigger, pa):
-                    continue
-                nxt = text[m.end() : m.end() + 20].split()
-                if verbish and (not nxt or nxt[0].lower() in _NOT_VERB or not nxt[0][0].isalpha()):
-                    continue
-                if verbish and nxt[0][0].isupper() and nxt[1:2] == ["to"]:
-                    continue  # "dockers in Hamburg and Gdansk to refuse": one object
 
-                left = text[cur : m.start()]
-                right = text[m.end() : pb]
-                if len(left.split()) < 3 or len(right.split()) < 2:
-                    continue
-                out.append((cur, m.start()))
-                cur = m.end()
-            out.append((cur, pb))
-        return out
+def _cues(
+    text: str, s: Sentence, matches: list[tuple[re.Pattern[str], str, re.Match[str]]]
+) -> list[_Cue]:
+    """The sentence's cues in text order; none when the sentence is a question."""
+    chunk = text[s.start : s.end]
+    if chunk.rstrip(QUOTE_MARKS + " \n").endswith("?"):
+        return []  # a question asks; it holds no one to anything
+    cues = [
+        _Cue(match.start(), kind, match.end())
+        for pattern, kind, match in matches
+        if not _holds_no_one(chunk, pattern, match.start() - s.start, match.end() - s.start)
+    ]
+    return sorted(cues)
 
-    parts = split(_THAT_SPLIT, parts, verbish=False)
-    parts = split(_MODAL_SPLIT, parts, verbish=False)
-    parts = split(_PREP_SPLIT, parts, verbish=False)  # "conditional on A and on B"
-    if len(parts) == 1:
-        parts = split(_LIST_SPLIT, parts, verbish=True)
-    return [_trim(text, x, y) for x, y in parts if y > x]
 
+# ---------------------------------------------------------------------------- the frames
 
 _AUX_GAP = re.compile(
-    r"^(?:['\u2019]s)?(?:\s+(?:would|will|had|has|have|also|then|again|still|flatly|now|"
-    r"could|did|does|do|is|are|was|were))*\s+$",
+    rf"^(?:['\u2019]s)?(?:\s+(?:{_any_of(SUBJECT_VERB_GAP_WORDS)}))*\s+$",
     re.I,
 )
-_CLAUSE_OPEN = re.compile(
-    r"(?:,\s*|\s)(?:after|because|since|when|while|as|although|though|but|and)\s+$", re.I
-)
+_CLAUSE_OPEN = re.compile(rf"(?:,\s*|\s)(?:{_any_of(CLAUSE_OPENERS)})\s+$", re.I)
+
+
+@dataclass
+class _Frame:
+    """Where a red line stands: a quotation, someone's reported words or the sentence's own
+    clause; its first cue and who holds it."""
+
+    start: int
+    end: int
+    cue: _Cue
+    holder: str | None
+    own_clause: bool  # the sentence's own clause: each demand in it may have its own subject
 
 
 def _near_subject(text: str, s: Sentence, pos: int, reg: Registry) -> Mention | None:
@@ -208,81 +240,180 @@ def _near_subject(text: str, s: Sentence, pos: int, reg: Registry) -> Mention | 
     return None
 
 
-def _subject_holder(
-    text: str, s: Sentence, pos: int, reg: Registry, quotes: list[Quote]
-) -> str | None:
-    near = _near_subject(text, s, pos, reg)
-    if near is not None:
-        return near.canonical
-    chunk = text[s.start : pos]
-    low = chunk.lower().lstrip(' "\u201c')
-    if _PLANS.search(chunk) and not reg.mention_in(s.start, pos):
-        return _plan_author(text, s, reg)
-    m = reg.mention_in(s.start, pos)
-    if m is not None and not m.place and m.kind != "other":
-        return m.canonical
-    lead = " ".join(low.split()[:3]).rstrip(",")
-    rw = role_word(lead) or role_word(" ".join(low.split()[:2]))
-    if rw:
-        hit = reg.role_before(pos, rw, lead)
-        if hit:
-            return hit.canonical
-    g = _GROUP_WORDS.match(low)
-    if g:
-        org = _org_before(reg, s.start, g.group(1).lower())
-        if org:
-            return org.canonical
-    first = low.split()[:1]
-    if first and first[0] in ("he", "she"):
-        p = reg.person_before(s.start, first[0])
-        return p.canonical if p else None
-    if first and first[0] in ("it", "they", "we"):
-        o = reg.actor_before(s.start, ("organization", "country"))
-        return o.canonical if o else None
-    if _PLANS.search(chunk):
-        return _plan_author(text, s, reg)
-    return None
+def _innermost_quote(near: list[Quote], pos: int) -> Quote | None:
+    """The shortest quotation around pos."""
+    around = [q for q in near if q.start <= pos < q.end]
+    return min(around, key=lambda q: q.end - q.start, default=None)
 
 
+def _own_clause(
+    text: str, s: Sentence, pos: int, near: list[Quote], reg: Registry
+) -> tuple[int, int]:
+    """The sentence's own clause around pos: not past a semicolon, not into someone's words."""
+    start, end = s.start, s.end
+    semicolon_before = text.rfind(";", s.start, pos)
+    if semicolon_before >= 0:
+        start = semicolon_before + 1
+    subject = _near_subject(text, s, pos, reg)
+    if subject is not None:
+        opener = _CLAUSE_OPEN.search(text, start, subject.start)
+        if opener is not None and opener.end() == subject.start:
+            start = opener.end()  # "…, after Reykjavik refused to …": its own clause
+    for q in near:
+        if pos >= q.end > start:
+            start = q.end
+        later_speaker = q.speaker_span is not None and q.speaker_span[0] > pos
+        if pos < q.start < end and later_speaker:
+            end = q.start
+    semicolon_after = text.find(";", pos, end)
+    if semicolon_after >= 0:
+        end = semicolon_after
+    return start, end
+
+
+def _frame_span(
+    text: str, s: Sentence, pos: int, near: list[Quote], reg: Registry
+) -> tuple[int, int, str | None, bool]:
+    """The frame around the cue at pos: its span, its speaker when it is someone's words,
+    and whether it is the sentence's own clause."""
+    quote = _innermost_quote(near, pos)
+    marks = next((t for t in s.tokens if t.quote and t.start <= pos < t.end), None)
+    if marks is not None and quote is not None and quote.start < marks.start:
+        marks = None  # a quoted fragment inside reported speech: the whole clause counts
+    if marks is not None:
+        return marks.start, marks.end, quote.speaker if quote is not None else None, False
+    if quote is not None:
+        return max(quote.start, s.start), min(quote.end, s.end), quote.speaker, False
+    start, end = _own_clause(text, s, pos, near, reg)
+    return start, end, None, True
+
+
+def _frames(
+    text: str, s: Sentence, cues: list[_Cue], quotes: list[Quote], reg: Registry
+) -> list[_Frame]:
+    """One frame per span, holding the first cue in it, in the order the cues come."""
+    near = _quotes_in(quotes, s)
+    frames: dict[tuple[int, int], _Frame] = {}
+    for cue in cues:
+        start, end, speaker, own = _frame_span(text, s, cue.start, near, reg)
+        frame = frames.get((start, end))
+        if frame is None:
+            holder = _holder(text, s, cue, speaker, reg, quotes)
+            frames[(start, end)] = _Frame(start, end, cue, holder, own)
+        elif own:
+            frame.own_clause = True
+    return list(frames.values())
+
+
+def _quotes_in(quotes: list[Quote], s: Sentence) -> list[Quote]:
+    return [q for q in quotes if q.start < s.end and s.start < q.end]
+
+
+# ---------------------------------------------------------------------------- the holder
+
+_PLANS = re.compile(rf"\b(?:{_any_of(PLAN_NOUNS)})\b", re.I)
+_GROUP_WORDS = re.compile(rf"^(?:the|its|their) ({_any_of(GROUP_SUBJECT_NOUNS)})\b", re.I)
+_LEAD_CUT = re.compile(r"(?:,\s+but\s+|;\s+|\bbut\s+|:\s+|,\s+and\s+|^under [^,]{0,50},\s*)", re.I)
 # the subject holds the demand only where the trigger is its own verb ("The council demands
 # that …", "The front insists on …", "The federation refuses to …"), not "must" or "had to"
 _HOLDING_VERB = re.compile(
-    r"(?:demand|insist|ask|call|urg|propos|want|expect|refus|press|push|lobb|order|requir)\w*\b"
-    r"|(?:will|would|shall|won't|cannot|can't|can|could|do|does|did|never|not)\b",
-    re.I,
+    rf"(?:{_any_of(HOLDING_VERB_STEMS)})\w*\b|(?:{_any_of(HOLDING_MODALS)})\b", re.I
 )
 _NP_SUBJECT = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:[\w'\u2019.&-]+\s+){0,5}?[\w'\u2019.&-]+$",
 )
-_NOT_SUBJECT_WORDS = frozenset(
-    "it he she they we i you this that there which who what if when while but and because so "
-    "is are was were has have had be been said says also would will could should may might "
-    "must can not no".split()
-)
-_LEAD_GROUP = re.compile(
-    r"^(?:the|its) (board|company|firm|group|union|party|authority|council|court|commission"
-    r"|ministry|bank|museum|fund|alliance|airline|agency|regulator|government|campaign|front)$"
-)
-
-
+_LEAD_GROUP = re.compile(rf"^(?:the|its) ({_any_of(SUBJECT_GROUP_NOUNS)})$")
 _TIME_LEAD = re.compile(
-    r"^(?:(?:on|last|this|by|in|early|late) (?:\w+ ){0,2}?(?=the |a |an )|(?:yesterday|today|"
-    r"meanwhile|earlier|later|now|then) (?=the |a |an |(?-i:[A-Z])))",
+    rf"^(?:(?:{_any_of(TIME_LEAD_PREPOSITIONS)}) (?:\w+ ){{0,2}}?(?=the |a |an )"
+    rf"|(?:{_any_of(TIME_LEAD_ADVERBS)}) (?=the |a |an |(?-i:[A-Z])))",
+    re.I,
+)
+_UNDER_LEAD = re.compile(r"under [^,.;]{0,60},\s*", re.I)
+_PLAN_OWNER = re.compile(r"(?:(the|a|its|their)\s+)?([\w\u2019'-]+)\s+$", re.I)
+_AUTHORED = re.compile(
+    rf"\b(?:has |have |had )?(?:{_any_of(AUTHORING_VERBS)})\b[^.;]{{0,40}}?"
+    rf"\b(?:{_any_of(PUT_FORWARD_NOUNS)})\b",
     re.I,
 )
 
 
-def _phrase_holder(
-    text: str, s: Sentence, pos: int, reg: Registry, near: list[Quote]
+def _holder(
+    text: str, s: Sentence, cue: _Cue, speaker: str | None, reg: Registry, quotes: list[Quote]
 ) -> str | None:
-    """The subject phrase before the trigger verb, when it names who holds the position:
-    "The town council demands that …" -> "The town council"."""
+    """Who holds the position the cue states: the speaker of the words it stands in, else the
+    subject of its clause; for a plan's terms, the plan's author."""
+    holder = speaker
+    if holder is None or (holder not in reg.entities and _PLANS.search(text[s.start : cue.start])):
+        # an unnamed or inanimate source ("a copy seen by …"): who holds the position
+        holder = _subject_holder(text, s, cue.start, reg) or holder
+    if cue.kind == "term":
+        author = _named_in(text, cue.start, cue.end, reg) or _plan_author(text, s, reg)
+        return author or holder
+    if holder is None:
+        holder = _phrase_holder(text, s, cue.start, reg, _quotes_in(quotes, s))
+    return holder
+
+
+def _subject_holder(text: str, s: Sentence, pos: int, reg: Registry) -> str | None:
+    """The actor the sentence's subject before pos names or stands for."""
+    near = _near_subject(text, s, pos, reg)
+    if near is not None:
+        return near.canonical
+    chunk = text[s.start : pos]
+    named = reg.mention_in(s.start, pos)
+    if named is None and _PLANS.search(chunk):
+        return _plan_author(text, s, reg)
+    if named is not None and not named.place and named.kind != "other":
+        return named.canonical
+    lead = chunk.lower().lstrip(' "\u201c')
+    referred = _role_or_group_subject(s, pos, lead, reg)
+    if referred is not None:
+        return referred.canonical
+    first = lead.split()[:1]
+    if first and first[0] in ("he", "she", "it", "they", "we"):
+        antecedent = _pronoun_antecedent(s, first[0], reg)
+        return antecedent.canonical if antecedent else None
+    return _plan_author(text, s, reg) if _PLANS.search(chunk) else None
+
+
+def _role_or_group_subject(s: Sentence, pos: int, lead: str, reg: Registry) -> Mention | None:
+    """The actor a subject that names no one stands for: a role ("the finance minister") or a
+    group ("the union"). `lead` is the sentence up to the cue, lower-case."""
+    words = lead.split()
+    lead_words = " ".join(words[:3]).rstrip(",")
+    role = role_word(lead_words) or role_word(" ".join(words[:2]))
+    if role:
+        holder = reg.role_before(pos, role, lead_words)
+        if holder:
+            return holder
+    group = _GROUP_WORDS.match(lead)
+    if group:
+        org = _org_before(reg, s.start, group.group(1).lower())
+        if org:
+            return org
+    return None
+
+
+def _pronoun_antecedent(s: Sentence, pronoun: str, reg: Registry) -> Mention | None:
+    """Who a subject pronoun before the sentence stands for: a person for "he" and "she", an
+    organisation or a country for "it", "they" and "we"."""
+    if pronoun in ("he", "she"):
+        return reg.person_before(s.start, pronoun)
+    return reg.actor_before(s.start, ("organization", "country"))
+
+
+def _clause_speaker(near: list[Quote], s: Sentence, pos: int) -> str | None:
+    """The speaker named inside the sentence before pos: "The union said it would not …"."""
     for q in near:
-        sp = q.speaker_span
-        if q.speaker and sp is not None and s.start <= sp[0] and sp[1] <= pos:
-            return q.speaker  # "The union said it would not …": the speaker of the clause
-    if not _HOLDING_VERB.match(text, pos):
-        return None
+        span = q.speaker_span
+        if q.speaker and span is not None and s.start <= span[0] and span[1] <= pos:
+            return q.speaker
+    return None
+
+
+def _subject_phrase(text: str, s: Sentence, pos: int) -> str | None:
+    """The noun phrase right before the verb at pos, when it reads as a subject:
+    "In Halvik, the town council demands …" -> "the town council"."""
     phrase = text[s.start : pos].strip(QUOTE_MARKS + " \n")
     for m in _LEAD_CUT.finditer(phrase):
         phrase = phrase[m.end() :]
@@ -293,11 +424,27 @@ def _phrase_holder(
     if not phrase or not _NP_SUBJECT.match(phrase):
         return None
     words = phrase.lower().replace("\u2019", "'").split()
-    if any(w in _NOT_SUBJECT_WORDS for w in words) or words[-1].endswith("ly"):
+    if any(w in NOT_SUBJECT_WORDS for w in words) or words[-1].endswith("ly"):
         return None
     if not (phrase[0].isupper() or phrase[0].islower()):
         return None
-    group = _LEAD_GROUP.match(" ".join(words))
+    return phrase
+
+
+def _phrase_holder(
+    text: str, s: Sentence, pos: int, reg: Registry, near: list[Quote]
+) -> str | None:
+    """The subject phrase before the trigger verb, when it names who holds the position:
+    "The town council demands that …" -> "The town council"."""
+    speaker = _clause_speaker(near, s, pos)
+    if speaker is not None:
+        return speaker  # "The union said it would not …": the speaker of the clause
+    if not _HOLDING_VERB.match(text, pos):
+        return None
+    phrase = _subject_phrase(text, s, pos)
+    if phrase is None:
+        return None
+    group = _LEAD_GROUP.match(" ".join(phrase.lower().replace("\u2019", "'").split()))
     if group is not None:
         org = reg.org_named(pos, group.group(1))
         if org is not None and group.group(1) in org.canonical.lower():
@@ -323,47 +470,39 @@ def _org_before(reg: Registry, pos: int, word: str) -> Mention | None:
     return last[max(counts, key=lambda k: counts[k])]
 
 
-_OWNER_NOUNS = frozenset(
-    "ministry government council board union commission company committee party agency "
-    "authority bank cabinet presidency employers federation association".split()
-)
-_UNDER_LEAD = re.compile(r"under [^,.;]{0,60},\s*", re.I)
-
-
-_PLAN_OWNER = re.compile(r"(?:(the|a|its|their)\s+)?([\w\u2019'-]+)\s+$", re.I)
-
-
-def _named_in(text: str, a: int, b: int, reg: Registry) -> str | None:
+def _named_in(text: str, start: int, end: int, reg: Registry) -> str | None:
     """The author a plan's own phrase names: "the Norwegian proposal", "the ministry's plan"."""
-    if _PLANS.match(text, a):
-        # the word just before the plan's noun: "The Norwegian proposal", "Iceland's plan"
-        lead = _PLAN_OWNER.search(text, max(0, a - 40), a)
-        if lead is not None:
-            owner = _named_in(text, lead.start(2), lead.end(2), reg)
-            if owner is not None:
-                return owner
-            word = lead.group(2).lower().replace("\u2019", "'")
-            if word.endswith("'s") and lead.group(1) and word[:-2] in _OWNER_NOUNS:
-                org = reg.org_named(a, word[:-2])
-                if org is not None and word[:-2] in org.canonical.lower():
-                    return org.canonical
-                return f"{lead.group(1)} {word[:-2]}".capitalize()
-    m = reg.mention_in(a, b)
+    if _PLANS.match(text, start):
+        owner = _plan_owner(text, start, reg)
+        if owner is not None:
+            return owner
+    m = reg.mention_in(start, end)
     if m is not None and not m.place and m.kind != "other":
         return m.canonical
-    for w in text[a:b].split():
+    for w in text[start:end].split():
         c = reg.aliases.demonyms.get(strip_poss(w).lower())
         if c:
             return c
     return None
 
 
-_AUTHORED = re.compile(
-    r"\b(?:has |have |had )?(?:drafted|drawn up|drew up|put|presented|sent|proposed|tabled|offered"
-    r"|published|unveiled|submitted|prepared|made)\b[^.;]{0,40}?\b(?:plan|framework|proposal"
-    r"|draft|offer|terms)\b",
-    re.I,
-)
+def _plan_owner(text: str, plan: int, reg: Registry) -> str | None:
+    """The word just before a plan's noun at `plan`: "The Norwegian proposal", "Iceland's
+    plan", "the ministry's plan"."""
+    lead = _PLAN_OWNER.search(text, max(0, plan - 40), plan)
+    if lead is None:
+        return None
+    owner = _named_in(text, lead.start(2), lead.end(2), reg)
+    if owner is not None:
+        return owner
+    word = lead.group(2).lower().replace("\u2019", "'")
+    noun = word[:-2]
+    if word.endswith("'s") and lead.group(1) and noun in OWNER_NOUNS:
+        org = reg.org_named(plan, noun)
+        if org is not None and noun in org.canonical.lower():
+            return org.canonical
+        return f"{lead.group(1)} {noun}".capitalize()
+    return None
 
 
 def _plan_author(text: str, s: Sentence, reg: Registry) -> str | None:
@@ -387,135 +526,176 @@ def _plan_author(text: str, s: Sentence, reg: Registry) -> str | None:
     return None
 
 
+# --------------------------------------------------------------------------- the content
+
+_THAT_SPLIT = re.compile(r",\s+(?:and\s+)?that\s+|\s+and\s+that\s+|;\s+")
+_MODAL_SPLIT = re.compile(rf",\s+(?:and\s+)?(?=(?:{_any_of(SECOND_DEMAND_VERBS)})\b)")
+_PREP_SPLIT = re.compile(rf",?\s+and\s+(?:{_any_of(REPEATED_PREPOSITIONS)})\s+")
+_LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[A-Za-z])")
+
+
+def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]:
+    """Where in its frame the demand itself starts and ends, before trimming: past a clause it
+    does not belong to, past a lead-in ("the plan proposes that"), from an asking verb."""
+    cue, end = frame.cue, frame.end
+    # start after a clause the demand does not belong to: "…, but the reality must …"
+    start = frame.start
+    for m in _LEAD_CUT.finditer(text, frame.start, cue.start):
+        start = m.end()
+    for other in cues:
+        # "the plan proposes that …", "the judge ordered that …": the demand follows
+        if frame.start <= other.start < frame.end and _is_lead_in(text, other):
+            start = max(start, other.end)
+            break
+    if (
+        cue.kind == "demand"
+        and _VERB_FIRST.match(text, cue.start)
+        and not text[start : cue.start].strip(" ,").lower().endswith(("that", "which", "who"))
+    ):
+        start = max(start, cue.start)  # "Aino Rask asked the board to publish …": from the verb
+        # … up to a clause that only says when or why: "… on Wednesday after the river …"
+        circumstance = _SUBORDINATE.search(text, cue.start, end)
+        end = circumstance.start() if circumstance else end
+    under = _UNDER_LEAD.match(text, cue.start) if cue.kind == "term" else None
+    if under is not None and under.end() < end:
+        start = max(start, under.end())  # "Under the Norwegian plan's terms, …": what follows
+    colon = text.find(":", cue.start, end)
+    if cue.kind == "non-negotiable" and colon >= 0 and end - colon > 8:
+        start = colon + 1  # "her condition was non-negotiable: a binding date for …"
+    return start, end
+
+
+def _is_lead_in(text: str, cue: _Cue) -> bool:
+    """A demand or term cue ending in "that": what follows it is the demand."""
+    return cue.kind in ("demand", "term") and text[cue.start : cue.end].lower().endswith("that")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without quotation marks, punctuation and a leading "that"."""
+    strip = QUOTE_MARKS + " ,.;:\u2014-\n'\u2018\u2019"
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    if text[start : start + 5].lower() == "that ":
+        start += 5
+    return start, end
+
+
+def _opens_no_verb(text: str, at: int) -> bool:
+    """Whether the words after a list separator at `at` cannot start a second demand's verb:
+    "…, and the port" joins objects; "dockers in Hamburg and Gdansk to refuse" is one object."""
+    following = text[at : at + 20].split()
+    if not following or following[0].lower() in NOT_VERB_WORDS or not following[0][0].isalpha():
+        return True
+    return following[0][0].isupper() and following[1:2] == ["to"]
+
+
+def _split_at(
+    text: str,
+    separator: re.Pattern[str],
+    parts: list[tuple[int, int]],
+    first_cue: int,
+    verbs_only: bool,
+) -> list[tuple[int, int]]:
+    """Split each part at the separator, after the first cue, where both sides read as a
+    demand (three words before, two after); with verbs_only, only before a verb."""
+    out = []
+    for part_start, part_end in parts:
+        current = part_start
+        for m in separator.finditer(text, part_start, part_end):
+            if m.start() <= max(first_cue, part_start):
+                continue
+            if verbs_only and _opens_no_verb(text, m.end()):
+                continue
+            left = text[current : m.start()]
+            right = text[m.end() : part_end]
+            if len(left.split()) < 3 or len(right.split()) < 2:
+                continue
+            out.append((current, m.start()))
+            current = m.end()
+        out.append((current, part_end))
+    return out
+
+
+def _items(text: str, start: int, end: int, first_cue: int) -> list[tuple[int, int]]:
+    """Split one clause into its coordinated demands."""
+    parts = [(start, end)]
+    parts = _split_at(text, _THAT_SPLIT, parts, first_cue, verbs_only=False)
+    parts = _split_at(text, _MODAL_SPLIT, parts, first_cue, verbs_only=False)
+    # "conditional on A and on B"
+    parts = _split_at(text, _PREP_SPLIT, parts, first_cue, verbs_only=False)
+    if len(parts) == 1:
+        parts = _split_at(text, _LIST_SPLIT, parts, first_cue, verbs_only=True)
+    return [_trim(text, x, y) for x, y in parts if y > x]
+
+
+def _said_by(near: list[Quote], start: int, reg: Registry) -> str | None:
+    """The known speaker of words starting at `start`: "…, with Germany insisting that
+    deficits must …" is Germany's."""
+    said = next((q for q in near if abs(q.start - start) <= 6 and q.speaker), None)
+    if said is not None and said.speaker in reg.entities:
+        return said.speaker
+    return None
+
+
+def _item_subject(
+    text: str, s: Sentence, item: tuple[int, int], cues: list[_Cue], reg: Registry
+) -> Mention | None:
+    """The subject of the item's own cue: "Norway will not sign, and Iceland refuses to
+    budge" are each their own subject's."""
+    at = next((c.start for c in cues if item[0] <= c.start < item[1]), None)
+    return _near_subject(text, s, at, reg) if at is not None else None
+
+
+def _red_lines_of(
+    text: str,
+    s: Sentence,
+    frame: _Frame,
+    cues: list[_Cue],
+    near: list[Quote],
+    reg: Registry,
+    seen: set[tuple[int, int]],
+) -> list[RedLine]:
+    """The demands the frame holds, one red line each; `seen` keeps one per span."""
+    cut, end = _content_span(text, frame, cues)
+    start, end = _trim(text, cut, end)
+    if end - start < 8:
+        return []
+    holder = frame.holder
+    if holder is None or cut > frame.start:
+        # the clause is someone's words
+        holder = _said_by(near, start, reg) or holder
+    lead_in_ends = [c.end for c in cues if start <= c.start < end and c.kind in ("term", "demand")]
+    out = []
+    for x, y in _items(text, start, end, frame.cue.start):
+        if y - x < 6 or (x, y) in seen:
+            continue
+        if lead_in_ends and y <= min(lead_in_ends):
+            continue  # only the lead-in: "The judge ordered", "Under the new rule"
+        seen.add((x, y))
+        who = holder
+        if frame.own_clause:
+            subject = _item_subject(text, s, (x, y), cues, reg)
+            who = subject.canonical if subject is not None else holder
+        out.append(RedLine(holder=who, text=text[x:y], start=x, end=y, kind=frame.cue.kind))
+    return out
+
+
 def find_red_lines(
     text: str, sents: list[Sentence], quotes: list[Quote], reg: Registry
 ) -> list[RedLine]:
+    """The red lines of a text, sentence by sentence: the cues, their frames, who holds each
+    and what it holds."""
     out: list[RedLine] = []
     seen: set[tuple[int, int]] = set()
-    # each trigger runs once over the whole text; its matches are handed to their sentence
-    starts = [s.start for s in sents]
-    found: dict[int, list[tuple[str, re.Pattern[str], re.Match[str]]]] = {}
-    for kind, pat in _TRIGGERS:
-        for m in pat.finditer(text):
-            si = bisect_right(starts, m.start()) - 1
-            if si >= 0 and m.end() <= sents[si].end:
-                found.setdefault(si, []).append((kind, pat, m))
-    for si in sorted(found):
-        s = sents[si]
-        chunk = text[s.start : s.end]
-        if chunk.rstrip(QUOTE_MARKS + " \n").endswith("?"):
-            continue  # a question asks; it holds no one to anything
-        hits: list[tuple[int, str, int]] = []
-        for kind, pat, m in found[si]:
-            a, e = m.start() - s.start, m.end() - s.start
-            if pat is _VERB_FIRST_FAST and _PASSIVE.search(chunk, max(0, a - 8), a):
-                continue  # "is expected to", "were asked to": no one holds it
-            if _NOT_A_DEMAND.search(chunk, 0, a) or _DECIDE.match(chunk, a):
-                continue  # inside "If …," or "asked whether …": a hypothesis, not a demand
-            stop = _STOP.search(chunk, e)
-            if stop is not None and stop.group() == "?":
-                continue  # '"Why must we accept that?" she asked.'
-            hits.append((m.start(), kind, m.end()))
-        if not hits:
+    found = _matches_by_sentence(text, sents)
+    for index in sorted(found):
+        s = sents[index]
+        cues = _cues(text, s, found[index])
+        if not cues:
             continue
-        hits.sort()
-        near = [q for q in quotes if q.start < s.end and s.start < q.end]
-        regions: dict[tuple[int, int], tuple[str | None, int, str]] = {}
-        own: set[tuple[int, int]] = set()  # regions that are the sentence's own clause
-        for pos, kind, _tend in hits:
-            q = min(
-                (q for q in near if q.start <= pos < q.end),
-                key=lambda q: q.end - q.start,
-                default=None,
-            )
-            marks = next((t for t in s.tokens if t.quote and t.start <= pos < t.end), None)
-            if marks is not None and q is not None and q.start < marks.start:
-                marks = None  # a quoted fragment inside reported speech: the whole clause counts
-            if marks is not None:
-                a, b = marks.start, marks.end
-                holder = q.speaker if q is not None else None
-            elif q is not None:
-                a, b = max(q.start, s.start), min(q.end, s.end)
-                holder = q.speaker
-            else:
-                # the sentence's own clause: not past a semicolon, not into someone's words
-                a, b = s.start, s.end
-                for x in range(s.start, pos):
-                    if text[x] == ";":
-                        a = x + 1
-                subj = _near_subject(text, s, pos, reg)
-                if subj is not None:
-                    opener = _CLAUSE_OPEN.search(text, a, subj.start)
-                    if opener is not None and opener.end() == subj.start:
-                        a = opener.end()  # "…, after Reykjavik refused to …": its own clause
-                for qq in near:
-                    if qq.end <= pos and qq.end > a:
-                        a = qq.end
-                    later_speaker = qq.speaker_span is not None and qq.speaker_span[0] > pos
-                    if qq.start > pos and qq.start < b and later_speaker:
-                        b = qq.start
-                semi = text.find(";", pos, b)
-                if semi >= 0:
-                    b = semi
-                holder = None
-                own.add((a, b))
-            if (a, b) not in regions:
-                if holder is None or (
-                    holder not in reg.entities and _PLANS.search(text[s.start : pos])
-                ):
-                    # an unnamed or inanimate source ("a copy seen by …"): who holds the position
-                    holder = _subject_holder(text, s, pos, reg, quotes) or holder
-                if holder is None and kind != "term":
-                    holder = _phrase_holder(text, s, pos, reg, near)
-                if kind == "term":
-                    author = _named_in(text, pos, _tend, reg) or _plan_author(text, s, reg)
-                    holder = author or holder
-                regions[(a, b)] = (holder, pos, kind)
-        for (a, b), (holder, pos, kind) in regions.items():
-            # start after a clause the demand does not belong to: "…, but the reality must …"
-            cut = a
-            for m in _LEAD_CUT.finditer(text, a, pos):
-                cut = m.end()
-            for p, k, e in hits:
-                # "the plan proposes that …", "the judge ordered that …": the demand follows
-                if a <= p < b and k in ("demand", "term") and text[p:e].lower().endswith("that"):
-                    cut = max(cut, e)
-                    break
-            if (
-                kind == "demand"
-                and _VERB_FIRST.match(text, pos)
-                and not text[cut:pos].strip(" ,").lower().endswith(("that", "which", "who"))
-            ):
-                cut = max(cut, pos)  # "Aino Rask asked the board to publish …": from the verb
-                # … up to a clause that only says when or why: "… on Wednesday after the river …"
-                sub = _SUBORDINATE.search(text, pos, b)
-                b = sub.start() if sub else b
-            lead = _UNDER_LEAD.match(text, pos) if kind == "term" else None
-            if lead is not None and lead.end() < b:
-                cut = max(cut, lead.end())  # "Under the Norwegian plan's terms, …": what follows
-            colon = text.find(":", pos, b)
-            if kind == "non-negotiable" and colon >= 0 and b - colon > 8:
-                cut = colon + 1  # "her condition was non-negotiable: a binding date for …"
-            ca, cb = _trim(text, cut, b)
-            if cb - ca < 8:
-                continue
-            if holder is None or cut > a:
-                # "…, with Germany insisting that deficits must …": the clause is someone's words
-                said = next((q for q in near if abs(q.start - ca) <= 6 and q.speaker), None)
-                if said is not None and said.speaker in reg.entities:
-                    holder = said.speaker
-            ends = [e for p, k, e in hits if ca <= p < cb and k in ("term", "demand")]
-            for x, y in _items(text, ca, cb, pos):
-                if y - x < 6 or (x, y) in seen:
-                    continue
-                if ends and y <= min(ends):
-                    continue  # only the lead-in: "The judge ordered", "Under the new rule"
-                seen.add((x, y))
-                who = holder
-                if (a, b) in own:
-                    # "Norway will not sign, and Iceland refuses to budge": each its own subject
-                    at = next((h for h, _k, _e in hits if x <= h < y), None)
-                    subj = _near_subject(text, s, at, reg) if at is not None else None
-                    who = subj.canonical if subj is not None else holder
-                out.append(RedLine(holder=who, text=text[x:y], start=x, end=y, kind=kind))
+        near = _quotes_in(quotes, s)
+        for frame in _frames(text, s, cues, quotes, reg):
+            out.extend(_red_lines_of(text, s, frame, cues, near, reg, seen))
     return out
