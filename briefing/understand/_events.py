@@ -1,24 +1,50 @@
-"""Dated events: date expressions resolved against the publication date, with their clause."""
+"""Dated events: date expressions resolved against the publication date, with their clause.
+
+Each date is read in three steps: the clause around it (the event), the tense of the words
+before it (is "Monday" last Monday or next?), and the date itself."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from briefing.understand._lexicon import MONTHS, WEEKDAYS
+from briefing.understand._lexicon import (
+    CLAUSE_BOUNDARY_WORDS,
+    FUTURE_CUES,
+    MONTHS,
+    NOT_PAST_PARTICIPLES,
+    NUMBER_WORDS,
+    PAST_CUES,
+    SECOND_VERB_HELPERS,
+    WEEKDAYS,
+)
 from briefing.understand._text import Sentence
 from briefing.understand.records import Event
 
-_MONTH = (
-    r"(January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_WD = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUM = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
+
+def _any_of(words: Iterable[str]) -> str:
+    """The words as regex alternatives, in their order (the order can decide a match)."""
+    return "|".join(words)
+
+
+def _month_names() -> list[str]:
+    """The months as written in dates: full names first, then the abbreviations ("Sept"
+    before "Sep"), in the order of the calendar."""
+    full: dict[int, str] = {}
+    for name, number in MONTHS.items():
+        full.setdefault(number, name)
+    short = [name for name in MONTHS if name not in full.values()]
+    return [name.capitalize() for name in [*full.values(), *short]]
+
+
+# ------------------------------------------------------------------------ the date patterns
+
+_MONTH = rf"({_any_of(_month_names())})\.?"
+_WD = rf"({_any_of(day.capitalize() for day in WEEKDAYS)})"
+_COUNT = _any_of(NUMBER_WORDS)  # "a", "two", … "ten"
 
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,? (\d{4}))?"
@@ -56,10 +82,7 @@ _PATTERNS = [
     ),
     (
         "ago",
-        re.compile(
-            r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week|month)s? ago\b",  # noqa: E501
-            re.I,
-        ),
+        re.compile(rf"\b({_COUNT}|\d+) (day|week|month)s? ago\b", re.I),
     ),
     (
         "after",
@@ -72,7 +95,7 @@ _PATTERNS = [
     (
         "within",
         re.compile(
-            r"\bin (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+            rf"\bin ({_COUNT}|\d+)"
             r" (day|week|month)s?(?:'|\u2019)?(?: time)?\b(?! of\b| later\b| after\b)",
             re.I,
         ),
@@ -82,21 +105,46 @@ _PATTERNS = [
         re.compile(r"\b(last|this|next|over the|at the) weekend\b", re.I),
     ),
 ]
+_FULL_DATE_NEXT = re.compile(rf",?\s+(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d)")
 
-_FUTURE = re.compile(
-    r"\b(will|shall|is due|are due|is scheduled|are scheduled|scheduled|is expected|are expected|"
-    r"is forecast|are forecast|forecast for|is set to|are set to|plans? to|upcoming|starting|"
-    r"would be|would meet|would start|would begin|would open|deadline|expires?|resumes?|"
-    r"meets|opens|begins|closes|must|should|plans?|aims? to|hopes? to|intends? to|wants? to"
-    r"|targets?)\b|'ll\b",
-    re.I,
-)
+
+# ------------------------------------------------------------------------------- the tense
+
+_FUTURE = re.compile(rf"\b({_any_of(FUTURE_CUES)})\b|'ll\b", re.I)
 _TIMETABLE = re.compile(
     r"\b(?:is|are)\s+(?:(?:only|now|still|also)\s+)?(?:(?:on|for|in|at)\s+)?$", re.I
 )
-_NOT_PAST = frozenset("scheduled expected planned due set slated timed proposed".split())
 _RECENT_PAST = re.compile(r"\b(?:\w+ed|was|were|had|did)\W*(?:\w+\W+){0,4}$")
-_PAST = re.compile(r"\b(said|was|were|had|did|ago)\b", re.I)
+_PAST = re.compile(rf"\b({_any_of(PAST_CUES)})\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The words before a date, which decide which Monday or which March it means."""
+
+    before: str  # the text just ahead of the date
+    clause: str  # the date's clause up to the date
+    past: bool  # a past tense before it: "said on Monday"
+    future: bool  # a future or a timetable before it: "will meet on Monday", "is on Friday"
+
+
+def _context(before: str, clause: str) -> _Context:
+    past = bool(
+        _PAST.search(before)
+        # "should be mended by March": a passive after "be" is no past tense
+        or any(
+            w not in NOT_PAST_PARTICIPLES
+            for w in re.findall(r"\b(?<!be )\w+ed\b", before[-25:].lower())
+        )
+    )
+    # "the vote is on Friday": a present-tense copula before the date is a timetable
+    future = bool(_FUTURE.search(before) or _TIMETABLE.search(before)) and not past
+    return _Context(before, clause, past, future)
+
+
+# ---------------------------------------------------------------------------- the date
+
+_Dated = tuple[str, bool]  # YYYY-MM-DD or YYYY-MM, and whether it is later than publication
 
 
 def _parse(published: str | None) -> date | None:
@@ -116,6 +164,15 @@ def _month_shift(d: date, months: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
+def _year_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _count(word: str) -> int:
+    """ "two" -> 2, "12" -> 12."""
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower(), 1)
+
+
 def _closest_year(month: int, day: int, pub: date, future: bool | None) -> date | None:
     best = None
     for y in (pub.year - 1, pub.year, pub.year + 1):
@@ -131,173 +188,213 @@ def _closest_year(month: int, day: int, pub: date, future: bool | None) -> date 
     return best[1] if best else None
 
 
-def _resolve(
-    kind: str, m: re.Match[str], pub: date | None, before: str, clause: str = ""
-) -> tuple[str, bool] | None:
-    """The date as YYYY-MM-DD or YYYY-MM, and whether it is later than publication.
+def _day_month_year(kind: str, m: re.Match[str]) -> tuple[int, int, str | None, str | None]:
+    """Day, month, written year and "next"/"last" year of "3 March 2024" or "March 3"."""
+    if kind == "dmy":
+        return int(m.group(1)), MONTHS[m.group(2).lower()], m.group(3), m.group(4)
+    return int(m.group(2)), MONTHS[m.group(1).lower()], m.group(3), None
 
-    `before` is the text just ahead of the date: its tense decides which Monday is meant."""
-    past_ctx = bool(
-        _PAST.search(before)
-        # "should be mended by March": a passive after "be" is no past tense
-        or any(w not in _NOT_PAST for w in re.findall(r"\b(?<!be )\w+ed\b", before[-25:].lower()))
-    )
-    # "the vote is on Friday": a present-tense copula before the date is a timetable
-    future_ctx = bool(_FUTURE.search(before) or _TIMETABLE.search(before)) and not past_ctx
-    if kind == "dmy" or kind == "mdy":
-        if kind == "dmy":
-            day, month, year, rel = (
-                int(m.group(1)),
-                MONTHS[m.group(2).lower()],
-                m.group(3),
-                m.group(4),
-            )
-        else:
-            month, day, year, rel = MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3), None
+
+def _full_date(kind: str, m: re.Match[str], pub: date | None) -> _Dated | None:
+    """ "3 March 2024", "March 3": the written year, else the year nearest publication."""
+    day, month, year, relative_year = _day_month_year(kind, m)
+    try:
         if year:
-            try:
-                d = date(int(year), month, day)
-            except ValueError:
-                return None
+            d = date(int(year), month, day)
         elif pub is None:
             return None
-        elif rel:
-            try:
-                d = date(pub.year + (1 if rel == "next" else -1), month, day)
-            except ValueError:
-                return None
+        elif relative_year:
+            d = date(pub.year + (1 if relative_year == "next" else -1), month, day)
         else:
             found = _closest_year(month, day, pub, None)
             if found is None:
                 return None
             d = found
-        return d.isoformat(), bool(pub and d > pub)
-    if kind in ("my", "my2"):
-        month = MONTHS[m.group(1).lower()]
-        year_s = m.group(2)
-        rel = m.group(3) if kind == "my" else None
-        if year_s:
-            y = int(year_s)
-        elif pub is None:
-            return None
-        elif rel == "next":
-            y = pub.year + 1
-        elif rel == "last":
-            y = pub.year - 1
-        elif rel == "this":
-            y = pub.year
-        else:
-            # the nearest such month, unless the verb just before says otherwise
-            ahead = (month - pub.month) % 12
-            behind = (pub.month - month) % 12
-            recent_past = bool(_RECENT_PAST.search(before))
-            by = m.group(0).lower().startswith("by ")
-            conditional = bool(re.search(r"\b(?:would|will)\b", clause or before))
-            if future_ctx or (by and (not past_ctx or conditional)):
-                forward = True  # "a ruling by April": a deadline ahead
-            elif recent_past and ahead and behind <= 9:
-                forward = False
-            else:
-                forward = ahead < behind
-            if forward:
-                y = pub.year if month >= pub.month else pub.year + 1
-            else:
-                y = pub.year if month <= pub.month else pub.year - 1
-        ym = f"{y:04d}-{month:02d}"
-        return ym, bool(pub and ym > pub.isoformat()[:7])
-    if pub is None:
+    except ValueError:
         return None
-    if kind == "wd":
-        mod = (m.group(1) or "").lower()
-        wd = WEEKDAYS[m.group(2).lower()]
-        if mod == "next":
-            delta = (wd - pub.weekday()) % 7 or 7
-        elif mod == "last":
-            delta = -((pub.weekday() - wd) % 7 or 7)
-        elif mod in ("by", "until", "this") or (future_ctx and mod not in ("since", "after")):
-            delta = (wd - pub.weekday()) % 7
-        else:
-            delta = -((pub.weekday() - wd) % 7)
-        d = pub + timedelta(days=delta)
-        return d.isoformat(), delta > 0
-    if kind == "rel":
-        word = m.group(1).lower()
-        offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
-        d = pub + timedelta(days=offset)
-        return d.isoformat(), offset > 0
-    if kind == "span":
-        rel, unit = m.group(1).lower(), m.group(2).lower()
-        step = -1 if rel == "last" else 1 if rel == "next" else 0
-        if unit == "week":
-            d = pub + timedelta(days=7 * step)
-            return d.isoformat()[:7], step > 0
-        y, mo = _month_shift(pub, step)
-        return f"{y:04d}-{mo:02d}", step > 0
-    if kind == "weekend":
-        rel = m.group(1).lower()
-        past_sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
-        next_sat = pub + timedelta(days=(5 - pub.weekday()) % 7)
-        if rel == "last":
-            saturday = past_sat
-        elif rel == "this":
-            saturday = next_sat if pub.weekday() < 5 else past_sat
-        elif rel == "next":
-            saturday = next_sat + timedelta(days=7 if (next_sat - pub).days < 2 else 0)
-        else:  # "over the weekend", "at the weekend": the tense decides
-            saturday = next_sat if future_ctx else past_sat
-        return saturday.isoformat(), saturday > pub
-    if kind == "within":
-        if not future_ctx:
-            return None  # "37 cases in six weeks": a length of time, not a date
-        n_s, unit = m.group(1).lower(), m.group(2).lower()
-        n = int(n_s) if n_s.isdigit() else _NUM.get(n_s, 1)
-        if unit == "month":
-            y, mo = _month_shift(pub, n)
-            return f"{y:04d}-{mo:02d}", True
-        d = pub + timedelta(days=n * (7 if unit == "week" else 1))
-        return (d.isoformat() if unit == "day" else d.isoformat()[:7]), True
-    if kind == "ago":
-        n_s, unit = m.group(1).lower(), m.group(2).lower()
-        n = int(n_s) if n_s.isdigit() else _NUM.get(n_s, 1)
-        if unit == "day":
-            return (pub - timedelta(days=n)).isoformat(), False
-        if unit == "week":
-            return (pub - timedelta(days=7 * n)).isoformat(), False
-        y, mo = _month_shift(pub, -n)
-        return f"{y:04d}-{mo:02d}", False
-    return None
+    return d.isoformat(), bool(pub and d > pub)
 
 
-_FULL_DATE_NEXT = re.compile(rf",?\s+(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d)")
+def _month_lies_ahead(m: re.Match[str], month: int, pub: date, ctx: _Context) -> bool:
+    """Whether a month without a year is the next such month rather than the last: the
+    nearest, unless the verb just before says otherwise."""
+    ahead = (month - pub.month) % 12
+    behind = (pub.month - month) % 12
+    by = m.group(0).lower().startswith("by ")
+    conditional = bool(re.search(r"\b(?:would|will)\b", ctx.clause or ctx.before))
+    if ctx.future or (by and (not ctx.past or conditional)):
+        return True  # "a ruling by April": a deadline ahead
+    if _RECENT_PAST.search(ctx.before) and ahead and behind <= 9:
+        return False
+    return ahead < behind
+
+
+def _month_year(kind: str, m: re.Match[str], pub: date | None, ctx: _Context) -> _Dated | None:
+    """ "in March 2024", "March next year", "by April": a month, with its year."""
+    month = MONTHS[m.group(1).lower()]
+    written_year = m.group(2)
+    relative_year = m.group(3) if kind == "my" else None
+    if written_year:
+        year = int(written_year)
+    elif pub is None:
+        return None
+    elif relative_year:
+        year = pub.year + {"next": 1, "last": -1, "this": 0}[relative_year]
+    elif _month_lies_ahead(m, month, pub, ctx):
+        year = pub.year if month >= pub.month else pub.year + 1
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+    month_text = _year_month(year, month)
+    return month_text, bool(pub and month_text > pub.isoformat()[:7])
+
+
+def _weekday(m: re.Match[str], pub: date, ctx: _Context) -> _Dated:
+    """ "on Monday", "next Monday", "by Friday": the tense decides which week."""
+    modifier = (m.group(1) or "").lower()
+    weekday = WEEKDAYS[m.group(2).lower()]
+    if modifier == "next":
+        delta = (weekday - pub.weekday()) % 7 or 7
+    elif modifier == "last":
+        delta = -((pub.weekday() - weekday) % 7 or 7)
+    elif modifier in ("by", "until", "this") or (ctx.future and modifier not in ("since", "after")):
+        delta = (weekday - pub.weekday()) % 7
+    else:
+        delta = -((pub.weekday() - weekday) % 7)
+    d = pub + timedelta(days=delta)
+    return d.isoformat(), delta > 0
+
+
+def _relative_day(m: re.Match[str], pub: date, ctx: _Context) -> _Dated:
+    """ "today", "yesterday", "tomorrow"."""
+    offset = {"yesterday": -1, "tomorrow": 1}.get(m.group(1).lower(), 0)
+    d = pub + timedelta(days=offset)
+    return d.isoformat(), offset > 0
+
+
+def _week_or_month(m: re.Match[str], pub: date, ctx: _Context) -> _Dated:
+    """ "last week", "next month", "earlier this month"."""
+    relative, unit = m.group(1).lower(), m.group(2).lower()
+    step = -1 if relative == "last" else 1 if relative == "next" else 0
+    if unit == "week":
+        d = pub + timedelta(days=7 * step)
+        return d.isoformat()[:7], step > 0
+    return _year_month(*_month_shift(pub, step)), step > 0
+
+
+def _weekend(m: re.Match[str], pub: date, ctx: _Context) -> _Dated:
+    """ "last weekend", "this weekend", "over the weekend": its Saturday."""
+    relative = m.group(1).lower()
+    past_saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    next_saturday = pub + timedelta(days=(5 - pub.weekday()) % 7)
+    if relative == "last":
+        saturday = past_saturday
+    elif relative == "this":
+        saturday = next_saturday if pub.weekday() < 5 else past_saturday
+    elif relative == "next":
+        saturday = next_saturday + timedelta(days=7 if (next_saturday - pub).days < 2 else 0)
+    else:  # "over the weekend", "at the weekend": the tense decides
+        saturday = next_saturday if ctx.future else past_saturday
+    return saturday.isoformat(), saturday > pub
+
+
+def _within(m: re.Match[str], pub: date, ctx: _Context) -> _Dated | None:
+    """ "in two weeks": a date ahead, when the verb looks ahead."""
+    if not ctx.future:
+        return None  # "37 cases in six weeks": a length of time, not a date
+    n, unit = _count(m.group(1)), m.group(2).lower()
+    if unit == "month":
+        return _year_month(*_month_shift(pub, n)), True
+    d = pub + timedelta(days=n * (7 if unit == "week" else 1))
+    return (d.isoformat() if unit == "day" else d.isoformat()[:7]), True
+
+
+def _ago(m: re.Match[str], pub: date, ctx: _Context) -> _Dated:
+    """ "three days ago", "a month ago"."""
+    n, unit = _count(m.group(1)), m.group(2).lower()
+    if unit == "day":
+        return (pub - timedelta(days=n)).isoformat(), False
+    if unit == "week":
+        return (pub - timedelta(days=7 * n)).isoformat(), False
+    return _year_month(*_month_shift(pub, -n)), False
+
+
+# the kinds of date that mean nothing without the publication date
+_FROM_PUBLICATION: dict[str, Callable[[re.Match[str], date, _Context], _Dated | None]] = {
+    "wd": _weekday,
+    "rel": _relative_day,
+    "span": _week_or_month,
+    "weekend": _weekend,
+    "within": _within,
+    "ago": _ago,
+}
+
+
+def _resolve(
+    kind: str, m: re.Match[str], pub: date | None, before: str, clause: str = ""
+) -> _Dated | None:
+    """The date as YYYY-MM-DD or YYYY-MM, and whether it is later than publication.
+
+    `before` is the text just ahead of the date: its tense decides which Monday is meant."""
+    ctx = _context(before, clause)
+    if kind in ("dmy", "mdy"):
+        return _full_date(kind, m, pub)
+    if kind in ("my", "my2"):
+        return _month_year(kind, m, pub, ctx)
+    resolve = _FROM_PUBLICATION.get(kind)
+    if pub is None or resolve is None:
+        return None
+    return resolve(m, pub, ctx)
+
+
+def _relative_to(m: re.Match[str], last_day: str | None, pub: date | None) -> _Dated | None:
+    """ "a day later", "two days earlier", "the following day" after a dated event."""
+    if last_day is None:
+        return None
+    base = date.fromisoformat(last_day)
+    count, direction, nextprev, afterbefore = m.groups()
+    n = _count(count) if count else 1
+    word = (direction or nextprev or afterbefore or "").lower()
+    sign = -1 if word in ("earlier", "before", "previous") else 1
+    d = base + timedelta(days=sign * n)
+    return d.isoformat(), bool(pub and d > pub)
+
+
+# ------------------------------------------------------------------------------ the clause
 
 SHORT = 18  # words: a sentence this short is one clause
 MINW = 6  # words: grow a comma-delimited part until it has this many
+_OPENS_CLAUSE = rf"[;:\u2014]|,\s|\s(?=(?:{_any_of(CLAUSE_BOUNDARY_WORDS)})\s)"
 # two dated happenings in one sentence: "presented it on Monday and briefed them a day later"
 _CROWDED = re.compile(
-    r"[;:\u2014]|,\s|\s(?=(?:that|after|which|because|while|unless|although)\s)"
-    r"|\s(?=and\s+(?:then\s+)?\w+ed\b)"
+    _OPENS_CLAUSE + r"|\s(?=and\s+(?:then\s+)?\w+ed\b)"
     # "closed on 3 September and will reopen in March": a second verb with its own date
-    r"|\s(?=(?:and|but)\s+(?:then\s+)?(?:will|would|is|are|was|were|has|have|had|could|should"
-    r"|may|might|must|plans?|expects?|hopes?)\s)"
+    rf"|\s(?=(?:and|but)\s+(?:then\s+)?(?:{_any_of(SECOND_VERB_HELPERS)})\s)"
 )
-_BOUNDARY = re.compile(r"[;:\u2014]|,\s|\s(?=(?:that|after|which|because|while|unless|although)\s)")
+_BOUNDARY = re.compile(_OPENS_CLAUSE)
 
 
-def _clause(text: str, s: Sentence, a: int, b: int, crowded: bool = False) -> tuple[int, int]:
-    """The stretch of the sentence around a date: the whole sentence when short,
-    else the comma-delimited part with neighbours until it reads as a clause."""
+def _sentence_bounds(text: str, s: Sentence) -> tuple[int, int]:
+    """The sentence without its closing punctuation and quotation marks."""
     start, end = s.start, s.end
     while end > start and text[end - 1] in '.!?"\u201d ':
         end -= 1
     while start < end and text[start] in '"\u201c ':
         start += 1
-    words = len(text[start:end].split())
-    if words <= SHORT and not crowded:
+    return start, end
+
+
+def _clause(
+    text: str, s: Sentence, date_start: int, date_end: int, crowded: bool = False
+) -> tuple[int, int]:
+    """The stretch of the sentence around a date: the whole sentence when short,
+    else the comma-delimited part with neighbours until it reads as a clause."""
+    start, end = _sentence_bounds(text, s)
+    if len(text[start:end].split()) <= SHORT and not crowded:
         return start, end
     boundary = _CROWDED if crowded else _BOUNDARY
     cuts = [start] + [m.end() for m in boundary.finditer(text, start, end)] + [end]
-    lo = max(c for c in cuts if c <= a)
-    hi = min(c for c in cuts if c >= b)
+    lo = max(c for c in cuts if c <= date_start)
+    hi = min(c for c in cuts if c >= date_end)
     least = 4 if crowded and re.match(r"\s*(?:and|but)\s", text[lo:hi]) else MINW
     while len(text[lo:hi].split()) < least:
         before = [c for c in cuts if c < lo]
@@ -308,28 +405,46 @@ def _clause(text: str, s: Sentence, a: int, b: int, crowded: bool = False) -> tu
             hi = after[0]
         else:
             break
-    hi_text = text[lo:hi].rstrip(" ,;:\u2014")
-    lead = re.match(r"\s*(?:and|but|then)\s+", hi_text)
-    if lead and len(hi_text) > lead.end():
-        return lo + lead.end(), lo + len(hi_text)
-    return lo, lo + len(hi_text)
+    clause = text[lo:hi].rstrip(" ,;:\u2014")
+    lead = re.match(r"\s*(?:and|but|then)\s+", clause)
+    if lead and len(clause) > lead.end():
+        return lo + lead.end(), lo + len(clause)
+    return lo, lo + len(clause)
 
 
-def _relative_to(
-    m: re.Match[str], last_day: str | None, pub: date | None
-) -> tuple[str, bool] | None:
-    """ "a day later", "two days earlier", "the following day" after a dated event."""
-    if last_day is None:
-        return None
-    base = date.fromisoformat(last_day)
-    count, direction, nextprev, afterbefore = m.groups()
-    n = 1
-    if count:
-        n = int(count) if count.isdigit() else _NUM.get(count.lower(), 1)
-    word = (direction or nextprev or afterbefore or "").lower()
-    sign = -1 if word in ("earlier", "before", "previous") else 1
-    d = base + timedelta(days=sign * n)
-    return d.isoformat(), bool(pub and d > pub)
+# ------------------------------------------------------------------------------ the events
+
+
+def _dates_by_sentence(
+    text: str, sents: Sequence[Sentence]
+) -> Iterator[tuple[Sentence, list[tuple[str, re.Match[str]]]]]:
+    """Each sentence with the date expressions it holds whole, in text order: each pattern
+    runs once over the whole text, which is much faster than once per sentence."""
+    starts = [s.start for s in sents]
+    found: dict[int, list[tuple[str, re.Match[str]]]] = {}
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            index = bisect_right(starts, m.start()) - 1
+            if index >= 0 and m.end() <= sents[index].end:
+                found.setdefault(index, []).append((kind, m))
+    for index in sorted(found):
+        yield sents[index], found[index]
+
+
+def _not_an_event(text: str, s: Sentence, kind: str, m: re.Match[str]) -> bool:
+    """Date expressions that name no event of the article's own."""
+    if kind in ("rel", "span", "ago") and any(
+        t.quote and t.start <= m.start() < t.end for t in s.tokens
+    ):
+        return True  # "today" inside a quotation is the speaker's day, not the article's
+    if kind == "wd" and _FULL_DATE_NEXT.match(text, m.end()):
+        return True  # "on Monday, 3 December": the full date that follows says it
+    # "since January": a stretch of time, not an event
+    return kind == "my" and m.group(0).lower().startswith("since")
+
+
+def _overlaps(m: re.Match[str], taken: list[tuple[int, int]]) -> bool:
+    return any(start < m.end() and m.start() < end for start, end in taken)
 
 
 def find_events(
@@ -341,48 +456,36 @@ def find_events(
     """Events in text order; `marks`, when given, receives each date expression's span and date."""
     pub = _parse(published)
     out: list[Event] = []
-    seen: set[tuple[str, int]] = set()
-    # each pattern runs once over the whole text; matches are then handed to their sentence
-    starts = [s.start for s in sents]
-    found: dict[int, list[tuple[str, re.Match[str]]]] = {}
-    for kind, pat in _PATTERNS:
-        for m in pat.finditer(text):
-            si = bisect_right(starts, m.start()) - 1
-            if si >= 0 and m.end() <= sents[si].end:
-                found.setdefault(si, []).append((kind, m))
-    last_day: str | None = None
-    for si in sorted(found):
-        s = sents[si]
-        taken: list[tuple[int, int]] = []
-        for kind, m in found[si]:
-            a, b = m.start(), m.end()
-            if any(x < b and a < y for x, y in taken):
+    seen: set[tuple[str, int]] = set()  # one event per date and clause
+    last_day: str | None = None  # the last full date, which "a day later" counts from
+    for s, dates in _dates_by_sentence(text, sents):
+        taken: list[tuple[int, int]] = []  # the date expressions read, which others may overlap
+        for kind, m in dates:
+            if _overlaps(m, taken) or _not_an_event(text, s, kind, m):
                 continue
-            if kind in ("rel", "span", "ago") and any(
-                t.quote and t.start <= a < t.end for t in s.tokens
-            ):
-                continue  # "today" inside a quotation is the speaker's day, not the article's
-            if kind == "wd" and _FULL_DATE_NEXT.match(text, b):
-                continue  # "on Monday, 3 December": the full date that follows says it
-            if kind == "my" and m.group(0).lower().startswith("since"):
-                continue  # "since January": a stretch of time, not an event
-            cs, ce = _clause(text, s, a, b, crowded=len(found[si]) > 1)
+            clause_start, clause_end = _clause(text, s, m.start(), m.end(), len(dates) > 1)
             if kind == "after":
-                # "a day later": counted from the last full date the text gave
-                got = _relative_to(m, last_day, pub)
+                dated = _relative_to(m, last_day, pub)
             else:
-                got = _resolve(kind, m, pub, text[max(cs, a - 60) : a], text[cs:a])
-            if got is None:
+                before = text[max(clause_start, m.start() - 60) : m.start()]
+                dated = _resolve(kind, m, pub, before, text[clause_start : m.start()])
+            if dated is None:
                 continue
-            taken.append((a, b))
-            day, later = got
-            if len(day) == 10:
+            taken.append(m.span())
+            day, later = dated
+            if len(day) == len("YYYY-MM-DD"):
                 last_day = day
             if marks is not None:
-                marks.append((a, b, day))
-            if (day, cs) in seen:
-                continue
-            seen.add((day, cs))
-            out.append(Event(date=day, text=text[cs:ce], start=cs, end=ce, scheduled=later))
+                marks.append((m.start(), m.end(), day))
+            if (day, clause_start) not in seen:
+                seen.add((day, clause_start))
+                event = Event(
+                    date=day,
+                    text=text[clause_start:clause_end],
+                    start=clause_start,
+                    end=clause_end,
+                    scheduled=later,
+                )
+                out.append(event)
     out.sort(key=lambda e: e.start)
     return out

@@ -421,6 +421,38 @@ REPEATED_PREPOSITIONS = ("on", "to", "for", "from", "by")
 
 # --- events: happenings and their dates (used by _events.py) ---
 
+# Number words in a stretch of time: "two weeks ago", "in a month".
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
+# Words before a date that put it ahead: "will meet on Monday", "is due by March".
+FUTURE_CUES = (
+    "will", "shall", "is due", "are due", "is scheduled", "are scheduled", "scheduled",
+    "is expected", "are expected", "is forecast", "are forecast", "forecast for", "is set to",
+    "are set to", "plan to", "plans to", "upcoming", "starting", "would be", "would meet",
+    "would start", "would begin", "would open", "deadline", "expire", "expires", "resume",
+    "resumes", "meets", "opens", "begins", "closes", "must", "should", "plan", "plans", "aim to",
+    "aims to", "hope to", "hopes to", "intend to", "intends to", "want to", "wants to", "target",
+    "targets",
+)  # fmt: skip
+
+# Words before a date that put it behind: "said on Monday", "was held in March".
+PAST_CUES = ("said", "was", "were", "had", "did", "ago")
+
+# Participles in -ed that still look ahead: "scheduled for Monday", "expected in March".
+NOT_PAST_PARTICIPLES = _words("scheduled expected planned due set slated timed proposed")
+
+# Words opening a clause of their own around a date: "…, after the talks on Monday".
+CLAUSE_BOUNDARY_WORDS = ("that", "after", "which", "because", "while", "unless", "although")
+
+# Helpers opening a second verb with its own date: "closed on 3 September and will reopen".
+SECOND_VERB_HELPERS = (
+    "will", "would", "is", "are", "was", "were", "has", "have", "had", "could", "should", "may",
+    "might", "must", "plan", "plans", "expect", "expects", "hope", "hopes",
+)  # fmt: skip
+
 # --- actors: names, titles, roles and the registry (used by _actors.py and _analyse.py) ---
 
 # Plural nouns after a demonym that make the country the actor ("Russian officials").
