@@ -627,7 +627,9 @@ def _items(text: str, start: int, end: int, first_cue: int) -> list[tuple[int, i
     parts = _split_at(text, _PREP_SPLIT, parts, first_cue, verbs_only=False)
     if len(parts) == 1:
         parts = _split_at(text, _LIST_SPLIT, parts, first_cue, verbs_only=True)
-    return [_trim(text, x, y) for x, y in parts if y > x]
+    return [
+        _trim(text, part_start, part_end) for part_start, part_end in parts if part_end > part_start
+    ]
 
 
 def _said_by(near: list[Quote], start: int, reg: Registry) -> str | None:
@@ -668,17 +670,25 @@ def _red_lines_of(
         holder = _said_by(near, start, reg) or holder
     lead_in_ends = [c.end for c in cues if start <= c.start < end and c.kind in ("term", "demand")]
     out = []
-    for x, y in _items(text, start, end, frame.cue.start):
-        if y - x < 6 or (x, y) in seen:
+    for item in _items(text, start, end, frame.cue.start):
+        item_start, item_end = item
+        if item_end - item_start < 6 or item in seen:
             continue
-        if lead_in_ends and y <= min(lead_in_ends):
+        if lead_in_ends and item_end <= min(lead_in_ends):
             continue  # only the lead-in: "The judge ordered", "Under the new rule"
-        seen.add((x, y))
+        seen.add(item)
         who = holder
         if frame.own_clause:
-            subject = _item_subject(text, s, (x, y), cues, reg)
+            subject = _item_subject(text, s, item, cues, reg)
             who = subject.canonical if subject is not None else holder
-        out.append(RedLine(holder=who, text=text[x:y], start=x, end=y, kind=frame.cue.kind))
+        red_line = RedLine(
+            holder=who,
+            text=text[item_start:item_end],
+            start=item_start,
+            end=item_end,
+            kind=frame.cue.kind,
+        )
+        out.append(red_line)
     return out
 
 
