@@ -14,9 +14,10 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from html import escape
+from operator import attrgetter
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -72,6 +73,14 @@ class ParsedArticle:
     dedupe_key: str
     # Only a summary: the article page holds the text (see SUMMARY_MAX_CHARS).
     summary_only: bool = False
+
+    def __reduce__(self) -> tuple[type[ParsedArticle], tuple[Any, ...]]:
+        # Articles come back from the parse worker processes pickled: as the constructor's
+        # arguments they cost a third of the state a frozen slots dataclass pickles.
+        return ParsedArticle, _article_values(self)
+
+
+_article_values = attrgetter(*(f.name for f in fields(ParsedArticle)))
 
 
 @dataclass
