@@ -39,7 +39,7 @@ def analyse(
     table = aliases if aliases is not None else bundled_alias_table()
     sents = sentences(text)
     registry = Registry(text, sents, table)
-    attributions = _attributions(text, sents)
+    attributions = _attributions(text, sents, table)
     marks: DateMarks = []  # filled by find_events: the dates that also date statements
     events = find_events(text, sents, published, marks)
     # Resolving speakers registers them in the registry (a lone name that speaks becomes a
@@ -54,10 +54,10 @@ def analyse(
     )
 
 
-def _attributions(text: str, sents: list[Sentence]) -> list[Attribution]:
+def _attributions(text: str, sents: list[Sentence], table: AliasTable) -> list[Attribution]:
     found: list[Attribution] = []
     for s in sents:
-        found.extend(find_in_sentence(text, s))
+        found.extend(find_in_sentence(text, s, table))
     turns = colon_turns(text, sents)
     spans = [(a.start, a.end) for a in found]
     for t in turns:

@@ -61,7 +61,6 @@ ADDRESS_CUES = _words(
     "told tells tell telling informed informs assured assures reassured warned warns asked asks"
 )
 
-PRONOUNS_PERSON = _words("he she i we you")
 PRONOUNS_ALL = _words("he she i we you they it who which")
 MALE = _words("he him his himself mr")
 FEMALE = _words("she her hers herself mrs ms")
@@ -210,21 +209,6 @@ OUTLET_WORDS = _words(
     """
 )
 
-# Verbs of saying proper: their bare clause is reported speech ("Peskov said talks were useful").
-# Other cues ("urged", "demanded", "hoped") count only with "that", a quotation or a colon.
-SAY_CUES = _words(
-    """
-    said says say saying told tells tell telling added adds add adding wrote writes write writing
-    noted notes noting stated states explained explains explaining argued argues arguing argue
-    insisted insists insisting asserted asserts acknowledged acknowledges admitted admits conceded
-    concedes replied replies responded responds tweeted tweets warned warns warning complained
-    complains stressed stresses emphasized emphasised emphasizes emphasises cautioned cautions
-    remarked remarks commented mentioned reiterated reiterates recalled recalls contended
-    contends maintained maintains confirmed confirms announced announces suggested suggests
-    believes believe believed thinks think thought predicted predicts claimed claims claiming
-    """
-)
-
 # Cues whose bare object is an act, not speech ("rejected the plan", "demanded a ransom"):
 # they count only with "that", a quotation or a colon.
 CLAUSE_ONLY_CUES = _words(
@@ -252,6 +236,160 @@ OBJECT_CUES = _words(
 # Word lists of one family of rules each. Every set has a comment on what it is for.
 
 # --- quotes: cues, speakers, attribution (used by _quotes.py and _text.py) ---
+
+# Abbreviations whose final period does not end a sentence ("Gov. Pence", "U.S. officials").
+ABBREVIATIONS = _words(
+    """
+    mr mrs ms dr gov sen rep gen lt col capt sgt st jr sr prof rev hon mt ft no vs etc inc corp
+    co ltd jan feb mar apr aug sept sep oct nov dec pres sec dept u.s u.n u.k e.u d.c a.m p.m
+    e.g i.e approx est adm cmdr maj pvt atty supt assn univ
+    """
+)
+
+# Words right after "…?" Trump said that keep the quotation and its cue one sentence: "said on
+# Monday", "said later".
+AFTER_CUE_ADJUNCT_OPENERS = _words("on in at during to after before then later")
+
+# Prepositions that open an adjunct after a cue ("said on Monday", "told Fox in an
+# interview") and end a speaker phrase read rightwards ("said Putin at a briefing").
+ADJUNCT_PREPOSITIONS = _words("on in at during to with from via before after over through for by")
+
+# Words of time that may follow "…," X said without being more content.
+TIME_ADJUNCT_WORDS = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | _words(
+        """
+        today yesterday tonight morning evening afternoon night week month year earlier later
+        last this next recently then again too afterward afterwards
+        """
+    )
+)
+
+# Words that open the topic an utterance was about: '"…," Grassley said of the offer.'
+TOPIC_PREPOSITIONS = _words("in during at of about regarding concerning")
+
+# Conjunctions after "…," X said that open a clause of their own, not more content.
+SUBORDINATORS = _words("when while as after before because since though although")
+
+# The addressees of "told", "asked": "told reporters", "assured supporters".
+ADDRESSEE_WORDS = _words("reporters journalists me us him her them supporters lawmakers")
+
+# Words after '"…," she said,' that open something other than the quotation's second part.
+NOT_CONTINUATION_WORDS = _words("who which whose while when as and but because if adding noting")
+
+# Labels before a colon at the start of a line that name no speaker ("UPDATE:", "Photo:").
+NOT_TURN_LABELS = _words(
+    """
+    update updated note editor watch read related photo video source sources transcript breaking
+    exclusive live analysis opinion q a warning correction clarification question answer example
+    the latest contributing contributor contributors byline by email e-mail twitter facebook
+    instagram follow boom revealed wow look bombshell stat paid notice deaths pledged photos
+    """
+)
+
+# Cues of belief: "Stacy Baker says she thinks Cruz can win" is one statement, not two.
+BELIEF_CUES = _words(
+    """
+    think thinks thought believe believes believed feel feels felt hope hopes hoped fear fears
+    feared expect expects expected know knows knew want wants wanted
+    """
+)
+
+# Words that open the question in "when asked by a reporter if …".
+ASKED_QUESTION_WORDS = _words("if whether which what how why who when where about")
+
+# Pronouns that open a clause of their own after a cue ("said he came to see that …") and
+# that, as the speaker of a belief cue, make it part of the statement around it.
+CLAUSE_SUBJECT_PRONOUNS = _words("he she they we i")
+
+# Pronouns that stand alone as the subject after an inverted cue ("…," said he).
+INVERTED_SUBJECT_PRONOUNS = PRONOUNS_ALL - _words("who which it")
+
+# Numbers in a share of those asked: "three in 10 said".
+COUNTING_WORDS = _words("one two three four five six seven eight nine ten")
+
+# Words before such a share: "about three in 10 said".
+APPROXIMATORS = _words("about some nearly almost roughly only just over under fewer more")
+
+# Words that open an apposition between a speaker and the cue ("Peskov, the Kremlin spokesman,").
+APPOSITION_OPENERS = _words("who which whose the a an its his her their")
+
+# Forums one tells something to, which are no outlet: "told the Bundestag", "told the court".
+FORUM_WORDS = _words(
+    """
+    court tribunal parliament bundestag senate congress assembly committee council commission
+    jury inquiry hearing board summit conference meeting delegates lawmakers commons lords
+    cabinet panel
+    """
+)
+
+# Words after which a named addressee can only be a channel: "in an interview with …".
+INTERVIEW_WORDS = _words("interview speaking talking spoke speaks interviewed")
+
+# Verbs that name something in the speaker's words: 'called the merger "a terrible deal"'.
+NAMING_CUES = _words(
+    """
+    call calls called calling describe describes described describing dub dubs dubbed dubbing
+    brand brands branded branding label labels labeled labelled labeling
+    """
+)
+
+# Words that open the clause nearest a colon, whose subject owns the quotation after it.
+COLON_CLAUSE_OPENERS = _words("that and but so because when while")
+
+# Words skipped at the start of a clause that introduces a quotation with a colon.
+COLON_INTRO_SKIP = _words("as in the words of but and yet so then")
+
+# Things whose words a colon introduces without anyone saying them ("The banner read:").
+INSCRIPTION_NOUNS = _words(
+    """
+    sign signs banner banners headline headlines poster posters placard placards slogan slogans
+    title motto label text inscription caption
+    """
+)
+
+# Words left lower-case inside a title in quotation marks ("Meet the Press").
+TITLE_SMALL_WORDS = _words("a an the of and in on for to at with")
+
+# Words that open a clause "according to X" interrupts: "because, according to Trump, …".
+PARENTHETICAL_OPENERS = _words("because that and but while although though since so when if")
+
+# Cues that are as often plural nouns ("initial reports", "his comments").
+NOUN_LIKE_CUES = _words(
+    """
+    reports tweets fears comments remarks claims questions charges states calls promises demands
+    notes hopes posts warnings threats shows findings
+    """
+)
+
+# Words before a cue that make it a noun: "a warning", "his remarks".
+NOUN_MARKERS = _words(
+    "a an the his her its their our my your this these those no any every each another such"
+)
+
+# Conjunctions and adverbs that open a sentence before its subject or content: "But he said".
+LEADING_CONJUNCTIONS = _words("but and yet so then also still")
+
+# Documents a speaker issues: "a statement from her ministry", "issued a statement saying".
+DOCUMENT_NOUNS = _words("statement release letter memo note post tweet tweets message")
+
+# Channels that, like documents, come from someone: "according to a report by …".
+CHANNEL_NOUNS = _words("report filing transcript announcement press briefing")
+
+# Verbs by which someone issues a document: "Black Lives Matter issued a statement saying …".
+ISSUING_VERBS = _words("issued released sent posted published tweeted wrote put")
+
+# Auxiliaries that make a bare complement a clause ("said the talks would resume").
+AUXILIARIES = _words(
+    """
+    would will could can should must had has have was were is are did does do may might shall
+    's \u2019s won't can't didn't wasn't isn't
+    """
+)
+
+# Pronouns that open a clause, so that "that" before them is a conjunction, not a determiner.
+CLAUSE_START_PRONOUNS = _words("he she they it we i you there this")
 
 # --- red lines: demands, refusals, conditions and their holders (used by _redlines.py) ---
 

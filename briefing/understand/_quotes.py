@@ -1,51 +1,80 @@
-"""Who said what: direct quotations and reported speech, each with its cue and speaker phrase."""
+"""Who said what: direct quotations and reported speech, each with its cue and speaker phrase.
+
+A statement is read in steps: find the cue (a verb of saying, "according to", a dash or a colon
+after a quotation), find its speaker (the subject before the cue, the subject after an inverted
+cue, or the clause's owner for "…, adding that"), then find its content: before the speaker when
+the sentence ends "…, officials said", otherwise after the cue, trimmed of what is not content
+(a channel, a second verb, a trailing attribution).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from briefing.understand._aliases import default_aliases
+from briefing.understand._aliases import AliasTable
 from briefing.understand._lexicon import (
+    ABBREVIATIONS,
     ADDRESS_CUES,
+    ADDRESSEE_WORDS,
+    ADJUNCT_PREPOSITIONS,
+    APPOSITION_OPENERS,
+    APPROXIMATORS,
+    ASKED_QUESTION_WORDS,
     AUX_SKIP,
+    AUXILIARIES,
+    BELIEF_CUES,
+    CHANNEL_NOUNS,
     CLAUSE_ONLY_CUES,
+    CLAUSE_START_PRONOUNS,
+    CLAUSE_SUBJECT_PRONOUNS,
+    COLON_CLAUSE_OPENERS,
+    COLON_INTRO_SKIP,
+    COUNTING_WORDS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
+    FORUM_WORDS,
     FUNCTION_CAPS,
+    INSCRIPTION_NOUNS,
+    INTERVIEW_WORDS,
+    INVERTED_SUBJECT_PRONOUNS,
+    ISSUING_VERBS,
+    LEADING_CONJUNCTIONS,
     MONTHS,
+    NAMING_CUES,
+    NOT_CONTINUATION_WORDS,
+    NOT_TURN_LABELS,
+    NOUN_LIKE_CUES,
+    NOUN_MARKERS,
     NP_STOP,
     OBJECT_CUES,
     OUTLET_WORDS,
+    PARENTHETICAL_OPENERS,
     PRONOUNS_ALL,
     ROLE_WORDS,
     SPEECH_CUES,
+    SUBORDINATORS,
+    TIME_ADJUNCT_WORDS,
+    TITLE_SMALL_WORDS,
     TITLE_WORDS,
+    TOPIC_PREPOSITIONS,
     WEAK_CUES,
     WEEKDAYS,
 )
-from briefing.understand._text import ABBREVIATIONS, QUOTE_MARKS, Sentence, Token
+from briefing.understand._text import QUOTE_MARKS, Sentence, Token
 
-_PREPS = frozenset("on in at during to with from via before after over through for by".split())
-_TIME_WORDS = (
-    frozenset(WEEKDAYS)
-    | frozenset(MONTHS)
-    | frozenset(
-        "today yesterday tonight morning evening afternoon night week month year earlier later "
-        "last this next recently then again too afterward afterwards".split()
-    )
-)
-_OBJECT_WORDS = frozenset("reporters journalists me us him her them supporters lawmakers".split())
-_TAIL_BLOCK = frozenset("who which whose while when as and but because if adding noting".split())
-_QCHARS = set(QUOTE_MARKS)
+# "PENCE: Well, look …", "Pence: Flowers won't be at debate": up to four capitalised words.
 _NAME_COLON = re.compile(
     r"[\"\u201c]?\s*((?:[A-Z][A-Za-z.'\u2019\-]*)(?:\s+[A-Z][A-Za-z.'\u2019\-]*){0,3}):\s+\S"
 )
-_COLON_STOP = frozenset(
-    "update updated note editor watch read related photo video source sources transcript "
-    "breaking exclusive live analysis opinion q a warning correction clarification "
-    "question answer example the latest contributing contributor contributors byline by email "
-    "e-mail twitter facebook instagram follow boom revealed wow look bombshell stat paid notice "
-    "deaths pledged photos".split()
+_WORD_IN_TURN = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+# "…, in an interview with the BBC": a channel phrase after the content's comma.
+_CHANNEL = re.compile(
+    r"(?:in an interview (?:with|on)|speaking (?:to|on|with)|in a (?:post|statement|video) on"
+    r"|writing in|on (?:Twitter|X|Telegram|Facebook|Truth Social))\b",
+    re.I,
 )
 
 
@@ -65,643 +94,813 @@ class Attribution:
     question: bool = False  # "when asked whether …": a question put to the speaker
 
 
+# ---------------------------------------------------------------------------------------------
+# The records the steps hand each other.
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A run of tokens by index, first and last included."""
+
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject(_Phrase):
+    """A noun phrase before its verb; head is the last word of its main noun ("Peskov" in
+    "Dmitry Peskov, the Kremlin spokesman,")."""
+
+    head: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Content(_Phrase):
+    """The tokens a statement says, and the channel it was said through, if named."""
+
+    via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Voice:
+    """Who speaks: the characters that name them and the whole phrase as written."""
+
+    span: tuple[int, int]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    """The speaker of a cue and where its content may lie around them."""
+
+    voice: _Voice
+    resume: int  # first token after the cue (and after a subject that follows it)
+    before: int = -1  # last token before the speaker phrase; -1 when the speaker is elsewhere
+    inverted: bool = False  # '"…," said Putin': the subject follows the cue
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    """What opens a cue's content within its first ten words."""
+
+    that_at: int | None = None  # "that", a colon, or a comma before a quotation
+    colon_stop: int | None = None  # a colon after a clause: 'said the case had changed: "…"'
+
+
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    """Where the content after a cue starts, and the channel named before it."""
+
+    first: int
+    via: str | None
+    colon_stop: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A sentence being read: its tokens, the text they index into, and the given names that
+    make an addressee a person ("told Anna Berg") rather than a channel ("told City Beat")."""
+
+    text: str
+    toks: list[Token]
+    given_names: Mapping[str, str]
+
+    @property
+    def count(self) -> int:
+        return len(self.toks)
+
+    def lower(self, at: int) -> str:
+        """The lower-cased word at `at`; "" past the sentence's end."""
+        return self.toks[at].lower if 0 <= at < len(self.toks) else ""
+
+    def span(self, phrase: _Phrase) -> tuple[int, int]:
+        return self.toks[phrase.first].start, self.toks[phrase.last].end
+
+    def voice(self, phrase: _Phrase) -> _Voice:
+        start, end = self.span(phrase)
+        return _Voice((start, end), self.text[start:end])
+
+
+# ---------------------------------------------------------------------------------------------
+# The public steps.
+
+
+def find_in_sentence(text: str, s: Sentence, aliases: AliasTable) -> list[Attribution]:
+    """The statements of one sentence. The alias table's given names tell a person from a
+    channel after "told" ("told Anna Berg", "told City Beat")."""
+    words = _Words(text, s.tokens, aliases.genders)
+    found, questions = _cued_statements(words)
+    found.extend(q for q in questions if not any(_overlap(q, b) for b in found))
+    intro = _colon_intro(words, found)
+    if intro is not None:
+        found.append(intro)
+    found = [b for b in found if not _nested_belief(text, b, found)]
+    return _fold_according_into_channels(found)
+
+
+def colon_turns(text: str, sents: list[Sentence]) -> list[Attribution]:
+    """Transcripts and headlines: "PENCE: Well, look …", "Pence: Flowers won't be at debate"."""
+    out = []
+    for line in re.finditer(r"(?m)^[^\n]+", text):
+        label = _NAME_COLON.match(line.group())
+        if label is None or not _names_speaker(label.group(1)):
+            continue
+        body = _turn_body(text, line.start() + label.end(1) + 1, line.end())
+        if body is None:
+            continue
+        start, end = body
+        name = label.group(1)
+        name_at = line.start() + label.start(1)
+        span = (name_at, name_at + len(name))
+        direct = any(c in QUOTE_MARKS for c in text[start:end])
+        out.append(Attribution(start, end, direct, span, name, ":", span[1], phrase=span))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding the cues of a sentence and what each opens.
+
+
+def _cued_statements(words: _Words) -> tuple[list[Attribution], list[Attribution]]:
+    """The statements the sentence's cues open, in order; and apart from them the questions
+    put to someone ("when asked by a reporter if …"), which no later "…, adding that" may take
+    as the statement it continues."""
+    found: list[Attribution] = []
+    questions: list[Attribution] = []
+    for at, tok in enumerate(words.toks):
+        if tok.lower == "according" and words.lower(at + 1) == "to":
+            _keep(found, _according(words, at))
+        elif tok.text in ("\u2015", "\u2014", "\u2013") and at > 0 and words.toks[at - 1].quote:
+            _keep(found, _dash_attribution(words, at))
+        elif _is_cue(tok) or _unknown_cue_after_quote(words.toks, at):
+            statement = _attribution(words, at, found)
+            if statement is None and tok.lower in NAMING_CUES:
+                statement = _naming(words, at, found)
+            if statement is not None:
+                found.append(statement)
+                found.extend(_quotation_after_colon(words, at, statement))
+            elif tok.lower in ("asked", "asking"):
+                question = _asked_question(words, at)
+                if question is not None and not question.direct:
+                    questions.append(question)
+    return found, questions
+
+
+def _keep(found: list[Attribution], statement: Attribution | None) -> None:
+    if statement is not None:
+        found.append(statement)
+
+
+def _overlap(a: Attribution, b: Attribution) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def _is_cue(tok: Token) -> bool:
     return not tok.quote and tok.lower in SPEECH_CUES and tok.lower != "went"
 
 
-def _noun_head(tok: Token) -> bool:
-    if tok.quote:
+def _unknown_cue_after_quote(toks: list[Token], at: int) -> bool:
+    """ "…," Oliver barked. / "…," Trump went on: a verb right after "quotation, name" that the
+    lexicon does not know is still the cue."""
+    tok = toks[at]
+    if tok.is_cap or tok.quote or not tok.text.isalpha():
         return False
-    lw = tok.lower
-    if tok.is_cap:
-        return lw not in FUNCTION_CAPS or lw in PRONOUNS_ALL or lw in TITLE_WORDS
-    if not tok.text[:1].isalpha():
+    if tok.lower == "went":
+        return at + 1 < len(toks) and toks[at + 1].lower == "on"
+    if not tok.lower.endswith("ed") or len(tok.lower) < 5:
         return False
-    if lw in NP_STOP or lw in SPEECH_CUES or lw.endswith("ly"):
-        return lw in PRONOUNS_ALL
-    return not lw.endswith(("ing",)) or lw in ("king",)
+    if at + 1 < len(toks):
+        after = toks[at + 1]
+        if after.text not in (".", ",", "!", "?") and after.lower not in ADJUNCT_PREPOSITIONS:
+            return False
+    return _follows_quotation_and_name(toks, at)
 
 
-_BELIEF_CUES = frozenset(
-    "think thinks thought believe believes believed feel feels felt hope hopes hoped fear fears "
-    "feared expect expects expected know knows knew want wants wanted".split()
-)
-_QUESTION_WORDS = frozenset("if whether which what how why who when where about".split())
-
-
-def _asked_question(text: str, toks: list[Token], i: int, n: int) -> Attribution | None:
-    """'when asked by a reporter if that remains his view': the question is attributed,
-    to whoever asked it when the text says."""
-    m = i + 1
-    speaker: tuple[int, int] | None = None
-    stext = ""
-    if m < n and toks[m].lower == "by":
-        r = subject_right(toks, m + 1, n)
-        if r is None:
-            return None
-        speaker, stext = (toks[r[0]].start, toks[r[1]].end), _joined(toks, r[0], r[1], text)
-        m = r[1] + 1
-    while m < n and m - i <= 4 and toks[m].lower not in _QUESTION_WORDS:
-        if toks[m].text in (",", ".", ";", ":") or toks[m].quote:
-            return None
-        m += 1
-    if m >= n or toks[m].lower not in _QUESTION_WORDS or m + 1 >= n:
-        return None
-    if speaker is None or toks[m].lower == "about":
-        return None  # "asked about the plan": a topic; only a question someone put is kept
-    e = m + 1
-    while e + 1 < n and toks[e + 1].text not in (",", ".", ";", "?", ":") and not toks[e + 1].quote:
-        e += 1
-    if e - m < 2:
-        return None
-    att = _make(text, toks, m, e, speaker, stext, toks[i].text, i)
-    return replace(att, question=True) if att is not None else None
-
-
-_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
-_ROUGHLY = frozenset("about some nearly almost roughly only just over under fewer more".split())
-
-
-def _collect_left(toks: list[Token], b: int, lo: int) -> int | None:
-    """Start index of the noun phrase whose last token is b."""
-    if (
-        b - 2 >= lo
-        and toks[b].text.isdigit()
-        and toks[b - 1].lower in ("in", "out")
-        and (toks[b - 2].text.isdigit() or toks[b - 2].lower in _NUMBER_WORDS)
+def _follows_quotation_and_name(toks: list[Token], verb_at: int) -> bool:
+    """The quotation (its comma inside or after it), then one to four name words, then the verb."""
+    before_name = verb_at - 1
+    while (
+        before_name >= 0
+        and verb_at - before_name <= 4
+        and (toks[before_name].is_cap or toks[before_name].lower in ("he", "she", "they"))
     ):
-        # "About three in 10 said …": a share of those asked
-        a = b - 2
-        if a - 1 >= lo and toks[a - 1].lower in _ROUGHLY:
-            a -= 1
-        return a
-    if b < lo or not _noun_head(toks[b]):
-        return None
-    if toks[b].lower in PRONOUNS_ALL:
-        return b
-    a = b
-    while a - 1 >= lo and b - a < 12:
-        t = toks[a - 1]
-        lw = t.lower
-        if t.quote:
-            break
-        if lw in DETERMINERS and (not t.is_cap or a - 1 == lo or lw in ("his", "her", "its")):
-            a -= 1  # "the", "Her aides", "Its director"
-            break
-        if (
-            t.text == "."
-            and a - 2 >= lo
-            and (
-                toks[a - 2].lower in ABBREVIATIONS
-                or (len(toks[a - 2].text) == 1 and toks[a - 2].text.isupper())  # "James B. Comey"
-            )
-        ):
-            a -= 1
-            continue
-        if t.text in ("-", "\u2019s", "'s") or lw.endswith(("\u2019s", "'s")):
-            a -= 1
-            continue
-        if (
-            lw == "and"
-            and a - 2 >= lo
-            and (toks[a - 2].lower in ROLE_WORDS or toks[a - 2].lower in TITLE_WORDS)
-            and not toks[a - 2].is_cap
-        ):
-            a -= 1  # "the Florida senator and Republican presidential candidate"
-            continue
-        if (
-            lw in ("of", "for")
-            and a - 2 >= lo
-            and (
-                toks[a - 2].is_cap
-                or toks[a - 2].lower in ROLE_WORDS
-                or toks[a - 2].lower in TITLE_WORDS
-            )
-        ):
-            a -= 1
-            continue
-        if t.is_cap:
-            if lw in FUNCTION_CAPS and lw not in TITLE_WORDS:
-                break
-            a -= 1
-            continue
-        if (
-            t.text[:1].isalpha()
-            and lw not in NP_STOP
-            and lw not in SPEECH_CUES
-            and not lw.endswith("ly")
-        ):
-            a -= 1
-            continue
-        if t.text[:1].isdigit():
-            a -= 1
-            continue
-        break
-    # "Mr. Morgan of the Sierra Club", "the head of the agency"
-    if (
-        a - 2 >= lo
-        and toks[a - 1].lower in ("of", "at")
-        and (
-            toks[a - 2].is_cap
-            or toks[a - 2].lower in ROLE_WORDS
-            or (toks[a - 2].text[:1].isalpha() and toks[a - 2].lower not in NP_STOP)
-        )
-        and b - a < 8
-    ):
-        outer = _collect_left(toks, a - 2, lo)
-        if outer is not None:
-            return outer
-    if (
-        a - 2 >= lo
-        and toks[a - 1].lower in ("in", "from")
-        and toks[a].is_cap
-        and toks[a - 2].lower.endswith("s")
-        and toks[a - 2].lower not in NP_STOP
-        and toks[a - 2].text[:1].isalpha()
-        and (a - 2 == lo or not toks[a - 2].is_cap)
-        and b - a < 4
-    ):
-        # "Traders in Bergen said": the traders speak, not the town
-        outer = _collect_left(toks, a - 2, lo)
-        if outer is not None:
-            return outer
-    return a
+        before_name -= 1
+    if before_name < 0 or before_name >= verb_at - 1:
+        return False
+    if toks[before_name].quote:
+        return True
+    return before_name >= 1 and toks[before_name].text == "," and toks[before_name - 1].quote
 
 
-def _skip_back(toks: list[Token], j: int, lo: int) -> int:
-    """Step left over auxiliaries, adverbs and a time phrase between a subject and its verb."""
-    while j >= lo:
-        lw = toks[j].lower
-        if lw in AUX_SKIP or (
-            lw.endswith("ly") and not toks[j].is_cap and lw not in ("only", "early")
-        ):
-            j -= 1
-        elif lw in WEEKDAYS and j - 1 >= lo and toks[j - 1].lower == "on":
-            j -= 2
-        elif lw in ("today", "yesterday", "tonight", "here", "there", "too", "also") or (
-            lw in WEEKDAYS and not toks[j].is_cap
-        ):
-            j -= 1  # "Campaign workers here said …"
-        elif lw == "n't" or lw == "not":
-            j -= 1
-        else:
-            break
-    return j
-
-
-_APPOSITION_OPENERS = frozenset("who which whose the a an its his her their".split())
-
-
-def _apposition_start(toks: list[Token], j: int, lo: int) -> int | None:
-    """Index of the comma that opens the apposition closed by the comma at j."""
-    k = j - 1
-    while k > lo and toks[k].text != "," and not toks[k].quote and j - k < 30:
-        k -= 1
-    if k <= lo or toks[k].text != ",":
-        return None
-    opener = k + 1 < j and (
-        toks[k + 1].lower in _APPOSITION_OPENERS
-        or (toks[k + 1].lower.endswith(("ed", "ing")) and not toks[k + 1].is_cap)
+def _quotation_after_colon(words: _Words, cue_at: int, statement: Attribution) -> list[Attribution]:
+    """'…said the case had changed: "We came in with science."': the quotation after the
+    content's colon is the speaker's too."""
+    toks = words.toks
+    last = next(
+        (x for x in range(cue_at, words.count) if toks[x].end >= statement.end), words.count - 1
     )
-    if j - k >= 12 and not opener:
-        return None
-    inner = _collect_left(toks, j - 1, k + 1)
-    if j - 1 == k + 1 and toks[k + 1].text[:1].isdigit():
-        inner = k + 1  # an age: "Quina Jones, 25, said"
-    if all(x.is_cap or x.text in ("-", ".") for x in toks[k + 1 : j]):
-        inner = k + 1  # a party and state: "Mitch McConnell, R-Ky., said"
-    return k if inner == k + 1 or opener else None
+    if statement.content_first or last + 2 >= words.count:
+        return []
+    colon, quotation = toks[last + 1], toks[last + 2]
+    if colon.text != ":" or not quotation.quote or statement.end > colon.start:
+        return []
+    return [replace(statement, start=quotation.start, end=quotation.end, direct=True)]
 
 
-def subject_left(toks: list[Token], i: int, lo: int) -> tuple[int, int, int] | None:
-    """The subject of the cue at i as (first, head, last) token indices, or None."""
-    j = _skip_back(toks, i - 1, lo)
-    if j < lo:
-        return None
-    t = toks[j]
-    if t.text == ")":
-        k = j
-        while k > lo and toks[k].text != "(" and j - k < 8:
-            k -= 1
-        if toks[k].text == "(" and k - 1 >= lo:
-            a = _collect_left(toks, k - 1, lo)
-            return (a, k - 1, j) if a is not None else None
-        return None
-    if t.text == ",":
-        # an apposition: "Dmitry Peskov, the Kremlin spokesman, said"; they may be chained:
-        # "Sen. Lindsey Graham, R-S.C., a longtime supporter of Ukraine, called"
-        last = j - 1
-        found: tuple[int, int, int] | None = None
-        for _ in range(3):
-            opening = _apposition_start(toks, j, lo)
-            if opening is None:
-                return found
-            head = _collect_left(toks, opening - 1, lo)
-            if head is not None:
-                found = (head, opening - 1, last)
-                if toks[head].is_cap or head == lo or toks[head - 1].text != ",":
-                    return found
-                # "Mark Ellery, head teacher of St Aidan's, one of five schools, said": a role
-                # phrase may itself follow the name
-                name = _collect_left(toks, head - 2, lo)
-                if name is not None and toks[name].is_cap:
-                    return (name, head - 2, last)
-                j = head - 1
-                continue
-            j = opening  # the comma that opens this apposition may close another one
-        return found
-    a = _collect_left(toks, j, lo)
-    if a is None:
-        return None
-    if toks[a].lower == "who" and a - 2 >= lo and toks[a - 1].text == ",":
-        return (a, a, a)
-    return (a, j, j)
+def _nested_belief(text: str, statement: Attribution, found: list[Attribution]) -> bool:
+    """'Stacy Baker says she thinks Cruz can win': "she thinks" inside what Baker says is part
+    of her statement, not a second one."""
+    if statement.speaker is None or statement.cue.lower() not in BELIEF_CUES:
+        return False
+    if statement.speaker_text.lower() not in CLAUSE_SUBJECT_PRONOUNS:
+        return False
+    speaker_at = statement.speaker[0]
+    return any(
+        outer is not statement
+        and not outer.direct
+        and outer.start <= speaker_at
+        and text[outer.start : speaker_at].strip().lower() in ("", "that")
+        and statement.end <= outer.end
+        for outer in found
+    )
 
 
-def subject_right(toks: list[Token], i: int, hi: int) -> tuple[int, int] | None:
-    """The subject after an inverted cue ("said President Vladimir Putin")."""
-    k = i
-    if k >= hi:
-        return None
-    if toks[k].lower in PRONOUNS_ALL - {"who", "which", "it"}:
-        return (k, k)
-    end = k
-    seen_noun = False
-    while end < hi and end - k < 12:
-        t = toks[end]
-        lw = t.lower
-        if t.quote or t.text in (",", ";", ":", "(", "\u2014", "\u2013"):
-            break
-        if t.text == "." and end > k and toks[end - 1].lower in ABBREVIATIONS:
-            end += 1
-            continue
-        if t.text == ".":
-            break
-        if lw in DETERMINERS and end == k:
-            end += 1
-            continue
-        if lw in ("of", "for") and seen_noun and end + 1 < hi and toks[end + 1].is_cap:
-            end += 1
-            continue
-        if t.text[:1].isdigit() and end == k:
-            end += 1
-            continue
-        if t.is_cap or (
-            t.text[:1].isalpha()
-            and lw not in NP_STOP
-            and lw not in _PREPS
-            and lw not in SPEECH_CUES
-            and not lw.endswith("ly")
-        ):
-            if (lw in _PREPS or lw in ("who", "which")) and not (t.is_cap and t.text.isupper()):
-                break
-            if not t.is_cap and lw.endswith("ed") and lw not in ROLE_WORDS:
-                break  # a verb: "Zelensky thanked Washington"
-            plural_before = toks[end - 1].lower.endswith("s")
-            if seen_noun and not t.is_cap and lw.endswith("ing") and plural_before:
-                break  # "said aid agencies working in the valley": not part of the name
-            if (
-                t.is_cap
-                and lw in FUNCTION_CAPS
-                and lw not in TITLE_WORDS
-                and lw not in PRONOUNS_ALL
-            ):
-                break
-            seen_noun = True
-            end += 1
-            continue
-        break
-    if not seen_noun:
-        return None
-    return (k, end - 1)
-
-
-def _content_end(toks: list[Token], k: int, hi: int) -> int:
-    """Last token index of content that runs from k to the sentence end."""
-    e = hi - 1
-    while e > k and not toks[e].quote and toks[e].text in ".!?;:\u2026":
-        e -= 1
-    if toks[k].quote and k + 1 <= e:
-        j = k + 2 if toks[k + 1].text == "," else k + 1
-        comma = j == k + 2 or toks[k].text.rstrip(QUOTE_MARKS).endswith(",")
-        nxt = toks[j] if j <= e else None
-        if (
-            comma
-            and nxt is not None
-            and not nxt.is_cap
-            and nxt.lower.endswith("ing")
-            and nxt.lower not in SPEECH_CUES
-        ):
-            return k  # 'joked, "You are being ridiculous," drawing jeers': the quotation alone
-    return e
-
-
-_CHANNEL = re.compile(
-    r"(?:in an interview (?:with|on)|speaking (?:to|on|with)|in a (?:post|statement|video) on"
-    r"|writing in|on (?:Twitter|X|Telegram|Facebook|Truth Social))\b",
-    re.I,
-)
-
-
-# "told the Bundestag", "told Northfield District Court": a forum, not an outlet
-_FORUMS = frozenset(
-    "court tribunal parliament bundestag senate congress assembly committee council commission "
-    "jury inquiry hearing board summit conference meeting delegates lawmakers commons lords "
-    "cabinet panel".split()
-)
-_CHANNEL_LEADS = frozenset("interview speaking talking spoke speaks interviewed".split())
-
-
-def _via_in(toks: list[Token], a: int, b: int) -> str | None:
-    """An outlet named in toks[a:b] after on/to/with/in/told ("told Fox News", "on Truth
-    Social", "in an interview with the Morning Ledger", "speaking to Nordic radio")."""
-    if 0 < a < len(toks) and toks[a - 1].lower == "told":
-        a -= 1  # the cue itself: "told the Financial Courier"
-    for k in range(a, min(b, len(toks))):
-        w = toks[k].lower
-        if w in ("on", "to", "with", "in", "via", "told") and k + 1 < b:
-            # after "told", "an interview with", "speaking to" the name can only be a channel
-            channel = w == "told" or (k > 0 and toks[k - 1].lower in _CHANNEL_LEADS)
-            m = k + 1
-            keep_the = toks[m].text == "The"  # "The Times" is the paper's name
-            if toks[m].lower in ("the", "an", "a"):
-                m += 1
-            n = m
-            while n < b and (toks[n].is_cap or toks[n].lower in ("-",)) and not toks[n].quote:
-                n += 1
-            if n > m and n < b and toks[n].lower in OUTLET_WORDS and not toks[n].quote:
-                n += 1  # "Nordic radio", "Halvik television"
-            if n > m:
-                words = [t.text for t in toks[m:n]]
-                if (
-                    any(x.lower() in OUTLET_WORDS for x in words)
-                    or n - m >= 2
-                    and toks[m].lower in ("truth",)
-                    # "told the Financial Courier", "told City Beat" (but "told Anna Berg"
-                    # is a person: a given name opens it)
-                    or channel
-                    and (w != "told" or len(words) > 1 and not _given_name(words[0]))
-                    and not any(x.lower() in _FORUMS for x in words)
-                ):
-                    return ("The " if keep_the else "") + " ".join(words)
-    return None
-
-
-def _given_name(word: str) -> bool:
-    return word.lower() in default_aliases().genders
-
-
-def _joined(toks: list[Token], a: int, b: int, text: str) -> str:
-    return text[toks[a].start : toks[b].end]
-
-
-def find_in_sentence(text: str, s: Sentence) -> list[Attribution]:
-    toks = s.tokens
-    n = len(toks)
-    out: list[Attribution] = []
-    asked: list[Attribution] = []
-    i = 0
-    while i < n:
-        t = toks[i]
-        if t.lower == "according" and i + 1 < n and toks[i + 1].lower == "to":
-            att = _according(text, toks, i, n)
-            if att:
-                out.append(att)
-            i += 2
-            continue
-        if t.text in ("\u2015", "\u2014", "\u2013") and i > 0 and toks[i - 1].quote:
-            r = subject_right(toks, i + 1, n)
-            if r is not None and (r[1] + 1 >= n or toks[r[1] + 1].text in (".", ",")):
-                sp = (toks[r[0]].start, toks[r[1]].end)
-                att = _make(
-                    text, toks, i - 1, i - 1, sp, _joined(toks, r[0], r[1], text), t.text, i
-                )
-                if att:
-                    out.append(att)
-            i += 1
-            continue
-        if not (_is_cue(t) or _unknown_cue_after_quote(toks, i, n)):
-            i += 1
-            continue
-        att = _attribution(text, toks, i, n, out)
-        if att is None and t.lower in _NAMING:
-            att = _naming(text, toks, i, n, out)
-        if att is None and t.lower in ("asked", "asking"):
-            question = _asked_question(text, toks, i, n)
-            if question is not None and not question.direct:
-                asked.append(question)  # kept apart: no "…, adding that" should take it
-            i += 1
-            continue
-        if att:
-            out.append(att)
-            # "…said the case had changed: "We came in with science."" -- the quotation too
-            e = next((x for x in range(i, n) if toks[x].end >= att.end), n - 1)
-            if (
-                not att.content_first
-                and e + 2 < n
-                and toks[e + 1].text == ":"
-                and toks[e + 2].quote
-                and att.end <= toks[e + 1].start
-            ):
-                q = toks[e + 2]
-                out.append(replace(att, start=q.start, end=q.end, direct=True))
-        i += 1
-    out.extend(a for a in asked if not any(b.start < a.end and a.start < b.end for b in out))
-    intro = _colon_intro(text, toks, out)
-    if intro is not None:
-        out.append(intro)
-    # "Stacy Baker says she thinks Cruz can win": the belief is part of what she says, once
-    out = [
-        b
-        for b in out
-        if not (
-            b.speaker is not None
-            and b.cue.lower() in _BELIEF_CUES
-            and b.speaker_text.lower() in ("he", "she", "they", "we", "i")
-            and any(
-                a is not b
-                and not a.direct
-                and a.start <= b.speaker[0]
-                and text[a.start : b.speaker[0]].strip().lower() in ("", "that")
-                and b.end <= a.end
-                for a in out
-            )
-        )
-    ]
-    # "…," Merz said, according to FAZ: the outlet is the channel, not a second speaker.
+def _fold_according_into_channels(found: list[Attribution]) -> list[Attribution]:
+    """'"…," Merz said, according to FAZ': the outlet is the channel of Merz's statement, not
+    a second speaker."""
     kept: list[Attribution] = []
-    for att in out:
-        if att.cue == "according to":
-            owner = next(
-                (
-                    o
-                    for o in out
-                    if o is not att
-                    and o.cue != "according to"
-                    and o.cue_pos < att.cue_pos
-                    and o.speaker is not None
-                    and o.end <= att.cue_pos
-                ),
-                None,
-            )
-            if owner is not None and att.speaker is not None and att.content_first:
-                named = any(w[:1].isupper() for w in att.speaker_text.split())
-                if named:
-                    owner.via = owner.via or att.speaker_text
-                continue
-        kept.append(att)
+    for statement in found:
+        owner = _reported_statement(statement, found)
+        if owner is None:
+            kept.append(statement)
+        elif any(w[:1].isupper() for w in statement.speaker_text.split()):
+            owner.via = owner.via or statement.speaker_text
     return kept
 
 
-_NAMING = frozenset(
-    "call calls called calling describe describes described describing dub dubs dubbed "
-    "dubbing brand brands branded branding label labels labeled labelled labeling".split()
-)
+def _reported_statement(statement: Attribution, found: list[Attribution]) -> Attribution | None:
+    """The statement an "according to X" after it reports, if it is one."""
+    if statement.cue != "according to" or statement.speaker is None:
+        return None
+    if not statement.content_first:
+        return None
+    return next(
+        (
+            other
+            for other in found
+            if other is not statement
+            and other.cue != "according to"
+            and other.cue_pos < statement.cue_pos
+            and other.speaker is not None
+            and other.end <= statement.cue_pos
+        ),
+        None,
+    )
 
 
-def _naming(
-    text: str, toks: list[Token], i: int, n: int, prev: list[Attribution]
-) -> Attribution | None:
-    """'Trump called the merger "a terrible deal"', 'calling him "a total stiff"',
-    'described his plan as "a work in progress"': the quoted words are the speaker's."""
-    q = None
-    for m in range(i + 1, min(n, i + 9)):
-        tm = toks[m]
-        if tm.quote:
-            q = m
+# ---------------------------------------------------------------------------------------------
+# A verb of saying: its speaker, then its content.
+
+
+def _attribution(words: _Words, cue_at: int, found: list[Attribution]) -> Attribution | None:
+    """The statement the verb of saying at cue_at opens: its speaker, then its content before
+    the speaker ('"…," Merz said.') or after the cue ('Merz said that …')."""
+    if _cue_is_noun(words.toks, cue_at):
+        return None
+    speaker = _cue_speaker(words, cue_at, found)
+    if speaker is None:
+        return None
+    cue = words.toks[cue_at].text
+    before = _content_before_speaker(words, cue_at, speaker)
+    if before is not None:
+        return _make(words, before, speaker.voice, cue, cue_at, content_first=True, via=before.via)
+    if speaker.inverted:
+        return None
+    return _content_after_cue(words, cue_at, speaker)
+
+
+def _cue_is_noun(toks: list[Token], cue_at: int) -> bool:
+    """A capitalised cue opens a sentence or a name; "a warning", "a written guarantee",
+    "Merz's remarks" are nouns."""
+    if toks[cue_at].is_cap:
+        return True
+    before = toks[cue_at - 1].lower if cue_at > 0 else ""
+    return before in NOUN_MARKERS or before.endswith(("\u2019s", "'s"))
+
+
+def _cue_speaker(words: _Words, cue_at: int, found: list[Attribution]) -> _Speaker | None:
+    """Who speaks: the subject before the cue; for "…, adding that" and "… but said" the
+    clause's owner; after a quotation or a comma the subject that follows ('…," said Putin')."""
+    toks = words.toks
+    cue = toks[cue_at].lower
+    subject = subject_left(toks, cue_at, 0)
+    if subject is not None and _participle_of_main_clause(toks, cue_at, subject):
+        subject = None
+    if subject is not None:
+        if cue in NOUN_LIKE_CUES and not _verb_after_subject(toks, cue_at, subject):
+            return None  # "initial reports", "his comments": a noun, not a verb
+        return _subject_speaker(words, cue_at, subject)
+    if cue_at == 0:
+        return None
+    before = toks[cue_at - 1]
+    if (before.text == "," and cue.endswith("ing")) or before.lower in ("and", "but"):
+        voice = _clause_owner(words, cue_at, found)
+        return _Speaker(voice, resume=cue_at + 1) if voice is not None else None
+    if before.text == "," or before.quote:
+        return _inverted_speaker(words, cue_at)
+    return None
+
+
+def _participle_of_main_clause(toks: list[Token], cue_at: int, subject: _Subject) -> bool:
+    """'Brekk, who leads the union, rejected a deal on Monday, saying …': the clause before the
+    participle is the main verb's, not an apposition; the sentence's subject speaks."""
+    return (
+        toks[cue_at].lower.endswith("ing")
+        and cue_at >= 2
+        and toks[cue_at - 1].text == ","
+        and not toks[subject.first].is_cap
+        and _verb_phrase_between(toks, subject.head, cue_at)
+    )
+
+
+def _verb_phrase_between(toks: list[Token], floor: int, cue_at: int) -> bool:
+    """A comma-closed stretch before toks[cue_at] that opens with a past-tense verb."""
+    comma = cue_at - 2
+    while comma > floor and toks[comma].text != ",":
+        comma -= 1
+    opening = toks[comma + 1]
+    return comma < cue_at - 2 and opening.lower.endswith("ed") and not opening.is_cap
+
+
+def _verb_after_subject(toks: list[Token], cue_at: int, subject: _Subject) -> bool:
+    """A cue that may be a noun ("reports") is a verb right after a named or pronoun subject."""
+    head = toks[subject.head]
+    named = head.is_cap or head.lower in PRONOUNS_ALL
+    return named and _skip_back(toks, cue_at - 1, 0) == subject.head
+
+
+def _subject_speaker(words: _Words, cue_at: int, subject: _Subject) -> _Speaker:
+    """The subject speaks: the whole phrase when it names someone ("Foreign Minister Lavrov",
+    "the minister"), otherwise its head."""
+    issuer = _document_issuer(words.toks, subject)
+    if issuer is not None:
+        subject = issuer
+    first = words.toks[subject.first]
+    named = first.is_cap or first.lower in DETERMINERS
+    shown = subject if named else _Phrase(subject.head, subject.head)
+    voice = _Voice(words.span(shown), words.voice(subject).text)
+    return _Speaker(voice, resume=cue_at + 1, before=subject.first - 1)
+
+
+def _document_issuer(toks: list[Token], subject: _Subject) -> _Subject | None:
+    """'Black Lives Matter issued a statement saying …': whoever issued it speaks."""
+    if toks[subject.head].lower not in DOCUMENT_NOUNS or subject.first < 2:
+        return None
+    if toks[subject.first - 1].lower not in ISSUING_VERBS:
+        return None
+    return subject_left(toks, subject.first - 1, 0)
+
+
+def _inverted_speaker(words: _Words, cue_at: int) -> _Speaker | None:
+    """'…," said Putin' / '…, said the minister': the subject after the cue."""
+    phrase = subject_right(words.toks, cue_at + 1, words.count)
+    if phrase is None:
+        return None
+    return _Speaker(words.voice(phrase), phrase.last + 1, before=cue_at - 1, inverted=True)
+
+
+def _clause_owner(words: _Words, cue_at: int, found: list[Attribution]) -> _Voice | None:
+    """'…, adding that …' / '… but said that …': the speaker of the sentence's statement
+    before, or else the sentence's subject."""
+    owner = found[-1] if found else None
+    if owner is not None and owner.speaker is not None:
+        return _Voice(owner.speaker, owner.speaker_text)
+    phrase = _sentence_subject(words.toks, cue_at)
+    return words.voice(phrase) if phrase is not None else None
+
+
+def _content_before_speaker(words: _Words, cue_at: int, speaker: _Speaker) -> _Content | None:
+    """'"…," Merz said.' / 'Voting fraud is rare, officials say.': content that ends before
+    the speaker, with nothing but an adjunct after the cue."""
+    toks = words.toks
+    before = speaker.before
+    if before < 0:
+        return None
+    closing = toks[before]
+    if not (closing.quote or (closing.text == "," and before > 0)):
+        return None
+    quoted = any(x.quote for x in toks[max(0, before - 3) : before + 1])
+    if not (quoted or _long_clause_before(toks, before, speaker.resume)):
+        return None
+    if not _tail_is_adjunct(toks, speaker.resume, toks[cue_at].lower, quoted=quoted):
+        return None
+    last = before if closing.quote else before - 1
+    first = 0
+    while first < last and (
+        toks[first].lower in LEADING_CONJUNCTIONS or toks[first].text in ("\u2014", "-", ",")
+    ):
+        first += 1
+    resumed = _continuation(toks, speaker.resume, is_quote=closing.quote)
+    if resumed is not None:
+        last = resumed
+    via = _via_in(toks, speaker.resume, words.count, words.given_names)
+    return _Content(first, last, via)
+
+
+def _long_clause_before(toks: list[Token], before: int, tail: int) -> bool:
+    """A clause of its own before the speaker's comma. "In Berlin, officials said the talks …"
+    has its content after the cue; "In that step, officers may search, officials said." ends
+    with it."""
+    count = len(toks)
+    quote_follows = tail + 1 < count and toks[tail].text == "," and toks[tail + 1].quote
+    if before < 4 or quote_follows:
+        return False
+    return toks[0].lower not in ADJUNCT_PREPOSITIONS or tail >= count or toks[tail].text in ".!?"
+
+
+def _tail_is_adjunct(toks: list[Token], tail: int, cue: str, *, quoted: bool) -> bool:
+    """After "…," X said: nothing, a comma, a quotation, or a short adjunct to the end."""
+    if tail >= len(toks):
+        return True
+    tok = toks[tail]
+    if tok.text == ":" or tok.lower == "that":
+        return False
+    if tok.quote or tok.text in (".", ",", "!", "?", ";", "\u2014", "\u2013", "-", "("):
+        return True
+    if tok.lower in SUBORDINATORS or (tok.lower.endswith("ly") and not tok.is_cap):
+        return True  # "…," Clinton wrote when …  /  "…," she tweeted shortly after …
+    if _content_follows(toks, tail):
+        return False
+    return _adjunct_after_cue(toks, tail, cue, quoted=quoted)
+
+
+def _content_follows(toks: list[Token], tail: int) -> bool:
+    """'said in a statement that …', 'told Fox that …': the cue introduces content after all."""
+    for at in range(tail, min(len(toks), tail + 10)):
+        tok = toks[at]
+        if tok.lower == "that" or tok.text == ":":
+            return True
+        if tok.quote and at > tail and toks[at - 1].text in (",", ":"):
+            return True
+        if tok.text in (",", ";"):
+            return False
+    return False
+
+
+def _adjunct_after_cue(toks: list[Token], tail: int, cue: str, *, quoted: bool) -> bool:
+    """What follows the cue says when, where or about what, not more content."""
+    tok = toks[tail]
+    word = tok.lower
+    if quoted and tok.text[:1].isdigit():
+        return True  # '"…," Trump said 30 minutes into the debate.'
+    if word in ADJUNCT_PREPOSITIONS or word in TIME_ADJUNCT_WORDS or word in TOPIC_PREPOSITIONS:
+        return True  # '"…," Grassley said of the offer.'
+    participle = word.endswith("ing") and not tok.is_cap
+    if quoted and participle and tail > 0 and toks[tail - 1].lower[-1:] == "s":
+        return True  # '"…," said aid agencies working in the valley.'
+    # after a quotation, "told analysts on a call" is the addressee, not new content
+    return cue in ADDRESS_CUES and (
+        quoted or tok.is_cap or word in ADDRESSEE_WORDS or word in DETERMINERS
+    )
+
+
+def _continuation(toks: list[Token], tail: int, *, is_quote: bool) -> int | None:
+    """Index where content resumes after the cue and ends: "…," she said, "second part.\""""
+    count = len(toks)
+    comma = tail
+    while comma < count and toks[comma].text != ",":
+        if toks[comma].quote or toks[comma].text in (".", ";", "!", "?"):
             break
-        if tm.text in (";", ":", ".", "(") or _is_cue(tm) or tm.lower in ("that", "for", "on"):
-            return None  # "called for …", "called on …": a different verb
-    if q is None or q == i + 1:
+        comma += 1
+    if comma >= count or toks[comma].text != ",":
         return None
-    if any(a.start < toks[q].end and toks[q].start < a.end for a in prev):
+    if comma + 1 < count and toks[comma + 1].quote:
+        last = comma + 1
+        while last + 1 < count and toks[last + 1].quote:
+            last += 1
+        return last
+    if is_quote or comma + 1 >= count:
         return None
-    sub = subject_left(toks, i, 0)
-    if sub is not None:
-        sa, head, sb = sub
-        named = toks[sa].is_cap or toks[head].lower in PRONOUNS_ALL
-        if not (named or toks[sa].lower in DETERMINERS):
-            return None
-        speaker = (
-            (toks[sa].start, toks[sb].end)
-            if toks[sa].is_cap
-            else (toks[head].start, toks[head].end)
-        )
-        stext = _joined(toks, sa, sb, text)
-    elif toks[i].lower.endswith("ing") and i >= 1 and toks[i - 1].text == ",":
-        owner = prev[-1] if prev else None
-        if owner is not None and owner.speaker is not None:
-            speaker, stext = owner.speaker, owner.speaker_text
-        else:
-            r = _sentence_subject(toks, i)
-            if r is None:
-                return None
-            speaker, stext = (toks[r[0]].start, toks[r[1]].end), _joined(toks, r[0], r[1], text)
-    else:
+    if toks[comma + 1].is_cap or _opens_other_clause(toks[comma + 1]):
         return None
-    return _make(text, toks, i + 1, q, speaker, stext, toks[i].text, i)
+    return _content_end(toks, comma + 1, count)
 
 
-_CLAUSE_OPEN = frozenset("that and but so because when while".split())
-_INTRO_SKIP = frozenset("as in the words of but and yet so then".split())
-_NOT_SPEAKERS = frozenset(
-    "sign signs banner banners headline headlines poster posters placard placards slogan "
-    "slogans title motto label text inscription caption".split()
-)
+def _opens_other_clause(tok: Token) -> bool:
+    """Words after '…," she said,' that open something other than the content's second part."""
+    word = tok.lower
+    return (
+        word in NOT_CONTINUATION_WORDS
+        or word in SPEECH_CUES
+        or word.endswith(("ing", "ed"))
+        or word in ADJUNCT_PREPOSITIONS
+        or word == "according"
+    )
 
 
-def _name_runs(toks: list[Token], a: int, b: int) -> list[tuple[int, int]]:
-    """Runs of capitalised words in toks[a:b], less function words and headline capitals."""
-    runs: list[tuple[int, int]] = []
-    x = a
-    while x < b:
-        t = toks[x]
-        if t.is_cap and t.lower not in FUNCTION_CAPS and not (t.text.isupper() and len(t.text) > 3):
-            e = x
-            while e + 1 < b and toks[e + 1].is_cap and not toks[e + 1].text.isupper():
-                e += 1
-            runs.append((x, e))
-            x = e + 1
-        else:
-            x += 1
-    return runs
-
-
-def _colon_intro(text: str, toks: list[Token], out: list[Attribution]) -> Attribution | None:
-    """'Ruth Aal was blunt: "Fix the trains."' -- a quotation after a colon belongs to the
-    one the clause before the colon is about."""
-    n = len(toks)
-    c = next((x for x in range(1, n - 1) if toks[x].text == ":"), None)
-    if c is None or not toks[c + 1].quote or any(t.quote for t in toks[:c]):
+def _content_after_cue(words: _Words, cue_at: int, speaker: _Speaker) -> Attribution | None:
+    """'Merz said that …', 'Merz told reporters the talks …': the content after the cue."""
+    toks = words.toks
+    opening = _content_opening(words, cue_at, speaker.resume)
+    if opening is None:
         return None
-    q = toks[c + 1]
-    words = text[q.start : q.end].strip(QUOTE_MARKS + " ").split()
-    if len(words) < 3 or not words[0][:1].isupper():
-        return None  # a title or a scare-quoted phrase, not a statement
-    if any(a.start < q.end and q.start < a.end for a in out):
-        return None  # a cue already claims it ('She said: "…"', '"…," she said.')
-    if any(_is_cue(t) for t in toks[:c]) or any(t.lower in _NOT_SPEAKERS for t in toks[:c]):
+    if opening.first >= words.count:
+        return _pending(words, cue_at, speaker, opening.via)
+    if not _used_as_speech(toks, toks[cue_at].lower, opening.first):
         return None
-    f = 0
-    while f < c and (toks[f].lower in _INTRO_SKIP or toks[f].text == ","):
-        f += 1
-    if f >= c:
+    content = _trimmed_content(words, cue_at, speaker, opening)
+    return _make(words, content, speaker.voice, toks[cue_at].text, cue_at, via=content.via)
+
+
+def _pending(words: _Words, cue_at: int, speaker: _Speaker, via: str | None) -> Attribution | None:
+    """'X said:' ending the sentence: the content is the quotation that follows."""
+    if not words.count or words.toks[-1].text != ":":
         return None
-    span: tuple[int, int] | None = None
-    if toks[f].lower in ("his", "her", "their", "its"):
-        span = (f, f)  # "Her verdict on the plan:": the person she is
-    else:
-        # the clause nearest the colon speaks: "She was upset, so that I changed my answer:"
-        last = max(
-            (x + 1 for x in range(f, c) if toks[x].text == "," or toks[x].lower in _CLAUSE_OPEN),
-            default=f,
-        )
-        near = subject_right(toks, last, c) if last > f else None
-        sub = _sentence_subject(toks, c)  # "In a Fox interview, Trump went further:"
-        runs = _name_runs(toks, f, c)
-        if near is not None and (
-            toks[near[0]].lower in PRONOUNS_ALL or any(near[0] <= x <= near[1] for x, _ in runs)
+    at = words.toks[-1].end
+    cue = words.toks[cue_at]
+    voice = speaker.voice
+    return Attribution(at, at, True, voice.span, voice.text, cue.text, cue.start, via,
+                       phrase=voice.span, pending=True)  # fmt: skip
+
+
+def _content_opening(words: _Words, cue_at: int, first: int) -> _Opening | None:
+    """Where the content after the cue starts: after "that" or a colon when one comes soon,
+    else after an addressee ("told reporters …"); None for a weak cue used without a clause."""
+    toks = words.toks
+    cue = toks[cue_at].lower
+    marker = _complement_marker(toks, first, cue)
+    if marker.that_at is not None:
+        that_at = marker.that_at
+        via = _via_in(toks, first, that_at, words.given_names) if that_at > first else None
+        return _Opening(that_at + (0 if toks[that_at].lower == "that" else 1), via, None)
+    if _bare_weak_cue(toks, cue, first):
+        return None  # "thinks", "shows": keep only clausal uses ("polls show Clinton leading")
+    via = None
+    addressee = _addressee(toks, cue, first)
+    if addressee is not None:
+        # the addressee may be the channel: "told Fox News the …" reads as "told to Fox News"
+        with_to = [*toks[:first], Token("to", 0, 0), *toks[first:]]
+        via = _via_in(with_to, first, addressee.last + 2, words.given_names)
+        first = addressee.last + 1
+    while first < words.count and toks[first].text in (",", ":"):
+        first += 1
+    return _Opening(first, via, marker.colon_stop)
+
+
+def _complement_marker(toks: list[Token], first: int, cue: str) -> _Marker:
+    """The "that", colon or comma before a quotation that opens the content, within ten words
+    of the cue and before any other punctuation, quotation or cue."""
+    limit = min(len(toks), first + 10)
+    if first < len(toks) and toks[first].lower in CLAUSE_SUBJECT_PRONOUNS:
+        if cue not in ADDRESS_CUES:
+            limit = first  # "said he came to see that …": the clause starts at its own subject
+    for at in range(first, limit):
+        tok = toks[at]
+        if (
+            tok.quote
+            and _is_title(tok.text)
+            and any(x.lower == "that" for x in toks[at + 1 : at + 4])
         ):
-            sub = near
-        if sub is not None and (
-            toks[sub[0]].lower in PRONOUNS_ALL or any(sub[0] <= x <= sub[1] for x, _ in runs)
-        ):
-            span = sub
-        elif runs:
-            # "The response from Ole Nes, the port director:", "Trump reportedly yelling:": the
-            # name nearest the colon
-            span = runs[-1]
-    if span is None:
+            continue  # 'told ABC's "Good Morning America" that …': a show's name, then the content
+        if tok.text == ":" and at - first >= 4 and _looks_clausal(toks, first, at):
+            return _Marker(colon_stop=at)  # 'said the testimony had changed the case: "…"'
+        if _opens_complement(toks, at):
+            return _Marker(that_at=at)
+        if _ends_complement_search(toks, first, at):
+            break
+    return _Marker()
+
+
+def _opens_complement(toks: list[Token], at: int) -> bool:
+    """ "that" opening a clause, a colon, or a comma right before a quotation."""
+    tok = toks[at]
+    if tok.lower == "that":
+        return not _determiner_that(toks, at, len(toks))
+    if tok.text == ",":
+        return at + 1 < len(toks) and toks[at + 1].quote
+    return tok.text == ":"
+
+
+def _ends_complement_search(toks: list[Token], first: int, at: int) -> bool:
+    """A quotation, punctuation, another cue or "that demand": no marker follows."""
+    tok = toks[at]
+    if tok.quote or tok.text in (";", ",") or tok.lower == "that":
+        return True  # "rejected that demand within hours"
+    return at > first and _is_cue(tok)
+
+
+def _bare_weak_cue(toks: list[Token], cue: str, first: int) -> bool:
+    """A weak cue ("thinks", "shows") followed by nothing, punctuation or a preposition."""
+    if cue not in WEAK_CUES:
+        return False
+    if first >= len(toks):
+        return True
+    tok = toks[first]
+    return not tok.quote and (tok.lower in ADJUNCT_PREPOSITIONS or tok.text in ".,;")
+
+
+def _addressee(toks: list[Token], cue: str, first: int) -> _Phrase | None:
+    """ "told reporters the talks …", "assured Merz it would": the one told, before the content."""
+    if cue not in ADDRESS_CUES or first >= len(toks):
         return None
-    a, b = span
-    stext = _joined(toks, a, b, text)
-    return _make(text, toks, c + 1, c + 1, (toks[a].start, toks[b].end), stext, ":", c)
+    if not (toks[first].is_cap or toks[first].lower in ADDRESSEE_WORDS):
+        return None
+    phrase = subject_right(toks, first, len(toks))
+    return phrase if phrase is not None and phrase.last + 1 < len(toks) else None
 
 
-def _unknown_cue_after_quote(toks: list[Token], i: int, n: int) -> bool:
-    """ "…," Oliver barked. / "…," Trump went on: a verb right after "quotation, name" that the
-    lexicon does not know is still the cue."""
-    t = toks[i]
-    if t.is_cap or t.quote or not t.text.isalpha():
+def _used_as_speech(toks: list[Token], cue: str, first: int) -> bool:
+    """Whether a cue with its bare object reports speech rather than an act ("claimed
+    victory", "insists on a full audit")."""
+    clausal = _clausal_opening(toks, first)
+    if cue in CLAUSE_ONLY_CUES and not clausal:
         return False
-    if t.lower == "went":
-        return i + 1 < n and toks[i + 1].lower == "on"
-    if not t.lower.endswith("ed") or len(t.lower) < 5:
-        return False
-    end_ok = i + 1 >= n or toks[i + 1].text in (".", ",", "!", "?") or toks[i + 1].lower in _PREPS
-    if not end_ok:
-        return False
-    # the quotation (its comma inside or after it), then one to four name words
-    k = i - 1
-    while k >= 0 and i - k <= 4 and (toks[k].is_cap or toks[k].lower in ("he", "she", "they")):
-        k -= 1
-    if k < 0 or k >= i - 1:
-        return False
-    return toks[k].quote or (k >= 1 and toks[k].text == "," and toks[k - 1].quote)
+    if cue.startswith("insist") and toks[first].lower in ("on", "upon"):
+        return False  # "insists on a full audit": a demand (a red line), not a statement
+    return clausal or cue not in OBJECT_CUES or _looks_clausal(toks, first, len(toks))
 
 
-_SMALL_WORDS = frozenset("a an the of and in on for to at with".split())
+def _clausal_opening(toks: list[Token], first: int) -> bool:
+    """Content that opens as a clause: "that …" (not "that demand"), after a colon, or a
+    quotation."""
+    tok = toks[first]
+    if tok.lower == "that" and not _determiner_that(toks, first, len(toks)):
+        return True
+    return (first > 0 and toks[first - 1].text == ":") or tok.quote
+
+
+def _trimmed_content(words: _Words, cue_at: int, speaker: _Speaker, opening: _Opening) -> _Content:
+    """The content from its opening to the sentence's end, less what is not content."""
+    toks = words.toks
+    first = opening.first
+    last = _content_end(toks, first, words.count)
+    if opening.colon_stop is not None:
+        last = opening.colon_stop - 1
+    if speaker.voice.text.lower() in ("who", "which"):
+        last = _end_of_relative_clause(toks, first, last)
+    last = _before_second_verb(toks, first, last)
+    last, via = _before_channel(words, first, last, opening.via)
+    if via is None:
+        via = _opening_channel(words, cue_at)
+    last = _before_trailing_clause(toks, first, last)
+    return _Content(first, last, via)
+
+
+def _end_of_relative_clause(toks: list[Token], first: int, last: int) -> int:
+    """'…, which says it speaks for 300 families, wrote …': the relative clause ends first."""
+    for at in range(first + 1, last):
+        if toks[at].text == ",":
+            return at - 1
+    return last
+
+
+def _before_second_verb(toks: list[Token], first: int, last: int) -> int:
+    """'said he makes $41,000 a year and questioned how …': the second verb is not content."""
+    for at in range(first + 2, last):
+        if toks[at].lower not in ("and", "but") or toks[at + 1].is_cap:
+            continue
+        verb = toks[at + 1]
+        if _is_cue(verb) or (
+            toks[at].lower == "and"
+            and verb.lower.endswith("ed")
+            and verb.lower not in AUXILIARIES
+            and not any(x.quote for x in toks[first:at])
+        ):
+            return at - 1  # "…called the package "a good start" but warned that …"
+    return last
+
+
+def _before_channel(
+    words: _Words, first: int, last: int, via: str | None
+) -> tuple[int, str | None]:
+    """'…, in an interview with the BBC': the channel, not the content."""
+    toks = words.toks
+    for at in range(first + 1, last):
+        if toks[at].text == "," and _CHANNEL.match(words.text, toks[at].end + 1):
+            return at - 1, via or _via_in(toks, at + 1, last + 1, words.given_names)
+    return last, via
+
+
+def _opening_channel(words: _Words, cue_at: int) -> str | None:
+    """'Speaking to The Times, Mel Stride said …': the channel named before the speaker."""
+    toks = words.toks
+    if toks[0].lower not in ("speaking", "in", "writing", "talking", "interviewed"):
+        return None
+    comma = next((x for x in range(1, min(cue_at, 12)) if toks[x].text == ","), None)
+    return _via_in(toks, 0, comma, words.given_names) if comma is not None else None
+
+
+def _before_trailing_clause(toks: list[Token], first: int, last: int) -> int:
+    """Stop before a trailing attribution ("…, he added."), a new one ("…, and he warned that
+    …") or a participle clause ("…, drawing jeers")."""
+    for at in range(first + 1, last):
+        if toks[at].text != ",":
+            continue
+        if (
+            _new_statement_after(toks, at, last)
+            or _trailing_attribution(toks, at + 1, last + 1)
+            or _participle_clause(toks[at + 1])
+        ):
+            return at - 1
+    return last
+
+
+def _new_statement_after(toks: list[Token], comma: int, last: int) -> bool:
+    """'…, and he warned that …': "and", a subject and a cue start a new statement."""
+    if toks[comma + 1].lower != "and":
+        return False
+    if not any(_is_cue(x) for x in toks[comma + 2 : min(last + 1, comma + 6)]):
+        return False
+    return toks[comma + 2].lower in PRONOUNS_ALL or toks[comma + 2].is_cap
+
+
+def _participle_clause(tok: Token) -> bool:
+    word = tok.lower
+    return word.endswith("ing") and not tok.is_cap and word != "including" and len(word) > 5
+
+
+def _trailing_attribution(toks: list[Token], start: int, stop: int) -> bool:
+    """toks[start:stop] is "he said" / "said Peskov" / "according to X" / "officials say" only."""
+    if start >= stop:
+        return False
+    if toks[start].lower == "according":
+        return True
+    for at in range(start, min(stop, start + 8)):
+        tok = toks[at]
+        if _is_cue(tok) and tok.lower not in WEAK_CUES:
+            rest = toks[at + 1 : stop]
+            return all(_adjunct_word(r) for r in rest[:6]) and len(rest) <= 8
+        if tok.quote or tok.text in (",", ";"):
+            return False
+    return False
+
+
+def _adjunct_word(tok: Token) -> bool:
+    """A word of a short adjunct after a trailing cue: a name, a preposition, a time."""
+    if tok.quote:
+        return False
+    word = tok.lower
+    return (
+        tok.is_cap
+        or word in ADJUNCT_PREPOSITIONS
+        or word in TIME_ADJUNCT_WORDS
+        or word in DETERMINERS
+        or tok.text in ".,"
+    )
+
+
+def _content_end(toks: list[Token], first: int, stop: int) -> int:
+    """Last token index of content that runs from `first` to the sentence end (`stop`)."""
+    last = stop - 1
+    while last > first and not toks[last].quote and toks[last].text in ".!?;:\u2026":
+        last -= 1
+    if toks[first].quote and first + 1 <= last and _quotation_then_participle(toks, first, last):
+        return first  # 'joked, "You are being ridiculous," drawing jeers': the quotation alone
+    return last
+
+
+def _quotation_then_participle(toks: list[Token], quote_at: int, last: int) -> bool:
+    """A quotation, its comma, then a participle clause."""
+    comma_after = toks[quote_at + 1].text == ","
+    comma_inside = toks[quote_at].text.rstrip(QUOTE_MARKS).endswith(",")
+    after = quote_at + 2 if comma_after else quote_at + 1
+    if not (comma_after or comma_inside) or after > last:
+        return False
+    word = toks[after]
+    return not word.is_cap and word.lower.endswith("ing") and word.lower not in SPEECH_CUES
+
+
+def _looks_clausal(toks: list[Token], first: int, stop: int) -> bool:
+    """A bare complement that reads as a clause: a subject pronoun first, or an auxiliary soon."""
+    if toks[first].lower in CLAUSE_START_PRONOUNS:
+        return True
+    for tok in toks[first : min(stop, first + 8)]:
+        if tok.text in (",", ";"):
+            return False
+        if tok.lower in AUXILIARIES or tok.quote:
+            return True
+    return False
+
+
+def _determiner_that(toks: list[Token], at: int, count: int) -> bool:
+    """ "that demand within hours": "that" points at a noun rather than opening a clause."""
+    if at + 2 >= count:
+        return (
+            at + 1 < count
+            and not toks[at + 1].is_cap
+            and toks[at + 1].lower not in CLAUSE_START_PRONOUNS
+        )
+    noun, after = toks[at + 1], toks[at + 2]
+    return (
+        not noun.is_cap
+        and noun.lower not in CLAUSE_START_PRONOUNS
+        and noun.lower not in DETERMINERS
+        and (
+            after.lower in ADJUNCT_PREPOSITIONS
+            or after.text in (".", ",", ";")
+            or after.lower == "within"
+        )
+    )
 
 
 def _is_title(quoted: str) -> bool:
@@ -709,521 +908,694 @@ def _is_title(quoted: str) -> bool:
     words = quoted.strip(QUOTE_MARKS + " ,").split()
     if not words or len(words) > 6 or quoted.rstrip(QUOTE_MARKS + " ")[-1:] in ".!?":
         return False
-    capped = all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    capped = all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
     return capped and words[0][:1].isupper()
 
 
-_OPENING_WORDS = frozenset("because that and but while although though since so when if".split())
-
-
-def _according(text: str, toks: list[Token], i: int, n: int) -> Attribution | None:
-    sub = subject_right(toks, i + 2, n)
-    if sub is None:
-        return None
-    a, b = sub
-    if (
-        toks[b].lower in _DOCUMENTS | _CHANNEL_NOUNS
-        and b + 2 < n
-        and toks[b + 1].lower
-        in (
-            "from",
-            "by",
-            "of",
-        )
-    ):
-        # "according to a statement from her ministry": the ministry speaks, not the paper
-        behind = subject_right(toks, b + 2, n)
-        if behind is not None:
-            a, b = behind
-    # "according to his spokesman, Stefan Kornelius": the name after the comma belongs to it
-    if b + 2 < n and toks[b + 1].text == "," and toks[b + 2].is_cap:
-        c = b + 2
-        while c + 1 < n and toks[c + 1].is_cap:
-            c += 1
-        if c + 1 >= n or toks[c + 1].text in (".", ",", ";"):
-            b = c
-    speaker = (toks[a].start, toks[b].end)
-    stext = _joined(toks, a, b, text)
-    opens = i >= 2 and toks[i - 1].text == "," and toks[i - 2].lower in _OPENING_WORDS
-    if i == 0 or (i <= 2 and toks[0].lower in ("but", "and", "yet", "so")) or opens:
-        # "…, because, according to Trump, the media would …": what follows is the content
-        k = b + 1
-        while k < n and toks[k].text == ",":
-            k += 1
-        if k >= n:
-            return None
-        e = _content_end(toks, k, n)
-        return _make(text, toks, k, e, speaker, stext, "according to", i)
-    c = i - 1
-    if c >= 1 and toks[c].text == ",":
-        e = c - 1
-        return _make(text, toks, 0, e, speaker, stext, "according to", i, content_first=True)
-    return None
-
-
 def _make(
-    text: str,
-    toks: list[Token],
-    a: int,
-    b: int,
-    speaker: tuple[int, int] | None,
-    stext: str,
+    words: _Words,
+    content: _Phrase,
+    voice: _Voice,
     cue: str,
-    cue_pos: int,
+    cue_at: int,
     *,
     content_first: bool = False,
     via: str | None = None,
 ) -> Attribution | None:
-    if b < a:
+    """The statement of `content` by `voice`, unless the content is empty or punctuation."""
+    if content.last < content.first:
         return None
-    start, end = toks[a].start, toks[b].end
-    content = text[start:end]
-    if len(content.strip(" ,.;:\u2014-" + QUOTE_MARKS)) < 2:
+    start, end = words.span(content)
+    said = words.text[start:end]
+    if len(said.strip(" ,.;:\u2014-" + QUOTE_MARKS)) < 2:
         return None
-    direct = any(c in _QCHARS for c in content) or content.startswith("\u2018")
-    phrase = None
-    if speaker is not None:
-        at = text.find(stext, max(0, speaker[0] - len(stext)))
-        phrase = (at, at + len(stext)) if at >= 0 else speaker
+    direct = any(c in QUOTE_MARKS for c in said) or said.startswith("\u2018")
+    at = words.text.find(voice.text, max(0, voice.span[0] - len(voice.text)))
+    phrase = (at, at + len(voice.text)) if at >= 0 else voice.span
+    cue_start = words.toks[cue_at].start
     return Attribution(
-        start, end, direct, speaker, stext, cue, toks[cue_pos].start, via, content_first, phrase
+        start, end, direct, voice.span, voice.text, cue, cue_start, via, content_first, phrase
     )
 
 
-_NOUNISH = frozenset(
-    "reports tweets fears comments remarks claims questions charges states calls promises demands "
-    "notes hopes posts warnings threats shows findings".split()
-)
-_NOUN_MARKERS = frozenset(
-    "a an the his her its their our my your this these those no any every each another such".split()
-)
-_LEAD = frozenset("but and yet so then also still".split())
+# ---------------------------------------------------------------------------------------------
+# Other cues: "according to", a dash, "called it …", "when asked if …", a colon.
 
 
-def _sentence_subject(toks: list[Token], i: int) -> tuple[int, int] | None:
-    """The subject at the start of the sentence, for "…, adding that" and "… but said"."""
-    f = 0
-    while f < i and (toks[f].lower in _LEAD or toks[f].text in (",", "\u2014")):
-        f += 1
-    if f < i and toks[f].lower in _PREPS | {"in", "after", "at"}:
-        while f < i and toks[f].text != ",":
-            f += 1
-        f += 1
-    r = subject_right(toks, f, i) if f < i else None
-    if r is None:
-        # "Speaking in Salem, Trump went after Bush, calling him …": the nearest clause
-        # that opens with a name or a pronoun
-        commas = [x for x in range(i - 1) if toks[x].text == ","]
-        for c in reversed(commas):
-            if c + 1 < i and (toks[c + 1].is_cap or toks[c + 1].lower in PRONOUNS_ALL):
-                r = subject_right(toks, c + 1, i)
-                if r is not None:
-                    return r
-    return r
-
-
-_CHANNEL_NOUNS = frozenset("report filing transcript announcement press briefing".split())
-_DOCUMENTS = frozenset("statement release letter memo note post tweet tweets message".split())
-_ISSUED = frozenset("issued released sent posted published tweeted wrote put".split())
-
-
-def _verb_phrase_between(toks: list[Token], last: int, i: int) -> bool:
-    """A comma-closed stretch before toks[i] that opens with a past-tense verb."""
-    k = i - 2
-    while k > last and toks[k].text != ",":
-        k -= 1
-    return k < i - 2 and toks[k + 1].lower.endswith("ed") and not toks[k + 1].is_cap
-
-
-def _attribution(
-    text: str, toks: list[Token], i: int, n: int, prev: list[Attribution]
-) -> Attribution | None:
-    cue = toks[i].lower
-    if toks[i].is_cap:
+def _according(words: _Words, at: int) -> Attribution | None:
+    """'according to X': X speaks; the content is what follows when the phrase opens the
+    sentence or a clause, otherwise what comes before its comma."""
+    source = _according_source(words.toks, at)
+    if source is None:
         return None
-    if i > 0 and (
-        toks[i - 1].lower in _NOUN_MARKERS or toks[i - 1].lower.endswith(("\u2019s", "'s"))
-    ):
-        return None  # "a warning", "a written guarantee", "Merz's remarks": nouns
-    sub = subject_left(toks, i, 0)
-    if (
-        sub is not None
-        and cue.endswith("ing")
-        and i >= 2
-        and toks[i - 1].text == ","
-        and not toks[sub[0]].is_cap
-        and _verb_phrase_between(toks, sub[1], i)
-    ):
-        # "Brekk, who leads the union, rejected a deal on Monday, saying …": the clause
-        # before the participle is the main verb's, not an apposition; its subject speaks
-        sub = None
-    if sub is not None and cue in _NOUNISH:
-        # "initial reports", "his comments": a noun, not a verb
-        j = _skip_back(toks, i - 1, 0)
-        if not (toks[sub[1]].is_cap or toks[sub[1]].lower in PRONOUNS_ALL) or j != sub[1]:
+    voice = words.voice(source)
+    toks = words.toks
+    if _opens_clause(toks, at):
+        # "…, because, according to Trump, the media would …": what follows is the content
+        first = source.last + 1
+        while first < words.count and toks[first].text == ",":
+            first += 1
+        if first >= words.count:
             return None
-    inverted = False
+        content = _Phrase(first, _content_end(toks, first, words.count))
+        return _make(words, content, voice, "according to", at)
+    if at >= 2 and toks[at - 1].text == ",":
+        return _make(words, _Phrase(0, at - 2), voice, "according to", at, content_first=True)
+    return None
+
+
+def _opens_clause(toks: list[Token], at: int) -> bool:
+    """Whether "according to" at `at` opens the sentence or a clause."""
+    if at == 0 or (at <= 2 and toks[0].lower in ("but", "and", "yet", "so")):
+        return True
+    return at >= 2 and toks[at - 1].text == "," and toks[at - 2].lower in PARENTHETICAL_OPENERS
+
+
+def _according_source(toks: list[Token], at: int) -> _Phrase | None:
+    """Who "according to" names; the one a document comes from rather than the document."""
+    count = len(toks)
+    source = subject_right(toks, at + 2, count)
+    if source is None:
+        return None
+    link = source.last + 1
     if (
-        sub is None
-        and i >= 1
-        and (
-            (toks[i - 1].text == "," and cue.endswith("ing")) or toks[i - 1].lower in ("and", "but")
-        )
+        toks[source.last].lower in DOCUMENT_NOUNS | CHANNEL_NOUNS
+        and link + 1 < count
+        and toks[link].lower in ("from", "by", "of")
     ):
-        # "…, adding that …" / "… but said that …": the clause's subject speaks
-        owner = prev[-1] if prev else None
-        if owner is not None and owner.speaker is not None:
-            speaker = owner.speaker
-            stext = owner.speaker_text
-        else:
-            r = _sentence_subject(toks, i)
-            if r is None:
-                return None
-            speaker = (toks[r[0]].start, toks[r[1]].end)
-            stext = _joined(toks, r[0], r[1], text)
-        after = i + 1
-        before = -1
-    elif sub is None:
-        # inversion after a quotation or clause: "…," said Putin
-        if i >= 1 and (toks[i - 1].text == "," or toks[i - 1].quote):
-            r = subject_right(toks, i + 1, n)
-            if r is None:
-                return None
-            sa, sb = r
-            inverted = True
-        else:
+        # "according to a statement from her ministry": the ministry speaks, not the paper
+        behind = subject_right(toks, link + 1, count)
+        if behind is not None:
+            source = behind
+    return _with_name_after_comma(toks, source)
+
+
+def _with_name_after_comma(toks: list[Token], source: _Phrase) -> _Phrase:
+    """'according to his spokesman, Stefan Kornelius': the name after the comma belongs to it."""
+    count = len(toks)
+    comma = source.last + 1
+    if comma + 1 >= count or toks[comma].text != "," or not toks[comma + 1].is_cap:
+        return source
+    last = comma + 1
+    while last + 1 < count and toks[last + 1].is_cap:
+        last += 1
+    if last + 1 >= count or toks[last + 1].text in (".", ",", ";"):
+        return _Phrase(source.first, last)
+    return source
+
+
+def _dash_attribution(words: _Words, dash_at: int) -> Attribution | None:
+    """'"We will stay" — Ola Brekk.': the name after a dash that follows a quotation."""
+    speaker = subject_right(words.toks, dash_at + 1, words.count)
+    if speaker is None:
+        return None
+    after = speaker.last + 1
+    if after < words.count and words.toks[after].text not in (".", ","):
+        return None
+    quotation = _Phrase(dash_at - 1, dash_at - 1)
+    return _make(words, quotation, words.voice(speaker), words.toks[dash_at].text, dash_at)
+
+
+def _naming(words: _Words, cue_at: int, found: list[Attribution]) -> Attribution | None:
+    """'Trump called the merger "a terrible deal"', 'calling him "a total stiff"',
+    'described his plan as "a work in progress"': the quoted words are the speaker's."""
+    quotation = _named_quotation(words.toks, cue_at)
+    if quotation is None or quotation == cue_at + 1:
+        return None
+    quoted = words.toks[quotation]
+    if any(a.start < quoted.end and quoted.start < a.end for a in found):
+        return None
+    voice = _naming_voice(words, cue_at, found)
+    if voice is None:
+        return None
+    content = _Phrase(cue_at + 1, quotation)
+    return _make(words, content, voice, words.toks[cue_at].text, cue_at)
+
+
+def _named_quotation(toks: list[Token], cue_at: int) -> int | None:
+    """The quotation within eight words of a naming verb, if nothing stops the verb first."""
+    for at in range(cue_at + 1, min(len(toks), cue_at + 9)):
+        tok = toks[at]
+        if tok.quote:
+            return at
+        if tok.text in (";", ":", ".", "(") or _is_cue(tok) or tok.lower in ("that", "for", "on"):
+            return None  # "called for …", "called on …": a different verb
+    return None
+
+
+def _naming_voice(words: _Words, cue_at: int, found: list[Attribution]) -> _Voice | None:
+    """Who names: a named, pronoun or determined subject; for ", calling" the clause's owner."""
+    toks = words.toks
+    subject = subject_left(toks, cue_at, 0)
+    if subject is not None:
+        first, head = toks[subject.first], toks[subject.head]
+        if not (first.is_cap or head.lower in PRONOUNS_ALL or first.lower in DETERMINERS):
             return None
-        after = sb + 1
-        speaker = (toks[sa].start, toks[sb].end)
-        stext = _joined(toks, sa, sb, text)
-        before = i - 1
-    else:
-        sa, head, sb = sub
-        if toks[head].lower in _DOCUMENTS and sa >= 2 and toks[sa - 1].lower in _ISSUED:
-            # "Black Lives Matter issued a statement saying …": whoever issued it speaks
-            issuer = subject_left(toks, sa - 1, 0)
-            if issuer is not None:
-                sa, head, sb = issuer
-        speaker = (toks[head].start, toks[head].end)
-        # the whole phrase when it is short and names someone: "Foreign Minister Lavrov"
-        if toks[sa].is_cap or toks[sa].lower in DETERMINERS:
-            speaker = (toks[sa].start, toks[sb].end)
-        stext = _joined(toks, sa, sb, text)
-        after = i + 1
-        before = sa - 1
-    # Content before the speaker: "…," Merz said.  /  Voting fraud is rare, officials say.
-    if (
-        before >= 0
-        and (toks[before].text == "," or toks[before].quote)
-        and (before > 0 or toks[before].quote)
+        shown = subject if first.is_cap else _Phrase(subject.head, subject.head)
+        return _Voice(words.span(shown), words.voice(subject).text)
+    if toks[cue_at].lower.endswith("ing") and cue_at >= 1 and toks[cue_at - 1].text == ",":
+        return _clause_owner(words, cue_at, found)
+    return None
+
+
+def _asked_question(words: _Words, cue_at: int) -> Attribution | None:
+    """'when asked by a reporter if that remains his view': the question is attributed to whoever
+    asked it, when the text says who did."""
+    toks = words.toks
+    if words.lower(cue_at + 1) != "by":
+        return None  # only a question someone is said to have put is kept
+    asker = subject_right(toks, cue_at + 2, words.count)
+    if asker is None:
+        return None
+    opener = _question_opener(toks, asker.last + 1, cue_at)
+    if opener is None:
+        return None
+    last = opener + 1
+    while (
+        last + 1 < words.count
+        and toks[last + 1].text not in (",", ".", ";", "?", ":")
+        and not toks[last + 1].quote
     ):
-        tail = after
-        quote_follows = tail + 1 < n and toks[tail].text == "," and toks[tail + 1].quote
-        quoted_left = any(x.quote for x in toks[max(0, before - 3) : before + 1])
+        last += 1
+    if last - opener < 2:
+        return None
+    statement = _make(words, _Phrase(opener, last), words.voice(asker), toks[cue_at].text, cue_at)
+    return replace(statement, question=True) if statement is not None else None
+
+
+def _question_opener(toks: list[Token], start: int, cue_at: int) -> int | None:
+    """The "if", "whether", "why" … that opens the question, close after "asked by X"."""
+    at = start
+    while at < len(toks) and at - cue_at <= 4 and toks[at].lower not in ASKED_QUESTION_WORDS:
+        if toks[at].text in (",", ".", ";", ":") or toks[at].quote:
+            return None
+        at += 1
+    if at + 1 >= len(toks) or toks[at].lower not in ASKED_QUESTION_WORDS:
+        return None
+    if toks[at].lower == "about":
+        return None  # "asked about the plan": a topic, not a question
+    return at
+
+
+def _colon_intro(words: _Words, found: list[Attribution]) -> Attribution | None:
+    """'Ruth Aal was blunt: "Fix the trains."' -- a quotation after a colon belongs to the
+    one the clause before the colon is about."""
+    colon = _introducing_colon(words, found)
+    if colon is None:
+        return None
+    speaker = _colon_speaker(words.toks, colon)
+    if speaker is None:
+        return None
+    return _make(words, _Phrase(colon + 1, colon + 1), words.voice(speaker), ":", colon)
+
+
+def _introducing_colon(words: _Words, found: list[Attribution]) -> int | None:
+    """The colon before the sentence's first quotation, when no cue claims the quotation and
+    what it says reads as a statement."""
+    toks = words.toks
+    colon = next((x for x in range(1, words.count - 1) if toks[x].text == ":"), None)
+    if colon is None or not toks[colon + 1].quote or any(t.quote for t in toks[:colon]):
+        return None
+    quotation = toks[colon + 1]
+    said = words.text[quotation.start : quotation.end].strip(QUOTE_MARKS + " ").split()
+    if len(said) < 3 or not said[0][:1].isupper():
+        return None  # a title or a scare-quoted phrase, not a statement
+    if any(a.start < quotation.end and quotation.start < a.end for a in found):
+        return None  # a cue already claims it ('She said: "…"', '"…," she said.')
+    if any(_is_cue(t) or t.lower in INSCRIPTION_NOUNS for t in toks[:colon]):
+        return None
+    return colon
+
+
+def _colon_speaker(toks: list[Token], colon: int) -> _Phrase | None:
+    """Who the clause before the colon is about."""
+    first = 0
+    while first < colon and (toks[first].lower in COLON_INTRO_SKIP or toks[first].text == ","):
+        first += 1
+    if first >= colon:
+        return None
+    if toks[first].lower in ("his", "her", "their", "its"):
+        return _Phrase(first, first)  # "Her verdict on the plan:": the person she is
+    # the clause nearest the colon speaks: "She was upset, so that I changed my answer:"
+    clause_at = max(
+        (
+            x + 1
+            for x in range(first, colon)
+            if toks[x].text == "," or toks[x].lower in COLON_CLAUSE_OPENERS
+        ),
+        default=first,
+    )
+    near = subject_right(toks, clause_at, colon) if clause_at > first else None
+    subject = _sentence_subject(toks, colon)  # "In a Fox interview, Trump went further:"
+    runs = _name_runs(toks, first, colon)
+    if near is not None and _names_someone(toks, near, runs):
+        subject = near
+    if subject is not None and _names_someone(toks, subject, runs):
+        return subject
+    # "The response from Ole Nes, the port director:", "Trump reportedly yelling:": the name
+    # nearest the colon
+    return runs[-1] if runs else None
+
+
+def _names_someone(toks: list[Token], phrase: _Phrase, runs: list[_Phrase]) -> bool:
+    """A pronoun, or a phrase that holds the start of a name."""
+    if toks[phrase.first].lower in PRONOUNS_ALL:
+        return True
+    return any(phrase.first <= run.first <= phrase.last for run in runs)
+
+
+def _name_runs(toks: list[Token], start: int, stop: int) -> list[_Phrase]:
+    """Runs of capitalised words in toks[start:stop], less function words and headline
+    capitals."""
+    runs: list[_Phrase] = []
+    at = start
+    while at < stop:
+        tok = toks[at]
         if (
-            quoted_left
-            or (
-                before >= 4
-                and not quote_follows
-                # "In Berlin, officials said the talks …" has its content after the cue; "In
-                # that step, officers may search, officials said." ends with it
-                and (toks[0].lower not in _PREPS or tail >= n or toks[tail].text in ".!?")
-            )
-        ) and _tail_is_adjunct(toks, tail, n, cue, quoted=quoted_left):
-            ca, cb = 0, before - (0 if toks[before].quote else 1)
-            while ca < cb and (toks[ca].lower in _LEAD or toks[ca].text in ("\u2014", "-", ",")):
-                ca += 1
-            ext = _continuation(toks, tail, n, is_quote=toks[before].quote)
-            if ext is not None:
-                cb = ext
-            via = _via_in(toks, after, n)
-            return _make(
-                text, toks, ca, cb, speaker, stext, toks[i].text, i, content_first=True, via=via
-            )
-    if inverted:
+            tok.is_cap
+            and tok.lower not in FUNCTION_CAPS
+            and not (tok.text.isupper() and len(tok.text) > 3)
+        ):
+            last = at
+            while last + 1 < stop and toks[last + 1].is_cap and not toks[last + 1].text.isupper():
+                last += 1
+            runs.append(_Phrase(at, last))
+            at = last + 1
+        else:
+            at += 1
+    return runs
+
+
+# ---------------------------------------------------------------------------------------------
+# Noun phrases: the subject before a cue, the subject after it, the sentence's subject.
+
+
+def subject_left(toks: list[Token], cue_at: int, floor: int) -> _Subject | None:
+    """The subject of the cue at cue_at, not reaching left of floor, or None."""
+    last = _skip_back(toks, cue_at - 1, floor)
+    if last < floor:
         return None
-    # Speaker first: content follows the cue.
-    k = after
-    limit = min(n, k + 10)
-    that_at = None
-    colon_stop = None
-    if k < n and toks[k].lower in _SUBJECT_PRONOUNS and cue not in ADDRESS_CUES:
-        limit = k  # "said he came to see that …": the clause starts at its own subject
-    for m in range(k, limit):
-        tm = toks[m]
-        if tm.quote and _is_title(tm.text) and any(x.lower == "that" for x in toks[m + 1 : m + 4]):
-            continue  # 'told ABC's "Good Morning America" that …': a show's name, then the content
-        if tm.quote or tm.text in (";",) or (m > k and _is_cue(tm)):
-            break
-        if tm.lower == "that" and _determiner_that(toks, m, n):
-            break  # "rejected that demand within hours"
-        if tm.text == ":" and m - k >= 4 and _looks_clausal(toks, k, m):
-            colon_stop = m  # "said the testimony had changed the case: "…"" -- two contents
-            break
-        if tm.lower == "that" or tm.text == ":":
-            that_at = m
-            break
-        if tm.text == "," and m + 1 < n and toks[m + 1].quote:
-            that_at = m
-            break
-        if tm.text == ",":
-            break
-    via = None
-    if that_at is not None and that_at > k:
-        via = _via_in(toks, k, that_at)
-    if that_at is not None:
-        k = that_at + (0 if toks[that_at].lower == "that" else 1)
-    else:
-        if cue in WEAK_CUES and not (k < n and toks[k].quote):
-            # "thinks", "shows": keep only clausal uses ("polls show Clinton leading")
-            if k >= n or toks[k].lower in _PREPS or toks[k].text in ".,;":
-                return None
-        if cue in ADDRESS_CUES and k < n and (toks[k].is_cap or toks[k].lower in _OBJECT_WORDS):
-            r = subject_right(toks, k, n)
-            if r is not None and r[1] + 1 < n:
-                via = _via_in([*toks[:k], Token("to", 0, 0), *toks[k:]], k, r[1] + 2)
-                k = r[1] + 1
-        while k < n and toks[k].text in (",", ":"):
-            k += 1
-    if k >= n:
-        if n and toks[n - 1].text == ":" and k == n:
-            at = toks[n - 1].end
-            return Attribution(at, at, True, speaker, stext, toks[i].text, toks[i].start,
-                               via, phrase=speaker, pending=True)  # fmt: skip
+    if toks[last].text == ")":
+        return _subject_before_parenthesis(toks, last, floor)
+    if toks[last].text == ",":
+        return _subject_before_apposition(toks, last, floor)
+    first = _phrase_start(toks, last, floor)
+    if first is None:
         return None
-    clausal = (
-        (toks[k].lower == "that" and not _determiner_that(toks, k, n))
-        or (k > 0 and toks[k - 1].text == ":")
-        or toks[k].quote
-    )
-    if cue in CLAUSE_ONLY_CUES and not clausal:
+    if toks[first].lower == "who" and first - 2 >= floor and toks[first - 1].text == ",":
+        return _Subject(first, first, head=first)
+    return _Subject(first, last, head=last)
+
+
+def _subject_before_parenthesis(toks: list[Token], closing: int, floor: int) -> _Subject | None:
+    """'Mitch McConnell (R-Ky.) said': the name before the parenthesis."""
+    opening = closing
+    while opening > floor and toks[opening].text != "(" and closing - opening < 8:
+        opening -= 1
+    if toks[opening].text != "(" or opening - 1 < floor:
         return None
-    if cue.startswith("insist") and toks[k].lower in ("on", "upon"):
-        return None  # "insists on a full audit": a demand (a red line), not a statement
-    if cue in OBJECT_CUES and not clausal and not _looks_clausal(toks, k, n):
-        return None  # "claimed victory", "showed no sign of moving": an act, not speech
-    e = _content_end(toks, k, n)
-    if colon_stop is not None:
-        e = colon_stop - 1
-    if stext.lower() in ("who", "which"):
-        # "…, which says it speaks for 300 families, wrote …": the relative clause ends first
-        for m in range(k + 1, e):
-            if toks[m].text == ",":
-                e = m - 1
-                break
-    # "said he makes $41,000 a year and questioned how …": the second verb is not content
-    for m in range(k + 2, e):
-        if toks[m].lower in ("and", "but") and m + 1 <= e:
-            nxt = toks[m + 1]
-            if nxt.is_cap:
-                continue
-            if _is_cue(nxt) or (
-                toks[m].lower == "and"
-                and nxt.lower.endswith("ed")
-                and nxt.lower not in _AUX
-                and not any(x.quote for x in toks[k:m])
-            ):
-                e = m - 1  # "…called the package "a good start" but warned that …"
-                break
-    # "…, in an interview with the BBC": the channel, not the content
-    for m in range(k + 1, e):
-        if toks[m].text == "," and _CHANNEL.match(text, toks[m].end + 1 if m + 1 <= e else 0):
-            via = via or _via_in(toks, m + 1, e + 1)
-            e = m - 1
-            break
-    if via is None and toks[0].lower in ("speaking", "in", "writing", "talking", "interviewed"):
-        comma = next((x for x in range(1, min(i, 12)) if toks[x].text == ","), None)
-        if comma is not None:
-            via = _via_in(toks, 0, comma)  # "Speaking to The Times, Mel Stride said …"
-    # stop before a trailing attribution ("…, he added.") or a participle clause
-    for m in range(k + 1, e):
-        if toks[m].text == "," and m + 1 <= e:
-            nxt = toks[m + 1]
-            if (
-                nxt.lower == "and"
-                and any(_is_cue(x) for x in toks[m + 2 : min(e + 1, m + 6)])
-                and (toks[m + 2].lower in PRONOUNS_ALL or toks[m + 2].is_cap)
-            ):
-                e = m - 1  # "…, and he warned that …" starts a new attribution
-                break
-            if _trailing_attribution(toks, m + 1, e + 1) or (
-                nxt.lower.endswith("ing")
-                and not nxt.is_cap
-                and nxt.lower not in ("including",)
-                and len(nxt.lower) > 5
-            ):
-                e = m - 1
-                break
-    return _make(text, toks, k, e, speaker, stext, toks[i].text, i, via=via)
+    first = _phrase_start(toks, opening - 1, floor)
+    return _Subject(first, closing, head=opening - 1) if first is not None else None
 
 
-_AUX = frozenset(
-    "would will could can should must had has have was were is are did does do may might shall "
-    "'s \u2019s 's won't can't didn't wasn't isn't".split()
-)
-_SUBJ = frozenset("he she they it we i you there this".split())
+def _subject_before_apposition(toks: list[Token], comma: int, floor: int) -> _Subject | None:
+    """'Dmitry Peskov, the Kremlin spokesman, said'; appositions may be chained: 'Sen. Lindsey
+    Graham, R-S.C., a longtime supporter of Ukraine, called'."""
+    last = comma - 1
+    found: _Subject | None = None
+    closing = comma
+    for _ in range(3):
+        opening = _apposition_start(toks, closing, floor)
+        if opening is None:
+            return found
+        first = _phrase_start(toks, opening - 1, floor)
+        if first is None:
+            closing = opening  # the comma that opens this apposition may close another one
+            continue
+        found = _Subject(first, last, head=opening - 1)
+        if toks[first].is_cap or first == floor or toks[first - 1].text != ",":
+            return found
+        # "Mark Ellery, head teacher of St Aidan's, one of five schools, said": a role phrase
+        # may itself follow the name
+        name = _phrase_start(toks, first - 2, floor)
+        if name is not None and toks[name].is_cap:
+            return _Subject(name, last, head=first - 2)
+        closing = first - 1
+    return found
 
 
-def _looks_clausal(toks: list[Token], k: int, n: int) -> bool:
-    """A bare complement that reads as a clause: a subject pronoun first, or an auxiliary soon."""
-    if toks[k].lower in _SUBJ:
-        return True
-    for t in toks[k : min(n, k + 8)]:
-        if t.text in (",", ";"):
-            return False
-        if t.lower in _AUX or t.quote:
-            return True
-    return False
-
-
-def _determiner_that(toks: list[Token], m: int, n: int) -> bool:
-    """ "that demand within hours": "that" points at a noun rather than opening a clause."""
-    if m + 2 >= n:
-        return m + 1 < n and not toks[m + 1].is_cap and toks[m + 1].lower not in _SUBJ
-    nxt, after = toks[m + 1], toks[m + 2]
-    return (
-        not nxt.is_cap
-        and nxt.lower not in _SUBJ
-        and nxt.lower not in DETERMINERS
-        and (after.lower in _PREPS or after.text in (".", ",", ";") or after.lower == "within")
-    )
-
-
-_SUBORDINATORS = frozenset("when while as after before because since though although".split())
-
-
-_ABOUT = frozenset("in during at of about regarding concerning".split())
-
-
-def _tail_is_adjunct(toks: list[Token], k: int, n: int, cue: str, *, quoted: bool = False) -> bool:
-    """After "…," X said: nothing, a comma, a quotation, or a short adjunct to the end."""
-    if k >= n:
-        return True
-    t = toks[k]
-    if t.text == ":":
-        return False
-    if t.text in (".", ",", "!", "?", ";", "\u2014", "\u2013", "-", "(") or t.quote:
-        return True
-    if t.lower in _SUBORDINATORS or (t.lower.endswith("ly") and not t.is_cap):
-        return True  # "…," Clinton wrote when …  /  "…," she tweeted shortly after …
-    if t.lower == "that":
-        return False
-    # "said in a statement that …", "told Fox that …" introduce content after all
-    for m in range(k, min(n, k + 10)):
-        if toks[m].lower == "that" or toks[m].text == ":":
-            return False
-        if toks[m].quote and m > k and toks[m - 1].text in (",", ":"):
-            return False
-        if toks[m].text in (",", ";"):
-            break
-    if quoted and t.text[:1].isdigit():
-        return True  # '"…," Trump said 30 minutes into the debate.'
-    if t.lower in _PREPS or t.lower in _TIME_WORDS or t.lower in _ABOUT:
-        return True  # '"…," Grassley said of the offer.': what it was about, not more words
-    participle = t.lower.endswith("ing") and not t.is_cap
-    if quoted and participle and k > 0 and toks[k - 1].lower[-1:] == "s":
-        return True  # '"…," said aid agencies working in the valley.'
-
-    # after a quotation, "told analysts on a call" is the addressee, not new content
-    return cue in ADDRESS_CUES and (
-        quoted or t.is_cap or t.lower in _OBJECT_WORDS or t.lower in DETERMINERS
-    )
-
-
-def _continuation(toks: list[Token], k: int, n: int, *, is_quote: bool) -> int | None:
-    """Index where content resumes after the cue and ends: "…," she said, "second part.\""""
-    m = k
-    while m < n and toks[m].text != ",":
-        if toks[m].quote or toks[m].text in (".", ";", "!", "?"):
-            break
-        m += 1
-    if m >= n or toks[m].text != ",":
-        return None
-    if m + 1 < n and toks[m + 1].quote:
-        e = m + 1
-        while e + 1 < n and toks[e + 1].quote:
-            e += 1
-        return e
-    if is_quote or m + 1 >= n:
-        return None
-    nxt = toks[m + 1]
-    lw = nxt.lower
-    if (
-        lw in _TAIL_BLOCK
-        or lw in SPEECH_CUES
-        or lw.endswith(("ing", "ed"))
-        or lw in _PREPS
-        or lw == "according"
+def _apposition_start(toks: list[Token], closing: int, floor: int) -> int | None:
+    """Index of the comma that opens the apposition closed by the comma at `closing`."""
+    opening = closing - 1
+    while (
+        opening > floor
+        and toks[opening].text != ","
+        and not toks[opening].quote
+        and closing - opening < 30
     ):
+        opening -= 1
+    if opening <= floor or toks[opening].text != ",":
         return None
-    if nxt.is_cap:
+    opener = opening + 1 < closing and _opens_apposition(toks[opening + 1])
+    if closing - opening >= 12 and not opener:
         return None
-    return _content_end(toks, m + 1, n)
+    if opener or _apposition_is_one_phrase(toks, opening, closing):
+        return opening
+    return None
 
 
-def _trailing_attribution(toks: list[Token], a: int, n: int) -> bool:
-    """toks[a:n] is "he said" / "said Peskov" / "according to X" / "officials say" only."""
-    if a >= n:
+def _opens_apposition(tok: Token) -> bool:
+    """ "the Kremlin spokesman", "who leads …", "based in Oslo": an apposition's first word."""
+    word = tok.lower
+    return word in APPOSITION_OPENERS or (word.endswith(("ed", "ing")) and not tok.is_cap)
+
+
+def _apposition_is_one_phrase(toks: list[Token], opening: int, closing: int) -> bool:
+    """Whether the words between the commas are one noun phrase, an age or a party and state."""
+    first = opening + 1
+    if closing - 1 == first and toks[first].text[:1].isdigit():
+        return True  # an age: "Quina Jones, 25, said"
+    if all(x.is_cap or x.text in ("-", ".") for x in toks[first:closing]):
+        return True  # a party and state: "Mitch McConnell, R-Ky., said"
+    return _phrase_start(toks, closing - 1, first) == first
+
+
+def _skip_back(toks: list[Token], at: int, floor: int) -> int:
+    """Step left over auxiliaries, adverbs and a time phrase between a subject and its verb."""
+    while at >= floor:
+        word = toks[at].lower
+        if word in AUX_SKIP or (
+            word.endswith("ly") and not toks[at].is_cap and word not in ("only", "early")
+        ):
+            at -= 1
+        elif word in WEEKDAYS and at - 1 >= floor and toks[at - 1].lower == "on":
+            at -= 2
+        elif word in ("today", "yesterday", "tonight", "here", "there", "too", "also") or (
+            word in WEEKDAYS and not toks[at].is_cap
+        ):
+            at -= 1  # "Campaign workers here said …"
+        elif word in ("n't", "not"):
+            at -= 1
+        else:
+            break
+    return at
+
+
+def _phrase_start(toks: list[Token], last: int, floor: int) -> int | None:
+    """Index of the first word of the noun phrase whose last word is at `last`, not reaching
+    left of floor; None when no noun phrase ends there."""
+    share = _share_start(toks, last, floor)
+    if share is not None:
+        return share
+    if last < floor or not _noun_head(toks[last]):
+        return None
+    if toks[last].lower in PRONOUNS_ALL:
+        return last
+    first = _extend_left(toks, last, floor)
+    if _has_outer_phrase(toks, first, last, floor):
+        outer = _phrase_start(toks, first - 2, floor)
+        if outer is not None:
+            return outer
+    return first
+
+
+def _share_start(toks: list[Token], last: int, floor: int) -> int | None:
+    """'About three in 10 said …': a share of those asked, by its first index."""
+    if last - 2 < floor:
+        return None
+    count, in_out, total = toks[last - 2], toks[last - 1], toks[last]
+    if not (total.text.isdigit() and in_out.lower in ("in", "out")):
+        return None
+    if not (count.text.isdigit() or count.lower in COUNTING_WORDS):
+        return None
+    first = last - 2
+    if first - 1 >= floor and toks[first - 1].lower in APPROXIMATORS:
+        first -= 1
+    return first
+
+
+def _extend_left(toks: list[Token], last: int, floor: int) -> int:
+    """Step left from a noun phrase's head over its words (at most twelve)."""
+    first = last
+    while first - 1 >= floor and last - first < 12:
+        if toks[first - 1].quote:
+            break
+        if _opens_phrase(toks, first - 1, floor):
+            return first - 1  # "the", "Her aides", "Its director"
+        if not _joins_phrase(toks, first - 1, floor):
+            break
+        first -= 1
+    return first
+
+
+def _opens_phrase(toks: list[Token], at: int, floor: int) -> bool:
+    """A determiner that opens the phrase ("the", "Her aides", "Its director")."""
+    tok = toks[at]
+    if tok.lower not in DETERMINERS:
         return False
-    if toks[a].lower == "according":
+    return not tok.is_cap or at == floor or tok.lower in ("his", "her", "its")
+
+
+def _joins_phrase(toks: list[Token], at: int, floor: int) -> bool:
+    """Whether the word at `at` belongs to the noun phrase that follows it."""
+    tok = toks[at]
+    word = tok.lower
+    before = toks[at - 1] if at - 1 >= floor else None
+    if tok.text == "." and before is not None and _abbreviation_or_initial(before):
+        return True  # "Gov. Pence", "James B. Comey"
+    if tok.text in ("-", "\u2019s", "'s") or word.endswith(("\u2019s", "'s")):
         return True
-    for m in range(a, min(n, a + 8)):
-        if _is_cue(toks[m]) and toks[m].lower not in WEAK_CUES:
-            rest = toks[m + 1 : n]
-            return (
-                all(
-                    not r.quote
-                    and (
-                        r.is_cap
-                        or r.lower in _PREPS
-                        or r.lower in _TIME_WORDS
-                        or r.lower in DETERMINERS
-                        or r.text in ".,"
-                    )
-                    for r in rest[:6]
-                )
-                and len(rest) <= 8
-            )
-        if toks[m].quote or toks[m].text in (",", ";"):
-            return False
+    if word == "and" and before is not None and _is_role(before) and not before.is_cap:
+        return True  # "the Florida senator and Republican presidential candidate"
+    if word in ("of", "for") and before is not None and (before.is_cap or _is_role(before)):
+        return True
+    if tok.is_cap:
+        return word not in FUNCTION_CAPS or word in TITLE_WORDS
+    return _content_word(tok) or tok.text[:1].isdigit()
+
+
+def _has_outer_phrase(toks: list[Token], first: int, last: int, floor: int) -> bool:
+    """Whether the phrase is the object of a larger one that speaks: "Mr. Morgan of the Sierra
+    Club", "the head of the agency", "Traders in Bergen"."""
+    if first - 2 < floor:
+        return False
+    link, outer = toks[first - 1].lower, toks[first - 2]
+    if link in ("of", "at"):
+        plain = outer.text[:1].isalpha() and outer.lower not in NP_STOP
+        return last - first < 8 and (outer.is_cap or outer.lower in ROLE_WORDS or plain)
+    if link in ("in", "from"):
+        # "Traders in Bergen said": the traders speak, not the town
+        plural = outer.lower.endswith("s") and outer.lower not in NP_STOP
+        lower_case = first - 2 == floor or not outer.is_cap
+        return (
+            last - first < 4
+            and toks[first].is_cap
+            and plural
+            and outer.text[:1].isalpha()
+            and lower_case
+        )
     return False
 
 
-def colon_turns(text: str, sents: list[Sentence]) -> list[Attribution]:
-    """Transcripts and headlines: "PENCE: Well, look …", "Pence: Flowers won't be at debate"."""
-    out = []
-    for m in re.finditer(r"(?m)^[^\n]+", text):
-        line = m.group()
-        hit = _NAME_COLON.match(line)
-        if not hit:
+def _abbreviation_or_initial(tok: Token) -> bool:
+    return tok.lower in ABBREVIATIONS or (len(tok.text) == 1 and tok.text.isupper())
+
+
+def _is_role(tok: Token) -> bool:
+    return tok.lower in ROLE_WORDS or tok.lower in TITLE_WORDS
+
+
+def _content_word(tok: Token) -> bool:
+    """A word that can stand inside a noun phrase: not a function word, a cue or an adverb."""
+    word = tok.lower
+    return (
+        tok.text[:1].isalpha()
+        and word not in NP_STOP
+        and word not in SPEECH_CUES
+        and not word.endswith("ly")
+    )
+
+
+def _noun_head(tok: Token) -> bool:
+    """Whether a word can end a noun phrase that is a cue's subject."""
+    if tok.quote:
+        return False
+    word = tok.lower
+    if tok.is_cap:
+        return word not in FUNCTION_CAPS or word in PRONOUNS_ALL or word in TITLE_WORDS
+    if not tok.text[:1].isalpha():
+        return False
+    if not _content_word(tok):
+        return word in PRONOUNS_ALL
+    return not word.endswith("ing") or word == "king"
+
+
+def subject_right(toks: list[Token], first: int, stop: int) -> _Phrase | None:
+    """The subject after an inverted cue ("said President Vladimir Putin"), within toks[:stop]."""
+    if first >= stop:
+        return None
+    if toks[first].lower in INVERTED_SUBJECT_PRONOUNS:
+        return _Phrase(first, first)
+    end = first
+    seen_noun = False
+    while end < stop and end - first < 12:
+        tok = toks[end]
+        if tok.quote or tok.text in (",", ";", ":", "(", "\u2014", "\u2013"):
+            break
+        if _joins_name_rightwards(toks, first, end, stop, seen_noun=seen_noun):
+            end += 1
             continue
-        name = hit.group(1)
-        words = name.split()
-        if name.lower() in _COLON_STOP or words[0].lower() in _COLON_STOP:
-            continue
-        if any(w.lower() in FUNCTION_CAPS for w in words) and not name.isupper():
-            continue
-        if len(words) > 2 and not name.isupper():
-            continue
-        if words[-1].lower() in WEEKDAYS or words[-1].lower().rstrip(".") in MONTHS:
-            continue
-        s = m.start() + hit.start(1)
-        cs = m.start() + hit.end(1) + 1
-        while cs < m.end() and text[cs].isspace():
-            cs += 1
-        ce = m.end()
-        while ce > cs and text[ce - 1] in " \t.":
-            ce -= 1
-        if ce - cs < 3:
-            continue
-        body = text[cs:ce]
-        alpha = re.findall(r"[^\W\d_][\w'\u2019-]*", body)
-        if len(alpha) < 3 or "@" in body.split()[0]:
-            continue  # a number, a handle or an address: a list entry, not a turn
-        caps = sum(w[:1].isupper() for w in alpha)
-        if body.count(",") >= 2 and caps > 0.7 * len(alpha):
-            continue  # "Iowa: Tim Albrecht, Brad Anderson, …": a list of names
-        direct = any(c in _QCHARS for c in body)
-        span = (s, s + len(name))
-        out.append(Attribution(cs, ce, direct, span, name, ":", s + len(name), phrase=span))
-    return out
+        if not _name_word(toks, end, seen_noun=seen_noun):
+            break
+        seen_noun = True
+        end += 1
+    return _Phrase(first, end - 1) if seen_noun else None
+
+
+def _joins_name_rightwards(
+    toks: list[Token], first: int, at: int, stop: int, *, seen_noun: bool
+) -> bool:
+    """A word that joins the phrase without being a noun: an abbreviation's period, a first
+    determiner or number, "of" between names ("Bank of England")."""
+    tok = toks[at]
+    if tok.text == ".":
+        return at > first and toks[at - 1].lower in ABBREVIATIONS
+    if at == first and (tok.lower in DETERMINERS or tok.text[:1].isdigit()):
+        return True
+    return tok.lower in ("of", "for") and seen_noun and at + 1 < stop and toks[at + 1].is_cap
+
+
+def _name_word(toks: list[Token], at: int, *, seen_noun: bool) -> bool:
+    """Whether the word at `at` continues a subject read rightwards."""
+    tok = toks[at]
+    word = tok.lower
+    if not (tok.is_cap or (_content_word(tok) and word not in ADJUNCT_PREPOSITIONS)):
+        return False
+    shouted = tok.is_cap and tok.text.isupper()
+    if (word in ADJUNCT_PREPOSITIONS or word in ("who", "which")) and not shouted:
+        return False
+    if not tok.is_cap and word.endswith("ed") and word not in ROLE_WORDS:
+        return False  # a verb: "Zelensky thanked Washington"
+    if seen_noun and not tok.is_cap and word.endswith("ing") and toks[at - 1].lower.endswith("s"):
+        return False  # "said aid agencies working in the valley": not part of the name
+    function_cap = word in FUNCTION_CAPS and word not in TITLE_WORDS and word not in PRONOUNS_ALL
+    return not (tok.is_cap and function_cap)
+
+
+def _sentence_subject(toks: list[Token], cue_at: int) -> _Phrase | None:
+    """The subject at the start of the sentence, for "…, adding that" and "… but said"."""
+    first = _past_lead_in(toks, cue_at)
+    found = subject_right(toks, first, cue_at) if first < cue_at else None
+    if found is not None:
+        return found
+    # "Speaking in Salem, Trump went after Bush, calling him …": the nearest clause that opens
+    # with a name or a pronoun
+    commas = [x for x in range(cue_at - 1) if toks[x].text == ","]
+    for comma in reversed(commas):
+        opener = toks[comma + 1]
+        if opener.is_cap or opener.lower in PRONOUNS_ALL:
+            found = subject_right(toks, comma + 1, cue_at)
+            if found is not None:
+                return found
+    return None
+
+
+def _past_lead_in(toks: list[Token], cue_at: int) -> int:
+    """The first word after a sentence's leading conjunctions and opening prepositional phrase."""
+    first = 0
+    while first < cue_at and (
+        toks[first].lower in LEADING_CONJUNCTIONS or toks[first].text in (",", "\u2014")
+    ):
+        first += 1
+    if first < cue_at and toks[first].lower in ADJUNCT_PREPOSITIONS:
+        while first < cue_at and toks[first].text != ",":
+            first += 1
+        first += 1
+    return first
+
+
+# ---------------------------------------------------------------------------------------------
+# Channels: the outlet a statement was made through.
+
+
+def _via_in(toks: list[Token], start: int, stop: int, given_names: Mapping[str, str]) -> str | None:
+    """An outlet named in toks[start:stop] after on/to/with/in/told ("told Fox News", "on Truth
+    Social", "in an interview with the Morning Ledger", "speaking to Nordic radio")."""
+    if 0 < start < len(toks) and toks[start - 1].lower == "told":
+        start -= 1  # the cue itself: "told the Financial Courier"
+    for link in range(start, min(stop, len(toks))):
+        if toks[link].lower in ("on", "to", "with", "in", "via", "told") and link + 1 < stop:
+            outlet = _outlet_after(toks, link, stop, given_names)
+            if outlet is not None:
+                return outlet
+    return None
+
+
+def _outlet_after(
+    toks: list[Token], link: int, stop: int, given_names: Mapping[str, str]
+) -> str | None:
+    """The outlet named right after the word at `link`, if the name is one."""
+    first = link + 1
+    keep_the = toks[first].text == "The"  # "The Times" is the paper's name
+    if toks[first].lower in ("the", "an", "a"):
+        first += 1
+    end = first
+    while end < stop and (toks[end].is_cap or toks[end].lower == "-") and not toks[end].quote:
+        end += 1
+    if end == first:
+        return None
+    if end < stop and toks[end].lower in OUTLET_WORDS and not toks[end].quote:
+        end += 1  # "Nordic radio", "Halvik television"
+    name = [t.text for t in toks[first:end]]
+    # after "told", "an interview with", "speaking to" the name can only be a channel
+    channel = toks[link].lower == "told" or (link > 0 and toks[link - 1].lower in INTERVIEW_WORDS)
+    if _names_outlet(name, toks[link].lower, given_names, channel=channel):
+        return ("The " if keep_the else "") + " ".join(name)
+    return None
+
+
+def _names_outlet(
+    name: list[str], link: str, given_names: Mapping[str, str], *, channel: bool
+) -> bool:
+    if any(x.lower() in OUTLET_WORDS for x in name):
+        return True
+    if len(name) >= 2 and name[0].lower() == "truth":
+        return True  # "Truth Social"
+    if not channel or any(x.lower() in FORUM_WORDS for x in name):
+        return False  # "told the Bundestag", "told Northfield District Court": a forum
+    # "told the Financial Courier", "told City Beat" (but "told Anna Berg" is a person: a given
+    # name opens it)
+    return link != "told" or (len(name) > 1 and name[0].lower() not in given_names)
+
+
+# ---------------------------------------------------------------------------------------------
+# Transcript turns.
+
+
+def _names_speaker(label: str) -> bool:
+    """Whether the label before a line's colon can be a speaker's name."""
+    words = label.split()
+    if label.lower() in NOT_TURN_LABELS or words[0].lower() in NOT_TURN_LABELS:
+        return False
+    if not label.isupper() and (len(words) > 2 or any(w.lower() in FUNCTION_CAPS for w in words)):
+        return False
+    return words[-1].lower() not in WEEKDAYS and words[-1].lower().rstrip(".") not in MONTHS
+
+
+def _turn_body(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words said after a speaker's colon, from start to the line's end; None for a list
+    entry (a number, a handle, an address, a list of names)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t.":
+        end -= 1
+    if end - start < 3:
+        return None
+    body = text[start:end]
+    alpha = _WORD_IN_TURN.findall(body)
+    if len(alpha) < 3 or "@" in body.split()[0]:
+        return None  # a number, a handle or an address: a list entry, not a turn
+    caps = sum(w[:1].isupper() for w in alpha)
+    if body.count(",") >= 2 and caps > 0.7 * len(alpha):
+        return None  # "Iowa: Tim Albrecht, Brad Anderson, …": a list of names
+    return start, end

@@ -6,19 +6,20 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from briefing.understand._lexicon import AUX_SKIP, DETERMINERS, ROLE_WORDS, SPEECH_CUES, TITLE_WORDS
+from briefing.understand._lexicon import (
+    ABBREVIATIONS,
+    AFTER_CUE_ADJUNCT_OPENERS,
+    AUX_SKIP,
+    DETERMINERS,
+    ROLE_WORDS,
+    SPEECH_CUES,
+    TITLE_WORDS,
+)
 
 OPENERS = "\u201c\u00ab\u201e\u201f"
 CLOSERS = "\u201d\u00bb"
 STRAIGHT = '"'
 QUOTE_MARKS = OPENERS + CLOSERS + STRAIGHT
-
-# Abbreviations whose final period does not end a sentence.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gov sen rep gen lt col capt sgt st jr sr prof rev hon mt ft no vs etc inc corp
-    co ltd jan feb mar apr aug sept sep oct nov dec pres sec dept u.s u.n u.k e.u d.c a.m p.m
-    e.g i.e approx est adm cmdr maj pvt atty supt assn univ""".split()
-)
 
 _WORD = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.
@@ -214,8 +215,7 @@ def _speaker_follows(toks: list[Token], k: int) -> bool:
                 after is None
                 or after.text in (".", ",", "!", "?")
                 or (
-                    after.lower
-                    in ("on", "in", "at", "during", "to", "after", "before", "then", "later")
+                    after.lower in AFTER_CUE_ADJUNCT_OPENERS
                     and not any(x.lower == "that" or x.text == ":" for x in toks[m + 1 : m + 10])
                 )
             )
