@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from briefing.config import data_dir
+from briefing.errors import BriefingError
 
 if TYPE_CHECKING:
     from briefing.store import Library
@@ -58,7 +59,7 @@ _FORMATS = {
 }
 
 
-class DemoError(Exception):
+class DemoError(BriefingError):
     """The demo library could not be built, in one line for the user."""
 
 
@@ -484,10 +485,8 @@ def _fill(library: Library) -> None:
 
 def _digest(library: Library) -> None:
     """Analyse and group what is pending; a no-op once the demo is up to date."""
-    try:
-        from briefing.digest import digest
-    except ImportError:  # the pipeline is optional for the feeds themselves
-        return
+    from briefing.digest import digest  # lazily: `demo --serve` never needs the analyser
+
     digest(library)
 
 

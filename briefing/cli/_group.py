@@ -5,11 +5,15 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from briefing import __version__
+from briefing.errors import BriefingError
+
+if TYPE_CHECKING:
+    from briefing.store import Library
 
 
 @dataclass
@@ -18,13 +22,11 @@ class Context:
 
     db_path: Path
 
-    def open(self):  # -> briefing.store.Library, imported lazily to keep start-up fast
-        from briefing.store import LibraryError, open_library
+    def open(self) -> Library:
+        """The library; a LibraryError reaches the group, which prints it."""
+        from briefing.store import open_library  # lazily, to keep start-up fast
 
-        try:
-            return open_library(self.db_path)
-        except LibraryError as exc:
-            fail(str(exc))
+        return open_library(self.db_path)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -39,18 +41,20 @@ pass_context = click.make_pass_decorator(Context)
 
 
 class _Group(click.Group):
-    """Every command: a library that cannot be written is one line, never a traceback."""
+    """Every command: an error meant for the user is one line, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> object:
         import sqlite3
 
-        from briefing.store import LibraryError, storage_error
+        from briefing.store import storage_error
 
         try:
             return super().invoke(ctx)
-        except LibraryError as exc:
+        except BriefingError as exc:
             fail(str(exc))
         except sqlite3.Error as exc:
+            # A full disk or a read-only file surfaces as SQLite's own error; other
+            # SQLite errors are bugs, and keep their traceback.
             trouble = storage_error(exc, ctx.obj.db_path if ctx.obj else None)
             if trouble is None:
                 raise

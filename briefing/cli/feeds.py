@@ -43,13 +43,10 @@ def add_command(
     """Subscribe to URL: a feed, or a web page whose feed is found for you."""
     from briefing.config import load_settings
     from briefing.ingest.refresh import refresh_feeds
-    from briefing.ingest.subscribe import SubscribeError, subscribe
+    from briefing.ingest.subscribe import subscribe
 
     with context.open() as library:
-        try:
-            found = subscribe(library, url, tags=tags, full_text=full_text)
-        except SubscribeError as exc:
-            fail(str(exc))
+        found = subscribe(library, url, tags=tags, full_text=full_text)
         feed = found.feed
         name = clean_line(feed.title) or "(untitled)"
         if found.found_via:

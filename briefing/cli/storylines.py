@@ -257,15 +257,6 @@ def storyline_group() -> None:
     """Correct the grouping: merge, move, split, rename. Your changes survive refreshes."""
 
 
-def _apply(action: Any) -> Any:
-    from briefing.storylines import StorylineError
-
-    try:
-        return action()
-    except StorylineError as exc:
-        fail(str(exc))
-
-
 @storyline_group.command("merge")
 @click.argument("source")
 @click.argument("target")
@@ -276,7 +267,7 @@ def merge_command(context: Context, source: str, target: str) -> None:
 
     with context.open() as library:
         a, b = _find_storyline(library, source), _find_storyline(library, target)
-        kept = _apply(lambda: merge_storylines(library, a, b))
+        kept = merge_storylines(library, a, b)
     click.echo(f"Merged storyline {a} into {kept}.")
 
 
@@ -290,7 +281,7 @@ def move_command(context: Context, article: int, storyline: str) -> None:
 
     with context.open() as library:
         target = _find_storyline(library, storyline)
-        _apply(lambda: move_article(library, article, target))
+        move_article(library, article, target)
     click.echo(f"Moved article {article} to storyline {target}.")
 
 
@@ -304,7 +295,7 @@ def split_command(context: Context, storyline: str, articles: tuple[int, ...]) -
 
     with context.open() as library:
         source = _find_storyline(library, storyline)
-        new_id = _apply(lambda: split_storyline(library, source, list(articles)))
+        new_id = split_storyline(library, source, list(articles))
     click.echo(f"Split {len(articles)} article(s) from storyline {source} into storyline {new_id}.")
 
 
@@ -318,5 +309,5 @@ def rename_command(context: Context, storyline: str, label: str) -> None:
 
     with context.open() as library:
         target = _find_storyline(library, storyline)
-        _apply(lambda: rename_storyline(library, target, label))
+        rename_storyline(library, target, label)
     click.echo(f"Renamed storyline {target}.")

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from briefing.cli._group import Context, fail
+from briefing.cli._group import Context
 
 
 def launch(context: Context, *, explicit_db: bool, demo: bool = False) -> None:
-    """Open the TUI on the library (on the demo library until the user has feeds, or when asked)."""
-    from briefing.demo import DemoError
-    from briefing.store import LibraryError
+    """Open the TUI on the library (on the demo library until the user has feeds, or when asked).
+
+    A library or demo that cannot be opened raises a BriefingError, which the group prints.
+    """
     from briefing.tui.app import run_app
 
-    try:
-        run_app(context.db_path, explicit_db=explicit_db, demo=demo)
-    except (LibraryError, DemoError) as exc:
-        fail(str(exc))
+    run_app(context.db_path, explicit_db=explicit_db, demo=demo)

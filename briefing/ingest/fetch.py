@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from briefing import __version__
+from briefing.errors import FeedError
 from briefing.ingest.inflate import BodyTooLarge, BoundedDecoder, UnsupportedEncoding
 
 # No project URL is published yet; say plainly what we are rather than invent one.
@@ -41,7 +42,7 @@ _PERMANENT = {301, 308}
 _REDIRECTS = {301, 302, 303, 307, 308}
 
 
-class NotHttpUrl(ValueError):
+class NotHttpUrl(FeedError, ValueError):
     """The URL is not an absolute http:// or https:// URL."""
 
 

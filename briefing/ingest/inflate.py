@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import zlib
 
+from briefing.errors import FeedError
+
 __all__ = ["BodyTooLarge", "BoundedDecoder", "UnsupportedEncoding"]
 
 
-class BodyTooLarge(Exception):
+class BodyTooLarge(FeedError):
     """The decoded body would be larger than the cap."""
 
 
-class UnsupportedEncoding(Exception):
+class UnsupportedEncoding(FeedError):
     """The server used a Content-Encoding we did not ask for and cannot decode."""
 
 

@@ -20,6 +20,7 @@ from xml.etree import ElementTree as ET
 
 from lxml import etree
 
+from briefing.errors import FeedError
 from briefing.ingest.xmlguard import hardened_xml_parser
 from briefing.safetext import clean_line
 
@@ -31,7 +32,7 @@ __all__ = [
 ]
 
 
-class SubscriptionFileError(ValueError):
+class SubscriptionFileError(FeedError, ValueError):
     """The file is neither a readable OPML document nor a urls file."""
 
 

@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from briefing.errors import FeedError
 from briefing.ingest.html import html_to_text, may_hold_controls
 from briefing.ingest.xmlguard import (
     defuse_char_refs,
@@ -51,7 +52,7 @@ _LOOKS_LIKE_HTML = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
 
-class NotAFeed(Exception):
+class NotAFeed(FeedError):
     """The document is not a feed that can be read."""
 
 

@@ -6,6 +6,7 @@ import asyncio
 from dataclasses import dataclass
 from typing import Any
 
+from briefing.errors import FeedError
 from briefing.ingest.discover import common_feed_urls, feed_links, looks_like_feed
 from briefing.ingest.fetch import Fetcher, FetchResult, NotHttpUrl, check_http_url
 from briefing.ingest.parse import NotAFeed, ParsedFeed, parse_feed
@@ -17,7 +18,7 @@ from briefing.store.feeds import Feed, FeedExists, add_feed, get_feed_by_url
 MAX_CANDIDATES = 8
 
 
-class SubscribeError(Exception):
+class SubscribeError(FeedError):
     """Why a URL could not be subscribed, in one line for the user."""
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from briefing.errors import BriefingError
 from briefing.store._migrations import migrations
 
 BUSY_TIMEOUT_MS = 10_000
@@ -41,7 +42,7 @@ class _Database(Database):
             raise
 
 
-class LibraryError(Exception):
+class LibraryError(BriefingError):
     """The library file cannot be opened or written (read-only, disk full, corrupt)."""
 
 

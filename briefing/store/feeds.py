@@ -9,11 +9,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from briefing.errors import BriefingError
 from briefing.store._library import Library
 from briefing.store._rows import named_row, named_rows
 
 
-class FeedExists(Exception):
+class FeedExists(BriefingError):
     """The library already has a feed with this URL."""
 
     def __init__(self, feed: Feed) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from briefing.errors import BriefingError
 from briefing.store import Library
 from briefing.store import analysis as store_analysis
 from briefing.store import storylines as store
@@ -11,7 +12,7 @@ from briefing.storylines import _briefing
 from briefing.storylines._model import Briefing, StorylineArticle, StorylineSummary
 
 
-class StorylineError(LookupError):
+class StorylineError(BriefingError, LookupError):
     """No such storyline or article, or an override that cannot be applied."""
 
 
