@@ -252,10 +252,7 @@ class BriefingApp(App[None]):
 
     def _digest(self, library: Library, worker: Worker[None]) -> None:
         """Analyse new articles and place them in storylines."""
-        try:
-            from briefing.digest import digest
-        except ImportError:
-            return
+        from briefing.digest import digest  # lazily: the analyser is slow to import
 
         def analysed(done: int, total: int, *rest: object) -> None:
             self.post_message(RefreshProgress(done, total, "Reading new articles"))

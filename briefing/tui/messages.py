@@ -69,6 +69,12 @@ class RefreshProgress(Message):
     total: int
     stage: str
 
+    def can_replace(self, message: Message) -> bool:
+        # Posted once per feed and per article, faster than the screen redraws. The app
+        # keeps only the latest figures (`on_refresh_progress`), so a queued progress
+        # report, of either stage, is superseded by the one posted after it.
+        return isinstance(message, RefreshProgress)
+
 
 @dataclass
 class RefreshDone(Message):
