@@ -80,65 +80,82 @@ def _opens(text: str, i: int, width: int = 1) -> bool:
     return not before.isalnum()
 
 
+@dataclass(frozen=True, slots=True)
+class _OpenQuotation:
+    start: int
+    straight: bool  # opened with a straight mark, which a straight or a curly mark closes
+
+
 def quotations(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of quotations, marks included; a quote left open at a paragraph's end runs on
     into the next paragraph when that one opens with a quote mark (the newspaper convention)."""
     spans: list[tuple[int, int]] = []
-    carry: int | None = None  # start of a quotation continuing from an earlier paragraph
-    for pi, (ps, pe) in enumerate(paras):
-        open_at: int | None = None
-        straight = False
-        first = True
-        for m in _MARKS.finditer(text, ps, pe):
-            i = m.start()
-            ch = m.group()
-            width = len(ch)
-            if width == 2:
-                ch = STRAIGHT  # '' -- two apostrophes standing for a double quote (NYT style)
-            if open_at is None:
-                if ch in OPENERS or (ch == STRAIGHT and _opens(text, i, width)):
-                    lead_ws = not text[ps:i].strip()
-                    open_at = carry if (carry is not None and first and lead_ws) else i
-                    straight = ch == STRAIGHT
-                elif (
-                    ch == "\u201d"
-                    and (i == ps or text[i - 1].isspace())
-                    and (i + 1 < len(text) and not text[i + 1].isspace())
-                ):
-                    # a quotation opened with the closing mark
-                    lead_ws = not text[ps:i].strip()
-                    open_at = carry if (carry is not None and first and lead_ws) else i
-                    straight = False
-                first = False
-                carry = None if open_at != carry else carry
-                continue
-            closes = (
-                # a straight mark may be closed by a curly one: '"We will stay,” she said'
-                (ch == STRAIGHT or (ch == "\u201d" and width == 1))
-                if straight
-                else ch in CLOSERS
-                or ch == "\u201c"
-                and (i + 1 >= len(text) or not text[i + 1].isalnum())
-            )
-            if ch == STRAIGHT and not straight and not _opens(text, i, width):
-                closes = True
-            if closes:
-                spans.append((open_at, i + width))
-                open_at = None
-                carry = None
-        if open_at is not None:
-            nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
-            if nxt is not None and (text[nxt] in QUOTE_MARKS or text.startswith("''", nxt)):
-                carry = open_at
-            else:
-                spans.append((open_at, pe))
-                carry = None
-        elif carry is not None:
-            carry = None
-    if carry is not None:
-        spans.append((carry, paras[-1][1]))
+    carried: int | None = None  # start of a quotation continuing from the paragraph before
+    for index, (para_start, para_end) in enumerate(paras):
+        closed, still_open = _paragraph_quotations(text, para_start, para_end, carried)
+        spans.extend(closed)
+        carried = None
+        if still_open is not None and _continues_quotation(text, paras, index):
+            carried = still_open
+        elif still_open is not None:
+            spans.append((still_open, para_end))
     spans = [s for s in spans if s[1] - s[0] > 2]
     return sorted(spans + _single_quotations(text, paras, spans))
+
+
+def _paragraph_quotations(
+    text: str, para_start: int, para_end: int, carried: int | None
+) -> tuple[list[tuple[int, int]], int | None]:
+    """The quotations closed within a paragraph, and the start of one left open at its end.
+    A quotation carried from the paragraph before resumes at this one's first mark."""
+    closed: list[tuple[int, int]] = []
+    quotation: _OpenQuotation | None = None
+    for number, mark in enumerate(_MARKS.finditer(text, para_start, para_end)):
+        at, width = mark.start(), len(mark.group())
+        # '' -- two apostrophes standing for a double quote (NYT style)
+        char = STRAIGHT if width == 2 else mark.group()
+        if quotation is None:
+            leading = number == 0 and not text[para_start:at].strip()
+            resumed = carried if leading else None
+            quotation = _opening(text, at, width, char, resumed, para_start=para_start)
+        elif _closes(text, at, width, char, straight=quotation.straight):
+            closed.append((quotation.start, at + width))
+            quotation = None
+    return closed, quotation.start if quotation is not None else None
+
+
+def _opening(
+    text: str, at: int, width: int, char: str, resumed: int | None, *, para_start: int
+) -> _OpenQuotation | None:
+    """The quotation a mark opens (from `resumed` when it continues one), or None."""
+    start = resumed if resumed is not None else at
+    if char in OPENERS or (char == STRAIGHT and _opens(text, at, width)):
+        return _OpenQuotation(start, straight=char == STRAIGHT)
+    space_before = at == para_start or text[at - 1].isspace()
+    word_after = at + 1 < len(text) and not text[at + 1].isspace()
+    if char == "\u201d" and space_before and word_after:
+        return _OpenQuotation(start, straight=False)  # a quotation opened with the closing mark
+    return None
+
+
+def _closes(text: str, at: int, width: int, char: str, *, straight: bool) -> bool:
+    """Whether a mark closes the open quotation."""
+    if straight:
+        # a straight mark may be closed by a curly one: '"We will stay,” she said'
+        return char in (STRAIGHT, "\u201d")
+    if char == STRAIGHT:
+        return not _opens(text, at, width)
+    return char in CLOSERS or (
+        char == "\u201c" and (at + 1 >= len(text) or not text[at + 1].isalnum())
+    )
+
+
+def _continues_quotation(text: str, paras: list[tuple[int, int]], index: int) -> bool:
+    """Whether the paragraph after paras[index] opens with a quote mark."""
+    if index + 1 >= len(paras):
+        return False
+    start = paras[index + 1][0]
+    return text[start] in QUOTE_MARKS or text.startswith("''", start)
 
 
 _SINGLE = re.compile(
@@ -151,12 +168,12 @@ def _single_quotations(
 ) -> list[tuple[int, int]]:
     """British style: \u2018…\u2019 quotations in paragraphs that use no double marks."""
     out = []
-    for ps, pe in paras:
-        if any(qs < pe and ps < qe for qs, qe in taken):
+    for para_start, para_end in paras:
+        if any(start < para_end and para_start < end for start, end in taken):
             continue
-        for m in _SINGLE.finditer(text, ps, pe):
-            if len(m.group(1).split()) >= 3:
-                out.append((m.start(), m.end()))
+        for quotation in _SINGLE.finditer(text, para_start, para_end):
+            if len(quotation.group(1).split()) >= 3:
+                out.append((quotation.start(), quotation.end()))
     return out
 
 
@@ -166,25 +183,27 @@ def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
     pos = start
     first = bisect_left(quotes, (start, -1))
     if first > 0 and quotes[first - 1][1] > start:
-        first -= 1
-    for qs, qe in quotes[first:]:
-        if qs >= end:
+        first -= 1  # a quotation that starts before the block and runs into it
+    for quote_start, quote_end in quotes[first:]:
+        if quote_start >= end:
             break
-        if qe <= start:
+        if quote_end <= start:
             continue
-        qs, qe = max(qs, start), min(qe, end)
-        if qs > pos:
-            out.extend(
-                Token(m.group(), pos + m.start(), pos + m.end())
-                for m in _WORD.finditer(text[pos:qs])
-            )
-        out.append(Token(text[qs:qe], qs, qe, quote=True))
-        pos = qe
+        quote_start, quote_end = max(quote_start, start), min(quote_end, end)
+        if quote_start > pos:
+            out.extend(_words(text, pos, quote_start))
+        out.append(Token(text[quote_start:quote_end], quote_start, quote_end, quote=True))
+        pos = quote_end
     if pos < end:
-        out.extend(
-            Token(m.group(), pos + m.start(), pos + m.end()) for m in _WORD.finditer(text[pos:end])
-        )
+        out.extend(_words(text, pos, end))
     return out
+
+
+def _words(text: str, start: int, end: int) -> list[Token]:
+    return [
+        Token(m.group(), start + m.start(), start + m.end())
+        for m in _WORD.finditer(text[start:end])
+    ]
 
 
 def _ends_sentence(tok: Token, nxt: Token | None) -> bool:
@@ -200,73 +219,93 @@ def _ends_sentence(tok: Token, nxt: Token | None) -> bool:
     return nxt is None or nxt.is_cap or nxt.quote or nxt.text[:1].isdigit()
 
 
-def _speaker_follows(toks: list[Token], k: int) -> bool:
+def _speaker_follows(toks: list[Token], start: int) -> bool:
     """ "…?" Trump said, … : a short speaker phrase and a cue right after a quotation."""
-    for m in range(k, min(len(toks), k + 8)):
-        t = toks[m]
-        if t.quote:
+    for at in range(start, min(len(toks), start + 8)):
+        tok = toks[at]
+        if tok.quote:
             return False
-        if t.lower in SPEECH_CUES and not t.is_cap:
-            after = toks[m + 1] if m + 1 < len(toks) else None
-            if after is not None and after.text in (",", ":") and m + 2 < len(toks):
-                if toks[m + 2].quote:
-                    return False  # "He added, "…"": a new sentence of its own
-            return (
-                after is None
-                or after.text in (".", ",", "!", "?")
-                or (
-                    after.lower in AFTER_CUE_ADJUNCT_OPENERS
-                    and not any(x.lower == "that" or x.text == ":" for x in toks[m + 1 : m + 10])
-                )
-            )
-        if not (
-            t.is_cap
-            or t.lower in DETERMINERS
-            or t.lower in AUX_SKIP
-            or t.text in (",", ".")
-            or t.lower in ROLE_WORDS
-            or t.lower in TITLE_WORDS
-        ):
+        if tok.lower in SPEECH_CUES and not tok.is_cap:
+            return _cue_closes_statement(toks, at)
+        if not _speaker_word(tok):
             return False
     return False
+
+
+def _speaker_word(tok: Token) -> bool:
+    """A word of a short speaker phrase: a name, a title, a role, a determiner, an adverb."""
+    word = tok.lower
+    return (
+        tok.is_cap
+        or word in DETERMINERS
+        or word in AUX_SKIP
+        or tok.text in (",", ".")
+        or word in ROLE_WORDS
+        or word in TITLE_WORDS
+    )
+
+
+def _cue_closes_statement(toks: list[Token], cue_at: int) -> bool:
+    """Whether the cue after a quotation ends it ("…?" Trump said.) rather than opening a
+    statement of its own (He added, "…")."""
+    after = toks[cue_at + 1] if cue_at + 1 < len(toks) else None
+    if after is None:
+        return True
+    if after.text in (",", ":") and cue_at + 2 < len(toks) and toks[cue_at + 2].quote:
+        return False  # 'He added, "…"': a new sentence of its own
+    if after.text in (".", ",", "!", "?"):
+        return True
+    return after.lower in AFTER_CUE_ADJUNCT_OPENERS and not any(
+        x.lower == "that" or x.text == ":" for x in toks[cue_at + 1 : cue_at + 10]
+    )
 
 
 def sentences(text: str) -> list[Sentence]:
     """Split text into sentences that never break inside a quotation."""
     paras = paragraphs(text)
     quotes = quotations(text, paras)
-    # Paragraphs glued by a multi-paragraph quotation are tokenised as one block.
-    blocks: list[tuple[int, int, int]] = []
-    qi = 0
-    for pi, (ps, pe) in enumerate(paras):
-        while qi < len(quotes) and quotes[qi][1] <= ps:
-            qi += 1
-        if blocks and any(qs < ps < qe for qs, qe in quotes[max(0, qi - 1) : qi + 1]):
-            blocks[-1] = (blocks[-1][0], pe, blocks[-1][2])
-        else:
-            blocks.append((ps, pe, pi))
     out: list[Sentence] = []
-    for bi, (bs, be, _pi) in enumerate(blocks):
-        toks = tokens(text, bs, be, quotes)
-        cur: list[Token] = []
-        first = True
-        for i, tok in enumerate(toks):
-            cur.append(tok)
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if (
-                tok.text == "."
-                and i > 0
-                and not toks[i - 1].quote
-                and toks[i - 1].end == tok.start
-                and toks[i - 1].lower in ABBREVIATIONS
-                and nxt is not None
-                and (toks[i - 1].lower != "no" or nxt.text[:1].isdigit())
-            ):
-                continue  # "Gov. Pence" stays whole
-            if _ends_sentence(tok, nxt) and not (tok.quote and _speaker_follows(toks, i + 1)):
-                out.append(Sentence(cur[0].start, cur[-1].end, cur, bi, first))
-                first = False
-                cur = []
-        if cur:
-            out.append(Sentence(cur[0].start, cur[-1].end, cur, bi, first))
+    for block_index, (start, end) in enumerate(_blocks(paras, quotes)):
+        out.extend(_block_sentences(tokens(text, start, end, quotes), block_index))
     return out
+
+
+def _blocks(paras: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs, those glued by a multi-paragraph quotation made one block to tokenise."""
+    blocks: list[tuple[int, int]] = []
+    quote_at = 0  # the first quotation that does not end before this paragraph
+    for para_start, para_end in paras:
+        while quote_at < len(quotes) and quotes[quote_at][1] <= para_start:
+            quote_at += 1
+        nearby = quotes[max(0, quote_at - 1) : quote_at + 1]
+        if blocks and any(start < para_start < end for start, end in nearby):
+            blocks[-1] = (blocks[-1][0], para_end)
+        else:
+            blocks.append((para_start, para_end))
+    return blocks
+
+
+def _block_sentences(toks: list[Token], block_index: int) -> list[Sentence]:
+    out: list[Sentence] = []
+    current: list[Token] = []
+    for at, tok in enumerate(toks):
+        current.append(tok)
+        nxt = toks[at + 1] if at + 1 < len(toks) else None
+        if _abbreviation_period(toks, at, nxt):
+            continue  # "Gov. Pence" stays whole
+        if _ends_sentence(tok, nxt) and not (tok.quote and _speaker_follows(toks, at + 1)):
+            out.append(Sentence(current[0].start, current[-1].end, current, block_index, not out))
+            current = []
+    if current:
+        out.append(Sentence(current[0].start, current[-1].end, current, block_index, not out))
+    return out
+
+
+def _abbreviation_period(toks: list[Token], at: int, nxt: Token | None) -> bool:
+    """The period of an abbreviation ("Gov. Pence", "No. 10") inside a sentence."""
+    if toks[at].text != "." or at == 0 or nxt is None:
+        return False
+    word = toks[at - 1]
+    if word.quote or word.end != toks[at].start or word.lower not in ABBREVIATIONS:
+        return False
+    return word.lower != "no" or nxt.text[:1].isdigit()
