@@ -391,6 +391,15 @@ AUXILIARIES = _words(
 # Pronouns that open a clause, so that "that" before them is a conjunction, not a determiner.
 CLAUSE_START_PRONOUNS = _words("he she they it we i you there this")
 
+# Adverbs of place and time between a subject and its cue: "Campaign workers here said …".
+SUBJECT_CUE_ADVERBS = _words("today yesterday tonight here there too also")
+
+# Words opening a sentence whose first clause names the channel: "Speaking to The Times, …".
+CHANNEL_FIRST_OPENERS = _words("speaking in writing talking interviewed")
+
+# Words after which an outlet may be named: "told Fox News", "on Truth Social", "via X".
+CHANNEL_LINKS = _words("on to with in via told")
+
 # --- red lines: demands, refusals, conditions and their holders (used by _redlines.py) ---
 
 # Verb stems a refusal negates: "will not accept", "never sign", "refuses to budge".

@@ -25,6 +25,8 @@ from briefing.understand._lexicon import (
     AUX_SKIP,
     AUXILIARIES,
     BELIEF_CUES,
+    CHANNEL_FIRST_OPENERS,
+    CHANNEL_LINKS,
     CHANNEL_NOUNS,
     CLAUSE_ONLY_CUES,
     CLAUSE_START_PRONOUNS,
@@ -54,6 +56,7 @@ from briefing.understand._lexicon import (
     PRONOUNS_ALL,
     ROLE_WORDS,
     SPEECH_CUES,
+    SUBJECT_CUE_ADVERBS,
     SUBORDINATORS,
     TIME_ADJUNCT_WORDS,
     TITLE_SMALL_WORDS,
@@ -784,7 +787,7 @@ def _before_channel(
 def _opening_channel(words: _Words, cue_at: int) -> str | None:
     """'Speaking to The Times, Mel Stride said …': the channel named before the speaker."""
     toks = words.toks
-    if toks[0].lower not in ("speaking", "in", "writing", "talking", "interviewed"):
+    if toks[0].lower not in CHANNEL_FIRST_OPENERS:
         return None
     comma = next((x for x in range(1, min(cue_at, 12)) if toks[x].text == ","), None)
     return _via_in(toks, 0, comma, words.given_names) if comma is not None else None
@@ -1290,9 +1293,7 @@ def _skip_back(toks: list[Token], at: int, floor: int) -> int:
             at -= 1
         elif word in WEEKDAYS and at - 1 >= floor and toks[at - 1].lower == "on":
             at -= 2
-        elif word in ("today", "yesterday", "tonight", "here", "there", "too", "also") or (
-            word in WEEKDAYS and not toks[at].is_cap
-        ):
+        elif word in SUBJECT_CUE_ADVERBS or (word in WEEKDAYS and not toks[at].is_cap):
             at -= 1  # "Campaign workers here said …"
         elif word in ("n't", "not"):
             at -= 1
@@ -1524,7 +1525,7 @@ def _via_in(toks: list[Token], start: int, stop: int, given_names: Mapping[str, 
     if 0 < start < len(toks) and toks[start - 1].lower == "told":
         start -= 1  # the cue itself: "told the Financial Courier"
     for link in range(start, min(stop, len(toks))):
-        if toks[link].lower in ("on", "to", "with", "in", "via", "told") and link + 1 < stop:
+        if toks[link].lower in CHANNEL_LINKS and link + 1 < stop:
             outlet = _outlet_after(toks, link, stop, given_names)
             if outlet is not None:
                 return outlet
