@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing.cli._group import Context, cli, fail, pass_context
 from briefing.safetext import clean_line
+
+if TYPE_CHECKING:
+    from briefing.ingest.refresh import FeedResult, RefreshReport
+    from briefing.store import Library
 
 
 def _count(n: int, word: str) -> str:
@@ -160,58 +166,83 @@ def refresh_command(
 ) -> None:
     """Fetch new articles from every feed (or only the FEEDS given, by URL or id)."""
     from briefing.config import load_settings
-    from briefing.ingest.refresh import FeedResult, refresh_feeds
-    from briefing.store.feeds import find_feed, list_feeds
+    from briefing.ingest.refresh import refresh_feeds
 
     settings = load_settings()
     if full_text is None:
         full_text = settings.fetch_full_text
     with context.open() as library:
-        ids: list[int] | None = None
-        if feeds:
-            ids = []
-            for name in feeds:
-                found = find_feed(library, name)
-                if found is None:
-                    fail(f"no such feed: {name} (see `briefing feeds`)")
-                ids.append(found.id)
-        total = len(ids) if ids is not None else len(list_feeds(library))
+        ids = _feed_ids(library, feeds)
+        total = len(ids) if ids is not None else _feed_count(library)
         if total == 0 and not as_json:
             _echo("No feeds yet. Add one with: briefing add URL")
             return
-        show_bar = not as_json and sys.stderr.isatty() and total > 1
-        bar: Any = None
-        if show_bar:
-            bar = click.progressbar(
-                length=total, label="Refreshing", file=sys.stderr, show_pos=True, width=30
-            )
-            bar.__enter__()
-
-        def progress(done: int, total: int, result: FeedResult) -> None:
-            if bar is not None:
-                bar.update(1)
-
-        try:
-            report = refresh_feeds(
-                library,
-                ids,
-                progress=progress,
-                full_text=full_text,
-                max_articles_per_feed=settings.max_articles_per_feed,
-            )
-        except KeyboardInterrupt:
-            # Every feed finished so far was committed on its own; nothing is half-written.
-            fail("interrupted; feeds refreshed so far are saved", code=130)
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
+        with _refresh_bar(total, shown=not as_json) as progress:
+            try:
+                report = refresh_feeds(
+                    library,
+                    ids,
+                    progress=progress,
+                    full_text=full_text,
+                    max_articles_per_feed=settings.max_articles_per_feed,
+                )
+            except KeyboardInterrupt:
+                # Every feed finished so far was committed on its own; nothing is half-written.
+                fail("interrupted; feeds refreshed so far are saved", code=130)
     if as_json:
         _echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-        if run_digest:
-            from briefing.cli.storylines import digest_library
+    else:
+        _print_refresh(report)
+    if run_digest:
+        from briefing.cli.storylines import digest_library
 
-            digest_library(context, quiet=True)
+        digest_library(context, quiet=as_json)
+
+
+def _feed_ids(library: Library, names: tuple[str, ...]) -> list[int] | None:
+    """The ids of the feeds named (by URL or id); None, meaning every feed, when none is."""
+    from briefing.store.feeds import find_feed
+
+    if not names:
+        return None
+    ids = []
+    for name in names:
+        found = find_feed(library, name)
+        if found is None:
+            fail(f"no such feed: {name} (see `briefing feeds`)")
+        ids.append(found.id)
+    return ids
+
+
+def _feed_count(library: Library) -> int:
+    from briefing.store.feeds import list_feeds
+
+    return len(list_feeds(library))
+
+
+@contextmanager
+def _refresh_bar(total: int, *, shown: bool) -> Iterator[Callable[[int, int, FeedResult], None]]:
+    """A progress callback for refresh_feeds, drawing a bar on a terminal for several feeds."""
+    if not (shown and sys.stderr.isatty() and total > 1):
+        yield _no_progress
         return
+    bar = click.progressbar(
+        length=total, label="Refreshing", file=sys.stderr, show_pos=True, width=30
+    )
+    with bar:
+
+        def progress(done: int, total: int, result: FeedResult) -> None:
+            bar.update(1)
+
+        yield progress
+
+
+def _no_progress(done: int, total: int, result: FeedResult) -> None:
+    pass
+
+
+def _print_refresh(report: RefreshReport) -> None:
+    """Each failure and each move on its own line, then the totals."""
     for result in report.results:
         if result.failed:
             name = clean_line(result.title) or clean_line(result.url)
@@ -219,7 +250,3 @@ def refresh_command(
         if result.moved_to:
             _echo(f"  {clean_line(result.url)} moved to {clean_line(result.moved_to)}")
     _echo("Refreshed " + report.summary())
-    if run_digest:
-        from briefing.cli.storylines import digest_library
-
-        digest_library(context, quiet=False)

@@ -151,64 +151,99 @@ def _link(source: Any) -> str:
 
 def to_markdown(briefing: Any) -> str:
     """The briefing as Markdown: each item links to the article it comes from."""
-    s = briefing.storyline
-    lines = [f"# {_md(s.label)}", ""]
+    lines = _md_heading(briefing.storyline)
+    # Each section is left out when the analyser found nothing for it; Articles always shows.
+    for section in (_md_new, _md_timeline, _md_red_lines, _md_quotes, _md_actors):
+        lines += section(briefing)
+    lines += _md_articles(briefing)
+    return "\n".join(lines)
+
+
+def _md_heading(s: Any) -> list[str]:
+    """The label, then one line of dates, article count and outlets."""
     outlets = ", ".join(_md(o) for o in s.outlets)
-    lines += [
+    return [
+        f"# {_md(s.label)}",
+        "",
         f"{_dates(s.first_date, s.last_date)} · {s.article_count} article"
         f"{'s' if s.article_count != 1 else ''} · {outlets}",
         "",
     ]
-    if briefing.new_since_last_opened:
-        lines += ["## What is new", ""]
-        lines += [f"- {_md(n.text)} ({_link(n.source)})" for n in briefing.new_since_last_opened]
-        lines.append("")
-    if briefing.timeline:
-        lines += ["## Timeline", ""]
-        for e in briefing.timeline:
-            links = ", ".join(_link(r.source) for r in e.reports)
-            when = e.date + (" (scheduled)" if e.scheduled else "")
-            line = f"- **{when}** {_md(e.text)} ({links})"
-            if e.dates_conflict:
-                given = "; ".join(f"{_md(r.source.outlet)}: {r.date}" for r in e.reports)
-                line += f"  \n  ⚠ outlets give different dates: {given}"
+
+
+def _md_new(briefing: Any) -> list[str]:
+    if not briefing.new_since_last_opened:
+        return []
+    items = [f"- {_md(n.text)} ({_link(n.source)})" for n in briefing.new_since_last_opened]
+    return ["## What is new", "", *items, ""]
+
+
+def _md_timeline(briefing: Any) -> list[str]:
+    if not briefing.timeline:
+        return []
+    lines = ["## Timeline", ""]
+    for e in briefing.timeline:
+        links = ", ".join(_link(r.source) for r in e.reports)
+        when = e.date + (" (scheduled)" if e.scheduled else "")
+        line = f"- **{when}** {_md(e.text)} ({links})"
+        if e.dates_conflict:
+            given = "; ".join(f"{_md(r.source.outlet)}: {r.date}" for r in e.reports)
+            line += f"  \n  ⚠ outlets give different dates: {given}"
+        lines.append(line)
+    return [*lines, ""]
+
+
+def _md_red_lines(briefing: Any) -> list[str]:
+    """One subsection per holder, each red line with the one it replaced, if any."""
+    if not briefing.red_lines:
+        return []
+    lines = ["## Red lines", ""]
+    for g in briefing.red_lines:
+        changed = " (position changed)" if g.position_changed else ""
+        lines += [f"### {_md(g.holder)}{changed}", ""]
+        for r in g.items:
+            line = f"- {r.stated or 'undated'}: “{_md(r.text)}” ({_link(r.source)})"
+            if r.changed_from:
+                line += f"  \n  changed from: “{_md(r.changed_from)}”"
             lines.append(line)
         lines.append("")
-    if briefing.red_lines:
-        lines += ["## Red lines", ""]
-        for g in briefing.red_lines:
-            changed = " (position changed)" if g.position_changed else ""
-            lines += [f"### {_md(g.holder)}{changed}", ""]
-            for r in g.items:
-                line = f"- {r.stated or 'undated'}: “{_md(r.text)}” ({_link(r.source)})"
-                if r.changed_from:
-                    line += f"  \n  changed from: “{_md(r.changed_from)}”"
-                lines.append(line)
-            lines.append("")
-    if briefing.quotes:
-        lines += ["## Quotes", ""]
-        for q in briefing.quotes:
-            lines += [f"### {_md(q.speaker)}", ""]
-            for item in q.quotes:
-                words = _md(item.text.strip().strip('"“”'))
-                text = f"“{words}”" if item.direct else f"(reported) {words}"
-                links = ", ".join(_link(c) for c in (item.source, *item.also))
-                lines.append(f"- {item.date or 'undated'}: {text} ({links})")
-            lines.append("")
-    if briefing.actors:
-        lines += [
-            "## Actors",
-            "",
-            "| Actor | Kind | Roles | Articles | Mentions |",
-            "|---|---|---|---|---|",
-        ]
-        for a in briefing.actors:
-            roles = ", ".join(_md(r) for r in a.roles)
-            lines.append(
-                f"| {_md(a.name)} | {a.kind} | {roles} | {a.article_count} | {a.mentions} |"
-            )
+    return lines
+
+
+def _md_quotes(briefing: Any) -> list[str]:
+    """One subsection per speaker; direct quotes in quotation marks, reported speech marked."""
+    if not briefing.quotes:
+        return []
+    lines = ["## Quotes", ""]
+    for q in briefing.quotes:
+        lines += [f"### {_md(q.speaker)}", ""]
+        for item in q.quotes:
+            words = _md(item.text.strip().strip('"“”'))
+            text = f"“{words}”" if item.direct else f"(reported) {words}"
+            links = ", ".join(_link(c) for c in (item.source, *item.also))
+            lines.append(f"- {item.date or 'undated'}: {text} ({links})")
         lines.append("")
-    lines += ["## Articles", ""]
+    return lines
+
+
+def _md_actors(briefing: Any) -> list[str]:
+    if not briefing.actors:
+        return []
+    lines = [
+        "## Actors",
+        "",
+        "| Actor | Kind | Roles | Articles | Mentions |",
+        "|---|---|---|---|---|",
+    ]
+    for a in briefing.actors:
+        roles = ", ".join(_md(r) for r in a.roles)
+        lines.append(f"| {_md(a.name)} | {a.kind} | {roles} | {a.article_count} | {a.mentions} |")
+    return [*lines, ""]
+
+
+def _md_articles(briefing: Any) -> list[str]:
+    """Every article, with the other outlets' copies of it."""
+    lines = ["## Articles", ""]
     for art in briefing.articles:
         also = ", ".join(_link(c) for c in art.copies)
         extra = f" (also: {also})" if also else ""
@@ -216,8 +251,7 @@ def to_markdown(briefing: Any) -> str:
         lines.append(
             f"- {art.date or 'undated'} [{_md(art.title)}]({url}) — {_md(art.outlet)}{extra}"
         )
-    lines.append("")
-    return "\n".join(lines)
+    return [*lines, ""]
 
 
 @cli.command("digest")

@@ -80,8 +80,20 @@ def feed_links(html: str, base_url: str) -> list[str]:
     URLs are absolute (resolved against `base_url` and any `<base href>`), in document
     order, without duplicates.
     """
-    if not html or not html.strip():
+    root = _parse_page(html)
+    if root is None:
         return []
+    base = _base_url(root, base_url)
+    advertised = (el.get("href") for el in root.iter("link") if _is_feed_link(el))
+    linked = (el.get("href") for el in root.iter("a") if _looks_like_feed_url(el.get("href")))
+    urls = (_absolute(href, base) for href in (*advertised, *linked))
+    return list(dict.fromkeys(url for url in urls if url))  # first of each, in order
+
+
+def _parse_page(html: str) -> etree._Element | None:
+    """The page's root element, or None for an empty page or one lxml cannot read."""
+    if not html or not html.strip():
+        return None
     try:
         # A parser per call: lxml parsers must not be shared between threads.
         parser = etree.HTMLParser(
@@ -89,45 +101,32 @@ def feed_links(html: str, base_url: str) -> list[str]:
         )
         # lxml refuses a str that declares its encoding; the declaration says nothing here.
         html = _XML_DECL.sub("", _without_surrogates(html), count=1)
-        root = etree.fromstring(html, parser)
+        return etree.fromstring(html, parser)
     except (etree.ParserError, ValueError):
-        return []
-    if root is None:
-        return []
-    base = base_url
+        return None
+
+
+def _base_url(root: etree._Element, page_url: str) -> str:
+    """What relative links resolve against: the first non-empty `<base href>`, else the page."""
     for el in root.iter("base"):
         href = (el.get("href") or "").strip()
         if href:
-            base = urljoin(base_url, href)
-            break
+            return urljoin(page_url, href)
+    return page_url
 
-    found: list[str] = []
-    seen: set[str] = set()
 
-    def keep(href: str | None) -> None:
-        url = _absolute(href, base)
-        if url and url not in seen:
-            seen.add(url)
-            found.append(url)
-
-    for el in root.iter("link"):
-        rels = (el.get("rel") or "").lower().split()
-        mime = (el.get("type") or "").split(";")[0].strip().lower()
-        if "alternate" in rels and "stylesheet" not in rels and mime in FEED_TYPES:
-            if mime == "application/json":
-                # WordPress links every page to its REST API as application/json; only a
-                # JSON link that calls itself a feed is one.
-                label = f"{el.get('href') or ''} {el.get('title') or ''}".lower()
-                if "feed" not in label:
-                    continue
-            keep(el.get("href"))
-        elif "feed" in rels:
-            keep(el.get("href"))
-    for el in root.iter("a"):
-        href = el.get("href")
-        if href and _looks_like_feed_url(href):
-            keep(href)
-    return found
+def _is_feed_link(el: etree._Element) -> bool:
+    """A `<link>` to a feed: rel=alternate with a feed's type, or rel=feed."""
+    rels = (el.get("rel") or "").lower().split()
+    mime = (el.get("type") or "").split(";")[0].strip().lower()
+    if "alternate" in rels and "stylesheet" not in rels and mime in FEED_TYPES:
+        if mime != "application/json":
+            return True
+        # WordPress links every page to its REST API as application/json; only a
+        # JSON link that calls itself a feed is one.
+        label = f"{el.get('href') or ''} {el.get('title') or ''}".lower()
+        return "feed" in label
+    return "feed" in rels
 
 
 def common_feed_urls(url: str) -> list[str]:
@@ -178,7 +177,9 @@ def _absolute(href: str | None, base: str) -> str | None:
     return urlunsplit(parts._replace(fragment=""))
 
 
-def _looks_like_feed_url(href: str) -> bool:
+def _looks_like_feed_url(href: str | None) -> bool:
+    if not href:
+        return False
     parts = urlsplit(href.strip())
     if parts.scheme.lower() == "feed":
         return True

@@ -109,6 +109,18 @@ class _BodyTooLarge(Exception):
     pass
 
 
+# What a fetch turns into an error result instead of raising (the message: Fetcher._trouble).
+_FETCH_TROUBLE = (
+    TimeoutError,
+    _BodyTooLarge,
+    BodyTooLarge,
+    httpx.HTTPError,
+    UnsupportedEncoding,
+    ValueError,
+    httpx.InvalidURL,
+)
+
+
 def _tls_context() -> ssl.SSLContext:
     """The certificate store for https, as httpx would build it (SSL_CERT_FILE and
     SSL_CERT_DIR honoured), loaded once per process rather than once per refresh."""
@@ -195,35 +207,33 @@ class Fetcher:
             check_http_url(url)
         except NotHttpUrl as exc:
             return FetchResult(url=url, kind="error", error=str(exc))
-        headers = {"Accept": accept}
-        if etag:
-            headers["If-None-Match"] = etag
-        if last_modified:
-            headers["If-Modified-Since"] = last_modified
+        headers = _request_headers(accept, etag, last_modified)
         try:
             async with self._overall:
                 async with asyncio.timeout(self.deadline):
                     result = await self._follow(url, headers)
-        except TimeoutError:
-            return FetchResult(url=url, kind="error", error=f"timed out after {self.deadline:g} s")
-        except (_BodyTooLarge, BodyTooLarge):
-            return FetchResult(
-                url=url, kind="error", error=f"response larger than {_size(self.max_bytes)}"
-            )
-        except httpx.TimeoutException as exc:
-            return FetchResult(url=url, kind="error", error=f"timed out ({_describe(exc)})")
-        except httpx.HTTPError as exc:
-            return FetchResult(url=url, kind="error", error=_describe(exc))
-        except (UnsupportedEncoding, ValueError) as exc:
-            return FetchResult(url=url, kind="error", error=str(exc))
-        except httpx.InvalidURL as exc:
-            # Not an HTTPError: httpx raises it while reading a redirect to javascript:,
-            # data: or a malformed Location, even with follow_redirects off.
-            return FetchResult(url=url, kind="error", error=f"invalid URL or redirect: {exc}")
+        except _FETCH_TROUBLE as exc:
+            return FetchResult(url=url, kind="error", error=self._trouble(exc))
         if result.kind == "ok" and previous_hash and result.body_hash == previous_hash:
             result.kind = "unchanged"
             result.body = b""
         return result
+
+    def _trouble(self, exc: BaseException) -> str:
+        """One line for the user on why a fetch failed (one of _FETCH_TROUBLE)."""
+        if isinstance(exc, TimeoutError):
+            return f"timed out after {self.deadline:g} s"
+        if isinstance(exc, _BodyTooLarge | BodyTooLarge):
+            return f"response larger than {_size(self.max_bytes)}"
+        if isinstance(exc, httpx.TimeoutException):
+            return f"timed out ({_describe(exc)})"
+        if isinstance(exc, httpx.HTTPError):
+            return _describe(exc)
+        if isinstance(exc, httpx.InvalidURL):
+            # Not an HTTPError: httpx raises it while reading a redirect to javascript:,
+            # data: or a malformed Location, even with follow_redirects off.
+            return f"invalid URL or redirect: {exc}"
+        return str(exc)  # UnsupportedEncoding, ValueError
 
     async def fetch_page(self, url: str) -> FetchResult:
         """Fetch an HTML page (an article, or a site being searched for its feed)."""
@@ -300,6 +310,16 @@ class Fetcher:
         result.etag = response.headers.get("ETag")
         result.last_modified = response.headers.get("Last-Modified")
         return result
+
+
+def _request_headers(accept: str, etag: str | None, last_modified: str | None) -> dict[str, str]:
+    """The Accept header, and the validators that make the request conditional."""
+    headers = {"Accept": accept}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
 
 
 def _failure(url: str, final_url: str, response: httpx.Response, message: str) -> FetchResult:

@@ -184,28 +184,14 @@ def _from_markup(text: str) -> str:
         # lxml refuses a str that declares its encoding; the declaration says nothing here.
         text = _XML_DECL.sub("", text, count=1)
     parser = _parser()
-    try:
-        root = etree.fromstring(text, parser)
-    except (etree.ParserError, ValueError):
-        root = None
-    last_error = parser.error_log.last_error
-    if last_error is not None and last_error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+    root = _parse(text, parser)
+    if _nesting_too_deep(parser):
         # libxml2 stops at 256 levels of nesting and would lose the rest of the article.
         return _from_markup_crudely(text)
     if root is None:
         return ""
-    if "hidden" in text or "display" in text:
-        # What the author hid (hidden, aria-hidden, display:none) is not for the reader.
-        for el in _HIDDEN(root):
-            el.tag = _DROPPED
-    etree.strip_elements(root, *_DROP, _DROPPED, with_tail=False)
-    for pre in root.iter("pre"):
-        # Preformatted text keeps its line breaks; spaces are still collapsed below.
-        for node in pre.iter():
-            if node.text:
-                node.text = node.text.replace("\n", _BR)
-            if node is not pre and node.tail:
-                node.tail = node.tail.replace("\n", _BR)
+    _drop_unread(root, text)
+    _keep_preformatted_lines(root)
     try:
         for el in root.iter(*_MARKED):
             _mark(el)
@@ -219,8 +205,46 @@ def _from_markup(text: str) -> str:
     # have put a control or invisible character into the tree.
     if "&" in text and _FLAT_SUSPECT.search(flat):
         flat = _INVISIBLE.sub("", strip_controls(flat))
+    return _join_blocks(flat)
+
+
+def _parse(text: str, parser: etree.HTMLParser) -> etree._Element | None:
+    try:
+        return etree.fromstring(text, parser)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _nesting_too_deep(parser: etree.HTMLParser) -> bool:
+    """Whether the last parse stopped at libxml2's limit on nesting."""
+    last_error = parser.error_log.last_error
+    return last_error is not None and last_error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT
+
+
+def _drop_unread(root: etree._Element, text: str) -> None:
+    """Remove what is never article text: scripts, embeds, and what the author hid."""
+    if "hidden" in text or "display" in text:
+        # What the author hid (hidden, aria-hidden, display:none) is not for the reader.
+        for el in _HIDDEN(root):
+            el.tag = _DROPPED
+    etree.strip_elements(root, *_DROP, _DROPPED, with_tail=False)
+
+
+def _keep_preformatted_lines(root: etree._Element) -> None:
+    """Preformatted text keeps its line breaks; spaces are still collapsed later."""
+    for pre in root.iter("pre"):
+        for node in pre.iter():
+            if node.text:
+                node.text = node.text.replace("\n", _BR)
+            if node is not pre and node.tail:
+                node.tail = node.tail.replace("\n", _BR)
+
+
+def _join_blocks(flat: str) -> str:
+    """The text serialised with block markers, as paragraphs and lines of collapsed words."""
     # Split at each run of markers (and the whitespace around them), then collapse the
-    # whitespace of each piece: str.split is far faster than a regex for that.
+    # whitespace of each piece: str.split is far faster than a regex for that. The pieces
+    # alternate text, markers, text, ...
     pieces = _BREAKS.split(flat)
     out: list[str] = []
     for i in range(0, len(pieces), 2):
