@@ -145,8 +145,3 @@ def _with_user_files(aliases: str | None, given_names: str | None) -> AliasTable
     # keyed by the user's files' text: an edit, however quick, is read again
     bundled_aliases, bundled_given_names = _bundled_texts()
     return _table([bundled_aliases, aliases], [bundled_given_names, given_names])
-
-
-def default_aliases() -> AliasTable:
-    """The bundled table (kept for the rules that do not yet take the table from `analyse`)."""
-    return bundled_alias_table()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefing.config import data_dir
 from briefing.understand import Actor, analyse
-from briefing.understand._aliases import default_aliases, load_aliases
+from briefing.understand._aliases import bundled_alias_table, load_aliases
 
 
 def actors(text: str, **kw: object) -> dict[str, Actor]:
@@ -56,7 +56,7 @@ def test_organisations() -> None:
 
 def test_the_alias_table_is_bundled_data() -> None:
     assert (data_dir() / "aliases" / "aliases.toml").is_file()
-    table = default_aliases()
+    table = bundled_alias_table()
     assert table.lookup("the Kremlin") == ("Russia", "country")
     assert table.lookup("Kyiv") == ("Ukraine", "country")
 

@@ -124,4 +124,8 @@ def dump(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    dump(Path(sys.argv[1]))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=dump.__doc__)
+    parser.add_argument("folder", type=Path)
+    dump(parser.parse_args().folder)
