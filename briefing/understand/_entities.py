@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.understand._aliases import AliasTable
-from briefing.understand._lexicon import FEMALE_TITLES, HONORIFICS, MALE_TITLES, OF_WORDS
+from briefing.understand._lexicon import (
+    COMPANY_SUFFIXES,
+    FEMALE_TITLES,
+    HONORIFICS,
+    MALE_TITLES,
+    OF_WORDS,
+)
 from briefing.understand._mentions import Entity, Mention
 
 
@@ -36,6 +42,7 @@ class _KnownForms:
     persons: dict[str, str]  # a surname -> the fullest form of the person's name
     firsts: dict[str, set[str]]  # a first name -> the full forms that start with it
     org_heads: dict[str, str]  # an organisation's head noun -> its full name
+    companies: dict[str, str]  # a company's name without its legal form -> with it
 
     @classmethod
     def of(cls, mentions: list[Mention]) -> _KnownForms:
@@ -43,13 +50,16 @@ class _KnownForms:
         firsts: dict[str, set[str]] = {}
         for form in set(persons.values()):
             firsts.setdefault(form.split()[0].lower(), set()).add(form)
-        return cls(persons, firsts, _org_heads(mentions))
+        return cls(persons, firsts, _org_heads(mentions), _companies(mentions))
 
     def canonical(self, m: Mention) -> tuple[str, str]:
         """The canonical name and kind of a mention the alias table does not know."""
         if " " not in m.name and m.name.lower() in self.org_heads and m.kind != "person":
             # "the Commission" after "the European Commission"
             return self.org_heads[m.name.lower()], "organization"
+        company = self.companies.get(_without_suffix(m.name).lower())
+        if company is not None:
+            return company, "organization"  # "Qualcomm" after "Qualcomm Inc."
         if m.kind not in ("person", "other"):
             return m.name, m.kind
         parts = _without_honorifics(m.name)
@@ -71,6 +81,23 @@ def _person_forms(mentions: list[Mention]) -> dict[str, str]:
         if parts:
             persons.setdefault(parts[-1].lower(), " ".join(parts))
     return persons
+
+
+def _without_suffix(name: str) -> str:
+    """ "Equifax Inc." -> "Equifax"."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last.lower().strip(".,") in COMPANY_SUFFIXES else name
+
+
+def _companies(mentions: list[Mention]) -> dict[str, str]:
+    """A company's name without its legal form -> the fullest form written ("Equifax Inc."
+    rather than "Equifax Inc")."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        base = _without_suffix(m.name)
+        if base != m.name and (base.lower() not in out or m.name.endswith(".")):
+            out[base.lower()] = m.name
+    return out
 
 
 def _org_heads(mentions: list[Mention]) -> dict[str, str]:

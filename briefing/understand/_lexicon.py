@@ -610,6 +610,32 @@ GROUP_NOUNS = _words(
     """
 )
 
+# Descriptions written before a name like a title, which are no part of it ("Actress Uma
+# Thurman", "Roc Nation COO Desiree Perez", "Chief Executive Officer Hock Tan").
+DESCRIPTOR_TITLES = _words(
+    """
+    actress actor singer rapper songwriter musician filmmaker producer writer novelist poet
+    artist comedian model officer coo cfo cto cmo vp svp evp exec counsel historian analyst
+    economist teen teenager activist campaigner coach player striker guard forward driver
+    star journalist reporter photographer columnist editor publisher entrepreneur investor
+    businessman businesswoman billionaire magnate mogul tycoon lawyer attorney doctor nurse
+    scientist researcher scholar expert strategist pollster lobbyist owner partner
+    """
+)
+
+# Adjectives that open a run of capitals without being part of the name ("Current Qualcomm
+# executives"); words ending in "-based" are dropped the same way ("Singapore-based Broadcom").
+LEADING_DESCRIPTORS = _words(
+    "current embattled rival fellow veteran longtime top then-president then-candidate"
+)
+
+# Short organisation words that count only written in capitals ("UN", not "Un" in "Kim Jong Un").
+ACRONYM_ORG_WORDS = _words("un eu who imf ap afp cnn bbc npr abc cbs nbc tv isw ria")
+
+# A company's legal form after its name ("Equifax Inc.", "Broadcom Ltd"): the name without it
+# is the same company.
+COMPANY_SUFFIXES = _words("inc ltd corp co plc llc nv ag sa gmbh lp llp")
+
 # Capitalised words that are never a name on their own ("I", "OK", "TV").
 NOT_NAMES = _words("i i’m i'm ok okay tv mp mps covid ceo")
 

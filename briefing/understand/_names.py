@@ -9,9 +9,13 @@ from dataclasses import dataclass, field
 from briefing.understand._aliases import AliasTable
 from briefing.understand._lexicon import (
     ABBREVIATED_TITLES,
+    ACRONYM_ORG_WORDS,
+    COMPANY_SUFFIXES,
+    DESCRIPTOR_TITLES,
     FUNCTION_CAPS,
     GROUP_NOUNS,
     JOINING_PARTICLES,
+    LEADING_DESCRIPTORS,
     LOCATIVE_WORDS,
     MONTHS,
     NAME_PARTICLES,
@@ -37,6 +41,8 @@ _STATE_OWNS = re.compile(
     re.I,
 )
 _PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z.]+")  # after a lawmaker's name: "R-S.C."
+# titles and the descriptions written like titles before a name ("Actress", "COO")
+_TITLES = TITLE_WORDS | DESCRIPTOR_TITLES
 
 
 def find_mentions(text: str, sents: list[Sentence], aliases: AliasTable) -> list[Mention]:
@@ -199,6 +205,9 @@ def _split_title(toks: list[Token], aliases: AliasTable) -> _TitledName | None:
     # "But Merz", "The Kremlin" keep "Merz", "Kremlin"
     while words and words[0].lower in FUNCTION_CAPS and words[0].lower not in TITLE_WORDS:
         words = words[1:]
+    # "Current Qualcomm", "Singapore-based Broadcom": a description, not the name
+    while len(words) > 1 and _leading_descriptor(words[0].lower):
+        words = words[1:]
     if not words:
         return None
     k = _title_length(words, aliases)
@@ -206,10 +215,36 @@ def _split_title(toks: list[Token], aliases: AliasTable) -> _TitledName | None:
         k = cut + 1
     if k and any(w.lower in ORG_WORDS for w in words[k:]):
         k = 0  # "National Cyber Security Agency", "Turkish Foreign Ministry"
+    k += _person_after_body(words[k:], aliases)
+    if len(words) - k > 2 and words[-1].lower in DESCRIPTOR_TITLES:
+        words = words[:-1]  # "Steve Mollenkopf Photographer": a credit's trailing role
     title, name = words[:k], words[k:]
-    if not name or all(w.lower.rstrip(".") in TITLE_WORDS for w in words):
+    if not name or all(w.lower.rstrip(".") in _TITLES for w in words):
         return None  # "the Prime Minister": a role, not a name
     return _TitledName(words, title, name)
+
+
+def _leading_descriptor(word: str) -> bool:
+    return word in LEADING_DESCRIPTORS or (word.endswith("-based") and len(word) > 6)
+
+
+def _person_after_body(name: list[Token], aliases: AliasTable) -> int:
+    """How many leading words of a name are the body or the role a person is described by:
+    "United Nations Nikki Haley" (a known given name after other words), "Security Committee
+    Franz Klintsevich" (an organisation's word, then a two-word name)."""
+    low = [w.lower for w in name]
+    if len(low) < 3 or low[-1] in ORG_WORDS:
+        return 0
+    for p in range(1, len(low) - 1):
+        if low[p] in aliases.genders and not any(w in aliases.genders for w in low[:p]):
+            return p if low[p - 1] not in NAME_PARTICLES else 0
+    bodies = [p for p, w in enumerate(low[:-2]) if w in ORG_WORDS or w in _TITLES]
+    if not bodies or len(low) - bodies[-1] - 1 not in (2, 3):
+        return 0
+    rest = name[bodies[-1] + 1 :]
+    if any(w.lower in ORG_WORDS | NAME_PARTICLES | PLACE_WORDS for w in rest):
+        return 0
+    return bodies[-1] + 1 if all(w.text[:1].isupper() for w in rest) else 0
 
 
 def _strong_title_cut(words: list[Token]) -> int:
@@ -237,7 +272,7 @@ def _title_length(words: list[Token], aliases: AliasTable) -> int:
 
 def _title_word(words: list[Token], k: int, aliases: AliasTable) -> bool:
     word = words[k].lower
-    if word.rstrip(".") in TITLE_WORDS or (word in OF_WORDS and k > 0):
+    if word.rstrip(".") in _TITLES or (word in OF_WORDS and k > 0):
         return True
     # "Ukrainian President", "German Chancellor"
     return strip_poss(word) in aliases.demonyms and words[k + 1].lower.rstrip(".") in TITLE_WORDS
@@ -258,6 +293,11 @@ def _past_title_object(words: list[Token], k: int, aliases: AliasTable) -> int:
     return k
 
 
+def _org_word_as_written(tok: Token) -> bool:
+    """ "UN" is an organisation's word, "Un" in "Kim Jong Un" is not."""
+    return tok.lower.strip(".") not in ACRONYM_ORG_WORDS or tok.text.strip(".").isupper()
+
+
 def _written_name(name: list[Token]) -> str:
     """The name as written, without a possessive ending."""
     head = " ".join(t.text for t in name[:-1])
@@ -266,7 +306,7 @@ def _written_name(name: list[Token]) -> str:
 
 def _not_a_name(name: str, run: _TitledName, sentence_initial: bool) -> bool:
     low = name.lower()
-    if low in NOT_NAMES or low in WEEKDAYS or low in MONTHS:
+    if low in NOT_NAMES or low in WEEKDAYS or low in MONTHS or _leading_descriptor(low):
         return True
     if _PARTY_AND_STATE.fullmatch(name):
         return True
@@ -325,6 +365,8 @@ class _Scanner:
             return
         last = run.name[-1]
         end = last.start + len(strip_poss(last.text))
+        if last.lower in COMPANY_SUFFIXES and self.text[end : end + 1] == ".":
+            name, end = name + ".", end + 1  # "Equifax Inc." as the company writes it
         title = " ".join(t.text for t in run.title)
         mention = Mention(run.name[0].start, end, name, title, kind, si, run.words[0].start)
         mention.place = prev in LOCATIVE_WORDS and not run.title
@@ -338,7 +380,7 @@ class _Scanner:
             return alias[1]
         if name.lower() in self.aliases.demonyms:
             return None
-        words = {t.lower.strip(".") for t in run.name}
+        words = {t.lower.strip(".") for t in run.name if _org_word_as_written(t)}
         if words & ORG_WORDS or (name.isupper() and len(name) > 1 and len(run.name) == 1):
             return "organization"
         if words & PLACE_WORDS:

@@ -1,0 +1,48 @@
+"""Speakers and actors on prose written the way real news is: descriptions glued to names,
+company forms, role phrases standing for someone named earlier."""
+
+from __future__ import annotations
+
+from briefing.understand import analyse
+
+
+def _actor_names(text: str) -> set[str]:
+    return {a.name for a in analyse(text, "2024-03-01").actors}
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in analyse(text, "2024-03-01").quotes]
+
+
+def test_a_description_before_a_name_is_no_part_of_it() -> None:
+    text = (
+        "Actress Nora Lindqvist said on Monday that the studio had ignored her warnings. "
+        '"I was afraid for weeks," Lindqvist said.'
+    )
+    assert "Nora Lindqvist" in _actor_names(text)
+    assert set(_speakers(text)) == {"Nora Lindqvist"}
+
+
+def test_an_organisation_before_a_person_is_their_body_not_their_name() -> None:
+    text = (
+        "Harbour Council Chief Operating Officer Ruth Ambler said the vote was final. "
+        "Ambler added that the port would reopen."
+    )
+    names = _actor_names(text)
+    assert "Ruth Ambler" in names
+    assert not any("Officer" in n for n in names)
+
+
+def test_a_based_description_is_dropped_and_the_company_form_folds() -> None:
+    text = (
+        "Oslo-based Fjordline Inc. said it would raise its offer. "
+        "Fjordline said the board had rejected the earlier one."
+    )
+    assert _actor_names(text) == {"Fjordline Inc."}
+    assert set(_speakers(text)) == {"Fjordline Inc."}
+
+
+def test_a_short_capitalised_syllable_is_not_an_acronym() -> None:
+    # "Un" ending a name is not the UN: the three words name a person
+    text = "Party leader Choe Dae Un said on Tuesday that the border would stay open."
+    assert "Choe Dae Un" in _actor_names(text)
