@@ -735,6 +735,9 @@ RELATIVE_PRONOUNS = _words("who which")
 
 # Words that open a relative clause after a name, which is no role ("X, who said …").
 RELATIVE_OPENERS = _words("who which whose whom")
+# What a newspaper publishes: "the article said" is the newspaper named in the story.
+PUBLICATION_NOUNS = _words("article story report paper newspaper daily times")
+
 
 # Possessives that make a short phrase someone's people ("her aides", "his spokesman").
 PERSON_POSSESSIVES = _words("his her")

@@ -14,8 +14,10 @@ from briefing.understand._actors import Mention, Registry, role_word
 from briefing.understand._lexicon import (
     GROUP_SPEAKER_NOUNS,
     GROUP_SPEAKER_PRONOUNS,
+    NEWSPAPER_WORDS,
     PERSON_POSSESSIVES,
     PERSON_SPEAKER_PRONOUNS,
+    PUBLICATION_NOUNS,
     RELATIVE_OPENERS,
     RELATIVE_PRONOUNS,
 )
@@ -148,7 +150,33 @@ def _unnamed_speaker(text: str, a: Attribution, p: _Phrase, reg: Registry) -> st
         # "her aides", "his spokesman": the person they speak for
         m = reg.person_before(p.start, p.words[0])
         return m.canonical if m is not None else p.text
+    named = _named_after(text, p, reg)
+    if named is not None:
+        return named.canonical
+    if len(p.words) == 2 and p.words[0] == "the" and p.words[1] in PUBLICATION_NOUNS:
+        outlet = _outlet(reg)
+        if outlet is not None:
+            return outlet.canonical
     return _described_speaker(p, reg)
+
+
+def _named_after(text: str, p: _Phrase, reg: Registry) -> Mention | None:
+    """ "said the friend, Ilona Herman": the person the role phrase goes on to name."""
+    if not text.startswith(", ", p.end):
+        return None
+    m = reg.mention_in(p.end + 2, p.end + 80)
+    if m is None or m.kind != "person" or m.span_start != p.end + 2:
+        return None
+    return m
+
+
+def _outlet(reg: Registry) -> Mention | None:
+    """The newspaper the article names: "the article", "the report" say what it printed."""
+    for m in reg.mentions:
+        last = m.canonical.split()[-1].lower() if m.canonical else ""
+        if m.kind == "organization" and last in NEWSPAPER_WORDS:
+            return m
+    return None
 
 
 def _antecedent(text: str, reg: Registry, pos: int) -> Mention | None:

@@ -46,3 +46,19 @@ def test_a_short_capitalised_syllable_is_not_an_acronym() -> None:
     # "Un" ending a name is not the UN: the three words name a person
     text = "Party leader Choe Dae Un said on Tuesday that the border would stay open."
     assert "Choe Dae Un" in _actor_names(text)
+
+
+def test_a_role_phrase_that_goes_on_to_name_its_speaker() -> None:
+    text = (
+        "Marta Holm left the building in tears. "
+        '"She could not stop shaking," said the neighbour, Lisa Brandt.'
+    )
+    assert _speakers(text) == ["Lisa Brandt"]
+
+
+def test_the_article_speaks_for_the_newspaper_named() -> None:
+    text = (
+        "The Harbour Gazette published the allegations on Sunday. "
+        "The article said the mayor had known for months."
+    )
+    assert _speakers(text) == ["Harbour Gazette"]
