@@ -80,6 +80,8 @@ class Registry:
         "the foreign minister, Annalena Baerbock,", "foreign minister Annalena Baerbock"."""
         text = self.text
         for m in self.mentions:
+            if m.kind == "other" and " " in m.name and not m.place:
+                self._person_by_apposition(m)  # "Park Soo-hyun, the spokesman for …"
             if m.kind != "person":
                 continue
             before = text[max(0, m.span_start - 60) : m.span_start]
@@ -97,6 +99,12 @@ class Registry:
                 # "Birte Sand, who leads the dockers' union," is the union leader
                 role = LEAD_ROLES[led.group(1).lower()[:-1]]
                 self.add_role(m.canonical, f"{role} of {led.group(2).strip()}")
+
+    def _person_by_apposition(self, m: Mention) -> None:
+        """A name of unknown kind with a person's role after it is someone's name."""
+        after = self.text[m.end : m.end + 80]
+        if after.lstrip().startswith(",") and _ROLE_AFTER.match(after):
+            self.make_person(m)
 
     def _role_subjects(self, sents: list[Sentence]) -> None:
         """ "The chancellor was unmoved." counts as a mention of the chancellor named earlier,

@@ -62,3 +62,11 @@ def test_the_article_speaks_for_the_newspaper_named() -> None:
         "The article said the mayor had known for months."
     )
     assert _speakers(text) == ["Harbour Gazette"]
+
+
+def test_a_name_with_a_persons_role_after_it_is_a_person() -> None:
+    text = (
+        "Bay Sun-mi, the spokeswoman for the Harbour Authority, said the cranes would stay. "
+        '"We will not move them," the spokeswoman said.'
+    )
+    assert _speakers(text) == ["Bay Sun-mi", "Bay Sun-mi"]
