@@ -118,10 +118,11 @@ def _merge_continuations(found: list[Attribution], sents: list[Sentence]) -> Non
                 or (owner.direct and s.para_start and owner.end >= prev.start)  # next paragraph
             )
         ):
-            if owner.direct:
+            if owner.direct and prev.para == s.para:
                 owner.end = s.tokens[0].end
             else:
-                # reported speech, then a quotation of the same speaker: a record of its own
+                # reported speech, or a quotation's next paragraph (a quotation of its own
+                # after the one its speaker closed), then a quotation: a record of its own
                 q = s.tokens[0]
                 owner = replace(owner, start=q.start, end=q.end, direct=True, content_first=False)
                 extra.append(owner)

@@ -377,6 +377,21 @@ DOCUMENT_NOUNS = _words("statement release letter memo note post tweet tweets me
 # Channels that, like documents, come from someone: "according to a report by …".
 CHANNEL_NOUNS = _words("report filing transcript announcement press briefing")
 
+# What "according to" may name that says nothing by itself: a record, a figure, a file. Its
+# author speaks ("files released by the court"); without one it is no quote.
+RECORD_NOUNS = _words(
+    """
+    document documents record records data figures figure statistics tally count counts census
+    estimate estimates model models plan plans index resolution resolutions files file map maps
+    chart charts schedule rules law laws terms guidelines filings
+    """
+)
+
+# Works with an author, who speaks for them when named: "a biography of the president by X".
+AUTHORED_NOUNS = _words(
+    "biography book books study studies survey surveys poll polls analysis review research"
+)
+
 # Verbs by which someone issues a document: "Black Lives Matter issued a statement saying …".
 ISSUING_VERBS = _words("issued released sent posted published tweeted wrote put")
 

@@ -22,6 +22,7 @@ from briefing.understand._lexicon import (
     APPOSITION_OPENERS,
     APPROXIMATORS,
     ASKED_QUESTION_WORDS,
+    AUTHORED_NOUNS,
     AUX_SKIP,
     AUXILIARIES,
     BELIEF_CUES,
@@ -54,6 +55,7 @@ from briefing.understand._lexicon import (
     OUTLET_WORDS,
     PARENTHETICAL_OPENERS,
     PRONOUNS_ALL,
+    RECORD_NOUNS,
     ROLE_WORDS,
     SPEECH_CUES,
     SUBJECT_CUE_ADVERBS,
@@ -71,6 +73,9 @@ from briefing.understand._text import QUOTE_MARKS, Sentence, Token
 _NAME_COLON = re.compile(
     r"[\"\u201c]?\s*((?:[A-Z][A-Za-z.'\u2019\-]*)(?:\s+[A-Z][A-Za-z.'\u2019\-]*){0,3}):\s+\S"
 )
+# What "according to" may name that is written rather than said (see _according_source).
+_DOCUMENTS = DOCUMENT_NOUNS | CHANNEL_NOUNS | RECORD_NOUNS | AUTHORED_NOUNS
+
 _WORD_IN_TURN = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 # "…, in an interview with the BBC": a channel phrase after the content's comma.
@@ -976,21 +981,64 @@ def _opens_clause(toks: list[Token], at: int) -> bool:
 
 def _according_source(toks: list[Token], at: int) -> _Phrase | None:
     """Who "according to" names; the one a document comes from rather than the document."""
-    count = len(toks)
-    source = subject_right(toks, at + 2, count)
+    document = _document_noun(toks, at + 2)
+    if document is not None:
+        # "according to a statement from her ministry": the ministry speaks, not the paper
+        author = _document_author(toks, document + 1)
+        if author is not None:
+            return _with_name_after_comma(toks, author)
+        if toks[document].lower in RECORD_NOUNS:
+            return None  # "according to public records", "according to a poll"
+    source = subject_right(toks, at + 2, len(toks))
     if source is None:
         return None
-    link = source.last + 1
-    if (
-        toks[source.last].lower in DOCUMENT_NOUNS | CHANNEL_NOUNS
-        and link + 1 < count
-        and toks[link].lower in ("from", "by", "of")
-    ):
-        # "according to a statement from her ministry": the ministry speaks, not the paper
-        behind = subject_right(toks, link + 1, count)
-        if behind is not None:
-            source = behind
     return _with_name_after_comma(toks, source)
+
+
+def _document_noun(toks: list[Token], first: int) -> int | None:
+    """The document or record a phrase from `first` names, within its first six words
+    ("a recently published biography", "census data"); not one inside a name ("the Census
+    Bureau", "the Global Terrorism Index" is a record by name too)."""
+    for at in range(first, min(len(toks), first + 6)):
+        tok = toks[at]
+        if tok.quote or not tok.text[:1].isalnum():
+            return None
+        if tok.lower in _DOCUMENTS and _ends_noun(toks, at):
+            return at
+    return None
+
+
+def _ends_noun(toks: list[Token], at: int) -> bool:
+    """Whether the noun at `at` ends its phrase: no other noun or name follows it."""
+    if at + 1 >= len(toks):
+        return True
+    nxt = toks[at + 1]
+    if nxt.quote or not nxt.text[:1].isalnum():
+        return True
+    if nxt.is_cap:
+        return False
+    word = nxt.lower
+    if at + 2 < len(toks) and toks[at + 2].lower == "by":
+        return True  # "documents seen by the paper": a participle
+    return word in ADJUNCT_PREPOSITIONS or word in ("by", "from", "of") or word.endswith("ed")
+
+
+def _document_author(toks: list[Token], link: int) -> _Phrase | None:
+    """Who a document named before `link` comes from: "from her ministry", "by X", or the "by"
+    after its "of" phrase ("a biography of the president by the historian X")."""
+    count = len(toks)
+    if link + 1 >= count or toks[link].lower not in ("from", "by", "of"):
+        return None
+    if toks[link].lower == "of":
+        by = next(
+            (x for x in range(link + 1, min(count, link + 10)) if toks[x].lower == "by"), None
+        )
+        if by is not None and not any(t.text in ",;:" for t in toks[link:by]):
+            link = by
+    behind = subject_right(toks, link + 1, count)
+    if behind is not None and toks[behind.last].lower in RECORD_NOUNS:
+        return _document_author(toks, behind.last + 1)
+    return behind
 
 
 def _with_name_after_comma(toks: list[Token], source: _Phrase) -> _Phrase:

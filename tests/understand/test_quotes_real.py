@@ -1,0 +1,56 @@
+"""Quotes as real news writes them: what is a quote, and where its words begin and end."""
+
+from __future__ import annotations
+
+from briefing.understand import Quote, analyse
+
+
+def quotes(text: str) -> list[Quote]:
+    return analyse(text, "2026-03-02").quotes
+
+
+def test_a_record_or_a_poll_is_no_speaker() -> None:
+    text = (
+        "The valley lost a third of its farms in ten years, according to census data.\n\n"
+        "Rents rose faster than wages, according to federal statistics.\n\n"
+        "The ferry made money only twice, according to documents seen by the Coast Herald."
+    )
+    assert quotes(text) == []
+
+
+def test_the_author_of_a_book_speaks_for_it() -> None:
+    text = (
+        "Earlier talks failed over a ransom, according to a recently published biography "
+        "of the governor by the historian Irena Vasko."
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Irena Vasko"
+    assert q.text == "Earlier talks failed over a ransom"
+
+
+def test_a_statement_from_someone_is_still_theirs() -> None:
+    (q,) = quotes("The mill will shut in June, according to a statement from the owners.")
+    assert q.text == "The mill will shut in June"
+    assert q.speaker is not None and "owners" in q.speaker
+
+
+def test_a_quotation_in_the_next_paragraph_is_a_quote_of_its_own() -> None:
+    text = (
+        '"The bridge reopens in spring," Mayor Ines Duarte said.\n\n'
+        '"We will not wait for the ministry."'
+    )
+    found = quotes(text)
+    assert [q.text.strip("\u201c\u201d\"' .,") for q in found] == [
+        "The bridge reopens in spring",
+        "We will not wait for the ministry",
+    ]
+    assert {q.speaker for q in found} == {"Ines Duarte"}
+
+
+def test_quotations_around_their_cue_in_one_paragraph_stay_one_quote() -> None:
+    text = (
+        'Harbour master Tomas Reyes spoke to the crew. "We sail at dawn," Reyes said. '
+        '"The storm has passed."'
+    )
+    (q,) = quotes(text)
+    assert "We sail at dawn" in q.text and "The storm has passed" in q.text
