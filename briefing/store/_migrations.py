@@ -191,3 +191,14 @@ def m0006_storyline_stats_index(db: Database) -> None:
         "CREATE INDEX idx_articles_storyline_stats"
         " ON articles(storyline_id, feed_id, read, published)"
     )
+
+
+@migrations(name="0007_record_confidence")
+def m0007_record_confidence(db: Database) -> None:
+    """How sure the analyser is of each quote, red line and event, in [0, 1].
+
+    Records stored before it have none (NULL): they read back as fully confident until the
+    next analysis replaces them.
+    """
+    for table in ("quotes", "red_lines", "events"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN confidence REAL")

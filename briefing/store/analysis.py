@@ -49,7 +49,7 @@ def save_analysis(library: Library, article_id: int, analysis: Analysis, version
         )
         conn.executemany(
             'INSERT INTO quotes (article_id, text, start, "end", direct, speaker, speaker_start,'
-            " speaker_end, cue, via, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " speaker_end, cue, via, date, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     article_id,
@@ -63,20 +63,24 @@ def save_analysis(library: Library, article_id: int, analysis: Analysis, version
                     q.cue,
                     q.via,
                     q.date,
+                    q.confidence,
                 )
                 for q in analysis.quotes
             ],
         )
         conn.executemany(
-            'INSERT INTO red_lines (article_id, holder, text, start, "end", kind)'
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(article_id, r.holder, r.text, r.start, r.end, r.kind) for r in analysis.red_lines],
+            'INSERT INTO red_lines (article_id, holder, text, start, "end", kind, confidence)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, r.holder, r.text, r.start, r.end, r.kind, r.confidence)
+                for r in analysis.red_lines
+            ],
         )
         conn.executemany(
-            'INSERT INTO events (article_id, date, text, start, "end", scheduled)'
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            'INSERT INTO events (article_id, date, text, start, "end", scheduled, confidence)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (article_id, e.date, e.text, e.start, e.end, int(e.scheduled))
+                (article_id, e.date, e.text, e.start, e.end, int(e.scheduled), e.confidence)
                 for e in analysis.events
             ],
         )
@@ -175,20 +179,21 @@ def load_analyses(library: Library, article_ids: Iterable[int]) -> dict[int, Ana
         for row in named_rows(
             library,
             f'SELECT article_id, text, start, "end", direct, speaker, speaker_start, speaker_end,'
-            f" cue, via, date FROM quotes WHERE article_id IN ({marks}) ORDER BY article_id, start",
+            f" cue, via, date, confidence FROM quotes WHERE article_id IN ({marks})"
+            f" ORDER BY article_id, start",
             chunk,
         ):
             result[row["article_id"]].quotes.append(_quote(row))
         for row in named_rows(
             library,
-            f'SELECT article_id, holder, text, start, "end", kind FROM red_lines'
+            f'SELECT article_id, holder, text, start, "end", kind, confidence FROM red_lines'
             f" WHERE article_id IN ({marks}) ORDER BY article_id, start",
             chunk,
         ):
             result[row["article_id"]].red_lines.append(_red_line(row))
         for row in named_rows(
             library,
-            f'SELECT article_id, date, text, start, "end", scheduled FROM events'
+            f'SELECT article_id, date, text, start, "end", scheduled, confidence FROM events'
             f" WHERE article_id IN ({marks}) ORDER BY article_id, start",
             chunk,
         ):
@@ -218,6 +223,7 @@ def _quote(row: sqlite3.Row) -> Quote:
         cue=row["cue"],
         via=row["via"],
         date=row["date"],
+        confidence=_confidence(row),
     )
 
 
@@ -228,6 +234,7 @@ def _red_line(row: sqlite3.Row) -> RedLine:
         start=row["start"],
         end=row["end"],
         kind=row["kind"],
+        confidence=_confidence(row),
     )
 
 
@@ -238,7 +245,14 @@ def _event(row: sqlite3.Row) -> Event:
         start=row["start"],
         end=row["end"],
         scheduled=bool(row["scheduled"]),
+        confidence=_confidence(row),
     )
+
+
+def _confidence(row: sqlite3.Row) -> float:
+    """A record stored before confidences were kept (NULL) reads as fully confident."""
+    value = row["confidence"]
+    return 1.0 if value is None else float(value)
 
 
 def _json_list(raw: str | None) -> list[str]:

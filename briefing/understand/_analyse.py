@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from briefing.understand._actors import Registry, strip_poss
 from briefing.understand._aliases import AliasTable, bundled_alias_table
+from briefing.understand._confidence import score as score_confidence
 from briefing.understand._events import find_events
 from briefing.understand._language import detect_language
 from briefing.understand._lexicon import NEWSPAPER_WORDS, OUTLET_WORDS
@@ -49,9 +50,11 @@ def analyse(
     quotes = _statements(text, sents, attributions, registry, marks)
     red_lines = find_red_lines(text, sents, quotes, registry)
     actors = _actors(registry, quotes, source)
-    return Analysis(
+    found = Analysis(
         language=language, actors=actors, quotes=quotes, red_lines=red_lines, events=events
     )
+    # Last: how sure each record is, from what the steps above found (nothing is dropped).
+    return score_confidence(found, text, marks)
 
 
 def _attributions(text: str, sents: list[Sentence], table: AliasTable) -> list[Attribution]:

@@ -29,6 +29,7 @@ class Quote:
     cue: str | None = None
     via: str | None = None
     date: str | None = None  # YYYY-MM-DD when the text dates the statement
+    confidence: float = 1.0  # in [0, 1]: how likely the record is right (see _confidence.py)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class RedLine:
     start: int
     end: int
     kind: str = "condition"  # condition, demand, refusal, non-negotiable, term
+    confidence: float = 1.0  # in [0, 1]: how likely the record is right (see _confidence.py)
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Event:
     start: int
     end: int
     scheduled: bool = False  # a future event, announced but not yet happened
+    confidence: float = 1.0  # in [0, 1]: how likely the record is right (see _confidence.py)
 
 
 @dataclass
