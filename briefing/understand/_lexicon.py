@@ -571,7 +571,9 @@ NOT_VERB_WORDS = _words(
     those one two three it he she they we i more less some most other such which who when if
     then so both either neither not also today ever now yet again still too once here there
     even just unless until if because although though while whereas provided except but or nor
-    so whatever wherever when where including
+    so whatever wherever when where including among through therefore however thus hence
+    against within without across after before during despite about above below between into
+    onto over upon toward towards via per like than plus
     """
 )
 
@@ -608,6 +610,44 @@ NOT_PAST_PARTICIPLES = _words("scheduled expected planned due set slated timed p
 
 # Words opening a clause of their own around a date: "…, after the talks on Monday".
 CLAUSE_BOUNDARY_WORDS = ("that", "after", "which", "because", "while", "unless", "although")
+
+# Conjunctions that open a subordinate clause, dropped from the event they introduce: "…
+# comes after <the council voted on Monday>".
+SUBORDINATORS = (
+    "after", "before", "because", "while", "unless", "although", "though", "whereas", "once",
+    "when", "as", "since", "until",
+)  # fmt: skip
+
+# Relative pronouns whose clause is about the noun before them: "Qualcomm, which last week …".
+RELATIVE_PRONOUNS = ("which", "who", "whom", "whose", "where")
+
+# Words that end a noun phrase read leftwards from a relative pronoun ("siding with Qualcomm,
+# which …"): prepositions, conjunctions and the commonest verbs.
+NOT_IN_ANTECEDENT = _words(
+    """
+    with on to for from in at by into onto over under about against between among than and or
+    but that as is are was were be been has have had said says told says do does did
+    """
+)
+
+# Words that open an adverbial at the head of a sentence ("In August, …", "Last week, …").
+ADVERBIAL_OPENERS = _words(
+    """
+    in on at by during last earlier later early late this next since until from after before
+    over around about
+    """
+)
+
+# Words that open a phrase set off by commas between a subject and its verb ("Mike Mullen,
+# a former chairman of …, said").
+APPOSITIVE_OPENERS = _words("the a an his her its their our nearly who which whose whom both")
+
+# Verbs of deciding that, like cues, take what was decided as a clause: "ordered that …".
+REPORTING_VERBS = _words("ordered orders ruled rules decided decides determined fact")
+
+# Words after which a date starts a caption's credit line rather than an event
+# ("… in San Diego, California, U.S. November 6, 2017").
+CAPTION_WORDS = _words("photo photograph file picture image")
 
 # Helpers opening a second verb with its own date: "closed on 3 September and will reopen".
 SECOND_VERB_HELPERS = (
@@ -687,6 +727,30 @@ PLACE_WORDS = _words(
     """
 )
 
+# First words of a place's name, never of a person's ("New York", "North America", "West Bank").
+PLACE_OPENERS = _words(
+    """
+    new north south east west northern southern eastern western central upper lower greater
+    mount lake port fort san santa
+    """
+)
+
+# Last words of the name of an event, a holiday, a law or a work, never of a person's
+# ("New Year", "Winter Games", "Korean War", "Grammy Awards", "Fair Credit Reporting Act").
+WORK_AND_EVENT_WORDS = _words(
+    """
+    year day days eve games olympics war wars awards award prize festival cup championship
+    championships act bill law treaty accord accords agreement doctrine plan summit conference
+    forum week weekend
+    """
+)
+
+# Weekdays and months that end a run of capitals without being part of the name ("North
+# Korea Friday"); not "May", "June" or "August", which are also names.
+DATE_NAMES = frozenset(WEEKDAYS) | _words(
+    "january february march april july september october november december"
+)
+
 # The word before a two-word run that keeps it from being a person ("the Royal Society").
 NOT_BEFORE_PERSON = _words("the a an of in at near from into outside across inside")
 
@@ -739,6 +803,9 @@ NEWSPAPER_WORDS = _words(
     """
 )
 
+# What a newspaper publishes: "the article said" is the newspaper named in the story.
+PUBLICATION_NOUNS = _words("article story report paper newspaper daily times")
+
 # Pronouns that stand for a person speaking ("he said", "we will").
 PERSON_SPEAKER_PRONOUNS = _words("he she i we him her")
 
@@ -750,9 +817,6 @@ RELATIVE_PRONOUNS = _words("who which")
 
 # Words that open a relative clause after a name, which is no role ("X, who said …").
 RELATIVE_OPENERS = _words("who which whose whom")
-# What a newspaper publishes: "the article said" is the newspaper named in the story.
-PUBLICATION_NOUNS = _words("article story report paper newspaper daily times")
-
 
 # Possessives that make a short phrase someone's people ("her aides", "his spokesman").
 PERSON_POSSESSIVES = _words("his her")
@@ -763,3 +827,83 @@ GROUP_SPEAKER_NOUNS = (
     "commission", "ministry", "bank", "museum", "fund", "alliance", "airline", "agency",
     "regulator", "government", "campaign",
 )  # fmt: skip
+
+
+# --- furniture: page furniture around the body text (used by _furniture.py) ---
+
+# A line that is only one of these (any case, trailing punctuation aside) is a widget label.
+FURNITURE_LINES = frozenset(
+    (
+        "photo", "photos", "video", "videos", "image", "images", "advertisement", "share",
+        "close", "related", "read more", "more", "watch", "listen", "continue reading",
+        "continue reading the main story", "scroll down for video", "gallery", "slideshow",
+        "comments", "sponsored", "embed", "play video", "replay", "next", "previous",
+    )
+)  # fmt: skip
+
+# A line opening with one of these (lower case) is a prompt, a link or a caption widget.
+FURNITURE_OPENERS = (
+    "advertisement continue reading", "continue reading", "read more:", "read more about",
+    "read more here", "related:", "related stories", "related coverage", "related articles",
+    "related content", "related video", "more:", "see also:", "watch:", "watch the video",
+    "listen:", "read or share this story", "enlarge this image", "toggle caption",
+    "hide caption", "slideshow (", "skip in skip", "share close", "just watched", "must watch",
+    "sign up for", "sign up to", "sign up now", "subscribe to", "subscribe now",
+    "you must select a newsletter", "keep up with this story", "we pay for your stories",
+    "email us at", "click here", "share this", "share on", "follow us on",
+    "like us on", "license for publishing",
+    "registration number", "contact the reporter",
+    "contact the author", "to contact the", "scroll down",
+)  # fmt: skip
+
+# The same, where only the capitals tell a widget from a sentence ("CLOSE", not "Close to").
+FURNITURE_CASED_OPENERS = (
+    "CLOSE ", "SHARE ", "VIDEO:", "PHOTOS:", "WATCH:", "READ MORE", "RELATED:",
+)  # fmt: skip
+
+# Phrases that make the whole line furniture wherever they stand in it.
+FURNITURE_MARKERS = (
+    "continue reading the main story", "replay more videos", "you must select a newsletter",
+    "enter your email address", "thanks for subscribing", "toggle caption", "hide caption",
+    "read or share this story", "scroll down for video", "a post shared by",
+    "all rights reserved",
+)  # fmt: skip
+
+# News agencies and picture desks as they sign a photograph ("Name/AP", "REUTERS/Name").
+PHOTO_AGENCIES = (
+    "AP", "AFP", "Reuters", "REUTERS", "EPA", "Getty", "Getty Images", "Bloomberg", "PA",
+    "Xinhua", "Shutterstock", "Rex", "Rex Features", "Splash News", "Invision", "Sipa",
+    "Anadolu", "Kyodo", "Yonhap", "TASS", "dpa", "ANSA", "NurPhoto", "Zuma", "ZUMA",
+    "Associated Press", "AP:Associated Press", "Alamy", "Corbis",
+)  # fmt: skip
+
+# The networks a share bar lists before a caption: "Facebook Twitter Pinterest The crowd …".
+SHARE_NETWORKS = _words("Facebook Twitter Pinterest LinkedIn WhatsApp Email Messenger Reddit Share")
+
+# Labels that sign a picture: "Photograph: Ann Example/Agency", "Image copyright Agency".
+CAPTION_LABELS = (
+    "Photograph", "Photographer", "Photo", "Photos", "Picture", "Pictures", "Image", "Images",
+    "Credit", "Illustration", "Video", "Source", "Photo illustration", "Image source",
+    "Image copyright", "Image caption",
+)  # fmt: skip
+
+# Agencies that a dateline carries in brackets: "TOKYO (Reuters) -".
+DATELINE_AGENCIES = (
+    "AP", "AFP", "Reuters", "Bloomberg", "CNN", "Xinhua", "dpa", "UPI", "AP Photo", "TASS",
+    "Kyodo", "Yonhap", "ANSA", "BBC", "IANS", "PTI", "RTTNews", "Sputnik", "Interfax", "Agencies",
+)  # fmt: skip
+
+# Credits that end a story: "(Reporting by …; Editing by …)", "… contributed to this report".
+CREDIT_OPENERS = (
+    "reporting by", "additional reporting by", "additional reporting from", "editing by",
+    "writing by", "compiled by", "with assistance by", "with assistance from",
+    "research by", "produced by", "graphics by", "edited by",
+)  # fmt: skip
+
+# Small words a Title Case headline leaves in lower case.
+HEADLINE_SMALL_WORDS = _words(
+    """
+    a an the of in on for and to with at by from as or vs vs. nor but up into over via per
+    is are be it its out off than that this after before about amid
+    """
+)

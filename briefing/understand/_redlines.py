@@ -67,7 +67,8 @@ _NOT_DEMANDED_REQUEST = r"\b|".join(NOT_DEMANDED_REQUESTS) + r"\b"
 # the demand starts at the verb.  Passives ("is expected to") and predictions ("expects the
 # talks to fail") are not demands.
 _ASKED = (
-    rf"\b(?:(?:(?:{_any_of(ASKING_VERB_STEMS)})(?:s|ed|es|ing)?|told)"
+    rf"\b(?-i:(?:(?:{_any_of(ASKING_VERB_STEMS)})(?:s|ed|es|ing)?|told"
+    r"|call(?:s|ed|ing)? (?:on|upon))"
     rf"\s+(?!{_NOT_ASKED_OBJECT})"
     rf"(?:{_any_of(ASKED_OBJECT_DETERMINERS)}|(?-i:[A-Z][\w'\u2019-]*|[a-z]+s))\b"
     rf"(?:\s+[\w'\u2019-]+){{0,5}}?\s+to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
@@ -75,7 +76,10 @@ _ASKED = (
     # is a forecast, so the object has to be someone who can act
     rf"|expect(?:s|ed|ing)?\s+(?:the|its|their|all)\s+"
     rf"(?:[\w'\u2019-]+\s+){{0,2}}?{_ACTOR_NOUN}\s+to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
-    r"|(?:call(?:s|ed|ing)?|press(?:es|ed|ing)?) for\b"
+    # the verb, not the noun: "called for a ban", "to press for", not "the photo call for"
+    r"|(?-i:(?:call(?:s|ed|ing)|press(?:es|ed|ing)) for)\b"
+    r"|(?:(?<=\bto )|(?<=\bwe )|(?<=\bI )|(?<=\bthey )|(?<=\bwill )|(?<=\bwould ))"
+    r"(?-i:call|press) for\b"
     r"|ask(?:s|ed|ing)? (?:(?:the|a|an|its|their) [\w'\u2019-]+|(?-i:[A-Z][\w'\u2019-]*))"
     rf"(?:\s+[\w'\u2019-]+){{0,3}}? for\s+(?!{_NOT_DEMANDED_REQUEST})"
     r"|insist(?:s|ed|ing)? on\b)"
@@ -107,12 +111,17 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|on (?:the )?condition of|so long as|(?<=, )provided(?= (?:the|they|it|he|she|we|no)\b)"
         r"|conditional on|as long as)\b", re.I)),
     ("refusal", re.compile(
-        rf"\b(?:will|would|shall|can|could|do|does|did)(?: not|n't| never)\s+{_SKIP}{_REFUSE}\b"
-        rf"|\b(?:won't|cannot|can't|never)\s+{_SKIP}{_REFUSE}\b"
+        # "did not talk" narrates the past; it holds no position now
+        rf"\b(?:will|would|shall|can|could|do|does)(?: not|n't| never)\s+{_SKIP}{_REFUSE}\b"
+        # "many may never return" is a fear, not a refusal
+        rf"|(?<!\bmay )(?<!\bmight )\b(?:won't|cannot|can't|never)\s+{_SKIP}{_REFUSE}\b"
         r"|\bnot (?:ready|willing|prepared) to\b"
         # "refused to comment" keeps silent; it holds no position
-        r"|\brefus(?:e|es|ed|ing) to\b(?! (?:comment|elaborate|confirm|say|speculate|disclose"
-        r"|be named|be identified|give (?:details|his|her|their) name))"
+        # "refusing to" as its subject's act ("…, refusing to sign"), not a noun's modifier
+        # ("customers such as Apple refusing to pay")
+        r"|(?:\brefus(?:e|es|ed) to|(?:(?<=, )|(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )"
+        r"|(?<=\bbeen ))refusing to)\b(?! (?:comment|elaborate|confirm|say|speculate|disclose"
+        r"|respond|answer|be named|be identified|give (?:details|his|her|their) name))"
         r"|\bwould (?:block|veto|force|halt|reject|oppose)\b"
         # "will accept no delay", "would tolerate no further cuts"
         r"|\b(?:will|would|shall|can|could)\s+(?:\w+ly\s+)?(?:accept|tolerate|allow|permit|sign"
@@ -126,13 +135,16 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:under|in) (?:no|any) circumstances\b|\bunder any arrangement\b|\bnon-negotiable\b"
         r"|\bwhatever happens\b|\bat any (?:cost|price)\b"
         r"|\bnot negotiable\b|\bnot up for negotiation\b|\bnot for sale\b|\bnot on the table\b"
-        r"|\bred lines?\b|\bthere can be no\b|\bno\s+\w+(?:\s+\w+)?\s+(?:may|can|could|must)\b"
+        r"|\bred lines?\b|\bthere can be no\b"
+        r"|\bno\s+(?!way\b)\w+(?:\s+\w+)?\s+(?:may|can|could|must)\b"
         r"|\bno\s+(?:\w+\s+){1,2}?without\b"
         r"|\bconditions?\b[^.;:]{0,60}:", re.I)),
     ("demand", re.compile(
-        r"\bmust\b|\bmustn't\b|\bhad to\b"
+        r"(?-i:\b[Mm]ust\b|\b[Mm]ustn't\b)|\bhad to\b"  # not a "MUST WATCH" label
         r"|\b(?:demand|insist|ask|call|urg|order|requir|propos|want|expect)\w* that\b"
-        r"|\bdemand(?:s|ed|ing)\b|\bwould demand\b|\bwant(?:s|ed)\b"
+        # "divestitures demanded by regulators" names no holder in its clause; "wants to" is
+        # a wish ("he wanted to wait"), "wants a deal by Friday" a demand
+        r"|\bdemand(?:s|ed|ing)\b(?! by\b)|\bwould demand\b|\bwant(?:s|ed)\b(?! to\b)"
         r"|\b(?:ready|prepared|willing) to\b[^.;]{0,80}\bif\b"
         r"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)) (?:[\w'\u2019-]+ ){1,5}?to\b"
         r"|\bcontinue\w*\b[^.;]{0,60}\buntil\b|\b(?:no one|nobody)\b[^.;]{0,60}\buntil\b", re.I)),
@@ -140,7 +152,8 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("term", re.compile(
         r"\bunder (?:its|the|their|his|her)?\s*(?:new |revised )?(?:terms|rules?|agreement|deal|plan)\b"  # noqa: E501
         r"|\bunder (?:the |its |their |his |her )?(?:[\w'\u2019-]+\s+){1,3}?(?:terms|plan|proposal|offer|draft|deal)\b"  # noqa: E501
-        r"|\b(?:plan|proposal|framework|draft)\b[^.;]{0,25}\b(?:would|proposes|proposed|calls for)\b", re.I)),  # noqa: E501
+        # not across "and": "received the proposal and would evaluate it"
+        r"|\b(?:plan|proposal|framework|draft)\b(?:(?!\band\b)[^.;]){0,25}\b(?:would|proposes|proposed|calls for)\b", re.I)),  # noqa: E501
 ]  # fmt: skip
 # the letters each trigger can start with: a look-ahead on them lets the regex engine skip most
 # positions at once (about twice as fast over a whole text)
@@ -296,6 +309,7 @@ def _frames(
     frames: dict[tuple[int, int], _Frame] = {}
     for cue in cues:
         start, end, speaker, own = _frame_span(text, s, cue.start, near, reg)
+        start, end = _sentence_piece(text, start, end, cue.start)
         frame = frames.get((start, end))
         if frame is None:
             holder = _holder(text, s, cue, speaker, reg, quotes)
@@ -303,6 +317,23 @@ def _frames(
         elif own:
             frame.own_clause = True
     return list(frames.values())
+
+
+# where one sentence ends and the next begins inside a frame (a quotation of several sentences,
+# a paragraph break): after a word or a number, not after an initial or "Mr."
+_SENTENCE_END = re.compile(
+    r"(?<=[a-z0-9]{2})[.!?][\"\u201d\u2019']?\s+(?=[\"\u201c\u2018']?[A-Z0-9])|\n"
+)
+
+
+def _sentence_piece(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The sentence of the frame [start, end) that holds pos: a demand is one sentence's."""
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            return start, m.start()
+    return start, end
 
 
 def _quotes_in(quotes: list[Quote], s: Sentence) -> list[Quote]:
@@ -528,7 +559,9 @@ def _plan_author(text: str, s: Sentence, reg: Registry) -> str | None:
 
 # --------------------------------------------------------------------------- the content
 
-_THAT_SPLIT = re.compile(r",\s+(?:and\s+)?that\s+|\s+and\s+that\s+|;\s+")
+_THAT_SPLIT = re.compile(
+    r",\s+(?:and\s+)?that\s+|\s+and\s+that\s+|;\s+|,\s+(?=or\s+(?:if|unless)\b)"
+)
 _MODAL_SPLIT = re.compile(rf",\s+(?:and\s+)?(?=(?:{_any_of(SECOND_DEMAND_VERBS)})\b)")
 _PREP_SPLIT = re.compile(rf",?\s+and\s+(?:{_any_of(REPEATED_PREPOSITIONS)})\s+")
 _LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[A-Za-z])")
@@ -565,6 +598,34 @@ def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]
     return start, end
 
 
+# what follows a demand without being part of it: an attribution ("…, he added"), a reason
+# ("…, because …"), a participle clause ("…, saying …"), a contrast ("…, but he called …")
+_TAIL = re.compile(
+    r",\s+(?:saying|adding|arguing|noting|citing|warning|according to|among other)\b"
+    r"|,\s+(?:he|she|they|it|we|I|[A-Z][\w'\u2019-]+)\s+(?:said|added|says|adds|told|wrote|noted)\b"
+    r"|,\s+and\s+(?:said|says|added|adds)\b"
+    r"|,?\s+because\b|,\s+but\b(?!\s+not\b)|\s+but\s+(?=[a-z]+ing\b)"
+    r"|,?\s+rather than\b|,\s+(?:up|down) from\b"
+    # an apposition that comments on the demand: "…, a phrase officials use for …"
+    r"|,\s+an?\s+[a-z]+\s+(?:that|which|[a-z]+\s+(?:use|uses|used|call|calls|are|is|were|was)\b"
+    r"|(?=[A-Z]))"
+)
+# a clause before the demand that only says when or why: "…, as Apple has refused to pay …"
+_LEAD_CLAUSE = re.compile(
+    r",\s+(?:as|because|since|while|although|though|after|when|whereas)\s+"
+    r"(?=[A-Z]|(?:the|its|their|his|her|they|he|she|it|we)\s)"
+)
+
+
+def _bounds(text: str, start: int, end: int, cue: _Cue) -> tuple[int, int]:
+    """The demand without a clause before it that only says when or why, and without what
+    follows it (an attribution, a reason, a participle clause, a contrast)."""
+    for m in _LEAD_CLAUSE.finditer(text, start, cue.start):
+        start = m.end()
+    tail = _TAIL.search(text, max(start, cue.end), end)
+    return start, tail.start() if tail is not None else end
+
+
 def _is_lead_in(text: str, cue: _Cue) -> bool:
     """A demand or term cue ending in "that": what follows it is the demand."""
     return cue.kind in ("demand", "term") and text[cue.start : cue.end].lower().endswith("that")
@@ -582,12 +643,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# a word that reads as a noun, an adjective or a participle, not the verb a second demand
+# opens with ("…, receive guarantees and avoid concessions", "unless Brussels scraps … and
+# lowers …")
+_NOT_A_BASE_VERB = re.compile(
+    r"(?:tion|sion|ness|ity|ncy|ous|tive|sive|ship|ful|ism|(?<=[th])ern|(?<![sx])ist)$"
+    r"|(?<=\w\w\w)ing$|(?<=\w\w)(?<!e)ed$"
+    r"|(?<!e)al$",
+    re.I,
+)
+
+
 def _opens_no_verb(text: str, at: int) -> bool:
     """Whether the words after a list separator at `at` cannot start a second demand's verb:
     "…, and the port" joins objects; "dockers in Hamburg and Gdansk to refuse" is one object."""
-    following = text[at : at + 20].split()
+    following = text[at : at + 24].split()
     if not following or following[0].lower() in NOT_VERB_WORDS or not following[0][0].isalpha():
         return True
+    if _NOT_A_BASE_VERB.search(following[0]) or following[0].lower() in SPEECH_CUES:
+        return True  # "diversity and transparency", "fire and destruction", "and adds"
     return following[0][0].isupper() and following[1:2] == ["to"]
 
 
@@ -602,13 +676,17 @@ def _split_at(
     demand (three words before, two after); with verbs_only, only before a verb."""
     out = []
     for part_start, part_end in parts:
-        current = part_start
+        current = previous = part_start
         for m in separator.finditer(text, part_start, part_end):
             if m.start() <= max(first_cue, part_start):
                 continue
+            # a list of verbs counts each from its own verb: "must welcome, mentor and empower
+            # women" shares one object; "must retain effective defence, receive …" does not
+            left_from = max(previous, first_cue) if verbs_only else current
+            previous = m.end()
             if verbs_only and _opens_no_verb(text, m.end()):
                 continue
-            left = text[current : m.start()]
+            left = text[left_from : m.start()]
             right = text[m.end() : part_end]
             if len(left.split()) < 3 or len(right.split()) < 2:
                 continue
@@ -650,6 +728,22 @@ def _item_subject(
     return _near_subject(text, s, at, reg) if at is not None else None
 
 
+_CAPITALISED = re.compile(r"(?:[A-Z][\w'\u2019.&-]*\s+){0,3}?[A-Z][\w'\u2019.&-]*")
+
+
+def _opening_subject(text: str, start: int, cue: int, reg: Registry) -> str | None:
+    """The name the demand opens with when it is the cue's own subject: "…, as Verdal has
+    refused to pay" is Verdal's, whoever reports it."""
+    m = reg.mention_in(start, cue)
+    if m is not None and m.start == start and not m.place and m.kind != "other":
+        return m.canonical if _AUX_GAP.match(text[m.end : cue]) else None
+    name = _CAPITALISED.match(text, start, cue)  # a name the registry does not know
+    if name is None or not _AUX_GAP.match(text[name.end() : cue]):
+        return None
+    canon = reg.canonical_of(name.group())
+    return canon[0] if canon else name.group()
+
+
 def _red_lines_of(
     text: str,
     s: Sentence,
@@ -660,11 +754,14 @@ def _red_lines_of(
     seen: set[tuple[int, int]],
 ) -> list[RedLine]:
     """The demands the frame holds, one red line each; `seen` keeps one per span."""
-    cut, end = _content_span(text, frame, cues)
+    span_start, end = _content_span(text, frame, cues)
+    cut, end = _bounds(text, span_start, end, frame.cue)
     start, end = _trim(text, cut, end)
     if end - start < 8:
         return []
     holder = frame.holder
+    if cut > span_start:  # past a clause of its own: the demand's subject holds it
+        holder = _opening_subject(text, start, frame.cue.start, reg) or holder
     if holder is None or cut > frame.start:
         # the clause is someone's words
         holder = _said_by(near, start, reg) or holder

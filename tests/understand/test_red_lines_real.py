@@ -1,0 +1,125 @@
+"""Red lines on real news: a frame (who holds what, in one sentence), never a keyword alone.
+
+The sentences are written for these tests, after the shapes real articles use."""
+
+from __future__ import annotations
+
+from briefing.understand import RedLine, analyse
+
+
+def red_lines(text: str) -> list[RedLine]:
+    return analyse(text, "2026-11-25").red_lines
+
+
+def texts(text: str) -> list[str]:
+    return [r.text for r in red_lines(text)]
+
+
+# ------------------------------------------------------------ keywords that hold no demand
+
+
+def test_a_photo_call_is_no_call_for_anything() -> None:
+    text = (
+        "In this file photo, the singer Mara Lind poses during the photo call for the jury "
+        "at the festival in Venice, northern Italy."
+    )
+    assert texts(text) == []
+
+
+def test_wanting_to_do_something_is_a_wish_not_a_demand() -> None:
+    assert texts("Petra Holm said little at first and wanted to wait until the trial ended.") == []
+    assert texts("No matter how much the rival wants to win, the club will stay calm.") == []
+
+
+def test_a_fear_that_people_may_never_come_back_is_no_refusal() -> None:
+    assert texts("Most of the miners are still missing, and many may never return.") == []
+
+
+def test_a_noun_refusing_to_act_is_no_red_line() -> None:
+    text = "Profits fell, partly because of clients such as Verdal refusing to pay their bills."
+    assert texts(text) == []
+
+
+def test_something_demanded_by_others_is_no_red_line_of_the_subject() -> None:
+    text = "The bank warned that asset sales demanded by regulators could prove costly."
+    assert texts(text) == []
+
+
+def test_a_must_watch_label_is_no_demand() -> None:
+    assert texts("MUST WATCH Harbour cranes stand idle 02:14") == []
+
+
+def test_receiving_a_proposal_and_weighing_it_is_no_term() -> None:
+    text = "Norvik said it had received the proposal and would study it with its advisers."
+    assert texts(text) == []
+
+
+def test_a_past_did_not_is_no_standing_refusal() -> None:
+    assert texts('"It was not as if we did not talk," the coach said.') == []
+
+
+# ---------------------------------------------------------------- the whole demand, no more
+
+
+def test_a_list_of_nouns_inside_one_demand_is_not_split() -> None:
+    text = "The letter calls for a panel to ensure fairness and openness, the paper says."
+    assert texts(text) == ["calls for a panel to ensure fairness and openness"]
+
+
+def test_verbs_sharing_one_object_are_one_demand() -> None:
+    text = 'Ana Vidal said the league "must hire, train and promote" women referees.'
+    (found,) = red_lines(text)
+    assert "hire, train and promote" in found.text and found.text.endswith("referees")
+
+
+def test_two_conditions_joined_by_or_if_are_two_red_lines() -> None:
+    text = (
+        "Tessvik said it would withdraw its bid if Orlan delayed its vote from May 2, "
+        "or if it sold its stake in the mine."
+    )
+    assert texts(text) == [
+        "it would withdraw its bid if Orlan delayed its vote from May 2",
+        "or if it sold its stake in the mine",
+    ]
+
+
+def test_a_demand_is_one_sentence_of_a_longer_quotation() -> None:
+    text = (
+        '"We are ready to talk if the shelling stops. We will not give up the valley," '
+        "said Ivo Maric."
+    )
+    assert texts(text) == [
+        "We are ready to talk if the shelling stops",
+        "We will not give up the valley",
+    ]
+
+
+def test_a_reason_after_the_demand_is_no_part_of_it() -> None:
+    text = (
+        '"These drills near our coast must stop at once, because they only bring ruin," '
+        "the admiral Oskar Brandt said."
+    )
+    assert texts(text) == ["These drills near our coast must stop at once"]
+
+
+def test_a_clause_before_the_refusal_is_no_part_of_it() -> None:
+    text = "Orlan reported a sharp fall in profit, as Verdal has refused to pay its royalties."
+    (found,) = red_lines(text)
+    assert found.text == "Verdal has refused to pay its royalties"
+    assert found.holder == "Verdal"
+
+
+def test_a_comment_in_apposition_is_no_part_of_the_demand() -> None:
+    text = (
+        "Olga Sand said any deal had to address the root of the dispute, "
+        "a phrase Oslo uses for the fishing quotas."
+    )
+    assert texts(text) == ["any deal had to address the root of the dispute"]
+
+
+def test_a_contrast_after_a_condition_is_no_part_of_it() -> None:
+    text = (
+        "Lena Dahl said the fund would sell only if the price rose above 40 euros, "
+        "but she called the offer a fair start."
+    )
+    assert texts(text) == ["the fund would sell only if the price rose above 40 euros"]
