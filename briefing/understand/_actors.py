@@ -146,6 +146,15 @@ class Registry:
         if ent is not None and ent.kind == "other":
             ent.kind = "person"
 
+    def make_organization(self, mention: Mention) -> None:
+        """A name of unknown kind that speaks for itself is a body ("Amnesty International")."""
+        for m in self._mentions:
+            if m.canonical == mention.canonical and m.kind == "other":
+                m.kind = "organization"
+        ent = self._entities.get(mention.canonical)
+        if ent is not None and ent.kind == "other":
+            ent.kind = "organization"
+
     def note_gender(self, canonical: str, pronoun: str) -> None:
         """ "he said" after a name whose gender was unknown: now it is."""
         ent = self._entities.get(canonical)

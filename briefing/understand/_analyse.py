@@ -9,8 +9,10 @@ from briefing.understand._actors import Registry, strip_poss
 from briefing.understand._aliases import AliasTable, bundled_alias_table
 from briefing.understand._confidence import score as score_confidence
 from briefing.understand._events import find_events
+from briefing.understand._furniture import blank_furniture
 from briefing.understand._language import detect_language
 from briefing.understand._lexicon import NEWSPAPER_WORDS, OUTLET_WORDS
+from briefing.understand._names import never_an_actor
 from briefing.understand._quotes import Attribution, colon_turns, find_in_sentence
 from briefing.understand._redlines import find_red_lines
 from briefing.understand._speakers import resolve_speaker
@@ -180,6 +182,11 @@ def _quote(text: str, a: Attribution, registry: Registry, day: str | None) -> Qu
     )
 
 
+def _named_body(name: str) -> bool:
+    """A name of several words that is no place, event, law or work's."""
+    return " " in name and not never_an_actor(name)
+
+
 def _actors(reg: Registry, quotes: list[Quote], source: str = "") -> list[Actor]:
     """The entities that act in the article: not places, not the outlets that carry it."""
     speakers = {q.speaker for q in quotes if q.speaker}
@@ -187,6 +194,8 @@ def _actors(reg: Registry, quotes: list[Quote], source: str = "") -> list[Actor]
     out: list[Actor] = []
     for ent in reg.entities.values():
         kind = ent.kind  # speaking lone names were made people while resolving speakers
+        if kind == "other" and ent.name in speakers and _named_body(ent.name):
+            kind = "organization"  # "according to Amnesty International"
         if kind == "other" or not (ent.acting or ent.name in speakers):
             continue  # "talks in London" names a place; "officials in London said" an actor
         last = ent.name.split()[-1].lower()

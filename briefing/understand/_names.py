@@ -11,6 +11,7 @@ from briefing.understand._lexicon import (
     ABBREVIATED_TITLES,
     ACRONYM_ORG_WORDS,
     COMPANY_SUFFIXES,
+    DATE_NAMES,
     DESCRIPTOR_TITLES,
     FUNCTION_CAPS,
     GROUP_NOUNS,
@@ -23,17 +24,20 @@ from briefing.understand._lexicon import (
     NOT_NAMES,
     OF_WORDS,
     ORG_WORDS,
+    PLACE_OPENERS,
     PLACE_WORDS,
     STRONG_TITLES,
     TITLE_OBJECT_WORDS,
     TITLE_WORDS,
     WEEKDAYS,
+    WORK_AND_EVENT_WORDS,
 )
 from briefing.understand._mentions import Mention, is_name_word, strip_poss
 from briefing.understand._text import Sentence, Token
 
 _POSSESSIVE_ENDINGS = ("\u2019s", "'s", "'", "\u2019")
 _DASHES = ("-", "\u2014", "\u2013")
+_SMALL_WORD = re.compile(r"(?<![\w'\u2019.-])[a-z][a-z'\u2019-]*[a-z]\b")
 _STATE_OWNS = re.compile(
     r"['\u2019]s (?:own )?(?:army|armed forces|military|navy|air force|troops|foreign ministry"
     r"|defen[cs]e ministry|foreign minister|defen[cs]e minister|finance minister|prime minister"
@@ -95,6 +99,8 @@ def _run_end(toks: list[Token], i: int, aliases: AliasTable) -> int:
 def _extension(toks: list[Token], i: int, j: int, prev: str, aliases: AliasTable) -> int:
     """How many tokens after toks[j] still belong to the name toks[i:j+1] (0: it ends)."""
     run, cur, nxt = toks[i : j + 1], toks[j], toks[j + 1]
+    if nxt.lower in DATE_NAMES:
+        return 0  # "North Korea Friday", "the U.S. November vote": a date, no part of the name
     if is_name_word(nxt) and (not cur.text.endswith(_POSSESSIVE_ENDINGS) or nxt.lower in ORG_WORDS):
         return 1
     if _and_in_org_name(toks, j, run):
@@ -293,6 +299,15 @@ def _past_title_object(words: list[Token], k: int, aliases: AliasTable) -> int:
     return k
 
 
+def never_an_actor(name: str) -> bool:
+    """A place's, an event's, a law's or a work's name by its form: "New York", "West Bank",
+    "Winter Games", "Fair Credit Reporting Act"."""
+    words = name.lower().split()
+    if not words:
+        return False
+    return words[0] in PLACE_OPENERS or strip_poss(words[-1]) in WORK_AND_EVENT_WORDS
+
+
 def _org_word_as_written(tok: Token) -> bool:
     """ "UN" is an organisation's word, "Un" in "Kim Jong Un" is not."""
     return tok.lower.strip(".") not in ACRONYM_ORG_WORDS or tok.text.strip(".").isupper()
@@ -324,6 +339,7 @@ class _Scanner:
     text: str
     aliases: AliasTable
     found: list[Mention] = field(default_factory=list)
+    small_words: set[str] = field(default_factory=set)  # the words written in small letters
 
     def scan(self, s: Sentence, si: int) -> None:
         toks = s.tokens
@@ -388,8 +404,21 @@ class _Scanner:
         if prev == "of" and len(run.name) >= 3 and self._follows_person_of(run.words[0].start):
             return "organization"  # "Maja Berg of Keep Halvik Green": her group
         if run.title or (len(run.name) >= 2 and prev not in NOT_BEFORE_PERSON):
-            return "person"
+            return "other" if self._not_a_person(run.name) else "person"
         return "other"
+
+    def _not_a_person(self, name: list[Token]) -> bool:
+        """An untitled run of capitals made of ordinary words is no one's name: "New Year",
+        "Winter Games", "Social Security", "West Bank" (words the text also writes in small
+        letters, a compass word opening it, an event's or a law's word closing it)."""
+        words = [t.lower for t in name]
+        if words[0] in self.aliases.genders or set(words) & STRONG_TITLES:
+            return False  # "Daniel Wall"; "North Korean Leader Kim Jong Un", a title inside
+        if never_an_actor(" ".join(words)):
+            return True
+        if not self.small_words:
+            self.small_words = set(_SMALL_WORD.findall(self.text))
+        return any(strip_poss(w) in self.small_words for w in words)
 
     def _follows_person_of(self, start: int) -> bool:
         """The name before is a person's, with only "of" between."""

@@ -21,6 +21,7 @@ from briefing.understand._lexicon import (
     RELATIVE_OPENERS,
     RELATIVE_PRONOUNS,
 )
+from briefing.understand._names import never_an_actor
 from briefing.understand._quotes import Attribution
 
 Span = tuple[int, int]
@@ -115,9 +116,16 @@ def _register_named(text: str, p: _Phrase, m: Mention, reg: Registry) -> None:
     lone = m.kind == "other" and " " not in m.name and m.name.lower() not in text
     if lone and m.end >= p.end - 1:
         reg.make_person(m)  # "Blinken told …": whoever speaks is someone
+    elif _named_group(m) and m.end >= p.end - 1:
+        reg.make_organization(m)  # "Amnesty International said": a body, not a person
     role = _apposition_role(p.text, m.name)
     if role:
         reg.add_role(m.canonical, role)
+
+
+def _named_group(m: Mention) -> bool:
+    """A name of several words, of unknown kind, that is no place, event or law."""
+    return m.kind == "other" and " " in m.name and not m.place and not never_an_actor(m.name)
 
 
 def _apposition_role(phrase: str, name: str) -> str:

@@ -70,3 +70,37 @@ def test_a_name_with_a_persons_role_after_it_is_a_person() -> None:
         '"We will not move them," the spokeswoman said.'
     )
     assert _speakers(text) == ["Bay Sun-mi", "Bay Sun-mi"]
+
+
+def test_places_events_and_laws_written_like_names_are_no_actors() -> None:
+    text = (
+        "Mayor Selma Koivu spoke after the Winter Games closed in North Dalby. "
+        "Her New Year message praised the Harbour Safety Act, she said. "
+        "Koivu said the new year would bring more ferries."
+    )
+    names = _actor_names(text)
+    assert "Selma Koivu" in names
+    assert not names & {"Winter Games", "North Dalby", "New Year", "Harbour Safety Act"}
+
+
+def test_ordinary_words_in_capitals_are_no_persons_name() -> None:
+    text = (
+        "Officials said the Social Security office would stay shut. "
+        "The security office had flooded, they said."
+    )
+    assert "Social Security" not in _actor_names(text)
+
+
+def test_a_date_after_a_name_is_no_part_of_it() -> None:
+    text = "Valdoria Friday rejected the offer, its foreign ministry said."
+    names = _actor_names(text)
+    assert not any("Friday" in n for n in names)
+
+
+def test_a_body_of_ordinary_words_that_speaks_is_an_organisation() -> None:
+    text = (
+        "More than 300 fishermen have left the coast in ten years, according to Save Our "
+        "Harbours. The group was formed in 2009 to save our harbours from closing."
+    )
+    actors = {a.name: a.kind for a in analyse(text, "2024-03-01").actors}
+    assert actors.get("Save Our Harbours") == "organization"
