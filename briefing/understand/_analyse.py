@@ -40,6 +40,9 @@ def analyse(
     if language not in _HANDLED or not text.strip():
         return Analysis(language=language)
     table = aliases if aliases is not None else bundled_alias_table()
+    # Body text only: page furniture (captions, credits, datelines, prompts) blanked by spaces,
+    # so the steps read the article's own prose and every offset stays one into the original.
+    text = blank_furniture(text)
     sents = sentences(text)
     registry = Registry(text, sents, table)
     attributions = _attributions(text, sents, table)
