@@ -12,13 +12,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from briefing.understand._lexicon import (
+    ABBREVIATIONS,
+    ADVERBIAL_OPENERS,
+    APPOSITIVE_OPENERS,
     CLAUSE_BOUNDARY_WORDS,
+    CLAUSE_RELATIVES,
+    CLAUSE_SUBORDINATORS,
     FUTURE_CUES,
     MONTHS,
+    NOT_IN_ANTECEDENT,
     NOT_PAST_PARTICIPLES,
     NUMBER_WORDS,
     PAST_CUES,
+    PRONOUNS_ALL,
+    REPORTING_VERBS,
     SECOND_VERB_HELPERS,
+    SPEECH_CUES,
     WEEKDAYS,
 )
 from briefing.understand._text import Sentence
@@ -57,7 +66,7 @@ _PATTERNS = [
     (
         "my",
         re.compile(
-            r"\b(?:in|from|since|by|until|before|after|of|end of|early|late|mid-?)\s*"
+            r"\b(?i:in|from|since|by|until|before|after|of|end of|early|late|mid-?)\s*"
             rf"{_MONTH}(?:,? (\d{{4}})| (next|last|this) year)?\b"
         ),
     ),
@@ -105,6 +114,9 @@ _PATTERNS = [
         re.compile(r"\b(last|this|next|over the|at the) weekend\b", re.I),
     ),
 ]
+# a place written right before a year-dated date that ends its sentence: a caption's credit
+_CAPTION_DATE = re.compile(r"\b([A-Z][\w.]*),?\s$")
+_LOCAL_TIME = re.compile(r"\s+(?:morning\s+|afternoon\s+|evening\s+|night\s+)?local time")
 _FULL_DATE_NEXT = re.compile(rf",?\s+(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d)")
 
 
@@ -128,17 +140,26 @@ class _Context:
     future: bool  # a future or a timetable before it: "will meet on Monday", "is on Friday"
 
 
-def _context(before: str, clause: str) -> _Context:
-    past = bool(
-        _PAST.search(before)
+def _past_tense(words: str) -> bool:
+    return bool(
+        _PAST.search(words)
         # "should be mended by March": a passive after "be" is no past tense
         or any(
             w not in NOT_PAST_PARTICIPLES
-            for w in re.findall(r"\b(?<!be )\w+ed\b", before[-25:].lower())
+            for w in re.findall(r"\b(?<!be )\w+ed\b", words[-25:].lower())
         )
     )
+
+
+def _context(before: str, clause: str, after: str = "") -> _Context:
+    past = _past_tense(before)
     # "the vote is on Friday": a present-tense copula before the date is a timetable
     future = bool(_FUTURE.search(before) or _TIMETABLE.search(before)) and not past
+    if not (past or future) and len(clause.split()) <= 3:
+        # "In March, the company sold …": a date ahead of its verb takes the verb's tense
+        head = " ".join(after.split()[:8])
+        past = _past_tense(head)
+        future = not past and bool(_FUTURE.search(head))
     return _Context(before, clause, past, future)
 
 
@@ -224,8 +245,8 @@ def _month_lies_ahead(m: re.Match[str], month: int, pub: date, ctx: _Context) ->
     conditional = bool(re.search(r"\b(?:would|will)\b", ctx.clause or ctx.before))
     if ctx.future or (by and (not ctx.past or conditional)):
         return True  # "a ruling by April": a deadline ahead
-    if _RECENT_PAST.search(ctx.before) and ahead and behind <= 9:
-        return False
+    if (ctx.past or _RECENT_PAST.search(ctx.before)) and ahead and not conditional:
+        return False  # "led a judge in December" before a November publication: last December
     return ahead < behind
 
 
@@ -260,6 +281,8 @@ def _weekday(m: re.Match[str], pub: date, ctx: _Context) -> _Dated:
         delta = (weekday - pub.weekday()) % 7
     else:
         delta = -((pub.weekday() - weekday) % 7)
+    if delta == -6 and _LOCAL_TIME.match(m.string, m.end()):
+        delta = 1  # "Friday morning local time" in a Thursday story: a day ahead, abroad
     d = pub + timedelta(days=delta)
     return d.isoformat(), delta > 0
 
@@ -330,12 +353,13 @@ _FROM_PUBLICATION: dict[str, Callable[[re.Match[str], date, _Context], _Dated | 
 
 
 def _resolve(
-    kind: str, m: re.Match[str], pub: date | None, before: str, clause: str = ""
+    kind: str, m: re.Match[str], pub: date | None, before: str, clause: str = "", after: str = ""
 ) -> _Dated | None:
     """The date as YYYY-MM-DD or YYYY-MM, and whether it is later than publication.
 
-    `before` is the text just ahead of the date: its tense decides which Monday is meant."""
-    ctx = _context(before, clause)
+    `before` is the text just ahead of the date: its tense decides which Monday is meant;
+    `clause` is the clause up to the date and `after` the rest of it."""
+    ctx = _context(before, clause, after)
     if kind in ("dmy", "mdy"):
         return _full_date(kind, m, pub)
     if kind in ("my", "my2"):
@@ -370,7 +394,42 @@ _CROWDED = re.compile(
     # "closed on 3 September and will reopen in March": a second verb with its own date
     rf"|\s(?=(?:and|but)\s+(?:then\s+)?(?:{_any_of(SECOND_VERB_HELPERS)})\s)"
 )
-_BOUNDARY = re.compile(_OPENS_CLAUSE)
+# the parts of a sentence: cut at strong punctuation, commas, and words that open a clause of
+# their own ("that" is no cut: a reported clause belongs to the verb that reports it)
+_UNIT_CUT = re.compile(
+    r";\s*|:\s+|\s*(?:\u2014|\u2013|--)\s*|\s-\s|,\s+"
+    rf"|\s(?=(?:{_any_of(CLAUSE_RELATIVES)}|and that)\s)"
+    # "after the talks failed", not "before Judge Solberg": a clause, not a name, follows
+    rf"|\s(?=(?:{_any_of(CLAUSE_SUBORDINATORS[:10])})\s+[a-z])"
+    # "welcomed the vote on Monday and said that …": a second verb of the same subject
+    rf"|\s(?=and\s+(?:then\s+)?(?:{_any_of(SECOND_VERB_HELPERS)}|said|told|\w+ed)\s)"
+    r"|\s(?=that\s)"
+)
+_STRONG_CUT = re.compile(r"[;:\u2014\u2013-]")
+# a sentence ends inside a sentence: a quotation of several sentences before its cue
+_INNER_END = re.compile(r"(?<=[a-z0-9%)\]][.!?])[\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?[A-Z])")
+# what opens a paragraph before its first sentence: "TOKYO (Reuters) - ", "(CNN) ", "FILE - "
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'/]+(?:[ ,]+[A-Z][\w.'/-]*){0,5}\s*(?:\([^()\n]{1,40}\))?\s*"
+    r"(?:-{1,2}|\u2014|\u2013)\s+|\([^()\n]{1,40}\)\s+(?:-\s+)?)"
+)
+_LEAD = re.compile(r"(?:and|but|then|so|yet|and then)\s+", re.I)
+_CUE_WORDS = _any_of(sorted(SPEECH_CUES | REPORTING_VERBS, key=len, reverse=True))
+# "said that …", "told the city that …", "said she …": where the reported clause starts
+_REPORTED = re.compile(
+    rf"\b(?:{_CUE_WORDS})(?:\s+(?!that\b)[\w'\u2019-]+){{0,3}}?\s+that\s+"
+    rf"|\b(?:{_CUE_WORDS})\s+(?=(?:he|she|they|it|we|I)\s)"
+)
+# "said Friday that": a "that" this close after a cue opens what was said, no relative clause
+_CUE_BEFORE = re.compile(rf"\b(?:{_CUE_WORDS})\b(?:\s+\S+){{0,4}}\s*$")
+# ", according to both sides", ", the ministry said": an attribution closing a sentence
+_TRAILING_ATTRIBUTION = re.compile(
+    rf",\s+(?:according to\b|per\b|(?:[\w.'\u2019-]+\s+){{1,6}}?(?:{_CUE_WORDS})$)"
+)
+# "…," the Kremlin said Friday / police announced Thursday: the date dates the words reported
+_ATTRIBUTION = re.compile(
+    rf"^[\"\u201d]?\s*(?:[\w.'\u2019-]+\s+){{1,7}}?(?:{_CUE_WORDS})\b[^,;\"\u201c\u201d]{{0,40}}$"
+)
 
 
 def _sentence_bounds(text: str, s: Sentence) -> tuple[int, int]:
@@ -383,19 +442,243 @@ def _sentence_bounds(text: str, s: Sentence) -> tuple[int, int]:
     return start, end
 
 
+@dataclass(frozen=True)
+class _Unit:
+    start: int
+    end: int
+    strong: bool  # opened by strong punctuation or the sentence start, not a comma or a word
+
+
+def _inner_sentence(text: str, start: int, end: int, ds: int, de: int) -> tuple[int, int]:
+    """The sentence of several sentences that holds the date ("… world. All options are on
+    the table," Trump said on Tuesday): the analyser keeps a quotation and its cue together."""
+    for m in _INNER_END.finditer(text, start, end):
+        word = re.search(r"[\w.]+(?=[.!?]\S*\s*$)", text[max(start, m.start() - 12) : m.start()])
+        if word and word.group(0).lower().rstrip(".") in ABBREVIATIONS:
+            continue
+        if m.end() <= ds:
+            start = m.end()
+        elif m.start() >= de:
+            end = m.start()
+            break
+    return start, end
+
+
+def _opening(text: str, start: int, end: int) -> int:
+    """Past a dateline, a caption's "FILE -", a quotation mark and a leading "But"."""
+    for pattern in (_DATELINE, re.compile(r"[\"\u201c\u2018]\s*"), _LEAD):
+        m = pattern.match(text, start, end)
+        if m and m.end() < end:
+            start = m.end()
+    return start
+
+
+def _units(text: str, start: int, end: int, ds: int, de: int) -> list[_Unit]:
+    """The parts of the sentence between its cuts; no cut falls inside the date."""
+    out: list[_Unit] = []
+    at, strong = start, True
+    for m in _UNIT_CUT.finditer(text, start, end):
+        if m.start() < de and m.end() > ds or _not_a_cut(text, m, ds):
+            continue
+        if m.start() > at:
+            out.append(_Unit(at, m.start(), strong))
+        at, strong = m.end(), bool(_STRONG_CUT.search(m.group(0)))
+    if end > at:
+        out.append(_Unit(at, end, strong))
+    return out
+
+
+def _not_a_cut(text: str, m: re.Match[str], ds: int) -> bool:
+    """ "before the end of November": the word opens the date's own phrase, not a clause;
+    "said on Friday that …": the reported clause belongs to the cue."""
+    if m.group(0).strip():
+        return False
+    if text.startswith("that", m.end()):
+        return bool(_CUE_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+    return bool(
+        m.end() <= ds
+        and re.fullmatch(
+            r"\w+\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)?",
+            text[m.end() : ds],
+        )
+    )
+
+
+def _first_word(text: str, u: _Unit) -> str:
+    m = re.match(r"[\"\u201c]?([\w'\u2019-]+)", text[u.start : u.end])
+    return m.group(1) if m else ""
+
+
+def _antecedent(text: str, u: _Unit) -> int:
+    """Where the noun phrase that ends `u` starts: "siding with <Qualcomm>, which …"."""
+    words = list(re.finditer(r"\S+", text[u.start : u.end]))
+    first = len(words)
+    for i in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        w = words[i].group(0).strip(',"\u201c\u201d').lower()
+        if w in NOT_IN_ANTECEDENT or (w.endswith("ed") and words[i].group(0).islower()):
+            break
+        first = i
+    return u.start + words[first].start() if first < len(words) else u.start
+
+
+def _subject_start(text: str, units: list[_Unit], i: int) -> int:
+    """A part that opens with its verb takes its subject from the parts before it, past the
+    phrases set off by commas ("Mike Mullen, a former chairman …, said Sunday")."""
+    j = i
+    while j > 0 and not units[j].strong and i - j < 4:
+        j -= 1
+        first = _first_word(text, units[j])
+        if units[j].strong or first[:1].isupper() and first.lower() not in APPOSITIVE_OPENERS:
+            return units[j].start
+    return units[i].start
+
+
+def _relative_start(text: str, units: list[_Unit], i: int) -> int:
+    """A relative clause takes its antecedent: "<Qualcomm>, which last week announced …"."""
+    j = i - 1
+    while (
+        j > 0
+        and not units[j + 1].strong
+        and _first_word(text, units[j]).lower()
+        in (
+            "the",
+            "a",
+            "an",
+        )
+    ):
+        j -= 1  # "Qualcomm, the dominant producer of chips, which …"
+    if j < 0 or units[j + 1].strong:
+        return units[i].start
+    return _antecedent(text, units[j])
+
+
+def _verb_first(word: str) -> bool:
+    low = word.lower()
+    return (
+        word.islower()
+        and low not in APPOSITIVE_OPENERS
+        and low not in ADVERBIAL_OPENERS
+        and low not in CLAUSE_SUBORDINATORS
+        and low not in PRONOUNS_ALL
+        and low not in ("and", "but", "that", "then", "so", "also")
+    )
+
+
+def _left_edge(text: str, units: list[_Unit], i: int) -> int:
+    """Where the event's clause starts: its subject, its antecedent, or past its conjunction."""
+    u = units[i]
+    first = _first_word(text, u)
+    low = first.lower()
+    if low in CLAUSE_RELATIVES:
+        return _relative_start(text, units, i)
+    if low in CLAUSE_SUBORDINATORS:
+        return u.start + text[u.start : u.end].index(first) + len(first) + 1
+    if i and not u.strong and re.fullmatch(r"[a-z]+ed|held|made|set|cut|built|seen", first):
+        return _antecedent(text, units[i - 1])  # "the debate, held on Wednesday"
+    if i and not u.strong and (_verb_first(first) or _only_a_date(text, u)):
+        return _subject_start(text, units, i)
+    return u.start
+
+
+def _only_a_date(text: str, u: _Unit) -> bool:
+    """ "…, on Monday evening": a date phrase closing the clause before its comma."""
+    words = text[u.start : u.end].split()
+    return len(words) <= 4 and words[0].lower() in ADVERBIAL_OPENERS
+
+
+def _adverbial_first(text: str, units: list[_Unit], i: int, ds: int, de: int) -> bool:
+    """ "In August, Boko Haram released …": a date phrase ahead of its clause's subject."""
+    u = units[i]
+    words = text[u.start : u.end].split()
+    opens = _first_word(text, u).lower() in ADVERBIAL_OPENERS or ds <= u.start + 1
+    ends = len(text[de : u.end].split()) <= 2  # the date ends the phrase
+    return opens and ends and len(words) <= 10 and i + 1 < len(units) and not units[i + 1].strong
+
+
+def _right_edge(text: str, units: list[_Unit], i: int, adverbial: bool) -> int:
+    """Where the clause ends: its own part, or, after a leading date phrase, the clause it
+    heads ("In August, <Boko Haram released a video>"), past a name's apposition."""
+    if not adverbial:
+        return units[i].end
+    j = i + 1
+    while j + 1 < len(units) and not units[j + 1].strong:
+        first = _first_word(text, units[j]).lower()
+        short = len(text[units[j].start : units[j].end].split()) <= 4
+        if first in CLAUSE_SUBORDINATORS or short or (first in APPOSITIVE_OPENERS and j > i + 1):
+            j += 1
+        else:
+            break
+    return units[j].end
+
+
+def _reported_start(text: str, lo: int, ds: int) -> int:
+    """A date inside what someone said starts at the reported clause ("Vautrin said <she
+    hoped the systems would be back by Thursday>"), unless the date dates the saying."""
+    last = None
+    for m in _REPORTED.finditer(text, lo, ds):
+        last = m
+    if last is None or not re.search(r"\w", text[last.end() : ds]):
+        return lo
+    return last.end()
+
+
+def _attributed(text: str, start: int, units: list[_Unit], i: int, de: int) -> bool:
+    """The date is in the trailing attribution ("…, police announced Thursday")."""
+    u = units[i]
+    if i == 0 or i + 1 < len(units) or len(text[de : u.end].split()) > 3:
+        return False
+    return bool(_ATTRIBUTION.match(text[u.start : u.end]))
+
+
 def _clause(
     text: str, s: Sentence, date_start: int, date_end: int, crowded: bool = False
 ) -> tuple[int, int]:
-    """The stretch of the sentence around a date: the whole sentence when short,
-    else the comma-delimited part with neighbours until it reads as a clause."""
+    """The clause that states the happening a date belongs to, with its subject."""
     start, end = _sentence_bounds(text, s)
-    if len(text[start:end].split()) <= SHORT and not crowded:
-        return start, end
-    boundary = _CROWDED if crowded else _BOUNDARY
-    cuts = [start] + [m.end() for m in boundary.finditer(text, start, end)] + [end]
+    start, end = _inner_sentence(text, start, end, date_start, date_end)
+    start = min(_opening(text, start, end), date_start)
+    if crowded:
+        return _crowded_clause(text, start, end, date_start, date_end)
+    if len(text[start:end].split()) <= SHORT:
+        return _short_sentence(text, _reported_start(text, start, date_start), end, date_start)
+    units = _units(text, start, end, date_start, date_end)
+    i = next(k for k, u in enumerate(units) if u.start <= date_start < u.end + 1)
+    if _attributed(text, start, units, i, date_end):
+        return start, units[i].end
+    adverbial = _adverbial_first(text, units, i, date_start, date_end)
+    lo = _left_edge(text, units, i)
+    if adverbial and _verb_first(_first_word(text, units[i + 1])):
+        lo = _subject_start(text, units, i)
+    lo = _reported_start(text, lo, date_start)
+    hi = _right_edge(text, units, i, adverbial)
+    return _trimmed(text, lo, hi)
+
+
+def _short_sentence(text: str, start: int, end: int, ds: int) -> tuple[int, int]:
+    """A short sentence is one clause, less an attribution that closes it."""
+    tail = _TRAILING_ATTRIBUTION.search(text, start, end)
+    if tail and tail.start() > ds:
+        end = tail.start()
+    return _trimmed(text, start, end)
+
+
+def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while hi > lo and text[hi - 1] in " ,;:\u2014":
+        hi -= 1
+    lead = _LEAD.match(text, lo, hi)
+    if lead and hi > lead.end():
+        lo = lead.end()
+    return lo, hi
+
+
+def _crowded_clause(
+    text: str, start: int, end: int, date_start: int, date_end: int
+) -> tuple[int, int]:
+    """Two dated happenings in one sentence: the part around each date, grown to a clause."""
+    cuts = [start] + [m.end() for m in _CROWDED.finditer(text, start, end)] + [end]
     lo = max(c for c in cuts if c <= date_start)
     hi = min(c for c in cuts if c >= date_end)
-    least = 4 if crowded and re.match(r"\s*(?:and|but)\s", text[lo:hi]) else MINW
+    least = 4 if re.match(r"\s*(?:and|but)\s", text[lo:hi]) else MINW
     while len(text[lo:hi].split()) < least:
         before = [c for c in cuts if c < lo]
         after = [c for c in cuts if c > hi]
@@ -405,11 +688,7 @@ def _clause(
             hi = after[0]
         else:
             break
-    clause = text[lo:hi].rstrip(" ,;:\u2014")
-    lead = re.match(r"\s*(?:and|but|then)\s+", clause)
-    if lead and len(clause) > lead.end():
-        return lo + lead.end(), lo + len(clause)
-    return lo, lo + len(clause)
+    return _trimmed(text, lo, hi)
 
 
 # ------------------------------------------------------------------------------ the events
@@ -439,6 +718,10 @@ def _not_an_event(text: str, s: Sentence, kind: str, m: re.Match[str]) -> bool:
         return True  # "today" inside a quotation is the speaker's day, not the article's
     if kind == "wd" and _FULL_DATE_NEXT.match(text, m.end()):
         return True  # "on Monday, 3 December": the full date that follows says it
+    if kind in ("dmy", "mdy") and m.group(3) and not re.search(r"\w", text[m.end() : s.end]):
+        # "… near the city of Ramallah, January 1, 2018.": a photograph's place and date
+        place = _CAPTION_DATE.search(text, max(0, m.start() - 40), m.start())
+        return bool(place and place.group(1).lower().rstrip(".") not in WEEKDAYS)
     # "since January": a stretch of time, not an event
     return kind == "my" and m.group(0).lower().startswith("since")
 
@@ -468,7 +751,8 @@ def find_events(
                 dated = _relative_to(m, last_day, pub)
             else:
                 before = text[max(clause_start, m.start() - 60) : m.start()]
-                dated = _resolve(kind, m, pub, before, text[clause_start : m.start()])
+                clause = text[clause_start : m.start()]
+                dated = _resolve(kind, m, pub, before, clause, text[m.end() : clause_end])
             if dated is None:
                 continue
             taken.append(m.span())

@@ -466,7 +466,7 @@ THREAT_VERBS = (
     "strike", "walk out", "walk away", "sue", "quit", "resign", "boycott", "retaliat", "withdraw",
     "pull out", "suspend", "stop", "shut", "close", "cut", "freeze", "halt", "block", "veto",
     "leave", "take legal action", "go to court", "impose", "expel", "sanction", "cancel",
-    "terminate", "abandon", "escalat", "blockade", "occupy",
+    "terminate", "abandon", "escalat", "blockade", "occupy", "be off the table", "face",
 )  # fmt: skip
 
 # Copulas that make "expected to", "asked to" a passive that no one holds: "is expected to".
@@ -603,7 +603,13 @@ FUTURE_CUES = (
 )  # fmt: skip
 
 # Words before a date that put it behind: "said on Monday", "was held in March".
-PAST_CUES = ("said", "was", "were", "had", "did", "ago")
+PAST_CUES = (
+    "said", "was", "were", "had", "did", "ago", "told", "led", "held", "met", "made", "took",
+    "gave", "went", "came", "began", "sold", "bought", "won", "lost", "left", "fell", "rose",
+    "broke", "brought", "sent", "spent", "struck", "threw", "saw", "wrote", "kept", "paid",
+    "ran", "shot", "became", "chose", "drew", "flew", "grew",
+    "knew", "spoke", "stood", "swore", "thought", "tore", "withdrew", "woke", "upheld",
+)  # fmt: skip
 
 # Participles in -ed that still look ahead: "scheduled for Monday", "expected in March".
 NOT_PAST_PARTICIPLES = _words("scheduled expected planned due set slated timed proposed")
@@ -613,13 +619,13 @@ CLAUSE_BOUNDARY_WORDS = ("that", "after", "which", "because", "while", "unless",
 
 # Conjunctions that open a subordinate clause, dropped from the event they introduce: "…
 # comes after <the council voted on Monday>".
-SUBORDINATORS = (
+CLAUSE_SUBORDINATORS = (
     "after", "before", "because", "while", "unless", "although", "though", "whereas", "once",
     "when", "as", "since", "until",
 )  # fmt: skip
 
 # Relative pronouns whose clause is about the noun before them: "Qualcomm, which last week …".
-RELATIVE_PRONOUNS = ("which", "who", "whom", "whose", "where")
+CLAUSE_RELATIVES = ("which", "who", "whom", "whose", "where")
 
 # Words that end a noun phrase read leftwards from a relative pronoun ("siding with Qualcomm,
 # which …"): prepositions, conjunctions and the commonest verbs.
@@ -644,10 +650,6 @@ APPOSITIVE_OPENERS = _words("the a an his her its their our nearly who which who
 
 # Verbs of deciding that, like cues, take what was decided as a clause: "ordered that …".
 REPORTING_VERBS = _words("ordered orders ruled rules decided decides determined fact")
-
-# Words after which a date starts a caption's credit line rather than an event
-# ("… in San Diego, California, U.S. November 6, 2017").
-CAPTION_WORDS = _words("photo photograph file picture image")
 
 # Helpers opening a second verb with its own date: "closed on 3 September and will reopen".
 SECOND_VERB_HELPERS = (
@@ -756,6 +758,18 @@ NOT_BEFORE_PERSON = _words("the a an of in at near from into outside across insi
 
 # Words before a name that make it a location rather than an actor ("talks in Geneva").
 LOCATIVE_WORDS = _words("in at near from to into outside across around through via inside")
+
+# Words before a name that make it a region of a place ("southern France").
+REGION_WORDS = _words(
+    """
+    northern southern eastern western central northeastern northwestern southeastern
+    southwestern mainland
+    """
+)
+
+# Determiners before a name used as a modifier ("a Georgia man", "its U.S. rival"): the
+# name is what a thing belongs to, not someone acting.
+MODIFIER_DETERMINERS = _words("a an its their his her our")
 
 # Words before a lone name that make it a place, never a person ("grew up in Lindmark").
 IN_PLACE_WORDS = _words(

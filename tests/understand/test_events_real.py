@@ -1,0 +1,84 @@
+"""Events on real news: the clause that states the happening, with its subject, and its date."""
+
+from __future__ import annotations
+
+from briefing.understand import analyse
+
+PUBLISHED = "2026-11-25"  # a Wednesday
+
+
+def _events(text: str, published: str = PUBLISHED) -> list[tuple[str, str]]:
+    return [(e.date, e.text) for e in analyse(text, published).events]
+
+
+def test_a_leading_date_phrase_keeps_the_clause_it_heads() -> None:
+    text = "In March, the ferry company sold its two oldest boats to a Greek operator."
+    assert _events(text) == [
+        ("2026-03", "In March, the ferry company sold its two oldest boats to a Greek operator")
+    ]
+
+
+def test_a_verb_after_an_apposition_takes_the_subject_before_it() -> None:
+    text = (
+        "Ilse Varga, the head of the regional water board and a former engineer at the "
+        "plant, said on Tuesday that the pumps would be replaced."
+    )
+    ((day, clause),) = _events(text)
+    assert day == "2026-11-24"
+    assert clause.startswith("Ilse Varga, the head of the regional water board")
+    assert clause.endswith("the pumps would be replaced")
+
+
+def test_a_relative_clause_takes_its_antecedent() -> None:
+    text = (
+        "The lenders turned for help to Marlow Freight, which last week signed a new contract "
+        "with the port of Gdansk and a smaller one with a Danish shipyard."
+    )
+    ((day, clause),) = _events(text)
+    assert day == "2026-11"
+    assert clause.startswith("Marlow Freight, which last week signed")
+
+
+def test_a_date_in_a_clause_after_a_conjunction_is_that_clause() -> None:
+    text = (
+        "Ticket sales at the museum have slumped by a third this autumn, a fall that comes "
+        "after the city council cut its opening hours last month."
+    )
+    assert ("2026-10", "the city council cut its opening hours last month") in _events(text)
+
+
+def test_an_attribution_closing_the_sentence_dates_what_it_reports() -> None:
+    text = (
+        "A man from Leeds was charged over a string of burglaries across three northern "
+        "counties, police announced Thursday."
+    )
+    ((day, clause),) = _events(text, "2026-11-28")
+    assert day == "2026-11-26"
+    assert clause.startswith("A man from Leeds was charged")
+
+
+def test_a_past_month_after_the_publication_month_is_last_year() -> None:
+    # published in November: a December in a past-tense clause is last December
+    (day,) = [d for d, _ in _events("A court in Lyon threw out the claim in December.")]
+    assert day == "2025-12"
+
+
+def test_a_leading_month_written_with_a_capital() -> None:
+    assert [d for d, _ in _events("In August, the airline cancelled its winter routes.")] == [
+        "2026-08"
+    ]
+
+
+def test_a_caption_date_after_a_place_is_no_event() -> None:
+    text = "Dock workers wait outside the gates of the port in Gdynia, Poland, November 20, 2026."
+    assert _events(text) == []
+
+
+def test_local_time_abroad_can_be_the_day_after_publication() -> None:
+    text = "Officials in Seoul confirmed a new launch Thursday morning local time."
+    assert [d for d, _ in _events(text)] == ["2026-11-26"]
+
+
+def test_the_reported_clause_that_holds_the_date() -> None:
+    text = "The operator has told the council that it will close the line on 2 December."
+    assert _events(text) == [("2026-12-02", "it will close the line on 2 December")]
