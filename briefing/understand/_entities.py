@@ -120,8 +120,10 @@ def _count(ent: Entity, m: Mention, *, via_alias: bool) -> None:
         ent.aliases.add(m.name)
     ent.spans.append((m.start, m.end))
     # "talks in Moscow" names a place, not Russia acting
-    if not (m.place and via_alias and m.name.lower() != m.canonical.lower()):
-        ent.acting += 1
+    renamed = via_alias and m.name.lower() != m.canonical.lower()
+    own = m.kind == "country" and not renamed  # "the Kremlin" may host its own talks
+    if not (m.place and (renamed or m.kind == "country") or m.setting and own):
+        ent.acting += 1  # "in France", "a Paris hotel": a setting, not a country acting
     if m.title and m.title not in ent.roles:
         ent.roles.append(m.title)
 

@@ -35,6 +35,7 @@ class Mention:
     span_start: int  # title included
     canonical: str = ""
     place: bool = False  # "in Geneva": a location, not an actor
+    setting: bool = False  # "in the United States": a location if its own name, not an alias
     prev: str = ""  # the word before the name, lower-case
 
 

@@ -18,6 +18,7 @@ from briefing.understand._lexicon import (
     JOINING_PARTICLES,
     LEADING_DESCRIPTORS,
     LOCATIVE_WORDS,
+    MODIFIER_DETERMINERS,
     MONTHS,
     NAME_PARTICLES,
     NOT_BEFORE_PERSON,
@@ -26,6 +27,7 @@ from briefing.understand._lexicon import (
     ORG_WORDS,
     PLACE_OPENERS,
     PLACE_WORDS,
+    REGION_WORDS,
     STRONG_TITLES,
     TITLE_OBJECT_WORDS,
     TITLE_WORDS,
@@ -299,6 +301,16 @@ def _past_title_object(words: list[Token], k: int, aliases: AliasTable) -> int:
     return k
 
 
+def _a_setting(toks: list[Token], i: int, j: int) -> bool:
+    """The name toks[i:j+1] is where something happens or what a thing belongs to, not who
+    acts: "in the United States", "southern France", "a Georgia man", "its U.S. rival"."""
+    if i and toks[i - 1].lower in REGION_WORDS:
+        return True
+    after = toks[j + 1].text if j + 1 < len(toks) else ""
+    modifier = after[:1].islower() and after.isalpha()
+    return modifier and i > 0 and toks[i - 1].lower in MODIFIER_DETERMINERS
+
+
 def never_an_actor(name: str) -> bool:
     """A place's, an event's, a law's or a work's name by its form: "New York", "West Bank",
     "Winter Games", "Fair Credit Reporting Act"."""
@@ -357,7 +369,21 @@ class _Scanner:
                 prev = toks[i - 1].lower if i > 0 else ""
                 initial = i == 0 or toks[i - 1].quote
                 self._add(toks[i : j + 1], si, sentence_initial=initial, prev=prev)
+                self._setting(toks, i, j)
             i = j + 1
+
+    def _setting(self, toks: list[Token], i: int, j: int) -> None:
+        """ "southern France", "a Georgia man": a setting; "in the United States" one too,
+        though "in the Kremlin" may be the Kremlin's own talks."""
+        m = self.found[-1] if self.found else None
+        # the name may start after the run's first word ("A Georgia man")
+        i = next((k for k in range(i, j + 1) if m is not None and toks[k].start == m.start), -1)
+        if m is None or i < 0:
+            return
+        if _a_setting(toks, i, j):
+            m.place = True
+        elif i > 1 and toks[i - 1].lower == "the" and toks[i - 2].lower in LOCATIVE_WORDS:
+            m.setting = True
 
     def _demonym_acts(self, toks: list[Token], i: int, j: int, si: int) -> bool:
         """ "the Dutch government", "Russian officials": the country acts."""

@@ -104,3 +104,18 @@ def test_a_body_of_ordinary_words_that_speaks_is_an_organisation() -> None:
     )
     actors = {a.name: a.kind for a in analyse(text, "2024-03-01").actors}
     assert actors.get("Save Our Harbours") == "organization"
+
+
+def test_a_country_named_only_as_a_setting_is_no_actor() -> None:
+    text = (
+        "Harbour Lines moved its head office to the United States from Portugal last year. "
+        "A Norway man was hired to run it, and the ferries were built in southern Spain. "
+        "The company said the move had cut its costs."
+    )
+    names = _actor_names(text)
+    assert not names & {"United States", "Portugal", "Norway", "Spain"}
+
+
+def test_a_country_that_acts_once_is_an_actor() -> None:
+    text = "Portugal rejected the plan on Monday, and talks moved to the United States."
+    assert "Portugal" in _actor_names(text)
