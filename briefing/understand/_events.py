@@ -15,7 +15,6 @@ from briefing.understand._lexicon import (
     ABBREVIATIONS,
     ADVERBIAL_OPENERS,
     APPOSITIVE_OPENERS,
-    CLAUSE_BOUNDARY_WORDS,
     CLAUSE_RELATIVES,
     CLAUSE_SUBORDINATORS,
     FUTURE_CUES,
@@ -386,21 +385,14 @@ def _relative_to(m: re.Match[str], last_day: str | None, pub: date | None) -> _D
 # ------------------------------------------------------------------------------ the clause
 
 SHORT = 18  # words: a sentence this short is one clause
-MINW = 6  # words: grow a comma-delimited part until it has this many
-_OPENS_CLAUSE = rf"[;:\u2014]|,\s|\s(?=(?:{_any_of(CLAUSE_BOUNDARY_WORDS)})\s)"
-# two dated happenings in one sentence: "presented it on Monday and briefed them a day later"
-_CROWDED = re.compile(
-    _OPENS_CLAUSE + r"|\s(?=and\s+(?:then\s+)?\w+ed\b)"
-    # "closed on 3 September and will reopen in March": a second verb with its own date
-    rf"|\s(?=(?:and|but)\s+(?:then\s+)?(?:{_any_of(SECOND_VERB_HELPERS)})\s)"
-)
 # the parts of a sentence: cut at strong punctuation, commas, and words that open a clause of
 # their own ("that" is no cut: a reported clause belongs to the verb that reports it)
 _UNIT_CUT = re.compile(
     r";\s*|:\s+|\s*(?:\u2014|\u2013|--)\s*|\s-\s|,\s+"
     rf"|\s(?=(?:{_any_of(CLAUSE_RELATIVES)}|and that)\s)"
     # "after the talks failed", not "before Judge Solberg": a clause, not a name, follows
-    rf"|\s(?=(?:{_any_of(CLAUSE_SUBORDINATORS[:10])})\s+[a-z])"
+    rf"|\s(?=(?:{_any_of(CLAUSE_SUBORDINATORS[:10])})\s+(?:[a-z]|(?:\S+\s+){{1,5}}"
+    r"(?:\w+ed|said|told|is|was|were|are|has|had|will|would)\b))"
     # "welcomed the vote on Monday and said that …": a second verb of the same subject
     rf"|\s(?=and\s+(?:then\s+)?(?:{_any_of(SECOND_VERB_HELPERS)}|said|told|\w+ed)\s)"
     r"|\s(?=that\s)"
@@ -480,6 +472,8 @@ def _units(text: str, start: int, end: int, ds: int, de: int) -> list[_Unit]:
     for m in _UNIT_CUT.finditer(text, start, end):
         if m.start() < de and m.end() > ds or _not_a_cut(text, m, ds):
             continue
+        if m.start() == de and text[ds - 2 : ds] == ", " and text[de - 4 : de].isdigit():
+            continue  # "on Saturday, Feb. 3, 2018, as saying …": the date's own commas
         if m.start() > at:
             out.append(_Unit(at, m.start(), strong))
         at, strong = m.end(), bool(_STRONG_CUT.search(m.group(0)))
@@ -505,8 +499,13 @@ def _not_a_cut(text: str, m: re.Match[str], ds: int) -> bool:
 
 
 def _first_word(text: str, u: _Unit) -> str:
-    m = re.match(r"[\"\u201c]?([\w'\u2019-]+)", text[u.start : u.end])
+    """The part's first word, past a quotation mark and a joining "and" or "but"."""
+    m = re.match(r"[\"\u201c]?(?:(?:and|but)\s+)?([\w'\u2019-]+)", text[u.start : u.end])
     return m.group(1) if m else ""
+
+
+def _joined(text: str, u: _Unit) -> bool:
+    return bool(re.match(r"(?:and|but)\s", text[u.start : u.end]))
 
 
 def _antecedent(text: str, u: _Unit) -> int:
@@ -564,9 +563,12 @@ def _verb_first(word: str) -> bool:
     )
 
 
-def _left_edge(text: str, units: list[_Unit], i: int) -> int:
-    """Where the event's clause starts: its subject, its antecedent, or past its conjunction."""
+def _left_edge(text: str, units: list[_Unit], i: int, crowded: bool = False) -> int:
+    """Where the event's clause starts: its subject, its antecedent, or past its conjunction;
+    among several dated happenings, "and briefed them a day later" keeps to its own verb."""
     u = units[i]
+    if crowded and _joined(text, u):
+        return u.start
     first = _first_word(text, u)
     low = first.lower()
     if low in CLAUSE_RELATIVES:
@@ -631,27 +633,42 @@ def _attributed(text: str, start: int, units: list[_Unit], i: int, de: int) -> b
 
 
 def _clause(
-    text: str, s: Sentence, date_start: int, date_end: int, crowded: bool = False
+    text: str,
+    s: Sentence,
+    date_start: int,
+    date_end: int,
+    others: Sequence[tuple[int, int]] = (),
 ) -> tuple[int, int]:
-    """The clause that states the happening a date belongs to, with its subject."""
+    """The clause that states the happening a date belongs to, with its subject; `others`
+    are the sentence's other dates, each of which may date a happening of its own."""
     start, end = _sentence_bounds(text, s)
     start, end = _inner_sentence(text, start, end, date_start, date_end)
     start = min(_opening(text, start, end), date_start)
-    if crowded:
-        return _crowded_clause(text, start, end, date_start, date_end)
-    if len(text[start:end].split()) <= SHORT:
+    crowded = any(start <= a < end for a, _ in others)
+    if len(text[start:end].split()) <= SHORT and not crowded:
         return _short_sentence(text, _reported_start(text, start, date_start), end, date_start)
     units = _units(text, start, end, date_start, date_end)
     i = next(k for k, u in enumerate(units) if u.start <= date_start < u.end + 1)
     if _attributed(text, start, units, i, date_end):
-        return start, units[i].end
+        return _trimmed(text, _left_edge(text, units, i - 1), units[i].end)
     adverbial = _adverbial_first(text, units, i, date_start, date_end)
-    lo = _left_edge(text, units, i)
+    lo = _left_edge(text, units, i, crowded)
     if adverbial and _verb_first(_first_word(text, units[i + 1])):
         lo = _subject_start(text, units, i)
+    lo = _after_other_date(text, lo, date_start, others)
     lo = _reported_start(text, lo, date_start)
     hi = _right_edge(text, units, i, adverbial)
     return _trimmed(text, lo, hi)
+
+
+def _after_other_date(text: str, lo: int, ds: int, others: Sequence[tuple[int, int]]) -> int:
+    """A second date in the same clause dates the verb nearest it: "indicted her on Monday
+    for <punching a soldier two weeks ago>"."""
+    ends = [e for a, e in others if lo <= a and e <= ds]
+    if not ends:
+        return lo
+    verbs = list(re.finditer(r"\b[a-z]+ing\b", text[max(ends) : ds]))
+    return max(ends) + verbs[-1].start() if verbs else lo
 
 
 def _short_sentence(text: str, start: int, end: int, ds: int) -> tuple[int, int]:
@@ -669,26 +686,6 @@ def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
     if lead and hi > lead.end():
         lo = lead.end()
     return lo, hi
-
-
-def _crowded_clause(
-    text: str, start: int, end: int, date_start: int, date_end: int
-) -> tuple[int, int]:
-    """Two dated happenings in one sentence: the part around each date, grown to a clause."""
-    cuts = [start] + [m.end() for m in _CROWDED.finditer(text, start, end)] + [end]
-    lo = max(c for c in cuts if c <= date_start)
-    hi = min(c for c in cuts if c >= date_end)
-    least = 4 if re.match(r"\s*(?:and|but)\s", text[lo:hi]) else MINW
-    while len(text[lo:hi].split()) < least:
-        before = [c for c in cuts if c < lo]
-        after = [c for c in cuts if c > hi]
-        if before:
-            lo = before[-1]
-        elif after:
-            hi = after[0]
-        else:
-            break
-    return _trimmed(text, lo, hi)
 
 
 # ------------------------------------------------------------------------------ the events
@@ -746,7 +743,8 @@ def find_events(
         for kind, m in dates:
             if _overlaps(m, taken) or _not_an_event(text, s, kind, m):
                 continue
-            clause_start, clause_end = _clause(text, s, m.start(), m.end(), len(dates) > 1)
+            others = [d.span() for _, d in dates if d is not m and not _overlaps(d, [m.span()])]
+            clause_start, clause_end = _clause(text, s, m.start(), m.end(), others)
             if kind == "after":
                 dated = _relative_to(m, last_day, pub)
             else:

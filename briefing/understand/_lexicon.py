@@ -335,6 +335,10 @@ NAMING_CUES = _words(
     """
 )
 
+# Verbs that ask someone to act, with the act as what is said: "called on the board to open
+# talks", "urged China to press harder".
+APPEAL_CUES = _words("call calls called calling urge urges urged urging")
+
 # Words that open the clause nearest a colon, whose subject owns the quotation after it.
 COLON_CLAUSE_OPENERS = _words("that and but so because when while")
 
@@ -523,7 +527,7 @@ CLAUSE_OPENERS = (
 # Verb stems by which a subject holds the demand itself: "The council demands that …".
 HOLDING_VERB_STEMS = (
     "demand", "insist", "ask", "call", "urg", "propos", "want", "expect", "refus", "press", "push",
-    "lobb", "order", "requir",
+    "lobb", "order", "requir", "reject", "oppos", "vow",
 )  # fmt: skip
 
 # Modals and negations by which a subject holds a refusal: "The federation will not …".
@@ -613,9 +617,6 @@ PAST_CUES = (
 
 # Participles in -ed that still look ahead: "scheduled for Monday", "expected in March".
 NOT_PAST_PARTICIPLES = _words("scheduled expected planned due set slated timed proposed")
-
-# Words opening a clause of their own around a date: "…, after the talks on Monday".
-CLAUSE_BOUNDARY_WORDS = ("that", "after", "which", "because", "while", "unless", "although")
 
 # Conjunctions that open a subordinate clause, dropped from the event they introduce: "…
 # comes after <the council voted on Monday>".
