@@ -28,7 +28,6 @@ from briefing.understand._lexicon import (
 
 Span = tuple[int, int]
 
-_WORD = re.compile(r"[^\s]+")
 _LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _OPENING_QUOTES = "\"'\u201c\u2018\u00ab\u201e"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]*\u2026 "
@@ -40,21 +39,34 @@ _NAME = r"[A-Z][\w.'\u2019-]*"
 _DETERMINER = "(?:A|An|The|This|That|These|Those|One)"
 _LABEL = "|".join(re.escape(a) for a in sorted(CAPTION_LABELS, key=len, reverse=True))
 # The credits that sign a picture, wherever they stand in a line of caption
-_PICTURE_CREDIT = re.compile(
+# The credits that sign a picture, wherever they stand in a line of caption, each with a
+# string its lines must hold (most lines of prose hold none, and skip the pattern)
+_PICTURE_CREDITS = (
     # "Image copyright Agency Image caption "
-    r"\bImage (?:copyright|source)\b.{0,60}?\bImage caption\b\s*"
+    ("Image ", re.compile(r"\bImage (?:copyright|source)\b.{0,60}?\bImage caption\b\s*")),
     # "(Photo: Ann Example)", "(Ann Example/AP)", "(AP Photo/Ann Example)", "(… \u00a9AFP)"
-    rf"|\((?:[^()\n]{{0,80}}/ ?(?:{_AGENCY})|(?:AP )?Photos?(?: by|:|/)[^()\n]{{0,80}}"
-    r"|[^()\n]{0,60}\u00a9[^()\n]{0,40})\)"
-    # "Photograph: Ann Example/Agency" closing a caption
-    rf"|\b(?:{_LABEL}): (?:\S+ ?){{1,10}}$"
-    # "Ann Example/AP", "Ann Example /AFP/Getty Images", "REUTERS/Ann Example"
-    # (after a sentence or at the line's start: "a Register/Bloomberg poll" is a poll's name)
-    rf"|(?:^|(?<=[.!?;:)\u201d\"] ))(?!{_DETERMINER} )(?:{_NAME} ?){{1,4}}/ ?(?:{_AGENCY})"
-    rf"(?: ?/ ?(?:{_AGENCY}))*\b"
-    rf"|\b(?:REUTERS|AFP|EPA)/{_NAME}(?: {_NAME}){{0,3}}"
-    r"|(?:^|(?<=[\s(]))\u00a9 ?[A-Z0-9][\w.-]*(?: [\w.-]+){0,3}"
+    (
+        "(",
+        re.compile(
+            rf"\((?:[^()\n]{{0,80}}/ ?(?:{_AGENCY})|(?:AP )?Photos?(?: by|:|/)[^()\n]{{0,80}}"
+            r"|[^()\n]{0,60}\u00a9[^()\n]{0,40})\)"
+        ),
+    ),
+    # "Ann Example/AP", "Ann Example /AFP/Getty Images" (after a sentence or at the line's
+    # start: "a Register/Bloomberg poll" is a poll's name)
+    (
+        "/",
+        re.compile(
+            rf"(?:^|(?<=[.!?;:)\u201d\"] ))(?!{_DETERMINER} )(?:{_NAME} ?){{1,4}}/ ?(?:{_AGENCY})"
+            rf"(?: ?/ ?(?:{_AGENCY}))*\b"
+        ),
+    ),
+    # "REUTERS/Ann Example"
+    ("/", re.compile(rf"\b(?:REUTERS|AFP|EPA)/{_NAME}(?: {_NAME}){{0,3}}")),
+    ("\u00a9", re.compile(r"(?:^|(?<=[\s(]))\u00a9 ?[A-Z0-9][\w.-]*(?: [\w.-]+){0,3}")),
 )
+# "Photograph: Ann Example/Agency" closing a caption (looked for in a line's last words)
+_CLOSING_LABEL = re.compile(rf"\b(?:{_LABEL}): (?:\S+ ){{0,9}}\S+$")
 # A caption signed at its start: "Reuters The leader …", "Ann Example / Agency A man …"
 _AGENCY_OPENER = re.compile(
     rf"^(?:(?!{_DETERMINER} )(?:{_NAME} ?){{1,4}}/ ?(?:{_AGENCY})"
@@ -69,10 +81,9 @@ _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|p
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "— Ann Example (@example) March 3, 2017": the signature closing an embedded post (the
 # post's words stay: "She wrote on Twitter:" and the post is a quotation like any other)
-_POST_SIGNATURE = re.compile(
-    rf"(?:[\u2014\u2013-] ?)?[^\u2014\u2013\n]{{0,60}}?\(@\w{{1,30}}\)\s*(?:on )?"
-    rf"{_MONTH} \d{{1,2}},? \d{{4}}"
-)
+_POST_SIGNATURE = re.compile(rf"\(@\w{{1,30}}\)\s*(?:on )?{_MONTH} \d{{1,2}},? \d{{4}}")
+_POST_AUTHOR = re.compile(r"[\u2014\u2013] ?[^\u2014\u2013\n]{1,60}$")
+_CLOSING_CREDIT = re.compile(r"\((?:" + "|".join(re.escape(c) for c in CREDIT_OPENERS) + ")", re.I)
 _SHARE_BAR = re.compile(r"^(?:(?:" + "|".join(sorted(SHARE_NETWORKS)) + r")\s+){2,}")
 _LINK = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S+")
 _CLOCK_END = re.compile(r"\b\d{1,2}:\d{2}\s*$")
@@ -149,7 +160,7 @@ def _merged(spans: list[Span]) -> list[Span]:
 
 
 def _words(line: str) -> list[str]:
-    return _WORD.findall(line)
+    return line.split()
 
 
 def _punctuated(line: str) -> bool:
@@ -192,8 +203,10 @@ def _clock_line(line: str) -> bool:
 
 def _shouted(line: str) -> bool:
     """A line in capitals: a teaser or a box title ("WORST YET TO COME")."""
+    if len(line) > 160 or len(_words(line)) > 15:
+        return False
     words = [w for w in _LETTERS.findall(line) if len(w) > 1]
-    if len(words) < 2 or len(_words(line)) > 15:
+    if len(words) < 2:
         return False
     loud = sum(1 for w in words if w.isupper())
     return loud >= 0.8 * len(words)
@@ -223,7 +236,7 @@ def _inside(line: str) -> Iterator[Span]:
     dateline = _DATELINE.match(line)
     if dateline and _DATELINE_PLACE.search(dateline.group()):
         yield dateline.span()
-    credit = re.search(r"\((?:" + "|".join(re.escape(c) for c in CREDIT_OPENERS) + ")", line, re.I)
+    credit = _CLOSING_CREDIT.search(line) if "(" in line else None
     if credit:
         yield credit.start(), len(line)
     shouted = _SHOUTED_RUN.match(line)
@@ -232,8 +245,8 @@ def _inside(line: str) -> Iterator[Span]:
     for ad in _AD_BREAK.finditer(line):
         yield ad.span()
     yield from _caption_credits(line)
-    for post in _POST_SIGNATURE.finditer(line):
-        yield post.span()
+    if "(@" in line:
+        yield from _post_signatures(line)
     share = _SHARE_BAR.match(line)
     if share:
         yield share.span()
@@ -241,10 +254,22 @@ def _inside(line: str) -> Iterator[Span]:
         yield link.span()
 
 
+def _post_signatures(line: str) -> Iterator[Span]:
+    """ "— Ann Example (@example) March 3, 2017", from the dash before the author's name."""
+    for post in _POST_SIGNATURE.finditer(line):
+        author = _POST_AUTHOR.search(line, max(0, post.start() - 62), post.start())
+        yield (author.start() if author else post.start()), post.end()
+
+
 def _caption_credits(line: str) -> Iterator[Span]:
     """The credits of a picture: "REUTERS/Ann Example", "(Photo: …)", "Reuters The leader …"."""
-    for credit in _PICTURE_CREDIT.finditer(line):
-        yield credit.span()
+    for hint, pattern in _PICTURE_CREDITS:
+        if hint in line:
+            yield from (credit.span() for credit in pattern.finditer(line))
+    tail = max(0, len(line) - 120)
+    label = _CLOSING_LABEL.search(line, tail) if ": " in line[tail:] else None
+    if label:
+        yield label.span()
     opener = _AGENCY_OPENER.match(line)
     # "Reuters The leader …" is a caption only where the line does not end as a sentence does
     # ("Reuters first reported …" is prose); "Ann Example / Agency …" is one wherever it stands
