@@ -157,7 +157,20 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 # the letters each trigger can start with: a look-ahead on them lets the regex engine skip most
 # positions at once (about twice as fast over a whole text)
-_FIRST_LETTERS = ("oupcas", "wscdnr", "uinwatcr", "mhdiacuorpwen", "aupcoitel", "upfd")
+_RAW_TRIGGERS += [
+    # a position taken against something: "Qualcomm has rejected the tie-up", "China opposed any
+    # unilateral sanctions"; not a passive ("opposed by regulators") nor a label ("opposed to")
+    ("refusal", re.compile(
+        r"(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )"
+        r"\b(?:reject(?:s|ed)|oppos(?:e|es|ed))\b(?= (?!by\b|to\b)[\w\"\u201c$])", re.I)),
+    # a promise held against all comers: "has vowed not to let …", "vowed to destroy …"
+    ("demand", re.compile(r"\bvow(?:s|ed)\b(?= (?:not |never )?to\b)", re.I)),
+    # what someone says ought to happen; the narrator's own "should" holds no one (see _frames)
+    ("demand", re.compile(r"\bshould\b(?!\s+(?:have|be able|not have)\b)", re.I)),
+]  # fmt: skip
+_FIRST_LETTERS = (
+    "oupcas", "wscdnr", "uinwatcr", "mhdiacuorpwen", "aupcoitel", "upfd", "ro", "v", "s"
+)  # fmt: skip
 _TRIGGERS = [
     (kind, re.compile(rf"(?=[{first}])(?:{pat.pattern})", pat.flags))
     for (kind, pat), first in zip(_RAW_TRIGGERS, _FIRST_LETTERS, strict=True)
@@ -301,6 +314,9 @@ def _frame_span(
     return start, end, None, True
 
 
+_NARRATED = re.compile(r"should\b", re.I)
+
+
 def _frames(
     text: str, s: Sentence, cues: list[_Cue], quotes: list[Quote], reg: Registry
 ) -> list[_Frame]:
@@ -309,6 +325,8 @@ def _frames(
     frames: dict[tuple[int, int], _Frame] = {}
     for cue in cues:
         start, end, speaker, own = _frame_span(text, s, cue.start, near, reg)
+        if own and _NARRATED.match(text, cue.start):
+            continue  # "should" in the narrator's own words: no one's demand
         start, end = _sentence_piece(text, start, end, cue.start)
         frame = frames.get((start, end))
         if frame is None:
@@ -442,10 +460,15 @@ def _clause_speaker(near: list[Quote], s: Sentence, pos: int) -> str | None:
     return None
 
 
+_TRAILING_AUX = re.compile(rf"(?:\s+(?:{_any_of(SUBJECT_VERB_GAP_WORDS)}))+$", re.I)
+
+
 def _subject_phrase(text: str, s: Sentence, pos: int) -> str | None:
     """The noun phrase right before the verb at pos, when it reads as a subject:
     "In Halvik, the town council demands …" -> "the town council"."""
     phrase = text[s.start : pos].strip(QUOTE_MARKS + " \n")
+    gap = _TRAILING_AUX.search(phrase)
+    phrase = phrase[: gap.start()] if gap is not None else phrase  # "Orlan has (rejected)"
     for m in _LEAD_CUT.finditer(phrase):
         phrase = phrase[m.end() :]
     phrase = phrase.rsplit(", ", 1)[-1]  # "In Halvik, the town council demands …"
@@ -603,13 +626,15 @@ def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]
 _TAIL = re.compile(
     r",\s+(?:saying|adding|arguing|noting|citing|warning|according to|among other)\b"
     r"|,\s+(?:he|she|they|it|we|I|[A-Z][\w'\u2019-]+)\s+(?:said|added|says|adds|told|wrote|noted)\b"
-    r"|,\s+and\s+(?:said|says|added|adds)\b"
+    r"|,\s+(?:and\s+)?(?:said|says|added|adds|told|noted|argued)\b|,\s+with\s+(?:[\w'\u2019-]+\s+){1,5}?[a-z]+ing\b"
     r"|,?\s+because\b|,\s+but\b(?!\s+not\b)|\s+but\s+(?=[a-z]+ing\b)"
     r"|,?\s+rather than\b|,\s+(?:up|down) from\b"
     # an apposition that comments on the demand: "…, a phrase officials use for …"
     r"|,\s+an?\s+[a-z]+\s+(?:that|which|[a-z]+\s+(?:use|uses|used|call|calls|are|is|were|was)\b"
     r"|(?=[A-Z]))"
 )
+# a relative clause that holds the demand: "…, who has vowed not to …"
+_RELATIVE_LEAD = re.compile(r",\s+(?:who|which)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?$")
 # a clause before the demand that only says when or why: "…, as Apple has refused to pay …"
 _LEAD_CLAUSE = re.compile(
     r",\s+(?:as|because|since|while|although|though|after|when|whereas)\s+"
@@ -622,6 +647,9 @@ def _bounds(text: str, start: int, end: int, cue: _Cue) -> tuple[int, int]:
     follows it (an attribution, a reason, a participle clause, a contrast)."""
     for m in _LEAD_CLAUSE.finditer(text, start, cue.start):
         start = m.end()
+    if _RELATIVE_LEAD.search(text, start, cue.start):
+        start = cue.start  # "Trump, who has vowed not to …, said …": the relative clause
+
     tail = _TAIL.search(text, max(start, cue.end), end)
     return start, tail.start() if tail is not None else end
 
@@ -665,6 +693,12 @@ def _opens_no_verb(text: str, at: int) -> bool:
     return following[0][0].isupper() and following[1:2] == ["to"]
 
 
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """Whether pos lies inside a quotation opened after start."""
+    before = text[start:pos]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
 def _split_at(
     text: str,
     separator: re.Pattern[str],
@@ -684,8 +718,10 @@ def _split_at(
             # women" shares one object; "must retain effective defence, receive …" does not
             left_from = max(previous, first_cue) if verbs_only else current
             previous = m.end()
-            if verbs_only and _opens_no_verb(text, m.end()):
-                continue
+            if verbs_only and (
+                _opens_no_verb(text, m.end()) or _quoted(text, part_start, m.start())
+            ):
+                continue  # nor inside a quotation: "would face “fire and fury” if …"
             left = text[left_from : m.start()]
             right = text[m.end() : part_end]
             if len(left.split()) < 3 or len(right.split()) < 2:

@@ -123,3 +123,38 @@ def test_a_contrast_after_a_condition_is_no_part_of_it() -> None:
         "but she called the offer a fair start."
     )
     assert texts(text) == ["the fund would sell only if the price rose above 40 euros"]
+
+
+# ------------------------------------------------------------------ frames beyond "must"
+
+
+def test_rejecting_an_offer_is_a_red_line_of_the_one_who_rejects() -> None:
+    (found,) = red_lines("So far, Orlan has rejected the merger outright.")
+    assert found.text.endswith("Orlan has rejected the merger outright")
+    assert found.holder == "Orlan"
+
+
+def test_an_offer_rejected_by_others_or_earlier_is_no_fresh_red_line() -> None:
+    assert texts("The bid, which the owners rejected, is now worth less.") == []
+    assert texts("The plan was opposed by farmers across the region.") == []
+
+
+def test_a_vow_in_a_relative_clause_is_the_vow_alone() -> None:
+    text = (
+        "Maren Vik, who has vowed not to let the mill close before spring, "
+        "said the talks went well."
+    )
+    (found,) = red_lines(text)
+    assert found.text == "vowed not to let the mill close before spring"
+    assert found.holder == "Maren Vik"
+
+
+def test_should_in_someones_words_is_a_demand_in_the_narrators_is_not() -> None:
+    text = '"Any new levy should be agreed with the growers," Tove Lunde told reporters.'
+    assert texts(text) == ["Any new levy should be agreed with the growers"]
+    assert texts("Travellers should expect delays on the coast road this week.") == []
+
+
+def test_a_threat_with_a_quoted_phrase_is_one_red_line() -> None:
+    text = "Pavel Orr said the rebels would face “swift and hard” reprisals if they crossed it."
+    assert texts(text) == ["the rebels would face “swift and hard” reprisals if they crossed it"]
