@@ -46,6 +46,9 @@ _WHO_LEADS = re.compile(
 )
 
 
+_PRONOUN = re.compile(r"\b(?:he|his|she)\b", re.I)
+
+
 def _start(m: Mention) -> int:
     return m.start
 
@@ -62,6 +65,7 @@ class Registry:
         self._groups: list[tuple[int, str]] = []
         self._appositions()
         self._role_subjects(sents)
+        self._genders_from_pronouns(sents)
 
     @property
     def mentions(self) -> Sequence[Mention]:
@@ -129,6 +133,23 @@ class Registry:
         if added:
             self._mentions.extend(added)
             self._mentions.sort(key=_start)
+
+    def _genders_from_pronouns(self, sents: list[Sentence]) -> None:
+        """ "Thurman posted footage of her crash": a person named first in a sentence is
+        what the sentence's next personal pronoun refers to, when no one else comes between."""
+        people = [m for m in self._mentions if m.kind == "person"]
+        for k, m in enumerate(people):
+            if k and people[k - 1].sentence == m.sentence:
+                continue  # only the first person of the sentence
+            ent = self._entities.get(m.canonical)
+            if ent is None or ent.gender or m.sentence >= len(sents):
+                continue
+            end = sents[m.sentence].end
+            if k + 1 < len(people) and people[k + 1].sentence == m.sentence:
+                end = people[k + 1].start
+            found = _PRONOUN.search(self.text, m.end, end)
+            if found is not None:
+                self.note_gender(m.canonical, found.group().lower())
 
     # -------------------------------------------------------------- changes while resolving
 

@@ -119,3 +119,12 @@ def test_a_country_named_only_as_a_setting_is_no_actor() -> None:
 def test_a_country_that_acts_once_is_an_actor() -> None:
     text = "Portugal rejected the plan on Monday, and talks moved to the United States."
     assert "Portugal" in _actor_names(text)
+
+
+def test_a_pronoun_after_a_name_tells_its_gender_for_later_he() -> None:
+    text = (
+        "Joren Aalto has said that letting Saar Varga sail the damaged boat was a mistake.\n"
+        "He said he had checked the hull himself.\n"
+        "Varga said she had doubts about the engine before the race."
+    )
+    assert _speakers(text)[:2] == ["Joren Aalto", "Joren Aalto"]
