@@ -139,13 +139,14 @@ class _Context:
     future: bool  # a future or a timetable before it: "will meet on Monday", "is on Friday"
 
 
-def _past_tense(words: str) -> bool:
+def _past_tense(words: str, reach: int = 25) -> bool:
+    """A past tense in the words, or in their last `reach` characters for a participle."""
     return bool(
         _PAST.search(words)
         # "should be mended by March": a passive after "be" is no past tense
         or any(
             w not in NOT_PAST_PARTICIPLES
-            for w in re.findall(r"\b(?<!be )\w+ed\b", words[-25:].lower())
+            for w in re.findall(r"\b(?<!be )\w+ed\b", words[-reach:].lower())
         )
     )
 
@@ -157,7 +158,7 @@ def _context(before: str, clause: str, after: str = "") -> _Context:
     if not (past or future) and len(clause.split()) <= 3:
         # "In March, the company sold …": a date ahead of its verb takes the verb's tense
         head = " ".join(after.split()[:8])
-        past = _past_tense(head)
+        past = _past_tense(head, len(head))
         future = not past and bool(_FUTURE.search(head))
     return _Context(before, clause, past, future)
 
@@ -405,6 +406,8 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'/]+(?:[ ,]+[A-Z][\w.'/-]*){0,5}\s*(?:\([^()\n]{1,40}\))?\s*"
     r"(?:-{1,2}|\u2014|\u2013)\s+|\([^()\n]{1,40}\)\s+(?:-\s+)?)"
 )
+_THAT_TIME = re.compile(r"that\s+(?:year|month|week|day|time|morning|night|evening)\b")
+_WEEKDAY_BEFORE = re.compile(rf"\b{_WD}$")
 _LEAD = re.compile(r"(?:and|but|then|so|yet|and then)\s+", re.I)
 _CUE_WORDS = _any_of(sorted(SPEECH_CUES | REPORTING_VERBS, key=len, reverse=True))
 # "said that …", "told the city that …", "said she …": where the reported clause starts
@@ -465,13 +468,18 @@ def _opening(text: str, start: int, end: int) -> int:
     return start
 
 
-def _units(text: str, start: int, end: int, ds: int, de: int) -> list[_Unit]:
-    """The parts of the sentence between its cuts; no cut falls inside the date."""
+def _units(
+    text: str, start: int, end: int, ds: int, de: int, others: Sequence[tuple[int, int]] = ()
+) -> list[_Unit]:
+    """The parts of the sentence between its cuts; no cut falls inside a date."""
     out: list[_Unit] = []
     at, strong = start, True
+    spans = [(ds, de), *others]
     for m in _UNIT_CUT.finditer(text, start, end):
-        if m.start() < de and m.end() > ds or _not_a_cut(text, m, ds):
+        if any(m.start() < b and m.end() > a for a, b in spans) or _not_a_cut(text, m, ds):
             continue
+        if m.end() == ds and _WEEKDAY_BEFORE.search(text, start, m.start()):
+            continue  # "on Saturday, Feb. 3, 2018": the weekday and its date are one
         if m.start() == de and text[ds - 2 : ds] == ", " and text[de - 4 : de].isdigit():
             continue  # "on Saturday, Feb. 3, 2018, as saying …": the date's own commas
         if m.start() > at:
@@ -488,7 +496,12 @@ def _not_a_cut(text: str, m: re.Match[str], ds: int) -> bool:
     if m.group(0).strip():
         return False
     if text.startswith("that", m.end()):
-        return bool(_CUE_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+        # a "that" before the date opens its own clause only after a cue (_reported_start)
+        return (
+            m.end() <= ds
+            or bool(_THAT_TIME.match(text, m.end()))
+            or bool(_CUE_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+        )
     return bool(
         m.end() <= ds
         and re.fullmatch(
@@ -608,9 +621,23 @@ def _right_edge(text: str, units: list[_Unit], i: int, adverbial: bool) -> int:
         short = len(text[units[j].start : units[j].end].split()) <= 4
         if first in CLAUSE_SUBORDINATORS or short or (first in APPOSITIVE_OPENERS and j > i + 1):
             j += 1
+        elif j + 2 < len(units) and _apposition(text, units, j + 1):
+            j += 2  # "announced that one girl, Amina Ali, had been found"
         else:
             break
     return units[j].end
+
+
+def _apposition(text: str, units: list[_Unit], k: int) -> bool:
+    """A name set off by commas inside a clause: "one girl, <Amina Ali>, had been found"."""
+    u = units[k]
+    words = text[u.start : u.end].split()
+    return (
+        len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and not units[k].strong
+        and not units[k + 1].strong
+    )
 
 
 def _reported_start(text: str, lo: int, ds: int) -> int:
@@ -647,10 +674,14 @@ def _clause(
     crowded = any(start <= a < end for a, _ in others)
     if len(text[start:end].split()) <= SHORT and not crowded:
         return _short_sentence(text, _reported_start(text, start, date_start), end, date_start)
-    units = _units(text, start, end, date_start, date_end)
+    units = _units(text, start, end, date_start, date_end, others)
     i = next(k for k, u in enumerate(units) if u.start <= date_start < u.end + 1)
     if _attributed(text, start, units, i, date_end):
         return _trimmed(text, _left_edge(text, units, i - 1), units[i].end)
+    if units[i].strong and i and _only_a_date(text, units[i]):
+        # "the latest launch — on Aug. 29 — was the first to …": the date is an aside
+        hi = units[i + 1].end if i + 1 < len(units) else units[i].end
+        return _trimmed(text, _left_edge(text, units, i - 1), hi)
     adverbial = _adverbial_first(text, units, i, date_start, date_end)
     lo = _left_edge(text, units, i, crowded)
     if adverbial and _verb_first(_first_word(text, units[i + 1])):
@@ -737,6 +768,7 @@ def find_events(
     pub = _parse(published)
     out: list[Event] = []
     seen: set[tuple[str, int]] = set()  # one event per date and clause
+    said: set[tuple[str, str]] = set()  # and one per date and wording (a lede said twice)
     last_day: str | None = None  # the last full date, which "a day later" counts from
     for s, dates in _dates_by_sentence(text, sents):
         taken: list[tuple[int, int]] = []  # the date expressions read, which others may overlap
@@ -759,8 +791,9 @@ def find_events(
                 last_day = day
             if marks is not None:
                 marks.append((m.start(), m.end(), day))
-            if (day, clause_start) not in seen:
+            if (day, clause_start) not in seen and (day, text[clause_start:clause_end]) not in said:
                 seen.add((day, clause_start))
+                said.add((day, text[clause_start:clause_end]))
                 event = Event(
                     date=day,
                     text=text[clause_start:clause_end],

@@ -82,3 +82,33 @@ def test_local_time_abroad_can_be_the_day_after_publication() -> None:
 def test_the_reported_clause_that_holds_the_date() -> None:
     text = "The operator has told the council that it will close the line on 2 December."
     assert _events(text) == [("2026-12-02", "it will close the line on 2 December")]
+
+
+def test_a_weekday_and_its_full_date_stay_in_one_clause() -> None:
+    text = (
+        "The mayor is interviewed in the Harbour Gazette on Sunday, Nov. 22, 2026, as saying "
+        "the ferry would never be sold to a private operator."
+    )
+    ((day, clause),) = _events(text)
+    assert day == "2026-11-22"
+    assert clause.startswith("The mayor is interviewed")
+    assert "as saying the ferry would never be sold" in clause
+
+
+def test_a_date_set_off_by_dashes_dates_the_whole_clause() -> None:
+    text = "The last big storm on the coast — on Oct. 3 — was the worst to hit the bay in decades."
+    ((day, clause),) = _events(text)
+    assert day == "2026-10-03"
+    assert clause.startswith("The last big storm on the coast")
+    assert clause.endswith("in decades")
+
+
+def test_a_month_of_that_year_is_no_fragment() -> None:
+    text = "A filing from the auditors states that the losses began in late March of that year"
+    ((_, clause),) = _events(text + ".")
+    assert clause.endswith("of that year")
+
+
+def test_a_lede_printed_twice_is_one_event() -> None:
+    text = "The bridge reopened on Monday.\n\nThe bridge reopened on Monday."
+    assert _events(text) == [("2026-11-23", "The bridge reopened on Monday")]
