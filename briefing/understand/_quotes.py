@@ -19,6 +19,7 @@ from briefing.understand._lexicon import (
     ADDRESS_CUES,
     ADDRESSEE_WORDS,
     ADJUNCT_PREPOSITIONS,
+    APPEAL_CUES,
     APPOSITION_OPENERS,
     APPROXIMATORS,
     ASKED_QUESTION_WORDS,
@@ -241,9 +242,7 @@ def _cued_statements(words: _Words) -> tuple[list[Attribution], list[Attribution
         elif tok.text in ("\u2015", "\u2014", "\u2013") and at > 0 and words.toks[at - 1].quote:
             _keep(found, _dash_attribution(words, at))
         elif _is_cue(tok) or _unknown_cue_after_quote(words.toks, at):
-            statement = _attribution(words, at, found)
-            if statement is None and tok.lower in NAMING_CUES:
-                statement = _naming(words, at, found)
+            statement = _cue_statement(words, at, found)
             if statement is not None:
                 found.append(statement)
                 found.extend(_quotation_after_colon(words, at, statement))
@@ -252,6 +251,18 @@ def _cued_statements(words: _Words) -> tuple[list[Attribution], list[Attribution
                 if question is not None and not question.direct:
                     questions.append(question)
     return found, questions
+
+
+def _cue_statement(words: _Words, at: int, found: list[Attribution]) -> Attribution | None:
+    """What the cue at `at` opens: an appeal ("urged the board to …"), a statement, or a
+    naming ('called it "a disgrace"')."""
+    cue = words.toks[at].lower
+    statement = _appeal(words, at, found) if cue in APPEAL_CUES else None
+    if statement is None:
+        statement = _attribution(words, at, found)
+    if statement is None and cue in NAMING_CUES:
+        statement = _naming(words, at, found)
+    return statement
 
 
 def _keep(found: list[Attribution], statement: Attribution | None) -> None:
@@ -453,6 +464,9 @@ def _subject_speaker(words: _Words, cue_at: int, subject: _Subject) -> _Speaker:
     issuer = _document_issuer(words.toks, subject)
     if issuer is not None:
         subject = issuer
+    owner = _document_owner(words, subject)
+    if owner is not None:
+        return _Speaker(owner, resume=cue_at + 1, before=subject.first - 1)
     first = words.toks[subject.first]
     named = first.is_cap or first.lower in DETERMINERS
     shown = subject if named else _Phrase(subject.head, subject.head)
@@ -467,6 +481,22 @@ def _document_issuer(toks: list[Token], subject: _Subject) -> _Subject | None:
     if toks[subject.first - 1].lower not in ISSUING_VERBS:
         return None
     return subject_left(toks, subject.first - 1, 0)
+
+
+def _document_owner(words: _Words, subject: _Subject) -> _Voice | None:
+    """ "The company's statement said …", "the executives' letter calls on …": whose document
+    it is speaks, written without its possessive ending."""
+    toks = words.toks
+    head = subject.head
+    if toks[head].lower not in DOCUMENT_NOUNS or head - 1 < subject.first:
+        return None
+    owner = toks[head - 1].text
+    cut = next((len(e) for e in ("\u2019s", "'s", "\u2019", "'") if owner.endswith(e)), 0)
+    if not cut or len(owner) <= cut:
+        return None
+    start, end = words.span(_Phrase(subject.first, head - 1))
+    end -= cut
+    return _Voice((start, end), words.text[start:end])
 
 
 def _inverted_speaker(words: _Words, cue_at: int) -> _Speaker | None:
@@ -1081,6 +1111,45 @@ def _naming(words: _Words, cue_at: int, found: list[Attribution]) -> Attribution
         return None
     content = _Phrase(cue_at + 1, quotation)
     return _make(words, content, voice, words.toks[cue_at].text, cue_at)
+
+
+def _appeal(words: _Words, cue_at: int, found: list[Attribution]) -> Attribution | None:
+    """'May called on China to press harder', 'urged the board to open talks': whom the
+    speaker asks and the act asked of them are what the speaker says."""
+    toks = words.toks
+    first = cue_at + 2 if words.lower(cue_at + 1) == "on" else cue_at + 1
+    if toks[cue_at].lower.startswith("call") and first == cue_at + 1:
+        return None  # "called the vote", "called for calm": not an appeal to someone
+    to_at = next(
+        (x for x in range(first + 1, min(words.count, first + 9)) if toks[x].lower == "to"),
+        None,
+    )
+    if to_at is None or any(_stops_appeal(x) for x in toks[first:to_at]):
+        return None
+    if to_at + 1 >= words.count or not _content_word(toks[to_at + 1]):
+        return None
+    if any(a.start <= toks[cue_at].start < a.end for a in found):
+        return None
+    subject = subject_left(toks, cue_at, 0)
+    owner = _document_owner(words, subject) if subject is not None else None
+    voice = owner or _naming_voice(words, cue_at, found)
+    if voice is None:
+        return None
+    last = _before_trailing_clause(toks, first, _content_end(toks, first, words.count))
+    last = next((x - 1 for x in range(to_at, last) if _closes_appeal(toks, x)), last)
+    return _make(words, _Phrase(first, last), voice, toks[cue_at].text, cue_at)
+
+
+def _stops_appeal(tok: Token) -> bool:
+    return tok.quote or tok.text in (",", ";", ":", ".", "(") or tok.lower == "that"
+
+
+def _closes_appeal(toks: list[Token], at: int) -> bool:
+    """ "…, and adds …", "…, but …": a comma before a conjunction or a cue ends the appeal."""
+    if toks[at].text != "," or at + 1 >= len(toks):
+        return False
+    after = toks[at + 1]
+    return after.lower in ("and", "but") or _is_cue(after) or after.quote
 
 
 def _named_quotation(toks: list[Token], cue_at: int) -> int | None:

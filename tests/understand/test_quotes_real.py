@@ -54,3 +54,26 @@ def test_quotations_around_their_cue_in_one_paragraph_stay_one_quote() -> None:
     )
     (q,) = quotes(text)
     assert "We sail at dawn" in q.text and "The storm has passed" in q.text
+
+
+def test_an_appeal_to_someone_is_what_the_speaker_says() -> None:
+    text = (
+        "Prime Minister Olga Brandt called on the neighbouring states to reopen the border "
+        "crossings, saying trade had suffered."
+    )
+    found = quotes(text)
+    assert found[0].text == "the neighbouring states to reopen the border crossings"
+    assert found[0].speaker == "Olga Brandt"
+    (q,) = quotes("The union urged the port authority to delay the vote, but managers refused.")
+    assert q.text == "the port authority to delay the vote"
+
+
+def test_calling_something_is_no_appeal() -> None:
+    assert quotes("The referee called the match off at half time.") == []
+
+
+def test_a_document_speaks_for_whoever_owns_it() -> None:
+    (q,) = quotes("The ministry's statement said the tunnel would open in April.")
+    assert q.speaker is not None and "ministry" in q.speaker
+    assert "statement" not in q.speaker
+    assert q.text == "the tunnel would open in April"
