@@ -63,6 +63,8 @@ class Registry:
         self._entities = group_entities(self._mentions, aliases)
         # plural speakers named by a phrase ("Aid agencies"), with where they spoke
         self._groups: list[tuple[int, str]] = []
+        self._spoke: dict[str, int] = {}  # the statements resolved to each speaker so far
+        self.headline = ""  # the article's title, which names whom the story is about
         self._appositions()
         self._role_subjects(sents)
         self._genders_from_pronouns(sents)
@@ -209,6 +211,10 @@ class Registry:
         m.canonical = canonical
         insort(self._mentions, m, key=_start)
 
+    def note_speaker(self, canonical: str) -> None:
+        """A statement was resolved to this speaker."""
+        self._spoke[canonical] = self._spoke.get(canonical, 0) + 1
+
     def note_group(self, pos: int, phrase: str) -> None:
         """A plural group speaking ("Aid agencies said"), whom a later "they" may mean."""
         self._groups.append((pos, phrase))
@@ -306,6 +312,23 @@ class Registry:
                 return m
             return fallback if fallback is not None and fallback.sentence > m.sentence else m
         return fallback
+
+    def protagonist(self, pos: int) -> Mention | None:
+        """The person the headline names who has spoken most before pos, if the text gives
+        them no role: whom a role phrase no one named holds ("the director") means."""
+        best: Mention | None = None
+        for m in self.mentions:
+            if m.start >= pos:
+                break
+            if m.kind != "person" or self._spoke.get(m.canonical, 0) == 0:
+                continue
+            surname = m.canonical.split()[-1]
+            if not re.search(rf"\b{re.escape(surname)}\b", self.headline):
+                continue
+            if best is None or self._spoke[m.canonical] >= self._spoke[best.canonical]:
+                best = m
+        ent = self._entities.get(best.canonical) if best is not None else None
+        return best if ent is not None and not ent.roles else None
 
     def role_before(self, pos: int, role: str, phrase: str = "") -> Mention | None:
         """The most recent person whose title holds the role word ("minister"); with a phrase

@@ -45,6 +45,7 @@ def analyse(
     text = blank_furniture(text)
     sents = sentences(text)
     registry = Registry(text, sents, table)
+    registry.headline = title
     attributions = _attributions(text, sents, table)
     marks: DateMarks = []  # filled by find_events: the dates that also date statements
     events = find_events(text, sents, published, marks)

@@ -58,8 +58,12 @@ def resolve_speaker(text: str, a: Attribution, reg: Registry) -> tuple[str | Non
     phrase = _Phrase(found[0], found[1], text[found[0] : found[1]])
     m = _named_speaker(text, phrase, reg)
     if m is None:
-        return _unnamed_speaker(text, a, phrase, reg), a.speaker
+        who = _unnamed_speaker(text, a, phrase, reg)
+        if who is not None:
+            reg.note_speaker(who)
+        return who, a.speaker
     _register_named(text, phrase, m, reg)
+    reg.note_speaker(m.canonical)
     return m.canonical, (m.start, m.end) if a.speaker is None else a.speaker
 
 
@@ -231,6 +235,10 @@ def _role_holder(p: _Phrase, role: str, reg: Registry) -> Mention | None:
         hit = None  # the governor-designate is not the outgoing governor
     if hit is None and ("'s " in p.low or "\u2019s " in p.low or p.low.startswith("its ")):
         hit = reg.person_before(p.start)  # "the council's chairman": the one in view
+    elif hit is None and p.low.startswith("the "):
+        hit = reg.protagonist(p.start)  # "the director said": the story's person, no role
+        if hit is not None:
+            reg.add_role(hit.canonical, p.low.removeprefix("the "))
     return hit
 
 

@@ -128,3 +128,15 @@ def test_a_pronoun_after_a_name_tells_its_gender_for_later_he() -> None:
         "Varga said she had doubts about the engine before the race."
     )
     assert _speakers(text)[:2] == ["Joren Aalto", "Joren Aalto"]
+
+
+def test_a_role_no_one_holds_is_the_headline_person_who_spoke() -> None:
+    text = (
+        "Quill Varnado has said the flooded set was the worst mistake of the shoot.\n"
+        "He said the pump had failed twice before.\n"
+        "Ola Brekke, a grip, was hurt in the flood.\n"
+        "The director said the crew had warned of the risk.\n"
+        "He said the studio paid for the repairs."
+    )
+    found = analyse(text, "2024-03-01", title="Quill Varnado: the flood was my fault")
+    assert [q.speaker for q in found.quotes] == ["Quill Varnado"] * 4
