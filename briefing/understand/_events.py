@@ -386,16 +386,22 @@ def _relative_to(m: re.Match[str], last_day: str | None, pub: date | None) -> _D
 # ------------------------------------------------------------------------------ the clause
 
 SHORT = 18  # words: a sentence this short is one clause
+# prepositions before a relative pronoun ("under which")
+RELATIVE_PREPOSITIONS = ("under", "with", "through", "from", "in", "by", "on", "at", "to", "of")
 # the parts of a sentence: cut at strong punctuation, commas, and words that open a clause of
 # their own ("that" is no cut: a reported clause belongs to the verb that reports it)
 _UNIT_CUT = re.compile(
     r";\s*|:\s+|\s*(?:\u2014|\u2013|--)\s*|\s-\s|,\s+"
-    rf"|\s(?=(?:{_any_of(CLAUSE_RELATIVES)}|and that)\s)"
+    # "under which Berlin would …": a relative after its preposition is no cut
+    + "|"
+    + "".join(rf"(?<!\b{p})" for p in RELATIVE_PREPOSITIONS)
+    + rf"\s(?=(?:{_any_of(CLAUSE_RELATIVES)}|and that)\s)"
     # "after the talks failed", not "before Judge Solberg": a clause, not a name, follows
     rf"|\s(?=(?:{_any_of(CLAUSE_SUBORDINATORS[:10])})\s+(?:[a-z]|(?:\S+\s+){{1,5}}"
     r"(?:\w+ed|said|told|is|was|were|are|has|had|will|would)\b))"
     # "welcomed the vote on Monday and said that …": a second verb of the same subject
     rf"|\s(?=and\s+(?:then\s+)?(?:{_any_of(SECOND_VERB_HELPERS)}|said|told|\w+ed)\s)"
+    r"|\s(?=and\s+[a-z]+[^s\W]s\s+(?:the|a|an|its|his|her|their|back|up|out|down|off)\s)"
     r"|\s(?=that\s)"
 )
 _STRONG_CUT = re.compile(r"[;:\u2014\u2013-]")
@@ -408,6 +414,11 @@ _DATELINE = re.compile(
 )
 _THAT_TIME = re.compile(r"that\s+(?:year|month|week|day|time|morning|night|evening)\b")
 _WEEKDAY_BEFORE = re.compile(rf"\b{_WD}$")
+# words in -ing that are no verb: "on Monday morning", "during"
+NOT_GERUNDS = frozenset(
+    "morning evening during nothing something anything everything thing spring king ring "
+    "building meeting ceiling wedding".split()
+)
 _LEAD = re.compile(r"(?:and|but|then|so|yet|and then)\s+", re.I)
 _CUE_WORDS = _any_of(sorted(SPEECH_CUES | REPORTING_VERBS, key=len, reverse=True))
 # "said that …", "told the city that …", "said she …": where the reported clause starts
@@ -527,10 +538,18 @@ def _antecedent(text: str, u: _Unit) -> int:
     first = len(words)
     for i in range(len(words) - 1, max(-1, len(words) - 8), -1):
         w = words[i].group(0).strip(',"\u201c\u201d').lower()
-        if w in NOT_IN_ANTECEDENT or (w.endswith("ed") and words[i].group(0).islower()):
+        if w in NOT_IN_ANTECEDENT or _verb_before_object(words, i):
             break
         first = i
     return u.start + words[first].start() if first < len(words) else u.start
+
+
+def _verb_before_object(words: list[re.Match[str]], i: int) -> bool:
+    """ "indicted a teenage girl": a participle before a determiner is the verb, while
+    "the second televised debate" keeps its adjective."""
+    word = words[i].group(0)
+    after = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
+    return word.endswith("ed") and word.islower() and after in APPOSITIVE_OPENERS
 
 
 def _subject_start(text: str, units: list[_Unit], i: int) -> int:
@@ -565,14 +584,22 @@ def _relative_start(text: str, units: list[_Unit], i: int) -> int:
 
 
 def _verb_first(word: str) -> bool:
+    """Whether a part opens with its verb ("said Sunday", "were released"), not a noun
+    phrase or an adverb of degree ("almost a metre above …")."""
     low = word.lower()
+    verb_like = (
+        low in SPEECH_CUES
+        or low in SECOND_VERB_HELPERS
+        or low in PAST_CUES
+        or bool(re.fullmatch(r"[a-z]+(?:ed|es|ly|ing)|[a-z]+[^s]s", low))
+    )
     return (
         word.islower()
+        and verb_like
         and low not in APPOSITIVE_OPENERS
         and low not in ADVERBIAL_OPENERS
         and low not in CLAUSE_SUBORDINATORS
         and low not in PRONOUNS_ALL
-        and low not in ("and", "but", "that", "then", "so", "also")
     )
 
 
@@ -601,13 +628,24 @@ def _only_a_date(text: str, u: _Unit) -> bool:
     return len(words) <= 4 and words[0].lower() in ADVERBIAL_OPENERS
 
 
+def _subject_next(text: str, u: _Unit) -> bool:
+    """ "…, at the end of November, <Kim declared …>": the part opens with a subject."""
+    first = _first_word(text, u)
+    return not _joined(text, u) and (
+        first[:1].isupper() or first.lower() in PRONOUNS_ALL or first.lower() in ("the", "a")
+    )
+
+
 def _adverbial_first(text: str, units: list[_Unit], i: int, ds: int, de: int) -> bool:
     """ "In August, Boko Haram released …": a date phrase ahead of its clause's subject."""
     u = units[i]
     words = text[u.start : u.end].split()
     opens = _first_word(text, u).lower() in ADVERBIAL_OPENERS or ds <= u.start + 1
     ends = len(text[de : u.end].split()) <= 2  # the date ends the phrase
-    return opens and ends and len(words) <= 10 and i + 1 < len(units) and not units[i + 1].strong
+    followed = i + 1 < len(units) and not units[i + 1].strong
+    # it opens the sentence or a joined clause, or a subject follows it
+    heads = u.strong or _joined(text, u) or followed and _subject_next(text, units[i + 1])
+    return opens and ends and heads and len(words) <= 10 and followed
 
 
 def _right_edge(text: str, units: list[_Unit], i: int, adverbial: bool) -> int:
@@ -698,7 +736,11 @@ def _after_other_date(text: str, lo: int, ds: int, others: Sequence[tuple[int, i
     ends = [e for a, e in others if lo <= a and e <= ds]
     if not ends:
         return lo
-    verbs = list(re.finditer(r"\b[a-z]+ing\b", text[max(ends) : ds]))
+    verbs = [
+        v
+        for v in re.finditer(r"\b[a-z]+ing\b", text[max(ends) : ds])
+        if v.group(0) not in NOT_GERUNDS
+    ]
     return max(ends) + verbs[-1].start() if verbs else lo
 
 

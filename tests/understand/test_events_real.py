@@ -112,3 +112,39 @@ def test_a_month_of_that_year_is_no_fragment() -> None:
 def test_a_lede_printed_twice_is_one_event() -> None:
     text = "The bridge reopened on Monday.\n\nThe bridge reopened on Monday."
     assert _events(text) == [("2026-11-23", "The bridge reopened on Monday")]
+
+
+def test_a_clause_after_a_conjunction_mid_sentence_is_no_leading_date_phrase() -> None:
+    text = (
+        "The ferry service entered its third week of disruption after weekend talks broke "
+        "down on Sunday, leaving hundreds of islanders without a crossing to the mainland."
+    )
+    assert _events(text) == [("2026-11-22", "weekend talks broke down on Sunday")]
+
+
+def test_a_relative_after_its_preposition_stays_in_the_clause() -> None:
+    text = (
+        "The finance minister on Monday set out the terms under which the northern provinces "
+        "would accept the new tax on fuel and heating oil."
+    )
+    ((_, clause),) = _events(text)
+    assert clause.endswith("the new tax on fuel and heating oil")
+
+
+def test_a_second_verb_with_its_own_object_ends_the_dated_clause() -> None:
+    text = (
+        "The city's new budget raises parking fees by a fifth from 1 January and pushes back "
+        "the renovation of the two libraries by another year."
+    )
+    assert _events(text) == [
+        ("2027-01-01", "The city's new budget raises parking fees by a fifth from 1 January")
+    ]
+
+
+def test_a_degree_adverb_is_no_verb_that_needs_a_subject() -> None:
+    text = (
+        "The lake rose to 3.1 metres on Monday evening, nearly a metre above the old mark "
+        "reached in March 2019, the water authority said."
+    )
+    found = dict(_events(text))
+    assert found["2019-03"].startswith("nearly a metre above the old mark")
