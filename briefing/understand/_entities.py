@@ -65,11 +65,20 @@ class _KnownForms:
         parts = _without_honorifics(m.name)
         key = parts[-1].lower() if parts else m.name.lower()
         full = self.persons.get(key)
+        if full is not None and len(parts) > 1 and not _same_person(parts, full.split()):
+            full = " ".join(parts)  # "Ghassan Jarrar" is not his wife "Khalida Jarrar"
         if full is None and len(parts) == 1 and len(self.firsts.get(key, ())) == 1:
             full = next(iter(self.firsts[key]))  # "Friedrich" after "Friedrich Merz"
         if full is not None:
             return full, "person"
         return " ".join(parts) or m.name, m.kind
+
+
+def _same_person(parts: list[str], full: list[str]) -> bool:
+    """ "Tamimi" or "Ahed Tamimi" may be "Ahed Tamimi"; "Bassem Tamimi" is someone else
+    (an initial or a shorter form of the given name still fits: "A. Tamimi")."""
+    given, other = parts[0].lower().rstrip("."), full[0].lower().rstrip(".")
+    return len(parts) > len(full) or given.startswith(other) or other.startswith(given)
 
 
 def _person_forms(mentions: list[Mention]) -> dict[str, str]:

@@ -84,7 +84,20 @@ def _named_speaker(text: str, p: _Phrase, reg: Registry) -> Mention | None:
         m = reg.mention_ending(p.end)  # "National Commission for Museums and Monuments"
     if m is None:
         return None
+    m = _named_in_apposition(text, p, m, reg)
     return _holder_of_its_role(text, p, m, reg)
+
+
+def _named_in_apposition(text: str, p: _Phrase, m: Mention, reg: Registry) -> Mention:
+    """ "Tamimi's lawyer, Gaby Lasky": the person the phrase ends with, not whose lawyer."""
+    owner = text[m.end : m.end + 2] in ("'s", "\u2019s")
+    if not (owner and m.end < p.end):
+        return m
+    last = reg.mention_ending(p.end)
+    if last is None or last.kind != "person" or last.start <= m.end:
+        return m
+    between = text[m.end : last.start]
+    return last if between.rstrip().endswith(",") or len(between.split()) <= 4 else m
 
 
 def _capital_only_opens(text: str, m: Mention, p: _Phrase) -> bool:

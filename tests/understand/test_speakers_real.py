@@ -140,3 +140,21 @@ def test_a_role_no_one_holds_is_the_headline_person_who_spoke() -> None:
     )
     found = analyse(text, "2024-03-01", title="Quill Varnado: the flood was my fault")
     assert [q.speaker for q in found.quotes] == ["Quill Varnado"] * 4
+
+
+def test_two_people_with_one_surname_stay_two() -> None:
+    text = (
+        "Lise Dahlberg was detained on Monday. Her husband, Arvo Dahlberg, said the charges "
+        "were invented. Dahlberg said he would appeal."
+    )
+    names = _actor_names(text)
+    assert {"Lise Dahlberg", "Arvo Dahlberg"} <= names
+    assert _speakers(text)[0] == "Arvo Dahlberg"
+
+
+def test_a_named_persons_lawyer_named_after_the_comma_speaks() -> None:
+    text = (
+        "Rune Falkvik was charged on Tuesday. Falkvik's lawyer, Tove Nygaard, said the "
+        "evidence was thin."
+    )
+    assert _speakers(text) == ["Tove Nygaard"]
