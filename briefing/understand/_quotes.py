@@ -781,7 +781,18 @@ def _trimmed_content(words: _Words, cue_at: int, speaker: _Speaker, opening: _Op
     if via is None:
         via = _opening_channel(words, cue_at)
     last = _before_trailing_clause(toks, first, last)
-    return _Content(first, last, via)
+    return _Content(_content_start(toks, first, last), last, via)
+
+
+def _content_start(toks: list[Token], first: int, last: int) -> int:
+    """The first word of what is said: after the colon of 'replied … by saying only: "…"'
+    when the quotation ends the content. (A clause-opening "that" stays: PolNeAR's and the
+    demo's gold keep it.)"""
+    colon = next((x for x in range(first + 1, last) if toks[x].text == ":"), None)
+    if colon is not None and colon + 1 == last and toks[last].quote:
+        if any(_is_cue(x) for x in toks[first:colon]):
+            return last
+    return first
 
 
 def _end_of_relative_clause(toks: list[Token], first: int, last: int) -> int:

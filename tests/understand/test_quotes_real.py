@@ -77,3 +77,12 @@ def test_a_document_speaks_for_whoever_owns_it() -> None:
     assert q.speaker is not None and "ministry" in q.speaker
     assert "statement" not in q.speaker
     assert q.text == "the tunnel would open in April"
+
+
+def test_a_quotation_after_saying_and_a_colon_is_the_content() -> None:
+    (q,) = quotes(
+        "Asked about the payments, the coach replied to the club's letter by saying only: "
+        '"The board knows my answer."'
+    )
+    assert q.text == '"The board knows my answer."'
+    assert q.direct
