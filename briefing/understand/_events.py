@@ -397,8 +397,8 @@ _UNIT_CUT = re.compile(
     + "".join(rf"(?<!\b{p})" for p in RELATIVE_PREPOSITIONS)
     + rf"\s(?=(?:{_any_of(CLAUSE_RELATIVES)}|and that)\s)"
     # "after the talks failed", not "before Judge Solberg": a clause, not a name, follows
-    rf"|\s(?=(?:{_any_of(CLAUSE_SUBORDINATORS[:10])})\s+(?:[a-z]|(?:\S+\s+){{1,5}}"
-    r"(?:\w+ed|said|told|is|was|were|are|has|had|will|would)\b))"
+    rf"|\s(?=(?:{_any_of(CLAUSE_SUBORDINATORS[:10])}|since)\s+(?:[a-z]|(?:\S+\s+){{1,5}}"
+    r"(?:\w+ed|said|told|is|was|were|are|has|had|will|would|[a-z]+[^s\W]s)\b))"
     # "welcomed the vote on Monday and said that …": a second verb of the same subject
     rf"|\s(?=and\s+(?:then\s+)?(?:{_any_of(SECOND_VERB_HELPERS)}|said|told|\w+ed)\s)"
     r"|\s(?=and\s+[a-z]+[^s\W]s\s+(?:the|a|an|its|his|her|their|back|up|out|down|off)\s)"
@@ -412,6 +412,12 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'/]+(?:[ ,]+[A-Z][\w.'/-]*){0,5}\s*(?:\([^()\n]{1,40}\))?\s*"
     r"(?:-{1,2}|\u2014|\u2013)\s+|\([^()\n]{1,40}\)\s+(?:-\s+)?)"
 )
+# "that he had warned", "that Pyongyang is": a subject after "that" opens what was said;
+# "a deal that set a ceiling": a verb after it opens a relative clause
+_THAT_CLAUSE = re.compile(
+    r"that\s+(?:[A-Z\d\"\u201c]|(?:he|she|it|they|we|i|you|the|a|an|its|his|her|their|this"
+    r"|these|those|there|no|any|some|all|both)\b)"
+)
 _THAT_TIME = re.compile(r"that\s+(?:year|month|week|day|time|morning|night|evening)\b")
 _WEEKDAY_BEFORE = re.compile(rf"\b{_WD}$")
 # words in -ing that are no verb: "on Monday morning", "during"
@@ -419,6 +425,9 @@ NOT_GERUNDS = frozenset(
     "morning evening during nothing something anything everything thing spring king ring "
     "building meeting ceiling wedding".split()
 )
+# a leading phrase of manner or place before the subject: "By raising the offer, …"
+_LEADING_PHRASE = re.compile(r"(?:By|With|Without|In|At|For|Despite)\s+[^,;]{3,60},\s+")
+_PARTICIPLE = re.compile(r"[a-z]+ed|held|made|set|cut|built|seen|known|born|taken|given")
 _LEAD = re.compile(r"(?:and|but|then|so|yet|and then)\s+", re.I)
 _CUE_WORDS = _any_of(sorted(SPEECH_CUES | REPORTING_VERBS, key=len, reverse=True))
 # "said that …", "told the city that …", "said she …": where the reported clause starts
@@ -427,7 +436,7 @@ _REPORTED = re.compile(
     rf"|\b(?:{_CUE_WORDS})\s+(?=(?:he|she|they|it|we|I)\s)"
 )
 # "said Friday that": a "that" this close after a cue opens what was said, no relative clause
-_CUE_BEFORE = re.compile(rf"\b(?:{_CUE_WORDS})\b(?:\s+\S+){{0,4}}\s*$")
+_CUE_BEFORE = re.compile(rf"\b(?:{_CUE_WORDS})\b(?:\s+\S+){{0,6}}\s*$")
 # ", according to both sides", ", the ministry said": an attribution closing a sentence
 _TRAILING_ATTRIBUTION = re.compile(
     rf",\s+(?:according to\b|per\b|(?:[\w.'\u2019-]+\s+){{1,6}}?(?:{_CUE_WORDS})$)"
@@ -506,12 +515,17 @@ def _not_a_cut(text: str, m: re.Match[str], ds: int) -> bool:
     "said on Friday that …": the reported clause belongs to the cue."""
     if m.group(0).strip():
         return False
+    if text.startswith("when ", m.end()) and m.start() > ds:
+        return True  # "set the benchmark in June when it agreed to pay …": the same happening
     if text.startswith("that", m.end()):
         # a "that" before the date opens its own clause only after a cue (_reported_start)
         return (
             m.end() <= ds
             or bool(_THAT_TIME.match(text, m.end()))
-            or bool(_CUE_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+            or bool(
+                _CUE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                and _THAT_CLAUSE.match(text, m.end())
+            )
         )
     return bool(
         m.end() <= ds
@@ -615,11 +629,31 @@ def _left_edge(text: str, units: list[_Unit], i: int, crowded: bool = False) -> 
         return _relative_start(text, units, i)
     if low in CLAUSE_SUBORDINATORS:
         return u.start + text[u.start : u.end].index(first) + len(first) + 1
-    if i and not u.strong and re.fullmatch(r"[a-z]+ed|held|made|set|cut|built|seen", first):
+    if i and not u.strong and _reduced_relative(text, units, i):
         return _antecedent(text, units[i - 1])  # "the debate, held on Wednesday"
     if i and not u.strong and (_verb_first(first) or _only_a_date(text, u)):
         return _subject_start(text, units, i)
     return u.start
+
+
+def _describes(text: str, units: list[_Unit], i: int) -> bool:
+    """The date's part describes a noun before it: "the review, opened last Friday, …"."""
+    if i == 0 or units[i].strong:
+        return False
+    return _first_word(text, units[i]).lower() in CLAUSE_RELATIVES or _reduced_relative(
+        text, units, i
+    )
+
+
+def _reduced_relative(text: str, units: list[_Unit], i: int) -> bool:
+    """ "the review, opened last Friday, …" describes the noun before it, while in "The
+    hotline, located in …, remained open until …" the participle after an apposition is the
+    verb of the sentence."""
+    if not _PARTICIPLE.fullmatch(_first_word(text, units[i])):
+        return False
+    before = _first_word(text, units[i - 1])
+    described = _verb_first(before) or bool(_PARTICIPLE.fullmatch(before))
+    return not (described or before.lower() in APPOSITIVE_OPENERS and i > 1)
 
 
 def _only_a_date(text: str, u: _Unit) -> bool:
@@ -710,10 +744,10 @@ def _clause(
     start, end = _inner_sentence(text, start, end, date_start, date_end)
     start = min(_opening(text, start, end), date_start)
     crowded = any(start <= a < end for a, _ in others)
-    if len(text[start:end].split()) <= SHORT and not crowded:
-        return _short_sentence(text, _reported_start(text, start, date_start), end, date_start)
     units = _units(text, start, end, date_start, date_end, others)
     i = next(k for k, u in enumerate(units) if u.start <= date_start < u.end + 1)
+    if len(text[start:end].split()) <= SHORT and not crowded and not _describes(text, units, i):
+        return _short_sentence(text, _reported_start(text, start, date_start), end, date_start)
     if _attributed(text, start, units, i, date_end):
         return _trimmed(text, _left_edge(text, units, i - 1), units[i].end)
     if units[i].strong and i and _only_a_date(text, units[i]):
@@ -749,6 +783,9 @@ def _short_sentence(text: str, start: int, end: int, ds: int) -> tuple[int, int]
     tail = _TRAILING_ATTRIBUTION.search(text, start, end)
     if tail and tail.start() > ds:
         end = tail.start()
+    lead = _LEADING_PHRASE.match(text, start, end)
+    if lead and lead.end() <= ds:
+        start = lead.end()  # "By sweetening the offer, he is …": the manner, not the happening
     return _trimmed(text, start, end)
 
 

@@ -632,7 +632,7 @@ CLAUSE_RELATIVES = ("which", "who", "whom", "whose", "where")
 # which …"): prepositions, conjunctions and the commonest verbs.
 NOT_IN_ANTECEDENT = _words(
     """
-    with on to for from in at by into onto over under about against between among than and or
+    with on to for from in at by into onto over under about against between among than and or of
     but that as is are was were be been has have had said says told says do does did
     """
 )

@@ -148,3 +148,34 @@ def test_a_degree_adverb_is_no_verb_that_needs_a_subject() -> None:
     )
     found = dict(_events(text))
     assert found["2019-03"].startswith("nearly a metre above the old mark")
+
+
+def test_a_participle_after_a_noun_describes_that_noun() -> None:
+    text = "Auditors said the inquiry, opened last Friday by the port authority, may take months."
+    assert ("2026-11-20", "the inquiry, opened last Friday by the port authority") in _events(text)
+
+
+def test_a_participle_after_an_apposition_is_the_sentence_verb() -> None:
+    text = (
+        "The old cable car, built in the hills above the harbour town, remained in service "
+        "until April 2019, with two cabins running every half hour."
+    )
+    ((_, clause),) = _events(text)
+    assert clause.startswith("The old cable car")
+    assert clause.endswith("until April 2019")
+
+
+def test_a_relative_that_after_a_dated_object_ends_the_clause() -> None:
+    text = (
+        "The two unions signed a framework deal in May 2024 that capped overtime at ten hours "
+        "a week for all harbour pilots and their crews."
+    )
+    assert _events(text) == [("2024-05", "The two unions signed a framework deal in May 2024")]
+
+
+def test_a_clause_after_since_is_its_own_event() -> None:
+    text = (
+        "Shopkeepers on the high street told the council that their takings had fallen by half "
+        "since roadworks began in February."
+    )
+    assert [t for _, t in _events(text)] == ["roadworks began in February"]
