@@ -65,7 +65,8 @@ _PATTERNS = [
     (
         "my",
         re.compile(
-            r"\b(?i:in|from|since|by|until|before|after|of|end of|early|late|mid-?)\s*"
+            r"\b(?:[Ii]n|[Ff]rom|[Ss]ince|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|of|end of|[Ee]arly"
+            r"|[Ll]ate|[Mm]id-?)\s*"
             rf"{_MONTH}(?:,? (\d{{4}})| (next|last|this) year)?\b"
         ),
     ),
@@ -386,6 +387,7 @@ def _relative_to(m: re.Match[str], last_day: str | None, pub: date | None) -> _D
 # ------------------------------------------------------------------------------ the clause
 
 SHORT = 18  # words: a sentence this short is one clause
+LONG_APPOSITION = 14  # words: a description this long parts a subject from its verb
 # prepositions before a relative pronoun ("under which")
 RELATIVE_PREPOSITIONS = ("under", "with", "through", "from", "in", "by", "on", "at", "to", "of")
 # the parts of a sentence: cut at strong punctuation, commas, and words that open a clause of
@@ -428,6 +430,7 @@ NOT_GERUNDS = frozenset(
 # a leading phrase of manner or place before the subject: "By raising the offer, …"
 _LEADING_PHRASE = re.compile(r"(?:By|With|Without|In|At|For|Despite)\s+[^,;]{3,60},\s+")
 _PARTICIPLE = re.compile(r"[a-z]+ed|held|made|set|cut|built|seen|known|born|taken|given")
+_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d")
 _LEAD = re.compile(r"(?:and|but|then|so|yet|and then)\s+", re.I)
 _CUE_WORDS = _any_of(sorted(SPEECH_CUES | REPORTING_VERBS, key=len, reverse=True))
 # "said that …", "told the city that …", "said she …": where the reported clause starts
@@ -495,13 +498,14 @@ def _units(
     out: list[_Unit] = []
     at, strong = start, True
     spans = [(ds, de), *others]
+    quoted = [q.span() for q in _QUOTED.finditer(text, start, end)]
     for m in _UNIT_CUT.finditer(text, start, end):
         if any(m.start() < b and m.end() > a for a, b in spans) or _not_a_cut(text, m, ds):
             continue
-        if m.end() == ds and _WEEKDAY_BEFORE.search(text, start, m.start()):
-            continue  # "on Saturday, Feb. 3, 2018": the weekday and its date are one
-        if m.start() == de and text[ds - 2 : ds] == ", " and text[de - 4 : de].isdigit():
-            continue  # "on Saturday, Feb. 3, 2018, as saying …": the date's own commas
+        if not m.group(0).strip() and any(a < m.start() < b for a, b in quoted):
+            continue  # "would 'talk to anyone who respects …'": the words quoted are one
+        if _date_commas(text, m, start, ds, de):
+            continue
         if m.start() > at:
             out.append(_Unit(at, m.start(), strong))
         at, strong = m.end(), bool(_STRONG_CUT.search(m.group(0)))
@@ -510,12 +514,19 @@ def _units(
     return out
 
 
+def _date_commas(text: str, m: re.Match[str], start: int, ds: int, de: int) -> bool:
+    """ "on Saturday, Feb. 3, 2018, as saying …": the commas of the date and its weekday."""
+    if m.end() == ds and _WEEKDAY_BEFORE.search(text, start, m.start()):
+        return True
+    return m.start() == de and text[ds - 2 : ds] == ", " and text[de - 4 : de].isdigit()
+
+
 def _not_a_cut(text: str, m: re.Match[str], ds: int) -> bool:
     """ "before the end of November": the word opens the date's own phrase, not a clause;
     "said on Friday that …": the reported clause belongs to the cue."""
     if m.group(0).strip():
         return False
-    if text.startswith("when ", m.end()) and m.start() > ds:
+    if text.startswith(("when ", "once "), m.end()) and m.start() > ds:
         return True  # "set the benchmark in June when it agreed to pay …": the same happening
     if text.startswith("that", m.end()):
         # a "that" before the date opens its own clause only after a cue (_reported_start)
@@ -574,7 +585,9 @@ def _subject_start(text: str, units: list[_Unit], i: int) -> int:
         j -= 1
         first = _first_word(text, units[j])
         if units[j].strong or first[:1].isupper() and first.lower() not in APPOSITIVE_OPENERS:
-            return units[j].start
+            aside = text[units[j].end : units[i].start].split()
+            # a long description between them ("X, the leader who vowed …, said") is left out
+            return units[j].start if len(aside) <= LONG_APPOSITION else units[i].start
     return units[i].start
 
 
@@ -657,9 +670,9 @@ def _reduced_relative(text: str, units: list[_Unit], i: int) -> bool:
 
 
 def _only_a_date(text: str, u: _Unit) -> bool:
-    """ "…, on Monday evening": a date phrase closing the clause before its comma."""
+    """ "…, on Monday evening", "…, to 1 December": a date phrase closing the clause."""
     words = text[u.start : u.end].split()
-    return len(words) <= 4 and words[0].lower() in ADVERBIAL_OPENERS
+    return len(words) <= 4 and (words[0].lower() in ADVERBIAL_OPENERS or words[0] == "to")
 
 
 def _subject_next(text: str, u: _Unit) -> bool:
@@ -749,7 +762,7 @@ def _clause(
     if len(text[start:end].split()) <= SHORT and not crowded and not _describes(text, units, i):
         return _short_sentence(text, _reported_start(text, start, date_start), end, date_start)
     if _attributed(text, start, units, i, date_end):
-        return _trimmed(text, _left_edge(text, units, i - 1), units[i].end)
+        return _trimmed(text, units[i - 1].start, units[i].end)
     if units[i].strong and i and _only_a_date(text, units[i]):
         # "the latest launch — on Aug. 29 — was the first to …": the date is an aside
         hi = units[i + 1].end if i + 1 < len(units) else units[i].end

@@ -254,6 +254,10 @@ AFTER_CUE_ADJUNCT_OPENERS = _words("on in at during to after before then later")
 # interview") and end a speaker phrase read rightwards ("said Putin at a briefing").
 ADJUNCT_PREPOSITIONS = _words("on in at during to with from via before after over through for by")
 
+# Prepositions that open no reported words after a cue ("complained about the scene",
+# "reported on the offer"): what follows is a topic or a circumstance, not content.
+OPENING_PREPOSITIONS = ADJUNCT_PREPOSITIONS | _words("about of as into against upon")
+
 # Words of time that may follow "…," X said without being more content.
 TIME_ADJUNCT_WORDS = (
     frozenset(WEEKDAYS)

@@ -20,8 +20,8 @@ def test_a_leading_date_phrase_keeps_the_clause_it_heads() -> None:
 
 def test_a_verb_after_an_apposition_takes_the_subject_before_it() -> None:
     text = (
-        "Ilse Varga, the head of the regional water board and a former engineer at the "
-        "plant, said on Tuesday that the pumps would be replaced."
+        "Ilse Varga, the head of the regional water board, said on Tuesday that the pumps "
+        "would be replaced."
     )
     ((day, clause),) = _events(text)
     assert day == "2026-11-24"
@@ -179,3 +179,14 @@ def test_a_clause_after_since_is_its_own_event() -> None:
         "since roadworks began in February."
     )
     assert [t for _, t in _events(text)] == ["roadworks began in February"]
+
+
+def test_a_long_description_between_subject_and_verb_is_left_out() -> None:
+    text = (
+        "Per Lund, the harbour master who promised only a fortnight ago that the quay would "
+        'never close to fishing boats, said on Tuesday that he would "talk to anyone who '
+        'pays the berth fees" once the season ends.'
+    )
+    ((_, clause),) = _events(text)
+    assert clause.startswith("said on Tuesday that he would")
+    assert clause.endswith("once the season ends")  # no cut inside the quotation
