@@ -67,7 +67,7 @@ _PATTERNS = [
         re.compile(
             r"\b(?:[Ii]n|[Ff]rom|[Ss]ince|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|of|end of|[Ee]arly"
             r"|[Ll]ate|[Mm]id-?)\s*"
-            rf"{_MONTH}(?:,? (\d{{4}})| (next|last|this) year)?\b"
+            rf"{_MONTH}(?:,? (\d{{4}})| (next|last|this) year| of (?:that|the same) year)?\b"
         ),
     ),
     ("my2", re.compile(rf"\b{_MONTH} (\d{{4}})\b")),
@@ -251,10 +251,18 @@ def _month_lies_ahead(m: re.Match[str], month: int, pub: date, ctx: _Context) ->
     return ahead < behind
 
 
+def _that_year(m: re.Match[str]) -> str | None:
+    """ "in late January of that year": the year the text named last before it."""
+    if not m.group(0).endswith(" year") or m.group(3):
+        return None
+    years = re.findall(r"\b(?:1[89]|20)\d\d\b", m.string[max(0, m.start() - 3000) : m.start()])
+    return years[-1] if years else None
+
+
 def _month_year(kind: str, m: re.Match[str], pub: date | None, ctx: _Context) -> _Dated | None:
     """ "in March 2024", "March next year", "by April": a month, with its year."""
     month = MONTHS[m.group(1).lower()]
-    written_year = m.group(2)
+    written_year = m.group(2) or _that_year(m)
     relative_year = m.group(3) if kind == "my" else None
     if written_year:
         year = int(written_year)

@@ -190,3 +190,11 @@ def test_a_long_description_between_subject_and_verb_is_left_out() -> None:
     ((_, clause),) = _events(text)
     assert clause.startswith("said on Tuesday that he would")
     assert clause.endswith("once the season ends")  # no cut inside the quotation
+
+
+def test_a_month_of_that_year_takes_the_year_named_before() -> None:
+    text = (
+        "The bank first noticed the fraud in 2023.\n\n"
+        "A later audit found that the losses began in late March of that year."
+    )
+    assert [d for d, _ in _events(text)] == ["2023-03"]
