@@ -116,6 +116,8 @@ _PATTERNS = [
 ]
 # a place written right before a year-dated date that ends its sentence: a caption's credit
 _CAPTION_DATE = re.compile(r"\b([A-Z][\w.]*),?\s$")
+# what may stand before a gallery caption's date at the start of its line: "4/34 "
+_GALLERY = re.compile(r"(?:^|\n)(?:\d{1,3}/\d{1,3}\s+)?$")
 _LOCAL_TIME = re.compile(r"\s+(?:morning\s+|afternoon\s+|evening\s+|night\s+)?local time")
 _FULL_DATE_NEXT = re.compile(rf",?\s+(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d)")
 
@@ -846,16 +848,54 @@ def _not_an_event(text: str, s: Sentence, kind: str, m: re.Match[str]) -> bool:
         return True  # "today" inside a quotation is the speaker's day, not the article's
     if kind == "wd" and _FULL_DATE_NEXT.match(text, m.end()):
         return True  # "on Monday, 3 December": the full date that follows says it
-    if kind in ("dmy", "mdy") and m.group(3) and not re.search(r"\w", text[m.end() : s.end]):
-        # "… near the city of Ramallah, January 1, 2018.": a photograph's place and date
-        place = _CAPTION_DATE.search(text, max(0, m.start() - 40), m.start())
-        return bool(place and place.group(1).lower().rstrip(".") not in WEEKDAYS)
+    if kind in ("dmy", "mdy", "my2") and _caption(text, s, kind, m):
+        return True
     # "since January": a stretch of time, not an event
     return kind == "my" and m.group(0).lower().startswith("since")
 
 
+def _caption(text: str, s: Sentence, kind: str, m: re.Match[str]) -> bool:
+    """A photograph's date: "… near the city of Ramallah, January 1, 2018." after its place,
+    or "4/34 27 November 2017 Crowds wait outside …" heading a gallery caption."""
+    year = m.group(2) if kind == "my2" else m.group(3)
+    if not year:
+        return False
+    if _GALLERY.search(text, max(0, m.start() - 12), m.start()) and re.match(
+        r" [A-Z]", text[m.end() : m.end() + 2]
+    ):
+        return True
+    if re.search(r"\w", text[m.end() : s.end]):
+        return False
+    place = _CAPTION_DATE.search(text, max(0, m.start() - 40), m.start())
+    return bool(place and place.group(1).lower().rstrip(".") not in WEEKDAYS)
+
+
+def _a_list_of_dates(text: str, s: Sentence, dates: list[tuple[str, re.Match[str]]]) -> bool:
+    """ "Archives: January 2018 December 2017 November 2017 …": a menu, no happening."""
+    if len(dates) < 4:
+        return False
+    dated = sum(m.end() - m.start() for _, m in dates)
+    return dated > 0.4 * (s.end - s.start)
+
+
 def _overlaps(m: re.Match[str], taken: list[tuple[int, int]]) -> bool:
     return any(start < m.end() and m.start() < end for start, end in taken)
+
+
+def _dated(
+    text: str,
+    kind: str,
+    m: re.Match[str],
+    clause: tuple[int, int],
+    pub: date | None,
+    last_day: str | None,
+) -> _Dated | None:
+    """The date of one expression, read with the words of its clause around it."""
+    if kind == "after":
+        return _relative_to(m, last_day, pub)
+    start, end = clause
+    before = text[max(start, m.start() - 60) : m.start()]
+    return _resolve(kind, m, pub, before, text[start : m.start()], text[m.end() : end])
 
 
 def find_events(
@@ -872,17 +912,17 @@ def find_events(
     last_day: str | None = None  # the last full date, which "a day later" counts from
     for s, dates in _dates_by_sentence(text, sents):
         taken: list[tuple[int, int]] = []  # the date expressions read, which others may overlap
+        if _a_list_of_dates(text, s, dates):
+            continue
         for kind, m in dates:
-            if _overlaps(m, taken) or _not_an_event(text, s, kind, m):
+            if _overlaps(m, taken):
+                continue
+            if _not_an_event(text, s, kind, m):
+                taken.append(m.span())  # nor is a shorter date inside it ("November 2017")
                 continue
             others = [d.span() for _, d in dates if d is not m and not _overlaps(d, [m.span()])]
             clause_start, clause_end = _clause(text, s, m.start(), m.end(), others)
-            if kind == "after":
-                dated = _relative_to(m, last_day, pub)
-            else:
-                before = text[max(clause_start, m.start() - 60) : m.start()]
-                clause = text[clause_start : m.start()]
-                dated = _resolve(kind, m, pub, before, clause, text[m.end() : clause_end])
+            dated = _dated(text, kind, m, (clause_start, clause_end), pub, last_day)
             if dated is None:
                 continue
             taken.append(m.span())

@@ -198,3 +198,13 @@ def test_a_month_of_that_year_takes_the_year_named_before() -> None:
         "A later audit found that the losses began in late March of that year."
     )
     assert [d for d, _ in _events(text)] == ["2023-03"]
+
+
+def test_a_menu_of_months_is_no_event() -> None:
+    text = "Archive Select Month October 2026 September 2026 August 2026 July 2026 June 2026"
+    assert _events(text) == []
+
+
+def test_a_gallery_caption_date_is_no_event() -> None:
+    text = "Harbour news.\n3/12 14 November 2026 Fishermen mend their nets on the quay at dawn"
+    assert _events(text) == []
