@@ -594,6 +594,8 @@ def _subject_start(text: str, units: list[_Unit], i: int) -> int:
     while j > 0 and not units[j].strong and i - j < 4:
         j -= 1
         first = _first_word(text, units[j])
+        if _place_apposition(text, units, j):
+            continue
         if units[j].strong or first[:1].isupper() and first.lower() not in APPOSITIVE_OPENERS:
             aside = text[units[j].end : units[i].start].split()
             # a long description between them ("X, the leader who vowed …, said") is left out
@@ -601,19 +603,24 @@ def _subject_start(text: str, units: list[_Unit], i: int) -> int:
     return units[i].start
 
 
+def _apposed_description(text: str, u: _Unit) -> bool:
+    """ "the dominant producer of chips for mobile devices": a short noun phrase set off by
+    commas, not a clause ("the breach affected a third of the country")."""
+    words = text[u.start : u.end].split()
+    return words[0].lower() in ("the", "a", "an") and len(words) <= 8
+
+
+def _place_apposition(text: str, units: list[_Unit], j: int) -> bool:
+    """ "The flight from Auckland, New Zealand, left …": the country after a place."""
+    words = text[units[j].start : units[j].end].split()
+    before = text[units[j - 1].start : units[j - 1].end].split() if j else []
+    return len(words) <= 3 and bool(before) and before[-1][:1].isupper() and not units[j].strong
+
+
 def _relative_start(text: str, units: list[_Unit], i: int) -> int:
     """A relative clause takes its antecedent: "<Qualcomm>, which last week announced …"."""
     j = i - 1
-    while (
-        j > 0
-        and not units[j + 1].strong
-        and _first_word(text, units[j]).lower()
-        in (
-            "the",
-            "a",
-            "an",
-        )
-    ):
+    while j > 0 and not units[j + 1].strong and _apposed_description(text, units[j]):
         j -= 1  # "Qualcomm, the dominant producer of chips, which …"
     if j < 0 or units[j + 1].strong:
         return units[i].start

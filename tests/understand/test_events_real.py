@@ -208,3 +208,21 @@ def test_a_menu_of_months_is_no_event() -> None:
 def test_a_gallery_caption_date_is_no_event() -> None:
     text = "Harbour news.\n3/12 14 November 2026 Fishermen mend their nets on the quay at dawn"
     assert _events(text) == []
+
+
+def test_a_country_after_a_city_is_no_subject() -> None:
+    text = (
+        "The ferry from Tromso, Norway, left on 1 December with forty passengers aboard and "
+        "a cargo of fresh fish for the markets of the south."
+    )
+    ((_, clause),) = _events(text)
+    assert clause.startswith("The ferry from Tromso")
+
+
+def test_a_relative_clause_after_a_clause_takes_the_noun_just_before_it() -> None:
+    text = (
+        "To put that in context, the storm cut power to a third of the county, whose "
+        "population stood at 80,000 as of 1 January 2026 by the last official count."
+    )
+    ((_, clause),) = _events(text)
+    assert clause.startswith("the county, whose population")
