@@ -53,6 +53,7 @@ from briefing.understand._lexicon import (
     NOUN_MARKERS,
     NP_STOP,
     OBJECT_CUES,
+    OPENING_PREPOSITIONS,
     OUTLET_WORDS,
     PARENTHETICAL_OPENERS,
     PRONOUNS_ALL,
@@ -682,7 +683,37 @@ def _content_opening(words: _Words, cue_at: int, first: int) -> _Opening | None:
         first = addressee.last + 1
     while first < words.count and toks[first].text in (",", ":"):
         first += 1
-    return _Opening(first, via, marker.colon_stop)
+    after = _past_adjunct(toks, first)
+    if after is None:
+        return None  # "complained about the scene", "reported on the offer": no words said
+    return _Opening(after, via, marker.colon_stop)
+
+
+def _opens_clause_after(tok: Token, before: Token) -> bool:
+    """A word that may open a clause after the phrase that ends with `before`."""
+    if before.lower in DETERMINERS or before.lower in OPENING_PREPOSITIONS:
+        return False
+    if tok.is_cap:
+        return not before.is_cap  # not the second word of a name ("the White House")
+    return tok.lower in DETERMINERS or tok.lower in CLAUSE_START_PRONOUNS
+
+
+def _past_adjunct(toks: list[Token], first: int) -> int | None:
+    """Where the content starts after a prepositional phrase right after the cue ("said on
+    Monday the talks …", "said in a statement the plant …"); None when no clause follows it."""
+    if first >= len(toks) or toks[first].lower not in OPENING_PREPOSITIONS:
+        return first
+    for at in range(first + 2, min(len(toks), first + 8)):
+        tok, before = toks[at], toks[at - 1]
+        if tok.quote:
+            return at  # 'said on Monday, "…"'
+        if tok.text == ":" and at + 1 < len(toks) and toks[at + 1].quote:
+            return at + 1
+        if tok.text in (";", ":", "."):
+            return None
+        if _opens_clause_after(tok, before) and _looks_clausal(toks, at, len(toks)):
+            return at
+    return None
 
 
 def _complement_marker(toks: list[Token], first: int, cue: str) -> _Marker:

@@ -11,6 +11,7 @@ from briefing.understand._lexicon import (
     AFTER_CUE_ADJUNCT_OPENERS,
     AUX_SKIP,
     DETERMINERS,
+    FUNCTION_CAPS,
     ROLE_WORDS,
     SPEECH_CUES,
     TITLE_WORDS,
@@ -306,6 +307,21 @@ def _abbreviation_period(toks: list[Token], at: int, nxt: Token | None) -> bool:
     if toks[at].text != "." or at == 0 or nxt is None:
         return False
     word = toks[at - 1]
-    if word.quote or word.end != toks[at].start or word.lower not in ABBREVIATIONS:
+    if word.quote or word.end != toks[at].start:
+        return False
+    if _middle_initial(toks, at, nxt):
+        return True
+    if word.lower not in ABBREVIATIONS:
         return False
     return word.lower != "no" or nxt.text[:1].isdigit()
+
+
+def _middle_initial(toks: list[Token], at: int, nxt: Token) -> bool:
+    """ "Vann R. Newkirk": a capital letter between two names is an initial, not an end."""
+    letter = toks[at - 1].text
+    if len(letter) != 1 or not letter.isupper() or at < 2:
+        return False
+    name = toks[at - 2]
+    if not name.is_cap or len(name.text) < 2 or name.lower in FUNCTION_CAPS:
+        return False
+    return nxt.is_cap and nxt.text.isalpha() and nxt.lower not in FUNCTION_CAPS

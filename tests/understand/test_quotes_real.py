@@ -86,3 +86,21 @@ def test_a_quotation_after_saying_and_a_colon_is_the_content() -> None:
     )
     assert q.text == '"The board knows my answer."'
     assert q.direct
+
+
+def test_a_phrase_of_time_or_channel_after_the_cue_is_not_said() -> None:
+    (q,) = quotes("The harbour master said on Monday the ferries would run again.")
+    assert q.text == "the ferries would run again"
+    (q,) = quotes("The bakery said in a statement its ovens were safe.")
+    assert q.text == "its ovens were safe"
+
+
+def test_a_topic_after_the_cue_is_no_quote() -> None:
+    assert quotes("Several parents complained about the new timetable.") == []
+    assert quotes("The coach reported on the injuries after the match.") == []
+
+
+def test_a_middle_initial_does_not_end_the_sentence() -> None:
+    text = '"The dam will hold," Marta J. Kowal, an engineer with the agency, said on the radio.'
+    (q,) = quotes(text)
+    assert q.text == '"The dam will hold,"'
