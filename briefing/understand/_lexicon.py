@@ -258,6 +258,9 @@ ADJUNCT_PREPOSITIONS = _words("on in at during to with from via before after ove
 # "reported on the offer"): what follows is a topic or a circumstance, not content.
 OPENING_PREPOSITIONS = ADJUNCT_PREPOSITIONS | _words("about of as into against upon")
 
+# Auxiliaries before a passive "quoted": "X was quoted as saying …".
+PASSIVE_AUXILIARIES = _words("is was were are been be has have had")
+
 # Words of time that may follow "…," X said without being more content.
 TIME_ADJUNCT_WORDS = (
     frozenset(WEEKDAYS)

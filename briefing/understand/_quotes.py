@@ -56,6 +56,7 @@ from briefing.understand._lexicon import (
     OPENING_PREPOSITIONS,
     OUTLET_WORDS,
     PARENTHETICAL_OPENERS,
+    PASSIVE_AUXILIARIES,
     PRONOUNS_ALL,
     RECORD_NOUNS,
     ROLE_WORDS,
@@ -205,6 +206,7 @@ def find_in_sentence(text: str, s: Sentence, aliases: AliasTable) -> list[Attrib
     if intro is not None:
         found.append(intro)
     found = [b for b in found if not _nested_belief(text, b, found)]
+    found = [b for b in found if not _nested_act(text, b, found)]
     return _fold_according_into_channels(found)
 
 
@@ -345,6 +347,21 @@ def _nested_belief(text: str, statement: Attribution, found: list[Attribution]) 
     )
 
 
+def _nested_act(text: str, statement: Attribution, found: list[Attribution]) -> bool:
+    """'Thurman said Weinstein attacked her in London': a verb that as often names an act
+    ("attacked", "showed") inside what someone else reports, with no "that" or quotation of
+    its own, is part of their words."""
+    if statement.speaker is None or statement.direct or statement.content_first:
+        return False
+    if statement.cue.lower() not in WEAK_CUES or text[statement.start :].startswith("that "):
+        return False
+    speaker_at = statement.speaker[0]
+    return any(
+        outer is not statement and outer.start <= speaker_at and statement.end <= outer.end
+        for outer in found
+    )
+
+
 def _fold_according_into_channels(found: list[Attribution]) -> list[Attribution]:
     """'"…," Merz said, according to FAZ': the outlet is the channel of Merz's statement, not
     a second speaker."""
@@ -413,6 +430,9 @@ def _cue_speaker(words: _Words, cue_at: int, found: list[Attribution]) -> _Speak
     clause's owner; after a quotation or a comma the subject that follows ('…," said Putin')."""
     toks = words.toks
     cue = toks[cue_at].lower
+    quoted = _quoted_as_saying(words, cue_at)
+    if quoted is not None:
+        return quoted
     subject = subject_left(toks, cue_at, 0)
     if subject is not None and _participle_of_main_clause(toks, cue_at, subject):
         subject = None
@@ -429,6 +449,25 @@ def _cue_speaker(words: _Words, cue_at: int, found: list[Attribution]) -> _Speak
     if before.text == "," or before.quote:
         return _inverted_speaker(words, cue_at)
     return None
+
+
+def _quoted_as_saying(words: _Words, cue_at: int) -> _Speaker | None:
+    """'Thurman is quoted in the Times as saying …': whoever is quoted speaks."""
+    toks = words.toks
+    if toks[cue_at].lower != "saying" or toks[cue_at - 1].lower != "as":
+        return None
+    quoted = next(
+        (x for x in range(cue_at - 2, max(-1, cue_at - 12), -1) if toks[x].lower == "quoted"),
+        None,
+    )
+    if quoted is None:
+        return None
+    while quoted > 0 and toks[quoted - 1].lower in PASSIVE_AUXILIARIES:
+        quoted -= 1
+    subject = subject_left(toks, quoted, 0)
+    if subject is None:
+        return None
+    return _subject_speaker(words, cue_at, subject)
 
 
 def _participle_of_main_clause(toks: list[Token], cue_at: int, subject: _Subject) -> bool:

@@ -104,3 +104,17 @@ def test_a_middle_initial_does_not_end_the_sentence() -> None:
     text = '"The dam will hold," Marta J. Kowal, an engineer with the agency, said on the radio.'
     (q,) = quotes(text)
     assert q.text == '"The dam will hold,"'
+
+
+def test_an_act_inside_reported_words_is_part_of_them() -> None:
+    (q,) = quotes("The keeper said two visitors attacked him near the gate.")
+    assert q.text == "two visitors attacked him near the gate"
+    assert q.speaker is not None and "keeper" in q.speaker
+
+
+def test_quoted_as_saying_is_the_quoted_persons_words() -> None:
+    (q,) = quotes(
+        "Nadia Petrova is quoted in a local paper on Sunday as saying the mayor ignored her."
+    )
+    assert q.speaker == "Nadia Petrova"
+    assert q.text == "the mayor ignored her"
