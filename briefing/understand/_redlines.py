@@ -395,12 +395,74 @@ def _holder(
     if holder is None or (holder not in reg.entities and _PLANS.search(text[s.start : cue.start])):
         # an unnamed or inanimate source ("a copy seen by …"): who holds the position
         holder = _subject_holder(text, s, cue.start, reg) or holder
+    elif _reported_by(text, s, cue.start, quotes):
+        # "Boko Haram demanded …, according to X": the clause's own subject holds it
+        holder = _near_holder(text, s, cue.start, reg) or holder
     if cue.kind == "term":
         author = _named_in(text, cue.start, cue.end, reg) or _plan_author(text, s, reg)
         return author or holder
     if holder is None:
         holder = _phrase_holder(text, s, cue.start, reg, _quotes_in(quotes, s))
+    return _resolved(holder, s, cue.start, reg, quotes)
+
+
+# a source named after the words it reports: "…, according to the ministry"
+_ACCORDING = re.compile(r"\baccording\s+to\s+[^,.;:]{0,80}$", re.I)
+
+
+def _reported_by(text: str, s: Sentence, pos: int, quotes: list[Quote]) -> bool:
+    """Whether the words around pos are the narrator's clause with its source named after it
+    ("…, according to a biography by X"), not the source's own words."""
+    quote = _innermost_quote(_quotes_in(quotes, s), pos)
+    span = quote.speaker_span if quote is not None else None
+    if span is None or span[0] < pos:
+        return False
+    return _ACCORDING.search(text, max(s.start, span[0] - 90), span[0]) is not None
+
+
+def _near_holder(text: str, s: Sentence, pos: int, reg: Registry) -> str | None:
+    """The name right before a verb by which its subject holds the position."""
+    if not _HOLDING_VERB.match(text, pos):
+        return None
+    near = _near_subject(text, s, pos, reg)
+    return near.canonical if near is not None else None
+
+
+_PRONOUN_LEAD = re.compile(r"^(he|she|it|they)\s+\w", re.I)
+_DESCRIBED_GROUP = re.compile(
+    rf"^(?:the|this|that)\s+(?:[\w-]+\s+){{0,3}}?({_any_of(SUBJECT_GROUP_NOUNS)})$", re.I
+)
+
+
+def _resolved(
+    holder: str | None, s: Sentence, pos: int, reg: Registry, quotes: list[Quote]
+) -> str | None:
+    """A holder phrase that names no one, read as whom it stands for: a pronoun's clause ("he
+    issued another statement") as its antecedent, "the Singapore-based firm" as the company."""
+    if holder is None or holder in reg.entities:
+        return holder
+    pronoun = _PRONOUN_LEAD.match(holder)
+    if pronoun is not None:
+        at = reg.text.rfind(holder, s.start, pos)
+        antecedent = reg.person_before(at, pronoun.group(1).lower()) if at >= 0 else None
+        return antecedent.canonical if antecedent is not None else holder
+    described = _DESCRIBED_GROUP.match(" ".join(holder.split()))
+    if described is not None:
+        return _organization_speaking(described.group(1).lower(), pos, reg, quotes) or holder
     return holder
+
+
+def _organization_speaking(noun: str, pos: int, reg: Registry, quotes: list[Quote]) -> str | None:
+    """The organisation "the firm" stands for: one called so, else the organisation that
+    spoke last before pos."""
+    org = reg.org_named(pos, noun)
+    if org is not None and noun in org.canonical.lower():
+        return org.canonical
+    for q in reversed(quotes):
+        ent = reg.entities.get(q.speaker or "")
+        if q.start < pos and ent is not None and ent.kind == "organization":
+            return ent.name
+    return None
 
 
 def _subject_holder(text: str, s: Sentence, pos: int, reg: Registry) -> str | None:

@@ -158,3 +158,24 @@ def test_should_in_someones_words_is_a_demand_in_the_narrators_is_not() -> None:
 def test_a_threat_with_a_quoted_phrase_is_one_red_line() -> None:
     text = "Pavel Orr said the rebels would face “swift and hard” reprisals if they crossed it."
     assert texts(text) == ["the rebels would face “swift and hard” reprisals if they crossed it"]
+
+
+# ------------------------------------------------------------------------------ the holder
+
+
+def test_a_demand_reported_according_to_someone_is_its_subjects() -> None:
+    text = (
+        "Talks collapsed in March when Iceland demanded a fee of $9 million for the fishing "
+        "rights, according to a new history of the port by the writer Jonas Brekke."
+    )
+    (found,) = red_lines(text)
+    assert found.holder == "Iceland"
+
+
+def test_a_pronoun_speaker_phrase_holds_as_the_person_it_stands_for() -> None:
+    text = (
+        "Arne Solberg faced anger over his remarks. A day after Solberg spoke, he issued "
+        "another statement saying that the league “must listen to its players.”"
+    )
+    holders = [r.holder for r in red_lines(text)]
+    assert holders and all(h == "Arne Solberg" for h in holders)
