@@ -531,6 +531,10 @@ CLAUSE_OPENERS = (
     "after", "because", "since", "when", "while", "as", "although", "though", "but", "and",
 )  # fmt: skip
 
+# Verbs of plain saying after which "and" opens the speaker's second act: "The council said it
+# was vital that … and called on all states to …" (not "claimed the attack and demanded").
+PLAIN_SAYING_VERBS = ("said", "says", "told", "stated", "added", "declared", "warned")
+
 # Verb stems by which a subject holds the demand itself: "The council demands that …".
 HOLDING_VERB_STEMS = (
     "demand", "insist", "ask", "call", "urg", "propos", "want", "expect", "refus", "press", "push",

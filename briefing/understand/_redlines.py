@@ -32,6 +32,7 @@ from briefing.understand._lexicon import (
     NOT_VERB_WORDS,
     OWNER_NOUNS,
     PASSIVE_COPULAS,
+    PLAIN_SAYING_VERBS,
     PLAN_NOUNS,
     PUT_FORWARD_NOUNS,
     QUESTION_VERBS,
@@ -391,7 +392,7 @@ def _holder(
 ) -> str | None:
     """Who holds the position the cue states: the speaker of the words it stands in, else the
     subject of its clause; for a plan's terms, the plan's author."""
-    holder = speaker
+    holder = speaker or _coordinated_speaker(text, s, cue.start, quotes)
     if holder is None or (holder not in reg.entities and _PLANS.search(text[s.start : cue.start])):
         # an unnamed or inanimate source ("a copy seen by …"): who holds the position
         holder = _subject_holder(text, s, cue.start, reg) or holder
@@ -404,6 +405,21 @@ def _holder(
     if holder is None:
         holder = _phrase_holder(text, s, cue.start, reg, _quotes_in(quotes, s))
     return _resolved(holder, s, cue.start, reg, quotes)
+
+
+_AND_THEN = re.compile(r"[\s,\"\u201d\u2019']*and\s+(?:\w+ly\s+)?$")
+
+
+def _coordinated_speaker(text: str, s: Sentence, pos: int, quotes: list[Quote]) -> str | None:
+    """The speaker of the words right before "and" and the cue: "X said it was vital that …
+    and called on all states to …" is X's second act, not the words' own subject's."""
+    for q in _quotes_in(quotes, s):
+        span = q.speaker_span
+        said = (q.cue or "").lower() in PLAIN_SAYING_VERBS
+        if q.speaker and said and span is not None and span[1] <= q.start and q.end <= pos:
+            if _AND_THEN.fullmatch(text, q.end, pos):
+                return q.speaker
+    return None
 
 
 # a source named after the words it reports: "…, according to the ministry"
@@ -470,8 +486,9 @@ def _subject_holder(text: str, s: Sentence, pos: int, reg: Registry) -> str | No
     near = _near_subject(text, s, pos, reg)
     if near is not None:
         return near.canonical
-    chunk = text[s.start : pos]
-    named = reg.mention_in(s.start, pos)
+    start = _clause_start(text, s.start, pos)
+    chunk = text[start:pos]
+    named = reg.mention_in(start, pos)
     if named is None and _PLANS.search(chunk):
         return _plan_author(text, s, reg)
     if named is not None and not named.place and named.kind != "other":
@@ -485,6 +502,17 @@ def _subject_holder(text: str, s: Sentence, pos: int, reg: Registry) -> str | No
         antecedent = _pronoun_antecedent(s, first[0], reg)
         return antecedent.canonical if antecedent else None
     return _plan_author(text, s, reg) if _PLANS.search(chunk) else None
+
+
+# a clause of its own inside the sentence: "…, while a group of lawyers called for …"
+_CONTRAST_OPEN = re.compile(r",\s+(?:while|whereas)\s+", re.I)
+
+
+def _clause_start(text: str, start: int, pos: int) -> int:
+    """Where the clause holding pos begins: after the last "…, while" before it."""
+    for m in _CONTRAST_OPEN.finditer(text, start, pos):
+        start = m.end()
+    return start
 
 
 def _role_or_group_subject(s: Sentence, pos: int, lead: str, reg: Registry) -> Mention | None:

@@ -179,3 +179,21 @@ def test_a_pronoun_speaker_phrase_holds_as_the_person_it_stands_for() -> None:
     )
     holders = [r.holder for r in red_lines(text)]
     assert holders and all(h == "Arne Solberg" for h in holders)
+
+
+def test_a_call_after_said_and_is_the_speakers_not_the_nearest_name() -> None:
+    text = (
+        "In a statement, the 12-member panel said it was of “vital importance” that Russia "
+        "withdraw its ships and called on all members to enforce the fishing ban."
+    )
+    found = [r for r in red_lines(text) if r.text.startswith("called on")]
+    assert found and found[0].holder == "the 12-member panel"
+
+
+def test_a_group_after_while_holds_its_own_call() -> None:
+    text = (
+        "The remarks drew criticism from singers like Lena Dahl, while a group of lawyers and "
+        "agents called for the chairman's resignation."
+    )
+    (found,) = red_lines(text)
+    assert found.holder != "Lena Dahl"
