@@ -118,3 +118,21 @@ def test_quoted_as_saying_is_the_quoted_persons_words() -> None:
     )
     assert q.speaker == "Nadia Petrova"
     assert q.text == "the mayor ignored her"
+
+
+def test_a_long_role_between_commas_still_names_the_speaker() -> None:
+    text = (
+        "Tomas Varga, director of the Centre for Water Policy at the Danube Institute of "
+        "Technology in Budapest, said the reservoirs were half empty."
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Tomas Varga"
+    assert q.text == "the reservoirs were half empty"
+
+
+def test_a_role_after_a_party_and_state_still_names_the_speaker() -> None:
+    (q,) = quotes(
+        "Sen. Ada Pruitt (D-Ore.), chairwoman of the budget panel, said the bill would pass."
+    )
+    assert q.speaker is not None and "Ada Pruitt" in q.speaker
+    assert q.text == "the bill would pass"
