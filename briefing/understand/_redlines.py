@@ -677,6 +677,8 @@ _THAT_SPLIT = re.compile(
 )
 _MODAL_SPLIT = re.compile(rf",\s+(?:and\s+)?(?=(?:{_any_of(SECOND_DEMAND_VERBS)})\b)")
 _PREP_SPLIT = re.compile(rf",?\s+and\s+(?:{_any_of(REPEATED_PREPOSITIONS)})\s+")
+_NP_OPEN = re.compile(r"[\s\"\u201c]*(?:a|an)\s", re.I)
+_NP_LIST_SPLIT = re.compile(r",\s+and\s+(?=(?:a|an)\s)")
 _LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[A-Za-z])")
 
 
@@ -732,6 +734,17 @@ _LEAD_CLAUSE = re.compile(
 )
 
 
+# the speaker's own report of what they said, inside their words: "We said automation was
+# not for sale"
+_SAID_LEAD = re.compile(r"\b(?:I|we|he|she|they)\s+(?:said|say|says|told\s+\w+)\s+(?:that\s+)?")
+# a clause that only echoes the demand: "…, and at that time it was", "…, and it was not"
+_ECHO_TAIL = re.compile(
+    r",\s+and\s+(?:[a-z]+\s+){0,3}?(?:it|they|we|he|she|I)\s+"
+    r"(?:was|were|is|are|did|does|do|has|have|had|will|would|still is)(?:\s+not|n't)?"
+    r"[\s.,;!?\"\u201d\u2019]*$"
+)
+
+
 def _bounds(text: str, start: int, end: int, cue: _Cue) -> tuple[int, int]:
     """The demand without a clause before it that only says when or why, and without what
     follows it (an attribution, a reason, a participle clause, a contrast)."""
@@ -740,6 +753,12 @@ def _bounds(text: str, start: int, end: int, cue: _Cue) -> tuple[int, int]:
     if _RELATIVE_LEAD.search(text, start, cue.start):
         start = cue.start  # "Trump, who has vowed not to …, said …": the relative clause
 
+    said = [m.end() for m in _SAID_LEAD.finditer(text, start, cue.start)]
+    if said:
+        start = said[-1]  # "In October I said the period was non-negotiable": what was said
+    echo = _ECHO_TAIL.search(text[max(start, cue.end) : end])
+    if echo is not None:
+        end = max(start, cue.end) + echo.start()  # "…, and it was not": an echo, no demand
     tail = _TAIL.search(text, max(start, cue.end), end)
     return start, tail.start() if tail is not None else end
 
@@ -829,6 +848,9 @@ def _items(text: str, start: int, end: int, first_cue: int) -> list[tuple[int, i
     parts = _split_at(text, _MODAL_SPLIT, parts, first_cue, verbs_only=False)
     # "conditional on A and on B"
     parts = _split_at(text, _PREP_SPLIT, parts, first_cue, verbs_only=False)
+    if len(parts) == 1 and _NP_OPEN.match(text, start):
+        # "an audit of the authority, and a cap that bars …": one demand per noun phrase
+        parts = _split_at(text, _NP_LIST_SPLIT, parts, first_cue, verbs_only=False)
     if len(parts) == 1:
         parts = _split_at(text, _LIST_SPLIT, parts, first_cue, verbs_only=True)
     return [

@@ -197,3 +197,23 @@ def test_a_group_after_while_holds_its_own_call() -> None:
     )
     (found,) = red_lines(text)
     assert found.holder != "Lena Dahl"
+
+
+# ------------------------------------------------------------------------------ the content
+
+
+def test_a_list_of_demanded_things_is_one_red_line_each() -> None:
+    text = (
+        "Siri Aas said she backed the deal only because the council accepted two conditions: "
+        "a full review of the ferry contract, to be finished by May, and a freeze that stops "
+        "any new fare rise without a vote."
+    )
+    assert texts(text) == [
+        "a full review of the ferry contract, to be finished by May",
+        "a freeze that stops any new fare rise without a vote",
+    ]
+
+
+def test_what_the_speaker_says_they_said_is_the_red_line_without_its_echo() -> None:
+    text = '"Last spring we said the harbour was not for sale, and it was not," Ove Dahl said.'
+    assert texts(text) == ["the harbour was not for sale"]
