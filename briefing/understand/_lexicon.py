@@ -190,7 +190,7 @@ ORG_WORDS = _words(
     assembly cabinet kremlin pentagon nato un eu opec who imf reuters ap afp bloomberg cnn bbc
     msnbc fox npr abc cbs nbc politico axios daily weekly magazine zeitung allgemeine spiegel
     monde figaro pravda tass ria interfax xinhua isw institute times-picayune globe
-    authority authorities research lines airlines airways chemicals holdings industries partners
+    authority authorities research air lines airlines airways chemicals holdings industries partners
     capital energy technologies labs systems solutions logistics shipping airport railways
     railway insurance securities investments media studios unit watch initiative movement
     front bloc caucus mission embassy consulate commission tribunal prosecutors office
@@ -676,6 +676,15 @@ GROUP_NOUNS = _words(
     """
     authorities officials government side forces military troops army leadership administration
     delegation diplomats negotiators ministry embassy officers regime
+    """
+)
+
+# An institution's last word, which lets "and" join the words before it into one name
+# ("Securities and Exchange Commission", "Food and Drug Administration").
+BODY_WORDS = _words(
+    """
+    commission committee administration agency department bureau board council authority
+    institute service services office association foundation
     """
 )
 

@@ -10,6 +10,7 @@ from briefing.understand._aliases import AliasTable
 from briefing.understand._lexicon import (
     ABBREVIATED_TITLES,
     ACRONYM_ORG_WORDS,
+    BODY_WORDS,
     COMPANY_SUFFIXES,
     DATE_NAMES,
     DESCRIPTOR_TITLES,
@@ -105,7 +106,9 @@ def _extension(toks: list[Token], i: int, j: int, prev: str, aliases: AliasTable
         return 0  # "North Korea Friday", "the U.S. November vote": a date, no part of the name
     if is_name_word(nxt) and (not cur.text.endswith(_POSSESSIVE_ENDINGS) or nxt.lower in ORG_WORDS):
         return 1
-    if _and_in_org_name(toks, j, run):
+    if _and_in_org_name(toks, j, run) or _firm_joint(toks, j):
+        return 2
+    if _middle_initial(toks, i, j, aliases):
         return 2
     if _of_the_name(toks, j) and (cur.lower.rstrip(".") in TITLE_WORDS or _has_org_word(run)):
         return 3  # "President of the United States", "Council for the Exploration of the Sea"
@@ -125,6 +128,46 @@ def _and_in_org_name(toks: list[Token], j: int, run: list[Token]) -> bool:
         and _name_at(toks, j + 2)
         and any(t.lower in OF_WORDS for t in run)
         and _has_org_word(run)
+    )
+
+
+def _and_before_body(toks: list[Token], j: int) -> bool:
+    """ "Securities and Exchange Commission", "Food and Drug Administration": "and" between
+    two capitalised words, the second ending in an institution's word."""
+    k = j + 2
+    while k < len(toks) and k <= j + 3 and is_name_word(toks[k]):
+        if toks[k].lower in BODY_WORDS:
+            return True
+        k += 1
+    return False
+
+
+def _firm_joint(toks: list[Token], j: int) -> bool:
+    """ "Latham & Watkins", "AT & T": "&" joins the parts of one name; "and" joins them when an
+    institution's word ends it ("Securities and Exchange Commission")."""
+    joint = toks[j + 1]
+    if not _name_at(toks, j + 2) or toks[j].text.endswith(_POSSESSIVE_ENDINGS):
+        return False
+    if joint.text == "&":
+        return True
+    return (
+        joint.lower == "and"
+        and joint.text == "and"
+        and toks[j].lower not in BODY_WORDS
+        and toks[j].lower not in COMPANY_SUFFIXES
+        and _and_before_body(toks, j)
+    )
+
+
+def _middle_initial(toks: list[Token], i: int, j: int, aliases: AliasTable) -> bool:
+    """ "George W. Bush": a capital letter and a period between a given name and a surname."""
+    return (
+        j > i
+        and _is_initial(toks[j])
+        and toks[j - 1].lower in aliases.genders
+        and toks[j + 1].text == "."
+        and _name_at(toks, j + 2)
+        and toks[j + 2].lower not in FUNCTION_CAPS
     )
 
 
@@ -173,6 +216,8 @@ def _personal(run: list[Token], prev: str, aliases: AliasTable) -> bool:
     """ "Stacy Berg" in "Stacy Berg of Torvik": a first name and a surname, not an office
     or a body ("Bank of England", "the Royal Society of Chemistry")."""
     words = [t.lower for t in run]
+    while len(words) > 2 and words[0].rstrip(".") in _TITLES:
+        words = words[1:]  # "Counsel Mira Holt of Benning LLP"
     if len(words) != 2 or set(words) & (ORG_WORDS | TITLE_WORDS | PLACE_WORDS):
         return False
     if any(w in FUNCTION_CAPS for w in words):
@@ -325,9 +370,13 @@ def _org_word_as_written(tok: Token) -> bool:
     return tok.lower.strip(".") not in ACRONYM_ORG_WORDS or tok.text.strip(".").isupper()
 
 
+def _is_initial(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.text.isupper()
+
+
 def _written_name(name: list[Token]) -> str:
-    """The name as written, without a possessive ending."""
-    head = " ".join(t.text for t in name[:-1])
+    """The name as written, without a possessive ending ("George W. Bush" keeps its period)."""
+    head = " ".join(t.text + "." if _is_initial(t) else t.text for t in name[:-1])
     return f"{head} {strip_poss(name[-1].text)}" if head else strip_poss(name[-1].text)
 
 

@@ -158,3 +158,31 @@ def test_a_named_persons_lawyer_named_after_the_comma_speaks() -> None:
         "evidence was thin."
     )
     assert _speakers(text) == ["Tove Nygaard"]
+
+
+def test_an_ampersand_and_an_institutions_and_join_one_name() -> None:
+    text = (
+        "Counsel Mira Holt of Benning & Crale LLP said the bid was sound. "
+        "The Federal Ports and Harbours Commission said it would review the filing."
+    )
+    names = _actor_names(text)
+    assert "Benning & Crale LLP" in names
+    assert "Federal Ports and Harbours Commission" in names
+    assert not names & {"Crale LLP", "Harbours Commission", "Federal Ports"}
+
+
+def test_two_names_joined_by_and_stay_two() -> None:
+    names = _actor_names("Orvane and Telmark Electronics Co said their merger would close soon.")
+    assert "Orvane and Telmark Electronics Co" not in names
+
+
+def test_a_middle_initial_stays_inside_the_name() -> None:
+    text = "Former President Thomas J. Harrow said the treaty had failed. Harrow left early."
+    assert "Thomas J. Harrow" in _actor_names(text)
+    assert _speakers(text) == ["Thomas J. Harrow"]
+
+
+def test_a_title_word_before_a_company_word_is_part_of_the_name() -> None:
+    names = _actor_names("The flight was run by Envoy Air, which said the crew had erred.")
+    assert "Envoy Air" in names
+    assert "Air" not in names
