@@ -553,6 +553,12 @@ def _clause_speaker(near: list[Quote], s: Sentence, pos: int) -> str | None:
 _TRAILING_AUX = re.compile(rf"(?:\s+(?:{_any_of(SUBJECT_VERB_GAP_WORDS)}))+$", re.I)
 
 
+# a subject that names a group by its members: "(while) a group of lawyers and agents"
+_GROUP_OF = re.compile(
+    r"(?:(?:while|whereas)\s+)?(?:a|an|the)\s+(?:group|coalition|number|handful)\s+of\s+", re.I
+)
+
+
 def _subject_phrase(text: str, s: Sentence, pos: int) -> str | None:
     """The noun phrase right before the verb at pos, when it reads as a subject:
     "In Halvik, the town council demands …" -> "the town council"."""
@@ -565,9 +571,14 @@ def _subject_phrase(text: str, s: Sentence, pos: int) -> str | None:
     lead = _TIME_LEAD.match(phrase)
     if lead is not None:
         phrase = phrase[lead.end() :]  # "On Monday the fishermen's union refused …"
+    members = _GROUP_OF.match(phrase)
+    if members is not None:  # "while a group of lawyers and agents called for …"
+        phrase = phrase[members.end() :]
     if not phrase or not _NP_SUBJECT.match(phrase):
         return None
     words = phrase.lower().replace("\u2019", "'").split()
+    if members is not None:
+        words = [w for w in words if w != "and"]  # the group's members: "lawyers and agents"
     if any(w in NOT_SUBJECT_WORDS for w in words) or words[-1].endswith("ly"):
         return None
     if not (phrase[0].isupper() or phrase[0].islower()):
