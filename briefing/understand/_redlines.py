@@ -329,6 +329,7 @@ def _frames(
         if own and _NARRATED.match(text, cue.start):
             continue  # "should" in the narrator's own words: no one's demand
         start, end = _sentence_piece(text, start, end, cue.start)
+        end = _past_colon(text, s, cue, end)
         frame = frames.get((start, end))
         if frame is None:
             holder = _holder(text, s, cue, speaker, reg, quotes)
@@ -336,6 +337,15 @@ def _frames(
         elif own:
             frame.own_clause = True
     return list(frames.values())
+
+
+def _past_colon(text: str, s: Sentence, cue: _Cue, end: int) -> int:
+    """A frame that stops at a colon after "non-negotiable" runs on to what the colon
+    announces: "…, said her condition was non-negotiable: a binding date for …"."""
+    colon = end + len(text[end : end + 3]) - len(text[end : end + 3].lstrip(QUOTE_MARKS + " "))
+    if cue.kind != "non-negotiable" or not text.startswith(":", colon):
+        return end
+    return _sentence_piece(text, colon, s.end, colon + 1)[1]
 
 
 # where one sentence ends and the next begins inside a frame (a quotation of several sentences,

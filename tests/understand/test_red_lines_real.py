@@ -217,3 +217,11 @@ def test_a_list_of_demanded_things_is_one_red_line_each() -> None:
 def test_what_the_speaker_says_they_said_is_the_red_line_without_its_echo() -> None:
     text = '"Last spring we said the harbour was not for sale, and it was not," Ove Dahl said.'
     assert texts(text) == ["the harbour was not for sale"]
+
+
+def test_a_non_negotiable_condition_is_what_the_colon_announces() -> None:
+    text = (
+        "Eva Lund, who leads the Farmers' Party, said her party's demand was non-negotiable: "
+        "a guaranteed price for milk until 2030."
+    )
+    assert texts(text) == ["a guaranteed price for milk until 2030"]
