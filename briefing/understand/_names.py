@@ -47,6 +47,10 @@ _STATE_OWNS = re.compile(
     r"|president|parliament|government|central bank|embassy|border guards?|coast guard)\b",
     re.I,
 )
+# a form's, a model's or a weapon's code, never an actor: "W-2", "F-35", "Hwasong-12"
+_CODE = re.compile(r"[A-Za-z]+-\d+[A-Za-z]?")
+# an acronym spelled out in small letters just before it, a thing's: "ballistic missile (ICBM)"
+_DEFINED_ACRONYM = re.compile(r"\b([a-z][a-z-]+) \(([A-Z]{2,6})\)")
 _PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z.]+")  # after a lawmaker's name: "R-S.C."
 # titles and the descriptions written like titles before a name ("Actress", "COO")
 _TITLES = TITLE_WORDS | DESCRIPTOR_TITLES
@@ -401,6 +405,14 @@ class _Scanner:
     aliases: AliasTable
     found: list[Mention] = field(default_factory=list)
     small_words: set[str] = field(default_factory=set)  # the words written in small letters
+    things: set[str] = field(default_factory=set)  # acronyms the text spells out as things
+
+    def __post_init__(self) -> None:
+        self.things = {
+            m[2]
+            for m in _DEFINED_ACRONYM.finditer(self.text)
+            if m[1].lower() not in ORG_WORDS and m[1].lower() not in GROUP_NOUNS
+        }
 
     def scan(self, s: Sentence, si: int) -> None:
         toks = s.tokens
@@ -471,6 +483,8 @@ class _Scanner:
             return alias[1]
         if name.lower() in self.aliases.demonyms:
             return None
+        if _CODE.fullmatch(name) or name in self.things:
+            return "other"  # "W-2 forms", "an intercontinental ballistic missile (ICBM)"
         words = {t.lower.strip(".") for t in run.name if _org_word_as_written(t)}
         if words & ORG_WORDS or (name.isupper() and len(name) > 1 and len(run.name) == 1):
             return "organization"

@@ -186,3 +186,19 @@ def test_a_title_word_before_a_company_word_is_part_of_the_name() -> None:
     names = _actor_names("The flight was run by Envoy Air, which said the crew had erred.")
     assert "Envoy Air" in names
     assert "Air" not in names
+
+
+def test_a_things_acronym_or_code_is_no_actor() -> None:
+    text = (
+        "The navy said it had tested a long-range cruise missile (LRCM) near the coast. "
+        "The LRCM flew for an hour. Thieves stole K-7 tax forms from the Tarnow Revenue Agency, "
+        "the agency said."
+    )
+    names = _actor_names(text)
+    assert not names & {"LRCM", "K-7"}
+    assert "Tarnow Revenue Agency" in names
+
+
+def test_an_organisations_acronym_spelled_out_before_it_stays_an_actor() -> None:
+    text = "The country's spy agency (NSB) said the launch had failed. The NSB gave no details."
+    assert "NSB" in _actor_names(text)
