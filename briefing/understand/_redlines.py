@@ -203,12 +203,27 @@ def _matches_by_sentence(
     return found
 
 
+# a wish inside a comparison ("larger than Paris had wanted"), a wish compared ("wants more
+# than he will get"), a readiness whose "if" sets no condition ("prepared to … if necessary")
+_COMPARED = re.compile(r"\bthan\s+(?:[\w'\u2019-]+\s+){1,3}$", re.I)
+_NO_CONDITION = re.compile(
+    r"(?<=\bif)\s+(?:necessary|needed|need be|required)\b"
+    r"|(?:(?<=\bwants)|(?<=\bwanted))\s+more than",
+    re.I,
+)
+
+
 def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
     """Whether the trigger at [start, end) of the sentence `chunk` only looks like a red line."""
     if pattern is _VERB_FIRST_FAST and _PASSIVE.search(chunk, max(0, start - 8), start):
         return True  # "is expected to", "were asked to": no one holds it
     if _NOT_A_DEMAND.search(chunk, 0, start) or _DECIDE.match(chunk, start):
         return True  # inside "If …," or "asked whether …": a hypothesis, not a demand
+    wish = chunk[start:end].lower().startswith(("want", "demand", "expect"))
+    if (wish and _COMPARED.search(chunk, max(0, start - 40), start)) or _NO_CONDITION.match(
+        chunk, end
+    ):
+        return True  # "larger than Paris had wanted", "wants more than", "if necessary"
     stop = _STOP.search(chunk, end)
     return stop is not None and stop.group() == "?"  # '"Why must we accept that?" she asked.'
 

@@ -225,3 +225,9 @@ def test_a_non_negotiable_condition_is_what_the_colon_announces() -> None:
         "a guaranteed price for milk until 2030."
     )
     assert texts(text) == ["a guaranteed price for milk until 2030"]
+
+
+def test_a_wish_compared_or_a_readiness_if_necessary_is_no_red_line() -> None:
+    assert texts("The final levy was higher than Oslo had wanted, the minister admitted.") == []
+    assert texts("Perhaps the mayor wants more than she will ever get from the port.") == []
+    assert texts("Iceland was prepared to patrol the fishing grounds for years if necessary.") == []
