@@ -320,7 +320,7 @@ COUNTING_WORDS = _words("one two three four five six seven eight nine ten")
 APPROXIMATORS = _words("about some nearly almost roughly only just over under fewer more")
 
 # Words that open an apposition between a speaker and the cue ("Peskov, the Kremlin spokesman,").
-APPOSITION_OPENERS = _words("who which whose the a an its his her their")
+APPOSITION_OPENERS = _words("who which whose the a an its his her their one")
 
 # Forums one tells something to, which are no outlet: "told the Bundestag", "told the court".
 FORUM_WORDS = _words(

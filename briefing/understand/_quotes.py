@@ -652,6 +652,8 @@ def _continuation(toks: list[Token], tail: int, *, is_quote: bool) -> int | None
         comma += 1
     if comma >= count or toks[comma].text != ",":
         return None
+    if comma + 1 < count and _aside_participle(toks[comma + 1]):
+        comma = _comma_before_quotation(toks, comma + 1)  # '…," she said, referring to X, "…"'
     if comma + 1 < count and toks[comma + 1].quote:
         last = comma + 1
         while last + 1 < count and toks[last + 1].quote:
@@ -662,6 +664,23 @@ def _continuation(toks: list[Token], tail: int, *, is_quote: bool) -> int | None
     if toks[comma + 1].is_cap or _opens_other_clause(toks[comma + 1]):
         return None
     return _content_end(toks, comma + 1, count)
+
+
+def _aside_participle(tok: Token) -> bool:
+    """ "referring to …", "pointing at …": an aside, not a cue of its own ("quoting him as
+    saying", "adding that")."""
+    return _participle_clause(tok) and tok.lower not in SPEECH_CUES and tok.lower != "quoting"
+
+
+def _comma_before_quotation(toks: list[Token], start: int) -> int:
+    """The comma right before a quotation within fifteen words of `start`, if no other
+    quotation or sentence end comes first; else `start` (which opens no quotation)."""
+    for at in range(start, min(len(toks) - 1, start + 15)):
+        if toks[at].quote or toks[at].text in (".", ";", "!", "?", ":"):
+            break
+        if toks[at].text == "," and toks[at + 1].quote:
+            return at
+    return start
 
 
 def _opens_other_clause(tok: Token) -> bool:

@@ -136,3 +136,21 @@ def test_a_role_after_a_party_and_state_still_names_the_speaker() -> None:
     )
     assert q.speaker is not None and "Ada Pruitt" in q.speaker
     assert q.text == "the bill would pass"
+
+
+def test_an_aside_between_the_cue_and_the_second_part_keeps_one_quote() -> None:
+    text = (
+        '"Each time you repeat that," Senator Ilse Moreau said, pointing at the chart, '
+        '"you hand your critics a gift."'
+    )
+    (q,) = quotes(text)
+    assert "Each time you repeat that" in q.text and "you hand your critics a gift" in q.text
+
+
+def test_one_of_a_group_is_an_apposition() -> None:
+    text = (
+        '"We expected a fair hearing," Paul Okafor, the county treasurer, one of the officials '
+        "who signed the appeal, said on Friday."
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Paul Okafor"
