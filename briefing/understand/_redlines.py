@@ -928,6 +928,15 @@ def _opening_subject(text: str, start: int, cue: int, reg: Registry) -> str | No
     return canon[0] if canon else name.group()
 
 
+def _cue_alone(text: str, item: tuple[int, int], cue: _Cue) -> bool:
+    """Whether the item says nothing beyond its cue: "(That) is non-negotiable" points back to
+    a position stated before it, which is where the red line is."""
+    if cue.kind != "non-negotiable" or not item[0] <= cue.start < item[1]:
+        return False
+    rest = text[item[0] : cue.start] + " " + text[cue.end : item[1]]
+    return len(re.findall(r"\w+", rest)) <= 1
+
+
 def _red_lines_of(
     text: str,
     s: Sentence,
@@ -953,7 +962,7 @@ def _red_lines_of(
     out = []
     for item in _items(text, start, end, frame.cue.start):
         item_start, item_end = item
-        if item_end - item_start < 6 or item in seen:
+        if item_end - item_start < 6 or item in seen or _cue_alone(text, item, frame.cue):
             continue
         if lead_in_ends and item_end <= min(lead_in_ends):
             continue  # only the lead-in: "The judge ordered", "Under the new rule"

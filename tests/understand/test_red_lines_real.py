@@ -231,3 +231,11 @@ def test_a_wish_compared_or_a_readiness_if_necessary_is_no_red_line() -> None:
     assert texts("The final levy was higher than Oslo had wanted, the minister admitted.") == []
     assert texts("Perhaps the mayor wants more than she will ever get from the port.") == []
     assert texts("Iceland was prepared to patrol the fishing grounds for years if necessary.") == []
+
+
+def test_a_bare_that_is_non_negotiable_points_back_and_is_no_red_line_itself() -> None:
+    text = '"The plant stays in Tromso. That is non-negotiable," Kari Lie said.'
+    assert "is non-negotiable" not in texts(text)
+    assert texts('"Job security is non-negotiable," Kari Lie said.') == [
+        "Job security is non-negotiable"
+    ]
