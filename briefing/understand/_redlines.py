@@ -781,11 +781,18 @@ _ECHO_TAIL = re.compile(
 )
 
 
+# an alternative set aside before the demand: "Rather than encouraging X, Seoul should …"
+_RATHER_THAN = re.compile(r"(?:rather than|instead of)\b[^;]*?,[\"\u201d\u2019]?\s+", re.I)
+
+
 def _bounds(text: str, start: int, end: int, cue: _Cue) -> tuple[int, int]:
     """The demand without a clause before it that only says when or why, and without what
     follows it (an attribution, a reason, a participle clause, a contrast)."""
     for m in _LEAD_CLAUSE.finditer(text, start, cue.start):
         start = m.end()
+    alternative = _RATHER_THAN.match(text, start, cue.start)
+    if alternative is not None:
+        start = alternative.end()  # "Rather than …, Seoul should …": what should be done
     if _RELATIVE_LEAD.search(text, start, cue.start):
         start = cue.start  # "Trump, who has vowed not to …, said …": the relative clause
 

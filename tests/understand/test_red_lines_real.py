@@ -239,3 +239,11 @@ def test_a_bare_that_is_non_negotiable_points_back_and_is_no_red_line_itself() -
     assert texts('"Job security is non-negotiable," Kari Lie said.') == [
         "Job security is non-negotiable"
     ]
+
+
+def test_an_alternative_set_aside_is_not_part_of_the_demand() -> None:
+    text = (
+        'Rather than backing the levy that "hurts the farms of the north," Oslo should instead '
+        "talk to the growers first, Eva Lund said."
+    )
+    assert texts(text) == ["Oslo should instead talk to the growers first"]
