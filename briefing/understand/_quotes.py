@@ -791,11 +791,25 @@ def _complement_marker(toks: list[Token], first: int, cue: str) -> _Marker:
             continue  # 'told ABC's "Good Morning America" that …': a show's name, then the content
         if tok.text == ":" and at - first >= 4 and _looks_clausal(toks, first, at):
             return _Marker(colon_stop=at)  # 'said the testimony had changed the case: "…"'
+        if _relative_that(toks, first, at):
+            break  # "agreed to pay a fine over a breach that affected …": no content follows
         if _opens_complement(toks, at):
             return _Marker(that_at=at)
         if _ends_complement_search(toks, first, at):
             break
     return _Marker()
+
+
+def _relative_that(toks: list[Token], first: int, at: int) -> bool:
+    """ "missiles that can hit", "a breach that affected": "that" after a noun two or more
+    words into the object, right before a verb, opens a relative clause."""
+    if toks[at].lower != "that" or at - first < 2 or at + 1 >= len(toks):
+        return False
+    noun, verb = toks[at - 1], toks[at + 1]
+    if noun.is_cap or not _content_word(noun) or noun.lower.endswith("ly"):
+        return False
+    past = verb.lower.endswith("ed") and not verb.is_cap
+    return verb.lower in AUXILIARIES or past
 
 
 def _opens_complement(toks: list[Token], at: int) -> bool:
