@@ -157,6 +157,7 @@ def test_one_of_a_group_is_an_apposition() -> None:
 
 
 def test_a_relative_that_after_the_object_opens_no_content() -> None:
-    assert quotes("The insurer agreed to pay a large fine over a leak that exposed many files.") == []
+    text = "The insurer agreed to pay a large fine over a leak that exposed many files."
+    assert quotes(text) == []
     (q,) = quotes("The minister told a press conference on Monday that prices would fall.")
     assert q.text.endswith("prices would fall")
