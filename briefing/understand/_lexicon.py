@@ -679,6 +679,9 @@ GROUP_NOUNS = _words(
     """
 )
 
+# Nouns for a place whose name follows "of" ("the city of Ramallah"): a setting, no actor.
+SETTLEMENT_WORDS = _words("city town village capital province region district county suburb")
+
 # An institution's last word, which lets "and" join the words before it into one name
 # ("Securities and Exchange Commission", "Food and Drug Administration").
 BODY_WORDS = _words(

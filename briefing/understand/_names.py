@@ -29,6 +29,7 @@ from briefing.understand._lexicon import (
     PLACE_OPENERS,
     PLACE_WORDS,
     REGION_WORDS,
+    SETTLEMENT_WORDS,
     STRONG_TITLES,
     TITLE_OBJECT_WORDS,
     TITLE_WORDS,
@@ -355,6 +356,8 @@ def _a_setting(toks: list[Token], i: int, j: int) -> bool:
     acts: "in the United States", "southern France", "a Georgia man", "its U.S. rival"."""
     if i and toks[i - 1].lower in REGION_WORDS:
         return True
+    if i > 1 and toks[i - 1].lower == "of" and toks[i - 2].lower in SETTLEMENT_WORDS:
+        return True  # "the city of Ramallah", "the village of Nabi Saleh"
     after = toks[j + 1].text if j + 1 < len(toks) else ""
     modifier = after[:1].islower() and after.isalpha()
     return modifier and i > 0 and toks[i - 1].lower in MODIFIER_DETERMINERS

@@ -202,3 +202,18 @@ def test_a_things_acronym_or_code_is_no_actor() -> None:
 def test_an_organisations_acronym_spelled_out_before_it_stays_an_actor() -> None:
     text = "The country's spy agency (NSB) said the launch had failed. The NSB gave no details."
     assert "NSB" in _actor_names(text)
+
+
+def test_a_town_named_after_city_of_is_a_setting_not_its_country() -> None:
+    text = (
+        "Rockets fell on the city of Kyiv on Friday, and the suburb of Berlin was calm. "
+        "The army said it had shot most of them down."
+    )
+    assert not _actor_names(text) & {"Ukraine", "Germany"}
+
+
+def test_britain_keeps_its_short_name() -> None:
+    text = "The United Kingdom said it would send envoys. Britain also asked for a vote."
+    names = _actor_names(text)
+    assert "Britain" in names
+    assert "United Kingdom" not in names
