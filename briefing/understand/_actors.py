@@ -46,6 +46,11 @@ _WHO_LEADS = re.compile(
 )
 
 
+# how a body's name is used: "Qualcomm's board", "Broadcom, which", "Boko Haram fighters"
+_BODY_USAGE = (
+    r"\bNAME(?:(?:['\u2019]s)? (?:board|executives|management|shareholders|investors"
+    r"|employees|subsidiary|headquarters|fighters|militants)\b|, which\b| and its\b)"
+)
 _PRONOUN = re.compile(r"\b(?:he|his|she)\b", re.I)
 
 
@@ -65,6 +70,7 @@ class Registry:
         self._groups: list[tuple[int, str]] = []
         self._spoke: dict[str, int] = {}  # the statements resolved to each speaker so far
         self.headline = ""  # the article's title, which names whom the story is about
+        self._bodies_by_usage()
         self._appositions()
         self._role_subjects(sents)
         self._genders_from_pronouns(sents)
@@ -78,6 +84,31 @@ class Registry:
     def entities(self) -> Mapping[str, Entity]:
         """The entities by canonical name, in the order of their first mention."""
         return self._entities
+
+    # -------------------------------------------------------------- kinds the text's usage tells
+
+    def _bodies_by_usage(self) -> None:
+        """A name written the way a body is, "Qualcomm's board", "Broadcom, which …",
+        "Boko Haram fighters", "X and its rivals", is an organisation, not someone's name,
+        unless a title or a given name says it is a person."""
+        for ent in self._entities.values():
+            if ent.kind not in ("person", "other") or ent.roles or not self._used_as_body(ent):
+                continue
+            forms = {strip_poss(f) for f in ent.aliases} | {ent.name}
+            if any(m.canonical == ent.name and m.title for m in self._mentions):
+                continue
+            if any(f.split()[0].lower() in self.aliases.genders for f in forms):
+                continue
+            ent.kind = "organization"
+            for m in self._mentions:
+                if m.canonical == ent.name:
+                    m.kind = "organization"
+
+    def _used_as_body(self, ent: Entity) -> bool:
+        if not ent.name[:1].isupper():
+            return False
+        name = re.escape(ent.name)
+        return re.search(_BODY_USAGE.replace("NAME", name), self.text) is not None
 
     # -------------------------------------------------------------- roles written in the text
 

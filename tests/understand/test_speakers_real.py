@@ -217,3 +217,25 @@ def test_britain_keeps_its_short_name() -> None:
     names = _actor_names(text)
     assert "Britain" in names
     assert "United Kingdom" not in names
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text, "2024-03-01").actors}
+
+
+def test_a_name_used_as_a_body_is_an_organisation_and_he_is_someone_else() -> None:
+    text = (
+        "Veltrix said its offer was final. Veltrix's board met on Sunday. "
+        "Chief executive Omar Linde spoke after the vote. "
+        '"We will not raise it again," he said.'
+    )
+    assert _kinds(text).get("Veltrix") == "organization"
+    assert _speakers(text)[-1] == "Omar Linde"
+
+
+def test_a_group_whose_fighters_act_is_an_organisation() -> None:
+    text = (
+        "Kadra Nuun fighters seized the town, the army said. "
+        "Kadra Nuun said it would hold the town."
+    )
+    assert _kinds(text).get("Kadra Nuun") == "organization"
