@@ -47,9 +47,9 @@ _WHO_LEADS = re.compile(
 
 
 # how a body's name is used: "Qualcomm's board", "Broadcom, which", "Boko Haram fighters"
-_BODY_USAGE = (
-    r"\bNAME(?:(?:['\u2019]s)? (?:board|executives|management|shareholders|investors"
-    r"|employees|subsidiary|headquarters|fighters|militants)\b|, which\b| and its\b)"
+_BODY_USAGE = re.compile(
+    r"(?:['\u2019]s)? (?:board|executives|management|shareholders|investors"
+    r"|employees|subsidiary|headquarters|fighters|militants)\b|, which\b| and its\b"
 )
 _PRONOUN = re.compile(r"\b(?:he|his|she)\b", re.I)
 
@@ -91,24 +91,23 @@ class Registry:
         """A name written the way a body is, "Qualcomm's board", "Broadcom, which …",
         "Boko Haram fighters", "X and its rivals", is an organisation, not someone's name,
         unless a title or a given name says it is a person."""
+        used = {u.start() for u in _BODY_USAGE.finditer(self.text)}
         for ent in self._entities.values():
-            if ent.kind not in ("person", "other") or ent.roles or not self._used_as_body(ent):
+            if ent.kind not in ("person", "other") or ent.roles:
                 continue
-            forms = {strip_poss(f) for f in ent.aliases} | {ent.name}
-            if any(m.canonical == ent.name and m.title for m in self._mentions):
-                continue
-            if any(f.split()[0].lower() in self.aliases.genders for f in forms):
+            if not any(end in used for _, end in ent.spans) or self._personal(ent):
                 continue
             ent.kind = "organization"
             for m in self._mentions:
                 if m.canonical == ent.name:
                     m.kind = "organization"
 
-    def _used_as_body(self, ent: Entity) -> bool:
-        if not ent.name[:1].isupper():
-            return False
-        name = re.escape(ent.name)
-        return re.search(_BODY_USAGE.replace("NAME", name), self.text) is not None
+    def _personal(self, ent: Entity) -> bool:
+        """A title or a given name says the entity is someone."""
+        if any(m.canonical == ent.name and m.title for m in self._mentions):
+            return True
+        forms = {strip_poss(f) for f in ent.aliases} | {ent.name}
+        return any(f.split()[0].lower() in self.aliases.genders for f in forms if f)
 
     # -------------------------------------------------------------- roles written in the text
 
