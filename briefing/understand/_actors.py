@@ -301,6 +301,21 @@ class Registry:
             return None
         return last[max(counts, key=lambda k: counts[k])]
 
+    def country_in_view(self, pos: int) -> Mention | None:
+        """The country the text has named most before pos (the latest of equals): whose
+        "the government" or "the military" speaks."""
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.start >= pos:
+                break
+            if m.kind == "country":
+                counts[m.canonical] = counts.get(m.canonical, 0) + 1
+                last[m.canonical] = m
+        if not counts:
+            return None
+        return last[max(reversed(list(counts)), key=lambda k: counts[k])]
+
     def actor_before(self, pos: int, kinds: tuple[str, ...]) -> Mention | None:
         """The most recent mention of one of these kinds before pos."""
         for m in reversed(self.mentions):

@@ -27,6 +27,7 @@ from briefing.understand._quotes import Attribution
 Span = tuple[int, int]
 
 _GROUP_SPEAKER = re.compile(rf"^(?:the|its) ({'|'.join(GROUP_SPEAKER_NOUNS)})\b")
+_STATE_SPEAKER = re.compile(r"^the (government|military|army|armed forces|authorities|police)$")
 _SUCCESSOR = re.compile(r"-(?:designate|elect)\b|\b(?:new|incoming)\b")
 _PREDECESSOR = re.compile(r"\b(?:outgoing|former|ex-|departing|retiring)")
 _PLACE_AFTER_PLURAL = re.compile(r" (?:in|from) (?-i:[A-Z])")
@@ -257,6 +258,15 @@ def _role_holder(p: _Phrase, role: str, reg: Registry) -> Mention | None:
 
 def _body_described(p: _Phrase, role: str | None, reg: Registry) -> str:
     """ "the board" (the organisation in view), "the Kremlin" (Russia), or the words."""
+    state = _STATE_SPEAKER.match(p.low)
+    if state is not None:
+        org = reg.org_named(p.start, state.group(1))
+        if org is not None and state.group(1) in org.canonical.lower():
+            return org.canonical  # "the Nigerian Army", then "the army said"
+        # the country named so far, else the one the article names most
+        country = reg.country_in_view(p.start) or reg.country_in_view(len(reg.text))
+        if country is not None:
+            return country.canonical  # "the government said": the country's
     group = _GROUP_SPEAKER.match(p.low)
     if group is not None and (org := reg.org_named(p.start, group.group(1))):
         return org.canonical
