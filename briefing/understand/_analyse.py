@@ -42,7 +42,7 @@ def analyse(
     table = aliases if aliases is not None else bundled_alias_table()
     # Body text only: page furniture (captions, credits, datelines, prompts) blanked by spaces,
     # so the steps read the article's own prose and every offset stays one into the original.
-    text = blank_furniture(text)
+    original, text = text, blank_furniture(text)
     sents = sentences(text)
     registry = Registry(text, sents, table)
     registry.headline = title
@@ -60,7 +60,16 @@ def analyse(
         language=language, actors=actors, quotes=quotes, red_lines=red_lines, events=events
     )
     # Last: how sure each record is, from what the steps above found (nothing is dropped).
-    return score_confidence(found, text, marks)
+    return _worded_as_published(score_confidence(found, text, marks), original)
+
+
+def _worded_as_published(found: Analysis, original: str) -> Analysis:
+    """Each record's words as the article prints them: a span that runs across blanked
+    furniture (a caption inside a long quotation) must not show spaces in its place."""
+    found.quotes = [replace(q, text=original[q.start : q.end]) for q in found.quotes]
+    found.red_lines = [replace(r, text=original[r.start : r.end]) for r in found.red_lines]
+    found.events = [replace(e, text=original[e.start : e.end]) for e in found.events]
+    return found
 
 
 def _attributions(text: str, sents: list[Sentence], table: AliasTable) -> list[Attribution]:
