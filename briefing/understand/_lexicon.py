@@ -195,7 +195,7 @@ ORG_WORDS = _words(
     railway insurance securities investments media studios unit watch initiative movement
     front bloc caucus mission embassy consulate commission tribunal prosecutors office
     parents residents workers group collective trust society museum museums gallery library wire
-    semiconductors motors electronics pharmaceuticals steel autoport terminals
+    semiconductor semiconductors motors electronics pharmaceuticals steel autoport terminals
     """
 )
 
@@ -863,7 +863,8 @@ PERSON_POSSESSIVES = _words("his her")
 GROUP_SPEAKER_NOUNS = (
     "board", "company", "firm", "group", "union", "party", "authority", "council", "court",
     "commission", "ministry", "bank", "museum", "fund", "alliance", "airline", "agency",
-    "regulator", "government", "campaign",
+    "regulator", "government", "campaign", "chipmaker", "carmaker", "automaker", "retailer",
+    "lender", "insurer", "university",
 )  # fmt: skip
 
 

@@ -26,7 +26,8 @@ from briefing.understand._quotes import Attribution
 
 Span = tuple[int, int]
 
-_GROUP_SPEAKER = re.compile(rf"^(?:the|its) ({'|'.join(GROUP_SPEAKER_NOUNS)})\b")
+# "the board", "the Singapore-based firm": one describing word may come first
+_GROUP_SPEAKER = re.compile(rf"^(?:the|its) (?:[\w-]+ )?({'|'.join(GROUP_SPEAKER_NOUNS)})\b")
 _STATE_SPEAKER = re.compile(r"^the (government|military|army|armed forces|authorities|police)$")
 _SUCCESSOR = re.compile(r"-(?:designate|elect)\b|\b(?:new|incoming)\b")
 _PREDECESSOR = re.compile(r"\b(?:outgoing|former|ex-|departing|retiring)")
@@ -268,7 +269,7 @@ def _body_described(p: _Phrase, role: str | None, reg: Registry) -> str:
         if country is not None:
             return country.canonical  # "the government said": the country's
     group = _GROUP_SPEAKER.match(p.low)
-    if group is not None and (org := reg.org_named(p.start, group.group(1))):
+    if group is not None and (org := _described_body(p, group.group(1), reg)):
         return org.canonical
     canon = reg.canonical_of(p.text)
     if canon:
@@ -276,6 +277,19 @@ def _body_described(p: _Phrase, role: str | None, reg: Registry) -> str:
     if not role and p.words[-1].endswith("s"):
         reg.note_group(p.start, p.text)  # a plural group a later "they" means
     return p.text
+
+
+def _described_body(p: _Phrase, noun: str, reg: Registry) -> Mention | None:
+    """ "the Singapore-based firm": the organisation the text described so ("Singapore-based
+    Broadcom"); "the firm" alone: the one in view."""
+    if len(p.words) == 3:
+        label = p.words[1] + " "
+        for m in reg.mentions:
+            if m.start < p.start and m.kind in ("organization", "other") and not m.place:
+                if reg.text[max(0, m.start - len(label)) : m.start].lower() == label:
+                    return m
+        return None  # "the interior ministry": a body of its own, not the one in view
+    return reg.org_named(p.start, noun)
 
 
 def _stands_for(reg: Registry, p: _Phrase, hit: Mention | None, speaker: str) -> bool:

@@ -247,3 +247,16 @@ def test_the_government_speaks_for_the_country_in_view() -> None:
         "The prisoners were exchanged at dawn, the government said."
     )
     assert _speakers(text)[-1] == "Nigeria"
+
+
+def test_a_described_firm_is_the_one_the_text_described_so() -> None:
+    text = (
+        "Oslo-based Veltrix raised its offer for Harnmark, which rejected the first one. "
+        "Harnmark's board met on Sunday. "
+        "The Oslo-based firm said it was ready to pay a break fee. "
+        "The chipmaker said it expected approval within a year."
+    )
+    speakers = _speakers(text)
+    assert speakers[0] == "Veltrix"
+    assert speakers[1] in ("Veltrix", "Harnmark")
+    assert "The chipmaker" not in speakers
