@@ -375,11 +375,30 @@ class Registry:
         ent = self._entities.get(best.canonical) if best is not None else None
         return best if ent is not None and not ent.roles else None
 
+    def _introduced_in_paragraph(self, pos: int) -> Mention | None:
+        """The latest person before pos in pos's paragraph, if the text gave them no role."""
+        paragraph = self.text.rfind("\n\n", 0, pos)
+        for m in reversed(self.mentions):
+            if m.start >= pos or m.kind != "person":
+                continue
+            if m.start < paragraph:
+                return None
+            return None if self.roles_of(m) else m
+        return None
+
     def role_before(self, pos: int, role: str, phrase: str = "") -> Mention | None:
         """The most recent person whose title holds the role word ("minister"); with a phrase
         ("the finance minister"), one whose title also has its other words comes first."""
         words = [w for w in re.findall(r"[\w'\u2019-]+", phrase.lower()) if w != role]
         want = {w for w in words if w not in ROLE_DETERMINERS and w not in self.aliases.demonyms}
+        nationality = next((w for w in words if w in self.aliases.demonyms), None)
+        if nationality is not None:
+            introduced = self._introduced_in_paragraph(pos)
+            if introduced is not None and nationality not in self.roles_of(introduced).lower():
+                # "Volodymyr Zelensky has … In September the Ukrainian president said": a
+                # nationality in the role points back to the person this paragraph brought in
+                # without a title, not to another president named further up
+                return introduced
         head = re.compile(rf"(?<![\w-]){re.escape(role)}\b")
         fallback = weak = None
         for m in reversed(self.mentions):

@@ -260,3 +260,14 @@ def test_a_described_firm_is_the_one_the_text_described_so() -> None:
     assert speakers[0] == "Veltrix"
     assert speakers[1] in ("Veltrix", "Harnmark")
     assert "The chipmaker" not in speakers
+
+
+def test_a_nationality_in_a_role_points_back_to_the_person_just_introduced() -> None:
+    text = (
+        "President Anders Holm opened the fisheries summit in Tarnby on Monday.\n\n"
+        "The proposal moves closer to what Mirela Kovac has argued for since spring. In May "
+        "the Chilean president said Chile would never trade its coast for a quota deal."
+    )
+    quotes = analyse(text, "2026-06-02").quotes
+    coast = [q for q in quotes if "coast" in q.text]
+    assert coast and coast[0].speaker == "Mirela Kovac"
