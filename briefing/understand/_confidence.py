@@ -14,7 +14,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from briefing.understand._lexicon import PRONOUNS_ALL, SPEECH_CUES, WEAK_CUES, WEEKDAYS
+from briefing.understand._lexicon import (
+    AUXILIARY_VERBS,
+    CONFIDENCE_IRREGULAR_PAST,
+    FRAGMENT_OPENERS,
+    NOT_BEFORE_PAST,
+    PRONOUNS_ALL,
+    SPEECH_CUES,
+    WEAK_CUES,
+    WEEKDAYS,
+)
 from briefing.understand.records import Analysis, Event, Quote, RedLine
 
 CONFIDENT = 0.5
@@ -22,12 +31,6 @@ CONFIDENT = 0.5
 
 DateMark = tuple[int, int, str]  # (start, end, YYYY-MM-DD or YYYY-MM) of a date expression
 
-IRREGULAR_PAST = (
-    "began became broke brought built came caught chose drew drove fell fled flew fought found"
-    " gave got grew heard held hid kept knew led left lost made meant met paid ran rose sank saw"
-    " sent shot sold spent spoke stood stole struck swore took taught thought threw told tore"
-    " went won wrote"
-).split()
 ATTRIBUTION_WORDS = 12  # at most this many words in a clause that is only an attribution
 
 _WORD = re.compile(r"[\w\u2019'-]+")
@@ -176,27 +179,16 @@ SHORT_EVENT = 4
 # Measured and left out: relative dates ("on Tuesday", "last month") were no less often right
 # on real news than calendar dates (the calendar dates wrong there were mostly captions).
 
-_FRAGMENT_OPENERS = frozenset(
-    "that which who whom whose when where while as after before since until because if and but"
-    " or than so to of in on at by for with from near".split()
-)
-_AUXILIARY = frozenset(
-    "is are am be been being has have do does will would shall should can could may might must"
-    " was were had did".split()
-)
-# After these an -ed word is a participle or an adjective, not a past tense: "must be signed".
-_NOT_BEFORE_PAST = frozenset("be been being is are to will would must should the a an".split())
-
 
 def _past_tense(words: list[str]) -> bool:
     """Whether the clause has a verb in the past tense: "was", "began", "seized" (not
     "must be signed", not a capitalised name in -ed)."""
     for i, word in enumerate(words):
         low = word.lower()
-        if low in ("was", "were", "had", "did") or low in IRREGULAR_PAST:
+        if low in ("was", "were", "had", "did") or low in CONFIDENCE_IRREGULAR_PAST:
             return True
         before = words[i - 1].lower() if i else ""
-        if word.islower() and low.endswith("ed") and before not in _NOT_BEFORE_PAST:
+        if word.islower() and low.endswith("ed") and before not in NOT_BEFORE_PAST:
             return True
     return False
 
@@ -206,7 +198,7 @@ def _has_verb(words: list[str]) -> bool:
     caption or a dateline from a clause)."""
     for word in words:
         low = word.lower()
-        if low in _AUXILIARY or low in IRREGULAR_PAST or low in SPEECH_CUES:
+        if low in AUXILIARY_VERBS or low in CONFIDENCE_IRREGULAR_PAST or low in SPEECH_CUES:
             return True
         if word.islower() and low.endswith(("ed", "es", "ing", "s")) and not low.endswith("ss"):
             return True
@@ -224,7 +216,7 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
     """The named factors of an event (`marks`: the date expressions read and their dates)."""
     factors: dict[str, float] = {}
     words = _words(e.text)
-    if not words or words[0].lower() in _FRAGMENT_OPENERS:
+    if not words or words[0].lower() in FRAGMENT_OPENERS:
         factors["no subject"] = EVENT_NO_SUBJECT
     past = _past_tense(words)
     if not past and not _has_verb(words):

@@ -946,3 +946,35 @@ HEADLINE_SMALL_WORDS = _words(
     is are be it its out off than that this after before about amid
     """
 )
+
+
+# --- confidence: the signs that a record is doubtful (used by _confidence.py) ---
+
+# Irregular past tenses, so that a clause "began" or "fled" counts as told in the past.
+CONFIDENCE_IRREGULAR_PAST = _words(
+    """
+    began became broke brought built came caught chose drew drove fell fled flew fought found
+    gave got grew heard held hid kept knew led left lost made meant met paid ran rose sank saw
+    sent shot sold spent spoke stood stole struck swore took taught thought threw told tore
+    went won wrote
+    """
+)
+
+# A record opening with one of these is a sub-clause or a phrase cut from its subject.
+FRAGMENT_OPENERS = _words(
+    """
+    that which who whom whose when where while as after before since until because if and but
+    or than so to of in on at by for with from near
+    """
+)
+
+# Auxiliaries: a clause with one of them has a verb even without a past or present form.
+AUXILIARY_VERBS = _words(
+    """
+    is are am be been being has have do does will would shall should can could may might must
+    was were had did
+    """
+)
+
+# After these an -ed word is a participle or an adjective, not a past tense: "must be signed".
+NOT_BEFORE_PAST = _words("be been being is are to will would must should the a an")
