@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from briefing.understand._aliases import AliasTable
 from briefing.understand._lexicon import (
+    BUSINESS_NOUNS,
     COMPANY_SUFFIXES,
     FEMALE_TITLES,
     HONORIFICS,
@@ -43,6 +44,7 @@ class _KnownForms:
     firsts: dict[str, set[str]]  # a first name -> the full forms that start with it
     org_heads: dict[str, str]  # an organisation's head noun -> its full name
     companies: dict[str, str]  # a company's name without its legal form -> with it
+    trade_names: dict[str, str]  # "harwell" -> "Harwell Chemicals", the one company so named
 
     @classmethod
     def of(cls, mentions: list[Mention]) -> _KnownForms:
@@ -50,7 +52,8 @@ class _KnownForms:
         firsts: dict[str, set[str]] = {}
         for form in set(persons.values()):
             firsts.setdefault(form.split()[0].lower(), set()).add(form)
-        return cls(persons, firsts, _org_heads(mentions), _companies(mentions))
+        companies = _companies(mentions)
+        return cls(persons, firsts, _org_heads(mentions), companies, _trade_names(mentions))
 
     def canonical(self, m: Mention) -> tuple[str, str]:
         """The canonical name and kind of a mention the alias table does not know."""
@@ -60,6 +63,8 @@ class _KnownForms:
         company = self.companies.get(_without_suffix(m.name).lower())
         if company is not None:
             return company, "organization"  # "Qualcomm" after "Qualcomm Inc."
+        if m.name.lower() in self.trade_names and m.name.lower() not in self.persons:
+            return self.trade_names[m.name.lower()], "organization"  # "Harwell's board"
         if m.kind not in ("person", "other"):
             return m.name, m.kind
         parts = _without_honorifics(m.name)
@@ -107,6 +112,18 @@ def _companies(mentions: list[Mention]) -> dict[str, str]:
         if base != m.name and (base.lower() not in out or m.name.endswith(".")):
             out[base.lower()] = m.name
     return out
+
+
+def _trade_names(mentions: list[Mention]) -> dict[str, str]:
+    """A company's distinctive word -> its name, for names made of that word and a business
+    noun ("Harwell Chemicals", "Dunmore Securities"): the text calls it "Harwell" later. A
+    word two companies share stands for neither."""
+    found: dict[str, set[str]] = {}
+    for m in mentions:
+        words = _without_suffix(m.name).split()
+        if m.kind == "organization" and len(words) == 2 and words[1].lower() in BUSINESS_NOUNS:
+            found.setdefault(words[0].lower(), set()).add(m.name)
+    return {word: next(iter(names)) for word, names in found.items() if len(names) == 1}
 
 
 def _org_heads(mentions: list[Mention]) -> dict[str, str]:

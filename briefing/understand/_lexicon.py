@@ -671,6 +671,16 @@ SECOND_VERB_HELPERS = (
 
 # --- actors: names, titles, roles and the registry (used by _actors.py and _analyse.py) ---
 
+# The nouns of a company's name after its distinctive word ("Harwell Chemicals"), which the
+# text then shortens to that word; public bodies ("Northfield District Court") are not here.
+BUSINESS_NOUNS = _words(
+    """
+    chemicals group holdings securities motors airlines airways semiconductor semiconductors
+    industries pharmaceuticals energy systems technologies partners capital foods brewing
+    shipping logistics mining steel petroleum telecom
+    """
+)
+
 # Plural nouns after a demonym that make the country the actor ("Russian officials").
 GROUP_NOUNS = _words(
     """

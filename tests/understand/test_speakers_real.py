@@ -271,3 +271,13 @@ def test_a_nationality_in_a_role_points_back_to_the_person_just_introduced() -> 
     quotes = analyse(text, "2026-06-02").quotes
     coast = [q for q in quotes if "coast" in q.text]
     assert coast and coast[0].speaker == "Mirela Kovac"
+
+
+def test_a_company_shortened_to_its_distinctive_word_is_one_actor() -> None:
+    text = (
+        "Brannock Shipping was fined by the port authority on Tuesday.\n\n"
+        "Brannock's board met the next morning, and Brannock said it would appeal."
+    )
+    actors = {a.name: a for a in analyse(text, "2026-06-02").actors}
+    assert "Brannock" not in actors
+    assert "Brannock" in actors["Brannock Shipping"].aliases
