@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -28,14 +28,10 @@ from briefing.understand._lexicon import (
     SECOND_VERB_HELPERS,
     SPEECH_CUES,
     WEEKDAYS,
+    any_of,
 )
 from briefing.understand._text import Sentence
 from briefing.understand.records import Event
-
-
-def _any_of(words: Iterable[str]) -> str:
-    """The words as regex alternatives, in their order (the order can decide a match)."""
-    return "|".join(words)
 
 
 def _month_names() -> list[str]:
@@ -50,9 +46,9 @@ def _month_names() -> list[str]:
 
 # ------------------------------------------------------------------------ the date patterns
 
-_MONTH = rf"({_any_of(_month_names())})\.?"
-_WD = rf"({_any_of(day.capitalize() for day in WEEKDAYS)})"
-_COUNT = _any_of(NUMBER_WORDS)  # "a", "two", … "ten"
+_MONTH = rf"({any_of(_month_names())})\.?"
+_WD = rf"({any_of(day.capitalize() for day in WEEKDAYS)})"
+_COUNT = any_of(NUMBER_WORDS)  # "a", "two", … "ten"
 
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,? (\d{4}))?"
@@ -124,12 +120,12 @@ _FULL_DATE_NEXT = re.compile(rf",?\s+(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{
 
 # ------------------------------------------------------------------------------- the tense
 
-_FUTURE = re.compile(rf"\b({_any_of(FUTURE_CUES)})\b|'ll\b", re.I)
+_FUTURE = re.compile(rf"\b({any_of(FUTURE_CUES)})\b|'ll\b", re.I)
 _TIMETABLE = re.compile(
     r"\b(?:is|are)\s+(?:(?:only|now|still|also)\s+)?(?:(?:on|for|in|at)\s+)?$", re.I
 )
 _RECENT_PAST = re.compile(r"\b(?:\w+ed|was|were|had|did)\W*(?:\w+\W+){0,4}$")
-_PAST = re.compile(rf"\b({_any_of(PAST_CUES)})\b", re.I)
+_PAST = re.compile(rf"\b({any_of(PAST_CUES)})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -407,12 +403,12 @@ _UNIT_CUT = re.compile(
     # "under which Berlin would …": a relative after its preposition is no cut
     + "|"
     + "".join(rf"(?<!\b{p})" for p in RELATIVE_PREPOSITIONS)
-    + rf"\s(?=(?:{_any_of(CLAUSE_RELATIVES)}|and that)\s)"
+    + rf"\s(?=(?:{any_of(CLAUSE_RELATIVES)}|and that)\s)"
     # "after the talks failed", not "before Judge Solberg": a clause, not a name, follows
-    rf"|\s(?=(?:{_any_of(CLAUSE_SUBORDINATORS[:10])}|since)\s+(?:[a-z]|(?:\S+\s+){{1,5}}"
+    rf"|\s(?=(?:{any_of(CLAUSE_SUBORDINATORS[:10])}|since)\s+(?:[a-z]|(?:\S+\s+){{1,5}}"
     r"(?:\w+ed|said|told|is|was|were|are|has|had|will|would|[a-z]+[^s\W]s)\b))"
     # "welcomed the vote on Monday and said that …": a second verb of the same subject
-    rf"|\s(?=and\s+(?:then\s+)?(?:{_any_of(SECOND_VERB_HELPERS)}|said|told|\w+ed)\s)"
+    rf"|\s(?=and\s+(?:then\s+)?(?:{any_of(SECOND_VERB_HELPERS)}|said|told|\w+ed)\s)"
     r"|\s(?=and\s+[a-z]+[^s\W]s\s+(?:the|a|an|its|his|her|their|back|up|out|down|off)\s)"
     r"|\s(?=that\s)"
 )
@@ -442,7 +438,7 @@ _LEADING_PHRASE = re.compile(r"(?:By|With|Without|In|At|For|Despite)\s+[^,;]{3,6
 _PARTICIPLE = re.compile(r"[a-z]+ed|held|made|set|cut|built|seen|known|born|taken|given")
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d")
 _LEAD = re.compile(r"(?:and|but|then|so|yet|and then)\s+", re.I)
-_CUE_WORDS = _any_of(sorted(SPEECH_CUES | REPORTING_VERBS, key=len, reverse=True))
+_CUE_WORDS = any_of(sorted(SPEECH_CUES | REPORTING_VERBS, key=len, reverse=True))
 # "said that …", "told the city that …", "said she …": where the reported clause starts
 _REPORTED = re.compile(
     rf"\b(?:{_CUE_WORDS})(?:\s+(?!that\b)[\w'\u2019-]+){{0,3}}?\s+that\s+"

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
+
+
+def any_of(words: Iterable[str]) -> str:
+    """The words as regex alternatives, in their order (the order can decide a match)."""
+    return "|".join(words)
 
 
 # Verbs that introduce what someone said, wrote or thinks, in every form news uses.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.understand._actors import Mention, Registry, role_word, strip_poss
@@ -47,31 +47,26 @@ from briefing.understand._lexicon import (
     THREAT_VERBS,
     TIME_LEAD_ADVERBS,
     TIME_LEAD_PREPOSITIONS,
+    any_of,
 )
 from briefing.understand._text import QUOTE_MARKS, Sentence
 from briefing.understand.records import Quote, RedLine
 
-
-def _any_of(words: Iterable[str]) -> str:
-    """The words as regex alternatives, in their order (the order can decide a match)."""
-    return "|".join(words)
-
-
 # ------------------------------------------------------------------------------ the cues
 
-_REFUSE = rf"(?:{_any_of(REFUSED_VERB_STEMS)})\w*"
-_OUTCOME = _any_of(FORECAST_VERBS)
-_ACTOR_NOUN = rf"(?:{_any_of(ACTING_NOUNS)})"
+_REFUSE = rf"(?:{any_of(REFUSED_VERB_STEMS)})\w*"
+_OUTCOME = any_of(FORECAST_VERBS)
+_ACTOR_NOUN = rf"(?:{any_of(ACTING_NOUNS)})"
 _NOT_ASKED_OBJECT = r"\b|".join(NOT_ASKED_OBJECTS) + r"\b"
 _NOT_DEMANDED_REQUEST = r"\b|".join(NOT_DEMANDED_REQUESTS) + r"\b"
 # a verb of asking with its object: "asked the board to publish …", "calls for a ban on …";
 # the demand starts at the verb.  Passives ("is expected to") and predictions ("expects the
 # talks to fail") are not demands.
 _ASKED = (
-    rf"\b(?-i:(?:(?:{_any_of(ASKING_VERB_STEMS)})(?:s|ed|es|ing)?|told"
+    rf"\b(?-i:(?:(?:{any_of(ASKING_VERB_STEMS)})(?:s|ed|es|ing)?|told"
     r"|call(?:s|ed|ing)? (?:on|upon))"
     rf"\s+(?!{_NOT_ASKED_OBJECT})"
-    rf"(?:{_any_of(ASKED_OBJECT_DETERMINERS)}|(?-i:[A-Z][\w'\u2019-]*|[a-z]+s))\b"
+    rf"(?:{any_of(ASKED_OBJECT_DETERMINERS)}|(?-i:[A-Z][\w'\u2019-]*|[a-z]+s))\b"
     rf"(?:\s+[\w'\u2019-]+){{0,5}}?\s+to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
     # "expected the ministry to …" holds someone to something; "expect the rush to continue"
     # is a forecast, so the object has to be someone who can act
@@ -86,26 +81,26 @@ _ASKED = (
     r"|insist(?:s|ed|ing)? on\b)"
 )
 _THREAT = (
-    _any_of(THREAT_VERBS) + "|take \\w+ to court"
+    any_of(THREAT_VERBS) + "|take \\w+ to court"
     "|take (?:\\w+ ){1,3}?to (?:court|arbitration|a tribunal)"
 )
-_PASSIVE = re.compile(rf"\b(?:{_any_of(PASSIVE_COPULAS)})\s+$", re.I)
+_PASSIVE = re.compile(rf"\b(?:{any_of(PASSIVE_COPULAS)})\s+$", re.I)
 _VERB_FIRST = re.compile(_ASKED, re.I)
 _NOT_A_DEMAND = re.compile(
-    rf"^\s*(?:{_any_of(HYPOTHESIS_OPENERS)})\b[^,;]*$"  # "If the talks fail, …"
-    rf"|\b(?:{_any_of(QUESTION_VERBS)})\s+(?:\w+\s+)?(?:{_any_of(QUESTION_WORDS)})\b",
+    rf"^\s*(?:{any_of(HYPOTHESIS_OPENERS)})\b[^,;]*$"  # "If the talks fail, …"
+    rf"|\b(?:{any_of(QUESTION_VERBS)})\s+(?:\w+\s+)?(?:{any_of(QUESTION_WORDS)})\b",
     re.I,
 )
 _SUBORDINATE = re.compile(
-    rf",?\s+(?:{_any_of(CIRCUMSTANCE_CONJUNCTIONS)})\s+"
-    rf"(?=(?:{_any_of(SUBJECT_START_WORDS)})\b|(?-i:[A-Z]))",
+    rf",?\s+(?:{any_of(CIRCUMSTANCE_CONJUNCTIONS)})\s+"
+    rf"(?=(?:{any_of(SUBJECT_START_WORDS)})\b|(?-i:[A-Z]))",
     re.I,
 )
 _STOP = re.compile(r"[.?!](?=[\s\"\u201d\u2019']|$)")
-_DECIDE = re.compile(rf"\bmust (?:now )?(?:{_any_of(DELIBERATION_VERBS)})\b", re.I)
+_DECIDE = re.compile(rf"\bmust (?:now )?(?:{any_of(DELIBERATION_VERBS)})\b", re.I)
 # between the negation and the verb only adverbs and helpers: "will not simply accept", "would
 # never be able to sign"; not an object ("does not have trade deals", "never gave it back")
-_SKIP = rf"(?:(?:\w+ly|{_any_of(NEGATION_GAP_WORDS)})\s+){{0,3}}?"
+_SKIP = rf"(?:(?:\w+ly|{any_of(NEGATION_GAP_WORDS)})\s+){{0,3}}?"
 _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("condition", re.compile(
         r"\b(?:only if|only when|unless|provided that|providing that|on (?:the )?conditions? that"
@@ -246,10 +241,10 @@ def _cues(
 # ---------------------------------------------------------------------------- the frames
 
 _AUX_GAP = re.compile(
-    rf"^(?:['\u2019]s)?(?:\s+(?:{_any_of(SUBJECT_VERB_GAP_WORDS)}))*\s+$",
+    rf"^(?:['\u2019]s)?(?:\s+(?:{any_of(SUBJECT_VERB_GAP_WORDS)}))*\s+$",
     re.I,
 )
-_CLAUSE_OPEN = re.compile(rf"(?:,\s*|\s)(?:{_any_of(CLAUSE_OPENERS)})\s+$", re.I)
+_CLAUSE_OPEN = re.compile(rf"(?:,\s*|\s)(?:{any_of(CLAUSE_OPENERS)})\s+$", re.I)
 
 
 @dataclass
@@ -386,28 +381,28 @@ def _quotes_in(quotes: list[Quote], s: Sentence) -> list[Quote]:
 
 # ---------------------------------------------------------------------------- the holder
 
-_PLANS = re.compile(rf"\b(?:{_any_of(PLAN_NOUNS)})\b", re.I)
-_GROUP_WORDS = re.compile(rf"^(?:the|its|their) ({_any_of(GROUP_SUBJECT_NOUNS)})\b", re.I)
+_PLANS = re.compile(rf"\b(?:{any_of(PLAN_NOUNS)})\b", re.I)
+_GROUP_WORDS = re.compile(rf"^(?:the|its|their) ({any_of(GROUP_SUBJECT_NOUNS)})\b", re.I)
 _LEAD_CUT = re.compile(r"(?:,\s+but\s+|;\s+|\bbut\s+|:\s+|,\s+and\s+|^under [^,]{0,50},\s*)", re.I)
 # the subject holds the demand only where the trigger is its own verb ("The council demands
 # that …", "The front insists on …", "The federation refuses to …"), not "must" or "had to"
 _HOLDING_VERB = re.compile(
-    rf"(?:{_any_of(HOLDING_VERB_STEMS)})\w*\b|(?:{_any_of(HOLDING_MODALS)})\b", re.I
+    rf"(?:{any_of(HOLDING_VERB_STEMS)})\w*\b|(?:{any_of(HOLDING_MODALS)})\b", re.I
 )
 _NP_SUBJECT = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:[\w'\u2019.&-]+\s+){0,5}?[\w'\u2019.&-]+$",
 )
-_LEAD_GROUP = re.compile(rf"^(?:the|its) ({_any_of(SUBJECT_GROUP_NOUNS)})$")
+_LEAD_GROUP = re.compile(rf"^(?:the|its) ({any_of(SUBJECT_GROUP_NOUNS)})$")
 _TIME_LEAD = re.compile(
-    rf"^(?:(?:{_any_of(TIME_LEAD_PREPOSITIONS)}) (?:\w+ ){{0,2}}?(?=the |a |an )"
-    rf"|(?:{_any_of(TIME_LEAD_ADVERBS)}) (?=the |a |an |(?-i:[A-Z])))",
+    rf"^(?:(?:{any_of(TIME_LEAD_PREPOSITIONS)}) (?:\w+ ){{0,2}}?(?=the |a |an )"
+    rf"|(?:{any_of(TIME_LEAD_ADVERBS)}) (?=the |a |an |(?-i:[A-Z])))",
     re.I,
 )
 _UNDER_LEAD = re.compile(r"under [^,.;]{0,60},\s*", re.I)
 _PLAN_OWNER = re.compile(r"(?:(the|a|its|their)\s+)?([\w\u2019'-]+)\s+$", re.I)
 _AUTHORED = re.compile(
-    rf"\b(?:has |have |had )?(?:{_any_of(AUTHORING_VERBS)})\b[^.;]{{0,40}}?"
-    rf"\b(?:{_any_of(PUT_FORWARD_NOUNS)})\b",
+    rf"\b(?:has |have |had )?(?:{any_of(AUTHORING_VERBS)})\b[^.;]{{0,40}}?"
+    rf"\b(?:{any_of(PUT_FORWARD_NOUNS)})\b",
     re.I,
 )
 
@@ -471,7 +466,7 @@ def _near_holder(text: str, s: Sentence, pos: int, reg: Registry) -> str | None:
 
 _PRONOUN_LEAD = re.compile(r"^(he|she|it|they)\s+\w", re.I)
 _DESCRIBED_GROUP = re.compile(
-    rf"^(?:the|this|that)\s+(?:[\w-]+\s+){{0,3}}?({_any_of(SUBJECT_GROUP_NOUNS)})$", re.I
+    rf"^(?:the|this|that)\s+(?:[\w-]+\s+){{0,3}}?({any_of(SUBJECT_GROUP_NOUNS)})$", re.I
 )
 
 
@@ -575,7 +570,7 @@ def _clause_speaker(near: list[Quote], s: Sentence, pos: int) -> str | None:
     return None
 
 
-_TRAILING_AUX = re.compile(rf"(?:\s+(?:{_any_of(SUBJECT_VERB_GAP_WORDS)}))+$", re.I)
+_TRAILING_AUX = re.compile(rf"(?:\s+(?:{any_of(SUBJECT_VERB_GAP_WORDS)}))+$", re.I)
 
 
 # a subject that names a group by its members: "(while) a group of lawyers and agents"
@@ -711,8 +706,8 @@ def _plan_author(text: str, s: Sentence, reg: Registry) -> str | None:
 _THAT_SPLIT = re.compile(
     r",\s+(?:and\s+)?that\s+|\s+and\s+that\s+|;\s+|,\s+(?=or\s+(?:if|unless)\b)"
 )
-_MODAL_SPLIT = re.compile(rf",\s+(?:and\s+)?(?=(?:{_any_of(SECOND_DEMAND_VERBS)})\b)")
-_PREP_SPLIT = re.compile(rf",?\s+and\s+(?:{_any_of(REPEATED_PREPOSITIONS)})\s+")
+_MODAL_SPLIT = re.compile(rf",\s+(?:and\s+)?(?=(?:{any_of(SECOND_DEMAND_VERBS)})\b)")
+_PREP_SPLIT = re.compile(rf",?\s+and\s+(?:{any_of(REPEATED_PREPOSITIONS)})\s+")
 _NP_OPEN = re.compile(r"[\s\"\u201c]*(?:a|an)\s", re.I)
 _NP_LIST_SPLIT = re.compile(r",\s+and\s+(?=(?:a|an)\s)")
 _LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[A-Za-z])")
