@@ -192,21 +192,20 @@ class Registry:
             for m in self._mentions
         ):
             return  # "grew up in Lindmark … Lindmark said": a town speaking, not a person
-        for m in self._mentions:
-            if m.canonical == mention.canonical and m.kind == "other":
-                m.kind = "person"
-        ent = self._entities.get(mention.canonical)
-        if ent is not None and ent.kind == "other":
-            ent.kind = "person"
+        self._settle_kind(mention.canonical, "person")
 
     def make_organization(self, mention: Mention) -> None:
         """A name of unknown kind that speaks for itself is a body ("Amnesty International")."""
+        self._settle_kind(mention.canonical, "organization")
+
+    def _settle_kind(self, canonical: str, kind: str) -> None:
+        """Every mention of a name of unknown kind, and its entity, become of this kind."""
         for m in self._mentions:
-            if m.canonical == mention.canonical and m.kind == "other":
-                m.kind = "organization"
-        ent = self._entities.get(mention.canonical)
+            if m.canonical == canonical and m.kind == "other":
+                m.kind = kind
+        ent = self._entities.get(canonical)
         if ent is not None and ent.kind == "other":
-            ent.kind = "organization"
+            ent.kind = kind
 
     def note_gender(self, canonical: str, pronoun: str) -> None:
         """ "he said" after a name whose gender was unknown: now it is."""
