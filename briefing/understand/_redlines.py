@@ -521,7 +521,35 @@ def _subject_holder(text: str, s: Sentence, pos: int, reg: Registry) -> str | No
     if first and first[0] in ("he", "she", "it", "they", "we"):
         antecedent = _pronoun_antecedent(s, first[0], reg)
         return antecedent.canonical if antecedent else None
-    return _plan_author(text, s, reg) if _PLANS.search(chunk) else None
+    if _PLANS.search(chunk):
+        return _plan_author(text, s, reg)
+    return _named_body(text, s, pos, reg)
+
+
+_NAMED_BODY = re.compile(
+    rf"^(?:the\s+)?((?-i:[A-Z][\w'\u2019-]*)(?:\s+(?-i:[A-Z][\w'\u2019-]*))*)\s+"
+    rf"({any_of(GROUP_SUBJECT_NOUNS)})$",
+    re.I,
+)
+
+
+def _named_body(text: str, s: Sentence, pos: int, reg: Registry) -> str | None:
+    """A body named by its place and what it is, as the subject of the verb at pos: "The
+    Northfield region asked …" is the organisation the text calls "Northfield Regional
+    Council", else the body as written."""
+    if not _HOLDING_VERB.match(text, pos):
+        return None
+    phrase = _subject_phrase(text, s, pos)
+    body = _NAMED_BODY.match(phrase or "")
+    if phrase is None or body is None:
+        return None
+    place, noun = body.group(1).split(), body.group(2).lower()
+    for entity in reg.entities.values():
+        words = entity.name.lower().split()
+        if entity.kind == "organization" and all(w.lower() in words for w in place):
+            if any(w.startswith(noun[:5]) for w in words if w not in place):
+                return entity.name
+    return phrase
 
 
 # a clause of its own inside the sentence: "…, while a group of lawyers called for …"
@@ -579,6 +607,9 @@ _GROUP_OF = re.compile(
 )
 
 
+_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+
+
 def _subject_phrase(text: str, s: Sentence, pos: int) -> str | None:
     """The noun phrase right before the verb at pos, when it reads as a subject:
     "In Halvik, the town council demands …" -> "the town council"."""
@@ -588,6 +619,7 @@ def _subject_phrase(text: str, s: Sentence, pos: int) -> str | None:
     for m in _LEAD_CUT.finditer(phrase):
         phrase = phrase[m.end() :]
     phrase = phrase.rsplit(", ", 1)[-1]  # "In Halvik, the town council demands …"
+    phrase = _DASH.split(phrase)[-1]  # "HALVIK (Wire) - The town council demands …"
     lead = _TIME_LEAD.match(phrase)
     if lead is not None:
         phrase = phrase[lead.end() :]  # "On Monday the fishermen's union refused …"
@@ -698,6 +730,50 @@ def _plan_author(text: str, s: Sentence, reg: Registry) -> str | None:
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         if _PLANS.search(line):
             return m.canonical
+    return _plan_owner_phrase(text, s, reg) or _actor_written_near_plan(text, s, reg)
+
+
+# a group that changed or keeps its own plan: "the regional authority shortened its rule"
+_OWN_PLAN = re.compile(
+    rf"\b((?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{any_of(GROUP_SUBJECT_NOUNS)}))\s+"
+    rf"(?:has\s+|had\s+|have\s+)?[a-z]+\s+(?:its|their)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{any_of(PLAN_NOUNS)})\b",
+    re.I,
+)
+
+
+def _plan_owner_phrase(text: str, s: Sentence, reg: Registry) -> str | None:
+    """The group the text names, before the sentence, as changing or keeping its own plan:
+    "… after the regional authority shortened its exclusion rule" (the group as written when
+    the registry knows no name for it)."""
+    owner = _OWN_PLAN.search(text, 0, s.start)
+    if owner is None:
+        return None
+    phrase = owner.group(1)
+    noun = phrase.split()[-1].lower()
+    org = reg.org_named(owner.start(), noun)
+    if org is not None and noun in org.canonical.lower():
+        return org.canonical
+    canon = reg.canonical_of(phrase)
+    return canon[0] if canon else phrase
+
+
+_NAME_WORD = re.compile(r"\b(?-i:[A-Z][\w.&-]*)(?:['\u2019]s)?\b")
+
+
+def _actor_written_near_plan(text: str, s: Sentence, reg: Registry) -> str | None:
+    """The actor a name in the plan's own paragraph stands for when the registry holds no
+    mention there: "The WHO's committee will discuss a plan. The draft plan proposes …"."""
+    line_start = text.rfind("\n", 0, s.start) + 1
+    for word in _NAME_WORD.finditer(text, line_start, s.end):
+        name = strip_poss(word.group())
+        found = reg.canonical_of(name)
+        canonical = found[0] if found is not None else name
+        entity = reg.entities.get(canonical)
+        if entity is None:
+            entity = next((e for e in reg.entities.values() if name in e.aliases), None)
+        if entity is not None and entity.kind in ("person", "organization", "country"):
+            return entity.name
     return None
 
 

@@ -247,3 +247,38 @@ def test_an_alternative_set_aside_is_not_part_of_the_demand() -> None:
         "talk to the growers first, Eva Lund said."
     )
     assert texts(text) == ["Oslo should instead talk to the growers first"]
+
+
+# ------------------------------------------------------------ who holds a plan or a request
+
+
+def test_a_draft_plan_is_held_by_the_body_named_beside_it() -> None:
+    text = (
+        "Olga Brandt, who chairs the panel, spoke first.\n\n"
+        "The IMO's safety board will discuss a new shipping code in March. The draft plan "
+        "proposes that every tanker carry two pilots by 2029."
+    )
+    found = red_lines(text)
+    assert [r.text for r in found] == ["every tanker carry two pilots by 2029"]
+    assert found[0].holder not in (None, "Olga Brandt")
+
+
+def test_a_rule_changed_by_a_body_is_that_body_s_rule() -> None:
+    text = (
+        "Drivers will be allowed back on the bridge from Monday after the city transport "
+        "authority eased its weight rule.\n\n"
+        "Under the new rule, lorries may cross only if they weigh less than 12 tonnes."
+    )
+    found = red_lines(text)
+    assert found and found[-1].holder is not None
+    assert "authority" in found[-1].holder.lower()
+
+
+def test_a_region_that_asks_is_its_council() -> None:
+    text = (
+        "KARVIK (Wire Service) - The Karvik region asked the national government for emergency "
+        "funds on Tuesday after a storm cut power to 4,000 homes.\n\n"
+        '"We cannot wait for the insurers," said Nils Aune, who heads Karvik Regional Council.'
+    )
+    found = red_lines(text)
+    assert [r.holder for r in found] == ["Karvik Regional Council"]
