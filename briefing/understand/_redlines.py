@@ -789,6 +789,10 @@ _NP_LIST_SPLIT = re.compile(r",\s+and\s+(?=(?:a|an)\s)")
 _LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[A-Za-z])")
 
 
+# a plan named as an object, then what it holds: "has sent a plan that would let …"
+_PLAN_THAT = re.compile(rf"(?:{any_of(PLAN_NOUNS)})\s+(?:that|which)\s+", re.I)
+
+
 def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]:
     """Where in its frame the demand itself starts and ends, before trimming: past a clause it
     does not belong to, past a lead-in ("the plan proposes that"), from an asking verb."""
@@ -811,6 +815,9 @@ def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]
         # … up to a clause that only says when or why: "… on Wednesday after the river …"
         circumstance = _SUBORDINATE.search(text, cue.start, end)
         end = circumstance.start() if circumstance else end
+    relative = _PLAN_THAT.match(text, cue.start, cue.end) if cue.kind == "term" else None
+    if relative is not None:
+        start = max(start, relative.end())  # "sent a plan that would let …": what it would do
     under = _UNDER_LEAD.match(text, cue.start) if cue.kind == "term" else None
     if under is not None and under.end() < end:
         start = max(start, under.end())  # "Under the Norwegian plan's terms, …": what follows
@@ -875,6 +882,17 @@ def _bounds(text: str, start: int, end: int, cue: _Cue) -> tuple[int, int]:
         end = max(start, cue.end) + echo.start()  # "…, and it was not": an echo, no demand
     tail = _TAIL.search(text, max(start, cue.end), end)
     return start, tail.start() if tail is not None else end
+
+
+def _resumed(text: str, cut: int, end: int) -> list[tuple[int, int]]:
+    """A second demand after an aside that cut the first one short: "… keep an army of
+    800,000, up from 600,000, and would freeze the front line …" (the aside left out)."""
+    second = _MODAL_SPLIT.search(text, cut, end)
+    if cut >= end or second is None:
+        return []
+    tail = _TAIL.search(text, second.end(), end)
+    start, stop = _trim(text, second.end(), tail.start() if tail is not None else end)
+    return [(start, stop)] if len(text[start:stop].split()) >= 3 else []
 
 
 def _is_lead_in(text: str, cue: _Cue) -> bool:
@@ -957,6 +975,9 @@ def _split_at(
 
 def _items(text: str, start: int, end: int, first_cue: int) -> list[tuple[int, int]]:
     """Split one clause into its coordinated demands."""
+    for m in _THAT_SPLIT.finditer(text, start, first_cue):
+        if m.end() <= first_cue:
+            start = m.end()  # "… had no seat, and that Moscow would not accept …": the cue's
     parts = [(start, end)]
     parts = _split_at(text, _THAT_SPLIT, parts, first_cue, verbs_only=False)
     parts = _split_at(text, _MODAL_SPLIT, parts, first_cue, verbs_only=False)
@@ -1025,8 +1046,9 @@ def _red_lines_of(
     seen: set[tuple[int, int]],
 ) -> list[RedLine]:
     """The demands the frame holds, one red line each; `seen` keeps one per span."""
-    span_start, end = _content_span(text, frame, cues)
-    cut, end = _bounds(text, span_start, end, frame.cue)
+    span_start, span_end = _content_span(text, frame, cues)
+    cut, end = _bounds(text, span_start, span_end, frame.cue)
+    resumed = _resumed(text, end, span_end)
     start, end = _trim(text, cut, end)
     if end - start < 8:
         return []
@@ -1038,7 +1060,7 @@ def _red_lines_of(
         holder = _said_by(near, start, reg) or holder
     lead_in_ends = [c.end for c in cues if start <= c.start < end and c.kind in ("term", "demand")]
     out = []
-    for item in _items(text, start, end, frame.cue.start):
+    for item in _items(text, start, end, frame.cue.start) + resumed:
         item_start, item_end = item
         if item_end - item_start < 6 or item in seen or _cue_alone(text, item, frame.cue):
             continue
@@ -1076,4 +1098,21 @@ def find_red_lines(
         near = _quotes_in(quotes, s)
         for frame in _frames(text, s, cues, quotes, reg):
             out.extend(_red_lines_of(text, s, frame, cues, near, reg, seen))
-    return out
+    return _without_wrappers(out)
+
+
+def _without_wrappers(found: list[RedLine]) -> list[RedLine]:
+    """Each demand once: a red line that holds another of the same holder whole only wraps it
+    in a lead-in ("he told parliament that …" around "a ceasefire … provided that …")."""
+    return [
+        r
+        for r in found
+        if not any(
+            o is not r
+            and o.holder == r.holder
+            and r.start <= o.start
+            and o.end <= r.end
+            and (o.start, o.end) != (r.start, r.end)
+            for o in found
+        )
+    ]

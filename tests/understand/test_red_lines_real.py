@@ -282,3 +282,39 @@ def test_a_region_that_asks_is_its_council() -> None:
     )
     found = red_lines(text)
     assert [r.holder for r in found] == ["Karvik Regional Council"]
+
+
+# ------------------------------------------------------------ the whole demand, and only it
+
+
+def test_a_statement_before_and_that_is_not_part_of_the_refusal() -> None:
+    text = (
+        "A Kremlin aide, Pavel Orlov, said the Nordic states had no voice in the talks and that "
+        "Moscow would not accept Nordic monitors on the border under any arrangement."
+    )
+    assert texts(text) == [
+        "Moscow would not accept Nordic monitors on the border under any arrangement"
+    ]
+
+
+def test_a_demand_reported_twice_in_one_sentence_is_one_red_line() -> None:
+    text = (
+        "On Friday she told the assembly that a pause in the strikes was something the union "
+        "could accept, provided that no driver loses a shift."
+    )
+    found = texts(text)
+    assert len(found) == 1
+    assert not found[0].startswith("On Friday")
+
+
+def test_a_plan_that_would_do_two_things_is_two_red_lines() -> None:
+    text = (
+        "The commission has sent both governments a new fishing plan that would let each fleet "
+        "land up to 40,000 tonnes, up from 30,000 last year, and would close the northern bank "
+        "for six months rather than for the whole year."
+    )
+    found = texts(text)
+    assert len(found) == 2
+    assert found[0].endswith("land up to 40,000 tonnes")
+    assert "commission has sent" not in found[0]
+    assert found[1].endswith("close the northern bank for six months")
