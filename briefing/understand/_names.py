@@ -258,8 +258,6 @@ class _TitledName:
 def _split_title(toks: list[Token], aliases: AliasTable) -> _TitledName | None:
     """The title and the name of a run; None when it is no name ("The Prime Minister")."""
     words = [t for t in toks if t.text != "."]
-    # counted before the leading function words are dropped, as the rules were tuned
-    cut = _strong_title_cut(words)
     # "But Merz", "The Kremlin" keep "Merz", "Kremlin"
     while words and words[0].lower in FUNCTION_CAPS and words[0].lower not in TITLE_WORDS:
         words = words[1:]
@@ -268,6 +266,9 @@ def _split_title(toks: list[Token], aliases: AliasTable) -> _TitledName | None:
         words = words[1:]
     if not words:
         return None
+    # counted on the words left: "For Mr. Tan" is Mr. Tan, "But Finance Minister Lars Holm"
+    # keeps "Lars"
+    cut = _strong_title_cut(words)
     k = _title_length(words, aliases)
     if cut > 0 and k <= cut:
         k = cut + 1

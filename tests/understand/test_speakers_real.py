@@ -281,3 +281,12 @@ def test_a_company_shortened_to_its_distinctive_word_is_one_actor() -> None:
     actors = {a.name: a for a in analyse(text, "2026-06-02").actors}
     assert "Brannock" not in actors
     assert "Brannock" in actors["Brannock Shipping"].aliases
+
+
+def test_a_word_opening_the_sentence_keeps_the_titled_name_after_it() -> None:
+    text = (
+        "For Mr. Okafor, who built the shipyard over a decade, the strike is personal. "
+        '"We will not close the gates," he said. '
+        "But Finance Minister Lena Sorvik said the yard would get no aid."
+    )
+    assert _speakers(text) == ["Okafor", "Lena Sorvik"]
