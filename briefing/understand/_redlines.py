@@ -208,6 +208,25 @@ _NO_CONDITION = re.compile(
 )
 
 
+# someone's red line as what a story is about ("his red line lasted a week", "the betrayal of
+# her own red lines"), unless what it is follows ("Our red line is …", "his red line: …")
+_TOLD_OF = re.compile(r"(?:['\u2019]s|\b(?:his|her|their|its|own))\s+$", re.I)
+_STATED = re.compile(
+    r"\s*(?:[:\u2014]|(?:is|are|was|were|remains?|remained|will be|would be|has been|includes?"
+    r"|included|on|for|of|that)\b)",
+    re.I,
+)
+
+
+# a rejection of something named only as what was said before: "rejected that demand",
+# "opposed these terms"
+_POINTS_BACK = re.compile(
+    r"\s+(?:that|this|these|those|such)\s+(?:[a-z-]+\s+)?[a-z]+\b(?!\s+(?:of|to|for|that)\b)"
+    r"(?=\s*(?:[.,;]|$|(?:on|within|in|at|last|this|after|before)\s))",
+    re.I,
+)
+
+
 def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
     """Whether the trigger at [start, end) of the sentence `chunk` only looks like a red line."""
     if pattern is _VERB_FIRST_FAST and _PASSIVE.search(chunk, max(0, start - 8), start):
@@ -219,6 +238,15 @@ def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) ->
         chunk, end
     ):
         return True  # "larger than Paris had wanted", "wants more than", "if necessary"
+    if _POINTS_BACK.match(chunk, end) and chunk[start:end].lower().startswith(("reject", "oppos")):
+        return True  # "Kyiv rejected that demand within hours": the demand is stated before
+    red_line = chunk[start:end].lower().startswith("red line")
+    if (
+        red_line
+        and _TOLD_OF.search(chunk, max(0, start - 30), start)
+        and not _STATED.match(chunk, end)
+    ):
+        return True  # "Mr Brekke's red line lasted twelve days": a story about it, not it
     stop = _STOP.search(chunk, end)
     return stop is not None and stop.group() == "?"  # '"Why must we accept that?" she asked.'
 

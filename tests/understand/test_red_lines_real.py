@@ -318,3 +318,22 @@ def test_a_plan_that_would_do_two_things_is_two_red_lines() -> None:
     assert found[0].endswith("land up to 40,000 tonnes")
     assert "commission has sent" not in found[0]
     assert found[1].endswith("close the northern bank for six months")
+
+
+def test_a_story_about_someone_s_red_line_is_not_a_red_line() -> None:
+    assert texts('"Mrs Lunde\'s red line survived barely a week," the mayor told reporters.') == []
+    assert texts("The minister was accused of abandoning his own red lines.") == []
+
+
+def test_a_red_line_that_is_stated_still_counts() -> None:
+    found = texts("The union's red line is that no driver loses a shift, its leader said.")
+    assert found and "no driver loses a shift" in found[0]
+
+
+def test_rejecting_a_demand_stated_before_is_no_new_red_line() -> None:
+    text = (
+        "The carrier asked the pilots to accept a two-year pay freeze. "
+        "The pilots' union rejected that demand within hours."
+    )
+    found = texts(text)
+    assert not any("rejected that demand" in t for t in found)
