@@ -846,6 +846,10 @@ def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]
     relative = _PLAN_THAT.match(text, cue.start, cue.end) if cue.kind == "term" else None
     if relative is not None:
         start = max(start, relative.end())  # "sent a plan that would let …": what it would do
+    if text[cue.start : cue.end].lower().startswith("vow"):
+        # "vowed to destroy the cartel when he took office": the vow, not when it was made
+        circumstance = _SUBORDINATE.search(text, cue.start, end)
+        end = circumstance.start() if circumstance else end
     under = _UNDER_LEAD.match(text, cue.start) if cue.kind == "term" else None
     if under is not None and under.end() < end:
         start = max(start, under.end())  # "Under the Norwegian plan's terms, …": what follows
@@ -869,6 +873,12 @@ _TAIL = re.compile(
 )
 # a relative clause that holds the demand: "…, who has vowed not to …"
 _RELATIVE_LEAD = re.compile(r",\s+(?:who|which)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?$")
+# a relative clause on an object, which holds the demand with its antecedent: "… put pressure
+# on Lund and his board, who have so far refused to negotiate"
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?:on|to|with|against|from|by)\s+((?-i:[A-Z])[\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,5}?),"
+    r"\s+(?:who|which)\s+(?:has\s+|have\s+|had\s+)?(?:[a-z]+\s+){0,3}?$"
+)
 # a clause before the demand that only says when or why: "…, as Apple has refused to pay …"
 _LEAD_CLAUSE = re.compile(
     r",\s+(?:as|because|since|while|although|though|after|when|whereas)\s+"
@@ -901,6 +911,9 @@ def _bounds(text: str, start: int, end: int, cue: _Cue) -> tuple[int, int]:
         start = alternative.end()  # "Rather than …, Seoul should …": what should be done
     if _RELATIVE_LEAD.search(text, start, cue.start):
         start = cue.start  # "Trump, who has vowed not to …, said …": the relative clause
+    held_by = _OBJECT_RELATIVE.search(text, start, cue.start)
+    if held_by is not None:
+        start = held_by.start(1)  # "… pressure on the board, who have so far refused to …"
 
     said = [m.end() for m in _SAID_LEAD.finditer(text, start, cue.start)]
     if said:
@@ -1042,12 +1055,21 @@ def _item_subject(
 _CAPITALISED = re.compile(r"(?:[A-Z][\w'\u2019.&-]*\s+){0,3}?[A-Z][\w'\u2019.&-]*")
 
 
+# between a name and its verb, the name's own group and a relative pronoun: "Lund and his
+# board, who have so far refused"
+_WHO_GAP = re.compile(
+    r"^(?:\s+and\s+(?:his|her|its|their)\s+[\w-]+)?,\s+(?:who|which)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:[a-z]+\s+){0,3}?$"
+)
+
+
 def _opening_subject(text: str, start: int, cue: int, reg: Registry) -> str | None:
     """The name the demand opens with when it is the cue's own subject: "…, as Verdal has
     refused to pay" is Verdal's, whoever reports it."""
     m = reg.mention_in(start, cue)
     if m is not None and m.start == start and not m.place and m.kind != "other":
-        return m.canonical if _AUX_GAP.match(text[m.end : cue]) else None
+        between = text[m.end : cue]
+        return m.canonical if _AUX_GAP.match(between) or _WHO_GAP.match(between) else None
     name = _CAPITALISED.match(text, start, cue)  # a name the registry does not know
     if name is None or not _AUX_GAP.match(text[name.end() : cue]):
         return None

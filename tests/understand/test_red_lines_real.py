@@ -337,3 +337,20 @@ def test_rejecting_a_demand_stated_before_is_no_new_red_line() -> None:
     )
     found = texts(text)
     assert not any("rejected that demand" in t for t in found)
+
+
+def test_a_refusal_in_a_relative_clause_on_an_object_keeps_who_refuses() -> None:
+    text = (
+        "The fund's founder, Ilse Varga, is now turning up the heat on Bruno Falk and his "
+        "directors, who have so far refused to meet her."
+    )
+    found = red_lines(text)
+    assert [r.text for r in found] == [
+        "Bruno Falk and his directors, who have so far refused to meet her"
+    ]
+    assert found[0].holder == "Bruno Falk"
+
+
+def test_a_vow_is_held_without_when_it_was_made() -> None:
+    text = "The governor, Ama Owusu, vowed to clear the slums when she took office in May."
+    assert [t.endswith("vowed to clear the slums") for t in texts(text)] == [True]
