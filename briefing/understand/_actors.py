@@ -6,7 +6,7 @@ only through its own methods while the speakers are resolved."""
 from __future__ import annotations
 
 import re
-from bisect import insort
+from bisect import bisect_right, insort
 from collections.abc import Mapping, Sequence
 from typing import Final
 
@@ -69,6 +69,8 @@ class Registry:
         # plural speakers named by a phrase ("Aid agencies"), with where they spoke
         self._groups: list[tuple[int, str]] = []
         self._spoke: dict[str, int] = {}  # the statements resolved to each speaker so far
+        self._spoken: list[tuple[int, str]] = []  # (cue position, speaker) of each statement
+        self._sentence_starts = [s.start for s in sents]
         self.headline = ""  # the article's title, which names whom the story is about
         self._bodies_by_usage()
         self._appositions()
@@ -240,15 +242,29 @@ class Registry:
         m.canonical = canonical
         insort(self._mentions, m, key=_start)
 
-    def note_speaker(self, canonical: str) -> None:
-        """A statement was resolved to this speaker."""
+    def note_speaker(self, canonical: str, cue_pos: int = -1) -> None:
+        """A statement was resolved to this speaker (its cue at cue_pos)."""
         self._spoke[canonical] = self._spoke.get(canonical, 0) + 1
+        if cue_pos >= 0:
+            self._spoken.append((cue_pos, canonical))
 
     def note_group(self, pos: int, phrase: str) -> None:
         """A plural group speaking ("Aid agencies said"), whom a later "they" may mean."""
         self._groups.append((pos, phrase))
 
     # -------------------------------------------------------------- lookups
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """Where the sentence holding pos starts and ends."""
+        k = bisect_right(self._sentence_starts, pos) - 1
+        start = self._sentence_starts[k] if k >= 0 else 0
+        end = self._sentence_starts[k + 1] if k + 1 < len(self._sentence_starts) else len(self.text)
+        return start, end
+
+    def speaker_between(self, start: int, end: int) -> str | None:
+        """The speaker of the latest statement resolved so far whose cue lies in [start, end)."""
+        found = [who for pos, who in self._spoken if start <= pos < end]
+        return found[-1] if found else None
 
     def last_group(self) -> tuple[int, str] | None:
         """The latest plural group noted as speaking, with where it spoke."""

@@ -876,6 +876,20 @@ RELATIVE_OPENERS = _words("who which whose whom")
 # Possessives that make a short phrase someone's people ("her aides", "his spokesman").
 PERSON_POSSESSIVES = _words("his her")
 
+# What someone issues and the phrase "the statement said" stands for: its author speaks.
+ISSUED_NOUNS = _words(
+    """
+    statement letter memo note post tweet message report filing announcement account
+    page feed website blog
+    """
+)
+
+# Social networks, whose name after another ends it: "the Harbour Lines Twitter account" is
+# Harbour Lines' account, not someone called "Harbour Lines Twitter".
+PLATFORM_NAMES = _words(
+    "twitter facebook instagram youtube tiktok telegram whatsapp weibo wechat linkedin snapchat"
+)
+
 # Nouns "the X said" can mean for the organisation in view ("the board", "the union").
 GROUP_SPEAKER_NOUNS = (
     "board", "company", "firm", "group", "union", "party", "authority", "council", "court",

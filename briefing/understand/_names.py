@@ -28,6 +28,7 @@ from briefing.understand._lexicon import (
     ORG_WORDS,
     PLACE_OPENERS,
     PLACE_WORDS,
+    PLATFORM_NAMES,
     REGION_WORDS,
     SETTLEMENT_WORDS,
     STRONG_TITLES,
@@ -109,6 +110,8 @@ def _extension(toks: list[Token], i: int, j: int, prev: str, aliases: AliasTable
     run, cur, nxt = toks[i : j + 1], toks[j], toks[j + 1]
     if nxt.lower in DATE_NAMES:
         return 0  # "North Korea Friday", "the U.S. November vote": a date, no part of the name
+    if nxt.lower in PLATFORM_NAMES:
+        return 0  # "the Harbour Lines Twitter account": the owner, then the network
     if is_name_word(nxt) and (not cur.text.endswith(_POSSESSIVE_ENDINGS) or nxt.lower in ORG_WORDS):
         return 1
     if _and_in_org_name(toks, j, run) or _firm_joint(toks, j):

@@ -14,9 +14,11 @@ from briefing.understand._actors import Mention, Registry, role_word
 from briefing.understand._lexicon import (
     GROUP_SPEAKER_NOUNS,
     GROUP_SPEAKER_PRONOUNS,
+    ISSUED_NOUNS,
     NEWSPAPER_WORDS,
     PERSON_POSSESSIVES,
     PERSON_SPEAKER_PRONOUNS,
+    PLATFORM_NAMES,
     PUBLICATION_NOUNS,
     RELATIVE_OPENERS,
     RELATIVE_PRONOUNS,
@@ -32,6 +34,12 @@ _STATE_SPEAKER = re.compile(r"^the (government|military|army|armed forces|author
 _SUCCESSOR = re.compile(r"-(?:designate|elect)\b|\b(?:new|incoming)\b")
 _PREDECESSOR = re.compile(r"\b(?:outgoing|former|ex-|departing|retiring)")
 _PLACE_AFTER_PLURAL = re.compile(r" (?:in|from) (?-i:[A-Z])")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+# a document brought in: "issued a statement", "in an emailed statement", "its report"
+_INTRODUCED = r"\b(?:a|an|another|its|his|her|their)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+_INTRO_REACH = 2000  # how far back the document may have been brought in
+_BY_AFTER = re.compile(r",?\s+(?:by|from)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+_ACTING_PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -58,15 +66,88 @@ def resolve_speaker(text: str, a: Attribution, reg: Registry) -> tuple[str | Non
     if found is None:
         return None, a.speaker
     phrase = _Phrase(found[0], found[1], text[found[0] : found[1]])
+    issuer = _issued_by(text, phrase, reg)
+    if issuer is not None:
+        reg.note_speaker(issuer, a.cue_pos)
+        return issuer, a.speaker
     m = _named_speaker(text, phrase, reg)
     if m is None:
         who = _unnamed_speaker(text, a, phrase, reg)
         if who is not None:
-            reg.note_speaker(who)
+            reg.note_speaker(who, a.cue_pos)
         return who, a.speaker
     _register_named(text, phrase, m, reg)
-    reg.note_speaker(m.canonical)
+    reg.note_speaker(m.canonical, a.cue_pos)
     return m.canonical, (m.start, m.end) if a.speaker is None else a.speaker
+
+
+# ------------------------------------------------------------------ documents and channels
+
+
+def _issued_by(text: str, p: _Phrase, reg: Registry) -> str | None:
+    """ "the statement said", "the group's website said", "The official Harbour Lines Twitter
+    account replied": the document or channel speaks for whoever issued it."""
+    if p.words[-1] not in ISSUED_NOUNS:
+        return None
+    owner = _POSSESSIVE.search(p.text)
+    if owner is not None:  # "the ministry's website"
+        return _who(text, _Phrase(p.start, p.start + owner.start(), p.text[: owner.start()]), reg)
+    if p.words[0] in PERSON_POSSESSIVES:  # "his Twitter account"
+        m = reg.person_before(p.start, p.words[0])
+        return m.canonical if m is not None else None
+    if p.words[0] in ("its", "their"):
+        return _group_pronoun(_Phrase(p.start, p.start + 3, "it"), reg)
+    named = [m for m in reg.mentions if p.start <= m.start and m.end <= p.end]
+    named = [m for m in named if m.name.lower() not in PLATFORM_NAMES]
+    if named:
+        if named[0].kind == "other" and " " not in named[0].name:
+            reg.make_organization(named[0])  # "the Harbour Lines account": a body's
+        return named[0].canonical
+    return _issuer(text, p, reg)
+
+
+def _who(text: str, p: _Phrase, reg: Registry) -> str | None:
+    """Whom an owner's phrase ("the group", "Veltrix") names."""
+    m = _named_speaker(text, p, reg)
+    if m is not None:
+        return m.canonical
+    if p.low in PERSON_SPEAKER_PRONOUNS or p.low in GROUP_SPEAKER_PRONOUNS:
+        return None
+    return _described_speaker(p, reg)
+
+
+def _issuer(text: str, p: _Phrase, reg: Registry) -> str | None:
+    """ "KCNA released a report …" or "X said in a statement …", then "the report said": who
+    issued the document the text brought in before."""
+    lo = max(0, p.start - _INTRO_REACH)
+    intros = list(
+        re.finditer(rf"{_INTRODUCED}{re.escape(p.words[-1])}s?\b", text[lo : p.end], re.I)
+    )
+    if not intros:
+        return None
+    at, past = lo + intros[-1].start(), lo + intros[-1].end()
+    after = reg.mention_in(past, past + 60)
+    if after is not None and _BY_AFTER.match(text, past):
+        return after.canonical  # "a report by Amnesty International"
+    start, end = reg.sentence_at(at)
+    return reg.speaker_between(start, end) or _subject_before(text, start, at, reg)
+
+
+def _subject_before(text: str, start: int, end: int, reg: Registry) -> str | None:
+    """Who acts in text[start:end], the clause before a document: the latest name, or a
+    pronoun after it ("he issued another statement")."""
+    m = next((m for m in reversed(reg.mentions) if start <= m.start < end and not m.place), None)
+    after = m.end if m is not None else start
+    pronouns = list(_ACTING_PRONOUN.finditer(text, after, end))
+    if pronouns:
+        word = pronouns[-1].group().lower()
+        at = pronouns[-1].start()
+        if word in ("he", "she"):
+            hit = reg.person_before(at, word)
+        else:
+            hit = reg.actor_before(at, ("organization", "country"))
+        return hit.canonical if hit is not None else None
+    return m.canonical if m is not None else None
 
 
 # ------------------------------------------------------------------ speakers named in the phrase

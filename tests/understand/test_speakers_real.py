@@ -290,3 +290,29 @@ def test_a_word_opening_the_sentence_keeps_the_titled_name_after_it() -> None:
         "But Finance Minister Lena Sorvik said the yard would get no aid."
     )
     assert _speakers(text) == ["Okafor", "Lena Sorvik"]
+
+
+def test_the_statement_speaks_for_whoever_issued_it() -> None:
+    text = (
+        "Lena Brook, a spokeswoman for the clinic, said in an emailed statement that the "
+        "claims were false. The statement said the clinic had followed every rule."
+    )
+    assert _speakers(text) == ["Lena Brook", "Lena Brook"]
+
+
+def test_the_report_speaks_for_the_agency_that_released_it() -> None:
+    text = (
+        "The state news agency ONA released a report on Sunday about the border. "
+        '"Nothing in our policy will change," the report said.'
+    )
+    assert _speakers(text) == ["ONA"]
+
+
+def test_a_social_network_account_speaks_for_its_owner() -> None:
+    text = (
+        "The official Norvia Twitter account replied that Norvia may refuse passengers "
+        "without shoes. Norvia later said the rule was old."
+    )
+    assert _speakers(text) == ["Norvia", "Norvia"]
+    assert _kinds(text).get("Norvia") == "organization"
+    assert "Norvia Twitter" not in _kinds(text)
