@@ -207,7 +207,22 @@ def find_in_sentence(text: str, s: Sentence, aliases: AliasTable) -> list[Attrib
         found.append(intro)
     found = [b for b in found if not _nested_belief(text, b, found)]
     found = [b for b in found if not _nested_act(text, b, found)]
-    return _fold_according_into_channels(found)
+    found = _fold_according_into_channels(found)
+    return [piece for b in found for piece in _by_paragraph(text, b)]
+
+
+def _by_paragraph(text: str, statement: Attribution) -> list[Attribution]:
+    """A quotation that runs on over several paragraphs ('He added: "…\\n"…"') is one statement
+    per paragraph, as a reader sees them, each with the same speaker."""
+    if "\n" not in text[statement.start : statement.end]:
+        return [statement]
+    pieces = []
+    for line in re.finditer(r"[^\n]+", text[statement.start : statement.end]):
+        start, end = statement.start + line.start(), statement.start + line.end()
+        words = text[start:end].strip(" ,.;:\u2014-" + QUOTE_MARKS)
+        if len(words) >= 2:
+            pieces.append(replace(statement, start=start, end=end))
+    return pieces or [statement]
 
 
 def colon_turns(text: str, sents: list[Sentence]) -> list[Attribution]:
@@ -443,12 +458,23 @@ def _cue_speaker(words: _Words, cue_at: int, found: list[Attribution]) -> _Speak
     if cue_at == 0:
         return None
     before = toks[cue_at - 1]
-    if (before.text == "," and cue.endswith("ing")) or before.lower in ("and", "but"):
+    if _continues_clause(toks, cue_at):
         voice = _clause_owner(words, cue_at, found)
         return _Speaker(voice, resume=cue_at + 1) if voice is not None else None
     if before.text == "," or before.quote:
         return _inverted_speaker(words, cue_at)
     return None
+
+
+def _continues_clause(toks: list[Token], cue_at: int) -> bool:
+    """A cue whose subject is the clause's: "…, adding that", "… but has denied", "responded
+    to the request by saying …"."""
+    cue = toks[cue_at].lower
+    before = toks[cue_at - 1]
+    if cue.endswith("ing") and (before.text == "," or before.lower == "by"):
+        return True
+    lead = _skip_back(toks, cue_at - 1, 0)
+    return lead >= 0 and toks[lead].lower in ("and", "but")
 
 
 def _quoted_as_saying(words: _Words, cue_at: int) -> _Speaker | None:
@@ -457,11 +483,21 @@ def _quoted_as_saying(words: _Words, cue_at: int) -> _Speaker | None:
     if toks[cue_at].lower != "saying" or toks[cue_at - 1].lower != "as":
         return None
     quoted = next(
-        (x for x in range(cue_at - 2, max(-1, cue_at - 12), -1) if toks[x].lower == "quoted"),
+        (
+            x
+            for x in range(cue_at - 2, max(-1, cue_at - 20), -1)
+            if toks[x].lower in ("quoted", "quoting", "quotes") or toks[x].text in ";:"
+        ),
         None,
     )
-    if quoted is None:
+    if quoted is None or toks[quoted].text in ";:":
         return None
+    quotee = subject_right(toks, quoted + 1, cue_at - 1)
+    if quotee is not None and quotee.last == cue_at - 2:
+        # "quoting him as saying", '"…," the paper quoted Ola Brekk as saying': the one quoted
+        quoter = subject_left(toks, quoted, 0)
+        before = quoter.first - 1 if quoter is not None else quoted - 1
+        return _Speaker(words.voice(quotee), resume=cue_at + 1, before=before)
     while quoted > 0 and toks[quoted - 1].lower in PASSIVE_AUXILIARIES:
         quoted -= 1
     subject = subject_left(toks, quoted, 0)
@@ -542,9 +578,13 @@ def _document_owner(words: _Words, subject: _Subject) -> _Voice | None:
 def _inverted_speaker(words: _Words, cue_at: int) -> _Speaker | None:
     """'…," said Putin' / '…, said the minister': the subject after the cue."""
     phrase = subject_right(words.toks, cue_at + 1, words.count)
-    if phrase is None:
-        return None
+    if phrase is None or _gerund(words.toks[phrase.first]):
+        return None  # '…“Pulp Fiction,” acknowledged making an …': the verb's object, no one
     return _Speaker(words.voice(phrase), phrase.last + 1, before=cue_at - 1, inverted=True)
+
+
+def _gerund(tok: Token) -> bool:
+    return not tok.is_cap and tok.lower.endswith("ing") and tok.lower not in ("acting", "king")
 
 
 def _clause_owner(words: _Words, cue_at: int, found: list[Attribution]) -> _Voice | None:
@@ -914,12 +954,19 @@ def _before_second_verb(toks: list[Token], first: int, last: int) -> int:
         verb = toks[at + 1]
         if _is_cue(verb) or (
             toks[at].lower == "and"
-            and verb.lower.endswith("ed")
-            and verb.lower not in AUXILIARIES
+            and _past_verb(verb)
             and not any(x.quote for x in toks[first:at])
+            and not any(_past_verb(x) for x in toks[first + 1 : at])
         ):
             return at - 1  # "…called the package "a good start" but warned that …"
     return last
+
+
+def _past_verb(tok: Token) -> bool:
+    """A lower-case word in -ed that is no auxiliary: a verb in the past. In 'said he makes
+    $41,000 a year and questioned how …' "questioned" is the speaker's second verb; in 'says he
+    pushed her down and tried to …' "tried" is the content's own, its first verb being past too."""
+    return tok.lower.endswith("ed") and not tok.is_cap and tok.lower not in AUXILIARIES
 
 
 def _before_channel(

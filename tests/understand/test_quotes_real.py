@@ -161,3 +161,63 @@ def test_a_relative_that_after_the_object_opens_no_content() -> None:
     assert quotes(text) == []
     (q,) = quotes("The minister told a press conference on Monday that prices would fall.")
     assert q.text.endswith("prices would fall")
+
+
+def test_a_quotation_over_several_paragraphs_is_one_quote_per_paragraph() -> None:
+    text = (
+        'The skipper looked back on the season. He added: "We lost the first four races.\n'
+        '"Then the crew found its rhythm and we never looked back.\n'
+        '"I would not change a single one of them."'
+    )
+    found = quotes(text)
+    assert [q.text.strip("\u201c\u201d\"' .,\n") for q in found] == [
+        "We lost the first four races",
+        "Then the crew found its rhythm and we never looked back",
+        "I would not change a single one of them",
+    ]
+    assert all("\n" not in q.text for q in found)
+
+
+def test_a_second_past_verb_of_the_reported_clause_stays_in_it() -> None:
+    (q,) = quotes("Inspector Mara Lind says the driver braked late and swerved into the hedge.")
+    assert q.text == "the driver braked late and swerved into the hedge"
+    found = quotes("The farmer said he earns little and questioned the new levy.")
+    assert found[0].text == "he earns little"
+
+
+def test_by_saying_gives_the_words_to_the_subject() -> None:
+    (q,) = quotes(
+        "A lawyer for the dock workers, Ruth Amsel, answered every question from reporters by "
+        'saying only: "We will see them in court."'
+    )
+    assert q.text == '"We will see them in court."'
+    assert q.speaker is not None
+    assert "lawyer" in q.speaker.lower() or q.speaker == "Ruth Amsel"
+
+
+def test_a_cue_after_but_and_an_auxiliary_is_the_subjects() -> None:
+    found = quotes(
+        'Pieter Hals has apologised for the delays but has denied "any wrongdoing at all."'
+    )
+    assert [(q.speaker, q.text) for q in found] == [("Pieter Hals", '"any wrongdoing at all."')]
+
+
+def test_the_object_of_a_verb_after_a_title_is_no_speaker() -> None:
+    text = (
+        'Vance, the producer of "Night Train," admitted making a "poor choice" on the set and '
+        "defended his record."
+    )
+    assert all(q.speaker != "making a" for q in quotes(text))
+    assert all("producer of" not in q.text for q in quotes(text))
+
+
+def test_whoever_is_quoted_as_saying_speaks() -> None:
+    found = quotes(
+        "The harbour was closed for a week, the paper reported, quoting the harbour master Ivo "
+        'Brun as saying, "Nobody sails until the wreck is gone."'
+    )
+    assert [q.speaker for q in found if "Nobody sails" in q.text] == ["Ivo Brun"]
+    text = '"The test was a full success," the state agency quoted General Oren Tal as saying.'
+    (q,) = quotes(text)
+    assert q.speaker == "Oren Tal"
+    assert q.text == '"The test was a full success,"'
