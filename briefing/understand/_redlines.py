@@ -132,6 +132,9 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bwhatever happens\b|\bat any (?:cost|price)\b"
         r"|\bnot negotiable\b|\bnot up for negotiation\b|\bnot for sale\b|\bnot on the table\b"
         r"|\bred lines?\b|\bthere can be no\b"
+        # an offer said to be the last: "its best and final offer", "described as its final
+        # figure", "take it or leave it"
+        r"|\bbest and final\b|\bfinal (?:offer|bid|figure|price)\b|\btake it or leave it\b"
         r"|\bno\s+(?!way\b)\w+(?:\s+\w+)?\s+(?:may|can|could|must)\b"
         r"|\bno\s+(?:\w+\s+){1,2}?without\b"
         r"|\bconditions?\b[^.;:]{0,60}:", re.I)),
@@ -165,7 +168,7 @@ _RAW_TRIGGERS += [
     ("demand", re.compile(r"\bshould\b(?!\s+(?:have|be able|not have)\b)", re.I)),
 ]  # fmt: skip
 _FIRST_LETTERS = (
-    "oupcas", "wscdnr", "uinwatcr", "mhdiacuorpwen", "aupcoitel", "upfd", "ro", "v", "s"
+    "oupcas", "wscdnr", "uinwatcrbf", "mhdiacuorpwen", "aupcoitel", "upfd", "ro", "v", "s"
 )  # fmt: skip
 _TRIGGERS = [
     (kind, re.compile(rf"(?=[{first}])(?:{pat.pattern})", pat.flags))
@@ -336,6 +339,13 @@ def _own_clause(
     return start, end
 
 
+def _scare_quoted(text: str, s: Sentence, start: int, end: int) -> bool:
+    """Whether [start, end) is a short phrase in quotation marks inside the sentence's own
+    clause ('made a "best and final offer"'), not someone's words ('"No," she said')."""
+    before = text[s.start : start].strip(QUOTE_MARKS + " \n")
+    return len(text[start:end].split()) <= 4 and bool(before) and before[-1] not in ",:;"
+
+
 def _frame_span(
     text: str, s: Sentence, pos: int, near: list[Quote], reg: Registry
 ) -> tuple[int, int, str | None, bool]:
@@ -345,6 +355,10 @@ def _frame_span(
     marks = next((t for t in s.tokens if t.quote and t.start <= pos < t.end), None)
     if marks is not None and quote is not None and quote.start < marks.start:
         marks = None  # a quoted fragment inside reported speech: the whole clause counts
+    if marks is not None and _scare_quoted(text, s, marks.start, marks.end):
+        # a phrase in quotation marks ('its "best and final offer"'): the clause counts
+        start, end = _own_clause(text, s, pos, near, reg)
+        return start, end, quote.speaker if quote is not None else None, True
     if marks is not None:
         return marks.start, marks.end, quote.speaker if quote is not None else None, False
     if quote is not None:
@@ -821,6 +835,18 @@ _LIST_SPLIT = re.compile(r",\s+and\s+|,\s+(?=[a-z])|\s+and\s+(?=[A-Za-z])")
 _PLAN_THAT = re.compile(rf"(?:{any_of(PLAN_NOUNS)})\s+(?:that|which)\s+", re.I)
 
 
+# an offer said to be the last, and the verb that puts it forward: the red line is the offer
+_LAST_OFFER = re.compile(
+    r"(?:best and final|final)(?:\s*[\"\u201c\u201d'\u2019]?\s*(?:offer|bid|figure|price)\b)?",
+    re.I,
+)
+_OFFERED = re.compile(
+    r"\b(?:made|make|makes|making|submitted|tabled|presented|unveiled|described\s+as|as)\s+"
+    r"(?=[^,;]{0,60}$)",
+    re.I,
+)
+
+
 def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]:
     """Where in its frame the demand itself starts and ends, before trimming: past a clause it
     does not belong to, past a lead-in ("the plan proposes that"), from an asking verb."""
@@ -853,6 +879,10 @@ def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]
     under = _UNDER_LEAD.match(text, cue.start) if cue.kind == "term" else None
     if under is not None and under.end() < end:
         start = max(start, under.end())  # "Under the Norwegian plan's terms, …": what follows
+    last = _LAST_OFFER.match(text, cue.start)
+    offered = _OFFERED.search(text, start, cue.start) if last is not None else None
+    if last is not None and offered is not None:
+        start, end = offered.end(), last.end()  # "made a $9 billion 'best and final offer'"
     colon = text.find(":", cue.start, end)
     if cue.kind == "non-negotiable" and colon >= 0 and end - colon > 8:
         start = colon + 1  # "her condition was non-negotiable: a binding date for …"
@@ -862,7 +892,8 @@ def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]
 # what follows a demand without being part of it: an attribution ("…, he added"), a reason
 # ("…, because …"), a participle clause ("…, saying …"), a contrast ("…, but he called …")
 _TAIL = re.compile(
-    r",\s+(?:saying|adding|arguing|noting|citing|warning|according to|among other)\b"
+    r",[\"\u201d\u2019]?\s+(?:saying|adding|arguing|noting|citing|warning|according to"
+    r"|among other)\b"
     r"|,\s+(?:he|she|they|it|we|I|[A-Z][\w'\u2019-]+)\s+(?:said|added|says|adds|told|wrote|noted)\b"
     r"|,\s+(?:and\s+)?(?:said|says|added|adds|told|noted|argued)\b|,\s+with\s+(?:[\w'\u2019-]+\s+){1,5}?[a-z]+ing\b"
     r"|,?\s+because\b|,\s+but\b(?!\s+not\b)|\s+but\s+(?=[a-z]+ing\b)"
@@ -950,6 +981,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if text[start : start + 5].lower() == "that ":
         start += 5
+    unclosed = text.count("\u201c", start, end) > text.count("\u201d", start, end)
+    if unclosed or text.count('"', start, end) % 2 == 1:
+        closing = text.find("\u201d" if unclosed else '"', end, end + 3)
+        end = closing + 1 if closing >= 0 else end  # 'its “best and final offer”': both marks
     return start, end
 
 

@@ -354,3 +354,27 @@ def test_a_refusal_in_a_relative_clause_on_an_object_keeps_who_refuses() -> None
 def test_a_vow_is_held_without_when_it_was_made() -> None:
     text = "The governor, Ama Owusu, vowed to clear the slums when she took office in May."
     assert [t.endswith("vowed to clear the slums") for t in texts(text)] == [True]
+
+
+# ------------------------------------------------------------ an offer said to be the last
+
+
+def test_a_best_and_final_offer_is_a_red_line_of_who_made_it() -> None:
+    text = (
+        'Torvik Group made a $9 billion "best and final offer" on Tuesday to buy Halden Foods, '
+        "raising the pressure on its board."
+    )
+    found = red_lines(text)
+    assert [r.text for r in found] == ['a $9 billion "best and final offer"']
+    assert found[0].holder == "Torvik Group"
+
+
+def test_an_offer_called_final_in_a_copula_clause_is_the_whole_clause() -> None:
+    text = (
+        "The new price of 41 euros a share will be Torvik\u2019s \u201cbest and final,\u201d "
+        "according to a statement on Tuesday."
+    )
+    found = texts(text)
+    assert len(found) == 1
+    assert found[0].startswith("The new price of 41 euros a share will be")
+    assert "according to" not in found[0]
