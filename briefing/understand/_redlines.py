@@ -1121,6 +1121,20 @@ def _cue_alone(text: str, item: tuple[int, int], cue: _Cue) -> bool:
     return len(re.findall(r"\w+", rest)) <= 1
 
 
+def _conditions_alike(items: list[tuple[int, int]], cues: list[_Cue]) -> list[tuple[int, int]]:
+    """A list of conditions is one red line per condition, each of the same shape: "would
+    approve the deal only if A and B" holds "only if A" and "B", not "would approve … A"."""
+    if len(items) < 2:
+        return items
+    first_start, first_end = items[0]
+    condition = next(
+        (c for c in cues if c.kind == "condition" and first_start < c.start < first_end), None
+    )
+    if condition is None:
+        return items
+    return [(condition.start, first_end), *items[1:]]
+
+
 def _red_lines_of(
     text: str,
     s: Sentence,
@@ -1145,7 +1159,7 @@ def _red_lines_of(
         holder = _said_by(near, start, reg) or holder
     lead_in_ends = [c.end for c in cues if start <= c.start < end and c.kind in ("term", "demand")]
     out = []
-    for item in _items(text, start, end, frame.cue.start) + resumed:
+    for item in _conditions_alike(_items(text, start, end, frame.cue.start), cues) + resumed:
         item_start, item_end = item
         if item_end - item_start < 6 or item in seen or _cue_alone(text, item, frame.cue):
             continue

@@ -378,3 +378,19 @@ def test_an_offer_called_final_in_a_copula_clause_is_the_whole_clause() -> None:
     assert len(found) == 1
     assert found[0].startswith("The new price of 41 euros a share will be")
     assert "according to" not in found[0]
+
+
+def test_a_list_of_conditions_is_one_red_line_per_condition() -> None:
+    text = (
+        "\"We will back the merger only if the Lund mill stays open and Vik's pension fund keeps "
+        'its board seat," the mayor, Siri Dahl, said.'
+    )
+    assert texts(text) == [
+        "only if the Lund mill stays open",
+        "Vik's pension fund keeps its board seat",
+    ]
+
+
+def test_a_single_condition_keeps_what_it_conditions() -> None:
+    text = "The fund would tender its shares only if the price rose above 50 euros, Lea Moen said."
+    assert texts(text) == ["The fund would tender its shares only if the price rose above 50 euros"]
