@@ -266,6 +266,19 @@ class Registry:
         found = [who for pos, who in self._spoken if start <= pos < end]
         return found[-1] if found else None
 
+    def spoken_just_before(self, pos: int) -> str | None:
+        """The speaker of the latest statement whose cue is in pos's sentence or the one
+        before, if a body (an organisation or a country) spoke it."""
+        cues = [(cue, who) for cue, who in self._spoken if cue < pos]
+        if not cues:
+            return None
+        cue, who = max(cues)
+        k = bisect_right(self._sentence_starts, pos) - 1
+        if bisect_right(self._sentence_starts, cue) - 1 < k - 1:
+            return None
+        ent = self._entities.get(who)
+        return who if ent is not None and ent.kind in ("organization", "country") else None
+
     def last_group(self) -> tuple[int, str] | None:
         """The latest plural group noted as speaking, with where it spoke."""
         return self._groups[-1] if self._groups else None

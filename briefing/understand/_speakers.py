@@ -304,8 +304,15 @@ def _person_pronoun(a: Attribution, p: _Phrase, reg: Registry) -> str | None:
 
 
 def _group_pronoun(p: _Phrase, reg: Registry) -> str | None:
-    """ "it said", "they said": the latest organisation or country, or plural group."""
+    """ "it said", "they said": a body named before it in its sentence, else the body that
+    spoke just before ("The firm said … It also said"), else the latest organisation or
+    country, or plural group."""
     body = reg.actor_before(p.start, ("organization", "country"))
+    spoke = reg.spoken_just_before(p.start)
+    if spoke is not None and (
+        body is None or reg.sentence_at(body.start) != reg.sentence_at(p.start)
+    ):
+        return spoke
     plural = reg.last_group() if p.low == "they" else None
     if plural is not None and (body is None or body.start < plural[0]) and plural[0] < p.start:
         return plural[1]  # "Aid agencies said …", then "they said"

@@ -243,7 +243,7 @@ def test_a_group_whose_fighters_act_is_an_organisation() -> None:
 
 def test_the_government_speaks_for_the_country_in_view() -> None:
     text = (
-        "Nigeria freed four rebel commanders on Monday. "
+        "Nigeria freed four rebel commanders on Monday, and Nigeria's army escorted them. "
         "The prisoners were exchanged at dawn, the government said."
     )
     assert _speakers(text)[-1] == "Nigeria"
@@ -316,3 +316,21 @@ def test_a_social_network_account_speaks_for_its_owner() -> None:
     assert _speakers(text) == ["Norvia", "Norvia"]
     assert _kinds(text).get("Norvia") == "organization"
     assert "Norvia Twitter" not in _kinds(text)
+
+
+def test_it_after_a_body_spoke_is_that_body_not_a_name_between() -> None:
+    text = (
+        "Veltrix Inc. raised its offer for Harnmark on Monday. "
+        "The firm said it was ready to pay a break fee to Harnmark if regulators balked. "
+        "It also said it would pay a monthly fee to Harnmark shareholders."
+    )
+    assert _speakers(text) == ["Veltrix Inc.", "Veltrix Inc."]
+
+
+def test_it_said_after_the_government_said_is_the_country() -> None:
+    text = (
+        "Nigeria freed four rebel commanders on Monday, and Nigeria's army escorted them. "
+        "The prisoners were exchanged in talks run by the Swiss government, the government "
+        "said. A boy held with them was also released, it said."
+    )
+    assert _speakers(text)[-2:] == ["Nigeria", "Nigeria"]
