@@ -146,7 +146,9 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bdemand(?:s|ed|ing)\b(?! by\b)|\bwould demand\b|\bwant(?:s|ed)\b(?! to\b)"
         r"|\b(?:ready|prepared|willing) to\b[^.;]{0,80}\bif\b"
         r"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)) (?:[\w'\u2019-]+ ){1,5}?to\b"
-        r"|\bcontinue\w*\b[^.;]{0,60}\buntil\b|\b(?:no one|nobody)\b[^.;]{0,60}\buntil\b", re.I)),
+        r"|\bcontinue\w*\b[^.;]{0,60}\buntil\b|\b(?:no one|nobody)\b[^.;]{0,60}\buntil\b"
+        # a call made again: "renewed calls for a ceasefire", "reiterated its call to halt …"
+        r"|\b(?:renew|reiterat|repeat)\w*\s+(?:\w+\s+)?calls?\s+(?:for|to)\b", re.I)),
     ("demand", _VERB_FIRST),
     ("term", re.compile(
         r"\bunder (?:its|the|their|his|her)?\s*(?:new |revised )?(?:terms|rules?|agreement|deal|plan)\b"  # noqa: E501
@@ -440,7 +442,12 @@ _TIME_LEAD = re.compile(
     rf"|(?:{any_of(TIME_LEAD_ADVERBS)}) (?=the |a |an |(?-i:[A-Z])))",
     re.I,
 )
-_UNDER_LEAD = re.compile(r"under [^,.;]{0,60},\s*", re.I)
+_UNDER_LEAD = re.compile(
+    r"under [^,.;]{0,60},\s*"
+    r"|under (?:its|the|their|his|her) (?:new |revised )?(?:terms|rules?|plan|deal|agreement)\s+"
+    r"(?=(?-i:[A-Z]))",
+    re.I,
+)
 _PLAN_OWNER = re.compile(r"(?:(the|a|its|their)\s+)?([\w\u2019'-]+)\s+$", re.I)
 _AUTHORED = re.compile(
     rf"\b(?:has |have |had )?(?:{any_of(AUTHORING_VERBS)})\b[^.;]{{0,40}}?"
@@ -825,6 +832,12 @@ _THAT_SPLIT = re.compile(
     r",\s+(?:and\s+)?that\s+|\s+and\s+that\s+|;\s+|,\s+(?=or\s+(?:if|unless)\b)"
 )
 _MODAL_SPLIT = re.compile(rf",\s+(?:and\s+)?(?=(?:{any_of(SECOND_DEMAND_VERBS)})\b)")
+# a second clause with its own subject: "…, and the residents would have to drop …", "…, and
+# Nigeria has offered to lend …"
+_CLAUSE_SPLIT = re.compile(
+    r",\s+and\s+(?=(?:the\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
+    r"(?:would|will|must|should|may|can|could|has|have)\s+(?:\w+ly\s+)?[a-z]+\b)"
+)
 _PREP_SPLIT = re.compile(rf",?\s+and\s+(?:{any_of(REPEATED_PREPOSITIONS)})\s+")
 _NP_OPEN = re.compile(r"[\s\"\u201c]*(?:a|an)\s", re.I)
 _NP_LIST_SPLIT = re.compile(r",\s+and\s+(?=(?:a|an)\s)")
@@ -981,6 +994,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if text[start : start + 5].lower() == "that ":
         start += 5
+    elif text[start : start + 4] == "and ":
+        start += 4  # "… and reiterated calls to …": the second act without its conjunction
     unclosed = text.count("\u201c", start, end) > text.count("\u201d", start, end)
     if unclosed or text.count('"', start, end) % 2 == 1:
         closing = text.find("\u201d" if unclosed else '"', end, end + 3)
@@ -1010,6 +1025,23 @@ def _opens_no_verb(text: str, at: int) -> bool:
     return following[0][0].isupper() and following[1:2] == ["to"]
 
 
+_PAST_OBJECT_OPENERS = ("calls", "demands", "its", "their", "the", "a", "an", "that", "to")
+
+
+def _second_past_verb(text: str, cue: int, at: int) -> bool:
+    """Whether the words at `at` are a second past-tense act after a past-tense cue:
+    "opposed any sanctions and renewed calls to halt …" (not "armed and organised groups")."""
+    first = text[cue : cue + 24].split()[:1]
+    following = text[at : at + 40].split()[:2]
+    return (
+        bool(first)
+        and first[0].lower().endswith("ed")
+        and len(following) == 2
+        and following[0].lower().endswith("ed")
+        and following[1].lower() in _PAST_OBJECT_OPENERS
+    )
+
+
 def _quoted(text: str, start: int, pos: int) -> bool:
     """Whether pos lies inside a quotation opened after start."""
     before = text[start:pos]
@@ -1036,7 +1068,8 @@ def _split_at(
             left_from = max(previous, first_cue) if verbs_only else current
             previous = m.end()
             if verbs_only and (
-                _opens_no_verb(text, m.end()) or _quoted(text, part_start, m.start())
+                (_opens_no_verb(text, m.end()) and not _second_past_verb(text, first_cue, m.end()))
+                or _quoted(text, part_start, m.start())
             ):
                 continue  # nor inside a quotation: "would face “fire and fury” if …"
             left = text[left_from : m.start()]
@@ -1057,6 +1090,7 @@ def _items(text: str, start: int, end: int, first_cue: int) -> list[tuple[int, i
     parts = [(start, end)]
     parts = _split_at(text, _THAT_SPLIT, parts, first_cue, verbs_only=False)
     parts = _split_at(text, _MODAL_SPLIT, parts, first_cue, verbs_only=False)
+    parts = _split_at(text, _CLAUSE_SPLIT, parts, first_cue, verbs_only=False)
     # "conditional on A and on B"
     parts = _split_at(text, _PREP_SPLIT, parts, first_cue, verbs_only=False)
     if len(parts) == 1 and _NP_OPEN.match(text, start):
@@ -1157,7 +1191,9 @@ def _red_lines_of(
     if holder is None or cut > frame.start:
         # the clause is someone's words
         holder = _said_by(near, start, reg) or holder
-    lead_in_ends = [c.end for c in cues if start <= c.start < end and c.kind in ("term", "demand")]
+    lead_in_ends = [
+        c.end for c in cues if start <= c.start < end and (c.kind == "term" or _is_lead_in(text, c))
+    ]
     out = []
     for item in _conditions_alike(_items(text, start, end, frame.cue.start), cues) + resumed:
         item_start, item_end = item
@@ -1201,17 +1237,21 @@ def find_red_lines(
 
 
 def _without_wrappers(found: list[RedLine]) -> list[RedLine]:
-    """Each demand once: a red line that holds another of the same holder whole only wraps it
-    in a lead-in ("he told parliament that …" around "a ceasefire … provided that …")."""
-    return [
-        r
-        for r in found
-        if not any(
-            o is not r
-            and o.holder == r.holder
-            and r.start <= o.start
-            and o.end <= r.end
-            and (o.start, o.end) != (r.start, r.end)
-            for o in found
-        )
-    ]
+    """Each demand once where one red line holds another whole: a demand around a refusal is
+    the demand ("wanted guarantees that NATO would not expand"); otherwise the outer one only
+    wraps the inner in a lead-in ("he told parliament that …" around "a ceasefire … provided
+    that …") when both have one holder."""
+
+    def inside(o: RedLine, r: RedLine) -> bool:
+        return r.start <= o.start and o.end <= r.end and (o.start, o.end) != (r.start, r.end)
+
+    def dropped(r: RedLine) -> bool:
+        for o in found:
+            if inside(r, o) and o.kind == "demand" and r.kind != "demand":
+                return True  # the refusal inside a demand
+            demand_around = r.kind == "demand" and o.kind != "demand"
+            if inside(o, r) and o.holder == r.holder and not demand_around:
+                return True  # a lead-in around the demand
+        return False
+
+    return [r for r in found if not dropped(r)]

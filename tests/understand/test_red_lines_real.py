@@ -394,3 +394,47 @@ def test_a_list_of_conditions_is_one_red_line_per_condition() -> None:
 def test_a_single_condition_keeps_what_it_conditions() -> None:
     text = "The fund would tender its shares only if the price rose above 50 euros, Lea Moen said."
     assert texts(text) == ["The fund would tender its shares only if the price rose above 50 euros"]
+
+
+# ------------------------------------------------------------ one red line per demand
+
+
+def test_a_second_clause_with_its_own_subject_is_its_own_red_line() -> None:
+    text = (
+        "Under its terms Velta would pay the fine into a fund run by the regulator, would admit "
+        "no wrongdoing, and the farmers would have to drop their claim for lost harvests."
+    )
+    assert texts(text) == [
+        "Velta would pay the fine into a fund run by the regulator",
+        "would admit no wrongdoing",
+        "the farmers would have to drop their claim for lost harvests",
+    ]
+
+
+def test_a_demand_around_a_refusal_is_the_demand() -> None:
+    text = (
+        "Pavel Orlov, the Kremlin aide, said the president wanted written assurances that the "
+        "alliance would not admit Moldova and that no troops would ever be stationed there."
+    )
+    found = texts(text)
+    assert "the alliance would not admit Moldova" not in found
+    assert any(
+        t.endswith("written assurances that the alliance would not admit Moldova") for t in found
+    )
+
+
+def test_a_second_past_act_after_a_past_refusal_is_split() -> None:
+    text = (
+        "The farmers' union opposed any cut to the subsidy and renewed its demands for a "
+        "fuel rebate before the spring sowing."
+    )
+    found = texts(text)
+    assert len(found) == 2
+    assert found[1].startswith("renewed its demands for a fuel rebate")
+
+
+def test_renewed_calls_for_something_are_a_demand() -> None:
+    text = "Teachers' unions renewed calls for smaller classes in all state schools on Monday."
+    assert ["renewed calls for smaller classes in all state schools" in t for t in texts(text)] == [
+        True
+    ]
