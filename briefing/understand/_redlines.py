@@ -519,6 +519,10 @@ _DESCRIBED_GROUP = re.compile(
 )
 
 
+# those who speak for an organisation named before: "its lawyers", "its spokeswoman"
+_ITS_AGENTS = re.compile(r"^its\s+(?:[\w-]+\s+)?[\w-]+$", re.I)
+
+
 def _resolved(
     holder: str | None, s: Sentence, pos: int, reg: Registry, quotes: list[Quote]
 ) -> str | None:
@@ -534,6 +538,9 @@ def _resolved(
     described = _DESCRIBED_GROUP.match(" ".join(holder.split()))
     if described is not None:
         return _organization_speaking(described.group(1).lower(), pos, reg, quotes) or holder
+    if _ITS_AGENTS.match(holder):  # "its lawyers told a court the company would not …"
+        body = reg.actor_before(pos, ("organization",))
+        return body.canonical if body is not None else holder
     return holder
 
 
@@ -1169,6 +1176,31 @@ def _conditions_alike(items: list[tuple[int, int]], cues: list[_Cue]) -> list[tu
     return [(condition.start, first_end), *items[1:]]
 
 
+# a deal between parties, whose terms bind each its own party; an offer's or a plan's terms
+# are its author's position
+_MUTUAL = re.compile(r"\b(?:agreement|deal|accord|treaty|settlement)\b", re.I)
+_BOUND_PARTY = re.compile(
+    r"(?:the\s+([\w-]+)|((?-i:[A-Z])[\w'\u2019&-]*(?:\s+(?-i:[A-Z])[\w'\u2019&-]*)*))"
+    r"\s+(?:would|will|must|shall|has|have)\b"
+)
+
+
+def _party_bound(text: str, item: tuple[int, int], reg: Registry) -> str | None:
+    """Which party a term of a deal binds, when the term names it: "Under the agreement, the
+    museum will pay for …" is the museum's, "Harwell would pay …" Harwell's."""
+    bound = _BOUND_PARTY.match(text, item[0], item[1])
+    if bound is None:
+        return None
+    if bound.group(1) is not None:
+        noun = bound.group(1).lower()
+        org = _org_before(reg, len(text), noun)
+        return org.canonical if org is not None and noun in org.canonical.lower() else None
+    named = reg.mention_in(bound.start(2), bound.end(2))
+    if named is not None and not named.place and named.kind != "other":
+        return named.canonical
+    return None
+
+
 def _red_lines_of(
     text: str,
     s: Sentence,
@@ -1206,6 +1238,8 @@ def _red_lines_of(
         if frame.own_clause:
             subject = _item_subject(text, s, item, cues, reg)
             who = subject.canonical if subject is not None else holder
+        if frame.cue.kind == "term" and _MUTUAL.search(text, frame.cue.start, frame.cue.end):
+            who = _party_bound(text, item, reg) or who  # each term of a deal binds its party
         red_line = RedLine(
             holder=who,
             text=text[item_start:item_end],

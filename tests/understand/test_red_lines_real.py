@@ -438,3 +438,22 @@ def test_renewed_calls_for_something_are_a_demand() -> None:
     assert ["renewed calls for smaller classes in all state schools" in t for t in texts(text)] == [
         True
     ]
+
+
+def test_what_its_lawyers_said_is_the_company_s_position() -> None:
+    text = (
+        "Velta Chemicals was sued by the farmers in May.\n\n"
+        "Three weeks ago its lawyers told the court that the company would not pay any damages."
+    )
+    found = red_lines(text)
+    assert [r.holder for r in found] == ["Velta Chemicals"]
+
+
+def test_each_term_of_a_deal_is_held_by_the_party_it_binds() -> None:
+    text = (
+        "Ghana signed the accord with the Oslo Museum of Art on Friday.\n\n"
+        "Under the agreement, the museum will pay for the shipping, and Ghana has offered to "
+        "lend two of the masks back to Oslo for a show in 2029."
+    )
+    found = red_lines(text)
+    assert [r.holder for r in found] == ["Oslo Museum of Art", "Ghana"]
