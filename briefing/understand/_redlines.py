@@ -147,6 +147,8 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:ready|prepared|willing) to\b[^.;]{0,80}\bif\b"
         r"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)) (?:[\w'\u2019-]+ ){1,5}?to\b"
         r"|\bcontinue\w*\b[^.;]{0,60}\buntil\b|\b(?:no one|nobody)\b[^.;]{0,60}\buntil\b"
+        # what someone holds to be necessary: "it was vital that …", "of crucial importance that"
+        r"|\b(?:vital|essential|imperative|crucial)(?:\s+importance)?[\"\u201d\u2019]?,?\s+that\b"
         # a call made again: "renewed calls for a ceasefire", "reiterated its call to halt …"
         r"|\b(?:renew|reiterat|repeat)\w*\s+(?:\w+\s+)?calls?\s+(?:for|to)\b", re.I)),
     ("demand", _VERB_FIRST),
@@ -170,7 +172,7 @@ _RAW_TRIGGERS += [
     ("demand", re.compile(r"\bshould\b(?!\s+(?:have|be able|not have)\b)", re.I)),
 ]  # fmt: skip
 _FIRST_LETTERS = (
-    "oupcas", "wscdnr", "uinwatcrbf", "mhdiacuorpwen", "aupcoitel", "upfd", "ro", "v", "s"
+    "oupcas", "wscdnr", "uinwatcrbf", "mhdiacuorpwenvi", "aupcoitel", "upfd", "ro", "v", "s"
 )  # fmt: skip
 _TRIGGERS = [
     (kind, re.compile(rf"(?=[{first}])(?:{pat.pattern})", pat.flags))
@@ -917,7 +919,7 @@ _TAIL = re.compile(
     r"|,\s+(?:he|she|they|it|we|I|[A-Z][\w'\u2019-]+)\s+(?:said|added|says|adds|told|wrote|noted)\b"
     r"|,\s+(?:and\s+)?(?:said|says|added|adds|told|noted|argued)\b|,\s+with\s+(?:[\w'\u2019-]+\s+){1,5}?[a-z]+ing\b"
     r"|,?\s+because\b|,\s+but\b(?!\s+not\b)|\s+but\s+(?=[a-z]+ing\b)"
-    r"|,?\s+rather than\b|,\s+(?:up|down) from\b"
+    r"|,?\s+rather than\b|,\s+(?:up|down) from\b|,\s+however\b"
     # an apposition that comments on the demand: "…, a phrase officials use for …"
     r"|,\s+an?\s+[a-z]+\s+(?:that|which|[a-z]+\s+(?:use|uses|used|call|calls|are|is|were|was)\b"
     r"|(?=[A-Z]))"
@@ -1055,6 +1057,16 @@ def _quoted(text: str, start: int, pos: int) -> bool:
     return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
+def _unfinished_list(text: str, separator: re.Match[str], end: int) -> bool:
+    """Whether a bare comma joins no list of verbs: one closes with "and" or "or" ("must
+    retain X, receive Y and avoid Z"); "take immediate, concrete steps" is one demand."""
+    bare = "and" not in separator.group()
+    return bare and _LIST_CLOSE.search(text, separator.end(), end) is None
+
+
+_LIST_CLOSE = re.compile(r"\s(?:and|or)\s")
+
+
 def _split_at(
     text: str,
     separator: re.Pattern[str],
@@ -1077,6 +1089,7 @@ def _split_at(
             if verbs_only and (
                 (_opens_no_verb(text, m.end()) and not _second_past_verb(text, first_cue, m.end()))
                 or _quoted(text, part_start, m.start())
+                or _unfinished_list(text, m, part_end)
             ):
                 continue  # nor inside a quotation: "would face “fire and fury” if …"
             left = text[left_from : m.start()]
@@ -1288,4 +1301,18 @@ def _without_wrappers(found: list[RedLine]) -> list[RedLine]:
                 return True  # a lead-in around the demand
         return False
 
-    return [r for r in found if not dropped(r)]
+    kept = [r for r in found if not dropped(r)]
+    return _said_once(kept)
+
+
+def _said_once(found: list[RedLine]) -> list[RedLine]:
+    """A demand repeated word for word (a paragraph the article prints twice) is shown once."""
+    seen: set[str] = set()
+    out = []
+    for r in found:
+        words = " ".join(r.text.lower().split())
+        if words in seen and len(words.split()) >= 5:
+            continue
+        seen.add(words)
+        out.append(r)
+    return out

@@ -457,3 +457,19 @@ def test_each_term_of_a_deal_is_held_by_the_party_it_binds() -> None:
     )
     found = red_lines(text)
     assert [r.holder for r in found] == ["Oslo Museum of Art", "Ghana"]
+
+
+def test_it_is_vital_that_states_a_demand() -> None:
+    text = (
+        "The Arctic Council said it was of \u201cvital importance\u201d that both navies take "
+        "immediate, concrete steps to cut the risk of a collision, however, its statement named "
+        "no deadline."
+    )
+    assert texts(text) == [
+        "both navies take immediate, concrete steps to cut the risk of a collision"
+    ]
+
+
+def test_a_demand_printed_twice_is_shown_once() -> None:
+    para = "The mayor said the state must repay the flood fund before the next budget.\n\n"
+    assert len(texts(para + "Roads stayed closed on Monday.\n\n" + para)) == 1
