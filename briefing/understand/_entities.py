@@ -13,6 +13,7 @@ from briefing.understand._lexicon import (
     HONORIFICS,
     MALE_TITLES,
     OF_WORDS,
+    ORG_WORDS,
 )
 from briefing.understand._mentions import Entity, Mention
 
@@ -57,9 +58,12 @@ class _KnownForms:
 
     def canonical(self, m: Mention) -> tuple[str, str]:
         """The canonical name and kind of a mention the alias table does not know."""
-        if " " not in m.name and m.name.lower() in self.org_heads and m.kind != "person":
-            # "the Commission" after "the European Commission"
-            return self.org_heads[m.name.lower()], "organization"
+        key = m.name.lower()
+        surname = key in self.persons and key not in ORG_WORDS
+        if " " not in m.name and key in self.org_heads and m.kind != "person" and not surname:
+            # "the Commission" after "the European Commission"; but "Wolfson" after "Tina
+            # Wolfson" of "Ahdoot & Wolfson" is the person
+            return self.org_heads[key], "organization"
         company = self.companies.get(_without_suffix(m.name).lower())
         if company is not None:
             return company, "organization"  # "Qualcomm" after "Qualcomm Inc."

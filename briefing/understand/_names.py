@@ -495,6 +495,8 @@ class _Scanner:
         words = {t.lower.strip(".") for t in run.name if _org_word_as_written(t)}
         if words & ORG_WORDS or (name.isupper() and len(name) > 1 and len(run.name) == 1):
             return "organization"
+        if "&" in words:
+            return "organization"  # "Ahdoot & Wolfson", "Latham & Watkins": a firm's name
         if words & PLACE_WORDS:
             return "other"  # "Old Market Street", "Lowmere Valley"
         if prev == "of" and len(run.name) >= 3 and self._follows_person_of(run.words[0].start):

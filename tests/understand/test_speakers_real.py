@@ -334,3 +334,14 @@ def test_it_said_after_the_government_said_is_the_country() -> None:
         "said. A boy held with them was also released, it said."
     )
     assert _speakers(text)[-2:] == ["Nigeria", "Nigeria"]
+
+
+def test_a_surname_alone_is_the_person_not_the_firm_that_bears_it() -> None:
+    text = (
+        "The suit was filed by Nadia Crale, a partner at Benning & Crale. "
+        "Crale says a judge may yet allow the claims. "
+        '"The law was written for this," she says.'
+    )
+    assert _speakers(text) == ["Nadia Crale", "Nadia Crale"]
+    actors = {a.name: a for a in analyse(text, "2024-03-01").actors}
+    assert "Benning & Crale" not in actors["Nadia Crale"].aliases
