@@ -280,6 +280,14 @@ TIME_ADJUNCT_WORDS = (
     )
 )
 
+# A span of time that may stand between a subject and its cue ("Regulators this month said",
+# "The council last week said") and that is never a speaker itself.
+TIME_NOUNS = _words("day days week weeks month months year years weekend morning afternoon evening")
+TIME_DEICTICS = _words("this last next each every")
+
+# Nouns in -ly, which are no adverbs between a subject and its cue ("the Berg family said").
+LY_NOUNS = _words("family ally assembly supply rally monopoly anomaly reply bully belly jelly lily")
+
 # Words that open the topic an utterance was about: '"…," Grassley said of the offer.'
 TOPIC_PREPOSITIONS = _words("in during at of about regarding concerning")
 

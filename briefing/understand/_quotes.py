@@ -45,6 +45,7 @@ from briefing.understand._lexicon import (
     INVERTED_SUBJECT_PRONOUNS,
     ISSUING_VERBS,
     LEADING_CONJUNCTIONS,
+    LY_NOUNS,
     MONTHS,
     NAMING_CUES,
     NOT_CONTINUATION_WORDS,
@@ -64,6 +65,8 @@ from briefing.understand._lexicon import (
     SUBJECT_CUE_ADVERBS,
     SUBORDINATORS,
     TIME_ADJUNCT_WORDS,
+    TIME_DEICTICS,
+    TIME_NOUNS,
     TITLE_SMALL_WORDS,
     TITLE_WORDS,
     TOPIC_PREPOSITIONS,
@@ -547,7 +550,32 @@ def _subject_speaker(words: _Words, cue_at: int, subject: _Subject) -> _Speaker:
     named = first.is_cap or first.lower in DETERMINERS
     shown = subject if named else _Phrase(subject.head, subject.head)
     voice = _Voice(words.span(shown), words.voice(subject).text)
+    name = _name_after_descriptor(words.toks, subject) if named else None
+    if name is not None:
+        voice = words.voice(name)  # "Hustle assistant coach Darnell Lazare": the name
     return _Speaker(voice, resume=cue_at + 1, before=subject.first - 1)
+
+
+def _name_after_descriptor(toks: list[Token], subject: _Subject) -> _Phrase | None:
+    """The name that ends a subject after a lower-case descriptor: "Darnell Lazare" in
+    "Hustle assistant coach Darnell Lazare", "Tong Zhao" in "Beijing-based analyst Tong
+    Zhao" (a single word only after a role: "analyst Zhao")."""
+    head = subject.head
+    if head != subject.last or not toks[head].is_cap:
+        return None
+    start = head
+    while start - 1 > subject.first and (
+        toks[start - 1].is_cap or (toks[start - 1].text == "." and toks[start - 2].is_cap)
+    ):
+        start -= 1
+    descriptor = toks[start - 1]
+    if start - 1 < subject.first or descriptor.is_cap or not descriptor.text.isalpha():
+        return None
+    if descriptor.lower in DETERMINERS or descriptor.lower in NP_STOP:
+        return None
+    if head == start and descriptor.lower not in ROLE_WORDS:
+        return None  # "newspaper Haaretz": the descriptor says what the name is
+    return _Phrase(start, head)
 
 
 def _document_issuer(toks: list[Token], subject: _Subject) -> _Subject | None:
@@ -645,7 +673,7 @@ def _tail_is_adjunct(toks: list[Token], tail: int, cue: str, *, quoted: bool) ->
         return False
     if tok.quote or tok.text in (".", ",", "!", "?", ";", "\u2014", "\u2013", "-", "("):
         return True
-    if tok.lower in SUBORDINATORS or (tok.lower.endswith("ly") and not tok.is_cap):
+    if tok.lower in SUBORDINATORS or _adverb(tok):
         return True  # "…," Clinton wrote when …  /  "…," she tweeted shortly after …
     if _content_follows(toks, tail):
         return False
@@ -846,7 +874,7 @@ def _relative_that(toks: list[Token], first: int, at: int) -> bool:
     if toks[at].lower != "that" or at - first < 2 or at + 1 >= len(toks):
         return False
     noun, verb = toks[at - 1], toks[at + 1]
-    if noun.is_cap or not _content_word(noun) or noun.lower.endswith("ly"):
+    if noun.is_cap or not _content_word(noun) or _adverb(noun):
         return False
     past = verb.lower.endswith("ed") and not verb.is_cap
     return verb.lower in AUXILIARIES or past
@@ -887,7 +915,15 @@ def _addressee(toks: list[Token], cue: str, first: int) -> _Phrase | None:
     if not (toks[first].is_cap or toks[first].lower in ADDRESSEE_WORDS):
         return None
     phrase = subject_right(toks, first, len(toks))
-    return phrase if phrase is not None and phrase.last + 1 < len(toks) else None
+    if phrase is None:
+        return None
+    # "told reporters the vote was close": the content's own subject is no addressee
+    cut = next(
+        (x for x in range(first + 1, phrase.last + 1) if _opens_phrase(toks, x, first)), None
+    )
+    if cut is not None and not toks[cut].is_cap:
+        phrase = _Phrase(first, cut - 1)
+    return phrase if phrase.last + 1 < len(toks) else None
 
 
 def _used_as_speech(toks: list[Token], cue: str, first: int) -> bool:
@@ -1496,7 +1532,69 @@ def subject_left(toks: list[Token], cue_at: int, floor: int) -> _Subject | None:
         return None
     if toks[first].lower == "who" and first - 2 >= floor and toks[first - 1].text == ",":
         return _Subject(first, first, head=first)
+    enclosing = _enclosing_subject(toks, first, floor)
+    if enclosing is not None:
+        return enclosing
     return _Subject(first, last, head=last)
+
+
+def _enclosing_subject(toks: list[Token], first: int, floor: int) -> _Subject | None:
+    """The noun phrase that speaks when the phrase before the cue is only the object inside
+    its modifier: "An aid worker who saw the girls after their release said", "Investors
+    contacted by the paper at the time said", "Ana Ruiz, a fellow at a think tank in Lima
+    told …"."""
+    link = first - 1
+    if link >= floor and toks[link].text == ",":
+        return _name_before_apposition(toks, link, floor)
+    if link < floor or not (toks[link].lower in OPENING_PREPOSITIONS or _past_verb(toks[link])):
+        return None
+    enclosing = _enclosing_phrase(toks, link, floor)
+    if enclosing is None or toks[link].lower not in SUBORDINATORS:
+        return enclosing
+    # "an engineer who inspected the bridge after the flood said", but "players who were
+    # sent off after a referee accused them": a clause of its own unless the sentence's
+    # subject opens the modifier
+    opens_sentence = enclosing.first == floor or toks[enclosing.first - 1].lower in ("but", "and")
+    return enclosing if opens_sentence else None
+
+
+def _enclosing_phrase(toks: list[Token], link: int, floor: int) -> _Subject | None:
+    """The noun phrase whose modifier ends with the word at `link`, within fifteen words."""
+    for at in range(link, max(floor, link - 15) - 1, -1):
+        tok = toks[at]
+        if tok.quote or tok.text in (";", ":", ".", "(", ")") or _is_cue(tok):
+            return None
+        if tok.text == ",":
+            return _name_before_apposition(toks, at, floor)
+        opens_modifier = (tok.lower in ("who", "that") and _verb_like(toks[at + 1])) or (
+            _past_verb(tok) and toks[at + 1].lower == "by"
+        )
+        if opens_modifier and at - 1 >= floor and _noun_head(toks[at - 1]):
+            start = _phrase_start(toks, at - 1, floor)
+            return _Subject(start, at - 1, head=at - 1) if start is not None else None
+    return None
+
+
+def _verb_like(tok: Token) -> bool:
+    """A word that can open a relative clause's verb phrase ("who saw", "that has"), not a
+    noun phrase ("that a commentator …" is a clause with a subject of its own)."""
+    word = tok.lower
+    return not tok.is_cap and word not in DETERMINERS and word not in PRONOUNS_ALL
+
+
+def _name_before_apposition(toks: list[Token], comma: int, floor: int) -> _Subject | None:
+    """ "Ana Ruiz, a fellow at … told": the name that opens the sentence before the comma
+    that opens an apposition with "a" or "an" (the closing comma left out); not "In Berlin,
+    a spokesman said" or "Last year, a spokesman said"."""
+    if comma + 1 >= len(toks) or toks[comma + 1].lower not in ("a", "an"):
+        return None
+    start = _phrase_start(toks, comma - 1, floor) if comma - 1 >= floor else None
+    if start is None or start != floor:
+        return None
+    name = toks[start:comma]
+    if not all(t.is_cap or t.text in (".", "-") for t in name) or name[-1].lower.endswith("ly"):
+        return None
+    return _Subject(start, comma - 1, head=comma - 1)
 
 
 def _subject_before_parenthesis(toks: list[Token], closing: int, floor: int) -> _Subject | None:
@@ -1594,12 +1692,12 @@ def _skip_back(toks: list[Token], at: int, floor: int) -> int:
     """Step left over auxiliaries, adverbs and a time phrase between a subject and its verb."""
     while at >= floor:
         word = toks[at].lower
-        if word in AUX_SKIP or (
-            word.endswith("ly") and not toks[at].is_cap and word not in ("only", "early")
-        ):
+        if word in AUX_SKIP or (_adverb(toks[at]) and word not in ("only", "early")):
             at -= 1
         elif word in WEEKDAYS and at - 1 >= floor and toks[at - 1].lower == "on":
             at -= 2
+        elif word in TIME_NOUNS and at - 1 > floor and toks[at - 1].lower in TIME_DEICTICS:
+            at -= 2  # "Regulators this month said …"
         elif word in SUBJECT_CUE_ADVERBS or (word in WEEKDAYS and not toks[at].is_cap):
             at -= 1  # "Campaign workers here said …"
         elif word in ("n't", "not"):
@@ -1679,6 +1777,9 @@ def _joins_phrase(toks: list[Token], at: int, floor: int) -> bool:
         return True
     if tok.is_cap:
         return word not in FUNCTION_CAPS or word in TITLE_WORDS
+    if before is not None and _past_verb(tok):
+        if before.lower in CLAUSE_SUBJECT_PRONOUNS or (before.is_cap and at - 1 > floor):
+            return False  # "he issued another statement saying": a verb and its subject
     return _content_word(tok) or tok.text[:1].isdigit()
 
 
@@ -1688,17 +1789,19 @@ def _has_outer_phrase(toks: list[Token], first: int, last: int, floor: int) -> b
     if first - 2 < floor:
         return False
     link, outer = toks[first - 1].lower, toks[first - 2]
+    if link in ("to", "for") and outer.lower.rstrip("s") in ROLE_WORDS:
+        return True  # "Russia's ambassador to the United Nations said", "a lawyer for the firm"
     if link in ("of", "at"):
         plain = outer.text[:1].isalpha() and outer.lower not in NP_STOP
         return last - first < 8 and (outer.is_cap or outer.lower in ROLE_WORDS or plain)
     if link in ("in", "from"):
-        # "Traders in Bergen said": the traders speak, not the town
-        plural = outer.lower.endswith("s") and outer.lower not in NP_STOP
+        # "Traders in Bergen said", "the delegation in Geneva said": they speak, not the town
+        noun = _content_word(outer) and outer.lower not in NP_STOP
         lower_case = first - 2 == floor or not outer.is_cap
         return (
             last - first < 4
             and toks[first].is_cap
-            and plural
+            and noun
             and outer.text[:1].isalpha()
             and lower_case
         )
@@ -1720,8 +1823,13 @@ def _content_word(tok: Token) -> bool:
         tok.text[:1].isalpha()
         and word not in NP_STOP
         and word not in SPEECH_CUES
-        and not word.endswith("ly")
+        and not _adverb(tok)
     )
+
+
+def _adverb(tok: Token) -> bool:
+    """A lower-case word in -ly that is no noun ("repeatedly", not "family" or "ally")."""
+    return tok.lower.endswith("ly") and not tok.is_cap and tok.lower not in LY_NOUNS
 
 
 def _noun_head(tok: Token) -> bool:
@@ -1794,8 +1902,10 @@ def _sentence_subject(toks: list[Token], cue_at: int) -> _Phrase | None:
     """The subject at the start of the sentence, for "…, adding that" and "… but said"."""
     first = _past_lead_in(toks, cue_at)
     found = subject_right(toks, first, cue_at) if first < cue_at else None
-    if found is not None:
-        return found
+    if found is not None and not any(
+        t.lower in TIME_NOUNS for t in toks[found.first : found.last + 1]
+    ):
+        return found  # (not "A couple of days after the row, Ruiz …, saying")
     # "Speaking in Salem, Trump went after Bush, calling him …": the nearest clause that opens
     # with a name or a pronoun
     commas = [x for x in range(cue_at - 1) if toks[x].text == ","]

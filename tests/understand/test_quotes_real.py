@@ -221,3 +221,64 @@ def test_whoever_is_quoted_as_saying_speaks() -> None:
     (q,) = quotes(text)
     assert q.speaker == "Oren Tal"
     assert q.text == '"The test was a full success,"'
+
+
+def speaker_of(text: str) -> tuple[str | None, str]:
+    """The speaker of the sentence's one quote, and the words of its speaker span."""
+    (q,) = quotes(text)
+    assert q.speaker_span is not None
+    return q.speaker, text[q.speaker_span[0] : q.speaker_span[1]]
+
+
+def test_a_time_phrase_is_never_the_speaker() -> None:
+    speaker, span = speaker_of("Port regulators this week said the new berths were safe.")
+    assert span == "Port regulators"
+    text = "A few days after the vote, Mayor Ines Duarte changed course, saying she regretted it."
+    speaker, span = speaker_of(text)
+    assert speaker == "Ines Duarte"
+    assert "vote" not in span
+
+
+def test_the_object_inside_a_speakers_modifier_is_not_the_speaker() -> None:
+    text = "An engineer who inspected the bridge after the flood said the pillars were cracked."
+    assert speaker_of(text)[1] == "An engineer"
+    text = "Shoppers interviewed by the Coast Herald at the weekend said prices were too high."
+    assert speaker_of(text)[1] == "Shoppers"
+    text = (
+        "Lina Ortiz, a researcher at a policy institute in Lima told the radio that exports fell."
+    )
+    assert speaker_of(text) == ("Lina Ortiz", "Lina Ortiz")
+    text = "Norway's ambassador to the United Nations, Eva Lund, told reporters the vote was close."
+    (q,) = quotes(text)
+    assert q.speaker == "Eva Lund"
+    assert q.text == "the vote was close"
+
+
+def test_a_clause_after_a_subordinator_keeps_its_own_subject() -> None:
+    text = (
+        "The fans cheered the players, who were sent off after a referee accused them of cheating."
+    )
+    assert all("players" not in (q.speaker or "") for q in quotes(text))
+
+
+def test_a_speakers_name_after_a_descriptor_is_the_mention() -> None:
+    assert speaker_of("Harbour Lions assistant coach Marek Dobos said the team was shaken.") == (
+        "Marek Dobos",
+        "Marek Dobos",
+    )
+    assert speaker_of("Oslo-based analyst Kari Vik said demand would recover.")[1] == "Kari Vik"
+    # a name after a plain descriptor keeps it: the descriptor says what the name is
+    assert speaker_of("The regional newspaper Kurier said the mayor had resigned.")[1] != "Kurier"
+
+
+def test_the_one_who_issued_a_statement_speaks_it() -> None:
+    text = (
+        "A week after his first remarks, Tomas Brekk issued another statement saying that the "
+        'union "must be heard".'
+    )
+    assert speaker_of(text) == ("Tomas Brekk", "Tomas Brekk")
+
+
+def test_a_role_for_someone_and_a_noun_in_ly_stay_in_the_speaker() -> None:
+    text = "A lawyer for the Berg family said the case was closed."
+    assert speaker_of(text)[1] == "A lawyer for the Berg family"
