@@ -105,7 +105,7 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("condition", re.compile(
         r"\b(?:only if|only when|unless|provided that|providing that|on (?:the )?conditions? that"
         r"|on (?:the )?condition of|so long as|(?<=, )provided(?= (?:the|they|it|he|she|we|no)\b)"
-        r"|conditional on|as long as)\b", re.I)),
+        r"|conditional on|as long as(?! (?:it takes|necessary|possible|needed)))\b", re.I)),
     ("refusal", re.compile(
         # "did not talk" narrates the past; it holds no position now
         rf"\b(?:will|would|shall|can|could|do|does)(?: not|n't| never)\s+{_SKIP}{_REFUSE}\b"
@@ -1102,10 +1102,16 @@ def _split_at(
     return out
 
 
+# "that" as the subject after a comma ("…, that is a risk and …"), not a conjunction
+_PRONOUN_THAT = re.compile(
+    r"(?<=that )(?:is|was|'s|\u2019s|would|will|could|may|might|has|had|seems|means)\b", re.I
+)
+
+
 def _items(text: str, start: int, end: int, first_cue: int) -> list[tuple[int, int]]:
     """Split one clause into its coordinated demands."""
     for m in _THAT_SPLIT.finditer(text, start, first_cue):
-        if m.end() <= first_cue:
+        if m.end() <= first_cue and not _PRONOUN_THAT.match(text, m.end()):
             start = m.end()  # "… had no seat, and that Moscow would not accept …": the cue's
     parts = [(start, end)]
     parts = _split_at(text, _THAT_SPLIT, parts, first_cue, verbs_only=False)
@@ -1175,7 +1181,12 @@ def _cue_alone(text: str, item: tuple[int, int], cue: _Cue) -> bool:
     return len(re.findall(r"\w+", rest)) <= 1
 
 
-def _conditions_alike(items: list[tuple[int, int]], cues: list[_Cue]) -> list[tuple[int, int]]:
+_LIST_JOIN = re.compile(r"\b(?:and|or)\b")
+
+
+def _conditions_alike(
+    text: str, items: list[tuple[int, int]], cues: list[_Cue]
+) -> list[tuple[int, int]]:
     """A list of conditions is one red line per condition, each of the same shape: "would
     approve the deal only if A and B" holds "only if A" and "B", not "would approve … A"."""
     if len(items) < 2:
@@ -1184,7 +1195,7 @@ def _conditions_alike(items: list[tuple[int, int]], cues: list[_Cue]) -> list[tu
     condition = next(
         (c for c in cues if c.kind == "condition" and first_start < c.start < first_end), None
     )
-    if condition is None:
+    if condition is None or not _LIST_JOIN.search(text, first_end, items[1][0]):
         return items
     return [(condition.start, first_end), *items[1:]]
 
@@ -1240,7 +1251,7 @@ def _red_lines_of(
         c.end for c in cues if start <= c.start < end and (c.kind == "term" or _is_lead_in(text, c))
     ]
     out = []
-    for item in _conditions_alike(_items(text, start, end, frame.cue.start), cues) + resumed:
+    for item in _conditions_alike(text, _items(text, start, end, frame.cue.start), cues) + resumed:
         item_start, item_end = item
         if item_end - item_start < 6 or item in seen or _cue_alone(text, item, frame.cue):
             continue

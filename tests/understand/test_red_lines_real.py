@@ -473,3 +473,16 @@ def test_it_is_vital_that_states_a_demand() -> None:
 def test_a_demand_printed_twice_is_shown_once() -> None:
     para = "The mayor said the state must repay the flood fund before the next budget.\n\n"
     assert len(texts(para + "Roads stayed closed on Monday.\n\n" + para)) == 1
+
+
+def test_as_long_as_it_takes_is_no_condition() -> None:
+    text = "We will stay with our partners and help them as long as it takes, the envoy said."
+    assert [r.kind for r in red_lines(text) if r.kind == "condition"] == []
+
+
+def test_that_as_a_subject_is_kept() -> None:
+    text = (
+        'Nora Falk said: "If the banks are too big to fail, that is a danger and they should '
+        'not keep growing."'
+    )
+    assert not any(t.startswith("is a danger") for t in texts(text))
