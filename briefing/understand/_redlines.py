@@ -234,6 +234,9 @@ _POINTS_BACK = re.compile(
 )
 
 
+_NOTHING_AFTER = re.compile(r"[\s\"\u201d\u2019']*(?:[.,;:!?)\u2014]|$)")
+
+
 def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
     """Whether the trigger at [start, end) of the sentence `chunk` only looks like a red line."""
     if pattern is _VERB_FIRST_FAST and _PASSIVE.search(chunk, max(0, start - 8), start):
@@ -241,6 +244,8 @@ def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) ->
     if _NOT_A_DEMAND.search(chunk, 0, start) or _DECIDE.match(chunk, start):
         return True  # inside "If …," or "asked whether …": a hypothesis, not a demand
     wish = chunk[start:end].lower().startswith(("want", "demand", "expect"))
+    if wish and _NOTHING_AFTER.match(chunk, end):
+        return True  # "they got everything they wanted": a wish with nothing wanted in it
     if (wish and _COMPARED.search(chunk, max(0, start - 40), start)) or _NO_CONDITION.match(
         chunk, end
     ):

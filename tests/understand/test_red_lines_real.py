@@ -486,3 +486,8 @@ def test_that_as_a_subject_is_kept() -> None:
         'not keep growing."'
     )
     assert not any(t.startswith("is a danger") for t in texts(text))
+
+
+def test_a_wish_with_nothing_wanted_is_no_demand() -> None:
+    text = "The farmers were angry at first, but in the end they got everything they wanted."
+    assert texts(text) == []
