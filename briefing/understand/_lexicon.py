@@ -452,6 +452,14 @@ REFUSED_VERB_STEMS = (
     "retreat",
 )  # fmt: skip
 
+# What "refused to …" does without holding a position: keeping silent ("refused to comment")
+# or staying put ("refused to leave their homes"), an act the story narrates.
+NOT_HELD_REFUSALS = (
+    "comment", "elaborate", "confirm", "say", "speculate", "disclose", "respond", "answer",
+    "be named", "be identified", "give details", "give his name", "give her name",
+    "give their name", "leave", "go home", "get out", "disperse", "evacuate",
+)  # fmt: skip
+
 # Words allowed between a negation and its verb: "will not simply accept", "would never be
 # able to sign" (adverbs in -ly too); an object between them makes it no refusal.
 NEGATION_GAP_WORDS = (

@@ -28,6 +28,7 @@ from briefing.understand._lexicon import (
     NEGATION_GAP_WORDS,
     NOT_ASKED_OBJECTS,
     NOT_DEMANDED_REQUESTS,
+    NOT_HELD_REFUSALS,
     NOT_SUBJECT_WORDS,
     NOT_VERB_WORDS,
     OWNER_NOUNS,
@@ -104,7 +105,8 @@ _SKIP = rf"(?:(?:\w+ly|{any_of(NEGATION_GAP_WORDS)})\s+){{0,3}}?"
 _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("condition", re.compile(
         r"\b(?:only if|only when|unless|provided that|providing that|on (?:the )?conditions? that"
-        r"|on (?:the )?condition of|so long as|(?<=, )provided(?= (?:the|they|it|he|she|we|no)\b)"
+        r"|on (?:the )?condition of(?! anonymity)|so long as"
+        r"|(?<=, )provided(?= (?:the|they|it|he|she|we|no)\b)"
         r"|conditional on|as long as(?! (?:it takes|necessary|possible|needed)))\b", re.I)),
     ("refusal", re.compile(
         # "did not talk" narrates the past; it holds no position now
@@ -116,8 +118,7 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         # "refusing to" as its subject's act ("…, refusing to sign"), not a noun's modifier
         # ("customers such as Apple refusing to pay")
         r"|(?:\brefus(?:e|es|ed) to|(?:(?<=, )|(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )"
-        r"|(?<=\bbeen ))refusing to)\b(?! (?:comment|elaborate|confirm|say|speculate|disclose"
-        r"|respond|answer|be named|be identified|give (?:details|his|her|their) name))"
+        rf"|(?<=\bbeen ))refusing to)\b(?! (?:{any_of(NOT_HELD_REFUSALS)})\b)"
         r"|\bwould (?:block|veto|force|halt|reject|oppose)\b"
         # "will accept no delay", "would tolerate no further cuts"
         r"|\b(?:will|would|shall|can|could)\s+(?:\w+ly\s+)?(?:accept|tolerate|allow|permit|sign"
@@ -1317,7 +1318,9 @@ def _without_wrappers(found: list[RedLine]) -> list[RedLine]:
                 return True  # a lead-in around the demand
         return False
 
-    kept = [r for r in found if not dropped(r)]
+    # a condition no one is found to hold is a rule the narrator states ("card users have
+    # caps on losses as long as …"), not someone's position
+    kept = [r for r in found if not dropped(r) and (r.holder or r.kind != "condition")]
     return _said_once(kept)
 
 

@@ -299,6 +299,7 @@ def test_a_statement_before_and_that_is_not_part_of_the_refusal() -> None:
 
 def test_a_demand_reported_twice_in_one_sentence_is_one_red_line() -> None:
     text = (
+        "Mira Holt leads the drivers' union. "
         "On Friday she told the assembly that a pause in the strikes was something the union "
         "could accept, provided that no driver loses a shift."
     )
@@ -490,4 +491,18 @@ def test_that_as_a_subject_is_kept() -> None:
 
 def test_a_wish_with_nothing_wanted_is_no_demand() -> None:
     text = "The farmers were angry at first, but in the end they got everything they wanted."
+    assert texts(text) == []
+
+
+def test_keyword_fired_non_demands_hold_no_one() -> None:
+    assert texts("Villagers refused to leave their farms despite the order to go.") == []
+    text = (
+        "A senior aide, who spoke on the condition of anonymity to discuss the meeting, said "
+        "the mood had been grim."
+    )
+    assert texts(text) == []
+
+
+def test_a_condition_no_one_holds_is_a_rule_not_a_red_line() -> None:
+    text = "Card holders face smaller losses as long as a theft is reported within two days."
     assert texts(text) == []
