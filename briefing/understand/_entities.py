@@ -20,7 +20,7 @@ from briefing.understand._mentions import Entity, Mention
 
 def group_entities(mentions: list[Mention], aliases: AliasTable) -> dict[str, Entity]:
     """Set every mention's canonical name (and its kind, once known); the entities by name."""
-    forms = _KnownForms.of(mentions)
+    forms = _KnownForms.of(mentions, aliases)
     entities: dict[str, Entity] = {}
     for m in mentions:
         alias = aliases.lookup(m.name)
@@ -46,15 +46,17 @@ class _KnownForms:
     org_heads: dict[str, str]  # an organisation's head noun -> its full name
     companies: dict[str, str]  # a company's name without its legal form -> with it
     trade_names: dict[str, str]  # "harwell" -> "Harwell Chemicals", the one company so named
+    tails: dict[str, str]  # "security council" -> "United Nations Security Council"
 
     @classmethod
-    def of(cls, mentions: list[Mention]) -> _KnownForms:
+    def of(cls, mentions: list[Mention], aliases: AliasTable) -> _KnownForms:
         persons = _person_forms(mentions)
         firsts: dict[str, set[str]] = {}
         for form in set(persons.values()):
             firsts.setdefault(form.split()[0].lower(), set()).add(form)
         companies = _companies(mentions)
-        return cls(persons, firsts, _org_heads(mentions), companies, _trade_names(mentions))
+        heads, trade_names = _org_heads(mentions), _trade_names(mentions)
+        return cls(persons, firsts, heads, companies, trade_names, _org_tails(mentions, aliases))
 
     def canonical(self, m: Mention) -> tuple[str, str]:
         """The canonical name and kind of a mention the alias table does not know."""
@@ -64,6 +66,8 @@ class _KnownForms:
             # "the Commission" after "the European Commission"; but "Wolfson" after "Tina
             # Wolfson" of "Ahdoot & Wolfson" is the person
             return self.org_heads[key], "organization"
+        if m.name.lower() in self.tails and m.kind == "organization":
+            return self.tails[m.name.lower()], "organization"  # "the 15-member Security Council"
         company = self.companies.get(_without_suffix(m.name).lower())
         if company is not None:
             return company, "organization"  # "Qualcomm" after "Qualcomm Inc."
@@ -140,6 +144,22 @@ def _org_heads(mentions: list[Mention]) -> dict[str, str]:
             cut = min((words.index(w) for w in OF_WORDS if w in words), default=0)
             heads.setdefault(words[cut - 1] if cut else words[-1], m.name)
     return heads
+
+
+def _org_tails(mentions: list[Mention], aliases: AliasTable) -> dict[str, str]:
+    """The last words of an organisation's name, two or more, after a country's or a known
+    body's name, which the text also writes alone ("Security Council" after "United Nations
+    Security Council", "State Department" after "U.S. State Department"), when only one name
+    ends so."""
+    found: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.name.split()
+        if m.kind != "organization" or len(words) < 3 or any(w in OF_WORDS for w in words):
+            continue
+        for k in range(1, len(words) - 1):
+            if aliases.lookup(" ".join(words[:k])):
+                found.setdefault(" ".join(words[k:]).lower(), set()).add(m.name)
+    return {tail: next(iter(names)) for tail, names in found.items() if len(names) == 1}
 
 
 def _count(ent: Entity, m: Mention, *, via_alias: bool) -> None:

@@ -281,7 +281,8 @@ def _split_title(toks: list[Token], aliases: AliasTable) -> _TitledName | None:
     if len(words) - k > 2 and words[-1].lower in DESCRIPTOR_TITLES:
         words = words[:-1]  # "Steve Mollenkopf Photographer": a credit's trailing role
     title, name = words[:k], words[k:]
-    if not name or all(w.lower.rstrip(".") in _TITLES for w in words):
+    body = len(words) > 1 and words[-1].lower in ORG_WORDS  # "Security Council", a body
+    if not name or (all(w.lower.rstrip(".") in _TITLES for w in words) and not body):
         return None  # "the Prime Minister": a role, not a name
     return _TitledName(words, title, name)
 

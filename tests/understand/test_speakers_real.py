@@ -345,3 +345,11 @@ def test_a_surname_alone_is_the_person_not_the_firm_that_bears_it() -> None:
     assert _speakers(text) == ["Nadia Crale", "Nadia Crale"]
     actors = {a.name: a for a in analyse(text, "2024-03-01").actors}
     assert "Benning & Crale" not in actors["Nadia Crale"].aliases
+
+
+def test_a_body_named_by_title_words_is_the_body_named_in_full_before() -> None:
+    text = (
+        "The United Nations Security Council met on Friday after the launch. "
+        "In a statement, the 15-member Security Council said the launch was reckless."
+    )
+    assert _speakers(text) == ["United Nations Security Council"]
