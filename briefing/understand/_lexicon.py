@@ -285,6 +285,16 @@ TIME_ADJUNCT_WORDS = (
 TIME_NOUNS = _words("day days week weeks month months year years weekend morning afternoon evening")
 TIME_DEICTICS = _words("this last next each every")
 
+# What shows something without saying it, whose finding is reported as its words: "a new poll
+# shows the mayor leading", "court records showed payments to the firm".
+SHOWING_CUES = _words("show shows showed")
+EVIDENCE_NOUNS = _words(
+    """
+    poll polls polling survey surveys study studies data records record results figures numbers
+    analysis analyses filings emails documents report reports video footage photos images average
+    """
+)
+
 # Nouns in -ly, which are no adverbs between a subject and its cue ("the Berg family said").
 LY_NOUNS = _words("family ally assembly supply rally monopoly anomaly reply bully belly jelly lily")
 

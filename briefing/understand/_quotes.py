@@ -38,6 +38,7 @@ from briefing.understand._lexicon import (
     COUNTING_WORDS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
     FORUM_WORDS,
     FUNCTION_CAPS,
     INSCRIPTION_NOUNS,
@@ -61,6 +62,7 @@ from briefing.understand._lexicon import (
     PRONOUNS_ALL,
     RECORD_NOUNS,
     ROLE_WORDS,
+    SHOWING_CUES,
     SPEECH_CUES,
     SUBJECT_CUE_ADVERBS,
     SUBORDINATORS,
@@ -435,12 +437,21 @@ def _attribution(words: _Words, cue_at: int, found: list[Attribution]) -> Attrib
 
 
 def _cue_is_noun(toks: list[Token], cue_at: int) -> bool:
-    """A capitalised cue opens a sentence or a name; "a warning", "a written guarantee",
-    "Merz's remarks" are nouns."""
+    """A capitalised cue opens a sentence or a name (but in a headline it is the verb: "Mayor
+    Says Bridge Will Reopen"); "a warning", "a written guarantee", "Merz's remarks" are nouns."""
     if toks[cue_at].is_cap:
-        return True
+        return not _headline_verb(toks, cue_at)
     before = toks[cue_at - 1].lower if cue_at > 0 else ""
     return before in NOUN_MARKERS or before.endswith(("\u2019s", "'s"))
+
+
+def _headline_verb(toks: list[Token], cue_at: int) -> bool:
+    """ "Glenn Vik Says Port Will Close", "Port Will Close, Union Says": a cue in the third
+    person after a name, in a line written in title case."""
+    if cue_at == 0 or not toks[cue_at - 1].is_cap or not toks[cue_at].lower.endswith("s"):
+        return False
+    words = [t for t in toks if t.text[:1].isalpha() and len(t.text) > 3]
+    return len(words) >= 4 and sum(t.is_cap for t in words) >= 0.8 * len(words)
 
 
 def _cue_speaker(words: _Words, cue_at: int, found: list[Attribution]) -> _Speaker | None:
@@ -455,7 +466,8 @@ def _cue_speaker(words: _Words, cue_at: int, found: list[Attribution]) -> _Speak
     if subject is not None and _participle_of_main_clause(toks, cue_at, subject):
         subject = None
     if subject is not None:
-        if cue in NOUN_LIKE_CUES and not _verb_after_subject(toks, cue_at, subject):
+        noun_like = cue in NOUN_LIKE_CUES and not _evidence_shows(toks, cue_at, subject)
+        if noun_like and not _verb_after_subject(toks, cue_at, subject):
             return None  # "initial reports", "his comments": a noun, not a verb
         return _subject_speaker(words, cue_at, subject)
     if cue_at == 0:
@@ -528,6 +540,14 @@ def _verb_phrase_between(toks: list[Token], floor: int, cue_at: int) -> bool:
         comma -= 1
     opening = toks[comma + 1]
     return comma < cue_at - 2 and opening.lower.endswith("ed") and not opening.is_cap
+
+
+def _evidence_shows(toks: list[Token], cue_at: int, subject: _Subject | None) -> bool:
+    """ "A new poll shows the mayor leading", "court records showed payments": a poll, a record
+    or a video that shows something reports it, object and all."""
+    if toks[cue_at].lower not in SHOWING_CUES or subject is None:
+        return False
+    return any(t.lower in EVIDENCE_NOUNS for t in toks[subject.first : subject.last + 1])
 
 
 def _verb_after_subject(toks: list[Token], cue_at: int, subject: _Subject) -> bool:
@@ -771,7 +791,8 @@ def _content_after_cue(words: _Words, cue_at: int, speaker: _Speaker) -> Attribu
         return None
     if opening.first >= words.count:
         return _pending(words, cue_at, speaker, opening.via)
-    if not _used_as_speech(toks, toks[cue_at].lower, opening.first):
+    shows = _evidence_shows(toks, cue_at, subject_left(toks, cue_at, 0))
+    if not (shows or _used_as_speech(toks, toks[cue_at].lower, opening.first)):
         return None
     content = _trimmed_content(words, cue_at, speaker, opening)
     return _make(words, content, speaker.voice, toks[cue_at].text, cue_at, via=content.via)

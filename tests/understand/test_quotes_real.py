@@ -282,3 +282,23 @@ def test_the_one_who_issued_a_statement_speaks_it() -> None:
 def test_a_role_for_someone_and_a_noun_in_ly_stay_in_the_speaker() -> None:
     text = "A lawyer for the Berg family said the case was closed."
     assert speaker_of(text)[1] == "A lawyer for the Berg family"
+
+
+def test_a_headline_verb_in_title_case_is_a_cue() -> None:
+    text = "Mayor Ines Duarte Says Harbour Bridge Will Reopen Next Spring.\n\nThe works go on."
+    (q,) = quotes(text)
+    assert q.text == "Harbour Bridge Will Reopen Next Spring"
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "Mayor Ines Duarte"
+    text = "Harbour Bridge Will Reopen Next Spring, Mayor Ines Duarte Says.\n\nThe works go on."
+    assert [q.text for q in quotes(text)] == ["Harbour Bridge Will Reopen Next Spring"]
+    # in running prose a capitalised cue still opens a sentence, not a statement
+    assert quotes("Says who? Nobody in the village could tell.") == []
+
+
+def test_a_poll_or_a_record_shows_what_it_reports() -> None:
+    (q,) = quotes("A new poll shows the mayor leading the race by six points.")
+    assert q.text == "the mayor leading the race by six points"
+    (q,) = quotes("Court records showed payments to the firm in 2019.")
+    assert q.text == "payments to the firm in 2019"
+    assert quotes("The film shows the coast at dawn.") == []
