@@ -107,7 +107,8 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:only if|only when|unless|provided that|providing that|on (?:the )?conditions? that"
         r"|on (?:the )?condition of(?! anonymity)|so long as"
         r"|(?<=, )provided(?= (?:the|they|it|he|she|we|no)\b)"
-        r"|conditional on|as long as(?! (?:it takes|necessary|possible|needed)))\b", re.I)),
+        r"|conditional on|(?:contingent|premised|conditioned) (?:up)?on"
+        r"|as long as(?! (?:it takes|necessary|possible|needed)))\b", re.I)),
     ("refusal", re.compile(
         # "did not talk" narrates the past; it holds no position now
         rf"\b(?:will|would|shall|can|could|do|does)(?: not|n't| never)\s+{_SKIP}{_REFUSE}\b"
@@ -136,6 +137,8 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         # an offer said to be the last: "its best and final offer", "described as its final
         # figure", "take it or leave it"
         r"|\bbest and final\b|\bfinal (?:offer|bid|figure|price)\b|\btake it or leave it\b"
+        # a right held against others: "has the right to refuse transport to …"
+        r"|\bright to (?:refuse|deny|reject|cancel|remove|terminate)\b"
         r"|\bno\s+(?!way\b)\w+(?:\s+\w+)?\s+(?:may|can|could|must)\b"
         r"|\bno\s+(?:\w+\s+){1,2}?without\b"
         r"|\bconditions?\b[^.;:]{0,60}:", re.I)),
@@ -875,6 +878,22 @@ _OFFERED = re.compile(
 )
 
 
+_NEGATED_AFTER_BUT = re.compile(
+    r"[,\s]*but\s+(?:do|does|did|will|would|can|could)?(?:\s*not|n't|\s+never)\s+(\w+)", re.I
+)
+
+
+def _same_verb_contrast(text: str, start: int, cut: re.Match[str], cue: _Cue) -> bool:
+    """Whether "but" contrasts one verb with its own negation ("allow jeans … but don't allow
+    tight trousers"): the position is the whole clause, which the negation alone leaves
+    without its subject."""
+    negated = _NEGATED_AFTER_BUT.match(text, cut.start())
+    if negated is None or negated.start(1) != cue.end - len(negated.group(1)):
+        return False
+    verb = negated.group(1).lower()
+    return re.search(rf"\b{re.escape(verb)}\b", text[start : cut.start()], re.I) is not None
+
+
 def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]:
     """Where in its frame the demand itself starts and ends, before trimming: past a clause it
     does not belong to, past a lead-in ("the plan proposes that"), from an asking verb."""
@@ -882,7 +901,8 @@ def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]
     # start after a clause the demand does not belong to: "…, but the reality must …"
     start = frame.start
     for m in _LEAD_CUT.finditer(text, frame.start, cue.start):
-        start = m.end()
+        if not _same_verb_contrast(text, frame.start, m, cue):
+            start = m.end()
     for other in cues:
         # "the plan proposes that …", "the judge ordered that …": the demand follows
         if frame.start <= other.start < frame.end and _is_lead_in(text, other):

@@ -506,3 +506,35 @@ def test_keyword_fired_non_demands_hold_no_one() -> None:
 def test_a_condition_no_one_holds_is_a_rule_not_a_red_line() -> None:
     text = "Card holders face smaller losses as long as a theft is reported within two days."
     assert texts(text) == []
+
+
+def test_a_right_to_refuse_is_a_position() -> None:
+    text = (
+        'The ferry line said it has "the right to refuse boarding to passengers without tickets."'
+    )
+    found = [t.rstrip('."') for t in texts(text)]
+    assert [
+        t.endswith("the right to refuse boarding to passengers without tickets") for t in found
+    ] == [True]
+
+
+def test_an_offer_premised_on_something_is_conditional() -> None:
+    text = "Torvik said its new offer was premised on Halden dropping its own bid for Norfish."
+    found = texts(text)
+    assert len(found) == 1 and "premised on Halden dropping its own bid" in found[0]
+
+
+def test_allowing_one_thing_but_not_another_is_one_whole_position() -> None:
+    text = (
+        "The club's dress rules allow jeans and trainers \u2014 which is why the boy got in "
+        "\u2014 but don't allow sports shorts."
+    )
+    assert texts(text) == [
+        "The club's dress rules allow jeans and trainers \u2014 which is why the boy got in "
+        "\u2014 but don't allow sports shorts"
+    ]
+
+
+def test_ready_to_talk_but_not_to_negotiate_keeps_the_refusal_alone() -> None:
+    text = "The ministry said it was ready to talk but would not negotiate under threat."
+    assert texts(text) == ["would not negotiate under threat"]
