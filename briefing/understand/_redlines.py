@@ -946,6 +946,8 @@ _TAIL = re.compile(
     r"|,\s+(?:and\s+)?(?:said|says|added|adds|told|noted|argued)\b|,\s+with\s+(?:[\w'\u2019-]+\s+){1,5}?[a-z]+ing\b"
     r"|,?\s+because\b|,\s+but\b(?!\s+not\b)|\s+but\s+(?=[a-z]+ing\b)"
     r"|,?\s+rather than\b|,\s+(?:up|down) from\b|,\s+however\b"
+    # a quotation joined after the demand is more words, not more of the demand
+    r"|,\s+and\s+(?=[\"\u201c])"
     # an apposition that comments on the demand: "…, a phrase officials use for …"
     r"|,\s+an?\s+[a-z]+\s+(?:that|which|[a-z]+\s+(?:use|uses|used|call|calls|are|is|were|was)\b"
     r"|(?=[A-Z]))"
@@ -1052,7 +1054,7 @@ _NOT_A_BASE_VERB = re.compile(
 def _opens_no_verb(text: str, at: int) -> bool:
     """Whether the words after a list separator at `at` cannot start a second demand's verb:
     "…, and the port" joins objects; "dockers in Hamburg and Gdansk to refuse" is one object."""
-    following = text[at : at + 24].split()
+    following = [w.strip(',;:."\u201d\u2019') or w for w in text[at : at + 24].split()]
     if not following or following[0].lower() in NOT_VERB_WORDS or not following[0][0].isalpha():
         return True
     if _NOT_A_BASE_VERB.search(following[0]) or following[0].lower() in SPEECH_CUES:

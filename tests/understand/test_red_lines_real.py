@@ -538,3 +538,20 @@ def test_allowing_one_thing_but_not_another_is_one_whole_position() -> None:
 def test_ready_to_talk_but_not_to_negotiate_keeps_the_refusal_alone() -> None:
     text = "The ministry said it was ready to talk but would not negotiate under threat."
     assert texts(text) == ["would not negotiate under threat"]
+
+
+def test_a_noun_before_a_comma_is_not_a_second_demand() -> None:
+    text = (
+        "The letter calls for a review panel to restore fairness and openness, and asks the "
+        "board to publish its minutes."
+    )
+    assert not any(t.startswith("openness") for t in texts(text))
+    assert all("fairness and openness" in t for t in texts(text)[:1])
+
+
+def test_a_quotation_after_the_demand_is_not_part_of_it() -> None:
+    text = (
+        "The letter calls for a review panel to restore fairness and openness, and \u201cas "
+        "long-serving members, we offer ourselves for that work.\u201d"
+    )
+    assert texts(text) == ["calls for a review panel to restore fairness and openness"]
