@@ -910,6 +910,15 @@ ISSUED_NOUNS = _words(
     """
 )
 
+# People outside a body who are named after it: "NXP shareholders said" is the shareholders
+# speaking, not the company.
+OUTSIDER_GROUP_NOUNS = _words(
+    """
+    shareholders stockholders investors bondholders creditors customers clients users
+    subscribers fans supporters voters residents passengers patients analysts critics
+    """
+)
+
 # Social networks, whose name after another ends it: "the Harbour Lines Twitter account" is
 # Harbour Lines' account, not someone called "Harbour Lines Twitter".
 PLATFORM_NAMES = _words(

@@ -16,6 +16,7 @@ from briefing.understand._lexicon import (
     GROUP_SPEAKER_PRONOUNS,
     ISSUED_NOUNS,
     NEWSPAPER_WORDS,
+    OUTSIDER_GROUP_NOUNS,
     PERSON_POSSESSIVES,
     PERSON_SPEAKER_PRONOUNS,
     PLATFORM_NAMES,
@@ -34,6 +35,7 @@ _STATE_SPEAKER = re.compile(r"^the (government|military|army|armed forces|author
 _SUCCESSOR = re.compile(r"-(?:designate|elect)\b|\b(?:new|incoming)\b")
 _PREDECESSOR = re.compile(r"\b(?:outgoing|former|ex-|departing|retiring)")
 _PLACE_AFTER_PLURAL = re.compile(r" (?:in|from) (?-i:[A-Z])")
+_OWNER_GAP = re.compile(r"(?:['\u2019]s?)? ")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 # a document brought in: "issued a statement", "in an emailed statement", "its report"
 _INTRODUCED = r"\b(?:a|an|another|its|his|her|their)\s+(?:[\w'\u2019-]+\s+){0,3}?"
@@ -155,6 +157,8 @@ def _subject_before(text: str, start: int, end: int, reg: Registry) -> str | Non
 
 def _named_speaker(text: str, p: _Phrase, reg: Registry) -> Mention | None:
     """The name that heads the phrase, if one does."""
+    if _outsiders(p, reg):
+        return None  # "NXP shareholders": people named after the company, not the company
     m = reg.mention_in(p.start, p.end)
     if m is not None and m.kind == "other" and p.words[0] in ("the", "a", "an"):
         # "the Republican presidential candidate" is a role; "the steel association
@@ -169,6 +173,15 @@ def _named_speaker(text: str, p: _Phrase, reg: Registry) -> Mention | None:
         return None
     m = _named_in_apposition(text, p, m, reg)
     return _holder_of_its_role(text, p, m, reg)
+
+
+def _outsiders(p: _Phrase, reg: Registry) -> bool:
+    """ "NXP shareholders", "Harwell's customers": a name, then the people outside it."""
+    if p.words[-1] not in OUTSIDER_GROUP_NOUNS or "," in p.text:
+        return False
+    noun = p.end - len(p.words[-1])
+    m = reg.mention_ending(p.text.rstrip().rfind(" ") + p.start)
+    return m is not None and _OWNER_GAP.fullmatch(reg.text[m.end : noun]) is not None
 
 
 def _named_in_apposition(text: str, p: _Phrase, m: Mention, reg: Registry) -> Mention:

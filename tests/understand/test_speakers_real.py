@@ -353,3 +353,12 @@ def test_a_body_named_by_title_words_is_the_body_named_in_full_before() -> None:
         "In a statement, the 15-member Security Council said the launch was reckless."
     )
     assert _speakers(text) == ["United Nations Security Council"]
+
+
+def test_shareholders_named_after_a_company_are_not_the_company() -> None:
+    text = (
+        "Veltrix Inc. agreed to buy Harnmark Systems for $40 a share. "
+        "Harnmark shareholders said the price must rise. Veltrix said it would not."
+    )
+    speakers = _speakers(text)
+    assert speakers[0] == "Harnmark shareholders"
