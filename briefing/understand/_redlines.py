@@ -238,6 +238,9 @@ _POINTS_BACK = re.compile(
 )
 
 
+_MAY_PROMPT = re.compile(
+    r"\b(?:may|might|could)\s+(?:\w+ly\s+)?[a-z]+\s+(?:[\w'\u2019-]+\s+){1,4}?to\s+$", re.I
+)
 _NOTHING_AFTER = re.compile(r"[\s\"\u201d\u2019']*(?:[.,;:!?)\u2014]|$)")
 
 
@@ -248,6 +251,8 @@ def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) ->
     if _NOT_A_DEMAND.search(chunk, 0, start) or _DECIDE.match(chunk, start):
         return True  # inside "If …," or "asked whether …": a hypothesis, not a demand
     wish = chunk[start:end].lower().startswith(("want", "demand", "expect"))
+    if wish and _MAY_PROMPT.search(chunk, max(0, start - 80), start):
+        return True  # "the offer may entice shareholders to demand …": a forecast of one
     if wish and _NOTHING_AFTER.match(chunk, end):
         return True  # "they got everything they wanted": a wish with nothing wanted in it
     if (wish and _COMPARED.search(chunk, max(0, start - 40), start)) or _NO_CONDITION.match(
@@ -946,6 +951,9 @@ _TAIL = re.compile(
     r"|,\s+(?:and\s+)?(?:said|says|added|adds|told|noted|argued)\b|,\s+with\s+(?:[\w'\u2019-]+\s+){1,5}?[a-z]+ing\b"
     r"|,?\s+because\b|,\s+but\b(?!\s+not\b)|\s+but\s+(?=[a-z]+ing\b)"
     r"|,?\s+rather than\b|,\s+(?:up|down) from\b|,\s+however\b"
+    # what the holder says of its own claim inside it: "… 18 million euros it says it is owed"
+    r"|\s+(?:it|he|she|they|we)\s+(?:says|said|claims|claimed)\s+(?:it|he|she|they|we)\s+"
+    r"(?:is|are|was|were)\b"
     # a quotation joined after the demand is more words, not more of the demand
     r"|,\s+and\s+(?=[\"\u201c])"
     # an apposition that comments on the demand: "…, a phrase officials use for …"

@@ -555,3 +555,18 @@ def test_a_quotation_after_the_demand_is_not_part_of_it() -> None:
         "long-serving members, we offer ourselves for that work.\u201d"
     )
     assert texts(text) == ["calls for a review panel to restore fairness and openness"]
+
+
+def test_a_demand_someone_may_be_led_to_make_is_a_forecast() -> None:
+    text = "But the higher bid may persuade investors to demand that the board open talks."
+    assert texts(text) == []
+
+
+def test_what_the_holder_says_of_its_claim_is_not_part_of_the_demand() -> None:
+    text = (
+        "The builder, Norrbygg, said it will stop work on 3 March unless it is paid 9 million "
+        "euros it says it is owed for the bridge repairs."
+    )
+    found = texts(text)
+    assert len(found) == 1
+    assert found[0].endswith("unless it is paid 9 million euros")
