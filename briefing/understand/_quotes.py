@@ -1215,9 +1215,31 @@ def _according(words: _Words, at: int) -> Attribution | None:
             return None
         content = _Phrase(first, _content_end(toks, first, words.count))
         return _make(words, content, voice, "according to", at)
-    if at >= 2 and toks[at - 1].text == ",":
-        return _make(words, _Phrase(0, at - 2), voice, "according to", at, content_first=True)
+    if at < 2:
+        return None
+    before = toks[at - 1]
+    after = source.last + 1
+    if before.text == "," and _resumes_after(toks, after):
+        # "Her plan, according to two aides, was to resign": the words around the phrase
+        content = _Phrase(0, _content_end(toks, after + 1, words.count))
+        return _make(words, content, voice, "according to", at)
+    closing_comma = before.quote and before.text.rstrip(QUOTE_MARKS + "'").endswith(",")
+    if before.text == "," or closing_comma:
+        last = at - 1 if closing_comma else at - 2
+        return _make(words, _Phrase(0, last), voice, "according to", at, content_first=True)
+    if at >= 4 and (after >= words.count or toks[after].text in (".", "!", "?")):
+        # "Sales fell by a third according to the trade body.": no comma, the sentence's end
+        return _make(words, _Phrase(0, at - 1), voice, "according to", at, content_first=True)
     return None
+
+
+def _resumes_after(toks: list[Token], after: int) -> bool:
+    """ "…, according to two aides, was to resign": the clause goes on after the phrase's
+    comma (not with an apposition of the source: "…, according to Ri, the head of …")."""
+    if after + 1 >= len(toks) or toks[after].text != ",":
+        return False
+    nxt = toks[after + 1]
+    return not (nxt.is_cap or nxt.quote or _opens_apposition(nxt) or _is_role(nxt))
 
 
 def _opens_clause(toks: list[Token], at: int) -> bool:
@@ -1251,6 +1273,8 @@ def _document_noun(toks: list[Token], first: int) -> int | None:
         tok = toks[at]
         if tok.quote or not tok.text[:1].isalnum():
             return None
+        if at > first and (tok.lower in ADJUNCT_PREPOSITIONS or tok.lower == "of"):
+            return None  # "people familiar with the network's plans": people, not plans
         if tok.lower in _DOCUMENTS and _ends_noun(toks, at):
             return at
     return None

@@ -302,3 +302,23 @@ def test_a_poll_or_a_record_shows_what_it_reports() -> None:
     (q,) = quotes("Court records showed payments to the firm in 2019.")
     assert q.text == "payments to the firm in 2019"
     assert quotes("The film shows the coast at dawn.") == []
+
+
+def test_according_to_in_the_middle_of_a_clause_gives_the_whole_clause() -> None:
+    (q,) = quotes("Her plan, according to two aides, was to resign in May.")
+    assert q.text == "Her plan, according to two aides, was to resign in May"
+    found = quotes(
+        "The talks moved on, with both sides at the table, according to Ivo Brun, the envoy."
+    )
+    assert [q.text for q in found] == ["The talks moved on, with both sides at the table"]
+
+
+def test_according_to_without_a_comma_at_the_end_of_a_sentence() -> None:
+    (q,) = quotes("Ferry traffic fell by a third last year according to the port authority.")
+    assert q.text == "Ferry traffic fell by a third last year"
+
+
+def test_a_record_named_inside_a_source_does_not_make_it_a_record() -> None:
+    text = "The network will spend more on the race, according to people familiar with its plans."
+    (q,) = quotes(text)
+    assert q.text == "The network will spend more on the race"
