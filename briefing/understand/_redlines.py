@@ -961,7 +961,11 @@ _TAIL = re.compile(
     r"|(?=[A-Z]))"
 )
 # a relative clause that holds the demand: "…, who has vowed not to …"
-_RELATIVE_LEAD = re.compile(r",\s+(?:who|which)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?$")
+_RELATIVE_LEAD = re.compile(
+    r",\s+(?:who|which)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?$"
+    # "…, the leader who vowed a month ago never to …": what was vowed
+    r"|\b(?:who|which)\s+(?:has\s+|had\s+)?vow(?:ed|s)\s+(?:[\w-]+\s+){0,5}?$"
+)
 # a relative clause on an object, which holds the demand with its antecedent: "… put pressure
 # on Lund and his board, who have so far refused to negotiate"
 _OBJECT_RELATIVE = re.compile(
@@ -990,6 +994,16 @@ _ECHO_TAIL = re.compile(
 _RATHER_THAN = re.compile(r"(?:rather than|instead of)\b[^;]*?,[\"\u201d\u2019]?\s+", re.I)
 
 
+def _relative_close(text: str, pos: int, end: int) -> int:
+    """Where a relative clause holding a demand closes: at the first comma past pos that no
+    list runs on from ("…, who vowed never to raise taxes, cut pensions or close schools, won
+    …" closes after "schools")."""
+    for comma in re.finditer(r",\s", text[pos:end]):
+        if _LIST_CLOSE.search(text, pos + comma.start(), end) is None:
+            return pos + comma.start()
+    return end
+
+
 def _bounds(text: str, start: int, end: int, cue: _Cue) -> tuple[int, int]:
     """The demand without a clause before it that only says when or why, and without what
     follows it (an attribution, a reason, a participle clause, a contrast)."""
@@ -1000,6 +1014,7 @@ def _bounds(text: str, start: int, end: int, cue: _Cue) -> tuple[int, int]:
         start = alternative.end()  # "Rather than …, Seoul should …": what should be done
     if _RELATIVE_LEAD.search(text, start, cue.start):
         start = cue.start  # "Trump, who has vowed not to …, said …": the relative clause
+        end = _relative_close(text, cue.end, end)
     held_by = _OBJECT_RELATIVE.search(text, start, cue.start)
     if held_by is not None:
         start = held_by.start(1)  # "… pressure on the board, who have so far refused to …"

@@ -570,3 +570,18 @@ def test_what_the_holder_says_of_its_claim_is_not_part_of_the_demand() -> None:
     found = texts(text)
     assert len(found) == 1
     assert found[0].endswith("unless it is paid 9 million euros")
+
+
+def test_a_vow_in_a_relative_clause_starts_at_what_was_vowed() -> None:
+    text = (
+        "Ola Berg, the Green leader who vowed only a month ago never to sit with the Centre "
+        "Party, met its chairman on Monday."
+    )
+    assert texts(text) == ["never to sit with the Centre Party"]
+
+
+def test_a_vow_in_a_relative_clause_keeps_its_list() -> None:
+    text = "Lena Roos, who vowed never to raise taxes, cut pensions or close schools, won easily."
+    found = texts(text)
+    assert found[0].endswith("never to raise taxes")
+    assert found[-1].endswith("close schools")
