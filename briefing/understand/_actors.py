@@ -51,6 +51,7 @@ _BODY_USAGE = re.compile(
     r"(?:['\u2019]s)? (?:board|executives|management|shareholders|investors"
     r"|employees|subsidiary|headquarters|fighters|militants)\b|, which\b| and its\b"
 )
+_HEAD_BEFORE = re.compile(r",| (?:of|to|at|for|in|from|with) ")
 _PRONOUN = re.compile(r"\b(?:he|his|she)\b", re.I)
 
 
@@ -301,7 +302,9 @@ class Registry:
         named = [m for m in inside if m.kind != "other"]
         if named:
             phrase = self.text[start:end]
-            head_last = len(named) > 1 and " of " not in phrase and "," not in phrase
+            # "the steel association Eurofer" ends in its head; "Russia's ambassadors to the
+            # United Nations" has it before the preposition
+            head_last = len(named) > 1 and _HEAD_BEFORE.search(phrase) is None
             return named[-1] if head_last else named[0]
         return inside[0] if inside else None
 

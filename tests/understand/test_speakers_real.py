@@ -362,3 +362,11 @@ def test_shareholders_named_after_a_company_are_not_the_company() -> None:
     )
     speakers = _speakers(text)
     assert speakers[0] == "Harnmark shareholders"
+
+
+def test_the_owner_before_a_preposition_heads_the_phrase() -> None:
+    text = (
+        "Norway's ambassadors to the United Nations said they opposed any new sanctions "
+        "on the island."
+    )
+    assert _speakers(text) == ["Norway"]
