@@ -132,14 +132,14 @@ def _run(
 ) -> None:
     """Analyse and place the pending articles batch by batch, until none is left or told to stop."""
     placer: StorylinePlacer | None = None
-    after = 0
+    after = store_analysis.START
     while True:
         batch = store_analysis.pending_articles(
             library, analyser.version, limit=batch_size, after=after
         )
         if not batch:
             break
-        after = batch[-1].id
+        after = batch[-1].cursor
         locks.take_digest_lock(library, owner, stale_after=LOCK_STALE_SECONDS)
         if placer is None:
             placer = StorylinePlacer(library, published=[a.published for a in batch])

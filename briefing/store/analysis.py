@@ -11,6 +11,10 @@ from briefing.store._library import Library
 from briefing.store._rows import named_row, named_rows
 from briefing.understand.records import Actor, Analysis, Event, Quote, RedLine
 
+# Where a walk through the pending articles stands: the sort key of the last one seen.
+PendingCursor = tuple[str, str, str, int]
+START: PendingCursor = ("", "", "", 0)
+
 
 @dataclass(frozen=True)
 class PendingArticle:
@@ -23,6 +27,7 @@ class PendingArticle:
     source: str  # the feed's title
     content_hash: str
     analysed: bool  # its records are current; only the grouping is missing
+    cursor: PendingCursor = START  # its place in the order pending articles are taken in
 
 
 def save_analysis(library: Library, article_id: int, analysis: Analysis, version: str) -> None:
@@ -110,24 +115,35 @@ def _merge_repeats(found: Iterable[Actor]) -> dict[str, Actor]:
 
 _PENDING = """
     SELECT a.id, a.title, a.text, a.published, COALESCE(f.title, '') AS source,
-           a.content_hash, COALESCE(a.analysed_version = :version, 0) AS analysed
+           a.content_hash, COALESCE(a.analysed_version = :version, 0) AS analysed,
+           COALESCE(a.published, '') AS order_published, a.dedupe_key,
+           COALESCE(a.content_hash, '') AS order_hash
     FROM articles a
     LEFT JOIN feeds f ON f.id = a.feed_id
     LEFT JOIN storyline_members m ON m.article_id = a.id
-    WHERE a.id > :after AND (
+    WHERE (COALESCE(a.published, ''), a.dedupe_key, COALESCE(a.content_hash, ''), a.id)
+          > (:published, :dedupe_key, :content_hash, :id)
+      AND (
         a.analysed_version IS NULL OR a.analysed_version != :version
         OR a.storyline_id IS NULL OR m.article_id IS NULL OR m.content_hash != a.content_hash
     )
-    ORDER BY a.id
+    ORDER BY COALESCE(a.published, ''), a.dedupe_key, COALESCE(a.content_hash, ''), a.id
     LIMIT :limit
 """
 
 
 def pending_articles(
-    library: Library, version: str, *, limit: int = 100, after: int = 0
+    library: Library, version: str, *, limit: int = 100, after: PendingCursor = START
 ) -> list[PendingArticle]:
-    """Articles whose analysis is missing or outdated, or that are not grouped yet (id order)."""
-    rows = named_rows(library, _PENDING, {"version": version, "after": after, "limit": limit})
+    """Articles whose analysis is missing or outdated, or that are not grouped yet.
+
+    They come in publication order, ties broken by what the feed says (guid or link) and the
+    content, never by the order in which feeds happened to answer: the same articles are
+    grouped the same way whichever feed landed first. `after` is the `cursor` of the last
+    article of the previous page.
+    """
+    params = dict(zip(("published", "dedupe_key", "content_hash", "id"), after, strict=True))
+    rows = named_rows(library, _PENDING, {"version": version, "limit": limit, **params})
     return [
         PendingArticle(
             id=r["id"],
@@ -137,6 +153,7 @@ def pending_articles(
             source=r["source"],
             content_hash=r["content_hash"] or "",
             analysed=bool(r["analysed"]),
+            cursor=(r["order_published"], r["dedupe_key"], r["order_hash"], r["id"]),
         )
         for r in rows
     ]
@@ -144,9 +161,10 @@ def pending_articles(
 
 def count_pending(library: Library, version: str) -> int:
     """How many articles `pending_articles` would return in all."""
-    sql = _PENDING.replace("ORDER BY a.id\n    LIMIT :limit", "")
+    sql = _PENDING[: _PENDING.index("ORDER BY")]
+    params = dict(zip(("published", "dedupe_key", "content_hash", "id"), START, strict=True))
     row = named_row(
-        library, f"SELECT count(*) AS pending FROM ({sql})", {"version": version, "after": 0}
+        library, f"SELECT count(*) AS pending FROM ({sql})", {"version": version, **params}
     )
     return int(row["pending"]) if row else 0
 

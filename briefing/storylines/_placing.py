@@ -82,7 +82,8 @@ class StorylinePlacer:
             if places[a.id].new:
                 self._grouper.observe(feats[a.id])
         counts = PlacementCounts()
-        for article in sorted(todo, key=lambda a: (a.published or "", a.id)):
+        # Oldest first; ties keep the caller's order (the store's: never the order of arrival).
+        for article in sorted(todo, key=lambda a: a.published or ""):
             with self.library.db.atomic():
                 current = store_analysis.content_hash(self.library, article.id) == (
                     article.content_hash
