@@ -24,15 +24,34 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.safetext import clean_line
-from briefing.storylines._text import STOPWORDS, content_runs, hamming, simhash, words
+from briefing.storylines._text import (
+    STOPWORDS,
+    content_runs,
+    content_terms,
+    hamming,
+    simhash,
+    words,
+)
 
 # Similarity (cosine, after the quiet-time discount) above which an article joins a storyline.
 # On the demo library any threshold from 0.20 to 0.29 groups with B-cubed F1 of 0.96 or
 # more (1.0 from 0.22 to 0.24); this one sits in the middle, not on an edge.
 JOIN_THRESHOLD = 0.23
+# An article less similar than that still joins a storyline whose headlines already said
+# most of its own headline (weighted by rarity): reports of one event share its names and
+# key words in their headlines even when their bodies differ (a live blog, a profile, a
+# reaction piece), while two stories that share a field of news rarely share a headline.
+HEADLINE_JOIN_FLOOR = 0.12
+BURST_JOIN_THRESHOLD = 0.18
+BURST_DAYS = 1
+HEADLINE_SHARE = 0.4
 # Days a storyline may be quiet with no discount, and the half-life of the discount after.
-QUIET_GRACE_DAYS = 21
+# A storyline quiet for longer than the grace takes a new article only when it is
+# unmistakably the same story (a verdict weeks after the trial's last hearing); otherwise
+# the news starts a storyline of its own (a new launch a month after the last one).
+QUIET_GRACE_DAYS = 30
 QUIET_HALF_LIFE_DAYS = 45
+REVIVE_THRESHOLD = 0.40
 # A storyline quiet for longer than this takes no new articles: a new dispute starts anew.
 MAX_QUIET_DAYS = 120
 # Smoothing of the inverse document frequency: a library behaves as if it also held this
@@ -71,6 +90,7 @@ class Features:
     names: list[str]  # proper names ("Rotterdam", "Russia")
     title_phrases: list[str] = field(default_factory=list)  # ... and of the headline
     title: str = ""
+    title_terms: frozenset[str] = frozenset()  # the headline's content terms
 
 
 @dataclass
@@ -96,6 +116,7 @@ class Storyline:
     names: dict[str, int] = field(default_factory=dict)
     title_names: dict[str, int] = field(default_factory=dict)  # names in its headlines
     headline: str = ""  # its first article's title: the label while it has one article
+    title_terms: dict[str, int] = field(default_factory=dict)  # its headlines' terms, counted
     recent: deque[tuple[Any, int, int]] = field(
         default_factory=lambda: deque(maxlen=_RECENT_FINGERPRINTS)
     )  # (article key, fingerprint, day) of its latest articles
@@ -113,6 +134,7 @@ class Storyline:
             "names": self.names,
             "title_names": self.title_names,
             "headline": self.headline,
+            "title_terms": self.title_terms,
         }
 
     @classmethod
@@ -130,6 +152,7 @@ class Storyline:
         story.names = {str(k): int(v) for k, v in state.get("names", {}).items()}
         story.title_names = {str(k): int(v) for k, v in state.get("title_names", {}).items()}
         story.headline = str(state.get("headline", ""))
+        story.title_terms = {str(k): int(v) for k, v in state.get("title_terms", {}).items()}
         return story
 
 
@@ -153,6 +176,7 @@ def features(title: str, text: str, actors: Iterable[tuple[str, str]] = ()) -> F
         title_phrases=_phrases(title.lower() if _is_headline_case(title) else title),
         title=clean_line(title)[:200],
         names=_names(text[:1200]),
+        title_terms=frozenset(content_terms(title)),
     )
 
 
@@ -288,8 +312,8 @@ class Grouper:
                 if original is not None:
                     wire_of, best_id, best = original, sid, score
                     break
-            if best_id is None and scored and scored[0][0] >= JOIN_THRESHOLD:
-                best, best_id = scored[0]
+            if best_id is None:
+                best, best_id = self._best_to_join(feats, scored, day)
         else:
             best_id = storyline_id
             if storyline_id in self.storylines:
@@ -318,6 +342,38 @@ class Grouper:
         if self._since_eviction >= _EVICT_EVERY:
             self.evict_quiet()
         return Assignment(storyline_id=best_id, created=created, wire_of=wire_of, score=best)
+
+    def _best_to_join(
+        self, feats: Features, scored: list[tuple[float, int]], day: int
+    ) -> tuple[float, int | None]:
+        """The most similar storyline that is similar enough, counting the headlines too."""
+        for score, sid in scored:
+            story = self.storylines[self.redirect.get(sid, sid)]
+            if day - story.last_day > QUIET_GRACE_DAYS:
+                if score >= REVIVE_THRESHOLD:
+                    return score, sid
+                continue
+            if (
+                score >= JOIN_THRESHOLD
+                or (score >= BURST_JOIN_THRESHOLD and day - story.last_day <= BURST_DAYS)
+                or (
+                    score >= HEADLINE_JOIN_FLOOR
+                    and self.headline_share(feats, self.storylines[sid]) >= HEADLINE_SHARE
+                )
+            ):
+                return score, sid
+        return 0.0, None
+
+    def headline_share(self, feats: Features, story: Storyline) -> float:
+        """How much of the article's headline (its terms, weighted by rarity) the storyline's
+        headlines already said."""
+        total = found = 0.0
+        for term in feats.title_terms:
+            weight = max(0.0, self.idf(term))
+            total += weight
+            if term in story.title_terms:
+                found += weight
+        return found / total if total else 0.0
 
     def evict_quiet(self) -> None:
         """Forget storylines quiet for good: they take no more articles, so memory stays flat."""
@@ -368,6 +424,11 @@ class Grouper:
             story.headline = feats.title
         story.first_day = min(story.first_day, day)
         story.last_day = max(story.last_day, day)
+        for term in feats.title_terms:
+            story.title_terms[term] = story.title_terms.get(term, 0) + 1
+        if len(story.title_terms) > _LABEL_MAX:
+            kept = sorted(story.title_terms.items(), key=lambda kv: kv[1], reverse=True)
+            story.title_terms = dict(kept[: _LABEL_MAX // 2])
         if not copy:  # a wire copy repeats its original's words: they count once
             add_label_evidence(story, feats, actors)
         story.recent.append((key, feats.fingerprint, day))
