@@ -124,6 +124,9 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         # "will accept no delay", "would tolerate no further cuts"
         r"|\b(?:will|would|shall|can|could)\s+(?:\w+ly\s+)?(?:accept|tolerate|allow|permit|sign"
         r"|countenance|entertain)\s+no\b"
+        # a limit: "would accept a quota of 1.5 million tonnes, but not two million"
+        r"|\b(?:will|would|can|could)\s+(?:\w+ly\s+)?(?:accept|agree to|support|tolerate|allow)"
+        r"\b(?:[^.;]|\.(?=\d)){0,100}?,?\s+but not\b"
         # "would not resume talks until …": a refusal held until a condition is met
         r"|\b(?:will|would|shall)(?: not|n't| never)\s+(?:\w+\s+){1,4}?[^.;]{0,60}?\buntil\b"
         r"|\bwon't\s+(?:\w+\s+){1,4}?[^.;]{0,60}?\buntil\b"
@@ -398,6 +401,8 @@ def _frames(
         start, end, speaker, own = _frame_span(text, s, cue.start, near, reg)
         if own and _NARRATED.match(text, cue.start):
             continue  # "should" in the narrator's own words: no one's demand
+        if cue.end > end:  # the cue runs past the words' end: "… 2 million, but not three"
+            end = max(end, _own_clause(text, s, cue.start, near, reg)[1])
         start, end = _sentence_piece(text, start, end, cue.start)
         end = _past_colon(text, s, cue, end)
         frame = frames.get((start, end))

@@ -585,3 +585,14 @@ def test_a_vow_in_a_relative_clause_keeps_its_list() -> None:
     found = texts(text)
     assert found[0].endswith("never to raise taxes")
     assert found[-1].endswith("close schools")
+
+
+def test_accepting_one_amount_but_not_another_is_a_red_line() -> None:
+    text = (
+        "The finance minister, Eva Lind, said Norway would accept a fishing quota of up to 2.5 "
+        "million tonnes, but not the three million Brussels has asked for."
+    )
+    assert texts(text) == [
+        "Norway would accept a fishing quota of up to 2.5 million tonnes, but not the three "
+        "million Brussels has asked for"
+    ]
