@@ -292,8 +292,18 @@ EVIDENCE_NOUNS = _words(
     """
     poll polls polling survey surveys study studies data records record results figures numbers
     analysis analyses filings emails documents report reports video footage photos images average
+    transcript slide
     """
 )
+
+# Words kept from FUNCTION_CAPS (where they mark page furniture: "Video:", "Sources:") that
+# still end a speaker's phrase before a cue: "Sources say …", "Video shows …".
+CAPPED_SPEAKER_NOUNS = _words("video source sources")
+
+# What "called X …" may call someone without quotation marks: a noun with "a"/"an" or an
+# adjective by its ending ("called the charges unfounded", "called the plan dangerous").
+OBJECT_PRONOUNS = _words("him her them it me us")
+PREDICATE_ENDINGS = ("ed", "ous", "ful", "ible", "able", "ive", "ic", "ist", "ant", "ent", "less")
 
 # Nouns in -ly, which are no adverbs between a subject and its cue ("the Berg family said").
 LY_NOUNS = _words("family ally assembly supply rally monopoly anomaly reply bully belly jelly lily")

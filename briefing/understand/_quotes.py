@@ -27,6 +27,7 @@ from briefing.understand._lexicon import (
     AUX_SKIP,
     AUXILIARIES,
     BELIEF_CUES,
+    CAPPED_SPEAKER_NOUNS,
     CHANNEL_FIRST_OPENERS,
     CHANNEL_LINKS,
     CHANNEL_NOUNS,
@@ -55,10 +56,12 @@ from briefing.understand._lexicon import (
     NOUN_MARKERS,
     NP_STOP,
     OBJECT_CUES,
+    OBJECT_PRONOUNS,
     OPENING_PREPOSITIONS,
     OUTLET_WORDS,
     PARENTHETICAL_OPENERS,
     PASSIVE_AUXILIARIES,
+    PREDICATE_ENDINGS,
     PRONOUNS_ALL,
     RECORD_NOUNS,
     ROLE_WORDS,
@@ -1343,16 +1346,63 @@ def _naming(words: _Words, cue_at: int, found: list[Attribution]) -> Attribution
     """'Trump called the merger "a terrible deal"', 'calling him "a total stiff"',
     'described his plan as "a work in progress"': the quoted words are the speaker's."""
     quotation = _named_quotation(words.toks, cue_at)
-    if quotation is None or quotation == cue_at + 1:
+    if quotation is None:
+        quotation = _small_clause_end(words.toks, cue_at)
+    elif any(
+        a.start < words.toks[quotation].end and words.toks[quotation].start < a.end for a in found
+    ):
         return None
-    quoted = words.toks[quotation]
-    if any(a.start < quoted.end and quoted.start < a.end for a in found):
+    if quotation is None or quotation == cue_at + 1:
         return None
     voice = _naming_voice(words, cue_at, found)
     if voice is None:
         return None
     content = _Phrase(cue_at + 1, quotation)
     return _make(words, content, voice, words.toks[cue_at].text, cue_at)
+
+
+def _predicate_word(tok: Token) -> bool:
+    """A lower-case adjective by its ending: "unfounded", "dangerous", "irresponsible"."""
+    word = tok.lower
+    return not tok.is_cap and word.endswith(PREDICATE_ENDINGS) and word not in NP_STOP
+
+
+def _naming_object_end(toks: list[Token], first: int) -> int | None:
+    """The last word of the object right after a naming verb: a pronoun, or a short noun
+    phrase that ends before "a", a preposition or an adjective ("the charges unfounded")."""
+    if first >= len(toks):
+        return None
+    if toks[first].lower in OBJECT_PRONOUNS:
+        return first
+    at = first + 1 if toks[first].lower in DETERMINERS else first
+    last = None
+    while at < len(toks) and at - first < 6:
+        tok = toks[at]
+        if tok.quote or not tok.text[:1].isalnum() or tok.lower in ("a", "an", "the"):
+            break
+        if tok.lower in NP_STOP or tok.lower in ADJUNCT_PREPOSITIONS:
+            break
+        if last is not None and _predicate_word(tok):
+            break
+        last, at = at, at + 1
+    return last
+
+
+def _small_clause_end(toks: list[Token], cue_at: int) -> int | None:
+    """ "called the charges unfounded", "called him a liar", "has called climate change a
+    hoax": a naming without quotation marks, its object then what it is called; the index of
+    the clause's last word. None for "called the police", "called a meeting on Monday"."""
+    if not toks[cue_at].lower.startswith("call"):
+        return None
+    first = cue_at + 1
+    obj_last = _naming_object_end(toks, first)
+    if obj_last is None or obj_last + 2 >= len(toks):
+        return None
+    what = toks[obj_last + 1]
+    if not (what.lower in ("a", "an") or _predicate_word(what)):
+        return None
+    last = _before_trailing_clause(toks, first, _content_end(toks, first, len(toks)))
+    return last if last > obj_last + 1 else None
 
 
 def _appeal(words: _Words, cue_at: int, found: list[Attribution]) -> Attribution | None:
@@ -1743,7 +1793,11 @@ def _skip_back(toks: list[Token], at: int, floor: int) -> int:
             at -= 2
         elif word in TIME_NOUNS and at - 1 > floor and toks[at - 1].lower in TIME_DEICTICS:
             at -= 2  # "Regulators this month said …"
-        elif word in SUBJECT_CUE_ADVERBS or (word in WEEKDAYS and not toks[at].is_cap):
+        elif word in WEEKDAYS and at > floor:
+            at -= 1  # "A poll released Friday shows …": the poll, not its release
+            if at > floor and _past_verb(toks[at]) and _content_word(toks[at - 1]):
+                at -= 1
+        elif word in SUBJECT_CUE_ADVERBS:
             at -= 1  # "Campaign workers here said …"
         elif word in ("n't", "not"):
             at -= 1
@@ -1883,7 +1937,8 @@ def _noun_head(tok: Token) -> bool:
         return False
     word = tok.lower
     if tok.is_cap:
-        return word not in FUNCTION_CAPS or word in PRONOUNS_ALL or word in TITLE_WORDS
+        named = word not in FUNCTION_CAPS or word in PRONOUNS_ALL or word in TITLE_WORDS
+        return named or word in CAPPED_SPEAKER_NOUNS
     if not tok.text[:1].isalpha():
         return False
     if not _content_word(tok):

@@ -322,3 +322,20 @@ def test_a_record_named_inside_a_source_does_not_make_it_a_record() -> None:
     text = "The network will spend more on the race, according to people familiar with its plans."
     (q,) = quotes(text)
     assert q.text == "The network will spend more on the race"
+
+
+def test_a_weekday_or_a_capitalised_source_noun_before_the_cue() -> None:
+    (q,) = quotes("A new survey released Friday shows that most tenants want the rent cap.")
+    assert q.text == "that most tenants want the rent cap"
+    assert q.speaker_span is not None
+    (q,) = quotes("Sources say the ferry contract will be signed next week.")
+    assert q.text == "the ferry contract will be signed next week"
+
+
+def test_calling_something_a_name_without_quotation_marks() -> None:
+    (q,) = quotes("The council called the new charges unfounded and unfair.")
+    assert q.text == "the new charges unfounded and unfair"
+    (q,) = quotes("The coach has called the referee a disgrace to the sport.")
+    assert q.text == "the referee a disgrace to the sport"
+    assert quotes("The mayor called the police on Tuesday.") == []
+    assert quotes("The union called a meeting for Friday.") == []
