@@ -904,6 +904,25 @@ def _same_verb_contrast(text: str, start: int, cut: re.Match[str], cue: _Cue) ->
     return re.search(rf"\b{re.escape(verb)}\b", text[start : cut.start()], re.I) is not None
 
 
+# a clause about what is still to come, which belongs to the demand: "… to keep Europe at the
+# table when the plan is revised", "… before talks resume"
+_STILL_TO_COME = re.compile(
+    r"[^,.;]{0,40}?\b(?:is|are|has|have|will|can|begins?|starts?|resumes?|opens?)\b", re.I
+)
+
+
+def _before_circumstance(text: str, start: int, end: int) -> int:
+    """Where a demand ends before a clause that only says when or why it was made ("… on
+    Wednesday after the river flooded …"); a clause about what is still to come stays."""
+    circumstance = _SUBORDINATE.search(text, start, end)
+    if circumstance is None:
+        return end
+    timed = circumstance.group().strip(" ,").lower() in ("when", "before", "after")
+    if timed and _STILL_TO_COME.match(text, circumstance.end(), end):
+        return end
+    return circumstance.start()
+
+
 def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]:
     """Where in its frame the demand itself starts and ends, before trimming: past a clause it
     does not belong to, past a lead-in ("the plan proposes that"), from an asking verb."""
@@ -925,15 +944,13 @@ def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]
     ):
         start = max(start, cue.start)  # "Aino Rask asked the board to publish …": from the verb
         # … up to a clause that only says when or why: "… on Wednesday after the river …"
-        circumstance = _SUBORDINATE.search(text, cue.start, end)
-        end = circumstance.start() if circumstance else end
+        end = _before_circumstance(text, cue.start, end)
     relative = _PLAN_THAT.match(text, cue.start, cue.end) if cue.kind == "term" else None
     if relative is not None:
         start = max(start, relative.end())  # "sent a plan that would let …": what it would do
     if text[cue.start : cue.end].lower().startswith("vow"):
         # "vowed to destroy the cartel when he took office": the vow, not when it was made
-        circumstance = _SUBORDINATE.search(text, cue.start, end)
-        end = circumstance.start() if circumstance else end
+        end = _before_circumstance(text, cue.start, end)
     under = _UNDER_LEAD.match(text, cue.start) if cue.kind == "term" else None
     if under is not None and under.end() < end:
         start = max(start, under.end())  # "Under the Norwegian plan's terms, …": what follows

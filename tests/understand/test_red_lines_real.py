@@ -596,3 +596,13 @@ def test_accepting_one_amount_but_not_another_is_a_red_line() -> None:
         "Norway would accept a fishing quota of up to 2.5 million tonnes, but not the three "
         "million Brussels has asked for"
     ]
+
+
+def test_a_demand_keeps_when_it_is_to_be_met_but_not_when_it_was_made() -> None:
+    lead = "Sara Nyg\u00e5rd urged the ministers to keep the unions in the room"
+    text = lead + " when the law is redrafted."
+    assert texts(text) == [
+        "urged the ministers to keep the unions in the room when the law is redrafted"
+    ]
+    text = lead + " after the talks collapsed."
+    assert texts(text) == ["urged the ministers to keep the unions in the room"]
