@@ -467,7 +467,7 @@ CHANNEL_LINKS = _words("on to with in via told")
 REFUSED_VERB_STEMS = (
     "accept", "sign", "agree", "allow", "tolerat", "negotiat", "pay", "move", "discuss", "return",
     "support", "back", "approv", "recognis", "recogniz", "withdraw", "give", "hand", "cede",
-    "surrender", "compromis", "budge", "pretend", "overpay", "join", "sit", "govern", "ratif",
+    "surrender", "compromis", "budge", "overpay", "join", "sit", "govern", "ratif",
     "consider", "trad", "permit", "lift", "host", "expand", "stand", "talk", "drop", "leave",
     "retreat",
 )  # fmt: skip

@@ -606,3 +606,7 @@ def test_a_demand_keeps_when_it_is_to_be_met_but_not_when_it_was_made() -> None:
     ]
     text = lead + " after the talks collapsed."
     assert texts(text) == ["urged the ministers to keep the unions in the room"]
+
+
+def test_not_pretending_is_candour_not_a_refusal() -> None:
+    assert texts('"I will not pretend this is a victory," the minister, Ada Holm, said.') == []
