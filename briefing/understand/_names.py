@@ -469,7 +469,9 @@ class _Scanner:
         if run is None:
             return
         name = _written_name(run.name)
-        if _not_a_name(name, run, sentence_initial):
+        if _not_a_name(name, run, sentence_initial) or self._common_noun(
+            name, run, sentence_initial
+        ):
             return
         kind = self._kind(name, run, prev)
         if kind is None:
@@ -518,6 +520,18 @@ class _Scanner:
         if not self.small_words:
             self.small_words = set(_SMALL_WORD.findall(self.text))
         return any(strip_poss(w) in self.small_words for w in words)
+
+    def _common_noun(self, name: str, run: _TitledName, sentence_initial: bool) -> bool:
+        """ "Airlines have strict dress codes": a word capitalised only because it opens the
+        sentence, which the text writes in small letters elsewhere and never capitalised
+        inside a sentence."""
+        if not sentence_initial or len(run.name) > 1 or run.title:
+            return False
+        if not self.small_words:
+            self.small_words = set(_SMALL_WORD.findall(self.text))
+        if name.lower() not in self.small_words:
+            return False
+        return re.search(rf"[a-z,;] {re.escape(name)}\b", self.text) is None
 
     def _follows_person_of(self, start: int) -> bool:
         """The name before is a person's, with only "of" between."""

@@ -370,3 +370,13 @@ def test_the_owner_before_a_preposition_heads_the_phrase() -> None:
         "on the island."
     )
     assert _speakers(text) == ["Norway"]
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "Airlines have strict rules for staff travelling on free tickets. "
+        "Norvia Air turned two girls away on Sunday. Since when do airlines check clothes? "
+        '"Our regular customers may wear what they like," the airline said.'
+    )
+    assert "Airlines" not in _actor_names(text)
+    assert _speakers(text)[-1] == "Norvia Air"
