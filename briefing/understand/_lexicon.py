@@ -34,7 +34,7 @@ SPEECH_CUES = _words(
     criticised criticizes criticises criticizing cited cites citing blamed blames rejected rejects
     dismissed dismisses questioned questions charged charges proposed proposes agreed agrees
     defended defends endorsed endorses believes believe believed thinks think thought
-    hopes hoped wants wanted fears feared expects expected predicted
+    hopes hoped wants wanted fears feared expects expected predicted know knows knew
     showed shows show found finds suggested announced boasted boasts bragged brags
     countered counters retorted repeated repeats reiterated reiterates affirmed affirms
     testified testifies wondered wonders speculated speculates acknowledged recounted
@@ -55,7 +55,8 @@ SPEECH_CUES = _words(
 WEAK_CUES = _words(
     """
     believes believe believed thinks think thought hopes hoped wants wanted fears feared expects
-    expected showed shows show found finds continued continues called calls calling pointed
+    expected know knows knew showed shows show found finds continued continues called calls calling
+    pointed
     described describes describing cited cites citing charged charges questioned questions
     comments remarks reports states claims posted defended defends agreed agrees
     attacked attacks compared compares expressed expresses ruled rules read reads sang sings
@@ -234,7 +235,7 @@ OBJECT_CUES = _words(
     called calls asked asks found finds showed show shows described describes declared declares
     defended defends agreed agrees claimed claims warned warns announced announces predicted
     predicts confirmed confirms vowed vows threatened wanted rejected observed
-    conceded concedes conceding
+    conceded concedes conceding know knows knew
     """
 )
 
@@ -304,6 +305,10 @@ CAPPED_SPEAKER_NOUNS = _words("video source sources")
 # adjective by its ending ("called the charges unfounded", "called the plan dangerous").
 OBJECT_PRONOUNS = _words("him her them it me us")
 PREDICATE_ENDINGS = ("ed", "ous", "ful", "ible", "able", "ive", "ic", "ist", "ant", "ent", "less")
+
+# Verbs of knowing, a claim only when someone knows that something is so (not "don't know",
+# not "knew whether …").
+KNOWING_CUES = _words("know knows knew")
 
 # Nouns in -ly, which are no adverbs between a subject and its cue ("the Berg family said").
 LY_NOUNS = _words("family ally assembly supply rally monopoly anomaly reply bully belly jelly lily")

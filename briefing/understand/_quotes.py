@@ -46,6 +46,7 @@ from briefing.understand._lexicon import (
     INTERVIEW_WORDS,
     INVERTED_SUBJECT_PRONOUNS,
     ISSUING_VERBS,
+    KNOWING_CUES,
     LEADING_CONJUNCTIONS,
     LY_NOUNS,
     MONTHS,
@@ -283,12 +284,23 @@ def _cue_statement(words: _Words, at: int, found: list[Attribution]) -> Attribut
     """What the cue at `at` opens: an appeal ("urged the board to …"), a statement, or a
     naming ('called it "a disgrace"')."""
     cue = words.toks[at].lower
+    if cue in KNOWING_CUES and _not_knowing(words.toks, at):
+        return None
     statement = _appeal(words, at, found) if cue in APPEAL_CUES else None
     if statement is None:
         statement = _attribution(words, at, found)
     if statement is None and cue in NAMING_CUES:
         statement = _naming(words, at, found)
     return statement
+
+
+def _not_knowing(toks: list[Token], at: int) -> bool:
+    """ "what most travellers don't know: …", "before they knew whether …": knowing nothing,
+    or a question, is no claim."""
+    before = toks[at - 1].lower if at > 0 else ""
+    negated = before in ("not", "n't") or before.endswith(("n't", "n\u2019t"))
+    after = toks[at + 1].lower if at + 1 < len(toks) else ""
+    return negated or after in ASKED_QUESTION_WORDS or after == ":"
 
 
 def _keep(found: list[Attribution], statement: Attribution | None) -> None:
@@ -445,8 +457,14 @@ def _cue_is_noun(toks: list[Token], cue_at: int) -> bool:
     if toks[cue_at].is_cap:
         return not _headline_verb(toks, cue_at)
     before = toks[cue_at - 1].lower if cue_at > 0 else ""
+    if _pronoun_contraction(before):
+        return False  # "He's claiming that …": "he is", not "his"
     return before in NOUN_MARKERS or before.endswith(("\u2019s", "'s"))
 
+
+def _pronoun_contraction(word: str) -> bool:
+    """ "he's", "she’s", "who's": a pronoun and "is" or "has"."""
+    return word[-2:] in ("\u2019s", "'s") and word[:-2] in PRONOUNS_ALL
 
 def _headline_verb(toks: list[Token], cue_at: int) -> bool:
     """ "Glenn Vik Says Port Will Close", "Port Will Close, Union Says": a cue in the third
@@ -570,6 +588,10 @@ def _subject_speaker(words: _Words, cue_at: int, subject: _Subject) -> _Speaker:
     if owner is not None:
         return _Speaker(owner, resume=cue_at + 1, before=subject.first - 1)
     first = words.toks[subject.first]
+    if subject.first == subject.last and _pronoun_contraction(first.lower):
+        start = first.start
+        voice = _Voice((start, start + len(first.text) - 2), first.text[:-2])
+        return _Speaker(voice, resume=cue_at + 1, before=subject.first - 1)
     named = first.is_cap or first.lower in DETERMINERS
     shown = subject if named else _Phrase(subject.head, subject.head)
     voice = _Voice(words.span(shown), words.voice(subject).text)

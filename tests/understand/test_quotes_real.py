@@ -339,3 +339,17 @@ def test_calling_something_a_name_without_quotation_marks() -> None:
     assert q.text == "the referee a disgrace to the sport"
     assert quotes("The mayor called the police on Tuesday.") == []
     assert quotes("The union called a meeting for Friday.") == []
+
+
+def test_a_pronoun_and_is_before_the_cue_is_the_speaker() -> None:
+    (q,) = quotes("Mayor Ines Duarte spoke first. She’s claiming that the bridge is safe.")
+    assert q.text == "that the bridge is safe"
+    assert q.speaker_span is not None
+
+
+def test_knowing_that_something_is_so_is_a_claim() -> None:
+    (q,) = quotes("The inspectors know from the logs that the valve failed twice.")
+    assert q.text == "that the valve failed twice"
+    assert quotes("Here is what most tenants don't know: the lease can be broken.") == []
+    assert quotes("The families waited before they knew whether the crew was safe.") == []
+    assert quotes("She knew him well.") == []
