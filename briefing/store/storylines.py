@@ -233,6 +233,24 @@ def set_merged(library: Library, source_id: int, target_id: int) -> None:
     )
 
 
+def touched_by_user(library: Library, storyline_id: int) -> bool:
+    """Whether the user renamed the storyline or placed any of its articles by hand."""
+    row = library.db.conn.execute(
+        "SELECT user_label IS NOT NULL OR EXISTS (SELECT 1 FROM articles"
+        " WHERE storyline_id = :id AND storyline_pinned = 1) FROM storylines WHERE id = :id",
+        {"id": storyline_id},
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def move_unpinned(library: Library, source_id: int, target_id: int) -> None:
+    """The pipeline's articles of one storyline go to another (the user's stay where they are)."""
+    library.db.conn.execute(
+        "UPDATE articles SET storyline_id = ? WHERE storyline_id = ? AND storyline_pinned = 0",
+        [target_id, source_id],
+    )
+
+
 def set_user_label(library: Library, storyline_id: int, label: str | None) -> None:
     library.db.conn.execute(
         "UPDATE storylines SET user_label = ? WHERE id = ?", [label, storyline_id]

@@ -99,6 +99,9 @@ class Assignment:
     created: bool
     wire_of: Any | None  # key of the article this one is a copy of
     score: float
+    # Storylines started for the same event in its first day, which this article matches as
+    # well as the one it joined: the caller may fold them in with `absorb`.
+    bridged: tuple[int, ...] = ()
 
 
 @dataclass
@@ -300,6 +303,7 @@ class Grouper:
         strongest = heapq.nlargest(_INDEX_TERMS, vec, key=vec.__getitem__)
         wire_of = None
         best_id, best = None, 0.0
+        scored: list[tuple[float, int]] = []
         if storyline_id is None:
             rough = self.candidates(vec, day, strongest)
             shortlist = sorted(rough, key=rough.__getitem__, reverse=True)[:_SHORTLIST]
@@ -337,11 +341,14 @@ class Grouper:
             actors,
             copy=wire_of is not None,
         )
+        bridged = () if created else self._bridged(best_id, scored, day)
         self._latest_day = max(self._latest_day, day)
         self._since_eviction += 1
         if self._since_eviction >= _EVICT_EVERY:
             self.evict_quiet()
-        return Assignment(storyline_id=best_id, created=created, wire_of=wire_of, score=best)
+        return Assignment(
+            storyline_id=best_id, created=created, wire_of=wire_of, score=best, bridged=bridged
+        )
 
     def _best_to_join(
         self, feats: Features, scored: list[tuple[float, int]], day: int
@@ -363,6 +370,43 @@ class Grouper:
             ):
                 return score, sid
         return 0.0, None
+
+    def _bridged(self, joined: int, scored: list[tuple[float, int]], day: int) -> tuple[int, ...]:
+        """Young storylines the article matches as surely as the young one it joined."""
+        if day - self.storylines[joined].first_day > BURST_DAYS:
+            return ()
+        return tuple(
+            sid
+            for score, sid in scored
+            if score >= JOIN_THRESHOLD
+            and sid != joined
+            and sid not in self.redirect
+            and day - self.storylines[sid].first_day <= BURST_DAYS
+        )
+
+    def absorb(self, target_id: int, source_id: int) -> None:
+        """Fold storyline `source_id` into `target_id`: what would match it now joins the other."""
+        target, source = self.storylines[target_id], self.storylines[source_id]
+        add_vector(target, source.centroid)
+        for term in source.centroid:
+            self._index.setdefault(term, set()).add(target_id)
+        if len(target.centroid) > _CENTROID_MAX:
+            prune(target, self._index)
+        target.count += source.count
+        target.first_day = min(target.first_day, source.first_day)
+        target.last_day = max(target.last_day, source.last_day)
+        for mine, theirs in (
+            (target.title_terms, source.title_terms),
+            (target.phrases, source.phrases),
+            (target.names, source.names),
+            (target.title_names, source.title_names),
+        ):
+            for key, n in theirs.items():
+                mine[key] = mine.get(key, 0) + n
+        for name, (kind, n) in source.actors.items():
+            target.actors.setdefault(name, [kind, 0])[1] += n
+        target.recent.extend(source.recent)
+        self.redirect[source_id] = target_id
 
     def headline_share(self, feats: Features, story: Storyline) -> float:
         """How much of the article's headline (its terms, weighted by rarity) the storyline's

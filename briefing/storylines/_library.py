@@ -108,6 +108,8 @@ class LibraryGrouper:
             actors=actor_pairs(analysis),
             storyline_id=pinned_to,
         )
+        for other in result.bridged:
+            self._absorb(result.storyline_id, other)
         if not counted:
             store_grouping.add_document_frequencies(self.library, feats.counts)
             store_grouping.set_document_count(self.library, grouper.n_docs)
@@ -129,6 +131,16 @@ class LibraryGrouper:
             state=story.to_state(),
         )
         return result
+
+    def _absorb(self, target_id: int, source_id: int) -> None:
+        """Fold a storyline the grouper found to be the same young story into another, unless
+        the user has touched it (renamed it, or placed articles in it by hand)."""
+        if store.touched_by_user(self.library, source_id):
+            return
+        self.grouper.absorb(target_id, source_id)
+        store.move_unpinned(self.library, source_id, target_id)
+        store.set_merged(self.library, source_id, target_id)
+        store.recount(self.library, [source_id])
 
     def idf(self, term: str) -> float:
         """How telling a term is in this library (for labels)."""
