@@ -51,6 +51,8 @@ _BODY_USAGE = re.compile(
     r"(?:['\u2019]s)? (?:board|executives|management|shareholders|investors"
     r"|employees|subsidiary|headquarters|fighters|militants)\b|, which\b| and its\b"
 )
+# a role phrase's holder named after it: "Its chief executive, Priya Raman"
+_NAMED_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s*,\s+(?-i:[A-Z])")
 _HEAD_BEFORE = re.compile(r",| (?:of|to|at|for|in|from|with) ")
 _PRONOUN = re.compile(r"\b(?:he|his|she)\b", re.I)
 
@@ -157,6 +159,8 @@ class Registry:
                 if k >= len(toks) or toks[k].quote or toks[k].is_cap and k > 1:
                     break
                 if toks[k].lower in ROLE_WORDS:
+                    if _NAMED_AFTER.match(self.text, toks[k].end):
+                        break  # "Its chief executive, Priya Raman, said": she is named
                     phrase = self.text[toks[0].start : toks[k].end]
                     hit = self.role_before(toks[0].start, toks[k].lower, phrase)
                     if hit is not None:

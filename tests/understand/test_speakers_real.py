@@ -380,3 +380,12 @@ def test_a_common_noun_opening_a_sentence_is_no_name() -> None:
     )
     assert "Airlines" not in _actor_names(text)
     assert _speakers(text)[-1] == "Norvia Air"
+
+
+def test_a_role_opening_a_sentence_with_its_holder_named_after_it_is_them() -> None:
+    text = (
+        '"We will not raise the offer," said Jonas Brekk, the chief executive of Veltrix.\n\n'
+        "Harnmark showed no sign of moving. Its chief executive, Ida Solberg, told reporters "
+        'the price was "far too low".'
+    )
+    assert _speakers(text)[-1] == "Ida Solberg"
