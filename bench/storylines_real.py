@@ -115,10 +115,14 @@ class Server:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
 
 
-def refresh(server: Server, paths: list[str]) -> tuple[list[dict[str, Any]], float]:
-    """Subscribe a fresh library to every feed, refresh it, and read its storylines."""
+def refresh(
+    server: Server, paths: list[str], *, keep: Path | None = None
+) -> tuple[list[dict[str, Any]], float]:
+    """Subscribe a fresh library (at `keep`, else a temporary one) to every feed, refresh it,
+    and read its storylines."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "BRIEFING_DB": str(Path(tmp) / "library.db"),
+        db = keep or Path(tmp) / "library.db"
+        env = {**os.environ, "BRIEFING_DB": str(db),
                "BRIEFING_SETTINGS": str(Path(tmp) / "settings.toml")}  # fmt: skip
         urls = Path(tmp) / "urls"
         urls.write_text("".join(server.url(p) + "\n" for p in paths), encoding="utf-8")
