@@ -35,7 +35,8 @@ SPEECH_CUES = _words(
     dismissed dismisses questioned questions charged charges proposed proposes agreed agrees
     defended defends endorsed endorses believes believe believed thinks think thought
     hopes hoped wants wanted fears feared expects expected predicted know knows knew
-    showed shows show found finds suggested announced boasted boasts bragged brags
+    showed shows show found finds suggested announced boasted boasts bragged brags endorse
+    endorsing
     countered counters retorted repeated repeats reiterated reiterates affirmed affirms
     testified testifies wondered wonders speculated speculates acknowledged recounted
     explained shouted yelled pointed explained assured assures reassured informed informs
@@ -309,6 +310,12 @@ PREDICATE_ENDINGS = ("ed", "ous", "ful", "ible", "able", "ive", "ic", "ist", "an
 # Verbs of knowing, a claim only when someone knows that something is so (not "don't know",
 # not "knew whether …").
 KNOWING_CUES = _words("know knows knew")
+
+# Cues whose content may be the question put: "a reporter asked whether the deal was dead".
+QUESTION_CUES = _words("asked asks ask asking wondered wonders questioned questions")
+
+# Verbs of endorsing, whose content is whom or what they back: "the paper endorsed Mrs. Berg".
+ENDORSING_CUES = _words("endorse endorses endorsed endorsing")
 
 # Nouns in -ly, which are no adverbs between a subject and its cue ("the Berg family said").
 LY_NOUNS = _words("family ally assembly supply rally monopoly anomaly reply bully belly jelly lily")

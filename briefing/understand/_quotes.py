@@ -39,6 +39,7 @@ from briefing.understand._lexicon import (
     COUNTING_WORDS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    ENDORSING_CUES,
     EVIDENCE_NOUNS,
     FORUM_WORDS,
     FUNCTION_CAPS,
@@ -64,6 +65,7 @@ from briefing.understand._lexicon import (
     PASSIVE_AUXILIARIES,
     PREDICATE_ENDINGS,
     PRONOUNS_ALL,
+    QUESTION_CUES,
     RECORD_NOUNS,
     ROLE_WORDS,
     SHOWING_CUES,
@@ -816,11 +818,23 @@ def _content_after_cue(words: _Words, cue_at: int, speaker: _Speaker) -> Attribu
         return None
     if opening.first >= words.count:
         return _pending(words, cue_at, speaker, opening.via)
+    cue = toks[cue_at].lower
+    if cue in ENDORSING_CUES and not _clausal_opening(toks, opening.first):
+        backed = _endorsed(toks, opening.first)
+        return _make(words, backed, speaker.voice, toks[cue_at].text, cue_at) if backed else None
     shows = _evidence_shows(toks, cue_at, subject_left(toks, cue_at, 0))
-    if not (shows or _used_as_speech(toks, toks[cue_at].lower, opening.first)):
+    if not (shows or _used_as_speech(toks, cue, opening.first)):
         return None
     content = _trimmed_content(words, cue_at, speaker, opening)
     return _make(words, content, speaker.voice, toks[cue_at].text, cue_at, via=content.via)
+
+
+def _endorsed(toks: list[Token], first: int) -> _Phrase | None:
+    """Whom or what an endorsement backs: the object's noun phrase ("endorsed Mrs. Clinton on
+    Tuesday" -> "Mrs. Clinton")."""
+    if first < len(toks) and toks[first].lower in OBJECT_PRONOUNS:
+        return _Phrase(first, first)
+    return subject_right(toks, first, len(toks))
 
 
 def _pending(words: _Words, cue_at: int, speaker: _Speaker, via: str | None) -> Attribution | None:
@@ -839,6 +853,8 @@ def _content_opening(words: _Words, cue_at: int, first: int) -> _Opening | None:
     else after an addressee ("told reporters …"); None for a weak cue used without a clause."""
     toks = words.toks
     cue = toks[cue_at].lower
+    if cue in QUESTION_CUES and words.lower(first) in ("whether", "if"):
+        return _Opening(first, None, None)  # "asked if the cuts meant that …": the question
     marker = _complement_marker(toks, first, cue)
     if marker.that_at is not None:
         that_at = marker.that_at
@@ -980,6 +996,8 @@ def _used_as_speech(toks: list[Token], cue: str, first: int) -> bool:
         return False
     if cue.startswith("insist") and toks[first].lower in ("on", "upon"):
         return False  # "insists on a full audit": a demand (a red line), not a statement
+    if cue in QUESTION_CUES and toks[first].lower in ("whether", "if"):
+        return True  # "a reporter asked whether the deal was dead": the question put
     return clausal or cue not in OBJECT_CUES or _looks_clausal(toks, first, len(toks))
 
 

@@ -353,3 +353,18 @@ def test_knowing_that_something_is_so_is_a_claim() -> None:
     assert quotes("Here is what most tenants don't know: the lease can be broken.") == []
     assert quotes("The families waited before they knew whether the crew was safe.") == []
     assert quotes("She knew him well.") == []
+
+
+def test_the_question_someone_asked_is_what_they_said() -> None:
+    (q,) = quotes("A reporter asked if the cuts meant that the ferry would stop.")
+    assert q.text == "if the cuts meant that the ferry would stop"
+    (q,) = quotes("The senator asked whether the agency could meet the target.")
+    assert q.text == "whether the agency could meet the target"
+
+
+def test_an_endorsement_backs_its_object() -> None:
+    (q,) = quotes("Most of the county mayors have endorsed Mrs. Berg.")
+    assert q.text == "Mrs. Berg"
+    (q,) = quotes("The harbour paper endorsed her on Friday, breaking with tradition.")
+    assert q.text == "her"
+    assert quotes("A faction that has been endorsed by the council split off.") == []
