@@ -22,6 +22,7 @@ from briefing.understand._lexicon import (
     MODIFIER_DETERMINERS,
     MONTHS,
     NAME_PARTICLES,
+    NEWSPAPER_WORDS,
     NOT_BEFORE_PERSON,
     NOT_NAMES,
     OF_WORDS,
@@ -377,6 +378,15 @@ def never_an_actor(name: str) -> bool:
     return words[0] in PLACE_OPENERS or strip_poss(words[-1]) in WORK_AND_EVENT_WORDS
 
 
+def _outlet_name(name: list[Token], aliases: AliasTable) -> bool:
+    """A newspaper's name: a newspaper's word after a word that is no given name."""
+    return (
+        len(name) > 1
+        and strip_poss(name[-1].lower) in NEWSPAPER_WORDS
+        and name[0].lower not in aliases.genders
+    )
+
+
 def _org_word_as_written(tok: Token) -> bool:
     """ "UN" is an organisation's word, "Un" in "Kim Jong Un" is not."""
     return tok.lower.strip(".") not in ACRONYM_ORG_WORDS or tok.text.strip(".").isupper()
@@ -500,6 +510,8 @@ class _Scanner:
             return "organization"
         if "&" in words:
             return "organization"  # "Ahdoot & Wolfson", "Latham & Watkins": a firm's name
+        if _outlet_name(run.name, self.aliases):
+            return "organization"  # "Civic Dispatch", "Meridian Post": a newspaper
         if words & PLACE_WORDS:
             return "other"  # "Old Market Street", "Lowmere Valley"
         if prev == "of" and len(run.name) >= 3 and self._follows_person_of(run.words[0].start):
