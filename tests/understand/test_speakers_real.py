@@ -395,7 +395,7 @@ def test_a_newspapers_name_is_no_persons() -> None:
     text = (
         "Fjordline Rail says it is owed 18 million euros. In a letter seen by Civic Courier, "
         "the company's managing director, Ole Brandt, wrote that the firm \"cannot go on "
-        'paying for the city\'s works".'
+        "paying for the city's works\"."
     )
     assert _kinds(text).get("Civic Courier", "organization") == "organization"
     assert _speakers(text)[-1] == "Ole Brandt"
