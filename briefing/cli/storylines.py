@@ -151,7 +151,7 @@ def _link(source: Any) -> str:
 
 def to_markdown(briefing: Any) -> str:
     """The briefing as Markdown: each item links to the article it comes from."""
-    lines = _md_heading(briefing.storyline)
+    lines = _md_heading(briefing.storyline) + _md_summary(briefing)
     # Each section is left out when the analyser found nothing for it; Articles always shows.
     for section in (_md_new, _md_timeline, _md_red_lines, _md_quotes, _md_actors):
         lines += section(briefing)
@@ -169,6 +169,17 @@ def _md_heading(s: Any) -> list[str]:
         f"{'s' if s.article_count != 1 else ''} · {outlets}",
         "",
     ]
+
+
+def _md_summary(briefing: Any) -> list[str]:
+    """What the story is and what happened last, each sentence linked to its article."""
+    if not briefing.summary:
+        return []
+    told = " ".join(
+        f"{_md(s.text)} ({_link(s.source)}{', ' + _md(s.source.date) if s.source.date else ''})"
+        for s in briefing.summary
+    )
+    return ["## Summary", "", told, ""]
 
 
 def _md_new(briefing: Any) -> list[str]:

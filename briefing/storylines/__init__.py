@@ -31,6 +31,7 @@ from briefing.storylines._model import (
     RedLineItem,
     StorylineArticle,
     StorylineSummary,
+    SummarySentence,
     TimelineEntry,
 )
 from briefing.storylines._placing import ArticleToPlace, PlacementCounts, StorylinePlacer
@@ -51,6 +52,7 @@ __all__ = [
     "StorylineError",
     "StorylinePlacer",
     "StorylineSummary",
+    "SummarySentence",
     "TimelineEntry",
     "bcubed",
     "build_briefing",

@@ -21,8 +21,10 @@ from briefing.storylines._model import (
     RedLineItem,
     StorylineArticle,
     StorylineSummary,
+    SummarySentence,
     TimelineEntry,
 )
+from briefing.storylines._summary import summarise
 from briefing.storylines._text import content_terms, sentence_around, sentences
 from briefing.understand.records import Analysis
 
@@ -57,15 +59,29 @@ def build_briefing(
     members = sorted(members, key=lambda m: (m.published or "", m.article_id))
     by_id = {m.article_id: m for m in members}
     red_lines = _red_lines(members, analyses)
+    actors = _actors(members, by_id, analyses)
     return Briefing(
         storyline=summary,
         articles=_articles(members, by_id),
-        actors=_actors(members, by_id, analyses),
+        actors=actors,
         timeline=_timeline(members, analyses),
         quotes=_quotes(members, analyses),
         red_lines=red_lines,
         new_since_last_opened=_new_items(members, by_id, red_lines, last_opened),
         last_opened=last_opened,
+        summary=_summary(members, by_id, actors),
+    )
+
+
+def _summary(
+    members: Sequence[Member], by_id: Mapping[int, Member], actors: Sequence[ActorSummary]
+) -> tuple[SummarySentence, ...]:
+    """Two or three of the articles' own sentences: what the story is, what happened last."""
+    stories = [m for m in members if _story_of(m, by_id) == m.article_id]
+    shared = [a.name for a in actors if a.article_count > 1] or [a.name for a in actors]
+    return tuple(
+        SummarySentence(text=by_id[i].text[start:end], source=cite(by_id[i], start, end))
+        for i, start, end in summarise(stories, shared)
     )
 
 

@@ -140,6 +140,17 @@ class NewItem:
 
 
 @dataclass(frozen=True)
+class SummarySentence:
+    """One sentence of a storyline's summary, in its article's own words.
+
+    The source's `start`/`end` are the sentence's offsets in the article text.
+    """
+
+    text: str
+    source: Citation
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything the reader shows for one storyline."""
 
@@ -151,13 +162,16 @@ class Briefing:
     red_lines: tuple[RedLineGroup, ...]
     new_since_last_opened: tuple[NewItem, ...]
     last_opened: str | None = None
+    # What the story is, then what happened most recently: two or three sentences.
+    summary: tuple[SummarySentence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (the `briefing brief --format json` export)."""
         data = asdict(self)
         data["articles"] = [{**asdict(a), "outlets": list(a.outlets)} for a in self.articles]
         data["timeline"] = [{**asdict(e), "outlets": list(e.outlets)} for e in self.timeline]
-        return data
+        # The summary comes first after the storyline, as it does on screen and in Markdown.
+        return {"storyline": data.pop("storyline"), "summary": data.pop("summary"), **data}
 
 
 def _unique(items: Any) -> tuple[str, ...]:

@@ -95,6 +95,24 @@ def test_brief_markdown_has_sections_and_links(db: Path) -> None:
     assert "](https://" in out
 
 
+def test_brief_opens_with_a_summary_each_sentence_linked(db: Path) -> None:
+    story = _largest(db)
+    data = json.loads(_run(db, "brief", str(story["id"]), "--format", "json")[1])
+    assert list(data)[:2] == ["storyline", "summary"]
+    assert 2 <= len(data["summary"]) <= 3
+    urls = {a["url"] for a in story["articles"]}
+    for sentence in data["summary"]:
+        assert sentence["text"] and sentence["source"]["url"] in urls
+        assert sentence["source"]["end"] - sentence["source"]["start"] == len(sentence["text"])
+    code, out = _run(db, "brief", str(story["id"]))
+    assert code == 0
+    summary = out.split("## Summary\n\n", 1)[1].split("\n\n", 1)[0]
+    assert out.index("## Summary") < out.index("## Timeline") < out.index("## Articles")
+    for sentence in data["summary"]:
+        assert sentence["text"].split()[0] in summary
+        assert f"]({sentence['source']['url']})" in summary
+
+
 def test_unknown_storyline_is_one_clear_error(db: Path) -> None:
     code, out = _run(db, "brief", "99999")
     assert code != 0
