@@ -317,6 +317,9 @@ QUESTION_CUES = _words("asked asks ask asking wondered wonders questioned questi
 # Verbs of endorsing, whose content is whom or what they back: "the paper endorsed Mrs. Berg".
 ENDORSING_CUES = _words("endorse endorses endorsed endorsing")
 
+# Auxiliaries of a cue in -ing: "The White House is saying that …", "He isn't saying".
+PROGRESSIVE_AUXILIARIES = _words("is are was were am be been isn't aren't wasn't weren't 's")
+
 # Nouns in -ly, which are no adverbs between a subject and its cue ("the Berg family said").
 LY_NOUNS = _words("family ally assembly supply rally monopoly anomaly reply bully belly jelly lily")
 

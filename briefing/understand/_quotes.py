@@ -64,6 +64,7 @@ from briefing.understand._lexicon import (
     PARENTHETICAL_OPENERS,
     PASSIVE_AUXILIARIES,
     PREDICATE_ENDINGS,
+    PROGRESSIVE_AUXILIARIES,
     PRONOUNS_ALL,
     QUESTION_CUES,
     RECORD_NOUNS,
@@ -467,6 +468,7 @@ def _cue_is_noun(toks: list[Token], cue_at: int) -> bool:
 def _pronoun_contraction(word: str) -> bool:
     """ "he's", "she’s", "who's": a pronoun and "is" or "has"."""
     return word[-2:] in ("\u2019s", "'s") and word[:-2] in PRONOUNS_ALL
+
 
 def _headline_verb(toks: list[Token], cue_at: int) -> bool:
     """ "Glenn Vik Says Port Will Close", "Port Will Close, Union Says": a cue in the third
@@ -891,8 +893,12 @@ def _past_adjunct(toks: list[Token], first: int) -> int | None:
     Monday the talks …", "said in a statement the plant …"); None when no clause follows it."""
     if first >= len(toks) or toks[first].lower not in OPENING_PREPOSITIONS:
         return first
-    for at in range(first + 2, min(len(toks), first + 8)):
+    for at in range(first + 2, min(len(toks), first + 12)):
         tok, before = toks[at], toks[at - 1]
+        if tok.lower == "that" and before.text == "," and not _determiner_that(toks, at, len(toks)):
+            return at  # "says at a stop in Toledo, Ohio, that …"
+        if at >= first + 8:
+            continue
         if tok.quote:
             return at  # 'said on Monday, "…"'
         if tok.text == ":" and at + 1 < len(toks) and toks[at + 1].quote:
@@ -1656,6 +1662,9 @@ def _name_runs(toks: list[Token], start: int, stop: int) -> list[_Phrase]:
 def subject_left(toks: list[Token], cue_at: int, floor: int) -> _Subject | None:
     """The subject of the cue at cue_at, not reaching left of floor, or None."""
     last = _skip_back(toks, cue_at - 1, floor)
+    if last >= floor and toks[cue_at].lower.endswith("ing") and _progressive(toks[last].lower):
+        last = _skip_back(toks, last - 1, floor)  # "The White House is saying that …"
+    last = _before_adjunct_between_commas(toks, last, floor)
     if last < floor:
         return None
     if toks[last].text == ")":
@@ -1730,6 +1739,28 @@ def _name_before_apposition(toks: list[Token], comma: int, floor: int) -> _Subje
     if not all(t.is_cap or t.text in (".", "-") for t in name) or name[-1].lower.endswith("ly"):
         return None
     return _Subject(start, comma - 1, head=comma - 1)
+
+
+def _progressive(word: str) -> bool:
+    """ "is", "were", "isn't": the auxiliary of "is saying", "isn't saying"."""
+    return word in PROGRESSIVE_AUXILIARIES or word.replace("\u2019", "'") in PROGRESSIVE_AUXILIARIES
+
+
+def _before_adjunct_between_commas(toks: list[Token], last: int, floor: int) -> int:
+    """ "Clinton, at a later press briefing, said": the last word before a prepositional
+    phrase set off by commas between the subject and the cue; `last` when there is none."""
+    if last < floor or toks[last].text != ",":
+        return last
+    for opening in range(last - 1, max(floor, last - 12) - 1, -1):
+        tok = toks[opening]
+        if tok.quote or tok.text in (";", ":", "(", ")"):
+            return last
+        if tok.text == ",":
+            opener = toks[opening + 1]
+            if opener.lower in ADJUNCT_PREPOSITIONS and not opener.is_cap and opening - 1 >= floor:
+                return opening - 1
+            return last
+    return last
 
 
 def _subject_before_parenthesis(toks: list[Token], closing: int, floor: int) -> _Subject | None:

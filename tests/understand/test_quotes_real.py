@@ -368,3 +368,21 @@ def test_an_endorsement_backs_its_object() -> None:
     (q,) = quotes("The harbour paper endorsed her on Friday, breaking with tradition.")
     assert q.text == "her"
     assert quotes("A faction that has been endorsed by the council split off.") == []
+
+
+def test_a_cue_in_ing_after_is_has_its_subject() -> None:
+    (q,) = quotes("The harbour authority is saying that the berths will reopen.")
+    assert q.text == "that the berths will reopen"
+    assert q.speaker_span is not None
+
+
+def test_a_phrase_set_off_by_commas_between_subject_and_cue() -> None:
+    text = 'Mayor Ines Duarte, at a later briefing, said, "The bridge is safe."'
+    (q,) = quotes(text)
+    assert q.speaker == "Ines Duarte"
+    assert q.text == '"The bridge is safe."'
+
+
+def test_that_after_a_place_with_commas_still_opens_the_content() -> None:
+    (q,) = quotes("Duarte says at a rally in Porto, Portugal, that the tolls will go.")
+    assert q.text == "that the tolls will go"
