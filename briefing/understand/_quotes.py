@@ -1816,14 +1816,34 @@ def _apposition_start(toks: list[Token], closing: int, floor: int) -> int | None
         opening -= 1
     if opening <= floor or toks[opening].text != ",":
         return None
+    if _holds_a_clause(toks[opening + 1 : closing]):
+        return None  # "…, but for some, the losses would outweigh the gains, said Ruiz"
     opener = opening + 1 < closing and (
         _opens_apposition(toks[opening + 1]) or _role_apposition(toks, opening + 1, closing)
     )
+    if _opening_name(toks, opening, floor):
+        return opening  # "Megan Hess, senior associate for organizing at the institute, said"
     if closing - opening >= 12 and not opener:
         return None
     if opener or _apposition_is_one_phrase(toks, opening, closing):
         return opening
     return None
+
+
+def _holds_a_clause(words: list[Token]) -> bool:
+    """An auxiliary with no relative pronoun: a clause, not an apposition."""
+    if any(t.lower in ("who", "which", "whose", "that") for t in words):
+        return False
+    return any(t.lower in AUXILIARIES for t in words)
+
+
+def _opening_name(toks: list[Token], comma: int, floor: int) -> bool:
+    """Whether the words before `comma` are a name of two or more words that opens the
+    sentence, so that what follows the comma describes them."""
+    name = toks[floor:comma]
+    if len(name) < 2 or not all(t.is_cap or t.text in (".", "-") for t in name):
+        return False
+    return not any(t.lower in FUNCTION_CAPS and t.lower not in TITLE_WORDS for t in name)
 
 
 def _role_apposition(toks: list[Token], first: int, closing: int) -> bool:

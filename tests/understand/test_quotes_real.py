@@ -386,3 +386,23 @@ def test_a_phrase_set_off_by_commas_between_subject_and_cue() -> None:
 def test_that_after_a_place_with_commas_still_opens_the_content() -> None:
     (q,) = quotes("Duarte says at a rally in Porto, Portugal, that the tolls will go.")
     assert q.text == "that the tolls will go"
+
+
+def test_a_long_description_after_an_opening_name_is_an_apposition() -> None:
+    text = (
+        "Marta Lind, senior associate for tenant organizing at the Harbour Housing Institute, "
+        "said rents had doubled."
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "Marta Lind"
+    assert q.text == "rents had doubled"
+
+
+def test_a_clause_between_commas_is_no_apposition() -> None:
+    text = (
+        "Fares would rise for most, but for some, the savings would outweigh the costs, said Ruiz."
+    )
+    (q,) = quotes(text)
+    assert q.text.startswith("Fares would rise")
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "Ruiz"
