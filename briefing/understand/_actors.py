@@ -37,7 +37,9 @@ _ROLE_BEFORE = re.compile(
 )
 _ROLE_AFTER = re.compile(
     rf"\s*,\s*(?:the|a|an|its|their|his|her)\s+((?:[\w'\u2019-]+\s+){{0,4}}?(?:{_ROLE})"
-    rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)?)\s*[,.;]"
+    rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
+    # "the authority's director of public health."
+    rf"|\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?)\s*[,.;]"
 )
 _WHO_LEADS = re.compile(
     r"\s*,\s*who\s+(leads|heads|chairs|runs|directs|manages|represents)\s+"
@@ -419,6 +421,15 @@ class Registry:
             if m.start < paragraph:
                 return None
             return None if self.roles_of(m) else m
+        return None
+
+    def role_after(self, pos: int, role: str) -> Mention | None:
+        """The first person after pos whose roles hold the role word: whom "its director" in
+        a story's opening means when no one named before holds it."""
+        head = re.compile(rf"(?<![\w-]){re.escape(role)}\b")
+        for m in self.mentions:
+            if m.start > pos and m.kind == "person" and head.search(self.roles_of(m)):
+                return m
         return None
 
     def role_before(self, pos: int, role: str, phrase: str = "") -> Mention | None:

@@ -35,6 +35,7 @@ _STATE_SPEAKER = re.compile(r"^the (government|military|army|armed forces|author
 _SUCCESSOR = re.compile(r"-(?:designate|elect)\b|\b(?:new|incoming)\b")
 _PREDECESSOR = re.compile(r"\b(?:outgoing|former|ex-|departing|retiring)")
 _PLACE_AFTER_PLURAL = re.compile(r" (?:in|from) (?-i:[A-Z])")
+_OWNING = ("its", "his", "her", "their")
 _OWNER_GAP = re.compile(r"(?:['\u2019]s?)? ")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 # a document brought in: "issued a statement", "in an emailed statement", "its report"
@@ -355,6 +356,8 @@ def _role_holder(p: _Phrase, role: str, reg: Registry) -> Mention | None:
         hit = reg.protagonist(p.start)  # "the director said": the story's person, no role
         if hit is not None:
             reg.add_role(hit.canonical, p.low.removeprefix("the "))
+    if hit is None and (p.words[0] in _OWNING or "'s " in p.low or "\u2019s " in p.low):
+        hit = reg.role_after(p.end, role)  # "its director admits …", named further on
     return hit
 
 

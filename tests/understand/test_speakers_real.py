@@ -399,3 +399,13 @@ def test_a_newspapers_name_is_no_persons() -> None:
     )
     assert _kinds(text).get("Civic Courier", "organization") == "organization"
     assert _speakers(text)[-1] == "Ole Brandt"
+
+
+def test_a_role_in_the_opening_is_the_person_named_with_it_further_on() -> None:
+    text = (
+        "Pupils may return to school on Monday after the health board shortened its rule, a "
+        "change its director admits she opposed for weeks.\n\n"
+        '"In May I said the rule would stay," said Dr Mira Oduya, the board\'s director of '
+        "public health."
+    )
+    assert _speakers(text)[0] == "Mira Oduya"
