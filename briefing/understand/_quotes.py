@@ -748,6 +748,8 @@ def _adjunct_after_cue(toks: list[Token], tail: int, cue: str, *, quoted: bool) 
     word = tok.lower
     if quoted and tok.text[:1].isdigit():
         return True  # '"…," Trump said 30 minutes into the debate.'
+    if quoted and any(t.lower in TIME_NOUNS for t in toks[tail + 1 : tail + 3]):
+        return True  # '"…," she said several months after her release'
     if word in ADJUNCT_PREPOSITIONS or word in TIME_ADJUNCT_WORDS or word in TOPIC_PREPOSITIONS:
         return True  # '"…," Grassley said of the offer.'
     participle = word.endswith("ing") and not tok.is_cap
@@ -1671,6 +1673,8 @@ def subject_left(toks: list[Token], cue_at: int, floor: int) -> _Subject | None:
         return _subject_before_parenthesis(toks, last, floor)
     if toks[last].text == ",":
         return _subject_before_apposition(toks, last, floor)
+    if toks[last].text in _DASHES:
+        return _subject_before_dashes(toks, last, floor)
     first = _phrase_start(toks, last, floor)
     if first is None:
         return None
@@ -1739,6 +1743,24 @@ def _name_before_apposition(toks: list[Token], comma: int, floor: int) -> _Subje
     if not all(t.is_cap or t.text in (".", "-") for t in name) or name[-1].lower.endswith("ly"):
         return None
     return _Subject(start, comma - 1, head=comma - 1)
+
+
+_DASHES = ("--", "\u2014", "\u2013")
+
+
+def _subject_before_dashes(toks: list[Token], closing: int, floor: int) -> _Subject | None:
+    """ "Kall -- co-editor of a book on the debates -- said": the name before an aside set
+    off by dashes."""
+    for opening in range(closing - 2, max(floor, closing - 30) - 1, -1):
+        tok = toks[opening]
+        if tok.quote or tok.text in (";", ":", ".") or _is_cue(tok):
+            return None
+        if tok.text in _DASHES:
+            first = _phrase_start(toks, opening - 1, floor) if opening - 1 >= floor else None
+            if first is None or not toks[first].is_cap:
+                return None
+            return _Subject(first, closing - 1, head=opening - 1)
+    return None
 
 
 def _progressive(word: str) -> bool:

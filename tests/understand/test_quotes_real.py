@@ -406,3 +406,16 @@ def test_a_clause_between_commas_is_no_apposition() -> None:
     assert q.text.startswith("Fares would rise")
     assert q.speaker_span is not None
     assert text[q.speaker_span[0] : q.speaker_span[1]] == "Ruiz"
+
+
+def test_an_aside_between_dashes_after_the_name() -> None:
+    text = "Ruiz -- author of a book on the port strikes -- said the union would win."
+    (q,) = quotes(text)
+    assert q.speaker == "Ruiz"
+    assert q.text == "the union would win"
+
+
+def test_a_time_after_the_cue_of_a_quotation_is_no_content() -> None:
+    text = '"We never gave up," she said two weeks after the rescue, and the crowd cheered.'
+    (q,) = quotes(text)
+    assert q.text == '"We never gave up,"'
