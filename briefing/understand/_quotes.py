@@ -1759,7 +1759,7 @@ def _subject_before_dashes(toks: list[Token], closing: int, floor: int) -> _Subj
             first = _phrase_start(toks, opening - 1, floor) if opening - 1 >= floor else None
             if first is None or not toks[first].is_cap:
                 return None
-            return _Subject(first, closing - 1, head=opening - 1)
+            return _Subject(first, opening - 1, head=opening - 1)  # the name alone
     return None
 
 
