@@ -420,7 +420,7 @@ PARENTHETICAL_OPENERS = _words("because that and but while although though since
 NOUN_LIKE_CUES = _words(
     """
     reports tweets fears comments remarks claims questions charges states calls promises demands
-    notes hopes posts warnings threats shows findings
+    notes hopes posts warnings threats shows findings protests
     """
 )
 

@@ -462,6 +462,8 @@ def _cue_is_noun(toks: list[Token], cue_at: int) -> bool:
     before = toks[cue_at - 1].lower if cue_at > 0 else ""
     if _pronoun_contraction(before):
         return False  # "He's claiming that …": "he is", not "his"
+    if before in ("worth", "having"):
+        return True  # "It's worth noting that …", "Having said that, …": no one speaks
     return before in NOUN_MARKERS or before.endswith(("\u2019s", "'s"))
 
 

@@ -419,3 +419,9 @@ def test_a_time_after_the_cue_of_a_quotation_is_no_content() -> None:
     text = '"We never gave up," she said two weeks after the rescue, and the crowd cheered.'
     (q,) = quotes(text)
     assert q.text == '"We never gave up,"'
+
+
+def test_set_phrases_and_nouns_that_look_like_cues_are_no_statements() -> None:
+    assert quotes("It's worth noting that the ferry never ran on time.") == []
+    assert quotes("Having said that, the council kept the old timetable.") == []
+    assert quotes("The ruling sparked mass protests across the region.") == []
