@@ -205,6 +205,7 @@ ORG_WORDS = _words(
     front bloc caucus mission embassy consulate commission tribunal prosecutors office
     parents residents workers group collective trust society museum museums gallery library wire
     semiconductor semiconductors motors electronics pharmaceuticals steel autoport terminals
+    academy
     """
 )
 
@@ -775,8 +776,12 @@ DESCRIPTOR_TITLES = _words(
 # Adjectives that open a run of capitals without being part of the name ("Current Qualcomm
 # executives"); words ending in "-based" are dropped the same way ("Singapore-based Broadcom").
 LEADING_DESCRIPTORS = _words(
-    "current embattled rival fellow veteran longtime top then-president then-candidate"
+    "current embattled rival fellow veteran longtime top then-president then-candidate even"
 )
+
+# Possessive words inside a name, which the name goes on after: "Democratic People's Republic
+# of Korea", "Korean People's Army", "Workers' Party".
+POSSESSIVES_IN_NAMES = _words("people workers")
 
 # Short organisation words that count only written in capitals ("UN", not "Un" in "Kim Jong Un").
 ACRONYM_ORG_WORDS = _words("un eu who imf ap afp cnn bbc npr abc cbs nbc tv isw ria")

@@ -30,6 +30,7 @@ from briefing.understand._lexicon import (
     PLACE_OPENERS,
     PLACE_WORDS,
     PLATFORM_NAMES,
+    POSSESSIVES_IN_NAMES,
     REGION_WORDS,
     SETTLEMENT_WORDS,
     STRONG_TITLES,
@@ -113,7 +114,9 @@ def _extension(toks: list[Token], i: int, j: int, prev: str, aliases: AliasTable
         return 0  # "North Korea Friday", "the U.S. November vote": a date, no part of the name
     if nxt.lower in PLATFORM_NAMES:
         return 0  # "the Harbour Lines Twitter account": the owner, then the network
-    if is_name_word(nxt) and (not cur.text.endswith(_POSSESSIVE_ENDINGS) or nxt.lower in ORG_WORDS):
+    if is_name_word(nxt) and (
+        not cur.text.endswith(_POSSESSIVE_ENDINGS) or _name_goes_on(cur, nxt)
+    ):
         return 1
     if _and_in_org_name(toks, j, run) or _firm_joint(toks, j):
         return 2
@@ -128,6 +131,14 @@ def _extension(toks: list[Token], i: int, j: int, prev: str, aliases: AliasTable
     if nxt.text == "." and cur.lower in ABBREVIATED_TITLES and _name_at(toks, j + 2):
         return 2  # "Gov. Mike Pence"
     return 0
+
+
+def _name_goes_on(cur: Token, nxt: Token) -> bool:
+    """The name word nxt goes on the name cur ends, unless cur is a possessive: "Harwell's
+    Board" and "People's Republic" go on, "Merz's Germany" does not."""
+    if not cur.text.endswith(_POSSESSIVE_ENDINGS):
+        return True
+    return nxt.lower in ORG_WORDS or strip_poss(cur.lower) in POSSESSIVES_IN_NAMES
 
 
 def _and_in_org_name(toks: list[Token], j: int, run: list[Token]) -> bool:

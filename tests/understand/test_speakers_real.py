@@ -409,3 +409,14 @@ def test_a_role_in_the_opening_is_the_person_named_with_it_further_on() -> None:
         "public health."
     )
     assert _speakers(text)[0] == "Mira Oduya"
+
+
+def test_names_around_a_possessive_and_after_even_are_whole() -> None:
+    text = (
+        "Even Mira Tallinn agreed. The Democratic People's Republic of Korea fired a missile, "
+        "and the Korean People's Army said more tests would follow. Tallinn said the test was "
+        "a provocation."
+    )
+    names = _actor_names(text)
+    assert "Mira Tallinn" in names
+    assert not names & {"Even Mira Tallinn", "People", "Democratic People"}
