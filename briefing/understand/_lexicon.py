@@ -226,7 +226,7 @@ CLAUSE_ONLY_CUES = _words(
     rejected rejects threatened threatens expected expects denies denied demanded demands
     wants wanted hoped hopes proposed proposes declared declares observed observes
     endorsed endorses pledged pledges claim written reporting repeated repeats charged charges
-    promising rules attacks comments ruled posted posts
+    promising rules attacks comments ruled posted posts tell maintained maintains
     """
 )
 

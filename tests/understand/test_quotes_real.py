@@ -425,3 +425,10 @@ def test_set_phrases_and_nouns_that_look_like_cues_are_no_statements() -> None:
     assert quotes("It's worth noting that the ferry never ran on time.") == []
     assert quotes("Having said that, the council kept the old timetable.") == []
     assert quotes("The ruling sparked mass protests across the region.") == []
+
+
+def test_tell_and_maintained_need_a_clause_of_their_own() -> None:
+    assert quotes("The new museum will tell a story of hardship and hope.") == []
+    assert quotes("The home side maintained a narrow lead until the break.") == []
+    (q,) = quotes("Ola Brekk maintained that the vote had been fair.")
+    assert q.text == "that the vote had been fair"
