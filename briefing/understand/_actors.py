@@ -452,8 +452,8 @@ class Registry:
                 continue
             roles = self.roles_of(m)
             hit = head.search(roles)
-            if hit is None:
-                continue
+            if hit is None or self._other_nationality(roles, nationality):
+                continue  # "the Russian president" is not the French President named before
             before = roles[: hit.start()].split()[-1:]
             if before and before[0] in LESSER_ROLE_WORDS and before[0] not in words:
                 weak = weak or m  # "the president" is not the vice president
@@ -462,6 +462,15 @@ class Registry:
                 return m
             fallback = fallback or m
         return fallback or weak
+
+    def _other_nationality(self, roles: str, nationality: str | None) -> bool:
+        """The roles name another country than the nationality's ("French President" for
+        "the Russian president")."""
+        if nationality is None:
+            return False
+        country = self.aliases.demonyms[nationality]
+        found = {self.aliases.demonyms.get(w) for w in re.findall(r"[\w-]+", roles)} - {None}
+        return bool(found) and country not in found
 
 
 def role_word(phrase: str) -> str | None:

@@ -3,6 +3,7 @@ Merz", "the Kremlin" -> Russia), and the mentions of one name are gathered into 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from briefing.understand._aliases import AliasTable
@@ -33,6 +34,12 @@ def group_entities(mentions: list[Mention], aliases: AliasTable) -> dict[str, En
     return entities
 
 
+def _fold(word: str) -> str:
+    """A word in small letters without its accents: "François" and "Francois" are one name."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _without_honorifics(name: str) -> list[str]:
     return [p for p in name.split() if p.lower().strip(".") not in HONORIFICS]
 
@@ -53,7 +60,7 @@ class _KnownForms:
         persons = _person_forms(mentions)
         firsts: dict[str, set[str]] = {}
         for form in set(persons.values()):
-            firsts.setdefault(form.split()[0].lower(), set()).add(form)
+            firsts.setdefault(_fold(form.split()[0]), set()).add(form)
         companies = _companies(mentions)
         heads, trade_names = _org_heads(mentions), _trade_names(mentions)
         return cls(persons, firsts, heads, companies, trade_names, _org_tails(mentions, aliases))
@@ -61,7 +68,7 @@ class _KnownForms:
     def canonical(self, m: Mention) -> tuple[str, str]:
         """The canonical name and kind of a mention the alias table does not know."""
         key = m.name.lower()
-        surname = key in self.persons and key not in ORG_WORDS
+        surname = _fold(key) in self.persons and key not in ORG_WORDS
         if " " not in m.name and key in self.org_heads and m.kind != "person" and not surname:
             # "the Commission" after "the European Commission"; but "Wolfson" after "Tina
             # Wolfson" of "Ahdoot & Wolfson" is the person
@@ -71,12 +78,12 @@ class _KnownForms:
         company = self.companies.get(_without_suffix(m.name).lower())
         if company is not None:
             return company, "organization"  # "Qualcomm" after "Qualcomm Inc."
-        if m.name.lower() in self.trade_names and m.name.lower() not in self.persons:
+        if m.name.lower() in self.trade_names and _fold(m.name) not in self.persons:
             return self.trade_names[m.name.lower()], "organization"  # "Harwell's board"
         if m.kind not in ("person", "other"):
             return m.name, m.kind
         parts = _without_honorifics(m.name)
-        key = parts[-1].lower() if parts else m.name.lower()
+        key = _fold(parts[-1] if parts else m.name)
         full = self.persons.get(key)
         if full is not None and len(parts) > 1 and not _same_person(parts, full.split()):
             full = " ".join(parts)  # "Ghassan Jarrar" is not his wife "Khalida Jarrar"
@@ -90,7 +97,7 @@ class _KnownForms:
 def _same_person(parts: list[str], full: list[str]) -> bool:
     """ "Tamimi" or "Ahed Tamimi" may be "Ahed Tamimi"; "Bassem Tamimi" is someone else
     (an initial or a shorter form of the given name still fits: "A. Tamimi")."""
-    given, other = parts[0].lower().rstrip("."), full[0].lower().rstrip(".")
+    given, other = _fold(parts[0]).rstrip("."), _fold(full[0]).rstrip(".")
     return len(parts) > len(full) or given.startswith(other) or other.startswith(given)
 
 
@@ -101,7 +108,7 @@ def _person_forms(mentions: list[Mention]) -> dict[str, str]:
     for m in sorted(full_forms, key=lambda m: -len(m.name.split())):
         parts = _without_honorifics(m.name)
         if parts:
-            persons.setdefault(parts[-1].lower(), " ".join(parts))
+            persons.setdefault(_fold(parts[-1]), " ".join(parts))
     return persons
 
 

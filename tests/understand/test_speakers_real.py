@@ -420,3 +420,20 @@ def test_names_around_a_possessive_and_after_even_are_whole() -> None:
     names = _actor_names(text)
     assert "Mira Tallinn" in names
     assert not names & {"Even Mira Tallinn", "People", "Democratic People"}
+
+
+def test_a_name_written_with_and_without_accents_is_one_person() -> None:
+    text = (
+        "French President François Hollande said the deal was dead. "
+        "Francois Hollande later said he would not sign it."
+    )
+    assert _speakers(text) == ["François Hollande", "François Hollande"]
+    assert "Francois Hollande" not in _actor_names(text)
+
+
+def test_a_role_with_another_nationality_is_not_the_president_named_before() -> None:
+    text = (
+        "French President Lucien Marot said the deal was dead. "
+        "The Russian president said Moscow would not sign."
+    )
+    assert _speakers(text)[-1] != "Lucien Marot"
