@@ -681,8 +681,8 @@ def _content_before_speaker(words: _Words, cue_at: int, speaker: _Speaker) -> _C
     the speaker, with nothing but an adjunct after the cue."""
     toks = words.toks
     before = speaker.before
-    if before < 0:
-        return None
+    if before < 0 or speaker.voice.text.lower() in ("who", "which"):
+        return None  # "Buhari, who vowed to …": what comes before is the one who vowed
     closing = toks[before]
     if not (closing.quote or (closing.text == "," and before > 0)):
         return None
@@ -722,7 +722,9 @@ def _tail_is_adjunct(toks: list[Token], tail: int, cue: str, *, quoted: bool) ->
     tok = toks[tail]
     if tok.text == ":" or tok.lower == "that":
         return False
-    if tok.quote or tok.text in (".", ",", "!", "?", ";", "\u2014", "\u2013", "-", "("):
+    if tok.quote:
+        return quoted  # 'Asked about it, Trump said "we'll see"': the quotation is the content
+    if tok.text in (".", ",", "!", "?", ";", "\u2014", "\u2013", "-", "("):
         return True
     if tok.lower in SUBORDINATORS or _adverb(tok):
         return True  # "…," Clinton wrote when …  /  "…," she tweeted shortly after …
@@ -1169,13 +1171,16 @@ def _content_end(toks: list[Token], first: int, stop: int) -> int:
 
 
 def _quotation_then_participle(toks: list[Token], quote_at: int, last: int) -> bool:
-    """A quotation, its comma, then a participle clause."""
+    """A quotation, its comma, then a participle clause or a clause of time ('"we'll see",
+    as he walked in')."""
     comma_after = toks[quote_at + 1].text == ","
     comma_inside = toks[quote_at].text.rstrip(QUOTE_MARKS).endswith(",")
     after = quote_at + 2 if comma_after else quote_at + 1
     if not (comma_after or comma_inside) or after > last:
         return False
     word = toks[after]
+    if word.lower in SUBORDINATORS and not word.is_cap:
+        return True
     return not word.is_cap and word.lower.endswith("ing") and word.lower not in SPEECH_CUES
 
 

@@ -432,3 +432,20 @@ def test_tell_and_maintained_need_a_clause_of_their_own() -> None:
     assert quotes("The home side maintained a narrow lead until the break.") == []
     (q,) = quotes("Ola Brekk maintained that the vote had been fair.")
     assert q.text == "that the vote had been fair"
+
+
+def test_a_quotation_right_after_the_cue_is_the_content() -> None:
+    text = (
+        'Asked about the strike, Mayor Ines Duarte simply said "we will talk", as she walked '
+        "into the hall."
+    )
+    (q,) = quotes(text)
+    assert q.text.rstrip(",") == '"we will talk"'
+
+
+def test_a_relative_pronoun_speaker_has_nothing_said_before_it() -> None:
+    text = (
+        "Governor Ada Pruitt, who vowed to close the plant when she took office, said the "
+        "deal was done."
+    )
+    assert all(q.text != "Governor Ada Pruitt" for q in quotes(text))
