@@ -202,6 +202,140 @@ def same_partition(a: dict[str, int], b: dict[str, int]) -> bool:
     return groups(a) == groups(b)
 
 
+# --- labels -----------------------------------------------------------------------------
+
+# Words that open a name and say nothing alone ("New" England, "North" Korea, "Las" Vegas).
+_OPENERS = frozenset("new north south east west united great los las san santa st saint".split())
+_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def key_words(event_name: str, texts: list[str]) -> list[str]:
+    """The gold event name's words that its articles write as names: capitalised mid-sentence
+    at least twice and at least three times as often as in lower case ("equifax", "cubs",
+    "nice", "silverman"; not "breach", "win", "league")."""
+    words = [w.lower() for w in re.split(r"[_\s]+", event_name) if len(w) >= 2]
+    cap: Counter[str] = Counter()
+    low: Counter[str] = Counter()
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+            for token in _NAME_TOKEN.findall(sentence)[1:]:
+                for part in re.split(r"[-’']", token):
+                    if part.lower() in words:
+                        (cap if part[:1].isupper() else low)[part.lower()] += 1
+    return [
+        w
+        for w in dict.fromkeys(words)
+        if w not in _OPENERS and cap[w] >= 2 and cap[w] >= 3 * low[w]
+    ]
+
+
+_FUNCTION_WORDS = frozenset(
+    "the and for with from after over into about that this was were are has had its their "
+    "first time".split()
+)
+
+
+def title_key_words(event_name: str, titles: list[str]) -> list[str]:
+    """For an event whose name holds no name ("nyc_subway_work_trains_collide..."): the
+    name's words that at least half of its articles' headlines use ("subway", "microbes")."""
+    words = [w.lower() for w in re.split(r"[_\s]+", event_name) if len(w) >= 3]
+    seen = [label_words(t) for t in titles]
+    return [
+        w
+        for w in dict.fromkeys(words)
+        if w not in _FUNCTION_WORDS and sum(w in s for s in seen) >= max(1, len(titles) / 2)
+    ]
+
+
+def label_words(label: str) -> set[str]:
+    """The label's words in lower case, possessives and hyphens split off ("Egypt's" ->
+    "egypt", "Kim Jong-un" -> "kim", "jong", "un"); a key word must be one of them whole."""
+    out = set()
+    for token in _NAME_TOKEN.findall(label):
+        token = re.sub(r"['’]s?$", "", token)
+        out.update(p.lower() for p in re.split(r"[-–’']", token) if p)
+    return out
+
+
+def ends_mid_word(label: str, texts: list[str]) -> bool:
+    """Whether the label's last word looks cut: an ellipsis, or a word neither the storyline's
+    article texts use whole nor English knows ("twi" of "twice")."""
+    from wordfreq import zipf_frequency
+
+    if label.rstrip().endswith(("...", "…", "-")):
+        return True
+    found = _NAME_TOKEN.findall(label)
+    if not found:
+        return True
+    last = re.sub(r"['’]s?$", "", found[-1])
+    pattern = re.compile(rf"\b{re.escape(last)}\b", re.IGNORECASE)
+    return zipf_frequency(last, "en") < 2.5 and not any(pattern.search(t) for t in texts)
+
+
+# Site furniture after a headline: "... - BBC News", "... | Reuters".
+_FURNITURE = re.compile(r"\s[-|–—]\s+[A-Z][\w.&'’ ]*$|\s\|\s")
+
+
+def label_report(
+    storylines: list[dict[str, Any]],
+    pred: dict[str, int],
+    gold: dict[str, dict[str, Any]],
+    docs: dict[str, dict[str, Any]],
+) -> None:
+    """Every multi-article storyline's label beside its gold event, with three checks: it
+    holds a key name of the event, it is more than one word, it does not end mid-word."""
+    print("\nlabels of multi-article storylines (gold event name in brackets):")
+    print(
+        "  key = a key name of the event is in the label: a word of the event's name that its"
+        " articles write as a name (or, when it has none, that most of its headlines use)"
+    )
+    judged = hits = unjudged = one_word = mid_word = 0
+    singles = []
+    for s in storylines:
+        members = [k for k, v in pred.items() if v == s["id"]]
+        label = s["label"]
+        if len(members) < 2:
+            singles.append(label)
+            continue
+        event = Counter(gold[k]["event_name"] for k in members).most_common(1)[0][0]
+        of_event = [docs[k] for k in members if gold[k]["event_name"] == event]
+        keys = key_words(event, [d["text"] for d in of_event])
+        by_titles = not keys
+        if by_titles:  # no name in the event's name: its words most headlines use
+            keys = title_key_words(event, [d["title"] or "" for d in of_event])
+        said = sorted(set(keys) & label_words(label))
+        flags = ["(key words from headlines)"] if by_titles else []
+        if not keys:
+            unjudged += 1
+            verdict = "n/a "
+        else:
+            judged += 1
+            hits += bool(said)
+            verdict = "key " if said else "MISS"
+        if len(label.split()) < 2:
+            one_word += 1
+            flags.append("ONE WORD")
+        texts = [d["text"] for d in docs.values() if d["dId"] in members]
+        if ends_mid_word(label, texts):
+            mid_word += 1
+            flags.append("MID-WORD")
+        print(
+            f"  {len(members):3d} {verdict} {label!r:55s} [{event[:60]}]"
+            f" keys={','.join(keys) or '-'} found={','.join(said) or '-'} {' '.join(flags)}"
+        )
+    total = judged + unjudged
+    print(
+        f"key name in the label: {hits}/{judged} judged ({hits / max(judged, 1):.0%});"
+        f" {unjudged} events with no key word at all (counting them as misses:"
+        f" {hits}/{total}, {hits / max(total, 1):.0%})"
+    )
+    print(f"one-word labels: {one_word}/{total}; labels ending mid-word: {mid_word}/{total}")
+    furniture = [label for label in singles if _FURNITURE.search(label)]
+    print(f"single-article labels: {len(singles)}, with site furniture: {len(furniture)}")
+    for label in singles:
+        print(f"    {'FURNITURE ' if label in furniture else ''}{label!r}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -260,13 +394,7 @@ def main() -> None:
             f"run {i} (feeds answering in another order): {'same' if same else 'DIFFERENT'}"
             f" grouping, F1={of1:.3f}, {other_took:.1f} s"
         )
-    print("\nlabels of multi-article storylines (gold event name in brackets):")
-    for s in storylines:
-        members = [k for k, v in pred.items() if v == s["id"]]
-        if len(members) < 2:
-            continue
-        names = Counter(gold[k]["event_name"] for k in members).most_common(1)[0][0]
-        print(f"  {len(members):3d}  {s['label']!r:60s} [{names}]")
+    label_report(storylines, pred, gold, {d["dId"]: d for d in docs})
 
 
 if __name__ == "__main__":

@@ -78,6 +78,8 @@ _EVICT_MARGIN_DAYS = 30  # ... allowing for articles that arrive late
 _RECENT_FINGERPRINTS = 60
 _LABEL_KEEP = 60
 _LABEL_MAX = 300
+_HEADLINES_KEEP = 30
+_HEADLINES_MAX = 40
 
 
 @dataclass
@@ -120,6 +122,7 @@ class Storyline:
     title_names: dict[str, int] = field(default_factory=dict)  # names in its headlines
     headline: str = ""  # its first article's title: the label while it has one article
     title_terms: dict[str, int] = field(default_factory=dict)  # its headlines' terms, counted
+    headlines: list[str] = field(default_factory=list)  # its articles' headlines (a bounded few)
     recent: deque[tuple[Any, int, int]] = field(
         default_factory=lambda: deque(maxlen=_RECENT_FINGERPRINTS)
     )  # (article key, fingerprint, day) of its latest articles
@@ -138,6 +141,7 @@ class Storyline:
             "title_names": self.title_names,
             "headline": self.headline,
             "title_terms": self.title_terms,
+            "headlines": self.headlines,
         }
 
     @classmethod
@@ -156,6 +160,7 @@ class Storyline:
         story.title_names = {str(k): int(v) for k, v in state.get("title_names", {}).items()}
         story.headline = str(state.get("headline", ""))
         story.title_terms = {str(k): int(v) for k, v in state.get("title_terms", {}).items()}
+        story.headlines = [str(h) for h in state.get("headlines", [])]
         return story
 
 
@@ -570,6 +575,12 @@ def add_label_evidence(
     for name, kind in set(actors):
         entry = story.actors.setdefault(name, [kind, 0])
         entry[1] += 1
+    if feats.title:
+        story.headlines.append(feats.title)
+        if len(story.headlines) > _HEADLINES_MAX:  # the least typical ones go
+            typical = [_typical(h, story) for h in story.headlines]
+            ranked = sorted(range(len(typical)), key=lambda i: -typical[i])
+            story.headlines = [story.headlines[i] for i in sorted(ranked[:_HEADLINES_KEEP])]
     for table in (story.phrases, story.names, story.title_names):
         if len(table) > _LABEL_MAX:
             kept = sorted(table.items(), key=lambda kv: kv[1], reverse=True)[:_LABEL_KEEP]
@@ -578,6 +589,12 @@ def add_label_evidence(
     if len(story.actors) > _LABEL_MAX:
         kept_actors = sorted(story.actors.items(), key=lambda kv: kv[1][1], reverse=True)
         story.actors = dict(kept_actors[:_LABEL_KEEP])
+
+
+def _typical(headline: str, story: Storyline) -> float:
+    """How many of the storyline's headlines, on average, use each term of this one."""
+    terms = set(content_terms(headline))
+    return sum(story.title_terms.get(t, 0) for t in terms) / (len(terms) or 1)
 
 
 # --- label evidence ---------------------------------------------------------------------

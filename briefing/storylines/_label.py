@@ -1,13 +1,23 @@
-"""Labels a person would write: the places or parties, then the kind of story.
+"""Labels a headline writer would use: who or what, and what happened.
 
-"Russia–Ukraine peace talks", "Antwerp and Rotterdam port strike", "Lindmark snap election".
-The place/actor part is the one or two names most central to the storyline (mentioned in most
-of its articles, more so in its headlines), countries and places first, organisations for
-company stories; two countries or two organisations are joined with an en dash, places with
-"and", always in alphabetical order. The kind of story comes from a small lexicon of the nouns
-news uses for one (talks, strike, trial, bid, outbreak, election, flood...) found in the
-storyline's headlines and leads, with the modifier its articles use ("port strike"); without
-one, the phrase that is frequent in the storyline and rare in the library names the subject.
+"Ostmere tram crash", "Lena Voss, Arto Lind split", "Russia–Ukraine peace talks".
+Two labels compete. One is the run of words, taken from one of the storyline's headlines,
+that says most of what its headlines share: each word scores by the share of the other
+headlines that use it (a name also by the share of articles that name it), less a price per
+word, so the label keeps the dominant names and the event's words and stops before an
+aside ("... after four years", "... to end a 40-year wait"). Headline-case titles are
+written in sentence case, names kept by how the articles write them.
+
+The other names the places or parties, then the kind of story: the one or two names most
+central to the storyline (mentioned in most of its articles, more so in its headlines),
+countries and places first, organisations for company stories; two countries or two
+organisations are joined with an en dash, places with "and", always in alphabetical order.
+The kind of story comes from a small lexicon of the nouns news uses for one (talks, strike,
+trial, bid, outbreak, election, flood...) found in the storyline's headlines and leads, with
+the modifier its articles use ("port strike"). It is a noun phrase made for the purpose, so
+it wins a close call, unless the name most headlines use is missing from it.
+
+A storyline of one article keeps its headline, less the outlet's name and a rubric.
 """
 
 from __future__ import annotations
@@ -16,8 +26,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefing.storylines._grouper import Storyline
-from briefing.storylines._text import stem
+from briefing.storylines._grouper import Storyline, _is_headline_case, background_share
+from briefing.storylines._text import content_terms, stem
 
 
 @dataclass(frozen=True)
@@ -133,6 +143,9 @@ def label_for(story: Storyline, idf: Callable[[str], float]) -> str:
     """A short label for the storyline (empty if it has no words at all).
 
     A storyline of one article is labelled with its headline: nothing to generalise from.
+    Otherwise the label is the better of two: the run of words of its headlines that says
+    most of what its headlines share ("Ostmere tram crash", "Lena Voss, Arto Lind
+    split"), and its parties with the kind of story ("Ostara–Veldia peace talks").
     """
     n = max(story.count, 1)
     if n == 1 and story.headline:
@@ -148,21 +161,38 @@ def label_for(story: Storyline, idf: Callable[[str], float]) -> str:
     else:
         joined = ""
     if joined and subject:
-        return f"{joined} {subject}"
-    if subject:
-        return subject[:1].upper() + subject[1:]
-    return joined
+        summary = f"{joined} {subject}"
+    elif subject:
+        summary = subject[:1].upper() + subject[1:]
+    else:
+        summary = joined
+    if len(story.headlines) < 2:
+        return summary
+    return _best_label(story, summary, kinded=bool(kind and parties))
 
 
-# An outlet's name after a headline ("... - Harbor Ledger", "... | World News").
-_OUTLET_TAIL = re.compile(r"\s+[-|–—]\s+(?:[A-Z][\w.&']*\s?){1,4}$")
+# An outlet's name after a headline ("... - Harbor Ledger", "... | World News",
+# "... - Hawaii News Now - KGMB and KHNL").
+_OUTLET_TAIL = re.compile(
+    r"\s+[-|–—]\s+[A-Z0-9][\w.&'’]*(?:\s+(?:(?:and|of|the|&)\s+)?[A-Z0-9][\w.&'’]*){0,4}$"
+)
+# A rubric before a headline ("BREAKING NEWS: ...", "WATCH | ...").
+_RUBRIC = re.compile(
+    r"^(?:BREAKING(?: NEWS)?|WATCH|VIDEO|PHOTOS?|LIVE|UPDATED?|EXCLUSIVE|OPINION|ANALYSIS|"
+    r"EDITORIAL|REVIEW)\s*[:|]\s+",
+    re.IGNORECASE,
+)
 
 
 def _clean_headline(headline: str) -> str:
-    """The headline on one line, without the outlet's name some feeds append to it."""
-    line = " ".join(headline.split())
-    cut = _OUTLET_TAIL.sub("", line)
-    return cut if len(cut.split()) >= 3 else line
+    """The headline on one line, without the outlet's name some feeds append to it, nor a
+    rubric in capitals before it."""
+    line = " ".join(headline.replace("\u200b", "").split())
+    while True:
+        cut = _RUBRIC.sub("", _OUTLET_TAIL.sub("", line))
+        if cut == line or len(cut.split()) < 3:
+            return line
+        line = cut
 
 
 # --- the kind of story ----------------------------------------------------------------------
@@ -271,6 +301,8 @@ def _parties(story: Storyline, n: int, *, corporate: bool = False) -> list[tuple
     first_name, first_cls, first_score = top[0]
     chosen = [(_display(first_name, story.names), first_cls)]
     for name, cls, score in top[1:]:
+        if _display(name, story.names) == chosen[0][0]:
+            continue  # "Pellam Inc" and "Pellam" are one party
         if cls == first_cls and score >= _SECOND_PARTY * first_score:
             chosen.append((_display(name, story.names), cls))
             break
@@ -452,3 +484,305 @@ def _subject(
         and c >= max(2 if n > 1 else 1, 0.2 * head_count)
     ]
     return max(pairs)[1] if pairs else head
+
+
+# --- the most central headline, cut to a label ----------------------------------------------
+
+# Marks that end a headline's clause: "Ostmere tram crash: five dead", "...; 25 hurt".
+_CLAUSE_END = re.compile(r"[:;?!|]$|\.\.\.$|…$")
+_DASHES = frozenset({"-", "–", "—", "--", "|"})
+_QUOTES = "\"'‘’“”«»`"
+# Words a label does not start with (when the headline goes on past them).
+_LEADING = frozenset({"the", "a", "an"})
+# A term in fewer than this share of the storyline's other headlines costs a label more than
+# it brings: the label keeps what most reports of the story say.
+_CENTRAL_SHARE = 0.3
+# What each word costs, so that of two labels saying as much the shorter wins.
+_WORD_COST = 0.05
+# A clause a headline sets before a colon names the story ("Ostmere tram crash: ...").
+_TOPIC_BONUS = 0.3
+# Longest label, in words.
+_MAX_WORDS = 7
+# The share of ordinary English texts above which a word is an everyday one.
+_EVERYDAY = 0.0003
+# Names a label gains by: a third name makes a list, not a label.
+_MAX_NAMES = 2
+# How much the share of articles that name a name counts beside the share of headlines.
+_BODY_WEIGHT = 0.6
+# A label taken from inside a clause may have lost its subject.
+_MID_START_COST = 0.2
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # as the label writes it
+    terms: tuple[str, ...]  # its content terms (none for function words and numbers)
+    name: bool  # a name (written with a capital in the storyline's text)
+    ends: bool  # a label may end with it
+
+
+# A label made of the storyline's parties and a kind of story from the lexicon is a noun
+# phrase a headline writer would use; a run of a headline's words is often a clause.
+_KIND_BONUS = 1.0
+
+
+def _best_label(story: Storyline, summary: str, *, kinded: bool) -> str:
+    """The best-scored run of words of the storyline's headlines, or the summary label."""
+    headlines = [_clean_headline(h) for h in story.headlines if h.strip()]
+    term_sets = [frozenset(content_terms(h)) for h in headlines]
+    df: dict[str, int] = {}
+    for terms in term_sets:
+        for t in terms:
+            df[t] = df.get(t, 0) + 1
+    names = _name_words(story, headlines)
+    n = max(story.count, 1)
+    # What happened is said in more than one headline, when there are a few.
+    shared = 2 if len(headlines) >= 3 else 1
+
+    def score(words: list[_Word], own: frozenset[str]) -> float:
+        """Each term scores by the share of the other headlines that use it less
+        _CENTRAL_SHARE, a name (a run of name words) once, by the share of the articles
+        that name it if higher; each word costs a little, function words and words that
+        open a clause more."""
+        others = max(len(headlines) - (1 if own else 0), 1)
+
+        def share(t: str) -> float:
+            return min(1.0, (df.get(t, 0) - (t in own)) / others)
+
+        seen: set[str] = set()
+        total = 0.0
+        named = 0
+        for i, w in enumerate(words):
+            total -= _word_cost(w)
+            if w.name and i and words[i - 1].name and not words[i - 1].text.endswith(","):
+                continue  # the rest of a name, counted with its first word
+            if w.name:
+                run = [w]
+                for v in words[i + 1 :]:
+                    if not v.name or run[-1].text.endswith(","):
+                        break
+                    run.append(v)
+                terms = {t for v in run for t in v.terms} - seen
+                if terms:
+                    best = max(
+                        max(share(t) for t in terms),
+                        *(_BODY_WEIGHT * names.get(_bare(v.text), 0.0) for v in run),
+                    )
+                    gain = 1.5 * (best - _CENTRAL_SHARE)
+                    named += 1
+                    total += gain if named <= _MAX_NAMES else min(gain, 0.0)
+                seen |= terms
+                continue
+            # A word the other articles write after the one before ("tram line") is theirs
+            # too (the headline's own phrases are among the counts: one less).
+            pair = story.phrases.get(f"{words[i - 1].text.lower()} {w.text.lower()}", 0) if i else 0
+            pair = max(0, pair - 1) if own else pair
+            for t in w.terms:
+                if t not in seen:
+                    seen.add(t)
+                    total += max(share(t), min(pair, n) / n) - _CENTRAL_SHARE
+        return total
+
+    best: tuple[float, str] = (float("-inf"), "")
+    # A label that leaves out the name most headlines use ("Veldia release talks" for a
+    # story whose headlines say "Red Hand militia") is trusted less.
+    kinded_weight = _named_share(summary, headlines, names) if kinded else 0.0
+    if kinded:
+        words = [_word(t, False, names, ends=True) for t in summary.replace("–", " ").split()]
+        best = (score(words, frozenset()) + _KIND_BONUS * kinded_weight, summary)
+    for headline, own in zip(headlines, term_sets, strict=True):
+        for segment, topic in _segments(headline, names):
+            for words in _runs(segment):
+                if not any(df[t] >= shared for w in words if not w.name for t in w.terms):
+                    continue  # a name alone says who, not what happened
+                bonus = _TOPIC_BONUS if topic and len(words) == len(segment) else 0.0
+                if words[0] is not segment[0] and segment[0].text.lower() not in _LEADING:
+                    bonus -= _MID_START_COST
+                candidate = (score(words, own) + bonus, _join(words))
+                if candidate[0] > best[0]:
+                    best = candidate
+    return best[1] or summary
+
+
+def _named_share(label: str, headlines: list[str], names: dict[str, float]) -> float:
+    """How often the headlines use the label's most used name, against the name they use
+    most (1 when the label has that name)."""
+    shares: dict[str, float] = {}
+    for headline in headlines:
+        for w in {_bare(t.strip(_QUOTES + ",.:;?!")) for t in headline.split()}:
+            if w in names and w.lower() not in _GENERIC:
+                shares[w] = shares.get(w, 0.0) + 1 / len(headlines)
+    top = max(shares.values(), default=0.0)
+    said = set(label.replace("–", " ").split())
+    return max((s for w, s in shares.items() if w in said), default=0.0) / top if top else 1.0
+
+
+# Words that open a clause: a label rather ends before them.
+_CLAUSE_OPENERS = frozenset(
+    "after as amid while because who which that since when with but despite following if "
+    "though although than".split()
+)
+
+
+def _word_cost(word: _Word) -> float:
+    low = word.text.lower()
+    if low in _CLAUSE_OPENERS:
+        return _WORD_COST + 0.7
+    if not word.terms and not word.name:
+        return _WORD_COST + 0.05
+    return _WORD_COST
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive or a comma ("Rovers'", "Veldia's" -> "Rovers", "Veldia")."""
+    return re.sub(r"['’]s?$", "", word.rstrip(","))
+
+
+def _name_words(story: Storyline, headlines: list[str]) -> dict[str, float]:
+    """Words the storyline writes with a capital where a common word would have none, each
+    with the share of its articles that name it.
+
+    Sentence-case headlines say it first-hand (a capital after the first word); otherwise a
+    word is a name when its articles name it with a capital more often than they write it in
+    lower case (the phrase counts, less what headline-case titles added to them).
+    """
+    capital: dict[str, int] = {}
+    for table in (story.names, story.title_names):
+        for name, count in table.items():
+            for w in name.split():
+                capital[w] = max(capital.get(w, 0), count)
+    for name, (_kind, count) in story.actors.items():
+        for w in name.split():
+            capital[w] = max(capital.get(w, 0), int(count))
+    in_headlines: dict[str, int] = {}  # mid-headline: + capital, - lower case
+    lowered: dict[str, int] = {}  # phrase counts that came from a headline, not a text
+    for headline in headlines:
+        tokens = [re.sub(r"['’]s?$", "", t.strip(_QUOTES + ",.:;?!")) for t in headline.split()]
+        title_case = _is_headline_case(headline)
+        for i, w in enumerate(tokens):
+            if not w:
+                continue
+            if title_case or i == 0:
+                lowered[w.lower()] = lowered.get(w.lower(), 0) + 1
+            else:
+                in_headlines[w.lower()] = in_headlines.get(w.lower(), 0) + (
+                    1 if w[:1].isupper() else -1
+                )
+                if w[:1].isupper():
+                    capital.setdefault(w, 0)
+    found = {}
+    n = max(story.count, 1)
+    for w, count in capital.items():
+        low = w.lower()
+        said = in_headlines.get(low, 0)
+        if not said:
+            # An everyday word capitalised once may be a heading's ("Tessaly Confirms").
+            said = count - max(0, story.phrases.get(low, 0) - lowered.get(low, 0))
+            if count < 2 and background_share(low) > _EVERYDAY:
+                said = 0
+        if said > 0:
+            found[w] = min(count, n) / n
+    return found
+
+
+def _segments(headline: str, names: dict[str, float]) -> list[tuple[list[_Word], bool]]:
+    """The headline's clauses, split at colons, dashes and commas (not a comma between two
+    names), as words, each with whether a colon follows it."""
+    title_case = _is_headline_case(headline)
+    segments: list[tuple[list[_Word], bool]] = [([], False)]
+    tokens = headline.split()
+    for i, token in enumerate(tokens):
+        if token in _DASHES:
+            segments.append(([], False))
+            continue
+        ellipsis = token.endswith(("...", "…"))
+        end = bool(_CLAUSE_END.search(token)) or (
+            token.endswith(".") and len(token) > 3 and "." not in token[:-1]
+        )
+        core = token.rstrip(".:;?!…|").strip(_QUOTES)
+        if not core:
+            continue
+        word = _word(core, title_case, names, ends=not ellipsis)
+        segments[-1][0].append(word)
+        if core.endswith(",") and not end:
+            after = tokens[i + 1].strip(_QUOTES) if i + 1 < len(tokens) else ""
+            end = not (word.name and _bare(after) in names)
+        if end or ellipsis:
+            segments[-1] = (segments[-1][0], token.endswith(":"))
+            segments.append(([], False))
+    return [s for s in segments if len(s[0]) >= 2]
+
+
+def _word(core: str, title_case: bool, names: dict[str, float], *, ends: bool) -> _Word:
+    bare = _bare(core)
+    name = bare in names or (len(bare) > 1 and bare.isupper() and bare.isalpha())
+    text = core
+    if (title_case or bare.isupper()) and not name and core[:1].isupper():
+        # "Ostmere-Halvik" keeps its names, "Must-See" goes to lower case
+        text = "-".join(p if _bare(p) in names else p.lower() for p in core.split("-"))
+        name = "-" in core and text != core.lower()
+    terms = tuple(content_terms(core))
+    can_end = (
+        ends
+        and not core.endswith((",", "'s", "’s"))
+        and (bool(terms) or name)
+        and bare.lower() not in _NOT_LAST
+    )
+    return _Word(text=text, terms=terms, name=name, ends=can_end)
+
+
+# Words a label never ends with, though they carry a subject elsewhere.
+_NOT_LAST = frozenset(
+    """
+    says say said told warns urges calls seeks vows plans agrees rejects backs amid after over
+    before fresh latest more key first big major sets hits faces begins ends opens could would
+    """.split()
+)
+
+
+def _runs(segment: list[_Word]) -> list[list[_Word]]:
+    """The runs of words that could be a label: from the clause's start, past a leading
+    article, or from a name; two words or more, ending on a word a label may end with (not
+    inside a name, nor on a nationality before its noun)."""
+    starts = {0}
+    if segment[0].text.lower() in _LEADING:
+        starts.add(1)
+    starts.update(
+        i for i, w in enumerate(segment) if w.name and (i == 0 or not segment[i - 1].name)
+    )
+    ends = [
+        w.ends
+        and not (
+            i + 1 < len(segment)
+            and w.name
+            and not w.text.endswith(",")
+            and (segment[i + 1].name or _ADJECTIVE.search(w.text) or _modifies(segment[i + 1]))
+        )
+        # "Tessaly raises" before what it raises: a verb cut from its object
+        and not (
+            0 < i < len(segment) - 1
+            and all(v.name for v in segment[:i])
+            and not w.name
+            and w.text.endswith("s")
+            and not w.text.endswith("ss")
+        )
+        for i, w in enumerate(segment)
+    ]
+    runs = []
+    for start in sorted(starts):
+        for end in range(start + 2, min(start + _MAX_WORDS, len(segment)) + 1):
+            if ends[end - 1]:
+                runs.append(segment[start:end])
+    return runs
+
+
+def _modifies(after: _Word) -> bool:
+    """Whether a name before this word is likely its modifier ("Oberon offer", "Voss car
+    crash"), not a sentence's subject or object before a verb ("Veldia prompts", "Oberon
+    hacked")."""
+    return bool(after.terms) and not after.text.endswith(("s", "ed")) and after.ends
+
+
+def _join(words: list[_Word]) -> str:
+    text = " ".join(w.text for w in words).rstrip(",")
+    return text[:1].upper() + text[1:]

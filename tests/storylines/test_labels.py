@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from briefing.storylines._grouper import Grouper, Storyline, features
+from briefing.storylines._grouper import Grouper, Storyline, add_label_evidence, features
 from briefing.storylines._label import _GENERIC, _KINDS, label_for
 from tests.storylines._gold import day, load_gold
 
@@ -174,3 +174,123 @@ def test_demo_labels_have_a_kind_and_no_generic_only_words() -> None:
                 storyline,
                 label,
             )
+
+
+# --- labels from the storyline's headlines --------------------------------------------------
+
+
+def _grown(reports: list[tuple[str, str]]) -> Storyline:
+    """A storyline that took these (headline, text) reports one by one, as the grouper does."""
+    story = Storyline(id=1)
+    for title, text in reports:
+        story.count += 1
+        if story.count == 1:
+            story.headline = title
+        add_label_evidence(story, features(title, text), ())
+    return story
+
+
+_TRAM = [
+    (
+        "Ostmere tram crash: seven dead after tram overturns at Halvik Bend",
+        "Seven people died when a tram overturned in Ostmere on Wednesday morning.",
+    ),
+    (
+        "Ostmere tram crash survivor describes the carnage",
+        "A passenger who survived the Ostmere tram crash said the tram took the bend fast.",
+    ),
+    (
+        "Tram derails in Ostmere, killing seven",
+        "A tram derailed in Ostmere, killing seven passengers and injuring dozens.",
+    ),
+    (
+        "Ostmere tram crash: police check the driver's phone records",
+        "Police in Ostmere are checking whether the tram driver was using his phone.",
+    ),
+    (
+        "Seven killed as tram derails on a sharp bend",
+        "The Ostmere tram was going three times the speed limit, investigators said.",
+    ),
+]
+
+
+def test_a_storyline_is_named_by_what_its_headlines_share() -> None:
+    assert label_for(_grown(_TRAM), _idf) == "Ostmere tram crash"
+
+
+def test_the_label_follows_the_storyline_as_it_grows() -> None:
+    first = _grown(_TRAM[:1])
+    assert label_for(first, _idf) == _TRAM[0][0]
+    assert label_for(_grown(_TRAM), _idf) != _TRAM[0][0]
+
+
+_SPLIT = [
+    (
+        "Lena Voss And Arto Lind Split After Four Years",
+        "The actor Lena Voss and the singer Arto Lind have split after four years together.",
+    ),
+    (
+        "Lena Voss, Arto Lind split after four years",
+        "Lena Voss and Arto Lind have ended their relationship, a spokesman for Voss said.",
+    ),
+    (
+        "Lena Voss and Arto Lind split",
+        "Voss and Lind met on a film set in Halvik; they announced the split on Monday.",
+    ),
+    (
+        "Arto Lind and Lena Voss joke about their split",
+        "Lind joked that he and Voss had 'consciously uncoupled' when they announced the split.",
+    ),
+]
+
+
+def test_the_people_and_what_happened_in_sentence_case_without_the_aside() -> None:
+    label = label_for(_grown(_SPLIT), _idf)
+    assert label in ("Lena Voss, Arto Lind split", "Lena Voss and Arto Lind split")
+
+
+def test_a_label_is_whole_words_and_more_than_one_word() -> None:
+    for reports in (_TRAM, _SPLIT, _TRAM[:2], _SPLIT[1:3]):
+        story = _grown(reports)
+        label = label_for(story, _idf)
+        words = label.split()
+        assert len(words) >= 2, label
+        texts = " ".join(f"{t} {x}" for t, x in reports)
+        # every word of the label is a whole word of its articles, in some case
+        for word in words:
+            bare = word.strip(",")
+            assert re.search(rf"\b{re.escape(bare)}\b", texts, re.IGNORECASE), (label, word)
+        assert words[-1].lower() not in {"the", "a", "of", "to", "in", "and", "after", "with"}
+
+
+def test_the_kind_of_story_still_names_a_story_its_headlines_tell_in_many_ways() -> None:
+    story = _grown(
+        [
+            (
+                "Veldia and Ostara open talks in Halvik",
+                "Envoys of Veldia and Ostara met in Halvik for the first peace talks in a year.",
+            ),
+            (
+                "Ostara envoy leaves Halvik as the gap on borders remains",
+                "The Ostara delegation left the peace talks with Veldia without a deal.",
+            ),
+            (
+                "Veldia offers a ceasefire line to win back Ostara's trust",
+                "Veldia proposed a ceasefire on the river as peace talks with Ostara resumed.",
+            ),
+        ]
+    )
+    story.actors = {"Veldia": ["country", 3], "Ostara": ["country", 3]}
+    assert label_for(story, _idf) == "Ostara–Veldia peace talks"
+
+
+def test_a_one_article_headline_loses_its_rubric_and_every_outlet_tail() -> None:
+    story = _story(1)
+    story.headline = "BREAKING NEWS: Rovers win the cup after a 40-year wait"
+    assert label_for(story, _idf) == "Rovers win the cup after a 40-year wait"
+    story.headline = "Ferry runs aground off Ostmere - Harbor News Now - KHVN and KOST"
+    assert label_for(story, _idf) == "Ferry runs aground off Ostmere"
+    story.headline = "Ferry runs aground off Ostmere | Reuters"
+    assert label_for(story, _idf) == "Ferry runs aground off Ostmere"
+    story.headline = "NASA: the moon mission slips to 2029"  # a name, no rubric
+    assert label_for(story, _idf) == "NASA: the moon mission slips to 2029"
