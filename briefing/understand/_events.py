@@ -110,12 +110,18 @@ _PATTERNS = [
         re.compile(r"\b(last|this|next|over the|at the) weekend\b", re.I),
     ),
 ]
+# "one day after Arians said …", "the day before the vote": the day counts from what follows
+_ANCHORED = re.compile(r"(?:(?<=after)|(?<=before))\s+(?![,.;:)\u2014]|and\b|when\b)\S")
+# "the Long March 9 rocket", "Women's March 2017": a month inside a name, not a date
+_IN_A_NAME = re.compile(
+    r"(?<![.!?\u201c\"])\s(?!(?:On|In|By|Since|Until|From|Before|After|Early|Late|Mid|Last|Next|This|Of|Through)\b)[A-Z][a-z]+\s$"
+)
 # a place written right before a year-dated date that ends its sentence: a caption's credit
 _CAPTION_DATE = re.compile(r"\b([A-Z][\w.]*),?\s$")
 # what may stand before a gallery caption's date at the start of its line: "4/34 "
 _GALLERY = re.compile(r"(?:^|\n)(?:\d{1,3}/\d{1,3}\s+)?$")
 _LOCAL_TIME = re.compile(r"\s+(?:morning\s+|afternoon\s+|evening\s+|night\s+)?local time")
-_FULL_DATE_NEXT = re.compile(rf",?\s+(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d)")
+_FULL_DATE_NEXT = re.compile(rf",?\s+\(?(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d)")
 
 
 # ------------------------------------------------------------------------------- the tense
@@ -123,6 +129,10 @@ _FULL_DATE_NEXT = re.compile(rf",?\s+(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{
 _FUTURE = re.compile(rf"\b({any_of(FUTURE_CUES)})\b|'ll\b", re.I)
 _TIMETABLE = re.compile(
     r"\b(?:is|are)\s+(?:(?:only|now|still|also)\s+)?(?:(?:on|for|in|at)\s+)?$", re.I
+)
+# "is currently set to begin", "are now due to": a timetable with an adverb inside
+_SET_TO = re.compile(
+    r"\b(?:is|are)\s+(?:\w+ly\s+|now\s+|still\s+)?(?:set|due|scheduled)\s+to\b", re.I
 )
 _RECENT_PAST = re.compile(r"\b(?:\w+ed|was|were|had|did)\W*(?:\w+\W+){0,4}$")
 _PAST = re.compile(rf"\b({any_of(PAST_CUES)})\b", re.I)
@@ -136,6 +146,7 @@ class _Context:
     clause: str  # the date's clause up to the date
     past: bool  # a past tense before it: "said on Monday"
     future: bool  # a future or a timetable before it: "will meet on Monday", "is on Friday"
+    late: bool = False  # published in the second half of its (UTC) day
 
 
 def _past_tense(words: str, reach: int = 25) -> bool:
@@ -150,16 +161,20 @@ def _past_tense(words: str, reach: int = 25) -> bool:
     )
 
 
-def _context(before: str, clause: str, after: str = "") -> _Context:
+def _context(before: str, clause: str, after: str = "", late: bool = False) -> _Context:
     past = _past_tense(before)
     # "the vote is on Friday": a present-tense copula before the date is a timetable
-    future = bool(_FUTURE.search(before) or _TIMETABLE.search(before)) and not past
-    if not (past or future) and len(clause.split()) <= 3:
-        # "In March, the company sold …": a date ahead of its verb takes the verb's tense
+    future = (
+        bool(_FUTURE.search(before) or _TIMETABLE.search(before) or _SET_TO.search(before))
+        and not past
+    )
+    if not (past or future):
+        # "In March, the company sold …": a date ahead of its verb takes the verb's tense, and
+        # so does one inside a noun phrase ("the attacks in Paris in November that killed …")
         head = " ".join(after.split()[:8])
         past = _past_tense(head, len(head))
         future = not past and bool(_FUTURE.search(head))
-    return _Context(before, clause, past, future)
+    return _Context(before, clause, past, future, late)
 
 
 # ---------------------------------------------------------------------------- the date
@@ -177,6 +192,15 @@ def _parse(published: str | None) -> date | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+LATE_HOUR = 12  # UTC: a story published this late may tell of the next day in Asia or Europe
+
+
+def _late(published: str | None) -> bool:
+    """Whether the publication time is given and in the second half of its day."""
+    m = re.match(r"\d{4}-\d{2}-\d{2}[T ](\d{2}):\d{2}", (published or "").strip())
+    return m is not None and int(m.group(1)) >= LATE_HOUR
 
 
 def _month_shift(d: date, months: int) -> tuple[int, int]:
@@ -201,8 +225,8 @@ def _closest_year(month: int, day: int, pub: date, future: bool | None) -> date 
         except ValueError:
             continue
         score = abs((d - pub).days)
-        if future is True and d < pub:
-            score += 200
+        if future is True and d < pub or future is False and d > pub:
+            score += 200  # "will meet on 3 May" lies ahead, "was arrested on 3 May" behind
         if best is None or score < best[0]:
             best = (score, d)
     return best[1] if best else None
@@ -215,7 +239,9 @@ def _day_month_year(kind: str, m: re.Match[str]) -> tuple[int, int, str | None, 
     return int(m.group(2)), MONTHS[m.group(1).lower()], m.group(3), None
 
 
-def _full_date(kind: str, m: re.Match[str], pub: date | None) -> _Dated | None:
+def _full_date(
+    kind: str, m: re.Match[str], pub: date | None, ctx: _Context | None = None
+) -> _Dated | None:
     """ "3 March 2024", "March 3": the written year, else the year nearest publication."""
     day, month, year, relative_year = _day_month_year(kind, m)
     try:
@@ -226,7 +252,8 @@ def _full_date(kind: str, m: re.Match[str], pub: date | None) -> _Dated | None:
         elif relative_year:
             d = date(pub.year + (1 if relative_year == "next" else -1), month, day)
         else:
-            found = _closest_year(month, day, pub, None)
+            tense = None if ctx is None else True if ctx.future else False if ctx.past else None
+            found = _closest_year(month, day, pub, tense)
             if found is None:
                 return None
             d = found
@@ -288,8 +315,10 @@ def _weekday(m: re.Match[str], pub: date, ctx: _Context) -> _Dated:
         delta = (weekday - pub.weekday()) % 7
     else:
         delta = -((pub.weekday() - weekday) % 7)
-    if delta == -6 and _LOCAL_TIME.match(m.string, m.end()):
-        delta = 1  # "Friday morning local time" in a Thursday story: a day ahead, abroad
+    if delta == -6 and (ctx.late or _LOCAL_TIME.match(m.string, m.end())):
+        # "fired a missile early on Tuesday" in a story of Monday evening (UTC): the day after,
+        # in a time zone ahead, rather than six days back (which a story calls "last Tuesday")
+        delta = 1
     d = pub + timedelta(days=delta)
     return d.isoformat(), delta > 0
 
@@ -360,15 +389,21 @@ _FROM_PUBLICATION: dict[str, Callable[[re.Match[str], date, _Context], _Dated | 
 
 
 def _resolve(
-    kind: str, m: re.Match[str], pub: date | None, before: str, clause: str = "", after: str = ""
+    kind: str,
+    m: re.Match[str],
+    pub: date | None,
+    before: str,
+    clause: str = "",
+    after: str = "",
+    late: bool = False,
 ) -> _Dated | None:
     """The date as YYYY-MM-DD or YYYY-MM, and whether it is later than publication.
 
     `before` is the text just ahead of the date: its tense decides which Monday is meant;
     `clause` is the clause up to the date and `after` the rest of it."""
-    ctx = _context(before, clause, after)
+    ctx = _context(before, clause, after, late)
     if kind in ("dmy", "mdy"):
-        return _full_date(kind, m, pub)
+        return _full_date(kind, m, pub, ctx)
     if kind in ("my", "my2"):
         return _month_year(kind, m, pub, ctx)
     resolve = _FROM_PUBLICATION.get(kind)
@@ -379,8 +414,8 @@ def _resolve(
 
 def _relative_to(m: re.Match[str], last_day: str | None, pub: date | None) -> _Dated | None:
     """ "a day later", "two days earlier", "the following day" after a dated event."""
-    if last_day is None:
-        return None
+    if last_day is None or _ANCHORED.match(m.string, m.end()):
+        return None  # "a day after Arians said …" counts from his words, not the last date
     base = date.fromisoformat(last_day)
     count, direction, nextprev, afterbefore = m.groups()
     n = _count(count) if count else 1
@@ -853,6 +888,8 @@ def _not_an_event(text: str, s: Sentence, kind: str, m: re.Match[str]) -> bool:
         return True  # "on Monday, 3 December": the full date that follows says it
     if kind in ("dmy", "mdy", "my2") and _caption(text, s, kind, m):
         return True
+    if kind in ("mdy", "my2") and _IN_A_NAME.search(text, max(s.start, m.start() - 20), m.start()):
+        return True
     # "since January": a stretch of time, not an event
     return kind == "my" and m.group(0).lower().startswith("since")
 
@@ -892,13 +929,14 @@ def _dated(
     clause: tuple[int, int],
     pub: date | None,
     last_day: str | None,
+    late: bool = False,
 ) -> _Dated | None:
     """The date of one expression, read with the words of its clause around it."""
     if kind == "after":
         return _relative_to(m, last_day, pub)
     start, end = clause
     before = text[max(start, m.start() - 60) : m.start()]
-    return _resolve(kind, m, pub, before, text[start : m.start()], text[m.end() : end])
+    return _resolve(kind, m, pub, before, text[start : m.start()], text[m.end() : end], late)
 
 
 def find_events(
@@ -909,6 +947,7 @@ def find_events(
 ) -> list[Event]:
     """Events in text order; `marks`, when given, receives each date expression's span and date."""
     pub = _parse(published)
+    late = _late(published)
     out: list[Event] = []
     seen: set[tuple[str, int]] = set()  # one event per date and clause
     said: set[tuple[str, str]] = set()  # and one per date and wording (a lede said twice)
@@ -925,7 +964,7 @@ def find_events(
                 continue
             others = [d.span() for _, d in dates if d is not m and not _overlaps(d, [m.span()])]
             clause_start, clause_end = _clause(text, s, m.start(), m.end(), others)
-            dated = _dated(text, kind, m, (clause_start, clause_end), pub, last_day)
+            dated = _dated(text, kind, m, (clause_start, clause_end), pub, last_day, late)
             if dated is None:
                 continue
             taken.append(m.span())

@@ -186,3 +186,43 @@ def test_a_deadline_in_a_conditional_lies_ahead() -> None:
     )
     assert [d for d, _ in _events(text, "2026-10-02")] == ["2027-03"]
     assert [d for d, _ in _events("The ferry was repaired by March.", "2026-10-02")] == ["2026-03"]
+
+
+# --- dates read from the clause, not only from the publication date (issue 13) -------------
+
+
+def test_the_day_after_publication_in_a_story_of_the_evening() -> None:
+    # a Monday-evening story of an event abroad early on Tuesday (a time zone ahead)
+    (e,) = events("The ferry sank off the northern coast early on Tuesday.", "2026-11-23T21:10:00")
+    assert e.date == "2026-11-24"
+    # a Monday-morning story: the Tuesday before
+    (e,) = events("The ferry sank off the northern coast early on Tuesday.", "2026-11-23T08:00:00")
+    assert e.date == "2026-11-17"
+
+
+def test_a_month_later_in_the_year_in_a_past_clause_is_last_year() -> None:
+    (e,) = events("The mayor recalled the floods in the valley in October that drowned the harvest.",
+                  "2026-07-10")  # fmt: skip
+    assert e.date == "2025-10"
+    (e,) = events("The storm was on 4 October.", "2026-07-10")
+    assert e.date == "2025-10-04"
+
+
+def test_a_timetable_with_an_adverb_lies_ahead() -> None:
+    (e,) = events("The inquiry is currently set to open in March.", "2026-11-25")
+    assert e.date == "2027-03"
+
+
+def test_a_day_after_someone_said_is_not_dated_by_the_last_date() -> None:
+    found = events("The coach spoke on 2 November. The club sold him one day after the coach said "
+                   "he would leave.")  # fmt: skip
+    assert [e.date for e in found] == ["2026-11-02"]
+
+
+def test_a_month_inside_a_name_is_no_date() -> None:
+    assert events("The plan rests on the Great March 4 launcher, which is still being built.") == []
+
+
+def test_a_weekday_before_its_date_in_brackets_is_one_date() -> None:
+    (e,) = events("The probe that landed last Sunday (November 22) sent its first pictures.")
+    assert e.date == "2026-11-22"
