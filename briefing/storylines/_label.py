@@ -590,7 +590,7 @@ def _best_label(story: Storyline, summary: str, *, kinded: bool) -> str:
     if kinded:
         words = [_word(t, False, names, ends=True) for t in summary.replace("–", " ").split()]
         best = (score(words, frozenset()) + _KIND_BONUS * kinded_weight, summary)
-    for headline, own in zip(headlines, term_sets, strict=True):
+    for headline, own in _central(headlines, term_sets, df):
         for segment, topic in _segments(headline, names):
             for words in _runs(segment):
                 if not any(df[t] >= shared for w in words if not w.name for t in w.terms):
@@ -602,6 +602,22 @@ def _best_label(story: Storyline, summary: str, *, kinded: bool) -> str:
                 if candidate[0] > best[0]:
                     best = candidate
     return best[1] or summary
+
+
+# Headlines whose words are cut into labels: the most central few (the rest say less).
+_CENTRAL_HEADLINES = 8
+
+
+def _central(
+    headlines: list[str], term_sets: list[frozenset[str]], df: dict[str, int]
+) -> list[tuple[str, frozenset[str]]]:
+    """The distinct headlines whose terms the other headlines use most, most central first."""
+    distinct = dict(zip(headlines, term_sets, strict=True))
+
+    def centrality(item: tuple[str, frozenset[str]]) -> float:
+        return sum(df[t] - 1 for t in item[1]) / (len(item[1]) + 1)
+
+    return sorted(distinct.items(), key=centrality, reverse=True)[:_CENTRAL_HEADLINES]
 
 
 def _named_share(label: str, headlines: list[str], names: dict[str, float]) -> float:
