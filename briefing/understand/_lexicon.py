@@ -525,6 +525,17 @@ ASKING_VERB_STEMS = ("ask", "urg", "press", "call on", "call upon", "order", "in
 # Objects after which "asked … to" is no demand: "told reporters to", "asked him to".
 NOT_ASKED_OBJECTS = ("him", "her", "me", "us", "reporters", "journalists", "to")
 
+# The public, when asked to do something: "police urged residents to stay indoors",
+# "officials asked people to avoid travel" is advice or a warning, not a red line someone holds
+# against another party.
+PUBLIC_ADDRESSEES = (
+    "residents", "people", "the public", "members of the public", "the population", "motorists",
+    "drivers", "travellers", "travelers", "commuters", "passengers", "consumers", "customers",
+    "shoppers", "users", "viewers", "listeners", "readers", "fans", "followers", "supporters",
+    "parents", "families", "homeowners", "visitors", "tourists", "anyone", "everyone",
+    "everybody", "locals", "pedestrians", "swimmers", "voters",
+)  # fmt: skip
+
 # Words opening the object of an asking verb: "asked the board", "urged all sides".
 ASKED_OBJECT_DETERMINERS = ("the", "a", "an", "its", "their", "his", "her", "all", "every", "both")
 

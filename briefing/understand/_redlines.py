@@ -35,6 +35,7 @@ from briefing.understand._lexicon import (
     PASSIVE_COPULAS,
     PLAIN_SAYING_VERBS,
     PLAN_NOUNS,
+    PUBLIC_ADDRESSEES,
     PUT_FORWARD_NOUNS,
     QUESTION_VERBS,
     QUESTION_WORDS,
@@ -60,15 +61,23 @@ _OUTCOME = any_of(FORECAST_VERBS)
 _ACTOR_NOUN = rf"(?:{any_of(ACTING_NOUNS)})"
 _NOT_ASKED_OBJECT = r"\b|".join(NOT_ASKED_OBJECTS) + r"\b"
 _NOT_DEMANDED_REQUEST = r"\b|".join(NOT_DEMANDED_REQUESTS) + r"\b"
+# the public as the one asked: "urged residents (of the coast) to …" is advice, not a demand
+_PUBLIC = (
+    r"(?:(?:the|their|its|his|her|all|local|other|many)\s+)?"
+    rf"(?:{any_of(PUBLIC_ADDRESSEES)})\b"
+)
+# the words between the one asked and "to": not a clause of its own ("told the pilot that she
+# planned to file a complaint" reports what she said, it asks nothing)
+_ASKED_GAP = r"(?:\s+(?!(?:that|who|which|if|whether|she|he|they|it)\b)[\w'\u2019-]+){0,5}?"
 # a verb of asking with its object: "asked the board to publish …", "calls for a ban on …";
 # the demand starts at the verb.  Passives ("is expected to") and predictions ("expects the
 # talks to fail") are not demands.
 _ASKED = (
     rf"\b(?-i:(?:(?:{any_of(ASKING_VERB_STEMS)})(?:s|ed|es|ing)?|told"
     r"|call(?:s|ed|ing)? (?:on|upon))"
-    rf"\s+(?!{_NOT_ASKED_OBJECT})"
+    rf"\s+(?!{_NOT_ASKED_OBJECT}|{_PUBLIC})"
     rf"(?:{any_of(ASKED_OBJECT_DETERMINERS)}|(?-i:[A-Z][\w'\u2019-]*|[a-z]+s))\b"
-    rf"(?:\s+[\w'\u2019-]+){{0,5}}?\s+to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
+    rf"{_ASKED_GAP}\s+to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
     # "expected the ministry to …" holds someone to something; "expect the rush to continue"
     # is a forecast, so the object has to be someone who can act
     rf"|expect(?:s|ed|ing)?\s+(?:the|its|their|all)\s+"
@@ -146,13 +155,17 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bno\s+(?:\w+\s+){1,2}?without\b"
         r"|\bconditions?\b[^.;:]{0,60}:", re.I)),
     ("demand", re.compile(
-        r"(?-i:\b[Mm]ust\b|\b[Mm]ustn't\b)|\bhad to\b"  # not a "MUST WATCH" label
+        # not a "MUST WATCH" label; "had to" only as reported speech (see _holds_no_one)
+        r"(?-i:\b[Mm]ust\b|\b[Mm]ustn't\b)|\bhad to\b"
         r"|\b(?:demand|insist|ask|call|urg|order|requir|propos|want|expect)\w* that\b"
         # "divestitures demanded by regulators" names no holder in its clause; "wants to" is
         # a wish ("he wanted to wait"), "wants a deal by Friday" a demand
-        r"|\bdemand(?:s|ed|ing)\b(?! by\b)|\bwould demand\b|\bwant(?:s|ed)\b(?! to\b)"
+        # "a threat which demands a response" is no one's demand; "the demands reflected …"
+        # names them (a noun before its verb)
+        r"|(?<!\bwhich )\bdemand(?:s|ed|ing)\b(?! by\b)(?! (?:were|are|have|had|\w+ed)\b)"
+        r"|\bwould demand\b|\bwant(?:s|ed)\b(?! to\b)"
         r"|\b(?:ready|prepared|willing) to\b[^.;]{0,80}\bif\b"
-        r"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)) (?:[\w'\u2019-]+ ){1,5}?to\b"
+        rf"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)) (?!{_PUBLIC})(?:[\w'\u2019-]+ ){{1,5}}?to\b"
         r"|\bcontinue\w*\b[^.;]{0,60}\buntil\b|\b(?:no one|nobody)\b[^.;]{0,60}\buntil\b"
         # what someone holds to be necessary: "it was vital that …", "of crucial importance that"
         r"|\b(?:vital|essential|imperative|crucial)(?:\s+importance)?[\"\u201d\u2019]?,?\s+that\b"
@@ -241,6 +254,9 @@ _POINTS_BACK = re.compile(
 )
 
 
+# a saying verb before "had to", with no quotation opened after it: "Peskov said any settlement
+# had to deal with …" is "must" in reported speech
+_REPORTED_MUST = re.compile(rf"\b(?:{any_of(sorted(SPEECH_CUES))})\b[^\"\u201c\u201d]*$", re.I)
 _MAY_PROMPT = re.compile(
     r"\b(?:may|might|could)\s+(?:\w+ly\s+)?[a-z]+\s+(?:[\w'\u2019-]+\s+){1,4}?to\s+$", re.I
 )
@@ -271,6 +287,8 @@ def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) ->
         and not _STATED.match(chunk, end)
     ):
         return True  # "Mr Brekke's red line lasted twelve days": a story about it, not it
+    if chunk[start:end].lower() == "had to" and not _REPORTED_MUST.search(chunk, 0, start):
+        return True  # "then they had to clear the area" narrates; "said it had to" reports "must"
     stop = _STOP.search(chunk, end)
     return stop is not None and stop.group() == "?"  # '"Why must we accept that?" she asked.'
 

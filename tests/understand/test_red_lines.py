@@ -328,3 +328,38 @@ def test_a_holder_after_a_place_or_time_lead() -> None:
 
 def test_refusing_to_comment_is_no_red_line() -> None:
     assert red_lines("Yesterday the port authority refused to comment on the quay.") == []
+
+
+# --- what is not a red line (issue 13) ---------------------------------------------------------
+
+
+def test_advice_to_the_public_is_no_red_line() -> None:
+    assert red_lines("Police urged residents of the coast to stay indoors overnight.") == []
+    assert red_lines("Officials asked people to avoid the motorway until Friday.") == []
+    # the same verb addressed to a party that can act is one
+    (r,) = red_lines("The mayor urged the transport authority to reopen the bridge.")
+    assert r.holder == "The mayor"
+    assert r.text == "urged the transport authority to reopen the bridge"
+
+
+def test_what_someone_had_to_do_is_narration() -> None:
+    assert red_lines('"Then the crews had to pump the tunnel dry," the engineer said.') == []
+    assert red_lines("Last winter the ferry had to turn back twice.") == []
+
+
+def test_had_to_in_reported_speech_is_a_demand() -> None:
+    (r,) = red_lines("Minister Ilse Vang said any agreement had to protect the fishing grounds.")
+    assert "protect the fishing grounds" in r.text
+
+
+def test_telling_someone_what_one_planned_is_no_order() -> None:
+    assert red_lines("She told the conductor that she planned to write to the operator.") == []
+
+
+def test_a_situation_that_demands_a_response_is_no_ones_demand() -> None:
+    text = "The spill is a disaster for the bay, which demands a response from everyone."
+    assert red_lines(text) == []
+
+
+def test_demands_as_a_noun_before_its_verb_is_no_demand() -> None:
+    assert red_lines("The union's demands reflected a growing anger on the docks.") == []
