@@ -108,6 +108,17 @@ _CREDIT = re.compile(
 # that starts the name after it: "FIX IS IN: PBS Moderators")
 _SHOUTED_RUN = re.compile(r"^(?:[A-Z][A-Z0-9'\u2019&,-]*\s+)+?(?=(?:[A-Z]{1,4}\s+)?[A-Z][a-z])")
 _AD_BREAK = re.compile(r"Advertisement\s+Continue reading the main story")
+# The outlet's note that someone has not answered it: "X did not immediately respond to a
+# request for comment", "Our request for comment was not returned" (the sentence, wherever it
+# stands in its paragraph): no one said anything, nothing happened
+_NO_COMMENT = re.compile(
+    r"(?:^|(?<=[.!?\u201d\"] ))[^.!?\n]{0,160}?"
+    r"\b(?:requests? for comment|(?:could|can)(?: not|n['\u2019]t) be reached"
+    r"|(?:did not|didn['\u2019]t|has not|hasn['\u2019]t|have not|haven['\u2019]t|not)"
+    r" (?:immediately )?(?:respond|reply|return)\w* to (?:an? |our |several |multiple |repeated )?"
+    r"(?:e-?mails?|messages?|calls?|phone calls?|inquir\w+|queries|questions))"
+    r"[^.!?\n]{0,120}[.!?]?"
+)
 
 
 def furniture_spans(text: str) -> list[Span]:
@@ -244,6 +255,8 @@ def _inside(line: str) -> Iterator[Span]:
         yield shouted.span()
     for ad in _AD_BREAK.finditer(line):
         yield ad.span()
+    if "comment" in line or "respond" in line or "reached" in line:
+        yield from (note.span() for note in _NO_COMMENT.finditer(line))
     yield from _caption_credits(line)
     if "(@" in line:
         yield from _post_signatures(line)

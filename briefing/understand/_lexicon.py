@@ -1012,7 +1012,8 @@ FURNITURE_MARKERS = (
     "continue reading the main story", "replay more videos", "you must select a newsletter",
     "enter your email address", "thanks for subscribing", "toggle caption", "hide caption",
     "read or share this story", "scroll down for video", "a post shared by",
-    "all rights reserved",
+    "all rights reserved", "click to read", "click to watch", "click to see",
+    "your browser does not support", "this video is not available",
 )  # fmt: skip
 
 # News agencies and picture desks as they sign a photograph ("Name/AP", "REUTERS/Name").

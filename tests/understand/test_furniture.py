@@ -207,3 +207,29 @@ def test_headline_words_are_no_actors() -> None:
     found = names(text)
     assert "Marta Zammit" in found
     assert not any("Rising Hopes" in n or "Red Lines" in n for n in found)
+
+
+def test_a_note_that_someone_did_not_answer_is_furniture() -> None:
+    text = (
+        "The ferry company cancelled the sailing. The Harbour Gazette's request for comment was "
+        "not immediately returned. Passengers waited on the quay.\n"
+        "A spokeswoman for the port did not immediately respond to an email on Sunday.\n"
+        "Valletta did not respond to the offer."
+    )
+    assert blanked(text) == [
+        "The Harbour Gazette's request for comment was not immediately returned.",
+        "A spokeswoman for the port did not immediately respond to an email on Sunday.",
+    ]
+    assert [e.text for e in analyse(text, "2026-11-29").events] == []
+
+
+def test_reading_prompts_and_player_notices_are_furniture() -> None:
+    text = (
+        "The island marks its centenary this year. Click to read today's story.\n"
+        "Your browser does not support iframes.\n"
+        "The council met on Monday."
+    )
+    assert blanked(text) == [
+        "The island marks its centenary this year. Click to read today's story.",
+        "Your browser does not support iframes.",
+    ]
