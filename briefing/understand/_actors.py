@@ -56,6 +56,7 @@ _BODY_USAGE = re.compile(
 # a role phrase's holder named after it: "Its chief executive, Priya Raman"
 _NAMED_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s*,\s+(?-i:[A-Z])")
 _HEAD_BEFORE = re.compile(r",| (?:of|to|at|for|in|from|with) ")
+_SAID_PRONOUN = re.compile(r",?\s+(?:said|says|added|wrote)\s+(?:that\s+)?(he|she)\b")
 _PRONOUN = re.compile(r"\b(?:he|his|she)\b", re.I)
 
 
@@ -191,6 +192,10 @@ class Registry:
             found = _PRONOUN.search(self.text, m.end, end)
             if found is not None:
                 self.note_gender(m.canonical, found.group().lower())
+        for m in people:
+            said = _SAID_PRONOUN.match(self.text, m.end)  # "…, Gaby Lasky, said she was"
+            if said is not None:
+                self.note_gender(m.canonical, said.group(1).lower())
 
     # -------------------------------------------------------------- changes while resolving
 

@@ -437,3 +437,13 @@ def test_a_role_with_another_nationality_is_not_the_president_named_before() -> 
         "The Russian president said Moscow would not sign."
     )
     assert _speakers(text)[-1] != "Lucien Marot"
+
+
+def test_said_she_after_a_name_tells_its_gender_for_an_earlier_he() -> None:
+    text = (
+        "Tomas Reyes, head of the prisoners' club, said the charges were false.\n\n"
+        "Ana Brenner speaks with her lawyer Kit Moravec in the courtroom.\n\n"
+        '"They want to scare the children," he said.\n\n'
+        "Brenner's lawyer, Kit Moravec, said she expected the case to collapse."
+    )
+    assert _speakers(text)[1] == "Tomas Reyes"
