@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from briefing.understand._lexicon import (
+    ADVERBIAL_OPENERS,
     AUXILIARY_VERBS,
     CONFIDENCE_IRREGULAR_PAST,
     FRAGMENT_OPENERS,
@@ -90,12 +91,23 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 # ------------------------------------------------------------------------------- red lines
 
-# Factors of a red line. A holder that is no named actor, or none at all.
+# Factors of a red line. A holder that is no named actor, or none at all; a holder in small
+# letters ("the launch", "a statement", "the examples") or a pronoun names no one at all.
 RED_LINE_HOLDER_UNNAMED = 0.7
+RED_LINE_HOLDER_DESCRIBED = 0.45
 RED_LINE_HOLDER_NONE = 0.4
 # Fewer than SHORT_RED_LINE words: a fragment ("increase pressure"), not the whole demand.
-RED_LINE_SHORT = 0.5
+RED_LINE_SHORT = 0.4
 SHORT_RED_LINE = 4
+# More than LONG_RED_LINE words: a paragraph or an explanation, not one demand.
+RED_LINE_LONG = 0.6
+LONG_RED_LINE = 45
+# What it refuses is named only as what was said before ("I don't accept that").
+RED_LINE_POINTS_BACK = 0.45
+# An instruction to the reader ("Never give out personal information …"): advice.
+RED_LINE_IMPERATIVE = 0.45
+_POINTS_BACK = re.compile(r"\b(?:that|this|it|them|so)\W*$", re.I)
+_IMPERATIVE = re.compile(r"^(?:Never|Always|Do not|Don['\u2019]t|Avoid|Make sure|Please)\b")
 # No verb: a list item or a noun phrase, not a clause that demands something.
 RED_LINE_NO_VERB = 0.6
 # Most words capitalised: a headline or a name list, not a sentence.
@@ -134,10 +146,21 @@ def red_line_factors(r: RedLine, named: dict[str, str], text: str = "") -> dict[
     if r.holder is None:
         factors["no holder"] = RED_LINE_HOLDER_NONE
     elif named.get(r.holder, "other") == "other":
-        factors["unnamed holder"] = RED_LINE_HOLDER_UNNAMED
+        described = r.holder[:1].islower() or r.holder.lower() in PRONOUNS_ALL
+        factors["unnamed holder"] = (
+            RED_LINE_HOLDER_DESCRIBED if described else RED_LINE_HOLDER_UNNAMED
+        )
     words = _words(r.text)
     if len(words) < SHORT_RED_LINE:
         factors["short"] = RED_LINE_SHORT
+    elif len(words) > LONG_RED_LINE:
+        factors["long"] = RED_LINE_LONG
+    if _POINTS_BACK.search(r.text) and len(words) <= SHORT_RED_LINE + 2:
+        factors["points back"] = RED_LINE_POINTS_BACK
+    if _IMPERATIVE.match(r.text):
+        factors["imperative"] = RED_LINE_IMPERATIVE
+    if _cut_quotation(r.text):
+        factors["cut quotation"] = CUT_QUOTATION
     if not _CLAUSE_VERB.search(r.text):
         factors["no verb"] = RED_LINE_NO_VERB
     if _title_case(words):
@@ -159,15 +182,21 @@ def _title_case(words: list[str]) -> bool:
 
 # ---------------------------------------------------------------------------------- events
 
-# Factors of an event. A clause that opens with a relative word, a conjunction or a
-# preposition ("that on … they seized", "which published …") lacks its subject: a fragment.
-EVENT_NO_SUBJECT = 0.5
+# Factors of an event. A clause cut out of its sentence: it opens with a relative word, a
+# conjunction, a preposition or a verb in small letters ("which published …", "as such
+# provocation …", "raising hopes …", "was a sophisticated …"), or with a phrase that needs its
+# clause ("Speaking to CNN on Thursday", "A day after the remark"): a fragment, not a happening
+# a reader can follow.
+EVENT_FRAGMENT = 0.3
+# A subject that is a pronoun ("It happened", "His sacking was reported"): whom it stands for is
+# in another sentence, which the timeline does not show.
+EVENT_PRONOUN_SUBJECT = 0.45
 # No verb at all: a caption or a dateline ("FILE - In this May 18 file photo", "Ramallah,
 # January 1"), not a happening.
 EVENT_NO_VERB = 0.4
 # Only the attribution of something said: "…, the ministry said Friday". The date dates the
 # saying, and the clause holds no happening of its own.
-EVENT_ATTRIBUTION_ONLY = 0.5
+EVENT_ATTRIBUTION_ONLY = 0.4
 # Read as scheduled although the clause is in the past tense ("was arrested … three days
 # after", "began in late January"): the date or the tense is misread.
 EVENT_TENSE_DISAGREES = 0.4
@@ -176,8 +205,97 @@ EVENT_DATE_ELSEWHERE = 0.6
 # Fewer than SHORT_EVENT words: too little to say what happened.
 EVENT_SHORT = 0.5
 SHORT_EVENT = 4
+# A photograph's caption ("In this file photo …", "… are seen celebrating", a line that ends
+# without a full stop): what a picture shows, not what the article reports.
+EVENT_CAPTION = 0.35
+# The line goes on into page furniture (blanked): a post's signature, a picture's credit.
+EVENT_BESIDE_FURNITURE = 0.4
+# The sentence goes on with the clause's verb or what was said: the record stops mid-clause.
+EVENT_CUT_SHORT = 0.4
+# Quotation marks opened or closed outside the record: a quotation cut in two ('hit France,"
+# President Hollande said').
+CUT_QUOTATION = 0.5
 # Measured and left out: relative dates ("on Tuesday", "last month") were no less often right
 # on real news than calendar dates (the calendar dates wrong there were mostly captions).
+
+# words a clause may open with, in small letters, and still have its subject
+_SUBJECT_OPENERS = frozenset(
+    "the a an this these those some many most several all both each every no one two three "
+    "four five six seven eight nine ten dozens hundreds thousands".split()
+)
+_PRONOUN_SUBJECTS = frozenset("he she it they his her its their him them it's it\u2019s".split())
+_ANCHORED_OPENING = re.compile(
+    r"^(?:a|one|two|three|\w+) (?:day|days|week|weeks|month|months|hours?) (?:after|before)\b",
+    re.I,
+)
+_CAPTION = re.compile(
+    r"\b(?:file (?:photo|picture|image)|(?:is|are) (?:seen|pictured)|pictured\b|poses? for"
+    r"|\((?:[LRC]|[LRC]-[LRC]|left|right|centre|center)\)|\u00a9)",
+    re.I,
+)
+_SENTENCE_CLOSERS = ".!?:;\u2026\"'\u201d\u2019)]"
+
+
+def _fragment(text: str, words: list[str]) -> bool:
+    """Whether the clause lacks the start of its sentence (see EVENT_FRAGMENT)."""
+    first = words[0]
+    low = first.lower()
+    if _ANCHORED_OPENING.match(text):
+        return True
+    if len(words) > 2 and first[:1].isupper() and words[1] in ("who", "which", "whom"):
+        return True  # "Chapman who had thrown …": a relative clause without its main clause
+    if first.islower():
+        if low in _SUBJECT_OPENERS or low in _PRONOUN_SUBJECTS:
+            return False
+        # "at the end of November, Kim declared …": a phrase of time before its subject
+        return not (low in ADVERBIAL_OPENERS and _SUBJECT_AFTER_COMMA.search(text))
+    # a capital opener that needs a clause after it: "After the vote", "Speaking to CNN …"
+    opener = low in FRAGMENT_OPENERS or (low.endswith("ing") and len(low) > 4)
+    return opener and "," not in text
+
+
+_SUBJECT_AFTER_COMMA = re.compile(
+    r"^[^,]{3,60}, (?:[A-Z]|(?:the|a|an|he|she|it|they|we|police|officials)\b)"
+)
+# what may follow a clause cut short: its verb ("a file containing 15.2 million records | was
+# stolen") or what was said ("analysts estimated on Dec. 18 | that …")
+_CUT_BEFORE = re.compile(r"\s+(?:that|was|were|is|are|had|has|have|would|will|could)\b")
+
+
+def _cut_short(text: str, end: int) -> bool:
+    """The sentence goes on right after the record, with its verb or what was said."""
+    return bool(_CUT_BEFORE.match(text, end))
+
+
+def _subject_word(text: str, words: list[str]) -> str:
+    """The clause's first word, past a phrase of time or place before it ("On Tuesday, it …")."""
+    if words[0].lower() in ADVERBIAL_OPENERS and ", " in text:
+        after = _words(text.split(", ", 1)[1])
+        return after[0].lower() if after else ""
+    return words[0].lower()
+
+
+def _cut_quotation(text: str) -> bool:
+    """Quotation marks left unpaired: the record starts or stops inside a quotation."""
+    curly = text.count("\u201c") != text.count("\u201d")
+    return curly or text.count('"') % 2 == 1
+
+
+def _line_end(text: str, end: int) -> int:
+    stop = text.find("\n", end)
+    return len(text) if stop < 0 else stop
+
+
+def _caption_line(text: str, start: int, end: int) -> bool:
+    """The record's line ends without a sentence's closing mark (and is no short heading)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start : _line_end(text, end)].rstrip()
+    return len(line.split()) > 6 and line[-1:] not in _SENTENCE_CLOSERS
+
+
+def _beside_furniture(text: str, end: int) -> bool:
+    """The rest of the record's line is blanked furniture: a long run of spaces after it."""
+    return "     " in text[end : _line_end(text, end)]
 
 
 def _past_tense(words: list[str]) -> bool:
@@ -193,12 +311,22 @@ def _past_tense(words: list[str]) -> bool:
     return False
 
 
+# words after which a word in -ed, -s or -ing is an adjective or a noun: "the coordinated
+# attacks", "a missile launch"
+_NOUN_PHRASE_WORDS = frozenset("the a an its his her their this these those of and".split())
+
+
 def _has_verb(words: list[str]) -> bool:
     """Whether any word of the clause can be a verb (a rough test: it only has to tell a
-    caption or a dateline from a clause)."""
-    for word in words:
+    caption, a dateline or a noun phrase from a clause)."""
+    for i, word in enumerate(words):
         low = word.lower()
-        if low in AUXILIARY_VERBS or low in CONFIDENCE_IRREGULAR_PAST or low in SPEECH_CUES:
+        if low in AUXILIARY_VERBS:
+            return True
+        before = words[i - 1] if i else ""
+        if before.lower() in _NOUN_PHRASE_WORDS or before.islower() and before.endswith("ed"):
+            continue  # "the coordinated attacks": no verb in a noun phrase
+        if low in CONFIDENCE_IRREGULAR_PAST or low in SPEECH_CUES:
             return True
         if word.islower() and low.endswith(("ed", "es", "ing", "s")) and not low.endswith("ss"):
             return True
@@ -216,8 +344,10 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
     """The named factors of an event (`marks`: the date expressions read and their dates)."""
     factors: dict[str, float] = {}
     words = _words(e.text)
-    if not words or words[0].lower() in FRAGMENT_OPENERS:
-        factors["no subject"] = EVENT_NO_SUBJECT
+    if not words or _fragment(e.text, words):
+        factors["fragment"] = EVENT_FRAGMENT
+    elif _subject_word(e.text, words) in _PRONOUN_SUBJECTS:
+        factors["pronoun subject"] = EVENT_PRONOUN_SUBJECT
     past = _past_tense(words)
     if not past and not _has_verb(words):
         factors["no verb"] = EVENT_NO_VERB
@@ -229,6 +359,14 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
         factors["date elsewhere"] = EVENT_DATE_ELSEWHERE
     if len(words) < SHORT_EVENT:
         factors["short"] = EVENT_SHORT
+    if _CAPTION.search(e.text) or (text and _caption_line(text, e.start, e.end)):
+        factors["caption"] = EVENT_CAPTION
+    if text and _beside_furniture(text, e.end):
+        factors["beside furniture"] = EVENT_BESIDE_FURNITURE
+    if _cut_quotation(e.text):
+        factors["cut quotation"] = CUT_QUOTATION
+    if text and _cut_short(text, e.end):
+        factors["cut short"] = EVENT_CUT_SHORT
     return factors
 
 

@@ -123,3 +123,79 @@ def test_confidence_is_always_within_zero_and_one(text: str) -> None:
     result = analyse(text, PUBLISHED)
     for record in (*result.quotes, *result.red_lines, *result.events):
         assert 0.0 <= record.confidence <= 1.0
+
+
+# --- what a reader cannot follow is doubtful (issue 13) ----------------------------------------
+
+
+def _event_confidence(text: str, words: str, published: str = PUBLISHED) -> float:
+    found = [e for e in analyse(text, published).events if words in e.text]
+    assert found, [e.text for e in analyse(text, published).events]
+    return found[0].confidence
+
+
+def _ev(text: str) -> Event:
+    return Event(date="2026-03-10", text=text, start=0, end=len(text))
+
+
+def test_an_event_cut_out_of_its_sentence_is_doubtful() -> None:
+    for fragment in (
+        "which published its first findings on Tuesday",
+        "as such a step will worsen the crisis, the ministry said on Tuesday",
+        "raising hopes for the others, officials said on Tuesday",
+        "starting on Tuesday",
+        "Speaking to reporters on Tuesday",
+        "A day after the minister made her remark",
+        "Marek who had bowled six overs on Tuesday",
+    ):
+        factors = event_factors(_ev(fragment), fragment, [(0, 1, "2026-03-10")])
+        assert "fragment" in factors, fragment
+    whole = "At the end of March, the council closed the bridge"
+    assert "fragment" not in event_factors(_ev(whole), whole, [(0, 1, "2026-03")])
+
+
+def test_a_pronoun_subject_is_below_the_threshold() -> None:
+    text = "The harbour flooded twice last year. On Tuesday, it happened again, the mayor said."
+    assert _event_confidence(text, "happened") < CONFIDENT
+    text = "Harbour director Ilse Marenko resigned on Tuesday, the board said."
+    assert _event_confidence(text, "resigned") >= CONFIDENT
+
+
+def test_a_noun_phrase_is_no_happening() -> None:
+    phrase = "the coordinated raids of 9 March 2024"
+    assert "no verb" in event_factors(_ev(phrase), phrase, [(27, 39, "2024-03-09")])
+
+
+def test_a_picture_caption_is_below_the_threshold() -> None:
+    text = (
+        "Fans are seen celebrating outside the stadium in the early hours of Thursday morning\n"
+        "The club won the cup on Wednesday night."
+    )
+    assert _event_confidence(text, "celebrating") < CONFIDENT
+    assert _event_confidence(text, "won the cup") >= CONFIDENT
+
+
+def test_an_event_that_stops_before_its_verb_is_doubtful() -> None:
+    text = "The firm said on Tuesday that a file holding two million records was stolen in May."
+    found = analyse(text, PUBLISHED).events
+    for e in found:
+        if e.text.endswith("records"):
+            assert e.confidence < CONFIDENT
+
+
+def test_a_holder_in_small_letters_or_a_short_object_is_doubtful() -> None:
+    text = "A statement from the launch site said the islands must be sunk into the sea."
+    for r in analyse(text, PUBLISHED).red_lines:
+        if r.holder and r.holder[:1].islower():
+            assert r.confidence < CONFIDENT
+    (r,) = analyse('"I don\'t accept that," Prime Minister Ilse Marenko said.', PUBLISHED).red_lines
+    assert r.confidence < CONFIDENT
+
+
+def test_advice_to_the_reader_is_doubtful() -> None:
+    text = (
+        'Police chief Ilse Marenko said in a statement: "Never give your bank details to a '
+        'stranger on the phone."'
+    )
+    for r in analyse(text, PUBLISHED).red_lines:
+        assert r.confidence < CONFIDENT, r
