@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import TypeVar
 
+from briefing.storylines._cast import Cast, cast_of
+from briefing.storylines._gate import (
+    SHOWN_CONFIDENCE,
+    SHOWN_KINDS,
+    event_statement,
+    framed,
+    garbled_name,
+    main_clause_part,
+    quote_statement,
+    red_line_statement,
+    shown_wording,
+    subject_before,
+)
 from briefing.storylines._model import (
     ActorSummary,
     Briefing,
@@ -25,8 +40,13 @@ from briefing.storylines._model import (
     TimelineEntry,
 )
 from briefing.storylines._summary import summarise
-from briefing.storylines._text import content_terms, sentence_around, sentences
-from briefing.understand.records import Analysis
+from briefing.storylines._text import (
+    STOPWORDS,
+    content_terms,
+    sentences,
+    words,
+)
+from briefing.understand.records import Analysis, Event, Quote, RedLine
 
 UNATTRIBUTED = "Unattributed"
 _Item = TypeVar("_Item", QuoteItem, RedLineItem)
@@ -58,14 +78,16 @@ def build_briefing(
     """The briefing of one storyline."""
     members = sorted(members, key=lambda m: (m.published or "", m.article_id))
     by_id = {m.article_id: m for m in members}
-    red_lines = _red_lines(members, analyses)
-    actors = _actors(members, by_id, analyses)
+    cast = cast_of(a for m in members for a in _analysis(analyses, m).actors)
+    red_lines = _red_lines(members, analyses, cast)
+    actors = _actors(members, by_id, analyses, cast)
     return Briefing(
         storyline=summary,
         articles=_articles(members, by_id),
-        actors=actors,
+        # The actor bar: who can act, speak or demand (places and things stay out).
+        actors=tuple(a for a in actors if a.kind in SHOWN_KINDS),
         timeline=_timeline(members, analyses),
-        quotes=_quotes(members, analyses),
+        quotes=_quotes(members, analyses, cast),
         red_lines=red_lines,
         new_since_last_opened=_new_items(members, by_id, red_lines, last_opened),
         last_opened=last_opened,
@@ -134,21 +156,28 @@ def _articles(
 
 
 def _actors(
-    members: Sequence[Member], by_id: Mapping[int, Member], analyses: Mapping[int, Analysis]
+    members: Sequence[Member],
+    by_id: Mapping[int, Member],
+    analyses: Mapping[int, Analysis],
+    cast: Cast,
 ) -> tuple[ActorSummary, ...]:
+    """Every actor once under the name the cast gives it, whatever each article called it."""
     kinds: dict[str, str] = {}
     roles: dict[str, dict[str, None]] = defaultdict(dict)
     stories: dict[str, set[int]] = defaultdict(set)
     mentions: dict[str, int] = defaultdict(int)
     for m in members:
         story = _story_of(m, by_id)
+        seen: set[str] = set()
         for actor in _analysis(analyses, m).actors:
-            kinds.setdefault(actor.name, actor.kind)
+            name = cast.name(actor.name)
+            kinds.setdefault(name, cast.kind(actor.name))
             for role in actor.roles:
-                roles[actor.name].setdefault(role, None)
-            if story not in stories[actor.name]:  # a wire copy does not count twice
-                stories[actor.name].add(story)
-                mentions[actor.name] += actor.mentions
+                roles[name].setdefault(role, None)
+            if story not in stories[name] or name in seen:  # a wire copy does not count twice
+                stories[name].add(story)
+                seen.add(name)
+                mentions[name] += actor.mentions
     result = [
         ActorSummary(
             name=name,
@@ -199,6 +228,7 @@ _ORDINAL = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _facts(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The quantities ("37.10", "27") and ordinals ("second") an event text gives."""
     rest = _DATE_NUMBERS.sub(" ", text)
@@ -214,56 +244,169 @@ def _different_facts(a: str, b: str) -> bool:
     return bool(ordinals_a and ordinals_b and not ordinals_a & ordinals_b)
 
 
+@dataclass
+class _Happening:
+    """Reports of one happening gathered so far, and whether each reads as a statement."""
+
+    terms: set[str]
+    reports: list[EventReport]
+    scheduled: list[bool]
+    shown: list[bool]
+
+
 def _timeline(
     members: Sequence[Member], analyses: Mapping[int, Analysis]
 ) -> tuple[TimelineEntry, ...]:
-    groups: list[tuple[set[str], list[EventReport], list[bool]]] = []
+    happenings: list[_Happening] = []
     for m in members:  # oldest report first, so each group starts with its earliest report
-        for event in _analysis(analyses, m).events:
-            terms = set(content_terms(event.text))
-            report = EventReport(
-                date=event.date, text=event.text, source=cite(m, event.start, event.end)
-            )
-            day = _day(event.date)
-            for group_terms, reports, scheduled in groups:
-                if any(r.source.article_id == m.article_id for r in reports):
-                    continue  # one article does not report the same event twice
-                if _different_facts(event.text, reports[0].text):
-                    continue
-                if _same_event(terms, group_terms, day, _day(reports[0].date)):
-                    reports.append(report)
-                    scheduled.append(event.scheduled)
-                    group_terms |= terms
+        for report, scheduled, shown in _event_reports(m, _analysis(analyses, m).events):
+            terms = set(content_terms(report.text))
+            day = _day(report.date)
+            for h in happenings:
+                if any(r.source.article_id == m.article_id for r in h.reports):
+                    # Told twice in one article: the same words, within a day.
+                    same = _same_twice(terms, h.terms, day, _day(h.reports[0].date))
+                else:
+                    same = _same_event(terms, h.terms, day, _day(h.reports[0].date))
+                if same and not _different_facts(report.text, h.reports[0].text):
+                    h.reports.append(report)
+                    h.scheduled.append(scheduled)
+                    h.shown.append(shown)
+                    h.terms |= terms
                     break
             else:
-                groups.append((terms, [report], [event.scheduled]))
-    entries = []
-    for _terms, reports, scheduled in groups:
-        dates = [r.date for r in reports]
-        entries.append(
-            TimelineEntry(
-                date=_consensus_date(dates),
-                text=reports[0].text,
-                scheduled=all(scheduled),
-                reports=tuple(reports),
-                dates_conflict=_dates_conflict(dates),
-            )
-        )
+                happenings.append(_Happening(terms, [report], [scheduled], [shown]))
+    entries = [_entry(h) for h in happenings]
     entries.sort(key=lambda e: (e.date, e.reports[0].source.date or ""))
     return tuple(entries)
 
 
-def _dates_conflict(dates: Sequence[str]) -> bool:
-    """Outlets disagree when two give different days (a bare month agrees with its days)."""
-    full = {d for d in dates if len(d) >= 10}
-    if len(full) > 1:
-        return True
-    months = {d[:7] for d in dates}
-    return len(months) > 1
+def _same_twice(a: set[str], b: set[str], day_a: int | None, day_b: int | None) -> bool:
+    if not a or not b or day_a is None or day_b is None or abs(day_a - day_b) > 1:
+        return False
+    return len(a & b) / len(a | b) >= 0.6
+
+
+def _entry(h: _Happening) -> TimelineEntry:
+    """One row: the earliest report that reads as a statement gives the words; the date is the
+    one most reports give."""
+    best = next((i for i, ok in enumerate(h.shown) if ok), 0)
+    reports = [h.reports[best], *(r for i, r in enumerate(h.reports) if i != best)]
+    dates = [r.date for r in reports]
+    return TimelineEntry(
+        date=_consensus_date(dates),
+        text=reports[0].text,
+        scheduled=all(h.scheduled),
+        reports=tuple(reports),
+        dates_conflict=_dates_conflict(reports),
+        uncertain=not any(h.shown),
+    )
+
+
+# A clause the sentence around it completes ("killing dozens …" in "A truck drove into the
+# crowd, killing dozens …") was doubted for lacking its subject; its sentence has one.
+WIDENED_RELIEF = 0.5
+LONGEST_ROW = 60  # words: a longer sentence is a paragraph, not a timeline row
+
+
+def _event_reports(m: Member, events: Sequence[Event]) -> list[tuple[EventReport, bool, bool]]:
+    """Each event of an article as a report: (report, scheduled, shown by default). A clause
+    that is no statement alone is shown as its whole sentence when that sentence holds no other
+    event; one sentence read twice (two dates for one clause) is one report."""
+    out: dict[tuple[int, int], tuple[EventReport, bool, bool, float]] = {}
+    for event in events:
+        start, end, text = event.start, event.end, event.text
+        threshold = SHOWN_CONFIDENCE
+        ok = event_statement(text)
+        if not ok and m.text:
+            s, e = _sentence(m.text, start, end)
+            sentence = m.text[s:e].strip()
+            alone = not any(
+                o.start < e and s < o.end and o.text != event.text for o in events if o is not event
+            )
+            if (
+                alone
+                and main_clause_part(text, m.text[max(0, s) : start])
+                and len(words(sentence)) <= LONGEST_ROW
+                and event_statement(sentence)
+            ):
+                start, end, text, ok = s, s + len(sentence), sentence, True
+                threshold *= WIDENED_RELIEF
+        ok = ok and event.confidence >= threshold
+        report = EventReport(date=event.date, text=text, source=cite(m, start, end))
+        key = (start, end)
+        if key in out and not _better_date(report, event.confidence, out[key]):
+            continue
+        out[key] = (report, event.scheduled, ok, event.confidence)
+    return [(r, scheduled, ok) for r, scheduled, ok, _c in out.values()]
+
+
+def _better_date(
+    report: EventReport, confidence: float, held: tuple[EventReport, bool, bool, float]
+) -> bool:
+    """Of two dates read for one clause, the one the clause writes out (a day of the month or
+    a month's name) wins, then the more confident reading."""
+    return (_written(report), confidence) > (_written(held[0]), held[3])
+
+
+def _written(report: EventReport) -> bool:
+    try:
+        day = date.fromisoformat(report.date[:10]) if len(report.date) >= 10 else None
+    except ValueError:
+        return False
+    if day is None:
+        return False
+    return bool(
+        re.search(rf"\b{day.day}(?:st|nd|rd|th)?\b", report.text)
+        and day.strftime("%B") in report.text
+    )
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _span_days(value: str) -> tuple[int, int] | None:
+    """The first and last day a date may mean (a month: all its days)."""
+    try:
+        if len(value) == 7:
+            first = date.fromisoformat(value + "-01")
+            after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first.toordinal(), after.toordinal() - 1
+        day = date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+    return day, day
+
+
+def _dates_conflict(reports: Sequence[EventReport]) -> bool:
+    """Outlets disagree about the date: two reports that name different days. A weekday, or a
+    day's difference, read against the publication dates of outlets in other time zones is
+    no disagreement, nor is a month with a day of it."""
+    for i, a in enumerate(reports):
+        for b in reports[i + 1 :]:
+            if _disagree(a, b):
+                return True
+    return False
+
+
+def _disagree(a: EventReport, b: EventReport) -> bool:
+    span_a, span_b = _span_days(a.date), _span_days(b.date)
+    if span_a is None or span_b is None:
+        return False
+    gap = max(span_a[0], span_b[0]) - min(span_a[1], span_b[1])
+    if gap <= 0:
+        return False
+    if a.source.date == b.source.date:
+        return True  # read against one day, two dates: the outlets say different things
+    days_a = {d.lower() for d in _WEEKDAY.findall(a.text)}
+    days_b = {d.lower() for d in _WEEKDAY.findall(b.text)}
+    if days_a and days_a == days_b:
+        return False  # one weekday, resolved against two publication dates
+    return gap > 1 or bool(days_a and days_b)
 
 
 def _consensus_date(dates: Sequence[str]) -> str:
-    """The date most reports give; on a tie, the earliest report's."""
+    """The date most reports give; on a tie, the first report's."""
     full = [d for d in dates if len(d) >= 10] or list(dates)
     counts: dict[str, int] = defaultdict(int)
     for d in full:
@@ -279,34 +422,158 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _quotes(members: Sequence[Member], analyses: Mapping[int, Analysis]) -> tuple[QuoteGroup, ...]:
-    items: dict[tuple[str, str], tuple[QuoteItem, list[Citation]]] = {}
+@dataclass
+class _Copy:
+    """One article's record of a quote or a red line, as the briefing weighs it."""
+
+    who: str | None  # the speaker or holder, under the cast's name
+    text: str  # as shown
+    confidence: float
+    shown: bool  # a statement by itself, from someone the reader knows
+    source: Citation
+    tokens: frozenset[str]
+    record: Quote | RedLine
+
+
+def _near_copy(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Near-identical words: most words shared, or the shorter one nearly all inside the other
+    (one outlet trims a quote another gives whole)."""
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    small = min(len(a), len(b))
+    return shared / len(a | b) >= 0.7 or (small >= 6 and shared / small >= 0.9)
+
+
+def _gather(copies: Sequence[_Copy], *, same_who: bool) -> list[list[_Copy]]:
+    """Copies of one statement together (of one speaker or holder when `same_who`)."""
+    groups: list[list[_Copy]] = []
+    exact: dict[tuple[str | None, str], list[_Copy]] = {}
+    index: dict[str, list[int]] = defaultdict(list)  # a content word -> groups holding it
+    for c in copies:
+        key = (c.who if same_who else None, _norm(c.text))
+        group = exact.get(key)
+        if group is None:
+            content = [t for t in c.tokens if t not in STOPWORDS]
+            shared: dict[int, int] = defaultdict(int)
+            for t in content:
+                for g in index.get(t, ()):
+                    shared[g] += 1
+            group = next(
+                (
+                    groups[g]
+                    for g in sorted(shared)
+                    if shared[g] >= 2
+                    and (not same_who or groups[g][0].who == c.who)
+                    and _near_copy(c.tokens, groups[g][0].tokens)
+                ),
+                None,
+            )
+        if group is None:
+            group = []
+            for t in c.tokens:
+                if t not in STOPWORDS:
+                    index[t].append(len(groups))
+            groups.append(group)
+        group.append(c)
+        exact.setdefault(key, group)
+    return groups
+
+
+def _voice(group: Sequence[_Copy]) -> str:
+    """The speaker most copies and the most confident give (none counts only alone)."""
+    votes: dict[str, float] = defaultdict(float)
+    for c in group:
+        if c.who:
+            votes[c.who] += 1 + c.confidence
+    return max(votes, key=lambda w: (votes[w], w)) if votes else UNATTRIBUTED
+
+
+def _pick(group: Sequence[_Copy], who: str) -> _Copy:
+    """The copy whose words are shown: a statement by that speaker, the most confident."""
+    return max(
+        group,
+        key=lambda c: (c.who == who, c.shown, c.confidence),
+    )
+
+
+def _quotes(
+    members: Sequence[Member], analyses: Mapping[int, Analysis], cast: Cast
+) -> tuple[QuoteGroup, ...]:
+    copies = []
     for m in members:
         for q in _analysis(analyses, m).quotes:
-            speaker = q.speaker or UNATTRIBUTED
-            key = (speaker, _norm(q.text))
-            source = cite(m, q.start, q.end)
-            if key in items:  # the same words in a wire copy or another outlet
-                items[key][1].append(source)
-                continue
-            item = QuoteItem(
-                text=q.text,
-                direct=q.direct,
-                date=q.date or m.published,
-                cue=q.cue,
-                via=q.via,
-                source=source,
+            who = cast.name(q.speaker) if q.speaker else None
+            text = shown_wording(q.text)
+            known = who is not None and _known(who, cast)
+            copies.append(
+                _Copy(
+                    who=who,
+                    text=text,
+                    confidence=q.confidence,
+                    shown=known and quote_statement(q.text, q.direct),
+                    source=cite(m, q.start, q.end),
+                    tokens=frozenset(_norm(q.text).split()),
+                    record=q,
+                )
             )
-            items[key] = (item, [])
     by_speaker: dict[str, list[QuoteItem]] = defaultdict(list)
-    for (speaker, _), (item, also) in items.items():
-        by_speaker[speaker].append(_with_also(item, also))
+    for group in _gather(copies, same_who=False):
+        speaker = _voice(group)
+        best = _pick(group, speaker)
+        quote = best.record
+        assert isinstance(quote, Quote)
+        by_speaker[speaker].append(
+            QuoteItem(
+                text=best.text,
+                direct=quote.direct,
+                date=quote.date or best.source.date,
+                cue=quote.cue,
+                via=quote.via,
+                source=best.source,
+                also=_others(group, best),
+                confidence=best.confidence,
+                uncertain=not (
+                    best.shown and best.who == speaker and best.confidence >= SHOWN_CONFIDENCE
+                ),
+            )
+        )
     groups = [
-        QuoteGroup(speaker=s, quotes=tuple(sorted(qs, key=lambda q: q.date or "")))
+        QuoteGroup(speaker=s, quotes=tuple(sorted(qs, key=_most_reported)))
         for s, qs in by_speaker.items()
     ]
-    groups.sort(key=lambda g: (g.speaker == UNATTRIBUTED, -len(g.quotes), g.speaker))
+    groups.sort(key=_group_order)
     return tuple(groups)
+
+
+def _known(name: str, cast: Cast) -> bool:
+    """Someone a reader can place: a person, an organisation or a country of the storyline."""
+    return cast.kind(name) in SHOWN_KINDS and not garbled_name(name)
+
+
+def _others(group: Sequence[_Copy], best: _Copy) -> tuple[Citation, ...]:
+    """The other articles carrying the words, once each, oldest first."""
+    seen = {best.source.article_id}
+    out = []
+    for c in sorted(group, key=lambda c: (c.source.date or "", c.source.article_id)):
+        if c.source.article_id not in seen:
+            seen.add(c.source.article_id)
+            out.append(c.source)
+    return tuple(out)
+
+
+def _most_reported(item: QuoteItem | RedLineItem) -> tuple[bool, int, float, str]:
+    return (item.uncertain, -len(item.outlets), -item.confidence, _item_date(item))
+
+
+def _item_date(item: QuoteItem | RedLineItem) -> str:
+    return (item.date if isinstance(item, QuoteItem) else item.stated) or ""
+
+
+def _group_order(group: QuoteGroup) -> tuple[bool, bool, int, int, str]:
+    shown = [q for q in group.quotes if not q.uncertain]
+    reach = sum(len(q.outlets) for q in shown)
+    return (group.speaker == UNATTRIBUTED, not shown, -len(shown), -reach, group.speaker)
 
 
 def _with_also(item: _Item, also: Sequence[Citation]) -> _Item:
@@ -360,57 +627,106 @@ def _departs(earlier: RedLineItem, later: RedLineItem) -> bool:
     )
 
 
-def _red_lines(
-    members: Sequence[Member], analyses: Mapping[int, Analysis]
-) -> tuple[RedLineGroup, ...]:
-    items: dict[tuple[str, str], tuple[RedLineItem, list[Citation]]] = {}
-    context: dict[tuple[str, str], str] = {}
-    for m in members:
-        for r in _analysis(analyses, m).red_lines:
-            holder = r.holder or UNATTRIBUTED
-            key = (holder, _norm(r.text))
-            source = cite(m, r.start, r.end)
-            if key in items:
-                items[key][1].append(source)
-                continue
-            items[key] = (
-                RedLineItem(text=r.text, kind=r.kind, stated=m.published, source=source),
-                [],
-            )
-            if m.text:
-                s, e = sentence_around(m.text, r.start, r.end)
-                context[key] = m.text[s:e]
-    by_holder: dict[str, list[RedLineItem]] = defaultdict(list)
-    for key, (item, also) in items.items():
-        by_holder[key[0]].append(_with_also(item, also))
-    groups = []
-    for holder, held in by_holder.items():
-        held.sort(key=lambda i: (i.stated or "", i.source.article_id, i.source.start))
-        marked: list[RedLineItem] = []
-        for i, item in enumerate(held):
-            if holder == UNATTRIBUTED:  # nobody's position to change
-                marked.append(item)
-                continue
-            earlier = [
-                e
-                for e in held[:i]
-                if (e.stated or "") < (item.stated or "")
-                and e.source.article_id != item.source.article_id
-            ]
-            cue = _CHANGE_CUE.search(context.get((holder, _norm(item.text)), ""))
-            changed_from = next((e.text for e in reversed(earlier) if _departs(e, item)), None)
-            if changed_from is None and cue and earlier:
-                changed_from = earlier[-1].text
-            marked.append(_changed(item, changed_from) if changed_from else item)
-        groups.append(
-            RedLineGroup(
-                holder=holder,
-                items=tuple(marked),
-                position_changed=any(i.changed_from for i in marked),
+def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> list[_Copy]:
+    """An article's red lines as copies to merge. Words that hold no demand by themselves are
+    shown as their sentence when the demand is said there ("Lindqvist demanded that …")."""
+    out = []
+    for r in red_lines:
+        holder = cast.name(r.holder) if r.holder else None
+        start, end, text = r.start, r.end, r.text
+        before = subject_before(m.text[max(0, start - 40) : start], holder) if holder else False
+        ok = red_line_statement(text, holder_before=before)
+        if not ok and m.text:
+            s, e = _sentence(m.text, start, end)
+            sentence = m.text[s:e].strip()
+            alone = not any(o.start < e and s < o.end for o in red_lines if o is not r)
+            if (
+                alone
+                and framed(m.text[s:start])
+                and len(words(sentence)) <= LONGEST_ROW
+                and red_line_statement(sentence)
+            ):
+                start, end, text, ok = s, s + len(sentence), sentence, True
+        known = holder is not None and _known(holder, cast)
+        out.append(
+            _Copy(
+                who=holder,
+                text=shown_wording(text),
+                confidence=r.confidence,
+                shown=ok and known and r.confidence >= SHOWN_CONFIDENCE,
+                source=cite(m, start, end),
+                tokens=frozenset(_norm(r.text).split()),
+                record=r,
             )
         )
-    groups.sort(key=lambda g: (g.holder == UNATTRIBUTED, -len(g.items), g.holder))
+    return out
+
+
+def _red_lines(
+    members: Sequence[Member], analyses: Mapping[int, Analysis], cast: Cast
+) -> tuple[RedLineGroup, ...]:
+    context: dict[int, str] = {}  # article id -> text, for the cue of a changed position
+    copies: list[_Copy] = []
+    for m in members:
+        copies += _red_line_copies(m, _analysis(analyses, m).red_lines, cast)
+        context[m.article_id] = m.text
+    by_holder: dict[str, list[RedLineItem]] = defaultdict(list)
+    for group in _gather(copies, same_who=True):
+        holder = group[0].who or UNATTRIBUTED
+        best = _pick(group, group[0].who or "")
+        first = min(group, key=lambda c: (c.source.date or "", c.source.article_id))
+        record = best.record
+        assert isinstance(record, RedLine)
+        by_holder[holder].append(
+            RedLineItem(
+                text=best.text,
+                kind=record.kind,
+                stated=first.source.date,
+                source=best.source,
+                also=_others(group, best),
+                confidence=best.confidence,
+                uncertain=not best.shown,
+            )
+        )
+    groups = [_holder_group(h, held, context) for h, held in by_holder.items()]
+    groups.sort(key=_holder_order)
     return tuple(groups)
+
+
+def _holder_order(group: RedLineGroup) -> tuple[bool, bool, int, int, str]:
+    shown = [i for i in group.items if not i.uncertain]
+    reach = sum(len(i.outlets) for i in shown)
+    return (group.holder == UNATTRIBUTED, not shown, -len(shown), -reach, group.holder)
+
+
+def _holder_group(holder: str, held: list[RedLineItem], context: Mapping[int, str]) -> RedLineGroup:
+    """A holder's positions, oldest first (the shown ones, then the hidden), each marked with
+    the earlier shown position it departs from."""
+    held.sort(key=lambda i: (i.uncertain, i.stated or "", i.source.article_id, i.source.start))
+    marked: list[RedLineItem] = []
+    for i, item in enumerate(held):
+        if holder == UNATTRIBUTED or item.uncertain:  # nobody's position to change
+            marked.append(item)
+            continue
+        earlier = [
+            e
+            for e in held[:i]
+            if (e.stated or "") < (item.stated or "")
+            and e.source.article_id != item.source.article_id
+        ]
+        s, e = _sentence(
+            context.get(item.source.article_id, ""), item.source.start, item.source.end
+        )
+        cue = _CHANGE_CUE.search(context.get(item.source.article_id, "")[s:e])
+        changed_from = next((e.text for e in reversed(earlier) if _departs(e, item)), None)
+        if changed_from is None and cue and earlier:
+            changed_from = earlier[-1].text
+        marked.append(_changed(item, changed_from) if changed_from else item)
+    return RedLineGroup(
+        holder=holder,
+        items=tuple(marked),
+        position_changed=any(i.changed_from for i in marked),
+    )
 
 
 def _changed(item: RedLineItem, changed_from: str) -> RedLineItem:
@@ -456,6 +772,21 @@ def _lead(m: Member) -> tuple[int, int] | None:
     """The article's first sentence: a news lead says what the article adds."""
     spans = sentences(m.text) if m.text else []
     return spans[0] if spans else None
+
+
+@lru_cache(maxsize=64)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sentences(text))
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence that holds the span (start, end), or the span itself (the article's
+    sentences found once for all its records)."""
+    spans = _sentence_spans(text)
+    i = bisect_right(spans, (start, len(text) + 1)) - 1
+    if i >= 0 and spans[i][0] <= start < spans[i][1]:
+        return spans[i][0], max(spans[i][1], min(end, len(text)))
+    return start, end
 
 
 _EMPTY = Analysis(language="")

@@ -76,13 +76,16 @@ class EventReport:
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """One event, merged across the articles that report it (earliest report first)."""
+    """One event, merged across the articles that report it: the report whose words are shown
+    first, then the others, earliest first. `text` is the statement as shown."""
 
     date: str
     text: str
     scheduled: bool
     reports: tuple[EventReport, ...]
     dates_conflict: bool  # outlets give different dates for this event
+    # Hidden by default: no report of it is a complete statement, or it is doubtful.
+    uncertain: bool = False
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -95,7 +98,11 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class QuoteItem:
-    """A quote, direct or reported. `also` lists wire copies carrying the same words."""
+    """A quote, direct or reported. `also` lists the other articles carrying the same words.
+
+    `text` is the quote as shown (a reported clause without its leading "that"); `source`
+    keeps the span the words were read from.
+    """
 
     text: str
     direct: bool
@@ -104,12 +111,25 @@ class QuoteItem:
     via: str | None
     source: Citation
     also: tuple[Citation, ...] = ()
+    confidence: float = 1.0  # the most confident copy's
+    # Hidden by default: no speaker the reader knows, a fragment, or doubtful.
+    uncertain: bool = False
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """Every outlet that carried these words, the one shown first."""
+        return _unique(c.outlet for c in (self.source, *self.also))
 
 
 @dataclass(frozen=True)
 class QuoteGroup:
     speaker: str  # canonical name, or "Unattributed"
-    quotes: tuple[QuoteItem, ...]
+    quotes: tuple[QuoteItem, ...]  # shown ones first, the most reported first
+
+    @property
+    def uncertain(self) -> bool:
+        """Every quote of the speaker is hidden by default."""
+        return all(q.uncertain for q in self.quotes)
 
 
 @dataclass(frozen=True)
@@ -120,15 +140,28 @@ class RedLineItem:
     kind: str
     stated: str | None
     source: Citation
-    also: tuple[Citation, ...] = ()
+    also: tuple[Citation, ...] = ()  # each with the date its outlet reported it
     changed_from: str | None = None  # the earlier position this one departs from
+    confidence: float = 1.0  # the most confident copy's
+    # Hidden by default: no holder the reader knows, no demand in the words, or doubtful.
+    uncertain: bool = False
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """Every outlet that reported this position, the one shown first."""
+        return _unique(c.outlet for c in (self.source, *self.also))
 
 
 @dataclass(frozen=True)
 class RedLineGroup:
     holder: str
-    items: tuple[RedLineItem, ...]  # oldest first
+    items: tuple[RedLineItem, ...]  # shown ones first, oldest first
     position_changed: bool
+
+    @property
+    def uncertain(self) -> bool:
+        """Every red line of the holder is hidden by default."""
+        return all(i.uncertain for i in self.items)
 
 
 @dataclass(frozen=True)

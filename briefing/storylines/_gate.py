@@ -1,0 +1,323 @@
+"""What a row must be to be shown by default: a complete statement a reader understands
+without opening the article (pure functions on the row's words).
+
+An event row says who did what: it opens with its subject, not with a relative pronoun, a
+conjunction, a preposition or a participle left over from a longer sentence, and not with a
+pronoun whose referent is in another sentence. A red line says what is demanded or refused: a
+demand verb, a modal of obligation or refusal, or a condition stands in its words. A quote is a
+clause with a verb, not the object of a verb the extraction cut off. Captions, credits and page
+furniture never pass. The reader hides the rest (marked uncertain), it does not drop them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# A record's confidence below this is doubtful (briefing.understand's CONFIDENT: the analyser
+# scores, the briefing decides what is shown).
+SHOWN_CONFIDENCE = 0.5
+
+# The kinds of actor a reader can hold to account: who said, demanded or did something.
+SHOWN_KINDS = frozenset({"person", "organization", "country"})
+
+_WORD = re.compile(r"[\w\u2019'-]+")
+
+RELATIVES = frozenset("who whom whose which that where when whereby wherein".split())
+CONJUNCTIONS = frozenset(
+    "and but or nor yet so as while because although though since if unless whereas once"
+    " until than whether then also plus".split()
+)
+PREPOSITIONS = frozenset(
+    "in on at during with from following after before by for of to into over under about amid"
+    " amidst despite like including among between against through without within per via upon"
+    " toward towards across behind beyond near according".split()
+)
+# Words that open a sentence and need a clause after them ("However, …").
+DISCOURSE = frozenset(
+    "however meanwhile moreover instead still therefore thus later earlier finally then also"
+    " yet nonetheless nevertheless separately additionally".split()
+)
+# A subject pronoun whose referent is in another sentence: the row alone does not say who.
+BARE_PRONOUNS = frozenset("he she it they him her them his its their this these those".split())
+SUBJECT_PRONOUNS = frozenset("he she it they we i".split())
+POSSESSIVES = frozenset("his her its their our my your".split())
+OBJECT_PRONOUNS = frozenset("him her them it me us".split())
+QUESTION_WORDS = frozenset("how what why where whom".split())
+# Words a clause may open with in small letters: a determiner or a number before its subject.
+DETERMINERS = frozenset(
+    "the a an this these those some many several most all both each every no another any"
+    " one two three four five six seven eight nine ten dozens hundreds thousands".split()
+)
+AUXILIARIES = frozenset(
+    "is are was were be been am has have had do does did will would shall should can could may"
+    " might must isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't"
+    " wouldn't can't cannot couldn't shouldn't mustn't it's he's she's that's there's"
+    " they're we're i'm i've we've they've".split()
+)
+IRREGULAR_PAST = frozenset(
+    "began became went came took gave made said told saw found knew thought brought bought"
+    " caught fought taught sought left felt kept held met sent spent built lost won ran got hit"
+    " put set cut let shut struck stood sat rose fell drove flew grew threw wrote spoke broke"
+    " chose froze stole woke wore tore swore shook forgot led fled paid laid sold understood"
+    " overtook withdrew drew blew beat quit split spread cost hurt burst sank sang rang drank"
+    " swam shot lit fed dealt meant heard slept swept dug hung stuck spun undertook arose".split()
+)
+# Words in -s that are no verb.
+_NOT_VERBS_S = frozenset(
+    "its his this us thus news series yes plus less across always perhaps whereas various"
+    " previous famous serious bus campus status analysis crisis basis data species means"
+    " was has does is".split()
+)
+
+_FURNITURE = re.compile(
+    r"\b(?:photo(?:graph)?s?\s*(?::|by|credit)|getty images|ap photo|afp photo|reuters/"
+    r"|file photo|pictured|click (?:here|to)|sign up|newsletter|subscribe|your browser"
+    r"|iframe|read more|follow (?:us|him|her) on|pic\.twitter|twitter\.com|https?://"
+    r"|request for comment|did not (?:immediately )?(?:respond|return)|could not be reached"
+    r"|not immediately (?:respond|return|available)|image (?:copyright|caption)"
+    r"|all rights reserved|copyright)\b|©|\(\s*photo|^\W*\((?:[A-Z]\w*\s?){1,3}\)"
+    r"|\((?:[A-Z]\w*\s?){1,3}\)\s*[-\u2013\u2014]",
+    re.IGNORECASE,
+)
+_DEMAND = re.compile(
+    r"\b(?:must|mustn['\u2019]t|needs? to|ha(?:s|ve) to|should|shall|demand\w*|insist\w*"
+    r"|refus\w*|reject\w*|will not|won['\u2019]t|would not|wouldn['\u2019]t|cannot|can['\u2019]t"
+    r"|never|no longer|not accept\w*|call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)\b"
+    r"|requir\w*|unless|only if|provided that|on condition|as long as|ultimatum"
+    r"|deadline|non-negotiable|red lines?|want(?:s|ed)? (?:\S+ ){1,3}to"
+    r"|ask(?:s|ed)? (?:\S+ ){1,3}to|threat\w*|vow\w*|warn\w*|under no circumstances"
+    r"|not (?:be )?(?:allowed|tolerated)|(?:will|would|['\u2019]ll)\b[^.]{0,120}\bif)\b",
+    re.IGNORECASE,
+)
+# The frame that makes the words after it a demand, just before them in their sentence
+# ("Lindqvist demanded that | the mayor publish …").
+_FRAME_BEFORE = re.compile(
+    r"\b(?:demand\w*|insist\w*|call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)"
+    r"|refus\w*|reject\w*|must|will not|won['\u2019]t|cannot|unless|only if|on condition"
+    r"|ultimatum|warn\w*|threat\w*)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+# A position told as history ("Two months ago she would not pay a cent", "the board
+# previously rejected …"): what was held, not what is.
+_PAST = re.compile(
+    r"\b(?:ago|last (?:year|month|week)|in the past|previously|at the time"
+    r"|when \w+ took office)\b",
+    re.IGNORECASE,
+)
+# Advice in the imperative, to whoever reads it ("Never give out personal information").
+_IMPERATIVE = re.compile(
+    r"^\W*(?:never|do not|don['\u2019]t|please|always|avoid|make sure|remember|be sure)\b",
+    re.IGNORECASE,
+)
+# Advice to everybody ("officials urged people to avoid travel") is no one's demand.
+_ADVICE = re.compile(
+    r"\b(?:urg|ask|advis|tell|told|warn)\w* (?:the )?(?:public|people|residents|citizens"
+    r"|drivers|travell?ers|visitors|consumers|customers|fans|users|parents|followers|everyone)\b",
+    re.IGNORECASE,
+)
+# A wish or a demand dated by the time it asks for is no happening ("X wants the council to
+# hold a session next Tuesday").
+_WISH = re.compile(
+    r"\b(?:wants?|hopes?|would like|calls? (?:on|for)|urges?|demands?)\b", re.IGNORECASE
+)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*(?:,|$)", re.IGNORECASE)
+_THAT = re.compile(r"^(\W*)that\s+", re.IGNORECASE)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=8192)
+def fold(name: str) -> str:
+    """A name without accents or case ("François" and "Francois" fold alike)."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+
+
+def shown_wording(text: str) -> str:
+    """The words as the reader sees them: a reported clause without its leading "that"
+    (capitalised), and no dangling comma at the end. Display only: the record keeps its span."""
+    match = _THAT.match(text)
+    if match:
+        rest = text[match.end() :]
+        text = match.group(1) + rest[:1].upper() + rest[1:]
+    text = text.rstrip()
+    if text.endswith((',"', ",\u201d")):
+        text = text[:-2] + "." + text[-1]
+    return text.rstrip(",;:- ")
+
+
+def furniture(text: str) -> bool:
+    """Captions, credits, prompts and embeds: page furniture, not news."""
+    return bool(_FURNITURE.search(text))
+
+
+def has_finite_verb(tokens: list[str]) -> bool:
+    """Whether the clause has a verb that can carry it (a participle alone cannot:
+    "killing dozens", "starting Tuesday")."""
+    for i, word in enumerate(tokens):
+        low = word.lower().replace("\u2019", "'")
+        if low in AUXILIARIES or low in IRREGULAR_PAST:
+            return True
+        if not word.islower() or low in _NOT_VERBS_S:
+            continue
+        before = tokens[i - 1].lower() if i else ""
+        if low.endswith("ed") and before not in DETERMINERS:
+            return True
+        if (
+            i
+            and low.endswith("s")
+            and not low.endswith(("ss", "us", "is", "ous", "'s"))
+            and before not in DETERMINERS
+            and before not in PREPOSITIONS
+        ):
+            return True
+    return False
+
+
+def _verb_next(tokens: list[str]) -> bool:
+    """The words open with a verb (after "that": the clause is relative, its subject is
+    outside it)."""
+    if not tokens:
+        return False
+    low = tokens[0].lower()
+    if low in AUXILIARIES or low in IRREGULAR_PAST or low.endswith("ed"):
+        return True
+    following = tokens[1].lower() if len(tokens) > 1 else ""
+    return (
+        low.endswith("s")
+        and low not in _NOT_VERBS_S
+        and not low.endswith(("ss", "us", "is"))
+        and following in DETERMINERS | {"its", "his", "her", "their", "our", "up", "out"}
+    )
+
+
+def _opens_fragment(tokens: list[str]) -> bool:
+    """The words open with something that needs a main clause before it."""
+    first = tokens[0]
+    low = first.lower()
+    if low in RELATIVES or low in QUESTION_WORDS:
+        return True
+    if first.islower() and low.endswith("ing"):
+        return True
+    return first.islower() and low not in DETERMINERS and not low.isdigit()
+
+
+def _subject_first(text: str, *, pronoun_ok: bool) -> bool:
+    """The clause opens with its subject (an opening adjunct set off by a comma is allowed when
+    a clause follows it)."""
+    tokens = words(text)
+    if not tokens:
+        return False
+    low = tokens[0].lower()
+    if low in PREPOSITIONS and len(tokens) > 2 and tokens[1].lower() == "no":
+        return has_finite_verb(tokens)  # "Under no circumstances will we …"
+    if low[:1].isdigit() and not re.fullmatch(r"(?:1[89]|20)\d\d", low):
+        return False  # a sentence spells out a number it opens with: this one was cut
+    adjunct = low in PREPOSITIONS or low in CONJUNCTIONS or low in DISCOURSE or low.endswith("ing")
+    if adjunct and low not in RELATIVES:
+        comma = text.find(", ")
+        if comma < 0:
+            return False
+        return _subject_first(text[comma + 2 :], pronoun_ok=pronoun_ok)
+    if _opens_fragment(tokens) and not (pronoun_ok and low in SUBJECT_PRONOUNS | POSSESSIVES):
+        return False
+    if not pronoun_ok and low in BARE_PRONOUNS:
+        return False
+    # A relative clause set off by commas is no main clause ("X and his board, who have
+    # refused to negotiate").
+    main = _RELATIVE_CLAUSE.sub(" ", text)
+    return has_finite_verb(words(main))
+
+
+def main_clause_part(text: str, before: str) -> bool:
+    """A clause cut from its sentence's main clause (its subject or its opening left out:
+    "killing dozens …", "said yesterday that …", "74 million more than …"), not a sub-clause
+    whose date is its own ("since work began in March", "to be completed by 15 December")."""
+    tokens = words(text)
+    preceding = words(before)
+    if not tokens or (preceding and preceding[-1].lower() in RELATIVES | CONJUNCTIONS):
+        return False
+    first = tokens[0]
+    low = first.lower()
+    if low in RELATIVES or low in CONJUNCTIONS or low == "to":
+        return False
+    if low[:1].isdigit() or low in PREPOSITIONS or low in DISCOURSE:
+        return True
+    return first.islower() and (
+        low.endswith(("ing", "ed")) or low in AUXILIARIES or low in IRREGULAR_PAST
+    )
+
+
+def event_statement(text: str) -> bool:
+    """An event row a reader understands alone: who did what."""
+    tokens = words(text)
+    if len(tokens) < 4 or furniture(text) or _WISH.search(text):
+        return False
+    return _subject_first(text, pronoun_ok=False)
+
+
+def quote_statement(text: str, direct: bool) -> bool:
+    """A quote that is a statement, not the object or the tail of a cut sentence."""
+    shown = shown_wording(text)
+    tokens = words(shown)
+    if len(tokens) < 4 or furniture(shown) or shown.lstrip()[:1] in "-\u2014\u2013":
+        return False
+    inner = shown.lstrip("\"'\u201c\u2018 ")
+    if direct and inner[:1].isupper():
+        return True  # a whole sentence in quotation marks
+    if tokens[0].lower() in OBJECT_PRONOUNS - {"it"} or tokens[0].lower() in QUESTION_WORDS:
+        return False
+    if tokens[1].lower() == "as":
+        return False  # the object of "described X as …", its verb cut off
+    if tokens[0].lower() in AUXILIARIES or (_THAT.match(text) and _verb_next(words(text)[1:3])):
+        return False  # "that remains the focus …": a relative clause, not what was said
+    return _subject_first(inner, pronoun_ok=True)
+
+
+def red_line_statement(text: str, *, holder_before: bool = False) -> bool:
+    """A red line that says what is demanded, refused or made a condition. Words that open
+    with a verb ("will not accept …") pass when the holder is their subject in the article
+    (`holder_before`: the holder's name or a pronoun stands right before them)."""
+    shown = shown_wording(text)
+    tokens = words(shown)
+    if len(tokens) < 4 or furniture(shown):
+        return False
+    if not _DEMAND.search(shown) or _PAST.search(shown) or _ADVICE.search(shown):
+        return False
+    if _IMPERATIVE.search(shown):
+        return False
+    if holder_before and shown[:1].islower() and tokens[0].lower() in AUXILIARIES:
+        return True
+    return _subject_first(shown, pronoun_ok=True)
+
+
+def subject_before(before: str, holder: str) -> bool:
+    """The words right before a red line are its holder: a subject pronoun or the holder's
+    name (its last word)."""
+    tokens = words(before[-40:])
+    if not tokens:
+        return False
+    last = tokens[-1].lower()
+    names = words(holder)
+    return last in SUBJECT_PRONOUNS or bool(names and fold(last) == fold(names[-1]))
+
+
+def framed(before: str) -> bool:
+    """The words just before a red line in its sentence frame it as a demand."""
+    return bool(_FRAME_BEFORE.search(before))
+
+
+def garbled_name(name: str) -> bool:
+    """A name the extraction glued or doubled ("Equifax Equifax", "China DailyZhang Wei") or
+    that holds small words other than name particles ("Boeing both", "the matter")."""
+    tokens = name.split()
+    if len({fold(t) for t in tokens}) < len(tokens):
+        return True
+    if any(re.search(r"[a-z][A-Z]", t) and not re.match(r"^(?:Mc|Mac|O')", t) for t in tokens):
+        return True
+    particles = {"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "du", "bin"}
+    return any(t.islower() and t not in particles and t not in {"al", "of", "and"} for t in tokens)
