@@ -35,6 +35,8 @@ _STATE_SPEAKER = re.compile(r"^the (government|military|army|armed forces|author
 _SUCCESSOR = re.compile(r"-(?:designate|elect)\b|\b(?:new|incoming)\b")
 _PREDECESSOR = re.compile(r"\b(?:outgoing|former|ex-|departing|retiring)")
 _PLACE_AFTER_PLURAL = re.compile(r" (?:in|from) (?-i:[A-Z])")
+# "Qualcomm's management team and " before a bare "board"
+_OWNED_COORDINATION = re.compile(r"([\w.&-]+)['\u2019]s (?:[\w-]+ ){1,3}and $")
 _OWNING = ("its", "his", "her", "their")
 _OWNER_GAP = re.compile(r"(?:['\u2019]s?)? ")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -375,12 +377,27 @@ def _body_described(p: _Phrase, role: str | None, reg: Registry) -> str:
     group = _GROUP_SPEAKER.match(p.low)
     if group is not None and (org := _described_body(p, group.group(1), reg)):
         return org.canonical
+    owner = _owner_of_bare_body(p, reg)
+    if owner is not None:
+        return owner.canonical
     canon = reg.canonical_of(p.text)
     if canon:
         return canon[0]
     if not role and p.words[-1].endswith("s"):
         reg.note_group(p.start, p.text)  # a plural group a later "they" means
     return p.text
+
+
+def _owner_of_bare_body(p: _Phrase, reg: Registry) -> Mention | None:
+    """ "Qualcomm's management team and board have argued", with "board" as the phrase: the
+    owner of the coordination it ends."""
+    if len(p.words) != 1 or p.low not in GROUP_SPEAKER_NOUNS:
+        return None
+    before = _OWNED_COORDINATION.search(reg.text, max(0, p.start - 80), p.start)
+    if before is None:
+        return None
+    m = reg.mention_ending(before.start() + len(before.group(1)))
+    return m if m is not None and m.kind in ("organization", "country") else None
 
 
 def _described_body(p: _Phrase, noun: str, reg: Registry) -> Mention | None:

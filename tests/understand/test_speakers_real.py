@@ -447,3 +447,11 @@ def test_said_she_after_a_name_tells_its_gender_for_an_earlier_he() -> None:
         "Brenner's lawyer, Kit Moravec, said she expected the case to collapse."
     )
     assert _speakers(text)[1] == "Tomas Reyes"
+
+
+def test_a_bare_board_after_an_owners_team_is_the_owner() -> None:
+    text = (
+        "Veltrix Inc. made a hostile bid for Harnmark Systems in May. "
+        "Veltrix Inc.’s management team and board have argued that the offer is fair."
+    )
+    assert _speakers(text) == ["Veltrix Inc."]
