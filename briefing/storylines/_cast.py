@@ -161,7 +161,7 @@ def _may_be_person(group: _Group) -> bool:
 def _shown_form(key: tuple[str, ...], group: _Group) -> str:
     """The form most mentioned among those that are the name itself (no title), accents kept
     on a tie ("François Hollande" over "Francois Hollande")."""
-    bare = [f for f in group.forms if person_key(f) == key or plain_key(f) == key]
+    bare = [f for f in group.forms if tuple(_tokens(f)) == key]
     forms = bare or list(group.forms)
     return max(
         forms,

@@ -1,0 +1,412 @@
+"""What reaches the reader's eyes (issue 13): complete statements only by default, one row per
+happening across outlets, one actor per person. The sentences are our own."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing.store import open_library
+from briefing.storylines import Briefing, StorylineSummary
+from briefing.storylines._briefing import Member, build_briefing
+from briefing.understand.records import Actor, Analysis, Event, Quote, RedLine
+from tests.storylines._gold import load_gold
+from tests.storylines.conftest import Shelf
+
+SUMMARY = StorylineSummary(
+    id=1,
+    label="Ferry strike",
+    first_date="2026-05-04",
+    last_date="2026-05-06",
+    article_count=3,
+    unread_count=3,
+    outlets=("Harbor Ledger", "Continental Wire", "Market Signal"),
+)
+OUTLETS = ("Harbor Ledger", "Continental Wire", "Market Signal")
+
+
+def _member(article_id: int, outlet: str, published: str, text: str) -> Member:
+    return Member(
+        article_id=article_id,
+        title=f"Article {article_id}",
+        url=f"https://example.org/{article_id}",
+        outlet=outlet,
+        published=published,
+        fetched_at=f"{published}T09:00:00+00:00",
+        read=False,
+        wire_of=None,
+        text=text,
+    )
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _briefing(texts: list[str], analyses: list[Analysis], dates: list[str] | None = None):
+    dates = dates or ["2026-05-04", "2026-05-05", "2026-05-06"][: len(texts)]
+    members = [_member(i + 1, OUTLETS[i % 3], dates[i], text) for i, text in enumerate(texts)]
+    return build_briefing(
+        SUMMARY, members, {i + 1: a for i, a in enumerate(analyses)}, last_opened=None
+    )
+
+
+def _event(text: str, part: str, day: str, confidence: float = 1.0) -> Event:
+    return Event(day, part, *_span(text, part), confidence=confidence)
+
+
+# --- one row per happening -------------------------------------------------------------------
+
+
+def test_one_happening_reported_by_three_outlets_is_one_row_with_three_outlets() -> None:
+    texts = [
+        "Ferry crews on the Solway line stopped work on Monday over rosters.",
+        "The ferry crews of the Solway line stopped work on Monday in a dispute over rosters.",
+        "Crews on Solway line ferries stopped work on Monday, the operator said.",
+    ]
+    parts = [
+        "Ferry crews on the Solway line stopped work on Monday over rosters",
+        "The ferry crews of the Solway line stopped work on Monday in a dispute over rosters",
+        "Crews on Solway line ferries stopped work on Monday",
+    ]
+    analyses = [
+        Analysis("en", events=[_event(t, p, "2026-05-04")])
+        for t, p in zip(texts, parts, strict=True)
+    ]
+    timeline = _briefing(texts, analyses).timeline
+    assert len(timeline) == 1
+    assert timeline[0].outlets == OUTLETS
+    assert not timeline[0].uncertain and not timeline[0].dates_conflict
+
+
+def test_one_event_told_twice_in_one_article_is_one_row() -> None:
+    text = (
+        "Ferry crews on the Solway line stopped work on Monday over rosters. Later on, "
+        "ferry crews on the Solway line stopped work on Monday over rosters, the union said."
+    )
+    first = "Ferry crews on the Solway line stopped work on Monday over rosters"
+    second_start = text.index("ferry crews", 10)
+    second = Event("2026-05-04", text[second_start : second_start + len(first)], second_start,
+                   second_start + len(first))  # fmt: skip
+    analysis = Analysis("en", events=[_event(text, first, "2026-05-04"), second])
+    assert len(_briefing([text], [analysis]).timeline) == 1
+
+
+def test_one_clause_read_under_two_dates_is_one_row_under_the_date_it_writes() -> None:
+    text = "The union held its ballot last Sunday (3 May) at the harbour hall."
+    part = "The union held its ballot last Sunday (3 May) at the harbour hall"
+    analysis = Analysis(
+        "en", events=[_event(text, part, "2026-04-26"), _event(text, part, "2026-05-03")]
+    )
+    timeline = _briefing([text], [analysis], ["2026-05-05"]).timeline
+    assert [e.date for e in timeline] == ["2026-05-03"]
+
+
+def test_a_weekday_read_against_two_publication_days_is_no_disagreement() -> None:
+    texts = [
+        "The ferry operator cancelled all Solway crossings on Tuesday.",
+        "The ferry operator cancelled all Solway crossings on Tuesday, stranding lorries.",
+    ]
+    parts = [
+        "The ferry operator cancelled all Solway crossings on Tuesday",
+        "The ferry operator cancelled all Solway crossings on Tuesday",
+    ]
+    # One outlet publishes late on Monday (its Tuesday is the next day), the other after
+    # midnight in another time zone and reads "Tuesday" a week back.
+    analyses = [
+        Analysis("en", events=[_event(texts[0], parts[0], "2026-05-05")]),
+        Analysis("en", events=[_event(texts[1], parts[1], "2026-04-28")]),
+    ]
+    (entry,) = _briefing(texts, analyses, ["2026-05-04", "2026-05-05"]).timeline
+    assert not entry.dates_conflict
+    assert len(entry.outlets) == 2
+
+
+def test_one_quote_carried_by_two_outlets_is_one_quote_with_both_sources() -> None:
+    words = "We will keep the ferries in port until the rosters are withdrawn"
+    texts = [
+        f'"{words}," said Ines Carvalho, the union\'s general secretary.',
+        f'"{words} in full," the union leader said on Tuesday.',
+    ]
+    actor = Actor("Ines Carvalho", "person", roles=("general secretary",))
+    analyses = [
+        Analysis(
+            "en",
+            actors=[actor],
+            quotes=[Quote(words, *_span(texts[0], words), direct=True, speaker="Ines Carvalho")],
+        ),
+        Analysis(
+            "en",
+            quotes=[
+                Quote(
+                    f"{words} in full",
+                    *_span(texts[1], f"{words} in full"),
+                    direct=True,
+                    speaker=None,
+                    confidence=0.35,
+                )
+            ],
+        ),
+    ]
+    quotes = _briefing(texts, analyses).quotes
+    assert [g.speaker for g in quotes] == ["Ines Carvalho"]
+    (item,) = quotes[0].quotes
+    assert item.outlets == ("Harbor Ledger", "Continental Wire")
+    assert not item.uncertain
+
+
+def test_near_duplicate_red_lines_of_one_holder_merge_keeping_each_outlets_date() -> None:
+    texts = [
+        "The union will not accept the new rosters unless night shifts are paid double.",
+        "The union said it will not accept the new rosters unless night shifts are paid double",
+    ]
+    part = "will not accept the new rosters unless night shifts are paid double"
+    actor = Actor("Solway Seafarers Union", "organization", aliases=("The union",))
+    analyses = [
+        Analysis(
+            "en",
+            actors=[actor],
+            red_lines=[RedLine("Solway Seafarers Union", part, *_span(t, part))],
+        )
+        for t in texts
+    ]
+    (group,) = _briefing(texts, analyses).red_lines
+    (item,) = group.items
+    assert [c.date for c in (item.source, *item.also)] == ["2026-05-04", "2026-05-05"]
+    assert not item.uncertain
+
+
+# --- one actor per person --------------------------------------------------------------------
+
+
+def test_one_person_under_three_spellings_is_one_actor_and_one_heading() -> None:
+    names = ["Francois Hollande", "François Hollande", "President François Hollande"]
+    texts = [f'"France will not give in to terror," {n} said on television.' for n in names]
+    words = "France will not give in to terror"
+    analyses = [
+        Analysis(
+            "en",
+            actors=[Actor(n, "person", mentions=2), Actor("France", "country")],
+            quotes=[Quote(words, *_span(t, words), direct=True, speaker=n)],
+        )
+        for n, t in zip(names, texts, strict=True)
+    ]
+    briefing = _briefing(texts, analyses)
+    people = [a for a in briefing.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["François Hollande"]
+    assert people[0].article_count == 3
+    assert [g.speaker for g in briefing.quotes] == ["François Hollande"]
+
+
+def test_a_surname_alone_is_the_one_person_of_the_storyline_with_it() -> None:
+    texts = [
+        "Ines Carvalho said the union will not accept the new rosters at any price.",
+        "Carvalho said the union will not accept the new rosters at any price.",
+    ]
+    words = "the union will not accept the new rosters at any price"
+    analyses = [
+        Analysis(
+            "en",
+            actors=[Actor(who, "person")],
+            quotes=[Quote(words, *_span(t, words), direct=False, speaker=who)],
+        )
+        for who, t in zip(["Ines Carvalho", "Carvalho"], texts, strict=True)
+    ]
+    briefing = _briefing(texts, analyses)
+    assert [g.speaker for g in briefing.quotes] == ["Ines Carvalho"]
+    assert [a.name for a in briefing.actors] == ["Ines Carvalho"]
+
+
+def test_the_actor_bar_lists_people_organisations_and_countries_only() -> None:
+    text = "Ines Carvalho spoke in Solway Harbour for the Solway Seafarers Union and France."
+    actors = [
+        Actor("Ines Carvalho", "person"),
+        Actor("Solway Harbour", "other"),
+        Actor("Solway Seafarers Union", "organization"),
+        Actor("France", "country"),
+    ]
+    briefing = _briefing([text], [Analysis("en", actors=actors)])
+    assert {a.name for a in briefing.actors} == {
+        "Ines Carvalho",
+        "Solway Seafarers Union",
+        "France",
+    }
+
+
+# --- the gate -----------------------------------------------------------------------------
+
+
+def test_fragments_captions_and_doubtful_events_are_hidden_but_kept() -> None:
+    text = (
+        "The harbour master closed the port on Monday. The board met the union in Leith, "
+        "which published its first offer on Tuesday. "
+        "Pictured: pickets at the gate on Wednesday (Photo: Harbor Ledger). "
+        "The operator hired agency crews on Thursday."
+    )
+    events = [
+        _event(text, "The harbour master closed the port on Monday", "2026-05-04"),
+        _event(text, "which published its first offer on Tuesday", "2026-05-05"),
+        _event(
+            text, "Pictured: pickets at the gate on Wednesday (Photo: Harbor Ledger)", "2026-05-06"
+        ),  # fmt: skip
+        _event(text, "The operator hired agency crews on Thursday", "2026-05-07", 0.3),
+    ]
+    timeline = _briefing([text], [Analysis("en", events=events)], ["2026-05-08"]).timeline
+    assert len(timeline) == 4
+    shown = [e.text for e in timeline if not e.uncertain]
+    assert shown == ["The harbour master closed the port on Monday"]
+
+
+def test_a_cut_clause_is_shown_as_its_sentence() -> None:
+    text = "A crane collapsed onto the quay on Monday, injuring two dockers and a driver."
+    part = "injuring two dockers and a driver"
+    (entry,) = _briefing([text], [Analysis("en", events=[_event(text, part, "2026-05-04")])],
+                         ["2026-05-05"]).timeline  # fmt: skip
+    assert not entry.uncertain
+    assert entry.text == text
+    assert text[entry.source.start : entry.source.end] == entry.text
+
+
+def test_a_red_line_says_who_demands_what() -> None:
+    text = (
+        "The union said it will not accept the new rosters. "
+        "It called the offer an insult. "
+        "Three weeks ago the union refused to meet the board."
+    )
+    actor = Actor("Solway Seafarers Union", "organization")
+    parts = [
+        "will not accept the new rosters",
+        "called the offer an insult",
+        "Three weeks ago the union refused to meet the board",
+    ]
+    analysis = Analysis(
+        "en",
+        actors=[actor],
+        red_lines=[RedLine("Solway Seafarers Union", p, *_span(text, p)) for p in parts]
+        + [RedLine(None, "will not accept the new rosters", *_span(text, parts[0]))],
+    )
+    red_lines = _briefing([text], [analysis]).red_lines
+    shown = [(g.holder, i.text) for g in red_lines for i in g.items if not i.uncertain]
+    assert shown == [("Solway Seafarers Union", "will not accept the new rosters")]
+
+
+def test_a_reported_clause_is_shown_without_its_that_and_a_quote_needs_a_known_speaker() -> None:
+    text = (
+        "Ines Carvalho said that the ferries would stay in port. "
+        "A passer-by said the strike was a disgrace."
+    )
+    first = "that the ferries would stay in port"
+    second = "the strike was a disgrace"
+    analysis = Analysis(
+        "en",
+        actors=[Actor("Ines Carvalho", "person")],
+        quotes=[
+            Quote(first, *_span(text, first), direct=False, speaker="Ines Carvalho"),
+            Quote(second, *_span(text, second), direct=False, speaker="A passer-by"),
+        ],
+    )
+    quotes = {g.speaker: g.quotes for g in _briefing([text], [analysis]).quotes}
+    (said,) = quotes["Ines Carvalho"]
+    assert said.text == "The ferries would stay in port" and not said.uncertain
+    assert text[said.source.start : said.source.end] == first  # the record keeps its span
+    assert all(q.uncertain for q in quotes["A passer-by"])
+
+
+def test_the_most_reported_quote_comes_first() -> None:
+    once = "The rosters were drawn up without asking a single crew member"
+    twice = "We will keep the ferries in port until the rosters are withdrawn"
+    texts = [f'"{once}," said Ines Carvalho. "{twice}," she said.', f'"{twice}," said Carvalho.']
+    analyses = [
+        Analysis(
+            "en",
+            actors=[Actor("Ines Carvalho", "person")],
+            quotes=[
+                Quote(once, *_span(texts[0], once), direct=True, speaker="Ines Carvalho"),
+                Quote(twice, *_span(texts[0], twice), direct=True, speaker="Ines Carvalho"),
+            ],
+        ),
+        Analysis(
+            "en",
+            actors=[Actor("Carvalho", "person")],
+            quotes=[Quote(twice, *_span(texts[1], twice), direct=True, speaker="Carvalho")],
+        ),
+    ]
+    (group,) = _briefing(texts, analyses).quotes
+    assert [(q.text, len(q.outlets)) for q in group.quotes] == [(twice, 2), (once, 1)]
+
+
+# --- on the demo ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_briefings(tmp_path_factory: pytest.TempPathFactory) -> list[Briefing]:
+    """Every storyline's briefing of the demo articles, stored, analysed and grouped as a
+    refresh does it."""
+    from briefing.digest import digest
+    from briefing.storylines import build_briefing as build
+    from briefing.storylines import list_storylines
+
+    docs = load_gold()
+    if len(docs) < 10:
+        pytest.skip("the demo library has too few articles yet")
+    library = open_library(Path(tmp_path_factory.mktemp("demo")) / "library.db")
+    try:
+        Shelf(library).add(docs)
+        digest(library)
+        return [build(library, s.id) for s in list_storylines(library)]
+    finally:
+        library.close()
+
+
+OPENERS = re.compile(
+    r"^\W*(?:who|whom|whose|which|that|and|but|or|as|while|because|although|whereas|since"
+    r"|to|of|with|for|from|by|in|on|at|after|before|during|following)\b",
+    re.IGNORECASE,
+)
+DEMAND = re.compile(
+    r"\b(?:must|should|shall|will not|won't|would not|cannot|can't|never|refus\w*|reject\w*"
+    r"|demand\w*|insist\w*|call\w* (?:on|for)|urg\w*|requir\w*|unless|only if|if|until"
+    r"|conditions?|provided|as long as|non-negotiable|red lines?|ultimatum|deadline"
+    r"|wants? .* to|ask\w* .* to|threat\w*|warn\w*|vow\w*"
+    r"|no longer|not accept|under no circumstances|need\w* to|ha(?:s|ve) to)\b",
+    re.IGNORECASE,
+)
+
+
+def _opens_with_fragment(text: str) -> bool:
+    """A relative pronoun or a conjunction, or a preposition with no main clause after it."""
+    if not OPENERS.match(text):
+        return False
+    first = text.split()[0].lower()
+    prepositions = {"to", "of", "with", "for", "from", "by", "in", "on", "at", "after",
+                    "before", "during", "following"}  # fmt: skip
+    return first not in prepositions or ", " not in text
+
+
+def test_on_the_demo_every_shown_row_is_a_statement(demo_briefings) -> None:
+    for briefing in demo_briefings:
+        for entry in briefing.timeline:
+            if not entry.uncertain:
+                assert not _opens_with_fragment(entry.text), entry.text
+        for group in briefing.red_lines:
+            for item in group.items:
+                if not item.uncertain:
+                    assert DEMAND.search(item.text), (group.holder, item.text)
+                    assert group.holder != "Unattributed"
+
+
+def test_the_eastside_tram_examples_are_gone_or_correct(demo_briefings) -> None:
+    (tram,) = [b for b in demo_briefings if any("Eastside tram" in a.title for a in b.articles)]
+    red_lines = [i.text for g in tram.red_lines for i in g.items if not i.uncertain]
+    timeline = {e.text: e for e in tram.timeline if not e.uncertain}
+    assert not any("calls it consistency" in t for t in red_lines)
+    assert not any("would not pay a cent" in t for t in red_lines)
+    assert not any(t.startswith("In a letter to the Northfield Transit Authority") and
+                   "dated 16 October" in t and len(t) < 80 for t in timeline)  # fmt: skip
+    assert not any(t.startswith("plans a protest") for t in timeline)
+    for text, entry in timeline.items():
+        if "takings on the street had fallen" in text:
+            assert not entry.scheduled and not entry.date.startswith("2027")
