@@ -15,10 +15,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from briefing.understand._lexicon import (
+    ACTING_NOUNS,
     ADVERBIAL_OPENERS,
     AUXILIARY_VERBS,
     CONFIDENCE_IRREGULAR_PAST,
     FRAGMENT_OPENERS,
+    GROUP_SUBJECT_NOUNS,
     NOT_BEFORE_PAST,
     PRONOUNS_ALL,
     SPEECH_CUES,
@@ -104,6 +106,10 @@ RED_LINE_LONG = 0.6
 LONG_RED_LINE = 45
 # What it refuses is named only as what was said before ("I don't accept that").
 RED_LINE_POINTS_BACK = 0.45
+# Opening with a conjunction, a preposition or a relative word in small letters ("or if it
+# paid more …", "of general-turned-president …"): a piece cut out of its sentence.
+RED_LINE_FRAGMENT = 0.45
+_RED_LINE_FRAGMENT_OPENERS = frozenset("or and but of which who whom whose than as".split())
 # An instruction to the reader ("Never give out personal information …"): advice.
 RED_LINE_IMPERATIVE = 0.45
 _POINTS_BACK = re.compile(r"\b(?:that|this|it|them|so)\W*$", re.I)
@@ -115,7 +121,7 @@ RED_LINE_TITLE_CASE = 0.3
 # No word of a demand, refusal or condition in the item or just before it in its sentence
 # ("must", "demanded", "calls on", "will not", "unless", "only if"): a keyword read elsewhere
 # in the sentence fired it.
-RED_LINE_NO_FRAME = 0.5
+RED_LINE_NO_FRAME = 0.4
 FRAME_LOOKBACK = 250  # characters before the item where its frame may stand
 
 _CLAUSE_VERB = re.compile(
@@ -132,7 +138,11 @@ _FRAME = re.compile(
     r"|call(?:s|ed|ing)? (?:on|for)"
     r"|ask(?:s|ed|ing)?|requir\w*|unless|only if|provided that|on condition|condition\w*"
     r"|non-negotiable|red lines?|ultimatum|deadline|do not|don['\u2019]t|not on the table|until|if"
-    r"|want(?:s|ed)? \S+(?: \S+)? (?:to|raised|stopped|removed)|order\w*|expect\w* \S+ to|terms)\b",
+    r"|want(?:s|ed)? (?:\S+ ){0,4}?(?:to|raised|stopped|removed|cut|lifted|back)|want(?:s|ed)? an?"
+    r"|order\w*|expect\w* \S+ to|terms|should|oppos\w*|vow\w*|had to|final (?:offer|bid)"
+    r"|best and final|propos\w*|offer(?:s|ed)? to|(?:ready|willing|prepared) to|not up for"
+    r"|not for sale|there can be no|under no circumstances|would let|under (?:the|its|their)"
+    r" (?:\w+ )?(?:agreement|deal|plan|terms|offer|proposal))\b",
     re.I,
 )
 
@@ -146,7 +156,7 @@ def red_line_factors(r: RedLine, named: dict[str, str], text: str = "") -> dict[
     if r.holder is None:
         factors["no holder"] = RED_LINE_HOLDER_NONE
     elif named.get(r.holder, "other") == "other":
-        described = r.holder[:1].islower() or r.holder.lower() in PRONOUNS_ALL
+        described = _not_an_agent(r.holder)
         factors["unnamed holder"] = (
             RED_LINE_HOLDER_DESCRIBED if described else RED_LINE_HOLDER_UNNAMED
         )
@@ -157,6 +167,8 @@ def red_line_factors(r: RedLine, named: dict[str, str], text: str = "") -> dict[
         factors["long"] = RED_LINE_LONG
     if _POINTS_BACK.search(r.text) and len(words) <= SHORT_RED_LINE + 2:
         factors["points back"] = RED_LINE_POINTS_BACK
+    if words and words[0] in _RED_LINE_FRAGMENT_OPENERS:
+        factors["fragment"] = RED_LINE_FRAGMENT
     if _IMPERATIVE.match(r.text):
         factors["imperative"] = RED_LINE_IMPERATIVE
     if _cut_quotation(r.text):
@@ -166,6 +178,25 @@ def red_line_factors(r: RedLine, named: dict[str, str], text: str = "") -> dict[
     if _title_case(words):
         factors["title case"] = RED_LINE_TITLE_CASE
     return factors
+
+
+_DETERMINED = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|your|our)\s", re.I)
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "woman")
+
+
+def _not_an_agent(holder: str) -> bool:
+    """A holder that is a pronoun, or a described thing rather than someone who can act: "the
+    launch", "a statement", "Your browser" (but "the regional health authority", "music
+    lawyers and talent managers" are bodies and people)."""
+    low = holder.lower()
+    if low in PRONOUNS_ALL:
+        return True
+    if not (holder[:1].islower() or _DETERMINED.match(holder)):
+        return False
+    last = low.split()[-1]
+    return not (
+        last in ACTING_NOUNS or last in GROUP_SUBJECT_NOUNS or last.endswith(_AGENT_ENDINGS)
+    )
 
 
 def _lead(text: str, start: int) -> str:
@@ -247,11 +278,31 @@ def _fragment(text: str, words: list[str]) -> bool:
     if first.islower():
         if low in _SUBJECT_OPENERS or low in _PRONOUN_SUBJECTS:
             return False
-        # "at the end of November, Kim declared …": a phrase of time before its subject
-        return not (low in ADVERBIAL_OPENERS and _SUBJECT_AFTER_COMMA.search(text))
-    # a capital opener that needs a clause after it: "After the vote", "Speaking to CNN …"
-    opener = low in FRAGMENT_OPENERS or (low.endswith("ing") and len(low) > 4)
-    return opener and "," not in text
+        if low in ADVERBIAL_OPENERS and _SUBJECT_AFTER_COMMA.search(text):
+            return False  # "at the end of November, Kim declared …": time before the subject
+        # "work began in March", "voters go to the polls": a noun and its verb; not "which …",
+        # "as …", "raising …", "was …", "company's new rocket, which …"
+        noun = low not in FRAGMENT_OPENERS and not low.endswith(("ing", "ed", "ly"))
+        return not (noun and _finite(words[1:4], present=True))
+    # a capital opener that needs a clause after it: "After the vote", "Speaking to CNN …";
+    # "In October I said …", "Closing arguments are scheduled …" have their clause
+    if low.endswith("ing") and len(low) > 4:
+        return "," not in text and not _finite(words[1:], present=False)
+    if low in FRAGMENT_OPENERS and "," not in text:
+        return not any(w in ("I", "he", "she", "we", "they") for w in words[1:])
+    return False
+
+
+def _finite(words: list[str], *, present: bool) -> bool:
+    """Whether the words hold a finite verb: an auxiliary, a past form, a verb of saying;
+    with `present`, a lower-case word in -s after the first ("voters go", "prices rise")."""
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in AUXILIARY_VERBS or low in CONFIDENCE_IRREGULAR_PAST or low in SPEECH_CUES:
+            return True
+        if word.islower() and (low.endswith("ed") or present and i == 0 and len(low) > 1):
+            return True
+    return False
 
 
 _SUBJECT_AFTER_COMMA = re.compile(
@@ -262,9 +313,16 @@ _SUBJECT_AFTER_COMMA = re.compile(
 _CUT_BEFORE = re.compile(r"\s+(?:that|was|were|is|are|had|has|have|would|will|could)\b")
 
 
-def _cut_short(text: str, end: int) -> bool:
+def _cut_short(text: str, record: str, end: int) -> bool:
     """The sentence goes on right after the record, with its verb or what was said."""
-    return bool(_CUT_BEFORE.match(text, end))
+    cut = _CUT_BEFORE.match(text, end)
+    if cut is None:
+        return False
+    if cut.group(0).strip() != "that":
+        return True
+    # "that" opens what was said only after a verb of saying ("estimated on Dec. 18 | that …"),
+    # not after an agreement it describes ("reached an agreement on Tuesday | that …")
+    return any(w.lower() in SPEECH_CUES for w in _words(record)[-5:])
 
 
 def _subject_word(text: str, words: list[str]) -> str:
@@ -303,12 +361,20 @@ def _past_tense(words: list[str]) -> bool:
     "must be signed", not a capitalised name in -ed)."""
     for i, word in enumerate(words):
         low = word.lower()
-        if low in ("was", "were", "had", "did") or low in CONFIDENCE_IRREGULAR_PAST:
-            return True
         before = words[i - 1].lower() if i else ""
+        if low in ("was", "were", "had", "did"):
+            return True
+        if low in CONFIDENCE_IRREGULAR_PAST and before not in NOT_BEFORE_PAST:
+            return True  # "will be held" is no past
         if word.islower() and low.endswith("ed") and before not in NOT_BEFORE_PAST:
             return True
     return False
+
+
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|would|shall|going to|plans?|scheduled|due|expected|set to|must|next)\b|'ll\b",
+    re.I,
+)
 
 
 # words after which a word in -ed, -s or -ing is an adjective or a noun: "the coordinated
@@ -353,7 +419,7 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
         factors["no verb"] = EVENT_NO_VERB
     if _ATTRIBUTION_TAIL.search(e.text) and len(words) <= ATTRIBUTION_WORDS:
         factors["attribution only"] = EVENT_ATTRIBUTION_ONLY
-    if e.scheduled and past:
+    if e.scheduled and past and not _FUTURE_WORDS.search(e.text):
         factors["tense disagrees"] = EVENT_TENSE_DISAGREES
     if not any(e.start <= m[0] and m[1] <= e.end for m in marks):
         factors["date elsewhere"] = EVENT_DATE_ELSEWHERE
@@ -365,7 +431,7 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
         factors["beside furniture"] = EVENT_BESIDE_FURNITURE
     if _cut_quotation(e.text):
         factors["cut quotation"] = CUT_QUOTATION
-    if text and _cut_short(text, e.end):
+    if text and _cut_short(text, e.text, e.end):
         factors["cut short"] = EVENT_CUT_SHORT
     return factors
 

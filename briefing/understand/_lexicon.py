@@ -536,6 +536,17 @@ PUBLIC_ADDRESSEES = (
     "everybody", "locals", "pedestrians", "swimmers", "voters",
 )  # fmt: skip
 
+# Verbs that report what someone said had to be: "Peskov said any settlement had to …".
+REPORTING_MUST_VERBS = ("insisted", "argued", "stressed", "maintained", "wrote", "noted")
+
+# Adjectives after "must be" that say what is surely so, not what is required: "the grief must
+# be terrible", "you must be joking".
+EPISTEMIC_ADJECTIVES = (
+    "terrible", "awful", "hard", "difficult", "painful", "devastating", "true", "right", "wrong",
+    "joking", "kidding", "nice", "great", "tough", "horrible", "frightening", "scary", "strange",
+    "tempting", "exhausting", "heartbreaking", "possible",
+)  # fmt: skip
+
 # Words opening the object of an asking verb: "asked the board", "urged all sides".
 ASKED_OBJECT_DETERMINERS = ("the", "a", "an", "its", "their", "his", "her", "all", "every", "both")
 

@@ -20,6 +20,7 @@ from briefing.understand._lexicon import (
     CIRCUMSTANCE_CONJUNCTIONS,
     CLAUSE_OPENERS,
     DELIBERATION_VERBS,
+    EPISTEMIC_ADJECTIVES,
     FORECAST_VERBS,
     GROUP_SUBJECT_NOUNS,
     HOLDING_MODALS,
@@ -41,6 +42,7 @@ from briefing.understand._lexicon import (
     QUESTION_WORDS,
     REFUSED_VERB_STEMS,
     REPEATED_PREPOSITIONS,
+    REPORTING_MUST_VERBS,
     SECOND_DEMAND_VERBS,
     SPEECH_CUES,
     SUBJECT_GROUP_NOUNS,
@@ -256,7 +258,19 @@ _POINTS_BACK = re.compile(
 
 # a saying verb before "had to", with no quotation opened after it: "Peskov said any settlement
 # had to deal with …" is "must" in reported speech
-_REPORTED_MUST = re.compile(rf"\b(?:{any_of(sorted(SPEECH_CUES))})\b[^\"\u201c\u201d]*$", re.I)
+_REPORTED_MUST = re.compile(
+    rf"\b(?:{any_of(sorted(PLAIN_SAYING_VERBS + REPORTING_MUST_VERBS))})\b[^\"\u201c\u201d]*$",
+    re.I,
+)
+# "must" of what is surely so, not of what someone requires: "he must have broken through",
+# "the pain must be terrible"
+_SURELY_SO = re.compile(
+    r"\s+(?:have\s+(?:been|\w+(?:ed|en|wn|ught|ost))\b"
+    rf"|be\s+(?:\w+ly\s+)?(?:{any_of(EPISTEMIC_ADJECTIVES)})\b)",
+    re.I,
+)
+# "protests demanding his resignation": what a crowd or a letter was about, told in passing
+_DESCRIBED_BY = re.compile(r"(?<![.!?])\b(?!(?:is|was|has|its|his|this)\b)[a-z]+s\s+$")
 _MAY_PROMPT = re.compile(
     r"\b(?:may|might|could)\s+(?:\w+ly\s+)?[a-z]+\s+(?:[\w'\u2019-]+\s+){1,4}?to\s+$", re.I
 )
@@ -289,6 +303,10 @@ def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) ->
         return True  # "Mr Brekke's red line lasted twelve days": a story about it, not it
     if chunk[start:end].lower() == "had to" and not _REPORTED_MUST.search(chunk, 0, start):
         return True  # "then they had to clear the area" narrates; "said it had to" reports "must"
+    if chunk[start:end].lower() == "must" and _SURELY_SO.match(chunk, end):
+        return True  # "he must have broken through the barriers": a guess, not a demand
+    if chunk[start:end].lower() == "demanding" and _DESCRIBED_BY.search(chunk, 0, start):
+        return True  # "mass protests demanding his resignation": narration of a crowd
     stop = _STOP.search(chunk, end)
     return stop is not None and stop.group() == "?"  # '"Why must we accept that?" she asked.'
 

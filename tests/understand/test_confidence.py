@@ -199,3 +199,28 @@ def test_advice_to_the_reader_is_doubtful() -> None:
     )
     for r in analyse(text, PUBLISHED).red_lines:
         assert r.confidence < CONFIDENT, r
+
+
+def test_a_holder_that_is_a_thing_is_doubtful_a_body_is_not() -> None:
+    from briefing.understand._confidence import red_line_factors
+    from briefing.understand.records import RedLine
+
+    def factors(holder: str) -> dict[str, float]:
+        text = "must reopen the bridge by Friday"
+        return red_line_factors(RedLine(holder=holder, text=text, start=0, end=len(text)), {})
+
+    assert factors("the launch")["unnamed holder"] < CONFIDENT
+    assert factors("a statement")["unnamed holder"] < CONFIDENT
+    assert factors("the regional transport authority")["unnamed holder"] >= CONFIDENT
+    assert factors("harbour pilots and ferry operators")["unnamed holder"] >= CONFIDENT
+
+
+def test_a_demand_worded_as_a_proposal_or_a_refusal_has_its_frame() -> None:
+    from briefing.understand._confidence import red_line_factors
+    from briefing.understand.records import RedLine
+
+    text = "The draft proposes that every school close by noon. Under no circumstances will we pay."
+    for piece in ("every school close by noon", "Under no circumstances will we pay"):
+        start = text.index(piece)
+        r = RedLine(holder="Ilse Marenko", text=piece, start=start, end=start + len(piece))
+        assert "no frame" not in red_line_factors(r, {"Ilse Marenko": "person"}, text)

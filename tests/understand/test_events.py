@@ -201,8 +201,8 @@ def test_the_day_after_publication_in_a_story_of_the_evening() -> None:
 
 
 def test_a_month_later_in_the_year_in_a_past_clause_is_last_year() -> None:
-    (e,) = events("The mayor recalled the floods in the valley in October that drowned the harvest.",
-                  "2026-07-10")  # fmt: skip
+    text = "The mayor recalled the floods in the valley in October that drowned the harvest."
+    (e,) = events(text, "2026-07-10")
     assert e.date == "2025-10"
     (e,) = events("The storm was on 4 October.", "2026-07-10")
     assert e.date == "2025-10-04"
@@ -214,8 +214,8 @@ def test_a_timetable_with_an_adverb_lies_ahead() -> None:
 
 
 def test_a_day_after_someone_said_is_not_dated_by_the_last_date() -> None:
-    found = events("The coach spoke on 2 November. The club sold him one day after the coach said "
-                   "he would leave.")  # fmt: skip
+    text = "The coach spoke on 2 November. The club sold him one day after the coach said he left."
+    found = events(text)
     assert [e.date for e in found] == ["2026-11-02"]
 
 

@@ -363,3 +363,15 @@ def test_a_situation_that_demands_a_response_is_no_ones_demand() -> None:
 
 def test_demands_as_a_noun_before_its_verb_is_no_demand() -> None:
     assert red_lines("The union's demands reflected a growing anger on the docks.") == []
+
+
+def test_a_must_of_what_is_surely_so_is_no_demand() -> None:
+    assert red_lines('"The van must have broken through the fence," the guard said.') == []
+    assert red_lines('"The wait must be awful for the families," the mayor said.') == []
+    (r,) = red_lines('"The fence must be rebuilt by spring," the mayor said.')
+    assert (r.holder, r.text) == ("the mayor", "The fence must be rebuilt by spring")
+
+
+def test_a_crowd_demanding_something_told_in_passing_is_no_red_line() -> None:
+    text = "The general took power in 2013 after mass protests demanding the president's exit."
+    assert red_lines(text) == []
