@@ -19,6 +19,7 @@ from briefing.storylines._gate import (
     framed,
     garbled_name,
     main_clause_part,
+    outlet_name,
     quote_statement,
     red_line_statement,
     shown_wording,
@@ -548,7 +549,7 @@ def _quotes(
 
 def _known(name: str, cast: Cast) -> bool:
     """Someone a reader can place: a person, an organisation or a country of the storyline."""
-    return cast.kind(name) in SHOWN_KINDS and not garbled_name(name)
+    return cast.kind(name) in SHOWN_KINDS and not garbled_name(name) and not outlet_name(name)
 
 
 def _others(group: Sequence[_Copy], best: _Copy) -> tuple[Citation, ...]:

@@ -78,7 +78,7 @@ _FURNITURE = re.compile(
     r"|request for comment|did not (?:immediately )?(?:respond|return)|could not be reached"
     r"|not immediately (?:respond|return|available)|image (?:copyright|caption)"
     r"|all rights reserved|copyright)\b|©|\(\s*photo|^\W*\((?:[A-Z]\w*\s?){1,3}\)"
-    r"|\((?:[A-Z]\w*\s?){1,3}\)\s*[-\u2013\u2014]",
+    r"|\((?:[A-Z]\w*\s?){1,3}\)\s*[-\u2013\u2014]|^\W*[\u2022\u25cf\u25aa*]",
     re.IGNORECASE,
 )
 _DEMAND = re.compile(
@@ -212,12 +212,16 @@ def _subject_first(text: str, *, pronoun_ok: bool) -> bool:
     tokens = words(text)
     if not tokens:
         return False
-    low = tokens[0].lower()
+    low = re.sub(r"['\u2019]s$", "", tokens[0].lower())
     if low in PREPOSITIONS and len(tokens) > 2 and tokens[1].lower() == "no":
         return has_finite_verb(tokens)  # "Under no circumstances will we …"
     if low[:1].isdigit() and not re.fullmatch(r"(?:1[89]|20)\d\d", low):
         return False  # a sentence spells out a number it opens with: this one was cut
-    adjunct = low in PREPOSITIONS or low in CONJUNCTIONS or low in DISCOURSE or low.endswith("ing")
+    # A participle opening ("Scheduled to blast off …"), not a name ("Ted Cruz").
+    participle = low.endswith("ing") or (
+        low.endswith("ed") and len(tokens) > 1 and tokens[1].islower()
+    )
+    adjunct = low in PREPOSITIONS or low in CONJUNCTIONS or low in DISCOURSE or participle
     if adjunct and low not in RELATIVES:
         comma = text.find(", ")
         if comma < 0:
@@ -271,7 +275,8 @@ def quote_statement(text: str, direct: bool) -> bool:
         return True  # a whole sentence in quotation marks
     if tokens[0].lower() in OBJECT_PRONOUNS - {"it"} or tokens[0].lower() in QUESTION_WORDS:
         return False
-    if tokens[1].lower() == "as":
+    before_as = [t.lower() for t in tokens[:4]]
+    if "as" in before_as[1:] and not has_finite_verb(tokens[: before_as.index("as", 1)]):
         return False  # the object of "described X as …", its verb cut off
     if tokens[0].lower() in AUXILIARIES or (_THAT.match(text) and _verb_next(words(text)[1:3])):
         return False  # "that remains the focus …": a relative clause, not what was said
@@ -309,6 +314,20 @@ def subject_before(before: str, holder: str) -> bool:
 def framed(before: str) -> bool:
     """The words just before a red line in its sentence frame it as a demand."""
     return bool(_FRAME_BEFORE.search(before))
+
+
+# The last word of a news outlet's name: an outlet reports what others said, it is no speaker.
+OUTLET_WORDS = frozenset(
+    "times post mirror news daily journal herald telegraph guardian tribune gazette express"
+    " independent verge matin standard observer chronicle examiner inquirer reuters bloomberg"
+    " cnn bbc npr afp ap huffpost politico axios wire press".split()
+)
+
+
+def outlet_name(name: str) -> bool:
+    """A news outlet's name ("The New York Times", "Reuters", "Associated Press")."""
+    tokens = name.split()
+    return bool(tokens) and fold(tokens[-1]).strip(".") in OUTLET_WORDS
 
 
 def garbled_name(name: str) -> bool:
