@@ -125,17 +125,29 @@ def _storyline_json(s: Any, articles: list[Any]) -> dict[str, Any]:
     show_default=True,
     help="Markdown to paste into a report, or JSON.",
 )
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="Also the rows hidden by default (fragments, unknown speakers, doubtful records),"
+    " marked uncertain.",
+)
 @pass_context
-def brief_command(context: Context, storyline: str, fmt: str) -> None:
+def brief_command(context: Context, storyline: str, fmt: str, everything: bool) -> None:
     """Export the briefing of STORYLINE (an id or a piece of its label)."""
     from briefing.storylines import build_briefing
 
     with context.open() as library:
         briefing = build_briefing(library, _find_storyline(library, storyline))
+    if not everything:
+        briefing = briefing.shown()
     if fmt == "json":
         click.echo(_json(briefing.to_dict()))
     else:
         click.echo(to_markdown(briefing), nl=False)
+
+
+_UNCERTAIN = "(uncertain) "  # a row hidden by default, shown with --all
 
 
 def _md(text: str | None) -> str:
@@ -196,7 +208,7 @@ def _md_timeline(briefing: Any) -> list[str]:
     for e in briefing.timeline:
         links = ", ".join(_link(r.source) for r in e.reports)
         when = e.date + (" (scheduled)" if e.scheduled else "")
-        line = f"- **{when}** {_md(e.text)} ({links})"
+        line = f"- **{when}** {_UNCERTAIN if e.uncertain else ''}{_md(e.text)} ({links})"
         if e.dates_conflict:
             given = "; ".join(f"{_md(r.source.outlet)}: {r.date}" for r in e.reports)
             line += f"  \n  ⚠ outlets give different dates: {given}"
@@ -213,7 +225,12 @@ def _md_red_lines(briefing: Any) -> list[str]:
         changed = " (position changed)" if g.position_changed else ""
         lines += [f"### {_md(g.holder)}{changed}", ""]
         for r in g.items:
-            line = f"- {r.stated or 'undated'}: “{_md(r.text)}” ({_link(r.source)})"
+            # Every outlet that reported the position, with the day it did.
+            links = ", ".join(
+                f"{_link(c)} {_md(c.date)}" if c.date else _link(c) for c in (r.source, *r.also)
+            )
+            mark = _UNCERTAIN if r.uncertain else ""
+            line = f"- {r.stated or 'undated'}: {mark}“{_md(r.text)}” ({links})"
             if r.changed_from:
                 line += f"  \n  changed from: “{_md(r.changed_from)}”"
             lines.append(line)
@@ -231,6 +248,7 @@ def _md_quotes(briefing: Any) -> list[str]:
         for item in q.quotes:
             words = _md(item.text.strip().strip('"“”'))
             text = f"“{words}”" if item.direct else f"(reported) {words}"
+            text = (_UNCERTAIN if item.uncertain else "") + text
             links = ", ".join(_link(c) for c in (item.source, *item.also))
             lines.append(f"- {item.date or 'undated'}: {text} ({links})")
         lines.append("")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 
@@ -197,6 +197,26 @@ class Briefing:
     last_opened: str | None = None
     # What the story is, then what happened most recently: two or three sentences.
     summary: tuple[SummarySentence, ...] = ()
+
+    def shown(self) -> Briefing:
+        """The briefing as the reader shows it by default: uncertain rows left out (a speaker
+        or holder with none left goes too)."""
+        quotes = tuple(
+            replace(g, quotes=tuple(q for q in g.quotes if not q.uncertain))
+            for g in self.quotes
+            if not g.uncertain
+        )
+        red_lines = tuple(
+            replace(g, items=tuple(i for i in g.items if not i.uncertain))
+            for g in self.red_lines
+            if not g.uncertain
+        )
+        return replace(
+            self,
+            timeline=tuple(e for e in self.timeline if not e.uncertain),
+            quotes=quotes,
+            red_lines=red_lines,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (the `briefing brief --format json` export)."""

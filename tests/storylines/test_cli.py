@@ -113,6 +113,27 @@ def test_brief_opens_with_a_summary_each_sentence_linked(db: Path) -> None:
         assert f"]({sentence['source']['url']})" in summary
 
 
+def _rows(data: dict) -> list[dict]:
+    return [
+        *data["timeline"],
+        *(q for g in data["quotes"] for q in g["quotes"]),
+        *(r for g in data["red_lines"] for r in g["items"]),
+    ]
+
+
+def test_brief_shows_uncertain_rows_only_with_all(db: Path) -> None:
+    story = _largest(db)
+    shown = json.loads(_run(db, "brief", str(story["id"]), "--format", "json")[1])
+    everything = json.loads(_run(db, "brief", str(story["id"]), "--format", "json", "--all")[1])
+    assert _rows(shown) and not any(row["uncertain"] for row in _rows(shown))
+    hidden = [row for row in _rows(everything) if row["uncertain"]]
+    assert hidden, "the demo's largest storyline has rows a reader cannot follow alone"
+    assert len(_rows(everything)) == len(_rows(shown)) + len(hidden)
+    code, out = _run(db, "brief", str(story["id"]), "--all")
+    assert code == 0 and "(uncertain)" in out
+    assert "(uncertain)" not in _run(db, "brief", str(story["id"]))[1]
+
+
 def test_unknown_storyline_is_one_clear_error(db: Path) -> None:
     code, out = _run(db, "brief", "99999")
     assert code != 0
