@@ -198,9 +198,12 @@ LATE_HOUR = 12  # UTC: a story published this late may tell of the next day in A
 
 
 def _late(published: str | None) -> bool:
-    """Whether the publication time is given and in the second half of its day."""
-    m = re.match(r"\d{4}-\d{2}-\d{2}[T ](\d{2}):\d{2}", (published or "").strip())
-    return m is not None and int(m.group(1)) >= LATE_HOUR
+    """Whether the story may have been published in the second half of its day: its time says
+    so, or no time is given (a date alone, or midnight exactly)."""
+    m = re.match(r"\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::(\d{2}))?", (published or "").strip())
+    if m is None or not any(int(g or 0) for g in m.groups()):
+        return True
+    return int(m.group(1)) >= LATE_HOUR
 
 
 def _month_shift(d: date, months: int) -> tuple[int, int]:

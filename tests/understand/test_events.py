@@ -195,6 +195,9 @@ def test_the_day_after_publication_in_a_story_of_the_evening() -> None:
     # a Monday-evening story of an event abroad early on Tuesday (a time zone ahead)
     (e,) = events("The ferry sank off the northern coast early on Tuesday.", "2026-11-23T21:10:00")
     assert e.date == "2026-11-24"
+    # no time given: the story may be of the evening
+    (e,) = events("The ferry sank off the northern coast early on Tuesday.", "2026-11-23")
+    assert e.date == "2026-11-24"
     # a Monday-morning story: the Tuesday before
     (e,) = events("The ferry sank off the northern coast early on Tuesday.", "2026-11-23T08:00:00")
     assert e.date == "2026-11-17"
