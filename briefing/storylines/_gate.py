@@ -68,7 +68,7 @@ IRREGULAR_PAST = frozenset(
 _NOT_VERBS_S = frozenset(
     "its his this us thus news series yes plus less across always perhaps whereas various"
     " previous famous serious bus campus status analysis crisis basis data species means"
-    " was has does is".split()
+    " was has does is as ms mrs towards afterwards besides whereas unless regardless".split()
 )
 
 _FURNITURE = re.compile(
@@ -122,7 +122,10 @@ _ADVICE = re.compile(
 _WISH = re.compile(
     r"\b(?:wants?|hopes?|would like|calls? (?:on|for)|urges?|demands?)\b", re.IGNORECASE
 )
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*(?:,|$)", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(
+    r"(?:,|\s[-\u2013\u2014])\s*(?:who|whom|whose|which)\b[^,\u2013\u2014]*(?:,|[-\u2013\u2014]|$)",
+    re.IGNORECASE,
+)
 _THAT = re.compile(r"^(\W*)that\s+", re.IGNORECASE)
 
 
@@ -275,9 +278,10 @@ def quote_statement(text: str, direct: bool) -> bool:
         return True  # a whole sentence in quotation marks
     if tokens[0].lower() in OBJECT_PRONOUNS - {"it"} or tokens[0].lower() in QUESTION_WORDS:
         return False
-    before_as = [t.lower() for t in tokens[:4]]
-    if "as" in before_as[1:] and not has_finite_verb(tokens[: before_as.index("as", 1)]):
-        return False  # the object of "described X as …", its verb cut off
+    head = [t.lower() for t in tokens[:4]]
+    for link in ("as", "if", "whether"):
+        if link in head[1:] and not has_finite_verb(tokens[: head.index(link, 1)]):
+            return False  # the object of "described X as …", "asked X if …": its verb cut off
     if tokens[0].lower() in AUXILIARIES or (_THAT.match(text) and _verb_next(words(text)[1:3])):
         return False  # "that remains the focus …": a relative clause, not what was said
     return _subject_first(inner, pronoun_ok=True)
@@ -320,7 +324,7 @@ def framed(before: str) -> bool:
 OUTLET_WORDS = frozenset(
     "times post mirror news daily journal herald telegraph guardian tribune gazette express"
     " independent verge matin standard observer chronicle examiner inquirer reuters bloomberg"
-    " cnn bbc npr afp ap huffpost politico axios wire press".split()
+    " cnn bbc npr afp ap huffpost politico axios wire press advertiser record".split()
 )
 
 
