@@ -6,6 +6,14 @@ again). Where `newsboat` is on PATH it runs `newsboat -x reload` through the sam
 and prints the ratios.
 
 Run: .venv/bin/python bench/ingest.py [--feeds 1000] [--articles 20] [--profile]
+
+With `--real`, the articles are real news of full length (the PolNeAR training texts from
+../shared/corpora/polnear/train, reused in turn; skipped cleanly when they are absent), and the
+bench goes on past the three rounds: `briefing digest` of everything the cold round stored
+(articles per second), then a plain `briefing refresh` (fetch, store, analyse, group) into a
+fresh library, each in its own process with its peak memory printed. The issue's case:
+
+    .venv/bin/python bench/ingest.py --real --feeds 300 --articles 20
 """
 
 from __future__ import annotations
@@ -72,8 +80,18 @@ def _article_html(rng: random.Random) -> str:
     return "\n".join(paragraphs)
 
 
-def make_feed(index: int, articles: int) -> bytes:
-    """One feed document (RSS 2.0 for most, Atom for every third), deterministic per index."""
+def _real_article(text: str) -> tuple[str, str, str]:
+    """Title, summary and HTML body of a real article (its first line is its headline)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    title = lines[0] if lines else "Untitled"
+    body = "\n".join(f"<p>{escape(line)}</p>" for line in lines[1:])
+    return escape(title[:200]), escape(lines[1][:300] if len(lines) > 1 else title), escape(body)
+
+
+def make_feed(index: int, articles: int, texts: list[str] | None = None) -> bytes:
+    """One feed document (RSS 2.0 for most, Atom for every third), deterministic per index.
+
+    With `texts`, the items carry those real articles (taken in turn), else made-up ones."""
     rng = random.Random(index)
     site = f"https://outlet{index}.example"
     start = datetime(2026, 11, 23, 8, tzinfo=UTC)
@@ -85,6 +103,8 @@ def make_feed(index: int, articles: int) -> bytes:
         when = start - timedelta(hours=n * 3 + rng.randint(0, 2), minutes=rng.randint(0, 59))
         body = escape(_article_html(rng))
         summary = escape(_sentence(rng))
+        if texts:
+            title, summary, body = _real_article(texts[(index * articles + n) % len(texts)])
         author = escape(rng.choice(NAMES))
         cats = rng.sample(SECTIONS, 2)
         if atom:
@@ -123,9 +143,14 @@ def make_feed(index: int, articles: int) -> bytes:
     return doc.encode("utf-8")
 
 
-def serve(feeds: int, articles: int, port_queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+def serve(
+    feeds: int,
+    articles: int,
+    port_queue: multiprocessing.Queue,  # type: ignore[type-arg]
+    texts: list[str] | None = None,
+) -> None:
     """The feed server (its own process, so it does not compete for our GIL)."""
-    bodies = {f"/feeds/{i}.xml": make_feed(i, articles) for i in range(feeds)}
+    bodies = {f"/feeds/{i}.xml": make_feed(i, articles, texts) for i in range(feeds)}
     etags = {path: '"' + hashlib.sha1(body).hexdigest()[:16] + '"' for path, body in bodies.items()}
     mode = {"honour": True}
     stats: dict[int, int] = {}
@@ -242,6 +267,32 @@ def run_briefing(urls: list[str], db: Path, label: str, profile: bool) -> float:
     return took
 
 
+REAL_TEXTS = Path(__file__).resolve().parent.parent.parent / "shared/corpora/polnear/train/text"
+
+
+def real_texts() -> list[str]:
+    """The real articles the `--real` case serves (none when the corpus is absent)."""
+    if not REAL_TEXTS.is_dir():
+        return []
+    return [p.read_text(encoding="utf-8") for p in sorted(REAL_TEXTS.glob("*.txt"))]
+
+
+def run_cli(args: list[str]) -> tuple[float, float]:
+    """Run `briefing ARGS` in its own process: wall seconds and the peak memory (MB) of the
+    largest process it ran (itself or a worker it started)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "briefing", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _pid, status, usage = os.wait4(child.pid, 0)
+    took = time.perf_counter() - started
+    if status != 0 and child.stderr is not None:
+        print("    failed:", child.stderr.read().decode(errors="replace")[-500:])
+    return took, usage.ru_maxrss / 1024
+
+
 def run_newsboat(newsboat: str, workdir: Path, label: str) -> float:
     cpu = cpu_seconds()
     started = time.perf_counter()
@@ -262,11 +313,20 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20, help="articles per feed (20)")
     parser.add_argument("--profile", action="store_true", help="profile the cold refresh")
     parser.add_argument("--no-newsboat", action="store_true", help="skip newsboat even if found")
+    parser.add_argument(
+        "--real", action="store_true", help="real full-length articles, then digest and refresh"
+    )
     args = parser.parse_args()
+    texts = None
+    if args.real:
+        texts = real_texts()
+        if not texts:
+            print(f"skipped: no real articles in {REAL_TEXTS}")
+            return
 
     queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
     server = multiprocessing.Process(
-        target=serve, args=(args.feeds, args.articles, queue), daemon=True
+        target=serve, args=(args.feeds, args.articles, queue, texts), daemon=True
     )
     server.start()
     port, total_bytes = queue.get(timeout=600)
@@ -301,6 +361,30 @@ def main() -> None:
             _get(f"{base}/__mode/{mode}")
             ours[name] = run_briefing(urls, db, name, args.profile and name == "cold")
             print(f"    server answered: {server_stats(base)}")
+        if args.real:
+            _get(f"{base}/__mode/honour")
+            pending = total  # the cold round stored them all
+            took, peak = run_cli(["--db", str(db), "digest"])
+            print(
+                f"  briefing digest     {took:7.2f} s  {pending / took:6.0f} articles/s"
+                f"   peak memory {peak:.0f} MB (largest process)"
+            )
+            fresh = workdir / "fresh.db"
+            with open_library(fresh) as library, library.db.atomic():
+                for url in urls:
+                    add_feed(library, url)
+            took, peak = run_cli(["--db", str(fresh), "refresh"])
+            print(
+                f"  briefing refresh    {took:7.2f} s  (fetch, store, analyse, group into a"
+                f" fresh library)   peak memory {peak:.0f} MB (largest process)"
+            )
+            other = str(workdir / "fresh2.db")
+            run_cli(["--db", other, "import", str(workdir / "urls")])
+            took, peak = run_cli(["--db", other, "refresh", "--no-digest"])
+            print(
+                f"  briefing refresh --no-digest {took:6.2f} s  (a fresh library, its own process)"
+                f"   peak memory {peak:.0f} MB"
+            )
         if newsboat:
             for name, mode in runs:
                 _get(f"{base}/__mode/{mode}")
