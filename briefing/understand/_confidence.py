@@ -241,6 +241,10 @@ SHORT_EVENT = 4
 EVENT_CAPTION = 0.35
 # The line goes on into page furniture (blanked): a post's signature, a picture's credit.
 EVENT_BESIDE_FURNITURE = 0.4
+# A question ("Do we expect a statement tonight?"): nothing happened.
+EVENT_QUESTION = 0.3
+# "The latter reopened …", "The former …": whom it refers to is in another sentence.
+_REFERRING = re.compile(r"^(?:the )?(?:latter|former)\b", re.I)
 # The sentence goes on with the clause's verb or what was said: the record stops mid-clause.
 EVENT_CUT_SHORT = 0.4
 # Quotation marks opened or closed outside the record: a quotation cut in two ('hit France,"
@@ -260,7 +264,8 @@ _ANCHORED_OPENING = re.compile(
     re.I,
 )
 _CAPTION = re.compile(
-    r"\b(?:file (?:photo|picture|image)|(?:is|are) (?:seen|pictured)|pictured\b|poses? for"
+    r"\b(?:(?:file|undated|handout) (?:photo|picture|image)|in this (?:\w+ ){0,4}photo"
+    r"|photo (?:released|taken|provided) by|(?:is|are) (?:seen|pictured)|pictured\b|poses? for"
     r"|\((?:[LRC]|[LRC]-[LRC]|left|right|centre|center)\)|\u00a9)",
     re.I,
 )
@@ -314,7 +319,11 @@ _CUT_BEFORE = re.compile(r"\s+(?:that|was|were|is|are|had|has|have|would|will|co
 
 
 def _cut_short(text: str, record: str, end: int) -> bool:
-    """The sentence goes on right after the record, with its verb or what was said."""
+    """The sentence goes on right after the record, with its verb or what was said; or what
+    was said stops before its verb ("said that a file containing 15 million records")."""
+    said = _SAID_THAT.search(record)
+    if said is not None and not _finite(_words(record[said.end() :]), present=False):
+        return True
     cut = _CUT_BEFORE.match(text, end)
     if cut is None:
         return False
@@ -331,6 +340,16 @@ def _subject_word(text: str, words: list[str]) -> str:
         after = _words(text.split(", ", 1)[1])
         return after[0].lower() if after else ""
     return words[0].lower()
+
+
+_SAID_THAT = re.compile(
+    rf"\b(?:{'|'.join(sorted(SPEECH_CUES))})\b(?:\s+\w+){{0,3}}?\s+that\s+", re.I
+)
+
+
+def _question(text: str, end: int) -> bool:
+    """The record's sentence is a question ("Do we expect him to speak tonight?")."""
+    return text[end : end + 3].lstrip("\"'\u201d\u2019 ")[:1] == "?"
 
 
 def _cut_quotation(text: str) -> bool:
@@ -412,7 +431,7 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
     words = _words(e.text)
     if not words or _fragment(e.text, words):
         factors["fragment"] = EVENT_FRAGMENT
-    elif _subject_word(e.text, words) in _PRONOUN_SUBJECTS:
+    elif _subject_word(e.text, words) in _PRONOUN_SUBJECTS or _REFERRING.match(e.text):
         factors["pronoun subject"] = EVENT_PRONOUN_SUBJECT
     past = _past_tense(words)
     if not past and not _has_verb(words):
@@ -433,6 +452,8 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
         factors["cut quotation"] = CUT_QUOTATION
     if text and _cut_short(text, e.text, e.end):
         factors["cut short"] = EVENT_CUT_SHORT
+    if text and _question(text, e.end):
+        factors["question"] = EVENT_QUESTION
     return factors
 
 

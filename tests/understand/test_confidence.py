@@ -224,3 +224,20 @@ def test_a_demand_worded_as_a_proposal_or_a_refusal_has_its_frame() -> None:
         start = text.index(piece)
         r = RedLine(holder="Ilse Marenko", text=piece, start=start, end=start + len(piece))
         assert "no frame" not in red_line_factors(r, {"Ilse Marenko": "person"}, text)
+
+
+def test_a_question_a_reference_back_and_a_cut_report_are_doubtful() -> None:
+    text = "HOST: Do we expect the mayor to speak tonight?"
+    assert all(e.confidence < CONFIDENT for e in analyse(text, PUBLISHED).events)
+    text = "The bridge and the tunnel shut in May. The latter reopened in mid-June."
+    assert _event_confidence(text, "latter", "2026-07-01") < CONFIDENT
+    cut = "The bank said on Tuesday that a ledger holding two million accounts"
+    text = cut + ", kept since 2019, was lost."
+    assert "cut short" in event_factors(_ev(cut), text, [(14, 24, "2026-03-10")])
+    whole = cut + " was lost"
+    assert "cut short" not in event_factors(_ev(whole), whole + ".", [(14, 24, "2026-03-10")])
+
+
+def test_an_undated_handout_photo_is_a_caption() -> None:
+    phrase = "The minister looks on during a visit in this undated photo released on 3 March"
+    assert "caption" in event_factors(_ev(phrase), phrase, [(70, 78, "2026-03-03")])
