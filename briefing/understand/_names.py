@@ -4,6 +4,7 @@ with a first guess at what it names (a person, an organisation, a country or som
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from briefing.understand._aliases import AliasTable
@@ -55,6 +56,10 @@ _STATE_OWNS = re.compile(
 _CODE = re.compile(r"[A-Za-z]+-\d+[A-Za-z]?")
 # an acronym spelled out in small letters just before it, a thing's: "ballistic missile (ICBM)"
 _DEFINED_ACRONYM = re.compile(r"\b([a-z][a-z-]+) \(([A-Z]{2,6})\)")
+_QUOTED_BODY = re.compile(
+    r"[\"\u201c]((?:[A-Z][\w'\u2019-]*\s){1,5}[A-Z][\w'\u2019-]*)[\"\u201d]\s+"
+    r"(?:movement|campaign|group|organi[sz]ation|coalition|initiative|foundation|network)\b"
+)
 _PARTY_AND_STATE = re.compile(r"[A-Z]-[A-Z.]+")  # after a lawmaker's name: "R-S.C."
 # titles and the descriptions written like titles before a name ("Actress", "COO")
 _TITLES = TITLE_WORDS | DESCRIPTOR_TITLES
@@ -66,7 +71,19 @@ def find_mentions(text: str, sents: list[Sentence], aliases: AliasTable) -> list
     for si, s in enumerate(sents):
         scanner.scan(s, si)
     _mark_states(text, scanner.found)
-    return scanner.found
+    found = scanner.found + _quoted_bodies(text, sents)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _quoted_bodies(text: str, sents: list[Sentence]) -> list[Mention]:
+    """A name in quotation marks that a body's noun follows: 'the "Bring Back Our Girls"
+    movement' (words in quotation marks are otherwise no names)."""
+    starts = [s.start for s in sents]
+    out = []
+    for q in _QUOTED_BODY.finditer(text):
+        si = max(0, bisect_right(starts, q.start()) - 1)
+        out.append(Mention(q.start(1), q.end(1), q.group(1), "", "organization", si, q.start(1)))
+    return out
 
 
 def _mark_states(text: str, found: list[Mention]) -> None:

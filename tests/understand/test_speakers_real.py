@@ -455,3 +455,12 @@ def test_a_bare_board_after_an_owners_team_is_the_owner() -> None:
         "Veltrix Inc.’s management team and board have argued that the offer is fair."
     )
     assert _speakers(text) == ["Veltrix Inc."]
+
+
+def test_a_movement_named_in_quotation_marks_is_an_actor_its_page_speaks_for() -> None:
+    text = (
+        'Relatives of the crew started the "Free Our Sailors" movement after the ship was seized. '
+        "A post on the group's Facebook page said it was grateful for the release."
+    )
+    assert "Free Our Sailors" in _actor_names(text)
+    assert _speakers(text) == ["Free Our Sailors"]
