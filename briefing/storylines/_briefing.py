@@ -15,6 +15,7 @@ from briefing.storylines._cast import Cast, cast_of
 from briefing.storylines._gate import (
     SHOWN_CONFIDENCE,
     SHOWN_KINDS,
+    cut_short,
     event_statement,
     framed,
     garbled_name,
@@ -512,7 +513,9 @@ def _quotes(
                     who=who,
                     text=text,
                     confidence=q.confidence,
-                    shown=known and quote_statement(q.text, q.direct),
+                    shown=known
+                    and quote_statement(q.text, q.direct)
+                    and (q.direct or not cut_short(m.text[q.end : q.end + 40])),
                     source=cite(m, q.start, q.end),
                     tokens=frozenset(_norm(q.text).split()),
                     record=q,
@@ -636,14 +639,15 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
         holder = cast.name(r.holder) if r.holder else None
         start, end, text = r.start, r.end, r.text
         before = subject_before(m.text[max(0, start - 40) : start], holder) if holder else False
-        ok = red_line_statement(text, holder_before=before)
+        cut = cut_short(m.text[end : end + 40])
+        ok = red_line_statement(text, holder_before=before) and not cut
         if not ok and m.text:
             s, e = _sentence(m.text, start, end)
             sentence = m.text[s:e].strip()
             alone = not any(o.start < e and s < o.end for o in red_lines if o is not r)
             if (
                 alone
-                and framed(m.text[s:start])
+                and (cut or framed(m.text[s:start]))
                 and len(words(sentence)) <= LONGEST_ROW
                 and red_line_statement(sentence)
             ):

@@ -87,7 +87,7 @@ _DEMAND = re.compile(
     r"|never|no longer|not accept\w*|call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)\b"
     r"|requir\w*|unless|only if|provided that|on condition|as long as|ultimatum"
     r"|deadline|non-negotiable|red lines?|want(?:s|ed)? (?:\S+ ){1,3}to"
-    r"|ask(?:s|ed)? (?:\S+ ){1,3}to|threat\w*|vow\w*|warn\w*|under no circumstances"
+    r"|ask(?:s|ed)? (?:\S+ ){1,3}to|threat\w*|vow\w*|warn\w*|oppos\w*|under no circumstances"
     r"|not (?:be )?(?:allowed|tolerated)|(?:will|would|['\u2019]ll)\b[^.]{0,120}\bif)\b",
     re.IGNORECASE,
 )
@@ -110,6 +110,16 @@ _PAST = re.compile(
 _IMPERATIVE = re.compile(
     r"^\W*(?:never|do not|don['\u2019]t|please|always|avoid|make sure|remember|be sure)\b",
     re.IGNORECASE,
+)
+# A predicate that opens with the demand itself ("called for …", "urged Equifax to …").
+_DEMAND_VERB_OPENING = re.compile(
+    r"^(?:call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?"
+    r"|insist(?:s|ed|ing)?|vow(?:s|ed|ing)?|refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?"
+    r"|warn(?:s|ed|ing)?|threaten(?:s|ed|ing)?|oppos(?:e|es|ed|ing))\b",
+)
+_CONDITION_OPENERS = frozenset("if unless once until".split())
+_MODAL = re.compile(
+    r"\b(?:must|will|would|shall|should|cannot|can['\u2019]t|won['\u2019]t)\b", re.IGNORECASE
 )
 # Advice to everybody ("officials urged people to avoid travel") is no one's demand.
 _ADVICE = re.compile(
@@ -206,6 +216,8 @@ def _opens_fragment(tokens: list[str]) -> bool:
         return True
     if first.islower() and low.endswith("ing"):
         return True
+    if len(tokens) > 1 and tokens[1].lower() in AUXILIARIES:
+        return False  # a bare noun and its verb: "resolutions must be …"
     return first.islower() and low not in DETERMINERS and not low.isdigit()
 
 
@@ -299,8 +311,12 @@ def red_line_statement(text: str, *, holder_before: bool = False) -> bool:
         return False
     if _IMPERATIVE.search(shown):
         return False
+    if _DEMAND_VERB_OPENING.match(shown):
+        return True  # "called on the board to open talks": the holder above is its subject
     if holder_before and shown[:1].islower() and tokens[0].lower() in AUXILIARIES:
         return True
+    if tokens[0].lower() in _CONDITION_OPENERS and _MODAL.search(shown):
+        return True  # "If this was an attack we must redouble our efforts"
     return _subject_first(shown, pronoun_ok=True)
 
 
@@ -313,6 +329,16 @@ def subject_before(before: str, holder: str) -> bool:
     last = tokens[-1].lower()
     names = words(holder)
     return last in SUBJECT_PRONOUNS or bool(names and fold(last) == fold(names[-1]))
+
+
+_GOES_ON = re.compile(r"^\s+[a-z]")
+_TAG_AFTER = re.compile(r"^\s+(?:(?:he|she|they|it|we|i)\s+)?(?:said|says|told|added|warned)\b")
+
+
+def cut_short(after: str) -> bool:
+    """The record stops where its sentence goes on without a pause ("will never give up its
+    ballistic missile | and nuclear weapons programs"): the words shown are cut short."""
+    return bool(_GOES_ON.match(after)) and not _TAG_AFTER.match(after)
 
 
 def framed(before: str) -> bool:
