@@ -8,10 +8,13 @@ and the next digest carries on where this one stopped.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from briefing.config import settings_path
@@ -130,35 +133,40 @@ def _run(
     owner: str,
     analyser: _Analyser,
 ) -> None:
-    """Analyse and place the pending articles batch by batch, until none is left or told to stop."""
+    """Analyse and place the pending articles batch by batch, until none is left or told to stop.
+
+    With a pool of analyser processes, the next batch is being analysed while this one is
+    placed: the analyser is pure Python, so only processes put the other cores to work.
+    """
     placer: StorylinePlacer | None = None
-    after = store_analysis.START
-    while True:
-        batch = store_analysis.pending_articles(
-            library, analyser.version, limit=batch_size, after=after
-        )
-        if not batch:
-            break
-        after = batch[-1].cursor
-        locks.take_digest_lock(library, owner, stale_after=LOCK_STALE_SECONDS)
-        if placer is None:
-            placer = StorylinePlacer(library, published=[a.published for a in batch])
-        if not _digest_batch(library, placer, batch, report, tally, should_stop, analyser):
-            report.stopped = True
-            break
+    with _pool_for(tally.total, analyser) as pool:
+        batch = store_analysis.pending_articles(library, analyser.version, limit=batch_size)
+        analysing = _start(pool, batch)
+        while batch:
+            following = store_analysis.pending_articles(
+                library, analyser.version, limit=batch_size, after=batch[-1].cursor
+            )
+            upcoming = _start(pool, following)  # analysed while this batch is placed
+            locks.take_digest_lock(library, owner, stale_after=LOCK_STALE_SECONDS)
+            if placer is None:
+                placer = StorylinePlacer(library, published=[a.published for a in batch])
+            fresh = _analysed(analysing, batch, report, should_stop, analyser)
+            if not _place_batch(library, placer, batch, fresh, report, tally, analyser):
+                report.stopped = True
+                break
+            batch, analysing = following, upcoming
 
 
-def _digest_batch(
+def _place_batch(
     library: Library,
     placer: StorylinePlacer,
     batch: Sequence[store_analysis.PendingArticle],
+    fresh: dict[int, Analysis | None],
     report: DigestReport,
     tally: _Tally,
-    should_stop: Callable[[], bool] | None,
     analyser: _Analyser,
 ) -> bool:
-    """Analyse a batch and place it; False when told to stop before its end."""
-    fresh = _analyse_batch(batch, report, should_stop, analyser)
+    """Place an analysed batch; False when the analysis stopped before its end."""
     reached = [a for a in batch if a.id in fresh]
 
     def write_with(article: ArticleToPlace) -> None:
@@ -173,6 +181,100 @@ def _digest_batch(
     )
     report.add(counts)
     return len(reached) == len(batch)
+
+
+# --- analysing in other processes ---------------------------------------------------------
+
+# Below this many pending articles, starting the processes costs more than it saves.
+POOL_MIN_ARTICLES = 200
+_CHUNK = 10  # articles sent to a worker at a time
+
+_Job = tuple[int, str, str | None, str, str]  # id, text, published, title, source
+_Outcome = tuple[int, Analysis | None]  # None: the analyser failed on it
+
+
+@contextmanager
+def _pool_for(pending: int, analyser: _Analyser) -> Iterator[ProcessPoolExecutor | None]:
+    """Worker processes (one per core) when there is enough to analyse and cores to spare."""
+    cores = os.cpu_count() or 1
+    if pending < POOL_MIN_ARTICLES or cores < 2:
+        yield None
+        return
+    # forkserver, not fork: the reader runs the digest in a thread of a threaded app.
+    context = multiprocessing.get_context("forkserver")
+    pool = ProcessPoolExecutor(
+        max_workers=cores,
+        mp_context=context,
+        initializer=_worker_init,
+        initargs=(analyser.aliases,),
+    )
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_worker_aliases: AliasTable | None = None
+
+
+def _worker_init(aliases: AliasTable) -> None:
+    global _worker_aliases
+    _worker_aliases = aliases
+
+
+def _analyse_jobs(jobs: Sequence[_Job]) -> list[_Outcome]:
+    """In a worker: analyse each article; an unreadable one gives None, not an exception."""
+    out: list[_Outcome] = []
+    for article_id, text, published, title, source in jobs:
+        try:
+            found = analyse(text, published, title=title, source=source, aliases=_worker_aliases)
+        except Exception:  # one unreadable article must not stop the rest
+            log.exception("analysing article %s failed", article_id)
+            found = None
+        out.append((article_id, found))
+    return out
+
+
+def _start(
+    pool: ProcessPoolExecutor | None, batch: Sequence[store_analysis.PendingArticle]
+) -> list[Future[list[_Outcome]]]:
+    """Send the batch's articles that need analysing to the workers (none without a pool)."""
+    if pool is None:
+        return []
+    jobs = [(a.id, a.text, a.published, a.title, a.source) for a in batch if not a.analysed]
+    return [pool.submit(_analyse_jobs, jobs[i : i + _CHUNK]) for i in range(0, len(jobs), _CHUNK)]
+
+
+def _analysed(
+    futures: Sequence[Future[list[_Outcome]]],
+    batch: Sequence[store_analysis.PendingArticle],
+    report: DigestReport,
+    should_stop: Callable[[], bool] | None,
+    analyser: _Analyser,
+) -> dict[int, Analysis | None]:
+    """The batch's fresh records: from the workers, or analysed here without a pool."""
+    if not futures:
+        return _analyse_batch(batch, report, should_stop, analyser)
+    found: dict[int, Analysis] = {}
+    for future in futures:
+        if should_stop is not None and should_stop():
+            for rest in futures:
+                rest.cancel()
+            break
+        for article_id, analysis in future.result():
+            if analysis is None:
+                report.failed.append(article_id)
+                analysis = Analysis(language="")
+            found[article_id] = analysis
+    fresh: dict[int, Analysis | None] = {}
+    for article in batch:  # in order, up to the first one not reached
+        if article.analysed:
+            fresh[article.id] = None
+        elif article.id in found:
+            fresh[article.id] = found[article.id]
+        else:
+            break
+    return fresh
 
 
 def _analyse_batch(

@@ -207,3 +207,58 @@ def test_two_digests_at_once_group_everything_once(tmp_path, gold_docs: list[dic
     shelf.add([dict(gold_docs[0], id="late-copy", source="Another Outlet")])
     assert not digest(setup).busy
     setup.close()
+
+
+def _records(shelf: Shelf) -> list[tuple]:
+    rows: list[tuple] = []
+    for table in ("quotes", "red_lines", "events"):
+        rows += shelf.library.db.execute(
+            f"SELECT article_id, text, start, confidence FROM {table} ORDER BY article_id, start"
+        ).fetchall()
+    return rows
+
+
+def test_analysing_in_worker_processes_gives_the_same_library(
+    tmp_path, gold_docs: list[dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import digest as pipeline
+    from briefing.store import open_library
+
+    shelves = []
+    for name, smallest_pool in (("here", 10**9), ("pool", 1)):
+        monkeypatch.setattr(pipeline, "POOL_MIN_ARTICLES", smallest_pool)
+        shelf = Shelf(open_library(tmp_path / f"{name}.db"))
+        shelf.add(gold_docs)
+        report = digest(shelf.library, batch_size=7)
+        assert report.analysed == len(gold_docs) and not report.failed
+        shelves.append(shelf)
+    here, pool = shelves
+    try:
+        assert _records(pool) == _records(here)
+        assert _assignment(pool) == _assignment(here)
+        assert [s.label for s in list_storylines(pool.library)] == [
+            s.label for s in list_storylines(here.library)
+        ]
+    finally:
+        here.library.close()
+        pool.library.close()
+
+
+def test_a_stop_reaches_the_worker_processes_too(
+    shelf: Shelf, gold_docs: list[dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import digest as pipeline
+
+    monkeypatch.setattr(pipeline, "POOL_MIN_ARTICLES", 1)
+    shelf.add(gold_docs)
+    calls: list[tuple[int, int]] = []
+    report = digest(
+        shelf.library,
+        progress=lambda done, total: calls.append((done, total)),
+        should_stop=lambda: len(calls) >= 7,
+        batch_size=5,
+    )
+    assert report.stopped and 7 <= report.analysed < len(gold_docs)
+    assert report.remaining == len(gold_docs) - report.analysed
+    again = digest(shelf.library)
+    assert again.analysed == len(gold_docs) - report.analysed
