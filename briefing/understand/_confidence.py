@@ -109,6 +109,8 @@ RED_LINE_POINTS_BACK = 0.45
 # Opening with a conjunction, a preposition or a relative word in small letters ("or if it
 # paid more …", "of general-turned-president …"): a piece cut out of its sentence.
 RED_LINE_FRAGMENT = 0.45
+# "… send a clear message … The recent sanctions": words left out, and the next sentence cut
+_CUT_BY_ELLIPSIS = re.compile(r"(?:\u2026|\.\.\.)\s*\S")
 _RED_LINE_FRAGMENT_OPENERS = frozenset("or and but of which who whom whose than as".split())
 # An instruction to the reader ("Never give out personal information …"): advice.
 RED_LINE_IMPERATIVE = 0.45
@@ -167,7 +169,7 @@ def red_line_factors(r: RedLine, named: dict[str, str], text: str = "") -> dict[
         factors["long"] = RED_LINE_LONG
     if _POINTS_BACK.search(r.text) and len(words) <= SHORT_RED_LINE + 2:
         factors["points back"] = RED_LINE_POINTS_BACK
-    if words and words[0] in _RED_LINE_FRAGMENT_OPENERS:
+    if words and words[0] in _RED_LINE_FRAGMENT_OPENERS or _CUT_BY_ELLIPSIS.search(r.text):
         factors["fragment"] = RED_LINE_FRAGMENT
     if _IMPERATIVE.match(r.text):
         factors["imperative"] = RED_LINE_IMPERATIVE

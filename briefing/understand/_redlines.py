@@ -191,7 +191,10 @@ _RAW_TRIGGERS += [
     # a promise held against all comers: "has vowed not to let …", "vowed to destroy …"
     ("demand", re.compile(r"\bvow(?:s|ed)\b(?= (?:not |never )?to\b)", re.I)),
     # what someone says ought to happen; the narrator's own "should" holds no one (see _frames)
-    ("demand", re.compile(r"\bshould\b(?!\s+(?:have|be able|not have)\b)", re.I)),
+    # not "should these talks fail" (a condition, the subject after the verb)
+    ("demand", re.compile(
+        r"\bshould\b(?!\s+(?:have|be able|not have|the|these|those|this|that|it|they|he|she"
+        r"|we|you|any|such|a|an)\b)", re.I)),
 ]  # fmt: skip
 _FIRST_LETTERS = (
     "oupcas", "wscdnr", "uinwatcrbf", "mhdiacuorpwenvi", "aupcoitel", "upfd", "ro", "v", "s"
@@ -1199,6 +1202,7 @@ def _split_at(
                 (_opens_no_verb(text, m.end()) and not _second_past_verb(text, first_cue, m.end()))
                 or _quoted(text, part_start, m.start())
                 or _unfinished_list(text, m, part_end)
+                or _inside_noun_phrase(text, left_from, m)
             ):
                 continue  # nor inside a quotation: "would face “fire and fury” if …"
             left = text[left_from : m.start()]
@@ -1209,6 +1213,26 @@ def _split_at(
             current = m.end()
         out.append((current, part_end))
     return out
+
+
+_OPEN_NOUN_PHRASE = re.compile(
+    r"\b(?:its|their|his|her|our|your|the|a|an)(?:\s+[\w'\u2019-]+){1,2}\s*$", re.I
+)
+_DETERMINER_NEAR = re.compile(
+    r"^\s*(?:\S+\s+){0,3}?(?:its|their|his|her|our|your|the|a|an|no|any|as|to|on|in|for|with"
+    r"|together|up|out|back|down|off)\b",
+    re.I,
+)
+
+
+def _inside_noun_phrase(text: str, left_from: int, separator: re.Match[str]) -> bool:
+    """ "suspend its nuclear and ballistic missile tests": "and" joins two words of one noun
+    phrase (the left side ends a word or two after its determiner, and the right side opens
+    no phrase of its own), not two demands."""
+    if not _OPEN_NOUN_PHRASE.search(text, left_from, separator.start()):
+        return False
+    right = text[separator.end() : separator.end() + 60]
+    return not _DETERMINER_NEAR.match(right)
 
 
 # "that" as the subject after a comma ("…, that is a risk and …"), not a conjunction

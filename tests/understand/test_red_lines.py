@@ -375,3 +375,22 @@ def test_a_must_of_what_is_surely_so_is_no_demand() -> None:
 def test_a_crowd_demanding_something_told_in_passing_is_no_red_line() -> None:
     text = "The general took power in 2013 after mass protests demanding the president's exit."
     assert red_lines(text) == []
+
+
+def test_and_inside_one_object_joins_no_two_demands() -> None:
+    text = (
+        "The island routinely says it will never give up its coastal fishing and offshore "
+        "drilling rights, saying they are vital."
+    )
+    assert [r.text for r in red_lines(text)] == [
+        "it will never give up its coastal fishing and offshore drilling rights"
+    ]
+    text = "The union demands the port suspend its automated and remote crane trials."
+    assert [r.text for r in red_lines(text)] == [
+        "The union demands the port suspend its automated and remote crane trials"
+    ]
+
+
+def test_should_before_its_subject_sets_a_condition_not_a_demand() -> None:
+    text = "The navy is ready to act should these drills turn into a confrontation, analysts said."
+    assert red_lines(text) == []
