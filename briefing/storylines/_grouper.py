@@ -411,6 +411,8 @@ class Grouper:
         for name, (kind, n) in source.actors.items():
             target.actors.setdefault(name, [kind, 0])[1] += n
         target.recent.extend(source.recent)
+        target.headlines.extend(source.headlines)
+        _trim_headlines(target)
         self.redirect[source_id] = target_id
 
     def headline_share(self, feats: Features, story: Storyline) -> float:
@@ -473,11 +475,7 @@ class Grouper:
             story.headline = feats.title
         story.first_day = min(story.first_day, day)
         story.last_day = max(story.last_day, day)
-        for term in feats.title_terms:
-            story.title_terms[term] = story.title_terms.get(term, 0) + 1
-        if len(story.title_terms) > _LABEL_MAX:
-            kept = sorted(story.title_terms.items(), key=lambda kv: kv[1], reverse=True)
-            story.title_terms = dict(kept[: _LABEL_MAX // 2])
+        add_headline_terms(story, feats)
         if not copy:  # a wire copy repeats its original's words: they count once
             add_label_evidence(story, feats, actors)
         story.recent.append((key, feats.fingerprint, day))
@@ -562,6 +560,15 @@ def prune(story: Storyline, index: dict[str, set[int]] | None = None) -> None:
                     del index[term]
 
 
+def add_headline_terms(story: Storyline, feats: Features) -> None:
+    """Count the article's headline terms in the storyline's (what later headlines meet)."""
+    for term in feats.title_terms:
+        story.title_terms[term] = story.title_terms.get(term, 0) + 1
+    if len(story.title_terms) > _LABEL_MAX:
+        kept = sorted(story.title_terms.items(), key=lambda kv: kv[1], reverse=True)
+        story.title_terms = dict(kept[: _LABEL_MAX // 2])
+
+
 def add_label_evidence(
     story: Storyline, feats: Features, actors: Iterable[tuple[str, str]]
 ) -> None:
@@ -577,10 +584,7 @@ def add_label_evidence(
         entry[1] += 1
     if feats.title:
         story.headlines.append(feats.title)
-        if len(story.headlines) > _HEADLINES_MAX:  # the least typical ones go
-            typical = [_typical(h, story) for h in story.headlines]
-            ranked = sorted(range(len(typical)), key=lambda i: -typical[i])
-            story.headlines = [story.headlines[i] for i in sorted(ranked[:_HEADLINES_KEEP])]
+        _trim_headlines(story)
     for table in (story.phrases, story.names, story.title_names):
         if len(table) > _LABEL_MAX:
             kept = sorted(table.items(), key=lambda kv: kv[1], reverse=True)[:_LABEL_KEEP]
@@ -589,6 +593,13 @@ def add_label_evidence(
     if len(story.actors) > _LABEL_MAX:
         kept_actors = sorted(story.actors.items(), key=lambda kv: kv[1][1], reverse=True)
         story.actors = dict(kept_actors[:_LABEL_KEEP])
+
+
+def _trim_headlines(story: Storyline) -> None:
+    if len(story.headlines) > _HEADLINES_MAX:  # the least typical ones go
+        typical = [_typical(h, story) for h in story.headlines]
+        ranked = sorted(range(len(typical)), key=lambda i: -typical[i])
+        story.headlines = [story.headlines[i] for i in sorted(ranked[:_HEADLINES_KEEP])]
 
 
 def _typical(headline: str, story: Storyline) -> float:

@@ -23,6 +23,7 @@ from briefing.storylines._grouper import (
     Features,
     Grouper,
     Storyline,
+    add_headline_terms,
     add_label_evidence,
     add_vector,
     features,
@@ -176,6 +177,7 @@ def rebuild(library: Library, storyline_ids: Iterable[int]) -> None:
             story.headline = f.title
         story.first_day = day if story.count == 1 else min(story.first_day, day)
         story.last_day = max(story.last_day, day)
+        add_headline_terms(story, f)
         add_label_evidence(story, f, actor_pairs(analyses.get(m.article_id)))
     for story in stories.values():
         if len(story.centroid) > _CENTROID_MAX:

@@ -147,3 +147,22 @@ def test_overrides_refuse_what_does_not_exist(shelf: Shelf, gold_docs: list[dict
         rename_storyline(shelf.library, 10_000, "x")
     with pytest.raises(StorylineError):
         split_storyline(shelf.library, some, [10_000])
+
+
+def test_a_correction_keeps_what_the_headlines_said(shelf: Shelf, gold_docs: list[dict]) -> None:
+    """Later reports are matched against a storyline's headlines too: after a merge, the
+    merged storyline knows both sides' headline words."""
+    from briefing.store.storylines import get_storyline
+    from briefing.storylines._text import content_terms
+
+    shelf.add(gold_docs)
+    digest(shelf.library)
+    peace = shelf.storyline_of(_of(gold_docs, "ukraine-peace-talks")[0]["id"])
+    trade = shelf.storyline_of(_of(gold_docs, "eu-us-trade-talks")[0]["id"])
+    assert peace is not None and trade is not None
+    kept = merge_storylines(shelf.library, peace, trade)
+    row = get_storyline(shelf.library, kept)
+    assert row is not None
+    known = set(row.state["title_terms"])
+    for doc in _of(gold_docs, "ukraine-peace-talks") + _of(gold_docs, "eu-us-trade-talks"):
+        assert set(content_terms(doc["title"])) <= known, doc["title"]
