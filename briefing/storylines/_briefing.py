@@ -264,6 +264,7 @@ def _timeline(
         for report, scheduled, shown in _event_reports(m, _analysis(analyses, m).events):
             terms = set(content_terms(report.text))
             day = _day(report.date)
+            best, score = None, 0.0
             for h in happenings:
                 if any(r.source.article_id == m.article_id for r in h.reports):
                     # Told twice in one article: the same words, within a day.
@@ -271,13 +272,17 @@ def _timeline(
                 else:
                     same = _same_event(terms, h.terms, day, _day(h.reports[0].date))
                 if same and not _different_facts(report.text, h.reports[0].text):
-                    h.reports.append(report)
-                    h.scheduled.append(scheduled)
-                    h.shown.append(shown)
-                    h.terms |= terms
-                    break
-            else:
+                    # The happening told in the most similar words, not the first that fits.
+                    fit = len(terms & h.terms) / max(1, len(terms | h.terms))
+                    if best is None or fit > score:
+                        best, score = h, fit
+            if best is None:
                 happenings.append(_Happening(terms, [report], [scheduled], [shown]))
+            else:
+                best.reports.append(report)
+                best.scheduled.append(scheduled)
+                best.shown.append(shown)
+                best.terms |= terms
     entries = [_entry(h) for h in happenings]
     entries.sort(key=lambda e: (e.date, e.reports[0].source.date or ""))
     return tuple(entries)
@@ -315,7 +320,7 @@ def _event_reports(m: Member, events: Sequence[Event]) -> list[tuple[EventReport
     """Each event of an article as a report: (report, scheduled, shown by default). A clause
     that is no statement alone is shown as its whole sentence when that sentence holds no other
     event; one sentence read twice (two dates for one clause) is one report."""
-    out: dict[tuple[int, int], tuple[EventReport, bool, bool, float]] = {}
+    out: list[_Read] = []
     for event in events:
         start, end, text = event.start, event.end, event.text
         threshold = SHOWN_CONFIDENCE
@@ -336,16 +341,33 @@ def _event_reports(m: Member, events: Sequence[Event]) -> list[tuple[EventReport
                 threshold *= WIDENED_RELIEF
         ok = ok and event.confidence >= threshold
         report = EventReport(date=event.date, text=text, source=cite(m, start, end))
-        key = (start, end)
-        if key in out and not _better_date(report, event.confidence, out[key]):
-            continue
-        out[key] = (report, event.scheduled, ok, event.confidence)
-    return [(r, scheduled, ok) for r, scheduled, ok, _c in out.values()]
+        item = (report, event.scheduled, ok, event.confidence)
+        i = next((i for i, k in enumerate(out) if _same_clause(k[0].source, report.source)), None)
+        if i is None:
+            out.append(item)
+        else:
+            out[i] = _one_clause(out[i], item)
+    return [(r, scheduled, ok) for r, scheduled, ok, _c in out]
 
 
-def _better_date(
-    report: EventReport, confidence: float, held: tuple[EventReport, bool, bool, float]
-) -> bool:
+_Read = tuple[EventReport, bool, bool, float]  # a report, scheduled, shown, confidence
+
+
+def _same_clause(a: Citation, b: Citation) -> bool:
+    """Two spans of one article that are mostly the same words (one clause read twice)."""
+    overlap = min(a.end, b.end) - max(a.start, b.start)
+    return overlap > 0 and overlap >= 0.6 * min(a.end - a.start, b.end - b.start)
+
+
+def _one_clause(held: _Read, new: _Read) -> _Read:
+    """One clause read twice: the longer words, and the date of the better reading."""
+    dated = new if _better_date(new[0], new[3], held) else held
+    worded = new if len(new[0].text) > len(held[0].text) else held
+    report = replace(worded[0], date=dated[0].date)
+    return (report, dated[1], worded[2], max(held[3], new[3]))
+
+
+def _better_date(report: EventReport, confidence: float, held: _Read) -> bool:
     """Of two dates read for one clause, the one the clause writes out (a day of the month or
     a month's name) wins, then the more confident reading."""
     return (_written(report), confidence) > (_written(held[0]), held[3])
