@@ -19,6 +19,7 @@ from briefing.storylines._gate import (
     event_statement,
     framed,
     garbled_name,
+    in_relative_clause,
     main_clause_part,
     outlet_name,
     quote_statement,
@@ -537,7 +538,7 @@ def _quotes(
                     confidence=q.confidence,
                     shown=known
                     and quote_statement(q.text, q.direct)
-                    and (q.direct or not cut_short(m.text[q.end : q.end + 40])),
+                    and (q.direct or not _cut_or_gapped(m.text, q)),
                     source=cite(m, q.start, q.end),
                     tokens=frozenset(_norm(q.text).split()),
                     record=q,
@@ -570,6 +571,13 @@ def _quotes(
     ]
     groups.sort(key=_group_order)
     return tuple(groups)
+
+
+def _cut_or_gapped(text: str, q: Quote) -> bool:
+    """Reported words cut short, or said inside a relative clause (with a gap)."""
+    if cut_short(text[q.end : q.end + 40]):
+        return True
+    return q.speaker_span is not None and in_relative_clause(text[: q.speaker_span[0]])
 
 
 def _known(name: str, cast: Cast) -> bool:

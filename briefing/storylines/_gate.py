@@ -233,8 +233,8 @@ def _subject_first(text: str, *, pronoun_ok: bool) -> bool:
     if low[:1].isdigit() and not re.fullmatch(r"(?:1[89]|20)\d\d", low):
         return False  # a sentence spells out a number it opens with: this one was cut
     # A participle opening ("Scheduled to blast off …"), not a name ("Ted Cruz").
-    participle = low.endswith("ing") or (
-        low.endswith("ed") and len(tokens) > 1 and tokens[1].islower()
+    participle = tokens[0][:1].isupper() and (
+        low.endswith("ing") or (low.endswith("ed") and len(tokens) > 1 and tokens[1].islower())
     )
     adjunct = low in PREPOSITIONS or low in CONJUNCTIONS or low in DISCOURSE or participle
     if adjunct and low not in RELATIVES:
@@ -291,6 +291,15 @@ def quote_statement(text: str, direct: bool) -> bool:
     if tokens[0].lower() in OBJECT_PRONOUNS - {"it"} or tokens[0].lower() in QUESTION_WORDS:
         return False
     head = [t.lower() for t in tokens[:4]]
+    if (
+        head[0] in (POSSESSIVES | OBJECT_PRONOUNS) - {"it"}
+        and "to" in head[1:]
+        and not any(
+            t.lower() in AUXILIARIES or t.lower() in IRREGULAR_PAST or t.lower().endswith("ed")
+            for t in tokens[: head.index("to", 1)]
+        )
+    ):
+        return False  # "its residents to 'duck and cover'": the object of a cut "warned … to"
     for link in ("as", "if", "whether"):
         if link in head[1:] and not has_finite_verb(tokens[: head.index(link, 1)]):
             return False  # the object of "described X as …", "asked X if …": its verb cut off
@@ -333,6 +342,13 @@ def subject_before(before: str, holder: str) -> bool:
 
 _GOES_ON = re.compile(r"^\s+[a-z]")
 _TAG_AFTER = re.compile(r"^\s+(?:(?:he|she|they|it|we|i)\s+)?(?:said|says|told|added|warned)\b")
+
+
+def in_relative_clause(before_speaker: str) -> bool:
+    """The speaker is named inside a relative clause ("footage, which Thurman says she
+    obtained"): what follows has a gap, it is no statement."""
+    tokens = words(before_speaker[-30:])
+    return bool(tokens) and tokens[-1].lower() in {"which", "who", "whom"}
 
 
 def cut_short(after: str) -> bool:
