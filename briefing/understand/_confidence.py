@@ -260,7 +260,9 @@ _SUBJECT_OPENERS = frozenset(
     "the a an this these those some many most several all both each every no one two three "
     "four five six seven eight nine ten dozens hundreds thousands".split()
 )
-_PRONOUN_SUBJECTS = frozenset("he she it they his her its their him them it's it\u2019s".split())
+_PRONOUN_SUBJECTS = frozenset(
+    "he she it they his her its their him them it's it\u2019s that's that\u2019s".split()
+)
 _ANCHORED_OPENING = re.compile(
     r"^(?:a|one|two|three|\w+) (?:day|days|week|weeks|month|months|hours?) (?:after|before)\b",
     re.I,
@@ -274,8 +276,9 @@ _CAPTION = re.compile(
 _SENTENCE_CLOSERS = ".!?:;\u2026\"'\u201d\u2019)]"
 
 
-def _fragment(text: str, words: list[str]) -> bool:
-    """Whether the clause lacks the start of its sentence (see EVENT_FRAGMENT)."""
+def _fragment(text: str, words: list[str], before: str | None = None) -> bool:
+    """Whether the clause lacks the start of its sentence (see EVENT_FRAGMENT); `before` is
+    the article's text just before it, when known."""
     first = words[0]
     low = first.lower()
     if _ANCHORED_OPENING.match(text):
@@ -283,7 +286,11 @@ def _fragment(text: str, words: list[str]) -> bool:
     if len(words) > 2 and first[:1].isupper() and words[1] in ("who", "which", "whom"):
         return True  # "Chapman who had thrown …": a relative clause without its main clause
     if first.islower():
-        if low in _SUBJECT_OPENERS or low in _PRONOUN_SUBJECTS:
+        if low in _SUBJECT_OPENERS:
+            # "the natural display which took place …" after a verb or a preposition is its
+            # object cut out of the sentence; after "that", "and", a comma it is a subject
+            return before is not None and not _SUBJECT_BEFORE.search(before)
+        if low in _PRONOUN_SUBJECTS:
             return False
         if low in ADVERBIAL_OPENERS and _SUBJECT_AFTER_COMMA.search(text):
             return False  # "at the end of November, Kim declared …": time before the subject
@@ -295,7 +302,7 @@ def _fragment(text: str, words: list[str]) -> bool:
     # "In October I said …", "Closing arguments are scheduled …" have their clause
     if low.endswith("ing") and len(low) > 4:
         return "," not in text and not _finite(words[1:], present=False)
-    if low in FRAGMENT_OPENERS and "," not in text:
+    if low in FRAGMENT_OPENERS and low != "that" and "," not in text:
         return not any(w in ("I", "he", "she", "we", "they") for w in words[1:])
     return False
 
@@ -312,6 +319,13 @@ def _finite(words: list[str], *, present: bool) -> bool:
     return False
 
 
+# what may stand before a clause's subject in small letters: a sentence's or a clause's start
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?:;,(\u2014\u2013\"\u201c\u2018-]|\b(?:that|and|but|or|when|after|before|as|while"
+    r"|because|since|until|unless|once|whether|though|although|if|where|so|then|said|says|say"
+    r"|told|tell|reported)\b)\s*$",
+    re.I,
+)
 _SUBJECT_AFTER_COMMA = re.compile(
     r"^[^,]{3,60}, (?:[A-Z]|(?:the|a|an|he|she|it|they|we|police|officials)\b)"
 )
@@ -333,7 +347,11 @@ def _cut_short(text: str, record: str, end: int) -> bool:
         return True
     # "that" opens what was said only after a verb of saying ("estimated on Dec. 18 | that …"),
     # not after an agreement it describes ("reached an agreement on Tuesday | that …")
-    return any(w.lower() in SPEECH_CUES for w in _words(record)[-5:])
+    last = _words(record)[-4:]
+    return any(
+        w.lower() in SPEECH_CUES or w.lower() in CONFIDENCE_IRREGULAR_PAST or w.endswith("ed")
+        for w in last
+    )
 
 
 def _subject_word(text: str, words: list[str]) -> str:
@@ -347,6 +365,15 @@ def _subject_word(text: str, words: list[str]) -> str:
 _SAID_THAT = re.compile(
     rf"\b(?:{'|'.join(sorted(SPEECH_CUES))})\b(?:\s+\w+){{0,3}}?\s+that\s+", re.I
 )
+
+
+def _two_sentences(record: str) -> bool:
+    """A full stop inside the record, with more after it: two pieces glued together ("… took
+    place. * The first Ford …", "… hydrogen bomb. detonated last Sunday")."""
+    return bool(_INNER_STOP.search(record))
+
+
+_INNER_STOP = re.compile(r"\b[a-z]{3,}[.!?][\"'\u201d\u2019]?\s+[*\u2022a-z]|[.!?]\s+\*")
 
 
 def _question(text: str, end: int) -> bool:
@@ -393,7 +420,8 @@ def _past_tense(words: list[str]) -> bool:
 
 
 _FUTURE_WORDS = re.compile(
-    r"\b(?:will|would|shall|going to|plans?|scheduled|due|expected|set to|must|next)\b|'ll\b",
+    r"\b(?:will|would|shall|going to|plans?|scheduled|due|expected|set to|must|next"
+    r"|to (?:hold|meet|begin|start|launch|vote|open|visit|sign|resume|discuss))\b|'ll\b",
     re.I,
 )
 
@@ -431,7 +459,8 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
     """The named factors of an event (`marks`: the date expressions read and their dates)."""
     factors: dict[str, float] = {}
     words = _words(e.text)
-    if not words or _fragment(e.text, words):
+    before = text[max(0, e.start - 40) : e.start] if text else None
+    if not words or _fragment(e.text, words, before) or _two_sentences(e.text):
         factors["fragment"] = EVENT_FRAGMENT
     elif _subject_word(e.text, words) in _PRONOUN_SUBJECTS or _REFERRING.match(e.text):
         factors["pronoun subject"] = EVENT_PRONOUN_SUBJECT

@@ -56,7 +56,10 @@ _PATTERNS = [
     ("dmy", re.compile(rf"\b{_DAY} (?:of )?{_MONTH}{_YEAR}(?: (next|last) year)?\b")),
     (
         "mdy",
-        re.compile(rf"\b{_MONTH} {_DAY}{_YEAR}\b(?! (?:percent|per cent|million|billion))"),
+        re.compile(
+            rf"\b{_MONTH} {_DAY}{_YEAR}\b(?! (?:percent|per cent|million|billion))"
+            r"(?: (next|last) year\b)?"
+        ),
     ),
     (
         "my",
@@ -239,7 +242,7 @@ def _day_month_year(kind: str, m: re.Match[str]) -> tuple[int, int, str | None, 
     """Day, month, written year and "next"/"last" year of "3 March 2024" or "March 3"."""
     if kind == "dmy":
         return int(m.group(1)), MONTHS[m.group(2).lower()], m.group(3), m.group(4)
-    return int(m.group(2)), MONTHS[m.group(1).lower()], m.group(3), None
+    return int(m.group(2)), MONTHS[m.group(1).lower()], m.group(3), m.group(4)
 
 
 def _full_date(
@@ -306,6 +309,11 @@ def _month_year(kind: str, m: re.Match[str], pub: date | None, ctx: _Context) ->
     return month_text, bool(pub and month_text > pub.isoformat()[:7])
 
 
+def _past_only(ctx: _Context) -> bool:
+    """A past tense before the date and nothing that looks ahead ("would", "will")."""
+    return ctx.past and not _FUTURE.search(ctx.before)
+
+
 def _weekday(m: re.Match[str], pub: date, ctx: _Context) -> _Dated:
     """ "on Monday", "next Monday", "by Friday": the tense decides which week."""
     modifier = (m.group(1) or "").lower()
@@ -314,14 +322,17 @@ def _weekday(m: re.Match[str], pub: date, ctx: _Context) -> _Dated:
         delta = (weekday - pub.weekday()) % 7 or 7
     elif modifier == "last":
         delta = -((pub.weekday() - weekday) % 7 or 7)
-    elif modifier in ("by", "until", "this") or (ctx.future and modifier not in ("since", "after")):
+    elif (modifier == "this" or modifier in ("by", "until") and not _past_only(ctx)) or (
+        ctx.future and modifier not in ("since", "after")
+    ):
+        # "by Friday" is a deadline ahead, unless the clause is past ("fell by Tuesday night")
         delta = (weekday - pub.weekday()) % 7
     else:
         delta = -((pub.weekday() - weekday) % 7)
     if delta == -6 and (ctx.late or _LOCAL_TIME.match(m.string, m.end())):
         # "fired a missile early on Tuesday" in a story of Monday evening (UTC): the day after,
         # in a time zone ahead, rather than six days back (which a story calls "last Tuesday")
-        delta = 1
+        return (pub + timedelta(days=1)).isoformat(), False  # it has happened
     d = pub + timedelta(days=delta)
     return d.isoformat(), delta > 0
 

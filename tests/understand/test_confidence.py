@@ -241,3 +241,21 @@ def test_a_question_a_reference_back_and_a_cut_report_are_doubtful() -> None:
 def test_an_undated_handout_photo_is_a_caption() -> None:
     phrase = "The minister looks on during a visit in this undated photo released on 3 March"
     assert "caption" in event_factors(_ev(phrase), phrase, [(70, 78, "2026-03-03")])
+
+
+def test_an_object_cut_out_of_its_sentence_is_a_fragment() -> None:
+    phrase = "the fireworks display which took place at 6pm on 26 December"
+    text = "Crowds watched " + phrase + "."
+    e = Event(date="2025-12-26", text=phrase, start=15, end=15 + len(phrase))
+    assert "fragment" in event_factors(e, text, [(52, 63, "2025-12-26")])
+    text = "Police said " + phrase.replace("which took", "took") + "."
+    whole = phrase.replace("which took", "took")
+    e = Event(date="2025-12-26", text=whole, start=12, end=12 + len(whole))
+    assert "fragment" not in event_factors(e, text, [(46, 57, "2025-12-26")])
+
+
+def test_two_pieces_glued_by_a_full_stop_are_a_fragment() -> None:
+    glued = "the first time the fair took place. * The first ferry sailed in September 1908"
+    assert "fragment" in event_factors(_ev(glued), glued, [(68, 82, "1908-09")])
+    named = "Harbour Holdings Inc. sold the ferry in September 1908"
+    assert "fragment" not in event_factors(_ev(named), named, [(40, 54, "1908-09")])

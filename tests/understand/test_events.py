@@ -229,3 +229,20 @@ def test_a_month_inside_a_name_is_no_date() -> None:
 def test_a_weekday_before_its_date_in_brackets_is_one_date() -> None:
     (e,) = events("The probe that landed last Sunday (November 22) sent its first pictures.")
     assert e.date == "2026-11-22"
+
+
+def test_by_a_weekday_in_a_past_clause_is_behind() -> None:
+    (e,) = events("Another 20 inches of snow fell by Tuesday night.", "2026-11-25T09:00:00")
+    assert (e.date, e.scheduled) == ("2026-11-24", False)
+    (e,) = events("The ministry said it would decide by Friday.", "2026-11-25T09:00:00")
+    assert (e.date, e.scheduled) == ("2026-11-27", True)
+
+
+def test_a_date_with_last_year_after_it() -> None:
+    (e,) = events("A gunman opened fire in a nightclub on June 12 last year.", "2026-11-25")
+    assert e.date == "2025-06-12"
+
+
+def test_the_day_after_publication_abroad_has_happened() -> None:
+    (e,) = events("The ferry sank off the northern coast early on Tuesday.", "2026-11-23T21:10:00")
+    assert not e.scheduled
