@@ -243,6 +243,8 @@ SHORT_EVENT = 4
 EVENT_CAPTION = 0.35
 # The line goes on into page furniture (blanked): a post's signature, a picture's credit.
 EVENT_BESIDE_FURNITURE = 0.4
+# The date belongs to an earlier happening named in a phrase after the verb.
+EVENT_DATE_OF_ANOTHER = 0.45
 # A question ("Do we expect a statement tonight?"): nothing happened.
 EVENT_QUESTION = 0.3
 # "The latter reopened …", "The former …": whom it refers to is in another sentence.
@@ -285,6 +287,9 @@ def _fragment(text: str, words: list[str], before: str | None = None) -> bool:
         return True
     if len(words) > 2 and first[:1].isupper() and words[1] in ("who", "which", "whom"):
         return True  # "Chapman who had thrown …": a relative clause without its main clause
+    if len(words) > 2 and before is not None and before.rstrip().endswith(","):
+        if words[1].endswith("ing") and words[1].islower():
+            return True  # "…, Florida using the same pad, Musk tweeted": a phrase cut out
     if first.islower():
         if low in _SUBJECT_OPENERS:
             # "the natural display which took place …" after a verb or a preposition is its
@@ -373,7 +378,7 @@ def _two_sentences(record: str) -> bool:
     return bool(_INNER_STOP.search(record))
 
 
-_INNER_STOP = re.compile(r"\b[a-z]{3,}[.!?][\"'\u201d\u2019]?\s+[*\u2022a-z]|[.!?]\s+\*")
+_INNER_STOP = re.compile(r"\b[a-z]{3,}[.!?][\"'\u201d\u2019]?\s+[*\u2022a-z$]|[.!?]\s+\*")
 
 
 def _question(text: str, end: int) -> bool:
@@ -415,7 +420,8 @@ def _past_tense(words: list[str]) -> bool:
         if low in CONFIDENCE_IRREGULAR_PAST and before not in NOT_BEFORE_PAST:
             return True  # "will be held" is no past
         if word.islower() and low.endswith("ed") and before not in NOT_BEFORE_PAST:
-            return True
+            if "-" not in word:  # "op-ed", "state-owned"
+                return True
     return False
 
 
@@ -436,14 +442,19 @@ def _has_verb(words: list[str]) -> bool:
     caption, a dateline or a noun phrase from a clause)."""
     for i, word in enumerate(words):
         low = word.lower()
+        before = words[i - 1] if i else ""
+        if low == "am" and before.isdigit():
+            continue  # "at 9:45 am": a time
         if low in AUXILIARY_VERBS:
             return True
-        before = words[i - 1] if i else ""
+        if "-" in word:
+            continue  # "op-ed", "California-based": no verb
         if before.lower() in _NOUN_PHRASE_WORDS or before.islower() and before.endswith("ed"):
             continue  # "the coordinated attacks": no verb in a noun phrase
         if low in CONFIDENCE_IRREGULAR_PAST or low in SPEECH_CUES:
             return True
-        if word.islower() and low.endswith(("ed", "es", "ing", "s")) and not low.endswith("ss"):
+        # (a word in -ing alone makes no clause: "the last landing", "police raiding …")
+        if word.islower() and low.endswith(("ed", "es", "s")) and not low.endswith("ss"):
             return True
     return False
 
@@ -455,6 +466,33 @@ _ATTRIBUTION_TAIL = re.compile(
 )
 
 
+# a relative clause set off by commas on both sides, or an aside in brackets: no main verb
+# ("Sheen, who adopted the team, was at the game"; "Trump, who predicted a deal" is readable)
+_ASIDE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,]*,|\([^()]*\)")
+# the date dates what the clause's own happening followed: "voted … following its test on
+# Sept 3", "adopted sanctions in response to the test on 29 November"
+_GOVERNED_DATE = re.compile(
+    r"\b(?:following|since|ahead of|in response to|in the wake of)\b[^,;]{0,80}$",
+    re.I,
+)
+
+
+def _main_clause(record: str) -> str:
+    """The record without its relative clauses and bracketed asides."""
+    return _ASIDE.sub(" ", record)
+
+
+def _date_of_another(e: Event, text: str, marks: Sequence[DateMark]) -> bool:
+    """The only date read in the record stands in a phrase about an earlier happening that
+    follows the clause's verb ("… voted … following its sixth nuclear test on Sept 3")."""
+    inside = [m for m in marks if e.start <= m[0] and m[1] <= e.end]
+    if len(inside) != 1 or not text:
+        return False
+    lead = text[e.start : inside[0][0]]
+    governed = _GOVERNED_DATE.search(lead)
+    return governed is not None and _has_verb(_words(lead[: governed.start()]))
+
+
 def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, float]:
     """The named factors of an event (`marks`: the date expressions read and their dates)."""
     factors: dict[str, float] = {}
@@ -464,9 +502,12 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
         factors["fragment"] = EVENT_FRAGMENT
     elif _subject_word(e.text, words) in _PRONOUN_SUBJECTS or _REFERRING.match(e.text):
         factors["pronoun subject"] = EVENT_PRONOUN_SUBJECT
+    main = _words(_main_clause(e.text))
     past = _past_tense(words)
-    if not past and not _has_verb(words):
+    if not (_past_tense(main) or _has_verb(main)):
         factors["no verb"] = EVENT_NO_VERB
+    if _date_of_another(e, text, marks):
+        factors["date of another happening"] = EVENT_DATE_OF_ANOTHER
     if _ATTRIBUTION_TAIL.search(e.text) and len(words) <= ATTRIBUTION_WORDS:
         factors["attribution only"] = EVENT_ATTRIBUTION_ONLY
     if e.scheduled and past and not _FUTURE_WORDS.search(e.text):

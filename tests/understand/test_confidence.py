@@ -259,3 +259,33 @@ def test_two_pieces_glued_by_a_full_stop_are_a_fragment() -> None:
     assert "fragment" in event_factors(_ev(glued), glued, [(68, 82, "1908-09")])
     named = "Harbour Holdings Inc. sold the ferry in September 1908"
     assert "fragment" not in event_factors(_ev(named), named, [(40, 54, "1908-09")])
+
+
+def test_a_noun_phrase_with_an_aside_or_a_time_has_no_verb() -> None:
+    for phrase in (
+        "Sunday's column, by op-ed writer Ann Example",
+        "Honolulu at 9:45 am on 31 December",
+        "On 11 December, the anniversary of the last landing (the day people walked there)",
+    ):
+        assert "no verb" in event_factors(_ev(phrase), phrase, [(0, 1, "2025-12-31")]), phrase
+    clause = "Ann Example, who coaches the team, was at the game on Wednesday night"
+    assert "no verb" not in event_factors(_ev(clause), clause, [(0, 1, "2025-12-31")])
+
+
+def test_a_date_of_what_the_happening_followed_is_doubtful() -> None:
+    record = "The council voted to close the pier following the storm on 3 September"
+    mark = (record.index("3 September"), len(record), "2026-09-03")
+    e = Event(date="2026-09-03", text=record, start=0, end=len(record))
+    assert "date of another happening" in event_factors(e, record, [mark])
+    record = "The council voted on 3 September to close the pier"
+    mark = (record.index("3 September"), record.index(" to close"), "2026-09-03")
+    e = Event(date="2026-09-03", text=record, start=0, end=len(record))
+    assert "date of another happening" not in event_factors(e, record, [mark])
+
+
+def test_a_participle_phrase_after_a_comma_is_a_fragment() -> None:
+    text = "It will sail from Valletta, Malta using the old quay, the captain wrote late Friday."
+    record = "Malta using the old quay, the captain wrote late Friday"
+    start = text.index(record)
+    e = Event(date="2026-03-06", text=record, start=start, end=start + len(record))
+    assert "fragment" in event_factors(e, text, [(start + 40, start + 51, "2026-03-06")])
