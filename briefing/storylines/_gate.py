@@ -40,7 +40,9 @@ DISCOURSE = frozenset(
     " yet nonetheless nevertheless separately additionally".split()
 )
 # A subject pronoun whose referent is in another sentence: the row alone does not say who.
-BARE_PRONOUNS = frozenset("he she it they him her them his its their this these those".split())
+BARE_PRONOUNS = frozenset(
+    "he she it they we i you him her them his its their our this these those".split()
+)
 SUBJECT_PRONOUNS = frozenset("he she it they we i".split())
 POSSESSIVES = frozenset("his her its their our my your".split())
 OBJECT_PRONOUNS = frozenset("him her them it me us".split())
@@ -78,7 +80,8 @@ _FURNITURE = re.compile(
     r"|request for comment|did not (?:immediately )?(?:respond|return)|could not be reached"
     r"|not immediately (?:respond|return|available)|image (?:copyright|caption)"
     r"|all rights reserved|copyright)\b|©|\(\s*photo|^\W*\((?:[A-Z]\w*\s?){1,3}\)"
-    r"|\((?:[A-Z]\w*\s?){1,3}\)\s*[-\u2013\u2014]|^\W*[\u2022\u25cf\u25aa*]",
+    r"|\((?:[A-Z]\w*\s?){1,3}\)\s*[-\u2013\u2014]|^\W*[\u2022\u25cf\u25aa*]"
+    r"|^[A-Z]{3,}:",
     re.IGNORECASE,
 )
 _DEMAND = re.compile(
@@ -274,8 +277,8 @@ def main_clause_part(text: str, before: str) -> bool:
 def event_statement(text: str) -> bool:
     """An event row a reader understands alone: who did what."""
     tokens = words(text)
-    if len(tokens) < 4 or furniture(text) or _WISH.search(text):
-        return False
+    if len(tokens) < 4 or furniture(text) or _WISH.search(text) or "?" in text:
+        return False  # a question is no happening
     return _subject_first(text, pronoun_ok=False)
 
 
