@@ -80,6 +80,14 @@ class RedLineView:
 
 
 @dataclass(frozen=True)
+class SummaryLine:
+    """A sentence of the storyline's summary, as its article wrote it, and where."""
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
 class ActorInfo:
     name: str
     aliases: tuple[str, ...] = ()
@@ -96,6 +104,7 @@ class BriefingView:
     timeline: tuple[TimelineItem, ...] = ()
     quotes: tuple[QuoteView, ...] = ()
     red_lines: tuple[RedLineView, ...] = ()
+    summary: tuple[SummaryLine, ...] = ()
 
     def names_for(self, actor: str) -> tuple[str, ...]:
         """The actor's name and aliases, for matching it in free text."""
@@ -310,8 +319,9 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
         for group in built.red_lines
         for r in group.items
     )
+    summary = tuple(SummaryLine(clean_line(s.text), _source(s.source)) for s in built.summary)
     label = clean_line(built.storyline.label) or f"Storyline {built.storyline.id}"
-    return BriefingView(built.storyline.id, label, actors, timeline, quotes, red_lines)
+    return BriefingView(built.storyline.id, label, actors, timeline, quotes, red_lines, summary)
 
 
 # -- articles -----------------------------------------------------------------------------

@@ -31,7 +31,16 @@ SHOTS: dict[str, tuple[str, Sequence[str], str]] = {
         ("f", "space", "down", "space", "enter", "c"),
         "textual-dark",
     ),
-    "reader": ("The reader, at the chosen quote (Enter)", ("tab", "tab", "enter"), "textual-dark"),
+    "summary": (
+        "The storyline's summary, whole sentences with their outlets (Tab)",
+        ("tab",),
+        "textual-dark",
+    ),
+    "reader": (
+        "The reader, at the chosen quote (Enter)",
+        ("tab", "tab", "tab", "enter"),
+        "textual-dark",
+    ),
     "articles": ("All articles, newest first (2)", ("2",), "textual-dark"),
     "search": ("Full-text search (2, then /)", ("2", "slash", *"ceasefire"), "textual-dark"),
     "feeds": ("Feeds: status, last refresh, errors (3)", ("3",), "textual-dark"),

@@ -68,6 +68,8 @@ async def test_tab_and_shift_tab_move_between_panes(make_app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.focused is not None and app.focused.id == "storylines"
+        await pilot.press("tab")  # the summary first: it sits above the columns
+        assert app.focused is not None and app.focused.id == "summary"
         order = []
         for _ in range(3):
             await pilot.press("tab")
@@ -213,7 +215,7 @@ async def test_s_stars_the_article_behind_an_item(make_app, library_path) -> Non
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("tab")  # into the timeline
+        await pilot.press("tab", "tab")  # past the summary, into the timeline
         await pilot.press("s")
         await settle(pilot)
     with open_library(library_path) as library:

@@ -12,7 +12,7 @@ from briefing.tui.screens.reader import BodyScroll, Paragraph, ReaderScreen, is_
 
 async def open_first_quote(pilot) -> None:
     await settle(pilot)
-    await pilot.press("tab", "tab")  # the quotes column
+    await pilot.press("tab", "tab", "tab")  # past the summary and the timeline: the quotes
     await pilot.press("enter")
     await settle(pilot)
 

@@ -36,7 +36,7 @@ def keys(*pressed: str) -> Callable[[Pilot[None]], object]:
 SCREENS = {
     "main": keys(),
     "main_compare": keys("f", "space", "down", "space", "enter", "c"),
-    "reader": keys("tab", "tab", "enter"),
+    "reader": keys("tab", "tab", "tab", "enter"),
     "articles": keys("2"),
     "articles_search": keys("2", "slash", "g", "e", "n", "e", "v", "a"),
     "feeds": keys("3"),

@@ -26,6 +26,7 @@ from briefing.tui.widgets.panes import (
     ItemList,
     StorylineList,
     StorylinePane,
+    SummaryList,
 )
 from briefing.tui.widgets.render import quote_prompt, red_line_prompt, timeline_prompt
 from briefing.tui.widgets.status import DemoBanner, RefreshBar
@@ -80,6 +81,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="briefing"):
                 yield Label("", id="briefing-title")
                 yield ActorBar(id="actor-bar")
+                yield SummaryList(id="summary")
                 with Horizontal(id="columns"):
                     yield ItemColumn("Timeline", id="timeline")
                     yield ItemColumn("Quotes", id="quotes")
@@ -220,6 +222,7 @@ class MainScreen(Screen[None]):
             Text("No storylines yet. Press a to add a feed, r to refresh.", style="dim")
         )
         self.query_one(ActorBar).show([], 0, False)
+        self.query_one(SummaryList).show([])
         for column in self.query(ItemColumn):
             column.show([], "nothing to show")
 
@@ -248,6 +251,7 @@ class MainScreen(Screen[None]):
             if not chosen or item.holder in chosen
         ]
         with self.app.batch_update():
+            self.query_one(SummaryList).show(view.summary)
             self.query_one("#timeline", ItemColumn).show(timeline, "no dated events")
             self.query_one("#quotes", ItemColumn).show(quotes, "no quotes")
             self.query_one("#red-lines", ItemColumn).show(red_lines, "no red lines")
@@ -295,6 +299,8 @@ class MainScreen(Screen[None]):
         focused = self.focused
         if isinstance(focused, ItemList) and isinstance(focused.parent, ItemColumn):
             return focused.parent.current
+        if isinstance(focused, SummaryList):
+            return focused.current
         return None
 
     def on_descendant_focus(self) -> None:

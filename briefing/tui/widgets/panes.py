@@ -15,10 +15,10 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 from textual.widgets.option_list import Option
 
-from briefing.tui.data import Source, StorylineListRow
+from briefing.tui.data import Source, StorylineListRow, SummaryLine
 from briefing.tui.messages import OpenSource
 from briefing.tui.widgets.lists import NavList
-from briefing.tui.widgets.render import storyline_prompt
+from briefing.tui.widgets.render import storyline_prompt, summary_prompt
 
 # How many storylines the list lays out at once (most recent first).
 MAX_LISTED = 250
@@ -197,6 +197,66 @@ class ItemColumn(Vertical):
         event.stop()
         if event.option.id is not None:
             self.post_message(OpenSource(self.sources[int(event.option.id)]))
+
+
+class SummaryList(NavList):
+    """The storyline's summary above the columns: the whole sentences when they fit in a
+    fifth of the screen, else a line each, cut to the width; whole, with their outlets,
+    while it has focus. Enter opens the sentence's article."""
+
+    # Lines the summary may take without focus: a fifth of the screen, and at least this.
+    MIN_LINES = 4
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lines: list[SummaryLine] = []
+
+    def show(self, lines: Sequence[SummaryLine]) -> None:
+        self.lines = list(lines)
+        self.display = bool(self.lines)
+        self._fill()
+        self._fit()
+
+    def _fill(self) -> None:
+        whole = self.screen.focused is self  # (has_focus changes after on_focus/on_blur)
+        keep = self.highlighted
+        self.set_options(
+            Option(summary_prompt(line, whole=whole), id=str(i))
+            for i, line in enumerate(self.lines)
+        )
+        # No cursor while the summary is only being glanced at.
+        self.highlighted = (keep or 0) if whole and self.lines else None
+
+    def _fit(self) -> None:
+        """Whole sentences when they fit the lines a glance may take, else a line each."""
+        width = self.size.width - self.styles.gutter.width
+        budget = max(self.MIN_LINES, self.screen.size.height // 5)
+        wrapped = (
+            sum(len(Text(line.text).wrap(self.app.console, width)) for line in self.lines)
+            if width > 0
+            else budget + 1
+        )
+        self.set_class(wrapped <= budget, "-whole")
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def on_focus(self) -> None:
+        self._fill()
+
+    def on_blur(self) -> None:
+        self._fill()
+
+    @property
+    def current(self) -> Source | None:
+        index = self.highlighted
+        return self.lines[index].source if index is not None and index < len(self.lines) else None
+
+    @on(NavList.OptionSelected)
+    def _selected(self, event: NavList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(OpenSource(self.lines[int(event.option.id)].source))
 
 
 class ActorBar(Static):

@@ -5,7 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 
 from briefing.safetext import clean_line
-from briefing.tui.data import ArticleRow, QuoteView, RedLineView, StorylineListRow, TimelineItem
+from briefing.tui.data import (
+    ArticleRow,
+    QuoteView,
+    RedLineView,
+    StorylineListRow,
+    SummaryLine,
+    TimelineItem,
+)
 
 UNREAD_MARK = "●"
 CHANGED_MARK = "↺ changed"
@@ -29,6 +36,17 @@ def storyline_prompt(row: StorylineListRow) -> Text:
     if row.unread:
         details += f" · {row.unread} new"
     text.append(details, style="dim")
+    return text
+
+
+def summary_prompt(line: SummaryLine, *, whole: bool) -> Text:
+    """A sentence of the summary, whole with its outlet and date (the list may cut it)."""
+    text = Text(_plain(line.text))
+    if not whole:
+        return text
+    details = [d for d in (line.source.outlet, line.source.date) if d]
+    if details:
+        text.append(" — " + " · ".join(_plain(d) for d in details), style="dim")
     return text
 
 
