@@ -290,6 +290,8 @@ def _fragment(text: str, words: list[str], before: str | None = None) -> bool:
     if len(words) > 2 and before is not None and before.rstrip().endswith(","):
         if words[1].endswith("ing") and words[1].islower():
             return True  # "…, Florida using the same pad, Musk tweeted": a phrase cut out
+        if _DESCRIPTION_SAID.match(text):
+            return True  # "…, Obama's ambassador to Seoul, said …": the name before is cut
     if first.islower():
         if low in _SUBJECT_OPENERS:
             # "the natural display which took place …" after a verb or a preposition is its
@@ -324,6 +326,7 @@ def _finite(words: list[str], *, present: bool) -> bool:
     return False
 
 
+_DESCRIPTION_SAID = re.compile(r"^[^,]{3,80},\s+(?:said|says|told|added|wrote)\b")
 # what may stand before a clause's subject in small letters: a sentence's or a clause's start
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?:;,(\u2014\u2013\"\u201c\u2018-]|\b(?:that|and|but|or|when|after|before|as|while"
@@ -345,6 +348,8 @@ def _cut_short(text: str, record: str, end: int) -> bool:
     said = _SAID_THAT.search(record)
     if said is not None and not _finite(_words(record[said.end() :]), present=False):
         return True
+    if _OPEN_END.search(record):
+        return True  # "… is that earlier today", "left on Jan. 1 but when it landed …"
     cut = _CUT_BEFORE.match(text, end)
     if cut is None:
         return False
@@ -367,6 +372,9 @@ def _subject_word(text: str, words: list[str]) -> str:
     return words[0].lower()
 
 
+_OPEN_END = re.compile(
+    r"\bthat(?:\s+\S+){0,2}$|\b(?:but|and)\s+(?:when|as|while|because|if|after|before)\b[^,]*$"
+)
 _SAID_THAT = re.compile(
     rf"\b(?:{'|'.join(sorted(SPEECH_CUES))})\b(?:\s+\w+){{0,3}}?\s+that\s+", re.I
 )
@@ -375,9 +383,10 @@ _SAID_THAT = re.compile(
 def _two_sentences(record: str) -> bool:
     """A full stop inside the record, with more after it: two pieces glued together ("… took
     place. * The first Ford …", "… hydrogen bomb. detonated last Sunday")."""
-    return bool(_INNER_STOP.search(record))
+    return bool(_INNER_STOP.search(record) or _GLUED.search(record))
 
 
+_GLUED = re.compile(r"\b[a-z]{3,} (?:So|But|And|Then|When|The|It|He|She|They|We|This) [a-z]")
 _INNER_STOP = re.compile(r"\b[a-z]{3,}[.!?][\"'\u201d\u2019]?\s+[*\u2022a-z$]|[.!?]\s+\*")
 
 
@@ -466,9 +475,13 @@ _ATTRIBUTION_TAIL = re.compile(
 )
 
 
-# a relative clause set off by commas on both sides, or an aside in brackets: no main verb
+# a relative clause set off by commas on both sides, a participle's phrase after a comma
+# ("Another video, addressed to the families in August"), or an aside in brackets: no main verb
 # ("Sheen, who adopted the team, was at the game"; "Trump, who predicted a deal" is readable)
 _ASIDE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,]*,|\([^()]*\)")
+# a noun phrase and a participle's phrase after its one comma: "Another video, addressed to …"
+# (not "Skyhaven Airlines, the largest carrier, cancelled …", where the verb follows an aside)
+_PARTICIPLE_TAIL = re.compile(r"^([^,]*),\s+[a-z]+ed\b[^,]*$")
 # the date dates what the clause's own happening followed: "voted … following its test on
 # Sept 3", "adopted sanctions in response to the test on 29 November"
 _GOVERNED_DATE = re.compile(
@@ -479,13 +492,14 @@ _GOVERNED_DATE = re.compile(
 
 def _main_clause(record: str) -> str:
     """The record without its relative clauses and bracketed asides."""
-    return _ASIDE.sub(" ", record)
+    tail = _PARTICIPLE_TAIL.match(record)
+    return _ASIDE.sub(" ", tail.group(1) if tail else record)
 
 
 def _date_of_another(e: Event, text: str, marks: Sequence[DateMark]) -> bool:
     """The only date read in the record stands in a phrase about an earlier happening that
     follows the clause's verb ("… voted … following its sixth nuclear test on Sept 3")."""
-    inside = [m for m in marks if e.start <= m[0] and m[1] <= e.end]
+    inside = [m for m in marks if e.start <= m[0] and m[1] <= e.end and m[2] == e.date]
     if len(inside) != 1 or not text:
         return False
     lead = text[e.start : inside[0][0]]

@@ -289,3 +289,29 @@ def test_a_participle_phrase_after_a_comma_is_a_fragment() -> None:
     start = text.index(record)
     e = Event(date="2026-03-06", text=record, start=start, end=start + len(record))
     assert "fragment" in event_factors(e, text, [(start + 40, start + 51, "2026-03-06")])
+
+
+def test_records_that_stop_inside_a_clause_or_lose_their_subject_are_doubtful() -> None:
+    for record in (
+        "The ferry left Valletta on 1 March but when it docked in Catania",
+        "One worry for the ministry is that earlier today",
+    ):
+        e = _ev(record)
+        assert "cut short" in event_factors(e, record, [(0, 1, "2026-03-01")]), record
+    text = "Ann Example, the port's former director, said Saturday the quay was safe."
+    record = "the port's former director, said Saturday the quay was safe"
+    start = text.index(record)
+    e = Event(date="2026-03-07", text=record, start=start, end=start + len(record))
+    assert "fragment" in event_factors(e, text, [(start + 34, start + 42, "2026-03-07")])
+
+
+def test_a_participle_phrase_is_no_main_verb_but_a_verb_after_an_aside_is() -> None:
+    phrase = "Another letter, addressed to the families in August"
+    assert "no verb" in event_factors(_ev(phrase), phrase, [(0, 1, "2025-08")])
+    clause = "Harbour Ferries, the island's largest operator, cancelled 40 sailings on Sunday"
+    assert "no verb" not in event_factors(_ev(clause), clause, [(0, 1, "2026-03-08")])
+
+
+def test_two_pieces_glued_without_a_full_stop_are_a_fragment() -> None:
+    glued = "a cat crossed the pitch in September of that year So when a cat"
+    assert "fragment" in event_factors(_ev(glued), glued, [(0, 1, "1969-09")])
