@@ -114,7 +114,9 @@ _CUT_BY_ELLIPSIS = re.compile(r"(?:\u2026|\.\.\.)\s*\S")
 _RED_LINE_FRAGMENT_OPENERS = frozenset("or and but of which who whom whose than as".split())
 # An instruction to the reader ("Never give out personal information …"): advice.
 RED_LINE_IMPERATIVE = 0.45
-_POINTS_BACK = re.compile(r"\b(?:that|this|it|them|so)\W*$", re.I)
+_POINTS_BACK = re.compile(
+    r"\b(?:that|this|it|them|so|the (?:idea|notion|suggestion|move|proposal|plan))\W*$", re.I
+)
 _IMPERATIVE = re.compile(r"^(?:Never|Always|Do not|Don['\u2019]t|Avoid|Make sure|Please)\b")
 # No verb: a list item or a noun phrase, not a clause that demands something.
 RED_LINE_NO_VERB = 0.6

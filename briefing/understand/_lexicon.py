@@ -539,12 +539,12 @@ PUBLIC_ADDRESSEES = (
 # Verbs that report what someone said had to be: "Peskov said any settlement had to …".
 REPORTING_MUST_VERBS = ("insisted", "argued", "stressed", "maintained", "wrote", "noted")
 
-# Adjectives after "must be" that say what is surely so, not what is required: "the grief must
-# be terrible", "you must be joking".
+# Adjectives after "must be" and "should be" that say what is surely so or advise, not what is
+# required of someone: "the grief must be terrible", "you must be joking", "should be aware".
 EPISTEMIC_ADJECTIVES = (
     "terrible", "awful", "hard", "difficult", "painful", "devastating", "true", "right", "wrong",
     "joking", "kidding", "nice", "great", "tough", "horrible", "frightening", "scary", "strange",
-    "tempting", "exhausting", "heartbreaking", "possible",
+    "tempting", "exhausting", "heartbreaking", "possible", "aware",
 )  # fmt: skip
 
 # Words opening the object of an asking verb: "asked the board", "urged all sides".

@@ -272,6 +272,11 @@ _SURELY_SO = re.compile(
     rf"|be\s+(?:\w+ly\s+)?(?:{any_of(EPISTEMIC_ADJECTIVES)})\b)",
     re.I,
 )
+# a progressive after the modal tells what will happen or is expected, not what is held:
+# "will not be returning as head coach", "should be braking in a minute"
+_PROGRESSIVE = re.compile(
+    r"\b(?:will|would|should|won['\u2019]t)(?:\s+not|n['\u2019]t)?\s+be\s+[a-z]+ing\b", re.I
+)
 # "protests demanding his resignation": what a crowd or a letter was about, told in passing
 _DESCRIBED_BY = re.compile(r"(?<![.!?])\b(?!(?:is|was|has|its|his|this)\b)[a-z]+s\s+$")
 _MAY_PROMPT = re.compile(
@@ -306,8 +311,10 @@ def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) ->
         return True  # "Mr Brekke's red line lasted twelve days": a story about it, not it
     if chunk[start:end].lower() == "had to" and not _REPORTED_MUST.search(chunk, 0, start):
         return True  # "then they had to clear the area" narrates; "said it had to" reports "must"
-    if chunk[start:end].lower() == "must" and _SURELY_SO.match(chunk, end):
+    if chunk[start:end].lower() in ("must", "should") and _SURELY_SO.match(chunk, end):
         return True  # "he must have broken through the barriers": a guess, not a demand
+    if _PROGRESSIVE.search(chunk, start, end + 12):
+        return True  # "he will not be returning as coach", "he should be braking": what will be
     if chunk[start:end].lower() == "demanding" and _DESCRIBED_BY.search(chunk, 0, start):
         return True  # "mass protests demanding his resignation": narration of a crowd
     stop = _STOP.search(chunk, end)

@@ -315,3 +315,12 @@ def test_a_participle_phrase_is_no_main_verb_but_a_verb_after_an_aside_is() -> N
 def test_two_pieces_glued_without_a_full_stop_are_a_fragment() -> None:
     glued = "a cat crossed the pitch in September of that year So when a cat"
     assert "fragment" in event_factors(_ev(glued), glued, [(0, 1, "1969-09")])
+
+
+def test_a_short_refusal_of_the_idea_points_back() -> None:
+    from briefing.understand._confidence import red_line_factors
+    from briefing.understand.records import RedLine
+
+    text = "Ann Example, 70, opposed the idea"
+    r = RedLine(holder="Ann Example", text=text, start=0, end=len(text), kind="refusal")
+    assert "points back" in red_line_factors(r, {"Ann Example": "person"}, text)

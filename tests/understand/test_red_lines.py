@@ -394,3 +394,10 @@ def test_and_inside_one_object_joins_no_two_demands() -> None:
 def test_should_before_its_subject_sets_a_condition_not_a_demand() -> None:
     text = "The navy is ready to act should these drills turn into a confrontation, analysts said."
     assert red_lines(text) == []
+
+
+def test_what_will_be_happening_is_no_red_line() -> None:
+    assert red_lines("The club said its manager will not be returning next season.") == []
+    assert red_lines('"I thought the driver should be stopping by now," a witness said.') == []
+    (r,) = red_lines("The club said its manager will not return until the debts are paid.")
+    assert "will not return" in r.text
