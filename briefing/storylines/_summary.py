@@ -86,6 +86,16 @@ _ABBREVIATED_END = re.compile(
     r"Gov|Sen|Rep|Gen|Col|Lt|Sgt|Prof|Inc|Corp|Co|Ltd|Ariz|Calif|Fla|Mass|Ala)\.[\"”’)]*$"
 )
 _NUMBER = re.compile(r"\d[\d,.]*")
+# Numbers in words ("seven", "twenty-one"): outlets write the same figure both ways.
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORD = re.compile(
+    rf"\b(?:({'|'.join(_TENS)})(?:[- ]({'|'.join(_UNITS[1:10])}))?|({'|'.join(_UNITS[2:])}))\b",
+    re.IGNORECASE,
+)
 _DATES = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b"
 )
@@ -107,35 +117,33 @@ def summarise(stories: Sequence[Article], actor_names: Sequence[str]) -> list[tu
         (_scored(c, weights, actors) for c in candidates),
         key=lambda c: (-c.score, c.article.published or "", c.article.article_id, c.start),
     )
-    newest = max(c.day for c in scored)
-    older = [c for c in scored if c.day < newest]
-    if older:
-        chosen = _development([c for c in scored if c.day == newest], older)
-    else:
-        chosen = _one_burst(scored)
+    chosen = _development(scored) or _one_burst(scored)
     chosen.sort(key=lambda c: (c.day, c.article.published or "", c.article.article_id, c.position))
     return [(c.article.article_id, c.start, c.end) for c in chosen]
 
 
-def _development(recent: Sequence[Candidate], older: Sequence[Candidate]) -> list[Candidate]:
+def _development(scored: Sequence[Candidate]) -> list[Candidate]:
     """The most central lead of the last day's articles (what happened most recently); before
     it, the most central sentence of the older ones (what the story is); between them, when
-    one says something else, the most central sentence of another day."""
+    one says something else, the most central sentence of another day. Nothing when the
+    news is one day's, or when the last day's lead retells the older articles' best."""
+    newest = max(c.day for c in scored)
+    older = [c for c in scored if c.day < newest]
+    recent = [c for c in scored if c.day == newest]
     # What an article adds is in its lead; its later sentences often retell the story so far.
     latest = next((c for c in recent if c.position == 0), recent[0])
-    story = next((c for c in older if _adds(c, [latest])), None)
-    if story is None:
-        return _one_burst([latest, *recent])
-    chosen = [story, latest]
+    if not older or not _adds(older[0], [latest]):
+        return []
+    chosen = [older[0], latest]
     middle = next(
         (
             c
-            for c in older
-            if abs(c.day - story.day) > 1 and c.score >= story.score / 2 and _adds(c, chosen)
+            for c in older[1:]
+            if abs(c.day - older[0].day) > 1 and c.score >= older[0].score / 2 and _adds(c, chosen)
         ),
         None,
     )
-    return chosen if middle is None else [story, middle, latest]
+    return chosen if middle is None else [older[0], middle, latest]
 
 
 def _one_burst(scored: Sequence[Candidate]) -> list[Candidate]:
@@ -263,7 +271,14 @@ def _repeats(a: Candidate, b: Candidate) -> bool:
 def _figures(c: Candidate) -> set[str]:
     """The numbers a sentence gives, years and dates aside."""
     text = _DATES.sub(" ", c.article.text[c.start : c.end])
-    return {n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(text)}
+    found = {n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(text)}
+    for tens, unit, alone in _NUMBER_WORD.findall(text):
+        if alone:
+            found.add(str(_UNITS.index(alone.lower())))
+        else:
+            value = 20 + 10 * _TENS.index(tens.lower())
+            found.add(str(value + (_UNITS.index(unit.lower()) if unit else 0)))
+    return found
 
 
 def _day(published: str | None) -> int:
