@@ -99,6 +99,8 @@ _NUMBER_WORD = re.compile(
 _DATES = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b"
 )
+# A figure that starts a sentence ("21 schoolgirls"), not a date cut at its comma ("20, 2015").
+_STARTING_FIGURE = re.compile(r"\d[\d.]*(?!,)\b")
 _ENDS_SENTENCE = re.compile(r"[.!][\"'”’)]*$")
 
 
@@ -189,7 +191,8 @@ def _after_dateline(text: str, start: int, end: int) -> int:
 
 def _furniture(sentence: str) -> bool:
     """Not a sentence of the news: page furniture, a caption, a heading, a fragment."""
-    if not sentence[:1].isupper() or not _ENDS_SENTENCE.search(sentence):
+    starts = sentence[:1].isupper() or bool(_STARTING_FIGURE.match(sentence))
+    if not starts or not _ENDS_SENTENCE.search(sentence):
         return True  # a fragment, a heading, a caption, a question
     return bool(_ABBREVIATED_END.search(sentence) or _FURNITURE.search(sentence))
 

@@ -182,3 +182,14 @@ def test_demo_summaries_name_the_main_actors_and_the_latest_development(library)
         for s in summary:
             assert gold[s.source.url]["text"][s.source.start : s.source.end] == s.text
     assert checked >= 8
+
+
+def test_a_lead_may_open_with_a_figure_but_not_with_a_date_cut_at_its_comma() -> None:
+    text = (
+        "FILE - In this Dec.\n\n"
+        "20, 2025, file photo, dockworkers gather at the gates of the Varna terminal.\n\n"
+        "21 dockworkers were arrested at the Varna terminal on Monday after a protest "
+        "against the new canal tolls turned into a blockade."
+    )
+    summary = _briefing([_member(1, "Harbor Ledger", "2026-03-02", text)]).summary
+    assert [s.text for s in summary] == [text.split("\n\n")[-1]]
