@@ -15,6 +15,7 @@ from briefing.storylines._cast import Cast, cast_of
 from briefing.storylines._gate import (
     SHOWN_CONFIDENCE,
     SHOWN_KINDS,
+    condition_alone,
     cut_short,
     event_statement,
     framed,
@@ -677,7 +678,7 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
             alone = not any(o.start < e and s < o.end for o in red_lines if o is not r)
             if (
                 alone
-                and (cut or framed(m.text[s:start]))
+                and (cut or framed(m.text[s:start]) or condition_alone(text))
                 and len(words(sentence)) <= LONGEST_ROW
                 and red_line_statement(sentence)
             ):

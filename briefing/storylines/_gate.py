@@ -91,7 +91,8 @@ _DEMAND = re.compile(
     r"|requir\w*|unless|only if|provided that|on condition|as long as|ultimatum"
     r"|deadline|non-negotiable|red lines?|want(?:s|ed)? (?:\S+ ){1,3}to"
     r"|ask(?:s|ed)? (?:\S+ ){1,3}to|threat\w*|vow\w*|warn\w*|oppos\w*|under no circumstances"
-    r"|not (?:be )?(?:allowed|tolerated)|(?:will|would|['\u2019]ll)\b[^.]{0,120}\bif)\b",
+    r"|not (?:be )?(?:allowed|tolerated)|(?:will|would|['\u2019]ll)\b[^.]{0,120}\bif"
+    r"|(?:would|could|will|can) (?:only )?accept|willing to|prepared to|ready to|open to)\b",
     re.IGNORECASE,
 )
 # The frame that makes the words after it a demand, just before them in their sentence
@@ -360,6 +361,17 @@ def cut_short(after: str) -> bool:
     return bool(_GOES_ON.match(after)) and not _TAG_AFTER.match(after)
 
 
+_CONDITION_CLAUSE = re.compile(
+    r"^\W*(?:only if|unless|if|provided|as long as|until|on condition)\b", re.IGNORECASE
+)
+
+
+def condition_alone(text: str) -> bool:
+    """A condition clause by itself ("only if the strike ended first"): what it is the
+    condition of stands before it in the sentence."""
+    return bool(_CONDITION_CLAUSE.match(text))
+
+
 def framed(before: str) -> bool:
     """The words just before a red line in its sentence frame it as a demand."""
     return bool(_FRAME_BEFORE.search(before))
@@ -388,4 +400,6 @@ def garbled_name(name: str) -> bool:
     if any(re.search(r"[a-z][A-Z]", t) and not re.match(r"^(?:Mc|Mac|O')", t) for t in tokens):
         return True
     particles = {"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "du", "bin"}
+    if tokens and tokens[0].lower() == "the":
+        tokens = tokens[1:]  # a description of one actor ("The envoy", "the transit authority")
     return any(t.islower() and t not in particles and t not in {"al", "of", "and"} for t in tokens)
