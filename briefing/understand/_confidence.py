@@ -52,6 +52,15 @@ QUOTE_REPORTED = 0.85
 # description that stays unnamed ("officials", "the ministry") less; none at all is a guess.
 QUOTE_SPEAKER_UNNAMED = 0.6
 QUOTE_SPEAKER_NONE = 0.35
+# A speaker that is a thing, not someone ("the letter", "experience", "site"): misread.
+QUOTE_SPEAKER_THING = 0.4
+# Reported words that open with "that" ("that the families needed time"): a clause hanging
+# from a verb that is not shown.
+QUOTE_LEADING_THAT = 0.9  # readable once the "that" is left out, which a display may do
+# Reported words that are no clause ("a longstanding relationship with her") or a piece of one
+# ("was around 10, put on a dress", "them of stealing blankets").
+QUOTE_NO_VERB = 0.5
+QUOTE_FRAGMENT = 0.45
 # A pronoun speaker relies on the nearest antecedent being the right one.
 QUOTE_SPEAKER_PRONOUN = 0.9
 # Cues with other senses ("showed", "found", "called", "thinks") that count only with a clause.
@@ -72,7 +81,10 @@ def quote_factors(q: Quote, text: str, named: dict[str, str]) -> dict[str, float
     if q.speaker is None:
         factors["no speaker"] = QUOTE_SPEAKER_NONE
     elif named.get(q.speaker, "other") == "other":
-        factors["unnamed speaker"] = QUOTE_SPEAKER_UNNAMED
+        thing = _not_an_agent(q.speaker)  # "the letter", "experience", "the current"
+        factors["unnamed speaker"] = QUOTE_SPEAKER_THING if thing else QUOTE_SPEAKER_UNNAMED
+    if not q.direct:
+        factors.update(_reported_shape(q.text))
     if q.speaker_span is not None:
         mention = text[q.speaker_span[0] : q.speaker_span[1]].strip().lower()
         if mention in PRONOUNS_ALL:
@@ -84,6 +96,36 @@ def quote_factors(q: Quote, text: str, named: dict[str, str]) -> dict[str, float
     if len(_words(q.text)) <= SHORT_QUOTE:
         factors["short"] = QUOTE_SHORT
     return factors
+
+
+def _reported_shape(content: str) -> dict[str, float]:
+    """What makes reported words unreadable alone: a leading "that", no clause of their own
+    ("a longstanding relationship with her", "the latest move by the DPRK"), or a piece of
+    a clause ("was around 10, put on a dress", "them of stealing blankets", "it the other way")."""
+    factors: dict[str, float] = {}
+    body = content
+    if content.lower().startswith("that ") and not _finite(_words(content)[1:2], present=False):
+        factors["leading that"] = QUOTE_LEADING_THAT
+        body = content[5:]
+    words = _words(body)
+    if not words:
+        return factors
+    first = words[0]
+    low = first.lower()
+    object_first = first.islower() and (
+        low in _OBJECT_PRONOUNS or (low == "it" and not _finite(words[1:2], present=True))
+    )
+    verb_first = first.islower() and (
+        low in AUXILIARY_VERBS or low in CONFIDENCE_IRREGULAR_PAST or low.endswith("ed")
+    )
+    if object_first or verb_first:
+        factors["fragment"] = QUOTE_FRAGMENT
+    elif not _has_verb(_words(_main_clause(body))) and not _past_tense(words):
+        factors["no verb"] = QUOTE_NO_VERB
+    return factors
+
+
+_OBJECT_PRONOUNS = frozenset("them him me us whom".split())
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -185,7 +227,8 @@ def red_line_factors(r: RedLine, named: dict[str, str], text: str = "") -> dict[
 
 
 _DETERMINED = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|your|our)\s", re.I)
-_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "woman")
+# (a singular in -er or -or may be a thing: "the letter", "the matter", "the order")
+_AGENT_ENDINGS = ("ers", "ors", "ist", "ists", "ian", "ians", "man", "men", "person", "people")
 
 
 def _not_an_agent(holder: str) -> bool:

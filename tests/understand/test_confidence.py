@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.understand import analyse
-from briefing.understand._confidence import CONFIDENT, event_factors
+from briefing.understand._confidence import CONFIDENT, QUOTE_REPORTED, event_factors
 from briefing.understand.records import Event
 
 PUBLISHED = "2026-03-12"
@@ -324,3 +324,35 @@ def test_a_short_refusal_of_the_idea_points_back() -> None:
     text = "Ann Example, 70, opposed the idea"
     r = RedLine(holder="Ann Example", text=text, start=0, end=len(text), kind="refusal")
     assert "points back" in red_line_factors(r, {"Ann Example": "person"}, text)
+
+
+# --- quotes a reader cannot follow (issue 13) ----------------------------------------------
+
+
+def test_reported_words_that_are_no_clause_are_doubtful() -> None:
+    from briefing.understand._confidence import quote_factors
+    from briefing.understand.records import Quote
+
+    def factors(content: str) -> dict[str, float]:
+        q = Quote(text=content, start=0, end=len(content), direct=False, speaker="Ann Example")
+        return quote_factors(q, content, {"Ann Example": "person"})
+
+    assert "fragment" in factors("was around ten, put on a coat and was let on the ferry")
+    assert "fragment" in factors("them of taking the blankets")
+    assert "no verb" in factors("a long and friendly working relationship with her")
+    assert factors("the ferry would sail on Friday") == {"reported": QUOTE_REPORTED}
+    assert "fragment" not in factors("that was a choice the island made freely")
+    assert "fragment" not in factors("US envoys would attend the talks")
+
+
+def test_a_speaker_that_is_a_thing_is_doubtful() -> None:
+    from briefing.understand._confidence import quote_factors
+    from briefing.understand.records import Quote
+
+    content = "the ferry would sail on Friday"
+    for speaker, sure in (("the letter", False), ("the harbour authority", True)):
+        q = Quote(text=content, start=0, end=len(content), direct=False, speaker=speaker)
+        confidence = 1.0
+        for value in quote_factors(q, content, {}).values():
+            confidence *= value
+        assert (confidence >= CONFIDENT) is sure, speaker
