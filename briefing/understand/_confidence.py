@@ -316,8 +316,11 @@ _ANCHORED_OPENING = re.compile(
 )
 _CAPTION = re.compile(
     r"\b(?:(?:file|undated|handout) (?:photo|picture|image)|in this (?:\w+ ){0,4}photo"
-    r"|photo (?:released|taken|provided) by|(?:is|are) (?:seen|pictured)|pictured\b|poses? for"
-    r"|\((?:[LRC]|[LRC]-[LRC]|left|right|centre|center)\)|\u00a9)",
+    r"|(?:in )?a photo (?:released|taken|provided|obtained)|photo (?:released|taken|provided) by"
+    r"|(?:is|are) (?:seen|pictured)|pictured\b|poses? for"
+    r"|\((?:[LRC]|[LRC]-[LRC]|left|right|centre|center)\)|\u00a9)"
+    # an agency caption's date: "dig out on Tuesday, Dec. 26, 2017, after …"
+    r"|\b(?-i:[MTWFS][a-z]+day), (?-i:[A-Z][a-z]{2,8})\.? \d{1,2}, \d{4}\b",
     re.I,
 )
 _SENTENCE_CLOSERS = ".!?:;\u2026\"'\u201d\u2019)]"

@@ -356,3 +356,13 @@ def test_a_speaker_that_is_a_thing_is_doubtful() -> None:
         for value in quote_factors(q, content, {}).values():
             confidence *= value
         assert (confidence >= CONFIDENT) is sure, speaker
+
+
+def test_an_agency_caption_is_doubtful() -> None:
+    for caption in (
+        "Harbour workers clear the quay on Tuesday, Dec. 26, 2025, after a record storm",
+        "Some of the freed sailors appear Thursday in Valletta in a photo obtained by the agency",
+    ):
+        assert "caption" in event_factors(_ev(caption), caption, [(0, 1, "2025-12-26")])
+    prose = "Harbour workers cleared the quay on Tuesday after a record storm."
+    assert "caption" not in event_factors(_ev(prose[:-1]), prose, [(0, 1, "2025-12-26")])
