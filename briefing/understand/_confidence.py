@@ -231,6 +231,9 @@ _DETERMINED = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|your|our
 _AGENT_ENDINGS = ("ers", "ors", "ist", "ists", "ian", "ians", "man", "men", "person", "people")
 
 
+_NAME_PARTICLES = frozenset("of for and the de da di del van von der le la du al bin y".split())
+
+
 def _not_an_agent(holder: str) -> bool:
     """A holder that is a pronoun, or a described thing rather than someone who can act: "the
     launch", "a statement", "Your browser" (but "the regional health authority", "music
@@ -238,12 +241,14 @@ def _not_an_agent(holder: str) -> bool:
     low = holder.lower()
     if low in PRONOUNS_ALL:
         return True
-    if not (holder[:1].islower() or _DETERMINED.match(holder)):
-        return False
     last = low.split()[-1]
-    return not (
-        last in ACTING_NOUNS or last in GROUP_SUBJECT_NOUNS or last.endswith(_AGENT_ENDINGS)
-    )
+    if last in ACTING_NOUNS or last in GROUP_SUBJECT_NOUNS or last.endswith(_AGENT_ENDINGS):
+        return False  # "Western intelligence officials", "the regional health authority"
+    if not (holder[:1].islower() or _DETERMINED.match(holder)):
+        # a capitalised phrase with words in small letters is no name: "There's nothing the port"
+        small = [w for w in holder.split()[1:] if w.islower() and w not in _NAME_PARTICLES]
+        return bool(small)
+    return True
 
 
 def _lead(text: str, start: int) -> str:

@@ -272,6 +272,10 @@ _SURELY_SO = re.compile(
     rf"|be\s+(?:\w+ly\s+)?(?:{any_of(EPISTEMIC_ADJECTIVES)})\b)",
     re.I,
 )
+# "never" and a verb in the past: narration ("never returned"), unless it is a standing
+# position ("has never accepted")
+_NEVER_DID = re.compile(r"never\s+(?:\w+ly\s+)?[a-z]+ed$", re.I)
+_HAS_NEVER = re.compile(r"\b(?:has|have|had)\s+$", re.I)
 # a progressive after the modal tells what will happen or is expected, not what is held:
 # "will not be returning as head coach", "should be braking in a minute"
 _PROGRESSIVE = re.compile(
@@ -313,6 +317,8 @@ def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) ->
         return True  # "then they had to clear the area" narrates; "said it had to" reports "must"
     if chunk[start:end].lower() in ("must", "should") and _SURELY_SO.match(chunk, end):
         return True  # "he must have broken through the barriers": a guess, not a demand
+    if _NEVER_DID.match(chunk[start:end]) and not _HAS_NEVER.search(chunk, 0, start):
+        return True  # "he never returned their greetings": what he did not do, told as a story
     if _PROGRESSIVE.search(chunk, start, end + 12):
         return True  # "he will not be returning as coach", "he should be braking": what will be
     if chunk[start:end].lower() == "demanding" and _DESCRIBED_BY.search(chunk, 0, start):

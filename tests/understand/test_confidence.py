@@ -366,3 +366,13 @@ def test_an_agency_caption_is_doubtful() -> None:
         assert "caption" in event_factors(_ev(caption), caption, [(0, 1, "2025-12-26")])
     prose = "Harbour workers cleared the quay on Tuesday after a record storm."
     assert "caption" not in event_factors(_ev(prose[:-1]), prose, [(0, 1, "2025-12-26")])
+
+
+def test_a_capitalised_phrase_that_is_no_name_is_a_doubtful_holder() -> None:
+    from briefing.understand._confidence import red_line_factors
+    from briefing.understand.records import RedLine
+
+    text = "must reopen the bridge by Friday"
+    for holder, sure in (("There's nothing the port", False), ("Harbour union officials", True)):
+        r = RedLine(holder=holder, text=text, start=0, end=len(text))
+        assert (red_line_factors(r, {})["unnamed holder"] >= CONFIDENT) is sure, holder

@@ -401,3 +401,9 @@ def test_what_will_be_happening_is_no_red_line() -> None:
     assert red_lines('"I thought the driver should be stopping by now," a witness said.') == []
     (r,) = red_lines("The club said its manager will not return until the debts are paid.")
     assert "will not return" in r.text
+
+
+def test_what_someone_never_did_is_a_story_not_a_refusal() -> None:
+    assert red_lines("The neighbours said the man never returned their greetings.") == []
+    (r,) = red_lines("The island has never accepted the new border, its premier said.")
+    assert "never accepted the new border" in r.text
