@@ -401,5 +401,5 @@ def garbled_name(name: str) -> bool:
         return True
     particles = {"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "du", "bin"}
     if tokens and tokens[0].lower() == "the":
-        tokens = tokens[1:]  # a description of one actor ("The envoy", "the transit authority")
+        return False  # a description of one actor ("The envoy", "the transit authority")
     return any(t.islower() and t not in particles and t not in {"al", "of", "and"} for t in tokens)
