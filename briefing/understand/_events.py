@@ -836,7 +836,27 @@ def _clause(
     lo = _after_other_date(text, lo, date_start, others)
     lo = _reported_start(text, lo, date_start)
     hi = _right_edge(text, units, i, adverbial)
-    return _trimmed(text, lo, hi)
+    return _trimmed(text, lo, _without_tail(text, lo, hi, date_end))
+
+
+LONG_EVENT = 18  # words: a clause this long may carry a tail that is no part of the happening
+# what follows a happening without being it: why, in answer to what, on what terms
+_TAIL = re.compile(
+    r"\s+(?:in response to|in retaliation for|in the wake of|amid|predicated on|as part of"
+    r"|in an effort to|to (?:\w+\s+){0,2}hopes that)\b|,\s+(?:saying|adding|according to)\b",
+    re.I,
+)
+
+
+def _without_tail(text: str, lo: int, hi: int, date_end: int) -> int:
+    """A long clause ends before a tail after its date ("… adopted new sanctions on North
+    Korea <in response to the test of November 29>")."""
+    if len(text[lo:hi].split()) <= LONG_EVENT:
+        return hi
+    for m in _TAIL.finditer(text, max(lo, date_end), hi):
+        if len(text[lo : m.start()].split()) >= 8:
+            return m.start()
+    return hi
 
 
 def _after_other_date(text: str, lo: int, ds: int, others: Sequence[tuple[int, int]]) -> int:

@@ -246,3 +246,18 @@ def test_a_date_with_last_year_after_it() -> None:
 def test_the_day_after_publication_abroad_has_happened() -> None:
     (e,) = events("The ferry sank off the northern coast early on Tuesday.", "2026-11-23T21:10:00")
     assert not e.scheduled
+
+
+def test_a_long_clause_ends_before_its_tail() -> None:
+    text = (
+        "Last week, the regional council of the northern islands unanimously adopted new fishing "
+        "limits on the bay in response to the collapse of the cod stocks reported in the spring."
+    )
+    (e,) = events(text)
+    assert e.text == (
+        "Last week, the regional council of the northern islands unanimously adopted new fishing "
+        "limits on the bay"
+    )
+    short = "In May, the council adopted limits in response to the collapse."
+    (e,) = events(short)
+    assert e.text.endswith("in response to the collapse")
