@@ -101,6 +101,11 @@ _PATTERNS = [
         ),
     ),
     (
+        # "only days after the Council voted …": what follows happened in the days before
+        "days after",
+        re.compile(r"\b(?:only|just|mere|a few|several) days after (?=(?:the|a|an|[A-Z])\S*\s)"),
+    ),
+    (
         "within",
         re.compile(
             rf"\bin ({_COUNT}|\d+)"
@@ -843,7 +848,8 @@ LONG_EVENT = 18  # words: a clause this long may carry a tail that is no part of
 # what follows a happening without being it: why, in answer to what, on what terms
 _TAIL = re.compile(
     r"\s+(?:in response to|in retaliation for|in the wake of|amid|predicated on|as part of"
-    r"|in an effort to|to (?:\w+\s+){0,2}hopes that)\b|,\s+(?:saying|adding|according to)\b",
+    r"|in an effort to|to (?:[\w'\u2019]+\s+){0,2}hopes that)\b"
+    r"|,\s+(?:saying|adding|according to)\b",
     re.I,
 )
 
@@ -968,6 +974,12 @@ def _dated(
     """The date of one expression, read with the words of its clause around it."""
     if kind == "after":
         return _relative_to(m, last_day, pub)
+    if kind == "days after":
+        # the days before the last date read: its month (the month before, in its first days)
+        if last_day is None:
+            return None
+        day = date.fromisoformat(last_day) - timedelta(days=3)
+        return day.isoformat()[:7], False
     start, end = clause
     before = text[max(start, m.start() - 60) : m.start()]
     return _resolve(kind, m, pub, before, text[start : m.start()], text[m.end() : end], late)
@@ -998,6 +1010,8 @@ def find_events(
                 continue
             others = [d.span() for _, d in dates if d is not m and not _overlaps(d, [m.span()])]
             clause_start, clause_end = _clause(text, s, m.start(), m.end(), others)
+            if kind == "days after":  # the happening is the clause after "days after"
+                clause_start, clause_end = _trimmed(text, m.end(), max(clause_end, m.end()))
             dated = _dated(text, kind, m, (clause_start, clause_end), pub, last_day, late)
             if dated is None:
                 continue

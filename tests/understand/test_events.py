@@ -261,3 +261,16 @@ def test_a_long_clause_ends_before_its_tail() -> None:
     short = "In May, the council adopted limits in response to the collapse."
     (e,) = events(short)
     assert e.text.endswith("in response to the collapse")
+
+
+def test_what_came_only_days_before_is_dated_to_its_month() -> None:
+    text = (
+        "The navy fired a missile over the strait on Friday, which came only days after the "
+        "regional council voted to tighten the blockade."
+    )
+    found = events(text, "2026-11-27")
+    assert [(e.date, e.text) for e in found] == [
+        ("2026-11-27", "The navy fired a missile over the strait on Friday"),
+        ("2026-11", "the regional council voted to tighten the blockade"),
+    ]
+    assert not found[1].scheduled
