@@ -23,7 +23,12 @@ from briefing.ingest.fetch import MAX_RETRY_AFTER, Fetcher, FetchResult
 from briefing.ingest.parse import NotAFeed, ParsedArticle, ParsedFeed, parse_feed
 from briefing.safetext import clean_line, clean_text
 from briefing.store import Library, storage_error
-from briefing.store.articles import prune_articles, stored_hashes, upsert_articles
+from briefing.store.articles import (
+    catch_up_search_index,
+    prune_articles,
+    stored_hashes,
+    upsert_articles,
+)
 from briefing.store.feeds import Feed, list_feeds, update_feed, utc_now
 
 # From this many feeds on, parsing runs in worker processes (one per CPU): starting
@@ -187,6 +192,8 @@ async def refresh_feeds_async(
     finally:
         if own_executor:
             pool.shutdown(wait=True, cancel_futures=True)
+    if report.new_articles or report.updated_articles:
+        catch_up_search_index(library)  # one pass for the whole refresh
     order = {feed.id: i for i, feed in enumerate(feeds)}
     report.results.sort(key=lambda r: order.get(r.feed_id, 0))
     report.elapsed = time.perf_counter() - started

@@ -202,3 +202,38 @@ def m0007_record_confidence(db: Database) -> None:
     """
     for table in ("quotes", "red_lines", "events"):
         db.execute(f"ALTER TABLE {table} ADD COLUMN confidence REAL")
+
+
+@migrations(name="0008_search_index_fed_in_bulk")
+def m0008_search_index_fed_in_bulk(db: Database) -> None:
+    """The full-text index is fed in bulk, not one article at a time.
+
+    Tokenising every article as it is inserted, in each feed's own transaction, cost a
+    refresh more than storing the articles did (FTS5 writes a segment per transaction and
+    merges them); and any update of an article (read, its storyline, its analysis version)
+    tokenised its whole text again. Now an insert only notes the article in `fts_pending`;
+    `catch_up_search_index` tokenises what is pending in one transaction (after a refresh,
+    and before a search). Only an edit of the title or text touches the index, and an article
+    still pending is never deleted from it (FTS5 would be corrupted by deleting what it does
+    not hold).
+    """
+    db.execute("CREATE TABLE fts_pending (article_id INTEGER PRIMARY KEY)")
+    for name in ("articles_ai", "articles_ad", "articles_au"):
+        db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    indexed = "NOT EXISTS (SELECT 1 FROM fts_pending WHERE article_id = old.id)"
+    forget = (
+        "INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+        f" SELECT 'delete', old.id, old.title, old.text WHERE {indexed};"
+    )
+    db.execute(
+        "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN"
+        " INSERT INTO fts_pending (article_id) VALUES (new.id); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN {forget}"
+        " DELETE FROM fts_pending WHERE article_id = old.id; END"
+    )
+    db.execute(
+        f"CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN {forget}"
+        " INSERT OR IGNORE INTO fts_pending (article_id) VALUES (new.id); END"
+    )

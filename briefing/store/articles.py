@@ -276,6 +276,21 @@ def fts_query(text: str) -> str:
     return " ".join(quoted)
 
 
+def catch_up_search_index(library: Library) -> int:
+    """Tokenise the articles stored since the last catch-up, in one transaction; returns how
+    many. (Inserting articles only notes them: see migration 0008.)"""
+    conn = library.db.conn
+    if conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone() is None:
+        return 0
+    with library.db.atomic():
+        count = conn.execute(
+            "INSERT INTO articles_fts (rowid, title, text) SELECT a.id, a.title, a.text"
+            " FROM fts_pending p JOIN articles a ON a.id = p.article_id"
+        ).rowcount
+        conn.execute("DELETE FROM fts_pending")
+    return count
+
+
 def search_articles(
     library: Library, query: str, *, limit: int = 50, feed_id: int | None = None
 ) -> list[Article]:
@@ -283,6 +298,7 @@ def search_articles(
     match = fts_query(query)
     if not match:
         return []
+    catch_up_search_index(library)
     sql = (
         _SELECT
         + " JOIN articles_fts ON articles_fts.rowid = a.id WHERE articles_fts MATCH ?"

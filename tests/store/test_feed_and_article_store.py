@@ -169,3 +169,55 @@ def test_query_plans_use_indexes(library: Library) -> None:
     assert "INDEX sqlite_autoindex_feeds_1 (url=?)" in by_url
     (known,) = plans_of(library, lambda: stored_hashes(library, feed.id))
     assert known.startswith("SEARCH articles USING") and "(feed_id=?)" in known
+
+
+def _index_is_consistent(library: Library) -> bool:
+    """FTS5's own check that its index holds exactly the articles' words."""
+    try:
+        library.db.execute(
+            "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
+        )
+    except Exception:
+        return False
+    return True
+
+
+def test_search_index_is_fed_in_bulk_and_never_goes_wrong(library: Library) -> None:
+    """Stored articles wait for one indexing pass; every path in between keeps the index true."""
+    feed = add_feed(library, "https://a.example/feed")
+    with library.db.atomic():
+        upsert_articles(
+            library,
+            feed.id,
+            [entry("1", "Harbour strike", "dockers walk out", "2026-11-01T00:00:00+00:00"),
+             entry("2", "Tram fares", "fares rise in spring", "2026-11-02T00:00:00+00:00"),
+             entry("3", "Flood warning", "river rises", "2026-11-03T00:00:00+00:00")],
+            fetched_at="t1",
+        )  # fmt: skip
+    pending = library.db.execute("SELECT count(*) FROM fts_pending").fetchone()[0]
+    assert pending == 3  # noted, not tokenised one by one
+    # Edited and deleted before the indexing pass: nothing of theirs reaches the index twice.
+    with library.db.atomic():
+        upsert_articles(
+            library,
+            feed.id,
+            [entry("2", "Tram fares", "fares frozen until summer", "2026-11-02T00:00:00+00:00")],
+            fetched_at="t2",
+        )
+        library.db.execute("DELETE FROM articles WHERE guid = '3'")
+    assert [a.title for a in search_articles(library, "frozen")] == ["Tram fares"]  # caught up
+    assert search_articles(library, "spring") == [] and search_articles(library, "river") == []
+    assert _index_is_consistent(library)
+    # Reading an article does not touch the index; editing one indexed already does.
+    mark_read(library, [a.id for a in list_articles(library)])
+    assert library.db.execute("SELECT count(*) FROM fts_pending").fetchone()[0] == 0
+    with library.db.atomic():
+        upsert_articles(
+            library,
+            feed.id,
+            [entry("1", "Harbour strike ends", "dockers return", "2026-11-01T00:00:00+00:00")],
+            fetched_at="t3",
+        )
+    assert [a.title for a in search_articles(library, "return")] == ["Harbour strike ends"]
+    assert search_articles(library, "walk") == []
+    assert _index_is_consistent(library)
