@@ -200,8 +200,9 @@ def _pool_for(pending: int, analyser: _Analyser) -> Iterator[ProcessPoolExecutor
     if pending < POOL_MIN_ARTICLES or cores < 2:
         yield None
         return
-    # forkserver, not fork: the reader runs the digest in a thread of a threaded app.
-    context = multiprocessing.get_context("forkserver")
+    # Spawned, not forked: the reader runs the digest in a thread of a threaded app. (Not a
+    # fork server either: its workers outlive a digest that is killed.)
+    context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
         max_workers=cores,
         mp_context=context,
@@ -220,6 +221,16 @@ _worker_aliases: AliasTable | None = None
 def _worker_init(aliases: AliasTable) -> None:
     global _worker_aliases
     _worker_aliases = aliases
+    # A worker waits for work on a pipe it holds both ends of: if the digest is killed, it
+    # would wait for ever (and keep the terminal's output open). It leaves with its parent.
+    parent = os.getppid()
+    threading.Thread(target=_leave_with, args=(parent,), daemon=True).start()
+
+
+def _leave_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _analyse_jobs(jobs: Sequence[_Job]) -> list[_Outcome]:
