@@ -316,6 +316,9 @@ def main() -> None:
     parser.add_argument(
         "--real", action="store_true", help="real full-length articles, then digest and refresh"
     )
+    parser.add_argument(
+        "--fetch-only", action="store_true", help="with --real: the three rounds only, no digest"
+    )
     args = parser.parse_args()
     texts = None
     if args.real:
@@ -361,7 +364,7 @@ def main() -> None:
             _get(f"{base}/__mode/{mode}")
             ours[name] = run_briefing(urls, db, name, args.profile and name == "cold")
             print(f"    server answered: {server_stats(base)}")
-        if args.real:
+        if args.real and not args.fetch_only:
             _get(f"{base}/__mode/honour")
             pending = total  # the cold round stored them all
             took, peak = run_cli(["--db", str(db), "digest"])
