@@ -18,6 +18,7 @@ from briefing.understand._lexicon import (
     CLAUSE_RELATIVES,
     CLAUSE_SUBORDINATORS,
     FUTURE_CUES,
+    HOLIDAYS,
     MONTHS,
     NOT_IN_ANTECEDENT,
     NOT_PAST_PARTICIPLES,
@@ -99,6 +100,16 @@ _PATTERNS = [
             r"|the (next|following|previous) day|the day (after|before))\b",
             re.I,
         ),
+    ),
+    (
+        # "Earlier in the day, the minister denied …": the day of the last date read
+        "same day",
+        re.compile(r"\b(?:[Ee]arlier|[Ll]ater) (?:in the|that|the same) day\b"),
+    ),
+    (
+        # "on New Year's Eve", "on Christmas Day": days of the calendar by name
+        "holiday",
+        re.compile(rf"\b({any_of(sorted(HOLIDAYS, key=len, reverse=True))})\b"),
     ),
     (
         # "only days after the Council voted …": what follows happened in the days before
@@ -974,12 +985,19 @@ def _dated(
     """The date of one expression, read with the words of its clause around it."""
     if kind == "after":
         return _relative_to(m, last_day, pub)
+    if kind == "same day":
+        return (last_day, False) if last_day else (pub.isoformat(), False) if pub else None
+    if kind == "holiday":
+        month, day_of_month = HOLIDAYS[m.group(1)]
+        ctx = _context(text[max(clause[0], m.start() - 60) : m.start()], "")
+        found = _closest_year(month, day_of_month, pub, ctx.future) if pub else None
+        return (found.isoformat(), found > pub) if found and pub else None
     if kind == "days after":
         # the days before the last date read: its month (the month before, in its first days)
         if last_day is None:
             return None
-        day = date.fromisoformat(last_day) - timedelta(days=3)
-        return day.isoformat()[:7], False
+        anchor = date.fromisoformat(last_day) - timedelta(days=3)
+        return anchor.isoformat()[:7], False
     start, end = clause
     before = text[max(start, m.start() - 60) : m.start()]
     return _resolve(kind, m, pub, before, text[start : m.start()], text[m.end() : end], late)

@@ -688,6 +688,14 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 # Words before a date that put it ahead: "will meet on Monday", "is due by March".
+# Days of the calendar named, not numbered (month, day): "on New Year's Eve".
+HOLIDAYS = {
+    "New Year's Eve": (12, 31), "New Year\u2019s Eve": (12, 31), "New Year's Day": (1, 1),
+    "New Year\u2019s Day": (1, 1), "Christmas Eve": (12, 24), "Christmas Day": (12, 25),
+    "Boxing Day": (12, 26), "Bastille Day": (7, 14), "Fourth of July": (7, 4),
+    "Valentine's Day": (2, 14), "Valentine\u2019s Day": (2, 14), "Halloween": (10, 31),
+}  # fmt: skip
+
 FUTURE_CUES = (
     "will", "shall", "is due", "are due", "is scheduled", "are scheduled", "scheduled",
     "is expected", "are expected", "is forecast", "are forecast", "forecast for", "is set to",

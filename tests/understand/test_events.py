@@ -274,3 +274,18 @@ def test_what_came_only_days_before_is_dated_to_its_month() -> None:
         ("2026-11", "the regional council voted to tighten the blockade"),
     ]
     assert not found[1].scheduled
+
+
+def test_days_named_not_numbered() -> None:
+    (e,) = events("The ferry docked in Valletta at 10:15 a.m. on New Year's Eve.", "2027-01-02")
+    assert e.date == "2026-12-31"
+    (e,) = events(
+        "The storm brought a metre of snow on Christmas Day, the agency said.", "2026-12-27"
+    )
+    assert e.date == "2026-12-25"
+
+
+def test_earlier_in_the_day_is_the_day_of_the_last_date() -> None:
+    text = "The girls were freed on Thursday. Earlier in the day, the minister denied a swap."
+    found = events(text, "2026-11-27")
+    assert [e.date for e in found] == ["2026-11-26", "2026-11-26"]
