@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -272,7 +273,12 @@ def _analysed(
             for rest in futures:
                 rest.cancel()
             break
-        for article_id, analysis in future.result():
+        try:
+            outcomes = future.result()
+        except BrokenProcessPool:  # a worker died (killed, out of memory): carry on here
+            log.warning("an analyser process died; analysing in this process instead")
+            return _analyse_batch(batch, report, should_stop, analyser)
+        for article_id, analysis in outcomes:
             if analysis is None:
                 report.failed.append(article_id)
                 analysis = Analysis(language="")
