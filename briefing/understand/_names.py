@@ -49,7 +49,8 @@ _SMALL_WORD = re.compile(r"(?<![\w'\u2019.-])[a-z][a-z'\u2019-]*[a-z]\b")
 _STATE_OWNS = re.compile(
     r"['\u2019]s (?:own )?(?:army|armed forces|military|navy|air force|troops|foreign ministry"
     r"|defen[cs]e ministry|foreign minister|defen[cs]e minister|finance minister|prime minister"
-    r"|president|parliament|government|central bank|embassy|border guards?|coast guard)\b",
+    r"|president|parliament|government|central bank|embassy|border guards?|coast guard"
+    r"|(?:snap |general |parliamentary )election)\b",
     re.I,
 )
 # a form's, a model's or a weapon's code, never an actor: "W-2", "F-35", "Hwasong-12"

@@ -464,3 +464,11 @@ def test_a_movement_named_in_quotation_marks_is_an_actor_its_page_speaks_for() -
     )
     assert "Free Our Sailors" in _actor_names(text)
     assert _speakers(text) == ["Free Our Sailors"]
+
+
+def test_a_name_that_holds_a_parliamentary_election_is_a_country() -> None:
+    text = (
+        "Valdoria's snap election campaign opened on Monday, with the prime minister's "
+        "party trailing in the polls."
+    )
+    assert _kinds(text).get("Valdoria") == "country"
