@@ -25,6 +25,8 @@ from briefing.storylines._text import content_terms, sentences
 LEAD_CHARS = 2500
 LEAD_SENTENCES = 6
 MIN_WORDS, MAX_WORDS = 8, 55
+# What an article is about shows in its first pages; a very long text costs time, not insight.
+CENTROID_CHARS = 10_000
 MAX_SENTENCES = 3
 
 
@@ -69,8 +71,9 @@ _FURNITURE = re.compile(
     r"\b(?:copyright|all rights reserved|may not be (?:published|reproduced)|read more|"
     r"click here|sign up|subscribe|newsletter|scroll down|toggle caption|enlarge this image|"
     r"file photo|getty images|pictured|story highlights|editor[’']s note|advertisement|"
-    r"cookies?)\b|\b(?:photo(?:graph)?s?|image|video|watch|related|listen):|https?://|www\.|"
-    r"@\w|/(?:AP|AFP|Reuters)\b",
+    r"cookies?|not responsible for the content|external (?:internet )?sites?)\b|"
+    r"\b(?:photo(?:graph)?s?|image|video|watch|related|listen):|https?://|www\.|@\w|"
+    r"/(?:AP|AFP|Reuters)\b|\|",
     re.IGNORECASE,
 )
 # A sentence that leans on the one before it, or speaks for the writer, says little alone.
@@ -219,12 +222,12 @@ def _centroid(stories: Sequence[Article]) -> dict[str, float]:
     its own most frequent terms are.
     """
     if len(stories) == 1:
-        counts = Counter(content_terms(stories[0].title + "\n" + stories[0].text))
+        counts = Counter(content_terms(stories[0].title + "\n" + stories[0].text[:CENTROID_CHARS]))
         top = max(counts.values(), default=1)
         return {t: n / top for t, n in counts.items()}
     df: Counter[str] = Counter()
     for article in stories:
-        df.update(set(content_terms(article.title + "\n" + article.text)))
+        df.update(set(content_terms(article.title + "\n" + article.text[:CENTROID_CHARS])))
     return {t: n / len(stories) for t, n in df.items() if n > 1}
 
 
@@ -260,14 +263,16 @@ def _repeats(a: Candidate, b: Candidate) -> bool:
     """Another outlet's wording of the same news: reports of one event come within a day and
     share most of their terms, or a figure and some terms. Days apart, sentences share the
     storyline's names and subject by nature; only a near-copy repeats one."""
-    if a.article.article_id == b.article.article_id:
-        return a.start == b.start
+    if a.article.article_id == b.article.article_id and a.start == b.start:
+        return True
     shared = len(a.terms & b.terms)
     jaccard = shared / len(a.terms | b.terms)
     if abs(a.day - b.day) > 1:
         return jaccard >= 0.6
     if jaccard >= 0.45 or shared >= 0.5 * min(len(a.terms), len(b.terms)):
-        return True
+        return True  # also in one article: a lead restated under a list of highlights
+    if a.article.article_id == b.article.article_id:
+        return False  # one writer's figures recur from sentence to sentence
     return shared >= 2 and bool(_figures(a) & _figures(b))
 
 

@@ -97,7 +97,9 @@ def test_page_furniture_captions_questions_and_quotes_are_never_the_summary() ->
         "authority's director said.\n\n"
         "We asked three carriers what they would do next week.\n\n"
         "Freight brokers expect container rates on the route to rise within a month.\n\n"
-        "Copyright 2026 Continental Wire. All rights reserved. Read more at our site."
+        "Copyright 2026 Continental Wire. All rights reserved. Read more at our site.\n\n"
+        "Updated | The canal authority's board will meet again on Friday to review the tolls.\n\n"
+        "Continental Wire is not responsible for the content of external sites."
     )
     summary = _briefing([_member(1, "Continental Wire", "2026-03-02", text)]).summary
     assert [s.text for s in summary] == [
