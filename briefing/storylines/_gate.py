@@ -121,6 +121,7 @@ _DEMAND_VERB_OPENING = re.compile(
     r"|insist(?:s|ed|ing)?|vow(?:s|ed|ing)?|refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?"
     r"|warn(?:s|ed|ing)?|threaten(?:s|ed|ing)?|oppos(?:e|es|ed|ing))\b",
 )
+_NO_WITHOUT = re.compile(r"^\W*no \w+(?: \w+)?, no \w+", re.IGNORECASE)
 _CONDITION_OPENERS = frozenset("if unless once until".split())
 _MODAL = re.compile(
     r"\b(?:must|will|would|shall|should|cannot|can['\u2019]t|won['\u2019]t)\b", re.IGNORECASE
@@ -320,6 +321,8 @@ def red_line_statement(text: str, *, holder_before: bool = False) -> bool:
     tokens = words(shown)
     if len(tokens) < 4 or furniture(shown):
         return False
+    if _NO_WITHOUT.match(shown):
+        return True  # "No ceasefire, no talks": a condition without a verb
     if not _DEMAND.search(shown) or _PAST.search(shown) or _ADVICE.search(shown):
         return False
     if _IMPERATIVE.search(shown):
