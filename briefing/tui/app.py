@@ -42,6 +42,7 @@ PALETTE_TITLES: dict[str, str] = {
     "compare": "storyline: compare actors",
     "mark-read": "mark read",
     "star": "star",
+    "toggle-uncertain": "storyline: show/hide uncertain rows",
     "search": "articles: search",
     "unread-only": "articles: unread only",
     "open-link": "article: open link in browser",

@@ -54,6 +54,7 @@ class TimelineItem:
     source: Source
     conflicting_dates: bool = False
     scheduled: bool = False
+    uncertain: bool = False  # hidden unless the user shows uncertain rows
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class QuoteView:
     via: str
     source: Source
     direct: bool = True  # False: reported speech, not the speaker's own words
+    outlets: tuple[str, ...] = ()  # every outlet that carried the words, the cited one first
+    uncertain: bool = False  # hidden unless the user shows uncertain rows
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ class RedLineView:
     date: str
     source: Source
     changed: bool = False
+    outlets: tuple[str, ...] = ()  # every outlet that reported it, the cited one first
+    uncertain: bool = False  # hidden unless the user shows uncertain rows
 
 
 @dataclass(frozen=True)
@@ -293,6 +298,7 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
             source=_source(entry.source),
             conflicting_dates=entry.dates_conflict,
             scheduled=entry.scheduled,
+            uncertain=entry.uncertain,
         )
         for entry in built.timeline
     )
@@ -304,6 +310,8 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
             via=clean_line(q.via),
             source=_source(q.source),
             direct=q.direct,
+            outlets=tuple(clean_line(o) for o in q.outlets),
+            uncertain=q.uncertain,
         )
         for group in built.quotes
         for q in group.quotes
@@ -315,6 +323,8 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
             date=short_date(r.stated or r.source.date),
             source=_source(r.source),
             changed=r.changed_from is not None,
+            outlets=tuple(clean_line(o) for o in r.outlets),
+            uncertain=r.uncertain,
         )
         for group in built.red_lines
         for r in group.items

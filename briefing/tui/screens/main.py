@@ -28,7 +28,12 @@ from briefing.tui.widgets.panes import (
     StorylinePane,
     SummaryList,
 )
-from briefing.tui.widgets.render import quote_prompt, red_line_prompt, timeline_prompt
+from briefing.tui.widgets.render import (
+    UNCERTAIN_MARK,
+    quote_prompt,
+    red_line_prompt,
+    timeline_prompt,
+)
 from briefing.tui.widgets.status import DemoBanner, RefreshBar
 
 if TYPE_CHECKING:
@@ -56,6 +61,7 @@ class MainScreen(Screen[None]):
         Binding("c", "compare", "Compare", id="compare"),
         Binding("m", "mark_read", "Mark read", id="mark-read"),
         Binding("s", "star", "Star", id="star"),
+        Binding("u", "toggle_uncertain", "Uncertain", id="toggle-uncertain"),
         Binding("escape", "back", "Back", id="back", show=False),
     ]
 
@@ -69,6 +75,9 @@ class MainScreen(Screen[None]):
         self._counting = False  # the storyline list's live counts are being loaded
         self.chosen_actors: list[str] = []
         self.compare = False
+        # Rows a reader cannot follow alone (fragments, unknown speakers, doubtful records)
+        # are hidden until the user asks for them; they come back marked uncertain.
+        self.show_uncertain = False
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -235,20 +244,21 @@ class MainScreen(Screen[None]):
         self.query_one(ActorBar).show(self.chosen_actors, len(view.actors), self.compare)
         names = [n for actor in self.chosen_actors for n in view.names_for(actor)]
         chosen = set(self.chosen_actors)
+        shown = self.show_uncertain
         timeline = [
             (timeline_prompt(item), item.source)
             for item in view.timeline
-            if not names or mentions(item.text, names)
+            if (shown or not item.uncertain) and (not names or mentions(item.text, names))
         ]
         quotes = [
             (quote_prompt(item), item.source)
             for item in view.quotes
-            if not chosen or item.speaker in chosen
+            if (shown or not item.uncertain) and (not chosen or item.speaker in chosen)
         ]
         red_lines = [
             (red_line_prompt(item), item.source)
             for item in view.red_lines
-            if not chosen or item.holder in chosen
+            if (shown or not item.uncertain) and (not chosen or item.holder in chosen)
         ]
         with self.app.batch_update():
             self.query_one(SummaryList).show(view.summary)
@@ -269,10 +279,10 @@ class MainScreen(Screen[None]):
         for actor in self.chosen_actors:
             items: list[tuple[Text, Source]] = []
             for red in self.view.red_lines:
-                if red.holder == actor:
+                if red.holder == actor and (self.show_uncertain or not red.uncertain):
                     items.append((red_line_prompt(red, show_holder=False), red.source))
             for quote in self.view.quotes:
-                if quote.speaker == actor:
+                if quote.speaker == actor and (self.show_uncertain or not quote.uncertain):
                     items.append((quote_prompt(quote, show_speaker=False), quote.source))
             column = ItemColumn(actor, id=None)
             columns.append((column, items))
@@ -305,6 +315,13 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
+
+    def action_toggle_uncertain(self) -> None:
+        """Show or hide the rows marked uncertain in the three columns."""
+        self.show_uncertain = not self.show_uncertain
+        self._render_briefing()
+        state = f"shown, marked {UNCERTAIN_MARK!r}" if self.show_uncertain else "hidden"
+        self.notify(f"Uncertain rows {state}", timeout=2)
 
     def action_filter(self) -> None:
         self.query_one(FilterInput).focus()

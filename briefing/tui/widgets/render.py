@@ -17,6 +17,7 @@ from briefing.tui.data import (
 UNREAD_MARK = "●"
 CHANGED_MARK = "↺ changed"
 CONFLICT_MARK = "≠ dates differ"
+UNCERTAIN_MARK = "? uncertain"  # a row hidden by default: a fragment, no known speaker, doubtful
 STAR_MARK = "★"
 
 
@@ -57,27 +58,40 @@ def timeline_prompt(item: TimelineItem) -> Text:
         text.append(" (planned)", style="italic")
     if item.conflicting_dates:
         text.append(f" {CONFLICT_MARK}", style="bold red")
+    _mark_uncertain(text, item.uncertain)
     text.append("\n")
-    text.append(_plain(item.text))
+    text.append(_plain(item.text), style="dim" if item.uncertain else "")
     if item.outlets:
         text.append("\n")
-        text.append(", ".join(_plain(o) for o in item.outlets), style="dim")
+        text.append(_outlets(item.outlets), style="dim")
     return text
+
+
+def _outlets(outlets: tuple[str, ...]) -> str:
+    """The outlets that carried an item, with their count when several did."""
+    names = ", ".join(_plain(o) for o in outlets)
+    return f"{len(outlets)} outlets: {names}" if len(outlets) > 1 else names
+
+
+def _mark_uncertain(text: Text, uncertain: bool) -> None:
+    if uncertain:
+        text.append(f" {UNCERTAIN_MARK}", style="italic yellow")
 
 
 def quote_prompt(item: QuoteView, *, show_speaker: bool = True) -> Text:
     """Speaker, the words, then date, via and outlet; compare mode labels it "Quote"."""
     text = Text(overflow="fold")
     text.append(_plain(item.speaker) if show_speaker else "Quote", style="bold")
+    _mark_uncertain(text, item.uncertain)
     text.append("\n")
     words = _plain(item.text).strip(" \"'“”„«»,")
     if item.direct:
-        text.append("“" + words + "”", style="italic")
+        text.append("“" + words + "”", style="italic dim" if item.uncertain else "italic")
     else:  # reported speech is the outlet's paraphrase: no quotation marks
         text.append("reported: ", style="dim")
-        text.append(words)
+        text.append(words, style="dim" if item.uncertain else "")
     via = f"via {item.via}" if item.via and item.via != item.source.outlet else ""
-    details = [d for d in (item.date, via, item.source.outlet) if d]
+    details = [d for d in (item.date, via, _outlets(item.outlets or (item.source.outlet,))) if d]
     if details:
         text.append("\n")
         text.append(" · ".join(_plain(d) for d in details), style="dim")
@@ -90,9 +104,10 @@ def red_line_prompt(item: RedLineView, *, show_holder: bool = True) -> Text:
     text.append(_plain(item.holder) if show_holder else "Red line", style="bold")
     if item.changed:
         text.append(" " + CHANGED_MARK, style="bold yellow")
+    _mark_uncertain(text, item.uncertain)
     text.append("\n")
-    text.append(_plain(item.text))
-    details = [d for d in (item.date, item.source.outlet) if d]
+    text.append(_plain(item.text), style="dim" if item.uncertain else "")
+    details = [d for d in (item.date, _outlets(item.outlets or (item.source.outlet,))) if d]
     if details:
         text.append("\n")
         text.append(" · ".join(_plain(d) for d in details), style="dim")
