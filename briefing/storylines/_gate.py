@@ -89,7 +89,7 @@ _DEMAND = re.compile(
     r"|refus\w*|reject\w*|will not|won['\u2019]t|would not|wouldn['\u2019]t|cannot|can['\u2019]t"
     r"|never|no longer|not accept\w*|call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)\b"
     r"|requir\w*|unless|only if|provided that|on condition|as long as|ultimatum"
-    r"|deadline|non-negotiable|red lines?|want(?:s|ed)? (?:\S+ ){1,3}to"
+    r"|deadline|non-negotiable|red lines?|wants|wanted (?:\S+ ){1,3}to"
     r"|ask(?:s|ed)? (?:\S+ ){1,3}to|threat\w*|vow\w*|warn\w*|oppos\w*|under no circumstances"
     r"|not (?:be )?(?:allowed|tolerated)|(?:will|would|['\u2019]ll)\b[^.]{0,120}\bif"
     r"|(?:would|could|will|can) (?:only )?accept|willing to|prepared to|ready to|open to)\b",
