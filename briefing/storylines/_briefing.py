@@ -675,7 +675,11 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
         if not ok and m.text:
             s, e = _sentence(m.text, start, end)
             sentence = m.text[s:e].strip()
-            alone = not any(o.start < e and s < o.end for o in red_lines if o is not r)
+            # Several demands of one holder in one sentence ("proposes that A, that B and
+            # that C") are one row: the sentence; another holder's words keep it apart.
+            alone = not any(
+                o.start < e and s < o.end and o.holder != r.holder for o in red_lines if o is not r
+            )
             if (
                 alone
                 and (cut or framed(m.text[s:start]) or condition_alone(text))

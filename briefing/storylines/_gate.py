@@ -92,7 +92,8 @@ _DEMAND = re.compile(
     r"|deadline|non-negotiable|red lines?|wants|wanted (?:\S+ ){1,3}to"
     r"|ask(?:s|ed)? (?:\S+ ){1,3}to|threat\w*|vow\w*|warn\w*|oppos\w*|under no circumstances"
     r"|not (?:be )?(?:allowed|tolerated)|(?:will|would|['\u2019]ll)\b[^.]{0,120}\bif"
-    r"|(?:would|could|will|can) (?:only )?accept|willing to|prepared to|ready to|open to)\b",
+    r"|(?:would|could|will|can) (?:only )?accept|willing to|prepared to|ready to|open to"
+    r"|propos(?:e|es|ed|al|als))\b",
     re.IGNORECASE,
 )
 # The frame that makes the words after it a demand, just before them in their sentence
@@ -100,7 +101,7 @@ _DEMAND = re.compile(
 _FRAME_BEFORE = re.compile(
     r"\b(?:demand\w*|insist\w*|call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)"
     r"|refus\w*|reject\w*|must|will not|won['\u2019]t|cannot|unless|only if|on condition"
-    r"|ultimatum|warn\w*|threat\w*)\b[^.;]{0,40}$",
+    r"|ultimatum|warn\w*|threat\w*|propos(?:e|es|ed))\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
 # A position told as history ("Two months ago she would not pay a cent", "the board

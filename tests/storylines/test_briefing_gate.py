@@ -371,7 +371,7 @@ DEMAND = re.compile(
     r"|demand\w*|insist\w*|call\w* (?:on|for)|urg\w*|requir\w*|unless|only if|if|until"
     r"|conditions?|provided|as long as|non-negotiable|red lines?|ultimatum|deadline"
     r"|wants?|wanted .* to|ask\w* .* to|threat\w*|warn\w*|vow\w*|oppos\w*|accept"
-    r"|(?:ready|willing|prepared|open) to|^\W*no \w+, no"
+    r"|(?:ready|willing|prepared|open) to|propos\w*|^\W*no \w+, no"
     r"|no longer|not accept|under no circumstances|need\w* to|ha(?:s|ve) to)\b",
     re.IGNORECASE,
 )
