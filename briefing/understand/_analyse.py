@@ -159,17 +159,21 @@ def _statements(
     marks: DateMarks,
 ) -> list[Quote]:
     """One quote per attribution, in order, its speaker resolved (and registered)."""
-    return [_quote(text, a, registry, _quote_date(a, sents, marks)) for a in attributions]
+    starts = [s.start for s in sents]
+    return [_quote(text, a, registry, _quote_date(a, sents, starts, marks)) for a in attributions]
 
 
-def _quote_date(a: Attribution, sents: list[Sentence], marks: DateMarks) -> str | None:
+def _quote_date(
+    a: Attribution, sents: list[Sentence], starts: list[int], marks: DateMarks
+) -> str | None:
     """The date the text gives for the statement: "…," said Putin on 21 November."""
-    for s in sents:
-        if s.start <= a.cue_pos < s.end:
-            for ms, _me, day in marks:
-                if s.start <= ms < s.end and not (a.start <= ms < a.end) and len(day) == 10:
-                    return day
-            return None
+    index = bisect_right(starts, a.cue_pos) - 1  # the sentences are in order, none overlapping
+    if index < 0 or not a.cue_pos < sents[index].end:
+        return None
+    s = sents[index]
+    for ms, _me, day in marks:
+        if s.start <= ms < s.end and not (a.start <= ms < a.end) and len(day) == 10:
+            return day
     return None
 
 
@@ -186,7 +190,7 @@ def _quote(text: str, a: Attribution, registry: Registry, day: str | None) -> Qu
         # Words inside double or guillemet marks (or British single ones). Two apostrophes
         # standing for a quote mark delimit the quotation but, as in PolNeAR's gold, the
         # statement counts as reported.
-        direct=any(c in _DIRECT_MARKS for c in content) or content.startswith("\u2018"),
+        direct=not _DIRECT_MARKS.isdisjoint(content) or content.startswith("\u2018"),
         speaker=speaker,
         speaker_span=span,
         cue=a.cue,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.understand._aliases import AliasTable
 from briefing.understand._lexicon import (
@@ -34,6 +35,7 @@ def group_entities(mentions: list[Mention], aliases: AliasTable) -> dict[str, En
     return entities
 
 
+@lru_cache(maxsize=4096)
 def _fold(word: str) -> str:
     """A word in small letters without its accents: "François" and "Francois" are one name."""
     decomposed = unicodedata.normalize("NFKD", word.lower())

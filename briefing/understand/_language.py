@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # The commonest function words of each language; unambiguous ones weigh the most.
 _STOPWORDS: dict[str, frozenset[str]] = {
@@ -38,7 +39,10 @@ def detect_language(text: str, sample: int = 4000) -> str:
     words = _WORD.findall(text[:sample].lower())
     if len(words) < 5:
         return "en" if words and all(w.isascii() for w in words) else "und"
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    counts = Counter(words)  # each language's stop words looked up once, not each word per language
+    scores = {
+        lang: sum(counts[w] for w in stop & counts.keys()) for lang, stop in _STOPWORDS.items()
+    }
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     if best < max(2, len(words) // 25):
         cyr = sum(1 for w in words if any("\u0400" <= c <= "\u04ff" for c in w))

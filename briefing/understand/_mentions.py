@@ -18,10 +18,10 @@ def strip_poss(word: str) -> str:
 
 def is_name_word(tok: Token) -> bool:
     """A capitalised word outside a quotation, with at least one letter."""
-    t = tok.text
-    if tok.quote or not t[:1].isupper():
+    if not tok.is_cap:
         return False
-    return any(c.isalpha() for c in t)
+    t = tok.text
+    return t[0].isalpha() or any(c.isalpha() for c in t)
 
 
 @dataclass

@@ -453,8 +453,12 @@ class _Scanner:
     found: list[Mention] = field(default_factory=list)
     small_words: set[str] = field(default_factory=set)  # the words written in small letters
     things: set[str] = field(default_factory=set)  # acronyms the text spells out as things
+    # whether the text writes a word capitalised inside a sentence, by the word (asked once)
+    capitalised_inside: dict[str, bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if " (" not in self.text:
+            return  # no acronym spelled out (most texts: a cheap test spares a regex scan)
         self.things = {
             m[2]
             for m in _DEFINED_ACRONYM.finditer(self.text)
@@ -465,7 +469,7 @@ class _Scanner:
         toks = s.tokens
         i = 0
         while i < len(toks):
-            if not is_name_word(toks[i]):
+            if not toks[i].is_cap or not is_name_word(toks[i]):
                 i += 1
                 continue
             j = _run_end(toks, i, self.aliases)
@@ -572,7 +576,11 @@ class _Scanner:
             self.small_words = set(_SMALL_WORD.findall(self.text))
         if name.lower() not in self.small_words:
             return False
-        return re.search(rf"[a-z,;] {re.escape(name)}\b", self.text) is None
+        inside = self.capitalised_inside.get(name)
+        if inside is None:
+            inside = re.search(rf"[a-z,;] {re.escape(name)}\b", self.text) is not None
+            self.capitalised_inside[name] = inside
+        return not inside
 
     def _follows_person_of(self, start: int) -> bool:
         """The name before is a person's, with only "of" between."""

@@ -260,6 +260,11 @@ def colon_turns(text: str, sents: list[Sentence]) -> list[Attribution]:
 # Finding the cues of a sentence and what each opens.
 
 
+_QUOTE_MARK_SET = frozenset(QUOTE_MARKS)
+# the words besides the speech cues and the verbs in -ed that may open a statement
+_MAY_OPEN = frozenset(("according", "went", "\u2015", "\u2014", "\u2013"))
+
+
 def _cued_statements(words: _Words) -> tuple[list[Attribution], list[Attribution]]:
     """The statements the sentence's cues open, in order; and apart from them the questions
     put to someone ("when asked by a reporter if …"), which no later "…, adding that" may take
@@ -267,6 +272,9 @@ def _cued_statements(words: _Words) -> tuple[list[Attribution], list[Attribution
     found: list[Attribution] = []
     questions: list[Attribution] = []
     for at, tok in enumerate(words.toks):
+        low = tok.lower
+        if not (low in _MAY_OPEN or low.endswith("ed") or low in SPEECH_CUES):
+            continue  # no cue, dash or "according to" (the checks below, made cheaply)
         if tok.lower == "according" and words.lower(at + 1) == "to":
             _keep(found, _according(words, at))
         elif tok.text in ("\u2015", "\u2014", "\u2013") and at > 0 and words.toks[at - 1].quote:
@@ -1243,7 +1251,7 @@ def _make(
     said = words.text[start:end]
     if len(said.strip(" ,.;:\u2014-" + QUOTE_MARKS)) < 2:
         return None
-    direct = any(c in QUOTE_MARKS for c in said) or said.startswith("\u2018")
+    direct = not _QUOTE_MARK_SET.isdisjoint(said) or said.startswith("\u2018")
     at = words.text.find(voice.text, max(0, voice.span[0] - len(voice.text)))
     phrase = (at, at + len(voice.text)) if at >= 0 else voice.span
     cue_start = words.toks[cue_at].start

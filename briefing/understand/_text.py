@@ -31,7 +31,7 @@ _WORD = re.compile(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Token:
     text: str
     start: int
@@ -40,13 +40,15 @@ class Token:
     # read by nearly every rule, so made once rather than on each look (a third of a
     # million look-ups over PolNeAR dev)
     lower: str = field(init=False)
+    is_cap: bool = field(init=False)  # a capitalised word outside a quotation
 
-    def __post_init__(self) -> None:
-        self.lower = self.text.lower()
-
-    @property
-    def is_cap(self) -> bool:
-        return not self.quote and self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int, quote: bool = False) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.quote = quote
+        self.lower = text.lower()
+        self.is_cap = not quote and text[:1].isupper()
 
 
 @dataclass(slots=True)
@@ -203,10 +205,8 @@ def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
 
 
 def _words(text: str, start: int, end: int) -> list[Token]:
-    return [
-        Token(m.group(), start + m.start(), start + m.end())
-        for m in _WORD.finditer(text[start:end])
-    ]
+    # matched in place (no pattern looks behind or anchors), no copy of the block made
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
 
 
 def _ends_sentence(tok: Token, nxt: Token | None) -> bool:
@@ -288,11 +288,17 @@ def _blocks(paras: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list
     return blocks
 
 
+# the tokens that may end a sentence (besides a quotation) or be an abbreviation's period
+_STOPS = frozenset((".", "!", "?", "\u2026", "..."))
+
+
 def _block_sentences(toks: list[Token], block_index: int) -> list[Sentence]:
     out: list[Sentence] = []
     current: list[Token] = []
     for at, tok in enumerate(toks):
         current.append(tok)
+        if not tok.quote and tok.text not in _STOPS:
+            continue  # most words: neither a sentence's end nor an abbreviation's period
         nxt = toks[at + 1] if at + 1 < len(toks) else None
         if _abbreviation_period(toks, at, nxt):
             continue  # "Gov. Pence" stays whole
