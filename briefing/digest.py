@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from briefing.config import settings_path
 from briefing.store import Library, locks
 from briefing.store import analysis as store_analysis
-from briefing.storylines import ArticleToPlace, PlacementCounts, StorylinePlacer
+from briefing.storylines import (
+    ArticleToPlace,
+    Features,
+    PlacementCounts,
+    StorylinePlacer,
+    article_features,
+)
 from briefing.understand import AliasTable, analyse, analyser_version, load_alias_table
 from briefing.understand.records import Analysis
 
@@ -151,8 +157,10 @@ def _run(
             locks.take_digest_lock(library, owner, stale_after=LOCK_STALE_SECONDS)
             if placer is None:
                 placer = StorylinePlacer(library, published=[a.published for a in batch])
-            fresh = _analysed(analysing, batch, report, should_stop, analyser)
-            if not _place_batch(library, placer, batch, fresh, report, tally, analyser):
+            worked_out: dict[int, Features] = {}  # features the workers gave with the records
+            fresh = _analysed(analysing, batch, report, should_stop, analyser, worked_out)
+            placing = _to_place(library, batch, fresh, worked_out)
+            if not _place_batch(library, placer, placing, fresh, report, tally, analyser):
                 report.stopped = True
                 break
             batch, analysing = following, upcoming
@@ -161,14 +169,14 @@ def _run(
 def _place_batch(
     library: Library,
     placer: StorylinePlacer,
-    batch: Sequence[store_analysis.PendingArticle],
+    placing: tuple[int, list[ArticleToPlace]],
     fresh: dict[int, Analysis | None],
     report: DigestReport,
     tally: _Tally,
     analyser: _Analyser,
 ) -> bool:
     """Place an analysed batch; False when the analysis stopped before its end."""
-    reached = [a for a in batch if a.id in fresh]
+    batch_size, reached = placing
 
     def write_with(article: ArticleToPlace) -> None:
         # The records go in with the article's place: both or neither.
@@ -177,11 +185,9 @@ def _place_batch(
             store_analysis.save_analysis(library, article.id, analysis, analyser.version)
             report.analysed += 1
 
-    counts = placer.place_batch(
-        _to_place(library, reached, fresh), write_with=write_with, settled=tally.settled
-    )
+    counts = placer.place_batch(reached, write_with=write_with, settled=tally.settled)
     report.add(counts)
-    return len(reached) == len(batch)
+    return len(reached) == batch_size
 
 
 # --- analysing in other processes ---------------------------------------------------------
@@ -191,7 +197,8 @@ POOL_MIN_ARTICLES = 200
 _CHUNK = 10  # articles sent to a worker at a time
 
 _Job = tuple[int, str, str | None, str, str]  # id, text, published, title, source
-_Outcome = tuple[int, Analysis | None]  # None: the analyser failed on it
+# An article's records (None: the analyser failed on it) and what the grouper reads of it.
+_Outcome = tuple[int, Analysis | None, Features | None]
 
 
 @contextmanager
@@ -242,8 +249,9 @@ def _analyse_jobs(jobs: Sequence[_Job]) -> list[_Outcome]:
             found = analyse(text, published, title=title, source=source, aliases=_worker_aliases)
         except Exception:  # one unreadable article must not stop the rest
             log.exception("analysing article %s failed", article_id)
-            found = None
-        out.append((article_id, found))
+            out.append((article_id, None, None))
+            continue
+        out.append((article_id, found, article_features(title, text, found)))
     return out
 
 
@@ -263,8 +271,10 @@ def _analysed(
     report: DigestReport,
     should_stop: Callable[[], bool] | None,
     analyser: _Analyser,
+    worked_out: dict[int, Features],
 ) -> dict[int, Analysis | None]:
-    """The batch's fresh records: from the workers, or analysed here without a pool."""
+    """The batch's fresh records: from the workers (with the features they worked out,
+    into `worked_out`), or analysed here without a pool."""
     if not futures:
         return _analyse_batch(batch, report, should_stop, analyser)
     found: dict[int, Analysis] = {}
@@ -278,10 +288,12 @@ def _analysed(
         except BrokenProcessPool:  # a worker died (killed, out of memory): carry on here
             log.warning("an analyser process died; analysing in this process instead")
             return _analyse_batch(batch, report, should_stop, analyser)
-        for article_id, analysis in outcomes:
+        for article_id, analysis, feats in outcomes:
             if analysis is None:
                 report.failed.append(article_id)
                 analysis = Analysis(language="")
+            elif feats is not None:
+                worked_out[article_id] = feats
             found[article_id] = analysis
     fresh: dict[int, Analysis | None] = {}
     for article in batch:  # in order, up to the first one not reached
@@ -311,12 +323,15 @@ def _analyse_batch(
 
 def _to_place(
     library: Library,
-    reached: Sequence[store_analysis.PendingArticle],
+    batch: Sequence[store_analysis.PendingArticle],
     fresh: dict[int, Analysis | None],
-) -> list[ArticleToPlace]:
-    """The articles as the placer reads them: stored records stand in for fresh ones."""
+    worked_out: dict[int, Features],
+) -> tuple[int, list[ArticleToPlace]]:
+    """The batch's size, and its articles reached as the placer reads them (stored records
+    stand in for fresh ones)."""
+    reached = [a for a in batch if a.id in fresh]
     stored = store_analysis.load_analyses(library, [a.id for a in reached if fresh[a.id] is None])
-    return [
+    return len(batch), [
         ArticleToPlace(
             id=a.id,
             title=a.title,
@@ -324,6 +339,7 @@ def _to_place(
             published=a.published,
             content_hash=a.content_hash,
             analysis=fresh[a.id] or stored.get(a.id),
+            features=worked_out.get(a.id),
         )
         for a in reached
     ]

@@ -15,6 +15,7 @@ from briefing.storylines._api import (
     mark_opened,
 )
 from briefing.storylines._evaluate import bcubed
+from briefing.storylines._grouper import Features
 from briefing.storylines._library import merge as merge_storylines
 from briefing.storylines._library import move as move_article
 from briefing.storylines._library import rename as rename_storyline
@@ -34,7 +35,12 @@ from briefing.storylines._model import (
     SummarySentence,
     TimelineEntry,
 )
-from briefing.storylines._placing import ArticleToPlace, PlacementCounts, StorylinePlacer
+from briefing.storylines._placing import (
+    ArticleToPlace,
+    PlacementCounts,
+    StorylinePlacer,
+    article_features,
+)
 
 __all__ = [
     "ActorSummary",
@@ -42,6 +48,7 @@ __all__ = [
     "Briefing",
     "Citation",
     "EventReport",
+    "Features",
     "NewItem",
     "PlacementCounts",
     "QuoteGroup",
@@ -54,6 +61,7 @@ __all__ = [
     "StorylineSummary",
     "SummarySentence",
     "TimelineEntry",
+    "article_features",
     "bcubed",
     "build_briefing",
     "get_summary",

@@ -70,6 +70,7 @@ class LibraryGrouper:
             self.grouper.add_storyline(Storyline.from_state(row.id, row.state))
             self.grouper.redirect[row.id] = target.id
         self._known_terms: set[str] = set()
+        self.touched: set[int] = set()  # storylines placed into since `relabel`
         for fp in store_grouping.fingerprints(library, [s.id for s in stories]):
             self.grouper.remember(fp.storyline_id, fp.article_id, fp.simhash, day_of(fp.published))
 
@@ -125,13 +126,24 @@ class LibraryGrouper:
             assigned_at=now_iso(),
         )
         story = grouper.storylines[result.storyline_id]
+        # A new storyline is labelled at once (by its headline); the others once per batch,
+        # in `relabel`: a label reads all the storyline's headlines, an article only adds one.
         store.save_storyline(
             self.library,
             story.id,
-            label=label_for(story, self.idf),
+            label=label_for(story, self.idf) if result.created else None,
             state=story.to_state(),
         )
+        self.touched.add(story.id)
         return result
+
+    def relabel(self) -> None:
+        """Label the storylines placed into since the last call (inside a transaction)."""
+        for storyline_id in sorted(self.touched):
+            story = self.grouper.storylines.get(storyline_id)
+            if story is not None:
+                store.save_storyline(self.library, storyline_id, label=label_for(story, self.idf))
+        self.touched.clear()
 
     def _absorb(self, target_id: int, source_id: int) -> None:
         """Fold a storyline the grouper found to be the same young story into another, unless

@@ -34,6 +34,14 @@ class ArticleToPlace:
     published: str | None
     content_hash: str  # of the text that was analysed: if it changed since, it waits
     analysis: Analysis | None  # its records, fresh or stored: the grouper reads its actors
+    # What the grouper reads of it (`article_features`), when the caller worked it out
+    # already (in a worker process, beside the analysis); else the placer does.
+    features: Features | None = None
+
+
+def article_features(title: str, text: str, analysis: Analysis | None) -> Features:
+    """What the grouper reads of an analysed article: pure, so any process can work it out."""
+    return features(title, text, actor_pairs(analysis))
 
 
 @dataclass
@@ -76,7 +84,9 @@ class StorylinePlacer:
         """Place the articles (oldest first), each in one transaction with `write_with`'s writes."""
         places = self._places(articles, settled)
         todo = [a for a in articles if a.id in places]
-        feats = {a.id: features(a.title, a.text, actor_pairs(a.analysis)) for a in todo}
+        feats = {
+            a.id: a.features or features(a.title, a.text, actor_pairs(a.analysis)) for a in todo
+        }
         self._grouper.fetch_df(feats.values())
         for a in todo:  # count every new article's words before placing any of them
             if places[a.id].new:
@@ -92,6 +102,8 @@ class StorylinePlacer:
                     write_with(article)
                     self._place(article, places[article.id], feats[article.id], counts)
             settled(article, current)
+        with self.library.db.atomic():
+            self._grouper.relabel()
         return counts
 
     def _places(self, articles: Sequence[ArticleToPlace], settled: Settled) -> dict[int, _Place]:
