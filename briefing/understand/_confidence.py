@@ -398,7 +398,8 @@ _CUT_BEFORE = re.compile(r"\s+(?:that|was|were|is|are|had|has|have|would|will|co
 def _cut_short(text: str, record: str, end: int) -> bool:
     """The sentence goes on right after the record, with its verb or what was said; or what
     was said stops before its verb ("said that a file containing 15 million records")."""
-    said = _SAID_THAT.search(record)
+    at = record.find(" that ")
+    said = _SAID_THAT.search(record, max(0, at - 40), at + 6) if at >= 0 else None
     if said is not None and not _finite(_words(record[said.end() :]), present=False):
         return True
     if _OPEN_END.search(record):
@@ -575,7 +576,7 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
         factors["no verb"] = EVENT_NO_VERB
     if _date_of_another(e, text, marks):
         factors["date of another happening"] = EVENT_DATE_OF_ANOTHER
-    if _ATTRIBUTION_TAIL.search(e.text) and len(words) <= ATTRIBUTION_WORDS:
+    if len(words) <= ATTRIBUTION_WORDS and _ATTRIBUTION_TAIL.search(e.text):
         factors["attribution only"] = EVENT_ATTRIBUTION_ONLY
     if e.scheduled and past and not _FUTURE_WORDS.search(e.text):
         factors["tense disagrees"] = EVENT_TENSE_DISAGREES

@@ -109,7 +109,7 @@ _PATTERNS = [
     (
         # "on New Year's Eve", "on Christmas Day": days of the calendar by name
         "holiday",
-        re.compile(rf"\b({any_of(sorted(HOLIDAYS, key=len, reverse=True))})\b"),
+        re.compile(rf"(?=[NCBFVH])\b({any_of(sorted(HOLIDAYS, key=len, reverse=True))})\b"),
     ),
     (
         # "only days after the Council voted …": what follows happened in the days before
