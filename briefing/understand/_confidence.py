@@ -293,6 +293,19 @@ SHORT_EVENT = 4
 EVENT_CAPTION = 0.35
 # The line goes on into page furniture (blanked): a post's signature, a picture's credit.
 EVENT_BESIDE_FURNITURE = 0.4
+# Told in the present of a day that has passed: a caption ("A missile is fired during an
+# exercise on September 15, 2017", "X joins the show to discuss …") or a definition ("Bastille
+# Day, when France celebrates …"), not a report of what happened.
+EVENT_PRESENT_FOR_PAST = 0.45
+_PRESENT = re.compile(
+    # a passive in the present beside a written year: "is fired … on September 15, 2017"
+    r"\b(?:is|are)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b(?=.*\b(?:19|20)\d\d\b)"
+    r"|(?<![Tt]he )(?<![Aa] )(?<![Aa]n )(?<!'s )"
+    r"\b(?:[A-Z][\w.-]+|[a-z]+(?:s|ment|ce))\s+"
+    r"(?:joins|poses|celebrates|smiles|speaks|looks|walks|arrives|stands|sits|waves|gestures"
+    r"|prepares|appears|reacts|leaves|attends|greets|listens|watches|holds|celebrate|pose|stand"
+    r"|sit|wave|react|gather|walk|look)\b"
+)
 # The date belongs to an earlier happening named in a phrase after the verb.
 EVENT_DATE_OF_ANOTHER = 0.45
 # A question ("Do we expect a statement tonight?"): nothing happened.
@@ -539,7 +552,8 @@ _PARTICIPLE_TAIL = re.compile(r"^([^,]*),\s+[a-z]+ed\b[^,]*$")
 # the date dates what the clause's own happening followed: "voted … following its test on
 # Sept 3", "adopted sanctions in response to the test on 29 November"
 _GOVERNED_DATE = re.compile(
-    r"\b(?:following|since|ahead of|in response to|in the wake of)\b[^,;]{0,80}$",
+    r"\b(?:following|since|ahead of|in response to|in the wake of|referring to|in (?:\w+ )?contrast"
+    r"|compared (?:with|to)|similar to|like)\b[^,;]{0,80}$",
     re.I,
 )
 
@@ -576,6 +590,8 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
         factors["no verb"] = EVENT_NO_VERB
     if _date_of_another(e, text, marks):
         factors["date of another happening"] = EVENT_DATE_OF_ANOTHER
+    if not e.scheduled and not past and _PRESENT.search(_main_clause(e.text)):
+        factors["present for the past"] = EVENT_PRESENT_FOR_PAST
     if len(words) <= ATTRIBUTION_WORDS and _ATTRIBUTION_TAIL.search(e.text):
         factors["attribution only"] = EVENT_ATTRIBUTION_ONLY
     if e.scheduled and past and not _FUTURE_WORDS.search(e.text):

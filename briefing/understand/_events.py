@@ -145,7 +145,9 @@ _FULL_DATE_NEXT = re.compile(rf",?\s+\(?(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH
 
 # ------------------------------------------------------------------------------- the tense
 
-_FUTURE = re.compile(rf"\b({any_of(FUTURE_CUES)})\b|'ll\b", re.I)
+_FUTURE = re.compile(
+    rf"\b({any_of(FUTURE_CUES)})\b|'ll\b|\bahead of\b|\bprepar(?:es|ing) (?:to|for)\b", re.I
+)
 _TIMETABLE = re.compile(
     r"\b(?:is|are)\s+(?:(?:only|now|still|also)\s+)?(?:(?:on|for|in|at)\s+)?$", re.I
 )
@@ -261,6 +263,19 @@ def _day_month_year(kind: str, m: re.Match[str]) -> tuple[int, int, str | None, 
     return int(m.group(2)), MONTHS[m.group(1).lower()], m.group(3), m.group(4)
 
 
+FAR_AHEAD_DAYS = 60  # a date further ahead than this, with no tense to say so, is last year's
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|until|till|before|from|starting|through)\s+(?:the\s+)?$", re.I
+)
+
+
+def _looks_ahead(m: re.Match[str]) -> bool:
+    """A deadline ("by 15 December") or a future anywhere in the words before the date ("will
+    begin May 16 … and two nights on May 22")."""
+    before = m.string[max(0, m.start() - 200) : m.start()]
+    return bool(_DEADLINE_BEFORE.search(before) or _FUTURE.search(before))
+
+
 def _full_date(
     kind: str, m: re.Match[str], pub: date | None, ctx: _Context | None = None
 ) -> _Dated | None:
@@ -279,6 +294,10 @@ def _full_date(
             if found is None:
                 return None
             d = found
+            if tense is None and (d - pub).days > FAR_AHEAD_DAYS and not _looks_ahead(m):
+                # nothing says it lies ahead, and news tells what happened: "the White Plan,
+                # put in place during the Nov. 13 Paris attacks" in a July story is last year's
+                d = date(d.year - 1, month, day)
     except ValueError:
         return None
     return d.isoformat(), bool(pub and d > pub)

@@ -376,3 +376,23 @@ def test_a_capitalised_phrase_that_is_no_name_is_a_doubtful_holder() -> None:
     for holder, sure in (("There's nothing the port", False), ("Harbour union officials", True)):
         r = RedLine(holder=holder, text=text, start=0, end=len(text))
         assert (red_line_factors(r, {})["unnamed holder"] >= CONFIDENT) is sure, holder
+
+
+def test_a_caption_in_the_present_for_a_day_gone_by_is_doubtful() -> None:
+    for caption in (
+        "Harbour pilots stand next to the ferry on Thursday",
+        "Senator Ann Example joins the evening show to discuss the strike on Sunday night",
+        "A patrol boat is launched during a drill off the coast on 15 September 2025",
+    ):
+        e = Event(date="2025-09-15", text=caption, start=0, end=len(caption))
+        assert "present for the past" in event_factors(e, caption, [(0, 1, "2025-09-15")])
+    report = "Harbour pilots walked off the ferry on Thursday"
+    e = Event(date="2025-09-15", text=report, start=0, end=len(report))
+    assert "present for the past" not in event_factors(e, report, [(0, 1, "2025-09-15")])
+
+
+def test_a_date_of_what_the_happening_is_compared_with_is_doubtful() -> None:
+    record = "One person died, in stark contrast with Thursday's rampage"
+    mark = (record.index("Thursday"), record.index("'s"), "2026-03-05")
+    e = Event(date="2026-03-05", text=record, start=0, end=len(record))
+    assert "date of another happening" in event_factors(e, record, [mark])

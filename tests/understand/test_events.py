@@ -289,3 +289,16 @@ def test_earlier_in_the_day_is_the_day_of_the_last_date() -> None:
     text = "The girls were freed on Thursday. Earlier in the day, the minister denied a swap."
     found = events(text, "2026-11-27")
     assert [e.date for e in found] == ["2026-11-26", "2026-11-26"]
+
+
+def test_a_far_date_with_no_tense_is_last_years_unless_something_looks_ahead() -> None:
+    text = "Gunmen attacked a concert hall and several cafes on the 13th of November."
+    (e,) = events("Mourners gathered. " + text, "2026-07-14")
+    assert e.date == "2025-11-13"
+    text = "The tour will begin on 16 May in Oslo, and includes two nights in Bergen on 22 May."
+    assert [e.date for e in events(text, "2026-02-06")] == ["2026-05-16", "2026-05-22"]
+
+
+def test_ahead_of_a_weekday_lies_ahead() -> None:
+    (e,) = events("The island prepares to vote in Sunday's election.", "2026-11-25")
+    assert e.date == "2026-11-29"
