@@ -194,7 +194,10 @@ _RAW_TRIGGERS += [
     # not "should these talks fail" (a condition, the subject after the verb)
     ("demand", re.compile(
         r"\bshould\b(?!\s+(?:have|be able|not have|the|these|those|this|that|it|they|he|she"
-        r"|we|you|any|such|a|an)\b)", re.I)),
+        r"|we|you|any|such|a|an)\b)"
+        # "should war break out", "should talks fail": the same condition with a bare noun
+        r"(?!\s+\w+\s+(?:break|breaks|fail|fails|happen|happens|occur|occurs|arise|arises"
+        r"|collapse|collapses|escalate|escalates)\b)", re.I)),
 ]  # fmt: skip
 _FIRST_LETTERS = (
     "oupcas", "wscdnr", "uinwatcrbf", "mhdiacuorpwenvi", "aupcoitel", "upfd", "ro", "v", "s"
@@ -277,9 +280,9 @@ _SURELY_SO = re.compile(
 _NEVER_DID = re.compile(r"never\s+(?:\w+ly\s+)?[a-z]+ed$", re.I)
 _HAS_NEVER = re.compile(r"\b(?:has|have|had)\s+$", re.I)
 # a progressive after the modal tells what will happen or is expected, not what is held:
-# "will not be returning as head coach", "should be braking in a minute"
+# "will not be returning as head coach", "should be braking", "his therapy must be working"
 _PROGRESSIVE = re.compile(
-    r"\b(?:will|would|should|won['\u2019]t)(?:\s+not|n['\u2019]t)?\s+be\s+[a-z]+ing\b", re.I
+    r"\b(?:will|would|should|must|won['\u2019]t)(?:\s+not|n['\u2019]t)?\s+be\s+[a-z]+ing\b", re.I
 )
 # "protests demanding his resignation": what a crowd or a letter was about, told in passing
 _DESCRIBED_BY = re.compile(r"(?<![.!?])\b(?!(?:is|was|has|its|his|this)\b)[a-z]+s\s+$")

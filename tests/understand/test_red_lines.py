@@ -407,3 +407,9 @@ def test_what_someone_never_did_is_a_story_not_a_refusal() -> None:
     assert red_lines("The neighbours said the man never returned their greetings.") == []
     (r,) = red_lines("The island has never accepted the new border, its premier said.")
     assert "never accepted the new border" in r.text
+
+
+def test_should_with_a_bare_noun_before_its_verb_sets_a_condition() -> None:
+    text = "The navy is trying to deter the rebels should war break out on the islands, he said."
+    assert red_lines(text) == []
+    assert red_lines('"Her patience must be wearing thin," the mayor said.') == []
