@@ -529,10 +529,26 @@ def _has_verb(words: list[str]) -> bool:
             continue  # "the coordinated attacks": no verb in a noun phrase
         if low in CONFIDENCE_IRREGULAR_PAST or low in SPEECH_CUES:
             return True
-        # (a word in -ing alone makes no clause: "the last landing", "police raiding …")
-        if word.islower() and low.endswith(("ed", "es", "s")) and not low.endswith("ss"):
+        # (a word in -ing alone makes no clause: "the last landing", "police raiding …"; nor a
+        # plural of a noun's ending: "the Bastille Day celebrations")
+        if word.islower() and low.endswith(("ed", "es", "s")) and not low.endswith(_NOUN_ENDINGS):
             return True
+        plural = before.islower() and (before.endswith("s") or before in ("they", "we", "you"))
+        if plural and word.isalpha() and word.islower() and low not in _NOT_AFTER_SUBJECT:
+            return True  # "voters go to the polls", "they meet in Brussels"
     return False
+
+
+_NOT_AFTER_SUBJECT = frozenset(
+    "of in on at to for and or but by with from the a an that which who as ago later earlier "
+    "this next last each all both".split()
+)
+
+
+_NOUN_ENDINGS = (
+    "ss", "tions", "sions", "ments", "ances", "ences", "ities", "nesses", "ships", "ers", "ors",
+    "ists", "ians", "als", "ants", "ents",
+)  # fmt: skip
 
 
 _ATTRIBUTION_TAIL = re.compile(

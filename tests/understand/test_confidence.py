@@ -396,3 +396,10 @@ def test_a_date_of_what_the_happening_is_compared_with_is_doubtful() -> None:
     mark = (record.index("Thursday"), record.index("'s"), "2026-03-05")
     e = Event(date="2026-03-05", text=record, start=0, end=len(record))
     assert "date of another happening" in event_factors(e, record, [mark])
+
+
+def test_plural_nouns_are_no_verbs_but_a_plural_subject_has_its_verb() -> None:
+    phrase = "the fireworks display for the Bastille Day celebrations"
+    assert "no verb" in event_factors(_ev(phrase), phrase, [(0, 1, "2025-07-14")])
+    clause = "voters go to the polls on 25 October"
+    assert "no verb" not in event_factors(_ev(clause), clause, [(0, 1, "2025-10-25")])
