@@ -533,7 +533,11 @@ def _has_verb(words: list[str]) -> bool:
         # plural of a noun's ending: "the Bastille Day celebrations")
         if word.islower() and low.endswith(("ed", "es", "s")) and not low.endswith(_NOUN_ENDINGS):
             return True
-        plural = before.islower() and (before.endswith("s") or before in ("they", "we", "you"))
+        # a plural opening the clause ("voters go"), not one inside a noun phrase ("the
+        # fireworks display")
+        plural = before.lower() in ("they", "we", "you") or (
+            i == 1 and before.islower() and before.endswith("s")
+        )
         if plural and word.isalpha() and word.islower() and low not in _NOT_AFTER_SUBJECT:
             return True  # "voters go to the polls", "they meet in Brussels"
     return False
