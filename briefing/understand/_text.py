@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import re
+import re._constants as _sre  # the parsed form of a pattern, read by _openings
+import re._parser as _sre_parse
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from heapq import merge
+from typing import Any
 
 from briefing.understand._lexicon import (
     ABBREVIATIONS,
@@ -333,3 +339,157 @@ def _middle_initial(toks: list[Token], at: int, nxt: Token) -> bool:
     if not name.is_cap or len(name.text) < 2 or name.lower in FUNCTION_CAPS:
         return False
     return nxt.is_cap and nxt.text.isalpha() and nxt.lower not in FUNCTION_CAPS
+
+
+# ------------------------------------------------------------------ many patterns over one text
+#
+# A pattern that starts with \b tries every character of the text, which for the twenty-odd
+# date and red-line patterns run over each article costs more than all the rest of reading it.
+# Where every match of a pattern starts a word, the words the text holds tell where it could
+# start: WordStarts indexes each word by its first two characters and tries the pattern only
+# there. The matches are those of Pattern.finditer, the same ones in the same order (a pattern
+# whose openings cannot be listed is simply scanned whole).
+
+_KEY = 2  # how many characters of a word index it
+_WORD_START = re.compile(r"\b\w.?", re.DOTALL)  # a word's first character and the next
+_WORD_CHAR = re.compile(r"\w")
+_MAX_OPENINGS = 2000
+
+_Parsed = list[tuple[Any, Any]]
+
+
+class _Unlisted(Exception):
+    """What a pattern's matches open with cannot be listed."""
+
+
+def _class_chars(items: _Parsed) -> set[str]:
+    out: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            out.add(chr(av))
+        elif op is _sre.RANGE and av[1] - av[0] < 64:
+            out.update(chr(x) for x in range(av[0], av[1] + 1))
+        elif op is _sre.CATEGORY and av is _sre.CATEGORY_DIGIT:
+            out.update("0123456789")  # other scripts' digits are no ASCII: always tried
+        else:
+            raise _Unlisted
+    return out
+
+
+def _then(openings: set[str], chars: set[str]) -> set[str]:
+    out = {o for o in openings if len(o) >= _KEY}
+    out |= {o + c.lower() for o in openings if len(o) < _KEY for c in chars}
+    if len(out) > _MAX_OPENINGS:
+        raise _Unlisted
+    return out
+
+
+def _repeated(openings: set[str], low: int, high: int, item: _Parsed) -> set[str]:
+    out: set[str] = set()
+    current = openings
+    for times in range(_KEY + 1):
+        if times >= low:
+            out |= current
+        if times == high:
+            return out
+        current = _extend(current, item)
+    return out | current if low > _KEY else out
+
+
+def _extend(openings: set[str], items: _Parsed) -> set[str]:
+    """The openings (lower-cased, at most _KEY characters) once `items` have matched on."""
+    for op, av in items:
+        if all(len(o) >= _KEY for o in openings):
+            break
+        if op is _sre.AT or op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width: passing over it can only admit more
+        if op is _sre.LITERAL:
+            openings = _then(openings, {chr(av)})
+        elif op is _sre.IN:
+            openings = _then(openings, _class_chars(list(av)))
+        elif op is _sre.SUBPATTERN:
+            openings = _extend(openings, list(av[3].data))
+        elif op is _sre.BRANCH:
+            openings = set().union(*(_extend(openings, list(alt.data)) for alt in av[1]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            openings = _repeated(openings, av[0], av[1], list(av[2].data))
+        else:
+            raise _Unlisted
+    return openings
+
+
+def _at_boundary(items: _Parsed) -> bool:
+    """Whether every match starts with a word boundary, before any character."""
+    for op, av in items:
+        if op is _sre.AT:
+            return av is _sre.AT_BOUNDARY
+        if op is _sre.SUBPATTERN:
+            return _at_boundary(list(av[3].data))
+        if op is _sre.BRANCH:
+            return all(_at_boundary(list(alt.data)) for alt in av[1])
+        if op not in (_sre.ASSERT, _sre.ASSERT_NOT):
+            return False
+    return False
+
+
+@lru_cache(maxsize=256)
+def _openings(pattern: re.Pattern[str]) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """The first _KEY characters, lower-cased, of every match (and the shorter whole matches)
+    when every match starts a word; None when that cannot be told."""
+    if pattern.flags & re.ASCII:
+        return None
+    items = list(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+    if not _at_boundary(items):
+        return None
+    try:
+        openings = _extend({""}, items)
+    except _Unlisted:
+        return None
+    if not openings or any(not (o.isascii() and _WORD_CHAR.match(o[:1])) for o in openings):
+        return None  # (ASCII only: a case-blind "k" is also the Kelvin sign, "s" the long s)
+    whole = frozenset(o for o in openings if len(o) >= _KEY)
+    return whole, tuple(o for o in openings if len(o) < _KEY)
+
+
+class WordStarts:
+    """Where the words of a text start, by their first two characters (lower-cased)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: dict[str, list[int]] = {}
+        self._odd: list[str] = []  # keys not all ASCII (kept as written): every pattern tries them
+        for m in _WORD_START.finditer(text):
+            key = m.group()
+            key = key.lower() if key.isascii() else key
+            at = self._at.get(key)
+            if at is None:
+                at = self._at[key] = []
+                if not key.isascii():
+                    self._odd.append(key)
+            at.append(m.start())
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The matches of pattern.finditer(text), tried only where a word could open one."""
+        openings = _openings(pattern)
+        if openings is None:
+            yield from pattern.finditer(self.text)
+            return
+        whole, short = openings
+        keys = {k for k in whole if k in self._at}
+        if short:
+            keys.update(k for k in self._at if k.startswith(short))
+        keys.update(self._odd)
+        end = 0
+        for at in merge(*(self._at[k] for k in keys)):
+            if at < end:
+                continue
+            m = pattern.match(self.text, at)
+            if m is not None:
+                yield m
+                end = max(m.end(), at + 1)
+
+
+@lru_cache(maxsize=2)
+def word_starts(text: str) -> WordStarts:
+    """The index of a text's words, made once for all the patterns run over it."""
+    return WordStarts(text)
