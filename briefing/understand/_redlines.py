@@ -271,7 +271,7 @@ _REPORTED_MUST = re.compile(
 # "must" of what is surely so, not of what someone requires: "he must have broken through",
 # "the pain must be terrible"
 _SURELY_SO = re.compile(
-    r"\s+(?:have\s+(?:been|\w+(?:ed|en|wn|ught|ost))\b"
+    r"\s+(?:\w+ly\s+)?(?:have\s+(?:been|\w+(?:ed|en|wn|ught|ost))\b"
     rf"|be\s+(?:\w+ly\s+)?(?:{any_of(EPISTEMIC_ADJECTIVES)})\b)",
     re.I,
 )

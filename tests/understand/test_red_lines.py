@@ -413,3 +413,7 @@ def test_should_with_a_bare_noun_before_its_verb_sets_a_condition() -> None:
     text = "The navy is trying to deter the rebels should war break out on the islands, he said."
     assert red_lines(text) == []
     assert red_lines('"Her patience must be wearing thin," the mayor said.') == []
+
+
+def test_an_adverb_before_be_aware_is_still_advice() -> None:
+    assert red_lines('"They should clearly be aware that this is real," the mayor said.') == []
