@@ -451,7 +451,8 @@ class _Scanner:
     text: str
     aliases: AliasTable
     found: list[Mention] = field(default_factory=list)
-    small_words: set[str] = field(default_factory=set)  # the words written in small letters
+    # whether the text writes a word in small letters, by the word (asked once)
+    small_words: dict[str, bool] = field(default_factory=dict)
     things: set[str] = field(default_factory=set)  # acronyms the text spells out as things
     # whether the text writes a word capitalised inside a sentence, by the word (asked once)
     capitalised_inside: dict[str, bool] = field(default_factory=dict)
@@ -562,9 +563,7 @@ class _Scanner:
             return False  # "Daniel Wall"; "North Korean Leader Kim Jong Un", a title inside
         if never_an_actor(" ".join(words)):
             return True
-        if not self.small_words:
-            self.small_words = set(_SMALL_WORD.findall(self.text))
-        return any(strip_poss(w) in self.small_words for w in words)
+        return any(self._written_small(strip_poss(w)) for w in words)
 
     def _common_noun(self, name: str, run: _TitledName, sentence_initial: bool) -> bool:
         """ "Airlines have strict dress codes": a word capitalised only because it opens the
@@ -572,9 +571,7 @@ class _Scanner:
         inside a sentence."""
         if not sentence_initial or len(run.name) > 1 or run.title:
             return False
-        if not self.small_words:
-            self.small_words = set(_SMALL_WORD.findall(self.text))
-        if name.lower() not in self.small_words:
+        if not self._written_small(name.lower()):
             return False
         inside = self.capitalised_inside.get(name)
         if inside is None:
@@ -582,8 +579,31 @@ class _Scanner:
             self.capitalised_inside[name] = inside
         return not inside
 
+    def _written_small(self, word: str) -> bool:
+        """Whether the text writes the word in small letters: one of _SMALL_WORD's matches
+        (looked for where the word occurs, rather than every small word of the text listed)."""
+        known = self.small_words.get(word)
+        if known is None:
+            known = self.small_words[word] = _written_small_at(self.text, word)
+        return known
+
     def _follows_person_of(self, start: int) -> bool:
         """The name before is a person's, with only "of" between."""
         if not self.found or self.found[-1].kind != "person":
             return False
         return self.text[self.found[-1].end : start].strip(" ,") == "of"
+
+
+def _written_small_at(text: str, word: str) -> bool:
+    """Whether one of _SMALL_WORD's matches in text is the word. A match only starts where no
+    word character, apostrophe, period or hyphen stands before it, so never inside another: a
+    match tried where the word occurs is the one a scan of the whole text finds there."""
+    if len(word) < 2:
+        return False  # a match has two letters at least
+    at = text.find(word)
+    while at >= 0:
+        m = _SMALL_WORD.match(text, at)
+        if m is not None and m.group() == word:
+            return True
+        at = text.find(word, at + 1)
+    return False
