@@ -215,7 +215,7 @@ def _pool_for(pending: int, analyser: _Analyser) -> Iterator[ProcessPoolExecutor
         max_workers=cores,
         mp_context=context,
         initializer=_worker_init,
-        initargs=(analyser.aliases,),
+        initargs=(analyser.aliases, os.getpid()),
     )
     try:
         yield pool
@@ -226,12 +226,12 @@ def _pool_for(pending: int, analyser: _Analyser) -> Iterator[ProcessPoolExecutor
 _worker_aliases: AliasTable | None = None
 
 
-def _worker_init(aliases: AliasTable) -> None:
+def _worker_init(aliases: AliasTable, parent: int) -> None:
     global _worker_aliases
     _worker_aliases = aliases
     # A worker waits for work on a pipe it holds both ends of: if the digest is killed, it
-    # would wait for ever (and keep the terminal's output open). It leaves with its parent.
-    parent = os.getppid()
+    # would wait for ever (and keep the terminal's output open). It leaves with its parent,
+    # named by the parent itself: one killed while the worker was starting is gone already.
     threading.Thread(target=_leave_with, args=(parent,), daemon=True).start()
 
 
