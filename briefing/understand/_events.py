@@ -31,7 +31,7 @@ from briefing.understand._lexicon import (
     WEEKDAYS,
     any_of,
 )
-from briefing.understand._text import Sentence
+from briefing.understand._text import Sentence, word_starts
 from briefing.understand.records import Event
 
 
@@ -939,8 +939,9 @@ def _dates_by_sentence(
     runs once over the whole text, which is much faster than once per sentence."""
     starts = [s.start for s in sents]
     found: dict[int, list[tuple[str, re.Match[str]]]] = {}
+    words = word_starts(text)  # tried only where a word that can open a match starts
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in words.finditer(pattern):
             index = bisect_right(starts, m.start()) - 1
             if index >= 0 and m.end() <= sents[index].end:
                 found.setdefault(index, []).append((kind, m))

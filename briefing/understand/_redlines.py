@@ -53,7 +53,7 @@ from briefing.understand._lexicon import (
     TIME_LEAD_PREPOSITIONS,
     any_of,
 )
-from briefing.understand._text import QUOTE_MARKS, Sentence
+from briefing.understand._text import QUOTE_MARKS, Sentence, word_starts
 from briefing.understand.records import Quote, RedLine
 
 # ------------------------------------------------------------------------------ the cues
@@ -225,8 +225,9 @@ def _matches_by_sentence(
     runs once over the whole text, which is much faster than once per sentence."""
     starts = [s.start for s in sents]
     found: dict[int, list[tuple[re.Pattern[str], str, re.Match[str]]]] = {}
+    words = word_starts(text)  # tried only where a word that can open a match starts
     for kind, pattern in _TRIGGERS:
-        for match in pattern.finditer(text):
+        for match in words.finditer(pattern):
             index = bisect_right(starts, match.start()) - 1
             if index >= 0 and match.end() <= sents[index].end:
                 found.setdefault(index, []).append((pattern, kind, match))
