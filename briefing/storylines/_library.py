@@ -126,23 +126,30 @@ class LibraryGrouper:
             assigned_at=now_iso(),
         )
         story = grouper.storylines[result.storyline_id]
-        # A new storyline is labelled at once (by its headline); the others once per batch,
-        # in `relabel`: a label reads all the storyline's headlines, an article only adds one.
-        store.save_storyline(
-            self.library,
-            story.id,
-            label=label_for(story, self.idf) if result.created else None,
-            state=story.to_state(),
-        )
+        # A new storyline is stored at once, label and all; the others once per batch, in
+        # `save_touched`: a storyline's state (its centroid) and label sum up all its articles,
+        # and one article changes them little. After a crash in mid-batch the stored state
+        # lacks that batch's last articles, which stay placed: the grouping is a little
+        # less informed, never inconsistent (fingerprints are kept per article).
+        if result.created:
+            store.save_storyline(
+                self.library, story.id, label=label_for(story, self.idf), state=story.to_state()
+            )
         self.touched.add(story.id)
         return result
 
-    def relabel(self) -> None:
-        """Label the storylines placed into since the last call (inside a transaction)."""
+    def save_touched(self) -> None:
+        """Store the state, label and counts of the storylines placed into since the last call
+        (inside a transaction)."""
         for storyline_id in sorted(self.touched):
             story = self.grouper.storylines.get(storyline_id)
             if story is not None:
-                store.save_storyline(self.library, storyline_id, label=label_for(story, self.idf))
+                store.save_storyline(
+                    self.library,
+                    storyline_id,
+                    label=label_for(story, self.idf),
+                    state=story.to_state(),
+                )
         self.touched.clear()
 
     def _absorb(self, target_id: int, source_id: int) -> None:

@@ -103,7 +103,7 @@ class StorylinePlacer:
                     self._place(article, places[article.id], feats[article.id], counts)
             settled(article, current)
         with self.library.db.atomic():
-            self._grouper.relabel()
+            self._grouper.save_touched()
         return counts
 
     def _places(self, articles: Sequence[ArticleToPlace], settled: Settled) -> dict[int, _Place]:
