@@ -48,7 +48,7 @@ def analyse(
     registry.headline = title
     attributions = _attributions(text, sents, table)
     marks: DateMarks = []  # filled by find_events: the dates that also date statements
-    events = find_events(text, sents, published, marks)
+    events = find_events(text, sents, published, marks, original)
     # Resolving speakers registers them in the registry (a lone name that speaks becomes a
     # person, a role or a group that speaks a mention that later pronouns find): each
     # statement sees what the ones before it registered, and the red-line frames and the

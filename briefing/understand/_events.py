@@ -227,6 +227,23 @@ def _late(published: str | None) -> bool:
     return int(m.group(1)) >= LATE_HOUR
 
 
+# Cities whose day begins hours before the UTC day: a story datelined there ("SEOUL, South Korea
+# (AP) —", "TOKYO (Reuters) -") may tell of the next day's happenings on the day it is filed.
+_AHEAD_CITIES = (
+    "Seoul|Pyongyang|Tokyo|Osaka|Beijing|Shanghai|Hong Kong|Taipei|Manila|Jakarta|Bangkok|Hanoi"
+    "|Singapore|Kuala Lumpur|Sydney|Melbourne|Canberra|Brisbane|Perth|Wellington|Auckland"
+    "|New Delhi|Mumbai|Islamabad|Kabul|Dhaka|Yangon|Ulaanbaatar|Vladivostok|Guam|Honolulu"
+)
+_AHEAD_DATELINE = re.compile(
+    rf"^\W*(?i:{_AHEAD_CITIES})\b(?:,(?:\s+[A-Z][\w.]*){{1,3}})?\s*(?:\(|[\u2014\u2013-]\s|:)"
+)
+
+
+def _dateline_ahead(text: str) -> bool:
+    """Whether the story is datelined in East Asia or the Pacific (see _AHEAD_CITIES)."""
+    return bool(_AHEAD_DATELINE.match(text[:160]))
+
+
 def _month_shift(d: date, months: int) -> tuple[int, int]:
     total = d.year * 12 + d.month - 1 + months
     return total // 12, total % 12 + 1
@@ -1028,10 +1045,14 @@ def find_events(
     sents: list[Sentence],
     published: str | None,
     marks: list[tuple[int, int, str]] | None = None,
+    original: str | None = None,
 ) -> list[Event]:
-    """Events in text order; `marks`, when given, receives each date expression's span and date."""
+    """Events in text order; `marks`, when given, receives each date expression's span and date;
+    `original` is the text before its furniture (its dateline) was blanked."""
     pub = _parse(published)
-    late = _late(published)
+    # a weekday just after publication in a past clause is the next day only in a time zone
+    # ahead: the story's dateline is there (or the clause says "local time", see _weekday)
+    late = _late(published) and _dateline_ahead(text if original is None else original)
     out: list[Event] = []
     seen: set[tuple[str, int]] = set()  # one event per date and clause
     said: set[tuple[str, str]] = set()  # and one per date and wording (a lede said twice)

@@ -192,15 +192,27 @@ def test_a_deadline_in_a_conditional_lies_ahead() -> None:
 
 
 def test_the_day_after_publication_in_a_story_of_the_evening() -> None:
-    # a Monday-evening story of an event abroad early on Tuesday (a time zone ahead)
-    (e,) = events("The ferry sank off the northern coast early on Tuesday.", "2026-11-23T21:10:00")
+    # a Monday-evening story, datelined in a time zone ahead, of an event early on Tuesday
+    abroad = "MANILA (AP) \u2014 The ferry sank off the northern coast early on Tuesday."
+    (e,) = events(abroad, "2026-11-23T21:10:00")
     assert e.date == "2026-11-24"
     # no time given: the story may be of the evening
-    (e,) = events("The ferry sank off the northern coast early on Tuesday.", "2026-11-23")
+    (e,) = events(abroad, "2026-11-23")
+    assert e.date == "2026-11-24"
+    # "local time" says the same of any story
+    (e,) = events("The ferry sank early on Tuesday local time.", "2026-11-23T21:10:00")
     assert e.date == "2026-11-24"
     # a Monday-morning story: the Tuesday before
     (e,) = events("The ferry sank off the northern coast early on Tuesday.", "2026-11-23T08:00:00")
     assert e.date == "2026-11-17"
+
+
+def test_a_past_weekday_is_behind_without_a_time_zone_ahead() -> None:
+    # a Sunday-evening story with no dateline abroad: "backed … Monday" is six days back, not
+    # the day after publication
+    (e,) = events("Two members backed the new sanctions against the regime Monday.", "2026-11-22")
+    assert e.date == "2026-11-16"
+    assert not e.scheduled
 
 
 def test_a_month_later_in_the_year_in_a_past_clause_is_last_year() -> None:
