@@ -6,7 +6,7 @@ here is what the grouper knows of the library as a whole, and of each grouped ar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefing.store._library import Library
@@ -64,11 +64,12 @@ def document_frequencies(library: Library, terms: Iterable[str]) -> dict[str, in
     return found
 
 
-def add_document_frequencies(library: Library, terms: Iterable[str], delta: int = 1) -> None:
+def add_document_counts(library: Library, counts: Mapping[str, int]) -> None:
+    """Add to each term's document frequency (how many more articles contain it)."""
     library.db.conn.executemany(
         "INSERT INTO term_df (term, df) VALUES (?, ?)"
         " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-        [(t, delta) for t in set(terms)],
+        counts.items(),
     )
 
 

@@ -8,6 +8,7 @@ and re-analysis.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -70,7 +71,8 @@ class LibraryGrouper:
             self.grouper.add_storyline(Storyline.from_state(row.id, row.state))
             self.grouper.redirect[row.id] = target.id
         self._known_terms: set[str] = set()
-        self.touched: set[int] = set()  # storylines placed into since `relabel`
+        self.touched: set[int] = set()  # storylines placed into since `save_touched`
+        self._new_terms: Counter[str] = Counter()  # terms of the articles counted since
         for fp in store_grouping.fingerprints(library, [s.id for s in stories]):
             self.grouper.remember(fp.storyline_id, fp.article_id, fp.simhash, day_of(fp.published))
 
@@ -112,9 +114,8 @@ class LibraryGrouper:
         )
         for other in result.bridged:
             self._absorb(result.storyline_id, other)
-        if not counted:
-            store_grouping.add_document_frequencies(self.library, feats.counts)
-            store_grouping.set_document_count(self.library, grouper.n_docs)
+        if not counted:  # stored with the batch's storylines, in `save_touched`
+            self._new_terms.update(feats.counts.keys())
         wire_of = result.wire_of if result.wire_of != article_id else None
         store.assign_article(
             self.library,
@@ -139,8 +140,12 @@ class LibraryGrouper:
         return result
 
     def save_touched(self) -> None:
-        """Store the state, label and counts of the storylines placed into since the last call
-        (inside a transaction)."""
+        """Store the state, label and counts of the storylines placed into since the last call,
+        and the document frequencies of the articles placed (inside a transaction)."""
+        if self._new_terms:
+            store_grouping.add_document_counts(self.library, self._new_terms)
+            store_grouping.set_document_count(self.library, self.grouper.n_docs)
+            self._new_terms.clear()
         for storyline_id in sorted(self.touched):
             story = self.grouper.storylines.get(storyline_id)
             if story is not None:

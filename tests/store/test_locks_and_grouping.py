@@ -43,8 +43,8 @@ def test_the_grouper_state_survives_a_reopen(tmp_path: Path) -> None:
     with open_library(tmp_path / "library.db") as library:
         assert grouping.document_count(library) == 0
         with library.db.atomic():
-            grouping.add_document_frequencies(library, ["strike", "port"])
-            grouping.add_document_frequencies(library, ["strike"])
+            grouping.add_document_counts(library, {"strike": 1, "port": 1})  # one article
+            grouping.add_document_counts(library, {"strike": 1})  # and another
             grouping.set_document_count(library, 2)
     with open_library(tmp_path / "library.db") as library:
         assert grouping.document_count(library) == 2
