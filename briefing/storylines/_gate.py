@@ -320,7 +320,7 @@ def red_line_statement(text: str, *, holder_before: bool = False) -> bool:
     (`holder_before`: the holder's name or a pronoun stands right before them)."""
     shown = shown_wording(text)
     tokens = words(shown)
-    if len(tokens) < 4 or furniture(shown):
+    if len(tokens) < 4 or furniture(shown) or _ENDS_AT_TITLE.search(shown):
         return False
     if _NO_WITHOUT.match(shown):
         return True  # "No ceasefire, no talks": a condition without a verb
@@ -335,6 +335,10 @@ def red_line_statement(text: str, *, holder_before: bool = False) -> bool:
     if tokens[0].lower() in _CONDITION_OPENERS and _MODAL.search(shown):
         return True  # "If this was an attack we must redouble our efforts"
     return _subject_first(shown, pronoun_ok=True)
+
+
+# A sentence cut at a title's full stop ("… threats," Mr.): the split went wrong.
+_ENDS_AT_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|Sgt|Capt|St)\.\W*$")
 
 
 def subject_before(before: str, holder: str) -> bool:
@@ -385,7 +389,15 @@ def framed(before: str) -> bool:
 OUTLET_WORDS = frozenset(
     "times post mirror news daily journal herald telegraph guardian tribune gazette express"
     " independent verge matin standard observer chronicle examiner inquirer reuters bloomberg"
-    " cnn bbc npr afp ap huffpost politico axios wire press advertiser record".split()
+    " cnn bbc npr afp ap huffpost politico axios wire press advertiser record nyt wsj".split()
+)
+
+
+# A photo credit's or a platform's name, or an outlet's short name: glued before a speaker's
+# name by a caption or a dateline ("Getty Images", "Twitter", "BBC").
+CREDIT_WORDS = frozenset(
+    "twitter instagram facebook youtube snapchat getty shutterstock splash reuters afp ap"
+    " epa bbc cnn npr nyt wsj".split()
 )
 
 
@@ -401,6 +413,8 @@ def garbled_name(name: str) -> bool:
     tokens = name.split()
     if len({fold(t) for t in tokens}) < len(tokens):
         return True
+    if len(tokens) > 1 and fold(tokens[0]).strip(".") in CREDIT_WORDS:
+        return True  # "Twitter Comedienne Sarah", "BBC Police": a credit or outlet glued on
     if any(re.search(r"[a-z][A-Z]", t) and not re.match(r"^(?:Mc|Mac|O')", t) for t in tokens):
         return True
     particles = {"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "du", "bin"}

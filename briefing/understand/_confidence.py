@@ -27,7 +27,7 @@ from briefing.understand._lexicon import (
     WEAK_CUES,
     WEEKDAYS,
 )
-from briefing.understand.records import Analysis, Event, Quote, RedLine
+from briefing.understand.records import Actor, Analysis, Event, Quote, RedLine
 
 CONFIDENT = 0.5
 """The default threshold: records below it are the doubtful ones."""
@@ -95,7 +95,87 @@ def quote_factors(q: Quote, text: str, named: dict[str, str]) -> dict[str, float
         factors["weak cue"] = QUOTE_WEAK_CUE
     if len(_words(q.text)) <= SHORT_QUOTE:
         factors["short"] = QUOTE_SHORT
+    if _naming(q, text):
+        factors["naming"] = QUOTE_NAMING
+    if _elliptic(q.text):
+        factors["elliptic"] = QUOTE_ELLIPTIC
+    if q.direct and _RUNS_INTO_NARRATION.search(q.text):
+        factors["runs into narration"] = QUOTE_INTO_NARRATION
+    if q.speaker_span is not None and _DOCUMENT_SOURCE.search(text, 0, q.speaker_span[0]):
+        factors["a document's data"] = QUOTE_DOCUMENT_SOURCE
     return factors
+
+
+# A he/she speaker resolved to someone named before another person who came between: the
+# pronoun may stand for the nearer one ("Ann said …; Bo agreed. 'It's late,' she says").
+QUOTE_PRONOUN_PASSED_OVER = 0.5
+# What is said opens with a sentence of pronouns and a verb only ("He was.", "He said:
+# 'Yeah.'") or ends on a word pointing back ("could have said this"): not readable alone.
+QUOTE_ELLIPTIC = 0.45
+# A closing quotation mark followed by the reporter's words ("… yet." after he said …).
+QUOTE_INTO_NARRATION = 0.45
+_RUNS_INTO_NARRATION = re.compile(
+    r"[.!?,][\"\u201d\u2019]\s+(?:after|before|while|when|whom?|which|as|referring)\s+\w"
+)
+# The source is a document's figures ("according to recent data from the United Nations"):
+# the reporter's analysis built on numbers, no statement of anyone's.
+QUOTE_DOCUMENT_SOURCE = 0.55
+_DOCUMENT_SOURCE = re.compile(
+    r"\b(?:data|figures|statistics|numbers|estimates)\s+(?:\w+\s+)?(?:from|by|of|compiled by)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_ELLIPTIC_WORDS = frozenset("said says say yes yeah no ok okay not so too".split())
+_POINTS_BACK_END = re.compile(r"\b(?:this|that|it|so)\W*$", re.I)
+
+
+# "called the attack 'a barbarous act'", "what he called the restraint …": the object of a
+# verb of naming and the name given it, no statement with a verb of its own.
+QUOTE_NAMING = 0.6
+_NAMING_CUES = frozenset(
+    "call calls called calling dubbed dubs termed terms labelled labeled".split()
+)
+
+
+def _naming(q: Quote, text: str) -> bool:
+    """See QUOTE_NAMING."""
+    if not q.cue or q.cue.split()[-1].lower() not in _NAMING_CUES:
+        return False
+    before = _words(text[max(0, q.start - 20) : q.start])
+    return not before or before[-1].lower() not in ("on", "for", "upon")
+
+
+def _elliptic(content: str) -> bool:
+    """See QUOTE_ELLIPTIC."""
+    body = content.strip("\"'\u201c\u201d\u2018\u2019 ")
+    first = re.split(r"[.!?:]", body, maxsplit=1)[0]
+    words = [w.lower() for w in _words(first)]
+    if words and len(words) <= 3 and len(first) < len(body):
+        if all(w in PRONOUNS_ALL or w in AUXILIARY_VERBS or w in _ELLIPTIC_WORDS for w in words):
+            return True
+    return len(_words(body)) <= 10 and bool(_POINTS_BACK_END.search(body))
+
+
+def pronoun_passed_over(q: Quote, text: str, actors: dict[str, Actor]) -> bool:
+    """See QUOTE_PRONOUN_PASSED_OVER (`actors` by name)."""
+    if q.speaker_span is None or q.speaker is None:
+        return False
+    at = q.speaker_span[0]
+    if text[at : q.speaker_span[1]].strip().lower() not in ("he", "she"):
+        return False
+    speaker = actors.get(q.speaker)
+    if speaker is None:
+        return False
+    before = [end for _, end in speaker.spans if end <= at]
+    if not before:
+        return True  # the speaker is named only after the pronoun
+    last = max(before)
+    return any(
+        other.kind == "person"
+        and other.name != speaker.name
+        and any(last <= s and e <= at for s, e in other.spans)
+        for other in actors.values()
+    )
 
 
 def _reported_shape(content: str) -> dict[str, float]:
@@ -223,6 +303,69 @@ def red_line_factors(r: RedLine, named: dict[str, str], text: str = "") -> dict[
         factors["no verb"] = RED_LINE_NO_VERB
     if _title_case(words):
         factors["title case"] = RED_LINE_TITLE_CASE
+    lead = _lead(text, r.start) if text else ""
+    factors.update(_red_line_reading(r, lead))
+    return factors
+
+
+# The item stops at an abbreviation ("… threats," Mr.): cut where its sentence goes on.
+_CUT_AT_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|Sgt|Capt|St)\.[\"\u201d\u2019]?$"
+)
+# A subject pronoun first ("They should all …", "That's a mission …"): whom or what it
+# stands for is in the sentence before, which the row does not show.
+RED_LINE_DANGLING = 0.45
+_DANGLING = re.compile(
+    r"^(?:They|It|He|She)\b|^(?:That|This)(?:['\u2019]s|\s+(?:is|was|will|would|means))\b"
+    r"|^[a-z](?:\S+\s+){0,4}?also\s+[a-z]+ed\b"  # "it also opposed": what else is said before
+)
+# Reported as a threat, a belief, a forecast or a decision ("threatened the islands should be
+# sunk", "decided she should drive", "allegedly vowed"): no demand of the holder's, unless
+# it sets a condition.
+RED_LINE_NOT_A_DEMAND = 0.45
+_NOT_A_DEMAND_LEAD = re.compile(
+    r"\b(?:threaten\w*|predict\w*|forecast\w*|expects?|expected|believes?|believed|thinks?"
+    r"|thought|decided|allegedly|supposedly|reportedly|legend has it)\b[^.;]{0,40}$",
+    re.I,
+)
+_CONDITION = re.compile(r"\b(?:if|unless|provided|as long as)\b", re.I)
+# The holder is named only inside the item ("… sending checks to the Internal Revenue Service")
+# or as a modifier of the people who speak ("NXP shareholders argue …"): someone else holds it.
+RED_LINE_HOLDER_ELSEWHERE = 0.45
+_GROUP_AFTER_NAME = re.compile(
+    r"^\W*(?:shareholders|investors|employees|staff|workers|officials|executives|lawyers"
+    r"|analysts|critics|fans|supporters|members|residents|voters|customers|users)\b"
+)
+
+
+def _held_elsewhere(r: RedLine, lead: str) -> bool:
+    """See RED_LINE_HOLDER_ELSEWHERE."""
+    names = [w for w in (r.holder or "").split() if len(w) > 2 and w[:1].isupper()]
+    said = [m for w in names for m in re.finditer(rf"\b{re.escape(w)}\b", lead)]
+    if any(_GROUP_AFTER_NAME.match(lead[m.end() :]) for m in said):
+        return True
+    # (a possessive is the holder's own: "will be Broadcom's best and final offer")
+    inside = [
+        m.start() for w in names for m in re.finditer(rf"\b{re.escape(w)}\b(?![\u2019']s)", r.text)
+    ]
+    return not said and bool(inside) and min(inside) > 30
+
+
+def _red_line_reading(r: RedLine, lead: str) -> dict[str, float]:
+    """What makes a red line's row misleading alone: cut at an abbreviation, a dangling
+    subject, a threat or a forecast reported, someone else holding it (see the factors)."""
+    factors: dict[str, float] = {}
+    if _CUT_AT_ABBREVIATION.search(r.text.rstrip()):
+        factors["cut at an abbreviation"] = RED_LINE_FRAGMENT
+    if _DANGLING.match(r.text):
+        factors["dangling subject"] = RED_LINE_DANGLING
+    frame = _FRAME.search(r.text)
+    head = r.text[: frame.start()] if frame else ""  # "they decided she | should drive"
+    reported = _NOT_A_DEMAND_LEAD.search(lead) or _NOT_A_DEMAND_LEAD.search(lead + head)
+    if reported and not _CONDITION.search(r.text):
+        factors["not a demand"] = RED_LINE_NOT_A_DEMAND
+    if r.holder and _held_elsewhere(r, lead):
+        factors["holder elsewhere"] = RED_LINE_HOLDER_ELSEWHERE
     return factors
 
 
@@ -655,10 +798,11 @@ def _named(analysis: Analysis) -> dict[str, str]:
 def score(analysis: Analysis, text: str, marks: Sequence[DateMark] = ()) -> Analysis:
     """The analysis with every quote, red line and event given its confidence."""
     named = _named(analysis)
+    actors = {a.name: a for a in analysis.actors}
     return replace(
         analysis,
         quotes=[
-            replace(q, confidence=_product(quote_factors(q, text, named).values()))
+            replace(q, confidence=_quote_confidence(q, text, named, actors))
             for q in analysis.quotes
         ],
         red_lines=[
@@ -670,3 +814,12 @@ def score(analysis: Analysis, text: str, marks: Sequence[DateMark] = ()) -> Anal
             for e in analysis.events
         ],
     )
+
+
+def _quote_confidence(
+    q: Quote, text: str, named: dict[str, str], actors: dict[str, Actor]
+) -> float:
+    factors = quote_factors(q, text, named)
+    if pronoun_passed_over(q, text, actors):
+        factors["pronoun passed over"] = QUOTE_PRONOUN_PASSED_OVER
+    return _product(factors.values())

@@ -411,3 +411,15 @@ def test_the_eastside_tram_examples_are_gone_or_correct(demo_briefings) -> None:
     for text, entry in timeline.items():
         if "takings on the street had fallen" in text:
             assert not entry.scheduled and not entry.date.startswith("2027")
+
+
+def test_a_speaker_name_with_a_credit_glued_on_is_not_shown_as_a_name() -> None:
+    from briefing.storylines._gate import garbled_name, red_line_statement
+
+    assert garbled_name("Instagram Singer Mara")  # a caption's credit and a job title
+    assert garbled_name("CNN Police")
+    assert not garbled_name("Rex Halloran")
+    assert not garbled_name("Mara Lind")
+    # a sentence split at a title's full stop is cut short
+    assert not red_line_statement("\u201cWe must close the port tonight,\u201d Mr.")
+    assert red_line_statement("We must close the port tonight")

@@ -403,3 +403,114 @@ def test_plural_nouns_are_no_verbs_but_a_plural_subject_has_its_verb() -> None:
     assert "no verb" in event_factors(_ev(phrase), phrase, [(0, 1, "2025-07-14")])
     clause = "voters go to the polls on 25 October"
     assert "no verb" not in event_factors(_ev(clause), clause, [(0, 1, "2025-10-25")])
+
+
+# --- round 2 on issue 13: quotes and red lines a reader is misled by -----------------------
+
+
+def _quote_confidence(text: str, q_text: str, speaker: str, mention: str, **kw: object) -> float:
+    from briefing.understand._confidence import score
+    from briefing.understand.records import Analysis, Quote
+
+    start = text.index(q_text)
+    at = text.index(mention, start + len(q_text))
+    q = Quote(
+        text=q_text, start=start, end=start + len(q_text), direct=True, speaker=speaker,
+        speaker_span=(at, at + len(mention)), cue="says",
+    )  # fmt: skip
+    actors = kw.get("actors", ())
+    analysis = Analysis(language="en", actors=list(actors), quotes=[q])  # type: ignore[arg-type]
+    return score(analysis, text).quotes[0].confidence
+
+
+def test_a_she_speaker_passed_over_for_someone_named_since_is_doubtful() -> None:
+    from briefing.understand.records import Actor
+
+    text = (
+        "Mara Lind founded the ferry line. Later Ilse Marenko joined as a pilot. "
+        "\u201cWe never lost a boat on that crossing,\u201d she says."
+    )
+    q_text = "\u201cWe never lost a boat on that crossing,\u201d"
+    mara = Actor("Mara Lind", "person", spans=((0, 9),))
+    ilse_at = text.index("Ilse Marenko")
+    ilse = Actor("Ilse Marenko", "person", spans=((ilse_at, ilse_at + 12),))
+    assert _quote_confidence(text, q_text, "Mara Lind", "she", actors=(mara, ilse)) < CONFIDENT
+    assert _quote_confidence(text, q_text, "Ilse Marenko", "she", actors=(mara, ilse)) >= CONFIDENT
+
+
+def test_a_quote_a_reader_cannot_follow_alone_is_doubtful() -> None:
+    from briefing.understand._confidence import quote_factors
+    from briefing.understand.records import Quote
+
+    def factors(content: str, before: str = "Ann Example said ") -> dict[str, float]:
+        text = before + content
+        q = Quote(
+            text=content, start=len(before), end=len(text), direct=True, speaker="Ann Example",
+            speaker_span=(0, 11), cue=before.split()[-1],
+        )  # fmt: skip
+        return quote_factors(q, text, {"Ann Example": "person"})
+
+    assert "elliptic" in factors("He did. Then the ferry left without the mayor on board.")
+    assert "elliptic" in factors("\u201cshe may well have meant this.\u201d")
+    assert "elliptic" not in factors("\u201cThe ferry left without the mayor on board.\u201d")
+    told = '"I cannot say more today." after she had said the ferry was "unsafe."'
+    assert "runs into narration" in factors(told)
+    assert "runs into narration" not in factors('"I cannot say more," she said. "Not today."')
+    assert "naming" in factors('the crossing "a nightmare for everyone"', "Ann Example called ")
+    assert "naming" not in factors("the island to close the port", "Ann Example called on ")
+
+
+def test_figures_from_a_body_are_no_statement_of_it() -> None:
+    from briefing.understand._confidence import quote_factors
+    from briefing.understand.records import Quote
+
+    text = "Malta takes most of the island's fuel, according to new data from the Harbour Board."
+    at = text.index("Harbour Board")
+    content = text[: text.index(",")]
+    q = Quote(
+        text=content, start=0, end=len(content), direct=False, speaker="Harbour Board",
+        speaker_span=(at - 4, at + 13), cue="according to",
+    )  # fmt: skip
+    assert "a document's data" in quote_factors(q, text, {"Harbour Board": "organization"})
+
+
+def _red_line(text: str, item: str, holder: str) -> dict[str, float]:
+    from briefing.understand._confidence import red_line_factors
+    from briefing.understand.records import RedLine
+
+    start = text.index(item)
+    r = RedLine(holder=holder, text=item, start=start, end=start + len(item))
+    return red_line_factors(r, {holder: "organization"}, text)
+
+
+def test_a_threat_a_forecast_or_a_decision_is_no_demand() -> None:
+    threat = "The agency threatened that the harbour should be burnt to the ground."
+    assert "not a demand" in _red_line(
+        threat, "the harbour should be burnt to the ground", "Agency"
+    )
+    decided = "He said they decided the pilot should sail the ferry back at dusk."
+    assert "not a demand" in _red_line(decided, decided[:-1], "Harbour Board")
+    demand = "The union said the board must reopen the port if talks fail."
+    assert "not a demand" not in _red_line(demand, "the board must reopen the port", "Union")
+
+
+def test_a_red_line_someone_else_holds_is_doubtful() -> None:
+    text = "Ferrix shareholders argue the $40 offer must be raised."
+    assert "holder elsewhere" in _red_line(text, "the $40 offer must be raised", "Ferrix")
+    rule = "Ferry lines are required to log each crossing, so the Harbour Board can audit them."
+    assert "holder elsewhere" in _red_line(rule, rule[:-1], "Harbour Board")
+    own = "The Harbour Board said it will not allow night crossings."
+    assert "holder elsewhere" not in _red_line(
+        own, "it will not allow night crossings", "Harbour Board"
+    )
+    possessive = "The bid will be Ferrix's final offer, the firm said."
+    assert "holder elsewhere" not in _red_line(possessive, possessive[:30], "Ferrix")
+
+
+def test_a_red_line_opening_on_a_dangling_subject_or_cut_at_a_title_is_doubtful() -> None:
+    text = "\u201cThey should all stop the crossings,\u201d said Ann Example."
+    assert "dangling subject" in _red_line(
+        text, "They should all stop the crossings", "Ann Example"
+    )
+    cut = "\u201cWe must close the port tonight,\u201d Mr."
+    assert "cut at an abbreviation" in _red_line(cut, cut, "Ann Example")
