@@ -97,6 +97,13 @@ def quote_factors(q: Quote, text: str, named: dict[str, str]) -> dict[str, float
         factors["short"] = QUOTE_SHORT
     if _naming(q, text):
         factors["naming"] = QUOTE_NAMING
+    if q.speaker_span is not None:
+        factors.update(_speaker_mention(q, text))
+    sentence_start = q.text[:1].isupper() or (
+        q.text[:1] in '"\u201c' and not _TITLE_FIRST.match(q.text)
+    )
+    if not sentence_start and _object_of_accusing(q.text.lstrip("\"'\u201c\u2018 ")):
+        factors["object of a cut verb"] = QUOTE_FRAGMENT
     if _elliptic(q.text):
         factors["elliptic"] = QUOTE_ELLIPTIC
     if q.direct and _RUNS_INTO_NARRATION.search(q.text):
@@ -127,6 +134,53 @@ _DOCUMENT_SOURCE = re.compile(
 )
 _ELLIPTIC_WORDS = frozenset("said says say yes yeah no ok okay not so too".split())
 _POINTS_BACK_END = re.compile(r"\b(?:this|that|it|so)\W*$", re.I)
+
+
+# The speaker named as a relative of someone ("Her father said", "his sister told"): the
+# words are the relative's, whom the article seldom names; given to the one named, they mislead.
+QUOTE_RELATIVE = 0.45
+_RELATIVE_MENTION = re.compile(
+    r"^(?:her|his|their|its)\s+(?:\S+\s+)?(?:father|mother|parents?|brother|sister|son|daughter"
+    r"|wife|husband|partner|cousin|uncle|aunt|grandmother|grandfather|friend|neighbou?r|niece"
+    r"|nephew|stepfather|stepmother|fianc\u00e9e?|boyfriend|girlfriend)s?\b",
+    re.I,
+)
+# The speaker's name stands after a preposition ("the complaint against X shows"): an object in
+# another clause, not who speaks; or it is a line's label ("Translation: …") named nowhere else.
+QUOTE_SPEAKER_AS_OBJECT = 0.45
+# (not "of": "Secretary of State Rex Tillerson"; not "with": "with its chief saying")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:against|on|about|at|into|over|toward|towards)\s+$", re.I)
+# "X of making her drive …": the object of "accused … of", whose verb is cut off.
+_OBJECT_OF_ACCUSING = re.compile(r"^[^.!?,;]{0,80}?\s(?:of|for)\s+([a-z]+ing)\b")
+
+
+_TITLE_FIRST = re.compile(
+    r"^[\"\u201c][^\"\u201d]{1,40}[\"\u201d]\s+[a-z]"
+)  # "“Kill Bill” director"
+
+
+def _object_of_accusing(content: str) -> bool:
+    """See _OBJECT_OF_ACCUSING: no verb before the "of" ("grateful for everything" has one)."""
+    m = _OBJECT_OF_ACCUSING.match(content)
+    if m is None or m.group(1).endswith("thing"):
+        return False
+    lead = _words(content[: m.start(1)])
+    return not _finite(lead, present=False) and not any(w.lower() in PRONOUNS_ALL for w in lead)
+
+
+def _speaker_mention(q: Quote, text: str) -> dict[str, float]:
+    """See QUOTE_RELATIVE and QUOTE_SPEAKER_AS_OBJECT."""
+    assert q.speaker_span is not None
+    at, end = q.speaker_span
+    mention = text[at:end].strip()
+    if _RELATIVE_MENTION.match(mention):
+        return {"a relative speaks": QUOTE_RELATIVE}
+    if _PREPOSITION_BEFORE.search(text[max(0, at - 12) : at]):
+        return {"speaker as object": QUOTE_SPEAKER_AS_OBJECT}
+    lone = " " not in mention and text.count(mention) == 1
+    if lone and text[end : end + 1] == ":" and (at == 0 or text[at - 1] == "\n"):
+        return {"speaker as object": QUOTE_SPEAKER_AS_OBJECT}
+    return {}
 
 
 # "called the attack 'a barbarous act'", "what he called the restraint …": the object of a

@@ -514,3 +514,37 @@ def test_a_red_line_opening_on_a_dangling_subject_or_cut_at_a_title_is_doubtful(
     )
     cut = "\u201cWe must close the port tonight,\u201d Mr."
     assert "cut at an abbreviation" in _red_line(cut, cut, "Ann Example")
+
+
+def test_a_relative_or_an_object_given_as_the_speaker_is_doubtful() -> None:
+    from briefing.understand._confidence import quote_factors
+    from briefing.understand.records import Quote
+
+    def factors(text: str, mention: str, content: str, speaker: str) -> dict[str, float]:
+        at = text.index(mention)
+        start = text.index(content)
+        q = Quote(
+            text=content, start=start, end=start + len(content), direct=False, speaker=speaker,
+            speaker_span=(at, at + len(mention)), cue="said",
+        )  # fmt: skip
+        return quote_factors(q, text, {speaker: "person"})
+
+    kin = "Mara Lind, 15, was detained. Her father said the girl was frightened."
+    assert "a relative speaks" in factors(kin, "Her father", "the girl was frightened", "Mara Lind")
+    aide = "Mara Lind was away. Her spokesman said the mayor was resting."
+    assert "a relative speaks" not in factors(
+        aide, "Her spokesman", "the mayor was resting", "Mara Lind"
+    )
+    suit = "But the lawsuit against Harbour Holdings shows that the port knew of the leak."
+    assert "speaker as object" in factors(
+        suit, "Harbour Holdings", "that the port knew of the leak", "Harbour Holdings"
+    )
+    label = "The ferry sank.\nTranslation: The port will stay closed until spring."
+    assert "speaker as object" in factors(
+        label, "Translation", "The port will stay closed until spring", "Translation"
+    )
+    accused = "Ann Example accused the harbour master of ignoring the warnings."
+    content = "the harbour master of ignoring the warnings"
+    assert "object of a cut verb" in factors(accused, "Ann Example", content, "Ann Example")
+    sentence = "The cost of keeping the port open is too high."
+    assert "object of a cut verb" not in factors(sentence, "The", sentence, "Ann Example")
