@@ -509,6 +509,10 @@ EVENT_DATE_OF_ANOTHER = 0.45
 EVENT_QUESTION = 0.3
 # "The latter reopened …", "The former …": whom it refers to is in another sentence.
 _REFERRING = re.compile(r"^(?:the )?(?:latter|former)\b", re.I)
+# A quotation cut in two inside a timeline row ('told Trump it won't "flinch an inch" over …'):
+# the row stops inside what was said, and reads cut (below the threshold alone). A record
+# whose missing mark stands right beside it ('… to "justify her arrest."') reads whole.
+EVENT_CUT_QUOTATION = 0.45
 # The sentence goes on with the clause's verb or what was said: the record stops mid-clause.
 EVENT_CUT_SHORT = 0.4
 # Quotation marks opened or closed outside the record: a quotation cut in two ('hit France,"
@@ -567,7 +571,9 @@ def _fragment(text: str, words: list[str], before: str | None = None) -> bool:
         # "work began in March", "voters go to the polls": a noun and its verb; not "which …",
         # "as …", "raising …", "was …", "company's new rocket, which …"
         noun = low not in FRAGMENT_OPENERS and not low.endswith(("ing", "ed", "ly"))
-        return not (noun and _finite(words[1:4], present=True))
+        # (not "put in place after …": a participle and its preposition)
+        verb_next = len(words) > 1 and words[1].lower() not in _NOT_A_VERB
+        return not (noun and _finite(words[1:4], present=verb_next))
     # a capital opener that needs a clause after it: "After the vote", "Speaking to CNN …";
     # "In October I said …", "Closing arguments are scheduled …" have their clause
     if low.endswith("ing") and len(low) > 4:
@@ -589,6 +595,7 @@ def _finite(words: list[str], *, present: bool) -> bool:
     return False
 
 
+_NOT_A_VERB = FRAGMENT_OPENERS | {"a", "an", "the", "up", "out", "off", "into"}
 _DESCRIPTION_SAID = re.compile(r"^[^,]{3,80},\s+(?:said|says|told|added|wrote)\b")
 # what may stand before a clause's subject in small letters: a sentence's or a clause's start
 _SUBJECT_BEFORE = re.compile(
@@ -603,6 +610,14 @@ _SUBJECT_AFTER_COMMA = re.compile(
 # what may follow a clause cut short: its verb ("a file containing 15.2 million records | was
 # stolen") or what was said ("analysts estimated on Dec. 18 | that …")
 _CUT_BEFORE = re.compile(r"\s+(?:that|was|were|is|are|had|has|have|would|will|could)\b")
+
+
+# nouns whose "that" opens what they hold: "with the promise | that lower taxes …"
+_CONTENT_NOUNS = frozenset(
+    "promise promises hope hopes claim claims fact belief warning warnings news idea assurance "
+    "assurances pledge view fear fears suggestion argument notion sign signs evidence message "
+    "assertion allegation allegations impression expectation expectations conclusion".split()
+)
 
 
 def _cut_short(text: str, record: str, end: int) -> bool:
@@ -620,8 +635,11 @@ def _cut_short(text: str, record: str, end: int) -> bool:
     if cut.group(0).strip() != "that":
         return True
     # "that" opens what was said only after a verb of saying ("estimated on Dec. 18 | that …"),
-    # not after an agreement it describes ("reached an agreement on Tuesday | that …")
+    # not after an agreement it describes ("reached an agreement on Tuesday | that …"); a noun
+    # right before it is cut from what it says ("signed the bill with the promise | that …")
     last = _words(record)[-4:]
+    if len(last) > 1 and last[-1].lower() in _CONTENT_NOUNS:
+        return True
     return any(
         w.lower() in SPEECH_CUES or w.lower() in CONFIDENCE_IRREGULAR_PAST or w.endswith("ed")
         for w in last
@@ -651,7 +669,10 @@ def _two_sentences(record: str) -> bool:
 
 
 _GLUED = re.compile(r"\b[a-z]{3,} (?:So|But|And|Then|When|The|It|He|She|They|We|This) [a-z]")
-_INNER_STOP = re.compile(r"\b[a-z]{3,}[.!?][\"'\u201d\u2019]?\s+[*\u2022a-z$]|[.!?]\s+\*")
+_INNER_STOP = re.compile(
+    r"\b[a-z]{3,}[.!?][\"'\u201d\u2019]?\s+[*\u2022a-z$]|[.!?]\s+\*"
+    r"|\b[a-z]{4,}\.(?:The|A|An|It|He|She|They|We|In|On)\b"  # "contact.The state-run …": glued
+)
 
 
 def _question(text: str, end: int) -> bool:
@@ -663,6 +684,12 @@ def _cut_quotation(text: str) -> bool:
     """Quotation marks left unpaired: the record starts or stops inside a quotation."""
     curly = text.count("\u201c") != text.count("\u201d")
     return curly or text.count('"') % 2 == 1
+
+
+def _mark_beside(text: str, start: int, end: int) -> bool:
+    """A quotation mark right before the record or right after it (past a full stop)."""
+    marks = '"\u201c\u201d'
+    return any(c in marks for c in text[max(0, start - 2) : start] + text[end : end + 2])
 
 
 def _line_end(text: str, end: int) -> int:
@@ -821,12 +848,274 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
         factors["caption"] = EVENT_CAPTION
     if text and _beside_furniture(text, e.end):
         factors["beside furniture"] = EVENT_BESIDE_FURNITURE
-    if _cut_quotation(e.text):
-        factors["cut quotation"] = CUT_QUOTATION
+    if _cut_quotation(e.text) and not (text and _mark_beside(text, e.start, e.end)):
+        factors["cut quotation"] = EVENT_CUT_QUOTATION
     if text and _cut_short(text, e.text, e.end):
         factors["cut short"] = EVENT_CUT_SHORT
     if text and _question(text, e.end):
         factors["question"] = EVENT_QUESTION
+    factors.update(happening_factors(e, text, marks))
+    return factors
+
+
+# --------------------------------------------------------------- events: is it a happening?
+
+# A timeline row tells of a happening: someone did something, something happened, on its date.
+# Told by a copula or a verb of state ("Wednesday's crash is the worst accident …", "the price
+# was around $3,000", "Crouch had been in Dallas", "that's an issue …", "the talks seemed to
+# be moving ahead"): a description, an assessment, background, not a happening.
+EVENT_STATE = 0.45
+# A modal or a forecast as the main verb ("the shares … cannot be sold for five years", "is
+# expected to be on standby from August", "there will be joy … whenever"), a present perfect
+# ("has widened a fault line", "has caused outrage"), or a progressive present ("is undergoing
+# tests"): an assessment or a prospect, not what happened that day.
+EVENT_PROSPECT = 0.45
+# A plan as it was ("the flight was scheduled to leave at 11:55 pm"): what was planned, not
+# what happened.
+EVENT_PAST_PLAN = 0.4
+# No past tense of a verb of action and nothing ahead: a present of analysis ("the tax measure
+# signed into law this month spreads benefits across …"), or a historical present ("a gunman
+# opens fire … and kills 49 people"), which reads well: alone, it does not hide a row.
+EVENT_NO_ACTION = 0.7
+# Dated by a plan while the row tells of its announcement ("Seoul responded with an offer to
+# hold talks on January 9", "Musk says the first launch will happen next month").
+EVENT_DATED_BY_PLAN = 0.45
+# An unnamed person as the subject of a verb of saying ("One man who was leaving the hospital
+# told …", "A woman said …"): a witness's account, a side detail ("A local man was arrested" is
+# a happening).
+EVENT_UNNAMED_PERSON = 0.45
+# The date stands in an aside set off by commas ("recommended that the state of emergency, put
+# in place after the attacks in November 2015, be extended"): it dates another happening.
+EVENT_DATE_IN_ASIDE = 0.45
+
+_COPULAS = frozenset("is are was were am seems seem seemed remains remain remained".split())
+# verbs of seeming only before "to" ("appeared to be of the same type"; "appeared in court")
+_SEEMING = frozenset("appears appear appeared looks look looked".split())
+_PRONOUN_IS = frozenset(
+    "that's it's there's here's what's that\u2019s it\u2019s there\u2019s here\u2019s "
+    "what\u2019s".split()
+)
+_MODALS = frozenset("can cannot could would might may should must will shall won't can't".split())
+_PERFECT = frozenset("has have".split())
+# participles of a plan or a state: after a copula they describe, they do not report
+_PLAN_PARTICIPLES = frozenset("scheduled slated due set supposed planned expected".split())
+_STATE_PARTICIPLES = frozenset(
+    "likely unlikely limited known believed thought considered based located worried concerned "
+    "involved related interested able unable aware sure certain".split()
+)
+_SKIPPED = frozenset(
+    "not now still also already then very more most so too only even just first last later "
+    "again never ever once today yesterday tonight".split()
+)
+_UNNAMED_PERSON = re.compile(
+    r"^(?:one|a|an|another)\s+(?:\w+\s+){0,2}?(?:man|woman|witness|resident|person|boy|girl"
+    r"|bystander|passenger|survivor|neighbou?r|onlooker|tourist|student|local|mother|father"
+    r"|driver|worker|fan|visitor|customer|employee)\b(?!['\u2019]s)",
+    re.I,
+)
+_FORECAST = re.compile(
+    r"\b(?:expected|likely|unlikely|predicted|forecast) to\b|\b(?:most|very|more) likely\b"
+    r"|\bprobably\b",
+    re.I,
+)
+_PLAN_AHEAD = re.compile(r"\b(?:will|would|to|'ll)\b", re.I)
+
+
+def _past_action(word: str, before: str) -> bool:
+    """A past tense of a verb of action: "seized", "began" (not "the coordinated", "to be")."""
+    low = word.lower()
+    if low in _COPULAS or low == "had" or "-" in word or not word.islower():
+        return False
+    if before.lower() in NOT_BEFORE_PAST or before.lower() in _NOUN_PHRASE_WORDS:
+        return False
+    return (
+        low in CONFIDENCE_IRREGULAR_PAST or low in SPEECH_CUES or low == "did" or low.endswith("ed")
+    )
+
+
+def _main_verb(words: list[str]) -> tuple[int, str]:
+    """The position and kind of the clause's main verb: "action" (a past tense of a verb of
+    action), "copula", "modal", "perfect" or "" (none found). A past form followed by a finite
+    verb with no comma between belongs to its subject ("the missile launched Tuesday | was …",
+    "the shares he received on Thursday | cannot be sold"); so does one before "by" ("the
+    measure signed into law by …")."""
+    action = -1
+    for i, word in enumerate(words):
+        low = word.lower().rstrip(",")
+        if not word.islower() and (i > 0 or low in _MODALS):
+            continue  # "in May", "Will Smith": a name
+        if low == "am" and i and words[i - 1][:1].isdigit():
+            continue  # "at 11:36 am": a time
+        seeming = low in _SEEMING and words[i + 1 : i + 2] == ["to"]
+        kind = (
+            "copula"
+            if low in _COPULAS or low in _PRONOUN_IS or seeming
+            else "modal"
+            if low in _MODALS
+            else "perfect"
+            if low in _PERFECT or low == "had"
+            else ""
+        )
+        if kind and (action < 0 or _in_subject(words, action, i)):
+            return i, kind
+        if action < 0 and _past_action(word.rstrip(","), words[i - 1] if i else ""):
+            if low in SPEECH_CUES:
+                return i, "action"  # "said Sunday that the United States is …"
+            if "by" not in [w.lower() for w in words[i + 1 : i + 5]]:
+                action = i
+    return (action, "action") if action >= 0 else (-1, "")
+
+
+def _in_subject(words: list[str], action: int, verb: int) -> bool:
+    """Whether the past form at `action` belongs to the subject of the finite verb at `verb`:
+    close before it, with no comma and no "that" between."""
+    between = words[action:verb]
+    if words[action + 1].lower() in _NOUN_PHRASE_WORDS:
+        return False  # "issued a travel advisory … they could face": a verb and its object
+    return verb - action <= 8 and not any(w.endswith(",") or w == "that" for w in between)
+
+
+def _after_verb(words: list[str], i: int) -> str:
+    """The first word after position `i` that is no adverb ("was very likely" -> "likely")."""
+    for word in words[i + 1 :]:
+        low = word.lower().strip(",")
+        if low not in _SKIPPED and not low.endswith("ly"):
+            return low
+    return ""
+
+
+def _state_or_prospect(words: list[str], scheduled: bool, date_at: int) -> dict[str, float]:
+    """The factor of a clause told by a copula, a modal or a perfect (see EVENT_STATE);
+    `date_at` is the position of the first word of its date (-1 if unknown)."""
+    i, kind = _main_verb(words)
+    date_first = 0 <= date_at < i
+    nxt = _after_verb(words, i) if i >= 0 else ""
+    low = words[i].lower() if i >= 0 else ""
+    if kind == "action" or (kind == "" and scheduled):
+        return {}
+    if kind == "":
+        return {"no action": EVENT_NO_ACTION}
+    if kind == "copula":
+        if nxt in _PLAN_PARTICIPLES:
+            if low in ("was", "were"):
+                return {"a past plan": EVENT_PAST_PLAN}
+            return {"prospect": EVENT_PROSPECT} if nxt == "expected" else {}
+        passive = nxt.endswith(("ed", "en")) or nxt in CONFIDENCE_IRREGULAR_PAST
+        if passive and nxt not in _STATE_PARTICIPLES and low in ("was", "were"):
+            return {}  # "was arrested", "were killed": a happening told in the passive
+        if passive and nxt not in _STATE_PARTICIPLES and low in ("is", "are"):
+            # "is fired during an exercise": a caption's present, unless it looks ahead
+            return {} if _FUTURE_WORDS.search(" ".join(words)) else {"state": EVENT_STATE}
+        if nxt.endswith("ing") and low in ("is", "are", "was", "were"):
+            return {}  # "were fleeing the city", "is getting an update today"
+        return {"state": EVENT_STATE}
+    if kind == "modal":
+        return {} if scheduled and low in ("will", "shall", "'ll") else {"prospect": EVENT_PROSPECT}
+    # a perfect: "had been in Dallas" is background; "had fled", "had been killed" tell what
+    # happened; "has caused outrage" after the dated happening it is about ("Friday's launch
+    # has widened a fault line", "the abduction in April 2014 … has caused") is an assessment
+    if nxt == "been":
+        after = _after_verb(words, i + 1)
+        if after.endswith(("ed", "en")) and after not in _STATE_PARTICIPLES:
+            return {}
+        return {"state": EVENT_STATE}
+    return {"prospect": EVENT_PROSPECT} if low != "had" and date_first else {}
+
+
+def _dated_by_plan(e: Event, words: list[str]) -> bool:
+    """A scheduled date in a clause whose own verb reports the plan: a past tense of action
+    or a present verb of saying before "will", "to" ("responded with an offer to hold talks on
+    January 9", "says the launch will happen next month")."""
+    if not e.scheduled:
+        return False
+    for i, word in enumerate(words):
+        low = word.lower()
+        if _PLAN_AHEAD.fullmatch(low):
+            return False
+        if i and words[i - 1].lower() in ("which", "who", "that"):
+            continue  # "the tram which flipped on its side will be removed": its subject
+        if _past_action(word, words[i - 1] if i else "") or (
+            low.endswith("s") and low[:-1] in SPEECH_CUES
+        ):
+            return any(_PLAN_AHEAD.fullmatch(w.lower()) for w in words[i + 1 :])
+    return False
+
+
+_ASIDE_OPENING = re.compile(
+    r"(?:\w+ly\s+)?(?:[a-z]+ed|put|set|cut|hit|made|held|built|which|who)\b"
+)
+_COMMA_ASIDE = re.compile(r",\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b[^,]*,|,\s+(?:which|who)\b[^,]*,")
+
+
+def _date_in_aside(e: Event, text: str, marks: Sequence[DateMark]) -> bool:
+    """The record's date stands inside an aside set off by commas, or the record is such an
+    aside itself ("…, put in place after the attacks in November 2015, …"; see
+    EVENT_DATE_IN_ASIDE)."""
+    inside = [m for m in marks if e.start <= m[0] and m[1] <= e.end and m[2] == e.date]
+    if not inside or not text:
+        return False
+    if _ASIDE_OPENING.match(e.text) and text[max(0, e.start - 2) : e.start].strip() == ",":
+        return text[e.end : e.end + 1] == ","
+    record = text[e.start : e.end]
+    spans = [a.span() for a in _COMMA_ASIDE.finditer(record)]
+    return all(any(s <= m[0] - e.start and m[1] - e.start <= t for s, t in spans) for m in inside)
+
+
+def _first_action(words: list[str]) -> str:
+    """The clause's first past tense of a verb of action, in small letters ("" if none)."""
+    for i, word in enumerate(words):
+        if _past_action(word, words[i - 1] if i else ""):
+            return word.lower()
+    return ""
+
+
+# an aside with a relative pronoun anywhere in it: ", nearly all of whom are pregnant,"
+_RELATIVE_ASIDE = re.compile(r",[^,]*\b(?:who|whom|which|whose)\b[^,]*,")
+_SAID_TAIL = re.compile(
+    r"[,\u201d\"]\s+(?:[\w.'\u2019-]+\s+){1,6}?(?:said|says|told|announced|added|reported|stated)"
+    r"\b[^,]*$"
+)
+
+
+_QUOTED = re.compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"]*\"")
+# "when" and a clause with a past tense of action: "… when the plane suddenly turned around"
+_WHEN_ACTION = re.compile(r"\bwhen\s+(?:\S+\s+){1,5}?(?:\w+ly\s+)?(?!was|were)[a-z]+ed\b")
+
+
+def _date_position(e: Event, text: str, marks: Sequence[DateMark], clause: str) -> int:
+    """The position among the clause's words of the first word of its date (-1 if none)."""
+    inside = [m for m in marks if e.start <= m[0] and m[1] <= e.end]
+    if not inside or not text:
+        return -1
+    first = _words(text[inside[0][0] : inside[0][1]])
+    words = _words(clause)
+    for i in range(len(words)):
+        if first and words[i].startswith(first[0]):
+            return i  # "Friday" in "Friday's launch"
+    return -1
+
+
+def happening_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, float]:
+    """The factors that tell a happening from a state, a prospect or a plan (see EVENT_STATE)."""
+    clause = _QUOTED.sub(" ", _main_clause(e.text))
+    clause = _COMMA_ASIDE.sub(" ", _RELATIVE_ASIDE.sub(" ", clause))
+    main = _words(clause)
+    if not main:
+        return {}
+    date_at = _date_position(e, text, marks, clause)
+    factors: dict[str, float] = {}
+    # "…,” the minister said Friday": the happening is the saying; "seemed premature when the
+    # North Koreans launched three missiles": the happening is told after "when"
+    if not _SAID_TAIL.search(e.text) and not _WHEN_ACTION.search(clause):
+        factors = _state_or_prospect(main, e.scheduled, date_at)
+    if _FORECAST.search(e.text):
+        factors["prospect"] = EVENT_PROSPECT
+    if _dated_by_plan(e, main):
+        factors["dated by a plan"] = EVENT_DATED_BY_PLAN
+    if _UNNAMED_PERSON.match(e.text) and _first_action(main) in SPEECH_CUES:
+        factors["unnamed person"] = EVENT_UNNAMED_PERSON
+    if _date_in_aside(e, text, marks):
+        factors["date in an aside"] = EVENT_DATE_IN_ASIDE
     return factors
 
 

@@ -227,12 +227,16 @@ def _late(published: str | None) -> bool:
     return int(m.group(1)) >= LATE_HOUR
 
 
-# Cities whose day begins hours before the UTC day: a story datelined there ("SEOUL, South Korea
-# (AP) —", "TOKYO (Reuters) -") may tell of the next day's happenings on the day it is filed.
+# Cities whose day begins before the UTC day: a story datelined there ("SEOUL, South Korea (AP)
+# —", "PARIS —") may tell of the next day's happenings on the UTC day it is filed.
 _AHEAD_CITIES = (
     "Seoul|Pyongyang|Tokyo|Osaka|Beijing|Shanghai|Hong Kong|Taipei|Manila|Jakarta|Bangkok|Hanoi"
     "|Singapore|Kuala Lumpur|Sydney|Melbourne|Canberra|Brisbane|Perth|Wellington|Auckland"
-    "|New Delhi|Mumbai|Islamabad|Kabul|Dhaka|Yangon|Ulaanbaatar|Vladivostok|Guam|Honolulu"
+    "|New Delhi|Mumbai|Islamabad|Kabul|Dhaka|Yangon|Ulaanbaatar|Vladivostok|Guam"
+    # and Europe, the Middle East and Africa, an hour or more ahead of UTC
+    "|Paris|Nice|Berlin|Brussels|Rome|Madrid|Vienna|Geneva|Zurich|Stockholm|Oslo|Copenhagen"
+    "|Warsaw|Athens|Istanbul|Ankara|Moscow|Kiev|Kyiv|Jerusalem|Tel Aviv|Beirut|Cairo|Dubai"
+    "|Riyadh|Tehran|Baghdad|Damascus|Lagos|Abuja|Nairobi|Johannesburg"
 )
 _AHEAD_DATELINE = re.compile(
     rf"^\W*(?i:{_AHEAD_CITIES})\b(?:,(?:\s+[A-Z][\w.]*){{1,3}})?\s*(?:\(|[\u2014\u2013-]\s|:)"
@@ -240,7 +244,7 @@ _AHEAD_DATELINE = re.compile(
 
 
 def _dateline_ahead(text: str) -> bool:
-    """Whether the story is datelined in East Asia or the Pacific (see _AHEAD_CITIES)."""
+    """Whether the story is datelined in a time zone ahead of UTC (see _AHEAD_CITIES)."""
     return bool(_AHEAD_DATELINE.match(text[:160]))
 
 

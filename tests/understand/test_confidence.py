@@ -516,6 +516,92 @@ def test_a_red_line_opening_on_a_dangling_subject_or_cut_at_a_title_is_doubtful(
     assert "cut at an abbreviation" in _red_line(cut, cut, "Ann Example")
 
 
+# --- a timeline row is a happening told as such (issue 13, round 2) -----------------------------
+
+
+def _factors(text: str, scheduled: bool = False) -> dict[str, float]:
+    """The factors of a sentence read whole as an event, its date read inside it."""
+    e = Event(date="2026-03-10", text=text, start=0, end=len(text), scheduled=scheduled)
+    days = [d for d in ("Tuesday", "Wednesday", "Saturday", "Sunday", "Friday") if d in text]
+    start = text.index(days[0]) if days else 0
+    end = start + len(days[0]) if days else len(text)
+    return event_factors(e, text + ".", [(start, end, "2026-03-10")])
+
+
+def test_a_state_an_assessment_or_a_figure_is_no_happening() -> None:
+    for state in (
+        "Tuesday's flood is the worst on the river since records began",
+        "The average fare for Saturday's final was around $400 on resale sites",
+        "Marenko had been in Lisbon last week when the strike began",
+        "Obviously, that's a question the council has been asking itself this week",
+        "the truce seemed to be holding on Wednesday",
+        "the drone shot down Tuesday was very likely a reconnaissance model",
+    ):
+        assert _confidence(state) < CONFIDENT, state
+    for happening in (
+        "The river burst its banks on Tuesday",
+        "Two fishermen were rescued off the cape on Tuesday",
+        "The minister appeared in court on Tuesday",
+        "The council did not reopen the bridge on Tuesday",
+        "Crowds were fleeing the square on Tuesday night",
+        "Ferry crews have rescued 40 people from the flooded island on Tuesday",
+    ):
+        assert _confidence(happening) >= CONFIDENT, happening
+
+
+def _confidence(text: str, scheduled: bool = False) -> float:
+    value = 1.0
+    for factor in _factors(text, scheduled).values():
+        value *= factor
+    return value
+
+
+def test_a_forecast_a_restriction_or_an_assessment_in_the_perfect_is_doubtful() -> None:
+    for prospect in (
+        "The bonds the fund bought on Tuesday cannot be traded for two years",
+        "The new bridge is expected to be open to traffic from August",
+        "there will be dancing in the streets whenever March 10, 2026",
+        "Tuesday's vote has deepened a rift inside the governing coalition",
+    ):
+        assert _confidence(prospect) < CONFIDENT, prospect
+    assert _confidence("The two leaders will meet in Oslo on Friday", scheduled=True) >= CONFIDENT
+
+
+def test_a_plan_that_was_or_an_announcement_dated_by_its_plan_is_doubtful() -> None:
+    assert _confidence("the ferry was scheduled to sail at 9:30 pm on Sunday") < CONFIDENT
+    for announced in (
+        "The mayor responded with an offer to hold talks on March 20",
+        "The minister says the first trains will run next month",
+    ):
+        assert _confidence(announced, scheduled=True) < CONFIDENT, announced
+    assert _confidence("The ferry is scheduled to sail on Friday", scheduled=True) >= CONFIDENT
+    assert _confidence("The bridge which collapsed will be rebuilt in May", scheduled=True) >= (
+        CONFIDENT
+    )
+
+
+def test_a_witness_of_no_name_or_a_date_in_an_aside_is_doubtful() -> None:
+    witness = "One woman who was waiting at the station on Tuesday told reporters she saw smoke"
+    assert _confidence(witness) < CONFIDENT
+    assert _confidence("A local man was arrested on Tuesday") >= CONFIDENT
+    text = (
+        "The premier asked that the curfew, imposed after the riots in May 2024 and due to end "
+        "this week, be extended."
+    )
+    start = text.index("imposed")
+    end = text.index(", be extended")
+    aside = Event(date="2024-05", text=text[start:end], start=start, end=end)
+    mark = (text.index("May 2024"), text.index("May 2024") + 8, "2024-05")
+    assert "date in an aside" in event_factors(aside, text, [mark])
+
+
+def test_a_phrase_cut_before_what_its_noun_holds_is_doubtful() -> None:
+    text = "The mayor reopened the bridge on Tuesday with the promise that tolls would fall."
+    end = text.index(" that")
+    e = Event(date="2026-03-10", text=text[:end], start=0, end=end)
+    assert "cut short" in event_factors(e, text, [(text.index("Tuesday"), end, "2026-03-10")])
+
+
 def test_a_relative_or_an_object_given_as_the_speaker_is_doubtful() -> None:
     from briefing.understand._confidence import quote_factors
     from briefing.understand.records import Quote
