@@ -97,6 +97,8 @@ def quote_factors(q: Quote, text: str, named: dict[str, str]) -> dict[str, float
         factors["short"] = QUOTE_SHORT
     if _naming(q, text):
         factors["naming"] = QUOTE_NAMING
+    if not q.direct and _FIRST_PERSON.match(q.text.removeprefix("that ")):
+        factors["the reporter's own words"] = QUOTE_FIRST_PERSON
     if q.speaker_span is not None:
         factors.update(_speaker_mention(q, text))
     sentence_start = q.text[:1].isupper() or (
@@ -178,9 +180,24 @@ def _speaker_mention(q: Quote, text: str) -> dict[str, float]:
     if _PREPOSITION_BEFORE.search(text[max(0, at - 12) : at]):
         return {"speaker as object": QUOTE_SPEAKER_AS_OBJECT}
     lone = " " not in mention and text.count(mention) == 1
-    if lone and text[end : end + 1] == ":" and (at == 0 or text[at - 1] == "\n"):
+    label = text[end : end + 1] == ":" and (at == 0 or text[at - 1] == "\n")
+    if lone and label:
         return {"speaker as object": QUOTE_SPEAKER_AS_OBJECT}
+    if label and mention.isupper() and q.text.rstrip(" \"'\u201d\u2019.").endswith("?"):
+        return {"a host's question": QUOTE_SPEAKER_AS_OBJECT}  # "SHAPIRO: Have they …?"
+    if (
+        q.speaker
+        and " " not in q.speaker
+        and re.search(rf"\b{re.escape(q.speaker.lower())}\b", text)
+    ):
+        return {"a common word as speaker": QUOTE_SPEAKER_AS_OBJECT}  # "Height", "Translation"
     return {}
+
+
+# Reported words in the first person ("I've noticed a difference …"), not in quotation marks:
+# the writer's own voice, seldom someone else's words.
+QUOTE_FIRST_PERSON = 0.45
+_FIRST_PERSON = re.compile(r"^(?:I|I['\u2019](?:ve|m|d|ll)|we|We|we['\u2019](?:ve|re))\s")
 
 
 # "called the attack 'a barbarous act'", "what he called the restraint …": the object of a
@@ -1165,4 +1182,27 @@ def _quote_confidence(
     factors = quote_factors(q, text, named)
     if pronoun_passed_over(q, text, actors):
         factors["pronoun passed over"] = QUOTE_PRONOUN_PASSED_OVER
+    if _shared_surname(q, text, actors):
+        factors["shared surname"] = QUOTE_SHARED_SURNAME
     return _product(factors.values())
+
+
+# The speaker named by a surname that two people of the article share ("Thurman says", with
+# the actress and her father named): which one speaks is a guess.
+QUOTE_SHARED_SURNAME = 0.45
+
+
+def _shared_surname(q: Quote, text: str, actors: dict[str, Actor]) -> bool:
+    if q.speaker_span is None:
+        return False
+    mention = text[q.speaker_span[0] : q.speaker_span[1]].strip()
+    if " " in mention or not mention[:1].isupper():
+        return False
+    bearers = [
+        a
+        for a in actors.values()
+        if a.kind == "person"
+        and a.name.split()[-1] == mention
+        and not re.search(rf"\b{re.escape(a.name.split()[0].lower())}\b", text)
+    ]  # ("Added Haynes" is no one: a verb glued on)
+    return len(bearers) > 1

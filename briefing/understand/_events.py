@@ -168,6 +168,7 @@ class _Context:
     past: bool  # a past tense before it: "said on Monday"
     future: bool  # a future or a timetable before it: "will meet on Monday", "is on Friday"
     late: bool = False  # published in the second half of its (UTC) day
+    ahead: bool = False  # datelined in a time zone ahead of UTC
 
 
 def _past_tense(words: str, reach: int = 25) -> bool:
@@ -182,7 +183,9 @@ def _past_tense(words: str, reach: int = 25) -> bool:
     )
 
 
-def _context(before: str, clause: str, after: str = "", late: bool = False) -> _Context:
+def _context(
+    before: str, clause: str, after: str = "", late: bool = False, ahead: bool = False
+) -> _Context:
     past = _past_tense(before)
     # "the vote is on Friday": a present-tense copula before the date is a timetable
     future = (
@@ -195,7 +198,7 @@ def _context(before: str, clause: str, after: str = "", late: bool = False) -> _
         head = " ".join(after.split()[:8])
         past = _past_tense(head, len(head))
         future = not past and bool(_FUTURE.search(head))
-    return _Context(before, clause, past, future, late)
+    return _Context(before, clause, past, future, late, ahead)
 
 
 # ---------------------------------------------------------------------------- the date
@@ -370,6 +373,14 @@ def _past_only(ctx: _Context) -> bool:
     return ctx.past and not _FUTURE.search(ctx.before)
 
 
+_TIME_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")
+
+
+def _time_of_day(m: re.Match[str], modifier: str) -> bool:
+    """An hour of the day named with the weekday: "early on Tuesday", "Tuesday night"."""
+    return modifier.startswith(("early", "late")) or bool(_TIME_OF_DAY.match(m.string, m.end()))
+
+
 def _weekday(m: re.Match[str], pub: date, ctx: _Context) -> _Dated:
     """ "on Monday", "next Monday", "by Friday": the tense decides which week."""
     modifier = (m.group(1) or "").lower()
@@ -385,9 +396,12 @@ def _weekday(m: re.Match[str], pub: date, ctx: _Context) -> _Dated:
         delta = (weekday - pub.weekday()) % 7
     else:
         delta = -((pub.weekday() - weekday) % 7)
-    if delta == -6 and (ctx.late or _LOCAL_TIME.match(m.string, m.end())):
+    local = _LOCAL_TIME.match(m.string, m.end())
+    if delta == -6 and (local or ctx.late and (ctx.ahead or _time_of_day(m, modifier))):
         # "fired a missile early on Tuesday" in a story of Monday evening (UTC): the day after,
-        # in a time zone ahead, rather than six days back (which a story calls "last Tuesday")
+        # in a time zone ahead, rather than six days back (which a story calls "last Tuesday");
+        # a story datelined ahead, or an hour of that day ("early", "Tuesday night") says so,
+        # and "supported the sanctions … Monday" in a Sunday story is six days back
         return (pub + timedelta(days=1)).isoformat(), False  # it has happened
     d = pub + timedelta(days=delta)
     return d.isoformat(), delta > 0
@@ -466,12 +480,13 @@ def _resolve(
     clause: str = "",
     after: str = "",
     late: bool = False,
+    ahead: bool = False,
 ) -> _Dated | None:
     """The date as YYYY-MM-DD or YYYY-MM, and whether it is later than publication.
 
     `before` is the text just ahead of the date: its tense decides which Monday is meant;
     `clause` is the clause up to the date and `after` the rest of it."""
-    ctx = _context(before, clause, after, late)
+    ctx = _context(before, clause, after, late, ahead)
     if kind in ("dmy", "mdy"):
         return _full_date(kind, m, pub, ctx)
     if kind in ("my", "my2"):
@@ -1022,6 +1037,7 @@ def _dated(
     pub: date | None,
     last_day: str | None,
     late: bool = False,
+    ahead: bool = False,
 ) -> _Dated | None:
     """The date of one expression, read with the words of its clause around it."""
     if kind == "after":
@@ -1041,7 +1057,8 @@ def _dated(
         return anchor.isoformat()[:7], False
     start, end = clause
     before = text[max(start, m.start() - 60) : m.start()]
-    return _resolve(kind, m, pub, before, text[start : m.start()], text[m.end() : end], late)
+    clause_text = text[start : m.start()]
+    return _resolve(kind, m, pub, before, clause_text, text[m.end() : end], late, ahead)
 
 
 def find_events(
@@ -1055,8 +1072,10 @@ def find_events(
     `original` is the text before its furniture (its dateline) was blanked."""
     pub = _parse(published)
     # a weekday just after publication in a past clause is the next day only in a time zone
-    # ahead: the story's dateline is there (or the clause says "local time", see _weekday)
-    late = _late(published) and _dateline_ahead(text if original is None else original)
+    # ahead: the story's dateline is there, or the clause names an hour of that day or says
+    # "local time" (see _weekday)
+    late = _late(published)
+    ahead = _dateline_ahead(text if original is None else original)
     out: list[Event] = []
     seen: set[tuple[str, int]] = set()  # one event per date and clause
     said: set[tuple[str, str]] = set()  # and one per date and wording (a lede said twice)
@@ -1075,7 +1094,8 @@ def find_events(
             clause_start, clause_end = _clause(text, s, m.start(), m.end(), others)
             if kind == "days after":  # the happening is the clause after "days after"
                 clause_start, clause_end = _trimmed(text, m.end(), max(clause_end, m.end()))
-            dated = _dated(text, kind, m, (clause_start, clause_end), pub, last_day, late)
+            span = (clause_start, clause_end)
+            dated = _dated(text, kind, m, span, pub, last_day, late, ahead)
             if dated is None:
                 continue
             taken.append(m.span())

@@ -634,3 +634,47 @@ def test_a_relative_or_an_object_given_as_the_speaker_is_doubtful() -> None:
     assert "object of a cut verb" in factors(accused, "Ann Example", content, "Ann Example")
     sentence = "The cost of keeping the port open is too high."
     assert "object of a cut verb" not in factors(sentence, "The", sentence, "Ann Example")
+
+
+def test_a_writer_s_own_words_a_host_s_question_or_a_common_word_as_speaker_are_doubtful() -> None:
+    from briefing.understand._confidence import quote_factors
+    from briefing.understand.records import Quote
+
+    def factors(text: str, content: str, speaker: str, mention: str, direct: bool) -> set[str]:
+        at = text.index(mention)
+        start = text.index(content)
+        q = Quote(
+            text=content, start=start, end=start + len(content), direct=direct, speaker=speaker,
+            speaker_span=(at, at + len(mention)), cue="said",
+        )  # fmt: skip
+        return set(quote_factors(q, text, {speaker: "person"}))
+
+    mine = "I have sailed on the new ferry, and I've noticed a calmer crossing since May."
+    content = "I've noticed a calmer crossing since May"
+    assert "the reporter's own words" in factors(mine, content, "Harbour Board", "new", False)
+    host = "MARLOW: Have the police named the driver yet?\nLINDQVIST: Not yet.\nMARLOW: Thank you."
+    question = "Have the police named the driver yet?"
+    assert "a host's question" in factors(host, question, "MARLOW", "MARLOW", True)
+    answer = "LINDQVIST: Not yet, but they will do so in the morning."
+    assert "a host's question" not in factors(answer, answer[11:], "LINDQVIST", "LINDQVIST", True)
+    label = (
+        "Winds were strong.\nDistance: the ferry covered 40 miles at a short distance from shore."
+        " Distance matters."
+    )
+    content = "the ferry covered 40 miles"
+    assert "a common word as speaker" in factors(label, content, "Distance", "Distance", False)
+
+
+def test_a_surname_two_people_of_the_article_share_is_a_doubtful_speaker() -> None:
+    from briefing.understand.records import Actor
+
+    text = (
+        "Mara Lind, 40, and her father Jon Lind run the ferry. "
+        "\u201cWe never lost a boat on that crossing,\u201d Lind says."
+    )
+    q_text = "\u201cWe never lost a boat on that crossing,\u201d"
+    mara = Actor("Mara Lind", "person", spans=((0, 9),))
+    jon_at = text.index("Jon Lind")
+    jon = Actor("Jon Lind", "person", spans=((jon_at, jon_at + 8),))
+    assert _quote_confidence(text, q_text, "Mara Lind", "Lind", actors=(mara, jon)) < CONFIDENT
+    assert _quote_confidence(text, q_text, "Mara Lind", "Lind", actors=(mara,)) >= CONFIDENT

@@ -192,12 +192,15 @@ def test_a_deadline_in_a_conditional_lies_ahead() -> None:
 
 
 def test_the_day_after_publication_in_a_story_of_the_evening() -> None:
-    # a Monday-evening story, datelined in a time zone ahead, of an event early on Tuesday
-    abroad = "MANILA (AP) \u2014 The ferry sank off the northern coast early on Tuesday."
-    (e,) = events(abroad, "2026-11-23T21:10:00")
+    # a Monday-evening story of an event abroad early on Tuesday (a time zone ahead)
+    (e,) = events("The ferry sank off the northern coast early on Tuesday.", "2026-11-23T21:10:00")
     assert e.date == "2026-11-24"
     # no time given: the story may be of the evening
-    (e,) = events(abroad, "2026-11-23")
+    (e,) = events("The ferry sank off the northern coast early on Tuesday.", "2026-11-23")
+    assert e.date == "2026-11-24"
+    # a story datelined in a time zone ahead needs no hour of the day
+    abroad = "MANILA (AP) \u2014 The ferry sank off the northern coast on Tuesday."
+    (e,) = events(abroad, "2026-11-23T21:10:00")
     assert e.date == "2026-11-24"
     # "local time" says the same of any story
     (e,) = events("The ferry sank early on Tuesday local time.", "2026-11-23T21:10:00")
