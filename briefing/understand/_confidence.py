@@ -1184,7 +1184,29 @@ def _quote_confidence(
         factors["pronoun passed over"] = QUOTE_PRONOUN_PASSED_OVER
     if _shared_surname(q, text, actors):
         factors["shared surname"] = QUOTE_SHARED_SURNAME
+    if _names_another_body(q, text, named):
+        factors["another body speaks"] = QUOTE_ANOTHER_BODY
     return _product(factors.values())
+
+
+# A speaker described ("the airline said") whose words open with another organisation's name
+# as their subject ("'Skyhaven would like to apologise …,' the airline said"): a statement
+# speaks of its author in the third person, so the description is that organisation.
+QUOTE_ANOTHER_BODY = 0.45
+
+
+def _names_another_body(q: Quote, text: str, named: dict[str, str]) -> bool:
+    if q.speaker_span is None or q.speaker is None:
+        return False
+    mention = text[q.speaker_span[0] : q.speaker_span[1]].strip()
+    if not mention.lower().startswith("the ") or not mention[4:5].islower():
+        return False  # "the airline", not "The Information Commissioner's Office"
+    first = _words(q.text.lstrip("\"'\u201c\u2018 ")[:60])[:3]
+    for size in (3, 2, 1):
+        head = " ".join(first[:size])
+        if named.get(head) == "organization":
+            return head != q.speaker and head not in q.speaker
+    return False
 
 
 # The speaker named by a surname that two people of the article share ("Thurman says", with

@@ -678,3 +678,19 @@ def test_a_surname_two_people_of_the_article_share_is_a_doubtful_speaker() -> No
     jon = Actor("Jon Lind", "person", spans=((jon_at, jon_at + 8),))
     assert _quote_confidence(text, q_text, "Mara Lind", "Lind", actors=(mara, jon)) < CONFIDENT
     assert _quote_confidence(text, q_text, "Mara Lind", "Lind", actors=(mara,)) >= CONFIDENT
+
+
+def test_a_described_speaker_whose_words_name_another_body_is_doubtful() -> None:
+    from briefing.understand.records import Actor
+
+    text = (
+        "Skyhaven flew the wrong passenger to Oslo, a route it shares with Nordair. "
+        "\u201cSkyhaven would like to apologise to its passengers,\u201d the airline said."
+    )
+    q_text = "\u201cSkyhaven would like to apologise to its passengers,\u201d"
+    sky = Actor("Skyhaven", "organization", spans=((0, 8),))
+    nord_at = text.index("Nordair")
+    nord = Actor("Nordair", "organization", spans=((nord_at, nord_at + 7),))
+    both = (sky, nord)
+    assert _quote_confidence(text, q_text, "Nordair", "the airline", actors=both) < CONFIDENT
+    assert _quote_confidence(text, q_text, "Skyhaven", "the airline", actors=both) >= CONFIDENT
