@@ -526,9 +526,10 @@ EVENT_DATE_OF_ANOTHER = 0.45
 EVENT_QUESTION = 0.3
 # "The latter reopened …", "The former …": whom it refers to is in another sentence.
 _REFERRING = re.compile(r"^(?:the )?(?:latter|former)\b", re.I)
-# A quotation cut in two inside a timeline row ('told Trump it won't "flinch an inch" over …'):
-# the row stops inside what was said, and reads cut (below the threshold alone). A record
-# whose missing mark stands right beside it ('… to "justify her arrest."') reads whole.
+# A quotation opened in a timeline row and cut before its end ('said "no matter how strong the
+# pressure is | , it doesn't work on us."'): the row stops inside what was said, and reads cut
+# (below the threshold alone). A row whose closing mark follows right after it ('as a
+# "vintage performance".') or that ends a quotation opened before it reads whole.
 EVENT_CUT_QUOTATION = 0.45
 # The sentence goes on with the clause's verb or what was said: the record stops mid-clause.
 EVENT_CUT_SHORT = 0.4
@@ -569,6 +570,10 @@ def _fragment(text: str, words: list[str], before: str | None = None) -> bool:
     low = first.lower()
     if _ANCHORED_OPENING.match(text):
         return True
+    if before is not None and _SUBORDINATOR_BEFORE.search(before) and "," in text:
+        return True  # "Hours after | Mr. X said …, a truck came crashing": its opening cut
+    if before is not None and _PREPOSITION_BEFORE.search(before):
+        return True  # "steps up the pressure on | California-based Qualcomm, which …"
     if len(words) > 2 and first[:1].isupper() and words[1] in ("who", "which", "whom"):
         return True  # "Chapman who had thrown …": a relative clause without its main clause
     if len(words) > 2 and before is not None and before.rstrip().endswith(","):
@@ -613,6 +618,13 @@ def _finite(words: list[str], *, present: bool) -> bool:
 
 
 _NOT_A_VERB = FRAGMENT_OPENERS | {"a", "an", "the", "up", "out", "off", "into"}
+_PREPOSITION_BEFORE = re.compile(
+    r"\b[a-z]+\s+(?:on|in|at|for|with|against|from|to|of|by|about|over|into|onto)\s+$"
+)
+_SUBORDINATOR_BEFORE = re.compile(
+    r"\b(?:after|before|when|while|since|because|although|though|until|once|whereas|unless)\s+$",
+    re.I,
+)
 _DESCRIPTION_SAID = re.compile(r"^[^,]{3,80},\s+(?:said|says|told|added|wrote)\b")
 # what may stand before a clause's subject in small letters: a sentence's or a clause's start
 _SUBJECT_BEFORE = re.compile(
@@ -637,6 +649,9 @@ _CONTENT_NOUNS = frozenset(
 )
 
 
+_NOUN_OF = re.compile(r"\b(?:the|a|an)\s+[a-z]+$")
+
+
 def _cut_short(text: str, record: str, end: int) -> bool:
     """The sentence goes on right after the record, with its verb or what was said; or what
     was said stops before its verb ("said that a file containing 15 million records")."""
@@ -646,6 +661,8 @@ def _cut_short(text: str, record: str, end: int) -> bool:
         return True
     if _OPEN_END.search(record):
         return True  # "… is that earlier today", "left on Jan. 1 but when it landed …"
+    if _NOUN_OF.search(record) and text[end : end + 4] == " of ":
+        return True  # "dismissed the possibility | of talks": a noun cut from what it is of
     cut = _CUT_BEFORE.match(text, end)
     if cut is None:
         return False
@@ -656,6 +673,10 @@ def _cut_short(text: str, record: str, end: int) -> bool:
     # right before it is cut from what it says ("signed the bill with the promise | that …")
     last = _words(record)[-4:]
     if len(last) > 1 and last[-1].lower() in _CONTENT_NOUNS:
+        return True
+    # a verb of saying a little further back: "announced to her followers via Twitter on
+    # Monday | that …"
+    if any(w.lower() in SPEECH_CUES for w in _words(record)[-8:]):
         return True
     return any(
         w.lower() in SPEECH_CUES or w.lower() in CONFIDENCE_IRREGULAR_PAST or w.endswith("ed")
@@ -703,10 +724,21 @@ def _cut_quotation(text: str) -> bool:
     return curly or text.count('"') % 2 == 1
 
 
-def _mark_beside(text: str, start: int, end: int) -> bool:
-    """A quotation mark right before the record or right after it (past a full stop)."""
-    marks = '"\u201c\u201d'
-    return any(c in marks for c in text[max(0, start - 2) : start] + text[end : end + 2])
+def _left_open(record: str) -> bool:
+    """A quotation opened in the record and not closed in it (not the tail of one opened
+    sentences before: 'All options are on the table," Trump said')."""
+    if record.rstrip()[-1:] in ".!?":
+        return False  # 'was "heartbreaking.': the quotation goes on in the next sentence
+    if record.count("\u201c") > record.count("\u201d"):
+        return True
+    at = record.rfind('"')
+    opened = record.count('"') % 2 == 1 and (at == 0 or record[at - 1] in " (\u2014")
+    return opened and "''" not in record[at:]  # 'a "travel advisory'' in October
+
+
+def _closed_after(text: str, end: int) -> bool:
+    """The quotation closes right after the record (past a full stop)."""
+    return any(c in '"\u201d' for c in text[end : end + 2])
 
 
 def _line_end(text: str, end: int) -> int:
@@ -865,7 +897,7 @@ def event_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[str, f
         factors["caption"] = EVENT_CAPTION
     if text and _beside_furniture(text, e.end):
         factors["beside furniture"] = EVENT_BESIDE_FURNITURE
-    if _cut_quotation(e.text) and not (text and _mark_beside(text, e.start, e.end)):
+    if _left_open(e.text) and not (text and _closed_after(text, e.end)):
         factors["cut quotation"] = EVENT_CUT_QUOTATION
     if text and _cut_short(text, e.text, e.end):
         factors["cut short"] = EVENT_CUT_SHORT
@@ -1094,6 +1126,8 @@ _SAID_TAIL = re.compile(
 )
 
 
+# a relative clause to the record's end: "California-based Qualcomm, which is set to …"
+_TRAILING_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,]*$")
 _QUOTED = re.compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"]*\"")
 # "when" and a clause with a past tense of action: "… when the plane suddenly turned around"
 _WHEN_ACTION = re.compile(r"\bwhen\s+(?:\S+\s+){1,5}?(?:\w+ly\s+)?(?!was|were)[a-z]+ed\b")
@@ -1119,6 +1153,9 @@ def happening_factors(e: Event, text: str, marks: Sequence[DateMark]) -> dict[st
     main = _words(clause)
     if not main:
         return {}
+    head = _words(_TRAILING_RELATIVE.sub("", clause))
+    if head and not (_past_tense(head) or _has_verb(head)):
+        return {"no main clause": EVENT_NO_VERB}  # "Qualcomm, …, which is set to hold …"
     date_at = _date_position(e, text, marks, clause)
     factors: dict[str, float] = {}
     # "…,” the minister said Friday": the happening is the saying; "seemed premature when the

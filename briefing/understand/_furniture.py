@@ -113,7 +113,8 @@ _AD_BREAK = re.compile(r"Advertisement\s+Continue reading the main story")
 # stands in its paragraph): no one said anything, nothing happened
 _NO_COMMENT = re.compile(
     r"(?:^|(?<=[.!?\u201d\"] ))[^.!?\n]{0,160}?"
-    r"\b(?:requests? for comment|(?:could|can)(?: not|n['\u2019]t) be reached"
+    r"\b(?:requests? for comment|(?:sought|seeking|requested) comment\b"
+    r"|reached out to [^.!?\n]{1,60} for comment|(?:could|can)(?: not|n['\u2019]t) be reached"
     r"|(?:did not|didn['\u2019]t|has not|hasn['\u2019]t|have not|haven['\u2019]t|not)"
     r" (?:immediately )?(?:respond|reply|return)\w* to (?:an? |our |several |multiple |repeated )?"
     r"(?:e-?mails?|messages?|calls?|phone calls?|inquir\w+|queries|questions))"
@@ -185,6 +186,13 @@ def _whole_line(line: str) -> bool:
     )
 
 
+# A list of other stories under its shouted heading, run into one line
+_LIST_HEADINGS = (
+    "MOST READ", "MOST POPULAR", "MOST SHARED", "MOST VIEWED", "MOST WATCHED", "TRENDING IN",
+    "TOP STORIES", "MORE FROM", "MORE STORIES", "YOU MAY ALSO LIKE", "RECOMMENDED FOR YOU",
+)  # fmt: skip
+
+
 def _widget(line: str) -> bool:
     """A newsletter, share, playlist or reading prompt: "Sign up for …", "JUST WATCHED …"."""
     low = line.lower()
@@ -192,6 +200,8 @@ def _widget(line: str) -> bool:
         return True
     if low.startswith(FURNITURE_OPENERS) or line.startswith(FURNITURE_CASED_OPENERS):
         return True
+    if line.startswith(_LIST_HEADINGS):
+        return True  # "MOST READ IN NEWS 'I'M MADDIE!' Student jokes …": other stories' titles
     return any(marker in low for marker in FURNITURE_MARKERS)
 
 

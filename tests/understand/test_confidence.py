@@ -694,3 +694,26 @@ def test_a_described_speaker_whose_words_name_another_body_is_doubtful() -> None
     both = (sky, nord)
     assert _quote_confidence(text, q_text, "Nordair", "the airline", actors=both) < CONFIDENT
     assert _quote_confidence(text, q_text, "Skyhaven", "the airline", actors=both) >= CONFIDENT
+
+
+def test_a_row_cut_inside_a_phrase_or_a_quotation_is_doubtful() -> None:
+    text = "On Tuesday, the mayor dismissed the possibility of new tolls on the bridge."
+    end = text.index(" of new")
+    e = Event(date="2026-03-10", text=text[:end], start=0, end=end)
+    assert "cut short" in event_factors(e, text, [(3, 10, "2026-03-10")])
+    text = 'The paper said on Friday "however hard the wind blows, we stay," the editor wrote.'
+    end = text.index(", we stay")
+    e = Event(date="2026-03-06", text=text[:end], start=0, end=end)
+    assert "cut quotation" in event_factors(e, text, [(19, 25, "2026-03-06")])
+    # the closing mark right after the row, or a quotation going on in the next sentence
+    for text, words in (
+        ('The coach called the match a "miracle".', 'The coach called the match a "miracle'),
+        ('The coach called the match "a miracle. We will never see it again."', ""),
+    ):
+        record = words or text[: text.index(" We")]
+        e = Event(date="2026-03-06", text=record, start=0, end=len(record))
+        assert "cut quotation" not in event_factors(e, text, [(0, 1, "2026-03-06")]), record
+    text = "Hours after the minister spoke on Tuesday, a bus overturned on the coast road."
+    start = text.index("the minister")
+    e = Event(date="2026-03-10", text=text[start:-1], start=start, end=len(text) - 1)
+    assert "fragment" in event_factors(e, text, [(text.index("Tuesday"), 41, "2026-03-10")])

@@ -233,3 +233,27 @@ def test_reading_prompts_and_player_notices_are_furniture() -> None:
         "The island marks its centenary this year. Click to read today's story.",
         "Your browser does not support iframes.",
     ]
+
+
+def test_a_list_of_other_stories_under_its_heading_is_furniture() -> None:
+    text = (
+        "The ferry reached the island on Monday.\n"
+        "MOST READ IN NEWS HARBOUR HORROR Gulls steal a whole pie from a tourist on the pier "
+        "SNOW JOKE Village cut off for a week after the storm on Monday\n"
+        "The harbour master said the crossing was calm."
+    )
+    assert blanked(text) == [
+        "MOST READ IN NEWS HARBOUR HORROR Gulls steal a whole pie from a tourist on the pier "
+        "SNOW JOKE Village cut off for a week after the storm on Monday"
+    ]
+
+
+def test_a_note_that_comment_was_sought_is_furniture() -> None:
+    text = (
+        "The ferry company cancelled all crossings on Monday. The Courier sought comment from "
+        "the company on Monday. Local paper staff reached out to the mayor for comment.\n"
+    )
+    assert blanked(text) == [
+        "The Courier sought comment from the company on Monday.",
+        "Local paper staff reached out to the mayor for comment.",
+    ]
