@@ -649,6 +649,7 @@ _CONTENT_NOUNS = frozenset(
 )
 
 
+_ASIDE_THEN_VERB = re.compile(r",\s+[a-z][^,.;]{1,60},\s+([a-z]+)\b")
 _NOUN_OF = re.compile(r"\b(?:the|a|an)\s+[a-z]+$")
 
 
@@ -663,6 +664,9 @@ def _cut_short(text: str, record: str, end: int) -> bool:
         return True  # "… is that earlier today", "left on Jan. 1 but when it landed …"
     if _NOUN_OF.search(record) and text[end : end + 4] == " of ":
         return True  # "dismissed the possibility | of talks": a noun cut from what it is of
+    verb_after = _ASIDE_THEN_VERB.match(text, end)
+    if verb_after and _past_tense([verb_after.group(1)]):
+        return True  # "as a government warning | , known as the J-Alert, went off": its subject
     cut = _CUT_BEFORE.match(text, end)
     if cut is None:
         return False
@@ -1049,7 +1053,7 @@ def _state_or_prospect(words: list[str], scheduled: bool, date_at: int) -> dict[
             if low in ("was", "were"):
                 return {"a past plan": EVENT_PAST_PLAN}
             return {"prospect": EVENT_PROSPECT} if nxt == "expected" else {}
-        passive = nxt.endswith(("ed", "en")) or nxt in CONFIDENCE_IRREGULAR_PAST
+        passive = len(nxt) > 3 and nxt.endswith(("ed", "en")) or nxt in CONFIDENCE_IRREGULAR_PAST
         if passive and nxt not in _STATE_PARTICIPLES and low in ("was", "were"):
             return {}  # "was arrested", "were killed": a happening told in the passive
         if passive and nxt not in _STATE_PARTICIPLES and low in ("is", "are"):

@@ -717,3 +717,13 @@ def test_a_row_cut_inside_a_phrase_or_a_quotation_is_doubtful() -> None:
     start = text.index("the minister")
     e = Event(date="2026-03-10", text=text[start:-1], start=start, end=len(text) - 1)
     assert "fragment" in event_factors(e, text, [(text.index("Tuesday"), 41, "2026-03-10")])
+
+
+def test_a_row_cut_before_the_verb_its_last_words_are_subject_of_is_doubtful() -> None:
+    text = "The storm on Friday cut power as a warning system, known as Alert, went silent."
+    end = text.index(", known")
+    e = Event(date="2026-03-06", text=text[:end], start=0, end=end)
+    assert "cut short" in event_factors(e, text, [(13, 19, "2026-03-06")])
+    assert _confidence("The barge damaged in Tuesday's collision was en route to Basel") < (
+        CONFIDENT
+    )
