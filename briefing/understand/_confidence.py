@@ -110,7 +110,7 @@ def quote_factors(q: Quote, text: str, named: dict[str, str]) -> dict[str, float
         factors["elliptic"] = QUOTE_ELLIPTIC
     if q.direct and _RUNS_INTO_NARRATION.search(q.text):
         factors["runs into narration"] = QUOTE_INTO_NARRATION
-    if q.speaker_span is not None and _DOCUMENT_SOURCE.search(text, 0, q.speaker_span[0]):
+    if q.speaker_span is not None and _document_source(text, q.speaker_span[0]):
         factors["a document's data"] = QUOTE_DOCUMENT_SOURCE
     return factors
 
@@ -134,6 +134,16 @@ _DOCUMENT_SOURCE = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+_DOCUMENT_SOURCE_REACH = 400  # characters before the speaker: far more than such a phrase
+
+
+def _document_source(text: str, speaker_at: int) -> bool:
+    """See _DOCUMENT_SOURCE: read in the stretch just before the speaker (the pattern is
+    anchored at its end; scanning the text from its start made the analyser quadratic)."""
+    start = max(0, speaker_at - _DOCUMENT_SOURCE_REACH)
+    return _DOCUMENT_SOURCE.search(text, start, speaker_at) is not None
+
+
 _ELLIPTIC_WORDS = frozenset("said says say yes yeah no ok okay not so too".split())
 _POINTS_BACK_END = re.compile(r"\b(?:this|that|it|so)\W*$", re.I)
 
