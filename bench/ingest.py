@@ -409,7 +409,7 @@ def main() -> None:
         if theirs:
             ratio = took / theirs[name]
             mark = "ok" if ratio <= targets[name] else "MISSED"
-            line += f"   {theirs[name]:7.2f}s   {ratio:5.2f}  <= {targets[name]:.1f} {mark}"
+            line += f"   {theirs[name]:7.2f}s   {ratio:5.2f}  <= {targets[name]:.2f} {mark}"
         print(line)
     if not theirs:
         print("(newsboat not found: no ratios)")
