@@ -15,9 +15,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# A record's confidence below this is doubtful (briefing.understand's CONFIDENT: the analyser
-# scores, the briefing decides what is shown).
-SHOWN_CONFIDENCE = 0.5
+from briefing.understand.records import CONFIDENT
+
+# A record's confidence below this is doubtful: the analyser scores, the briefing decides what
+# is shown (one threshold for both, in the records' module).
+SHOWN_CONFIDENCE = CONFIDENT
 
 # The kinds of actor a reader can hold to account: who said, demanded or did something.
 SHOWN_KINDS = frozenset({"person", "organization", "country"})

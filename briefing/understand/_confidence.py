@@ -29,9 +29,6 @@ from briefing.understand._lexicon import (
 )
 from briefing.understand.records import Actor, Analysis, Event, Quote, RedLine
 
-CONFIDENT = 0.5
-"""The default threshold: records below it are the doubtful ones."""
-
 DateMark = tuple[int, int, str]  # (start, end, YYYY-MM-DD or YYYY-MM) of a date expression
 
 ATTRIBUTION_WORDS = 12  # at most this many words in a clause that is only an attribution

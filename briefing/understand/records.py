@@ -8,6 +8,11 @@ from typing import Any, Literal
 ActorKind = Literal["person", "organization", "country", "other"]
 
 
+# Records whose confidence is below this are the doubtful ones: the analyser scores them
+# (_confidence.py), and the reader shows them only on request.
+CONFIDENT = 0.5
+
+
 @dataclass(frozen=True)
 class Actor:
     name: str  # canonical: "Friedrich Merz", "Russia"

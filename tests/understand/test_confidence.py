@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.understand import analyse
-from briefing.understand._confidence import CONFIDENT, QUOTE_REPORTED, event_factors
-from briefing.understand.records import Event
+from briefing.understand._confidence import QUOTE_REPORTED, event_factors
+from briefing.understand.records import CONFIDENT, Event
 
 PUBLISHED = "2026-03-12"
 
