@@ -56,6 +56,9 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     max_articles_per_feed: int = MAX_ARTICLES_PER_FEED
     fetch_full_text: bool = True
+    # How links are opened: a command with %u for the URL ("firefox %u"); empty: the
+    # platform's default browser (Python's webbrowser module).
+    browser: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -75,5 +78,7 @@ def load_settings(path: Path | None = None) -> Settings:
         settings.max_articles_per_feed = raw["max_articles_per_feed"]
     if isinstance(raw.get("fetch_full_text"), bool):
         settings.fetch_full_text = raw["fetch_full_text"]
+    if isinstance(raw.get("browser"), str):
+        settings.browser = raw["browser"].strip()
     settings.extra = raw
     return settings
