@@ -15,6 +15,10 @@ APP_NAME = "briefing"
 # A feed keeps at most this many articles unless settings.toml says otherwise.
 MAX_ARTICLES_PER_FEED = 2000
 
+# Below this terminal width the main screen shows the timeline, quotes and red lines as tabs,
+# one at a time, unless settings.toml says otherwise.
+TABS_BELOW_WIDTH = 120
+
 
 def data_dir() -> Path:
     """The bundled data folder (`data/` in a checkout, `briefing/_data` in a wheel)."""
@@ -59,6 +63,7 @@ class Settings:
     # How links are opened: a command with %u for the URL ("firefox %u"); empty: the
     # platform's default browser (Python's webbrowser module).
     browser: str = ""
+    tabs_below_width: int = TABS_BELOW_WIDTH
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -80,5 +85,8 @@ def load_settings(path: Path | None = None) -> Settings:
         settings.fetch_full_text = raw["fetch_full_text"]
     if isinstance(raw.get("browser"), str):
         settings.browser = raw["browser"].strip()
+    width = raw.get("tabs_below_width")
+    if isinstance(width, int) and not isinstance(width, bool) and width >= 0:
+        settings.tabs_below_width = width
     settings.extra = raw
     return settings
