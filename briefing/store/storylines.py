@@ -233,6 +233,81 @@ def set_merged(library: Library, source_id: int, target_id: int) -> None:
     )
 
 
+@dataclass(frozen=True)
+class SavedStorylines:
+    """Storylines and the places of their articles as they were: what an undo puts back."""
+
+    rows: tuple[tuple[Any, ...], ...]  # the storylines' rows, columns as _STORYLINE_COLUMNS
+    merged: tuple[tuple[int, int], ...]  # (id, merged_into) of storylines merged into them
+    places: tuple[tuple[int, int, bool], ...]  # (article id, storyline id, pinned)
+
+    @property
+    def storyline_ids(self) -> tuple[int, ...]:
+        return tuple(row[0] for row in self.rows)
+
+
+def save_storylines(library: Library, storyline_ids: Iterable[int]) -> SavedStorylines:
+    """Keep these storylines' rows and their articles' places (before a correction)."""
+    ids = sorted(set(storyline_ids))
+    marks = ",".join("?" for _ in ids)
+    conn = library.db.conn
+    rows = conn.execute(
+        f"SELECT {_STORYLINE_COLUMNS} FROM storylines WHERE id IN ({marks}) ORDER BY id", ids
+    ).fetchall()
+    merged = conn.execute(
+        f"SELECT id, merged_into FROM storylines WHERE merged_into IN ({marks}) ORDER BY id", ids
+    ).fetchall()
+    places = conn.execute(
+        f"SELECT id, storyline_id, storyline_pinned FROM articles"
+        f" WHERE storyline_id IN ({marks}) ORDER BY id",
+        ids,
+    ).fetchall()
+    return SavedStorylines(
+        rows=tuple(tuple(r) for r in rows),
+        merged=tuple((r[0], r[1]) for r in merged),
+        places=tuple((r[0], r[1], bool(r[2])) for r in places),
+    )
+
+
+def restore_storylines(
+    library: Library, saved: SavedStorylines, *, created: Iterable[int] = ()
+) -> None:
+    """Put saved storylines back as they were, and remove the storylines made since.
+
+    An article placed in a removed storyline since (by a refresh) goes to the first saved
+    storyline; articles placed in the saved storylines since stay where they are.
+    Call inside a transaction.
+    """
+    conn = library.db.conn
+    home = saved.storyline_ids[0]
+    made = sorted(set(created) - set(saved.storyline_ids))
+    if made:
+        marks = ",".join("?" for _ in made)
+        conn.execute(
+            f"UPDATE articles SET storyline_id = ? WHERE storyline_id IN ({marks})", [home, *made]
+        )
+        conn.execute(
+            f"UPDATE storylines SET merged_into = ? WHERE merged_into IN ({marks})", [home, *made]
+        )
+    conn.executemany(
+        "UPDATE articles SET storyline_id = ?, storyline_pinned = ? WHERE id = ?",
+        [(sid, int(pinned), aid) for aid, sid, pinned in saved.places],
+    )
+    columns = _STORYLINE_COLUMNS.split(", ")[1:]
+    assignments = ", ".join(f"{c} = ?" for c in columns)
+    conn.executemany(
+        f"UPDATE storylines SET {assignments} WHERE id = ?",
+        [(*row[1:], row[0]) for row in saved.rows],
+    )
+    conn.executemany(
+        "UPDATE storylines SET merged_into = ? WHERE id = ?",
+        [(target, sid) for sid, target in saved.merged],
+    )
+    if made:
+        conn.execute(f"DELETE FROM storylines WHERE id IN ({marks})", made)
+    recount(library, saved.storyline_ids)
+
+
 def touched_by_user(library: Library, storyline_id: int) -> bool:
     """Whether the user renamed the storyline or placed any of its articles by hand."""
     row = library.db.conn.execute(

@@ -14,6 +14,12 @@ from briefing.storylines._api import (
     list_storylines,
     mark_opened,
 )
+from briefing.storylines._corrections import Correction
+from briefing.storylines._corrections import merge as merge_correction
+from briefing.storylines._corrections import move as move_correction
+from briefing.storylines._corrections import rename as rename_correction
+from briefing.storylines._corrections import split as split_correction
+from briefing.storylines._corrections import undo as undo_correction
 from briefing.storylines._evaluate import bcubed
 from briefing.storylines._grouper import Features
 from briefing.storylines._library import merge as merge_storylines
@@ -47,6 +53,7 @@ __all__ = [
     "ArticleToPlace",
     "Briefing",
     "Citation",
+    "Correction",
     "EventReport",
     "Features",
     "NewItem",
@@ -68,8 +75,13 @@ __all__ = [
     "list_articles",
     "list_storylines",
     "mark_opened",
+    "merge_correction",
     "merge_storylines",
     "move_article",
+    "move_correction",
+    "rename_correction",
     "rename_storyline",
+    "split_correction",
     "split_storyline",
+    "undo_correction",
 ]

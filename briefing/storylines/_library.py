@@ -227,14 +227,23 @@ def merge(library: Library, source_id: int, target_id: int) -> int:
 
 def move(library: Library, article_id: int, storyline_id: int) -> None:
     """Move one article (and its wire copies' place stays with it) to another storyline."""
+    move_many(library, [article_id], storyline_id)
+
+
+def move_many(library: Library, article_ids: Sequence[int], storyline_id: int) -> None:
+    """Move articles (a story and its wire copies, say) to another storyline, in one go."""
     target = _resolve(library, storyline_id)
-    try:
-        old, _pinned = store.article_storyline(library, article_id)
-    except KeyError:
-        raise StorylineError(f"no article {article_id}") from None
+    old: set[int] = set()
+    for article_id in article_ids:
+        try:
+            was, _pinned = store.article_storyline(library, article_id)
+        except KeyError:
+            raise StorylineError(f"no article {article_id}") from None
+        if was is not None and was != target.id:
+            old.add(was)
     with library.db.atomic():
-        store.pin_articles(library, [article_id], target.id)
-        rebuild(library, [target.id] + ([old] if old is not None and old != target.id else []))
+        store.pin_articles(library, article_ids, target.id)
+        rebuild(library, [target.id, *old])
 
 
 def split(library: Library, storyline_id: int, article_ids: Sequence[int]) -> int:
