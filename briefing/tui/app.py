@@ -27,6 +27,15 @@ LIGHT_THEME = "textual-light"
 # Seconds between checks for writes by other processes (a refresh run from cron).
 WATCH_INTERVAL = 2.0
 
+# What `r` says in the demo library, whose feeds are built in and never fetched.
+DEMO_REFRESH = (
+    "The demo's feeds are built into briefing, so there is nothing to refresh. "
+    "Press a to add a real feed (or run `briefing add URL`): briefing then opens "
+    "your own library and refreshes it."
+)
+# Textual's palette entries that the app's own commands already cover.
+TEXTUAL_DUPLICATES = frozenset({"Quit", "Theme", "Keys"})
+
 # Command palette titles, by binding id: the palette offers exactly the bound actions.
 PALETTE_TITLES: dict[str, str] = {
     "quit": "app: quit",
@@ -195,16 +204,14 @@ class BriefingApp(App[None]):
         self.push_screen(AddFeedScreen(self.user_db_path if self.demo else self.db_path), added)
 
     def action_refresh(self, feed_ids: tuple[int, ...] | None = None) -> None:
+        if self.demo:
+            self.notify(DEMO_REFRESH, title="Demo library", timeout=12, markup=False)
+            return
         if self.refresh_state is not None:
             self.notify("A refresh is already running.")
             return
         self.refresh_state = (0, 0, "Refreshing feeds…")
         self.refresh_library(feed_ids)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "refresh" and self.demo:
-            return None  # the demo's feeds are bundled files, not subscriptions
-        return True
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def refresh_library(self, feed_ids: tuple[int, ...] | None = None) -> None:
@@ -310,7 +317,11 @@ class BriefingApp(App[None]):
                 f"{binding.description} ({keys})",
                 partial(self.run_action, binding.action, active.node),
             )
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # Textual's own quit, theme picker and key panel would sit beside the app's
+            # quit, theme switch and help: one entry for each action.
+            if command.title not in TEXTUAL_DUPLICATES:
+                yield command
 
 
 def library_to_open(db_path: Path, *, explicit_db: bool) -> tuple[Path, bool]:

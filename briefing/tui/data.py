@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from briefing.demo import DEMO_SCHEME
 from briefing.safetext import clean_line, strip_controls
 from briefing.store import Library, reading
 from briefing.store import articles as store_articles
@@ -156,6 +157,8 @@ class FeedRow:
 
     @property
     def status(self) -> str:
+        if self.url.startswith(DEMO_SCHEME):
+            return "demo"  # built in: switched off on purpose, not broken
         if self.disabled:
             return "disabled"
         if self.error:

@@ -22,7 +22,13 @@ from briefing.tui.widgets.status import DemoBanner, RefreshBar
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
-STATUS_STYLE = {"ok": "green", "error": "bold red", "disabled": "dim", "new": "yellow"}
+STATUS_STYLE = {
+    "ok": "green",
+    "error": "bold red",
+    "disabled": "dim",
+    "new": "yellow",
+    "demo": "cyan",
+}
 
 
 def feed_cells(row: FeedRow) -> tuple[Text, ...]:
@@ -121,8 +127,6 @@ class FeedsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("refresh_one", "remove"):
             if self.current is None:
-                return None
-            if action == "refresh_one" and self.briefing_app.demo:
                 return None
         return True
 
