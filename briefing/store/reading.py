@@ -6,14 +6,14 @@ from briefing.store._library import Library
 from briefing.store._rows import named_row, named_rows
 
 
-def storyline_article_ids(library: Library, storyline_id: int) -> list[int]:
-    """The ids of a storyline's articles (to mark them read together)."""
-    return [
-        row["id"]
-        for row in named_rows(
-            library, "SELECT id FROM articles WHERE storyline_id = ?", [storyline_id]
-        )
-    ]
+def storyline_article_ids(
+    library: Library, storyline_id: int, *, unread_only: bool = False
+) -> list[int]:
+    """The ids of a storyline's articles (to mark them read together), or of its unread ones."""
+    sql = "SELECT id FROM articles WHERE storyline_id = ?"
+    if unread_only:
+        sql += " AND read = 0"
+    return [row["id"] for row in named_rows(library, sql, [storyline_id])]
 
 
 def library_counts(library: Library) -> dict[str, int]:

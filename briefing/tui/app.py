@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
@@ -21,6 +21,7 @@ from briefing.store import Library, open_library
 from briefing.tui import data
 from briefing.tui.data import RefreshSummary, Source
 from briefing.tui.messages import ArticleStarred, LibraryChanged, RefreshDone, RefreshProgress
+from briefing.tui.undo import Undoable, UndoStack
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -39,6 +40,7 @@ TEXTUAL_DUPLICATES = frozenset({"Quit", "Theme", "Keys"})
 # Command palette titles, by binding id: the palette offers exactly the bound actions.
 PALETTE_TITLES: dict[str, str] = {
     "quit": "app: quit",
+    "undo": "undo",
     "help": "help: keys",
     "add-feed": "feeds: add",
     "refresh": "feeds: refresh all",
@@ -78,6 +80,9 @@ class BriefingApp(App[None]):
         Binding("1", "show('storylines')", "Storylines", id="show-storylines", show=False),
         Binding("t", "toggle_theme", "Theme", id="toggle-theme", show=False),
         Binding("q", "quit", "Quit", id="quit"),
+        # Sub-screens bind q to go back; Q (and Textual's ctrl+q) quits from anywhere.
+        Binding("Q", "quit", "Quit from any screen", id="quit-anywhere", show=False),
+        Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
     ]
 
     # (done, total, stage) while a refresh runs; None when idle.
@@ -103,6 +108,7 @@ class BriefingApp(App[None]):
         self.set_reactive(BriefingApp.demo, demo)
         self.set_keymap(self.settings.keymap)
         self.last_refresh: RefreshSummary | None = None
+        self.undo_stack = UndoStack()
 
     # -- the library ----------------------------------------------------------------------
 
@@ -183,6 +189,50 @@ class BriefingApp(App[None]):
         if chosen:
             self.push_screen(ReaderScreen(chosen, source))
 
+    def key_for(self, binding_id: str) -> str:
+        """The key bound to a binding id now, as the footer shows it (the user's keymap applied).
+
+        Messages that name a key ("press a to add a feed") ask here rather than spell it out,
+        so they stay true when settings.toml remaps it. The current screen's bindings come
+        first, then the app's.
+        """
+        for active in self.screen.active_bindings.values():
+            if active.binding.id == binding_id:
+                return self.get_key_display(active.binding)
+        bindings = self._merge_bindings().copy()
+        bindings.apply_keymap(self._keymap)
+        for _key, binding in bindings:
+            if binding.id == binding_id:
+                return self.get_key_display(binding)
+        return "?"  # unbound: the help screen lists every key
+
+    # -- undo -----------------------------------------------------------------------------
+
+    def offer_undo(self, description: str, reverse: Callable[[Library], object]) -> None:
+        """Tell the user what a change did and offer to take it back (see briefing.tui.undo).
+
+        Call it once the change is written (from a worker: through call_from_thread), so that
+        the reverse cannot overtake the change.
+        """
+        self.undo_stack.push(description, reverse)
+        self.notify(f"{description} · {self.key_for('undo')} undoes", timeout=4, markup=False)
+
+    def action_undo(self) -> None:
+        entry = self.undo_stack.pop()
+        if entry is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.run_undo(entry)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def run_undo(self, entry: Undoable) -> None:
+        """Reverse a change on a worker thread, then show every screen the result."""
+        with self.open_library() as library:
+            entry.reverse(library)
+        self.post_message(LibraryChanged())
+        said = entry.description
+        self.call_from_thread(self.notify, f"Undone: {said[:1].lower()}{said[1:]}", markup=False)
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
 
@@ -198,6 +248,7 @@ class BriefingApp(App[None]):
                 # The first real feed: leave the demo for the user's own library.
                 self.db_path = self.user_db_path
                 self.demo = False
+                self.undo_stack.clear()  # its reverses were for the demo library
             self.broadcast(LibraryChanged)
             self.action_refresh()
 
@@ -312,9 +363,16 @@ class BriefingApp(App[None]):
                 continue
             seen.add(title)
             keys = self.get_key_display(binding)
+            help_text = binding.description
+            if binding.id == "undo":
+                offered = self.undo_stack.peek()
+                if offered is None:
+                    continue
+                title = f"undo: {offered.description}"
+                help_text = "Take back the last change"
             yield SystemCommand(
                 title,
-                f"{binding.description} ({keys})",
+                f"{help_text} ({keys})",
                 partial(self.run_action, binding.action, active.node),
             )
         for command in super().get_system_commands(screen):

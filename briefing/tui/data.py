@@ -8,6 +8,7 @@ Every string that came from a feed goes through briefing.safetext before it is k
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -253,10 +254,20 @@ def analysis_pending(library: Library) -> bool:
     return store_analysis.count_pending(library, version) > 0
 
 
-def mark_storyline_read(library: Library, storyline_id: int) -> None:
-    """Mark every article of a storyline read and note that the user opened it."""
-    store_articles.mark_read(library, reading.storyline_article_ids(library, storyline_id))
+def mark_storyline_read(library: Library, storyline_id: int) -> list[int]:
+    """Mark every article of a storyline read and note that the user opened it.
+
+    Returns the ids that were unread: marking them unread again undoes it.
+    """
+    unread = reading.storyline_article_ids(library, storyline_id, unread_only=True)
+    store_articles.mark_read(library, unread)
     mark_opened(library, storyline_id)
+    return unread
+
+
+def set_read_many(library: Library, article_ids: Sequence[int], read: bool) -> None:
+    """Mark these articles read (or unread)."""
+    store_articles.mark_read(library, article_ids, read)
 
 
 def mark_opened(library: Library, storyline_id: int) -> None:

@@ -238,7 +238,7 @@ async def test_feed_text_is_shown_literally(make_app) -> None:
         await settle(pilot)
         # The quote has no named speaker: hidden by default, so show the uncertain rows (feed
         # text must be literal in every row the reader can show).
-        await pilot.press("G", "u")
+        await pilot.press("G", "U")
         await settle(pilot)
         quotes = column_texts(app, "quotes")
         assert "[bold]nothing[/bold] was agreed" in quotes[0]

@@ -38,11 +38,11 @@ async def test_articles_newest_first_unread_only_and_search(make_app) -> None:
         dates = [r[1] for r in rows]
         assert dates == sorted(dates, reverse=True) and len(rows) == 4
         assert rows[0][3] == "Port employers offer talks"
-        await pilot.press("u")
+        await pilot.press("U")
         await settle(pilot)
         titles = [r[3] for r in table_rows(app, "#article-table")]
         assert "Delegations meet in Geneva" not in titles and len(titles) == 3
-        await pilot.press("u")  # all again
+        await pilot.press("U")  # all again
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
         await pilot.press(*"geneva")

@@ -18,7 +18,7 @@ async def test_u_shows_and_hides_the_uncertain_rows_marked(make_app) -> None:
         await settle(pilot)
         assert current_label(app).startswith("Tokyo")
         assert column_texts(app, "quotes") == []
-        await pilot.press("u")
+        await pilot.press("U")
         await settle(pilot)
         (quote,) = column_texts(app, "quotes")
         assert quote.startswith("A spokesperson") and UNCERTAIN_MARK in quote
@@ -26,7 +26,7 @@ async def test_u_shows_and_hides_the_uncertain_rows_marked(make_app) -> None:
         await settle(pilot)
         assert current_label(app) == "Geneva peace talks"
         assert not any(UNCERTAIN_MARK in q for q in column_texts(app, "quotes"))
-        await pilot.press("j", "u")
+        await pilot.press("j", "U")
         await settle(pilot)
         assert column_texts(app, "quotes") == []
 

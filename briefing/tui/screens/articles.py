@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from briefing.tui import data
 from briefing.tui.data import ArticleRow
 from briefing.tui.messages import ArticlesLoaded, LibraryChanged
+from briefing.tui.screens.reader import offer_read_undo
 from briefing.tui.widgets.lists import NavTable
 from briefing.tui.widgets.render import article_cells
 from briefing.tui.widgets.status import DemoBanner, RefreshBar
@@ -49,7 +50,8 @@ class ArticlesScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="search"),
-        Binding("u", "unread_only", "Unread only", id="unread-only"),
+        # u is undo (app-wide), as after m.
+        Binding("U", "unread_only", "Unread only", id="unread-only"),
         Binding("m", "toggle_read", "Read/unread", id="mark-read"),
         Binding("s", "star", "Star", id="star"),
         Binding("escape", "close", "Back", id="back"),
@@ -170,7 +172,9 @@ class ArticlesScreen(Screen[None]):
     def change_mark(self, article_id: int, which: str) -> None:
         with self.briefing_app.open_library() as library:
             if which == "read":
-                data.toggle_read(library, article_id)
+                read = data.toggle_read(library, article_id)
             else:
                 data.toggle_starred(library, article_id)
         self.app.post_message(LibraryChanged())
+        if which == "read":
+            self.app.call_from_thread(offer_read_undo, self.briefing_app, article_id, read)

@@ -37,6 +37,7 @@ from briefing.tui.widgets.render import (
 from briefing.tui.widgets.status import DemoBanner, RefreshBar
 
 if TYPE_CHECKING:
+    from briefing.store import Library
     from briefing.tui.app import BriefingApp
 
 
@@ -61,7 +62,8 @@ class MainScreen(Screen[None]):
         Binding("c", "compare", "Compare", id="compare"),
         Binding("m", "mark_read", "Mark read", id="mark-read"),
         Binding("s", "star", "Star", id="star"),
-        Binding("u", "toggle_uncertain", "Uncertain", id="toggle-uncertain"),
+        # u is undo (app-wide): showing doubtful rows is the less frequent, shifted key.
+        Binding("U", "toggle_uncertain", "Uncertain", id="toggle-uncertain"),
         Binding("escape", "back", "Back", id="back", show=False),
     ]
 
@@ -364,8 +366,22 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=False, group="write", exit_on_error=False)
     def mark_storyline_read(self, storyline_id: int) -> None:
         with self.briefing_app.open_library() as library:
-            data.mark_storyline_read(library, storyline_id)
+            marked = data.mark_storyline_read(library, storyline_id)
         self.app.post_message(LibraryChanged())
+        self.app.call_from_thread(self._report_marked, marked)
+
+    def _report_marked(self, marked: list[int]) -> None:
+        """Say what m did and offer to undo it (only the articles it changed go back)."""
+        if not marked:
+            self.notify("Every article of this storyline was already read.", timeout=3)
+            return
+        count = len(marked)
+        what = "1 article" if count == 1 else f"{count} articles"
+
+        def reverse(library: Library) -> None:
+            data.set_read_many(library, marked, False)
+
+        self.briefing_app.offer_undo(f"{what} marked read", reverse)
 
     def action_star(self) -> None:
         source = self._focused_source()

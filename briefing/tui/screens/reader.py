@@ -22,6 +22,7 @@ from briefing.tui.widgets.render import STAR_MARK
 from briefing.tui.widgets.status import RefreshBar
 
 if TYPE_CHECKING:
+    from briefing.store import Library
     from briefing.tui.app import BriefingApp
 
 
@@ -42,6 +43,15 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[Text, bool]]:
             )
         result.append((paragraph, hit))
     return result
+
+
+def offer_read_undo(app: BriefingApp, article_id: int, read: bool) -> None:
+    """Say that one article's read mark changed, and offer to put it back."""
+
+    def reverse(library: Library) -> None:
+        data.set_read(library, article_id, not read)
+
+    app.offer_undo("Marked read" if read else "Marked unread", reverse)
 
 
 def is_web_link(url: str) -> bool:
@@ -197,17 +207,32 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="reader-mark", exit_on_error=False)
     def change_mark(self, which: str) -> None:
+        article_id = self.article_id
         with self.briefing_app.open_library() as library:
             if which == "read":
-                data.toggle_read(library, self.article_id)
+                read = data.toggle_read(library, article_id)
             else:
-                data.toggle_starred(library, self.article_id)
-            article = data.load_article(library, self.article_id)
+                data.toggle_starred(library, article_id)
+            article = data.load_article(library, article_id)
         self.post_message(ArticleChanged(article))
         self.app.post_message(LibraryChanged())
+        if which == "read":
+            self.app.call_from_thread(offer_read_undo, self.briefing_app, article_id, read)
+
+    def on_library_changed(self, message: LibraryChanged) -> None:
+        if self.article is not None:
+            self.reload_marks()
+
+    @work(thread=True, exclusive=True, group="reader-marks", exit_on_error=False)
+    def reload_marks(self) -> None:
+        """Read and starred may change from elsewhere (an undo): keep the header true."""
+        with self.briefing_app.open_library() as library:
+            article = data.load_article(library, self.article_id)
+        if article is not None and not get_current_worker().is_cancelled:
+            self.post_message(ArticleChanged(article))
 
     def on_article_changed(self, message: ArticleChanged) -> None:
-        if message.article is not None:
+        if message.article is not None and message.article != self.article:
             self.article = message.article
             self._show_header()
             self.refresh_bindings()
