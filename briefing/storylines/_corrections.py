@@ -34,7 +34,7 @@ def merge(library: Library, source_id: int, target_id: int) -> Correction:
     saved = store.save_storylines(library, [source.id, target.id])
     kept = _library.merge(library, source.id, target.id)
     return Correction(
-        kept, f"Merged “{clean_line(source.title)}” into “{clean_line(target.title)}”.", saved
+        kept, f"Merged “{clean_line(source.title)}” into “{clean_line(target.title)}”", saved
     )
 
 
@@ -55,20 +55,20 @@ def move(library: Library, article_ids: Sequence[int], target_id: int | None) ->
         if len(homes) != 1:
             raise StorylineError("only articles of one storyline can start a new one")
         new_id, saved = _split(library, homes.pop(), article_ids)
-        return Correction(new_id, f"Moved {count} to a new storyline.", saved, (new_id,))
+        return Correction(new_id, f"Moved {count} to a new storyline", saved, (new_id,))
     target = _resolve(library, target_id)
     if homes == {target.id}:
         raise StorylineError(f"already in “{clean_line(target.title)}”")
     saved = store.save_storylines(library, [*homes, target.id])
     _library.move_many(library, article_ids, target.id)
-    return Correction(target.id, f"Moved {count} to “{clean_line(target.title)}”.", saved)
+    return Correction(target.id, f"Moved {count} to “{clean_line(target.title)}”", saved)
 
 
 def split(library: Library, storyline_id: int, article_ids: Sequence[int]) -> Correction:
-    """Take these articles out of the storyline into a new one."""
+    """Take these articles out of the storyline into a new one"""
     new_id, saved = _split(library, storyline_id, article_ids)
     count = f"{len(article_ids)} articles" if len(article_ids) > 1 else "1 article"
-    return Correction(new_id, f"Split {count} into a new storyline.", saved, (new_id,))
+    return Correction(new_id, f"Split {count} into a new storyline", saved, (new_id,))
 
 
 def _split(
@@ -85,7 +85,7 @@ def rename(library: Library, storyline_id: int, label: str | None) -> Correction
     saved = store.save_storylines(library, [row.id])
     _library.rename(library, row.id, label)
     label = clean_line(" ".join((label or "").split()))
-    done = f"Renamed to “{label}”." if label else "Back to the automatic label."
+    done = f"Renamed to “{label}”" if label else "Back to the automatic label"
     return Correction(row.id, done, saved)
 
 

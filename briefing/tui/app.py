@@ -60,6 +60,10 @@ PALETTE_TITLES: dict[str, str] = {
     "remove-feed": "feeds: remove",
     "refresh-feed": "feeds: refresh this feed",
     "back": "back",
+    "merge-storyline": "storyline: merge into another",
+    "move-article": "storyline: move an article to another storyline",
+    "split-storyline": "storyline: split off articles into a new storyline",
+    "rename-storyline": "storyline: rename",
 }
 
 

@@ -49,6 +49,11 @@ SHOTS: dict[str, tuple[str, Sequence[str], str]] = {
         ("a", *"not a url", "enter"),
         "textual-dark",
     ),
+    "merge": (
+        "Merging a storyline into another: the picker, searched (M)",
+        ("M", *"lowmere"),
+        "textual-dark",
+    ),
     "help": ("Every key (?)", ("question_mark",), "textual-dark"),
 }
 

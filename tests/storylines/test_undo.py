@@ -137,7 +137,7 @@ def test_rename_then_undo_restores_the_label(grouped: Shelf, gold_docs: list[dic
     before = _state(library)
     renamed = rename_correction(library, peace, "  Talks on   the war ")
     assert {s.id: s.label for s in list_storylines(library)}[peace] == "Talks on the war"
-    assert renamed.done == "Renamed to “Talks on the war”."
+    assert renamed.done == "Renamed to “Talks on the war”"
     undo_correction(library, renamed)
     assert _state(library) == before
 

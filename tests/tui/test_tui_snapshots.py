@@ -43,6 +43,7 @@ SCREENS = {
     "help": keys("question_mark"),
     "add_feed": keys("a", "n", "o", "t", "enter"),
     "filter": keys("e", "n", "e", "v", "a"),
+    "merge_picker": keys("M"),
 }
 
 

@@ -38,6 +38,7 @@ def contexts() -> list[tuple[str, list[type[DOMNode]]]]:
     from briefing.tui.screens.articles import ArticlesScreen, SearchInput
     from briefing.tui.screens.feeds import FeedsScreen
     from briefing.tui.screens.main import MainScreen
+    from briefing.tui.screens.pick_storyline import PickerList, StorylinePicker
     from briefing.tui.screens.reader import BodyScroll, ReaderScreen
     from briefing.tui.widgets.lists import NavList, NavTable
     from briefing.tui.widgets.panes import FilterInput
@@ -48,6 +49,7 @@ def contexts() -> list[tuple[str, list[type[DOMNode]]]]:
         ("Reader", [ReaderScreen, BodyScroll]),
         ("Articles", [ArticlesScreen, NavTable, SearchInput]),
         ("Feeds", [FeedsScreen]),
+        ("Storyline picker (merge, move)", [StorylinePicker, PickerList]),
     ]
 
 

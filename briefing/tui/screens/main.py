@@ -16,6 +16,7 @@ from textual.widgets import Footer, Label
 from textual.worker import get_current_worker
 
 from briefing.tui import data
+from briefing.tui.corrections import Corrector
 from briefing.tui.data import BriefingView, Source, StorylineListRow
 from briefing.tui.messages import BriefingLoaded, LibraryChanged, OpenSource, StorylinesLoaded
 from briefing.tui.screens.actors import ActorChooser
@@ -65,6 +66,11 @@ class MainScreen(Screen[None]):
         # u is undo (app-wide): showing doubtful rows is the less frequent, shifted key.
         Binding("U", "toggle_uncertain", "Uncertain", id="toggle-uncertain"),
         Binding("escape", "back", "Back", id="back", show=False),
+        # Corrections of the grouping (briefing.tui.corrections); each undoable.
+        Binding("M", "merge", "Merge into…", id="merge-storyline", show=False),
+        Binding("V", "move_article", "Move article to…", id="move-article", show=False),
+        Binding("X", "split", "Split off articles", id="split-storyline", show=False),
+        Binding("R", "rename", "Rename storyline", id="rename-storyline", show=False),
     ]
 
     def __init__(self) -> None:
@@ -80,6 +86,7 @@ class MainScreen(Screen[None]):
         # Rows a reader cannot follow alone (fragments, unknown speakers, doubtful records)
         # are hidden until the user asks for them; they come back marked uncertain.
         self.show_uncertain = False
+        self.corrector = Corrector(self)
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -299,7 +306,7 @@ class MainScreen(Screen[None]):
     # -- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("choose_actors", "mark_read"):
+        if action in ("choose_actors", "mark_read", "merge", "move_article", "split", "rename"):
             return True if self.query_one(StorylinePane).current is not None else None
         if action == "compare":
             return True if len(self.chosen_actors) >= 2 or self.compare else None
@@ -392,3 +399,17 @@ class MainScreen(Screen[None]):
         if self.view is not None:
             self.note_opened(self.view.storyline_id)
         self.briefing_app.open_reader(message.source)
+
+    # -- corrections (the flows live in briefing.tui.corrections) --------------------------
+
+    def action_merge(self) -> None:
+        self.corrector.merge()
+
+    def action_move_article(self) -> None:
+        self.corrector.move(self._focused_source())
+
+    def action_split(self) -> None:
+        self.corrector.split(self._focused_source())
+
+    def action_rename(self) -> None:
+        self.corrector.rename()

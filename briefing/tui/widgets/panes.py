@@ -73,6 +73,7 @@ class StorylinePane(Vertical):
         self.rows: list[StorylineListRow] = []
         self.shown: list[StorylineListRow] = []
         self._cursor_blink = cursor_blink
+        self.wanted: int | None = None  # the storyline to highlight when the rows next change
 
     def compose(self) -> ComposeResult:
         yield Label("Storylines", id="storylines-title", classes="pane-title")
@@ -97,6 +98,8 @@ class StorylinePane(Vertical):
 
     def _apply_filter(self) -> None:
         keep = self.current.id if self.current else None
+        if self.wanted is not None:
+            keep, self.wanted = self.wanted, None
         words = self.query_one(FilterInput).value.casefold().split()
         matching = [r for r in self.rows if all(w in r.label.casefold() for w in words)]
         # Laying out every option costs time on a large library: the most recent ones are
