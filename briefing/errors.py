@@ -11,6 +11,7 @@ keep importing it from there; this module holds the root, the one intermediate a
   * StorylineError: no such storyline or article, or an override that cannot apply
     (`briefing.storylines`; also a LookupError)
   * DemoError: the demo library could not be built (`briefing.demo`)
+  * SettingsError: settings.toml cannot be read or is not TOML (`briefing.config`)
   * FeedError: a feed, a web page or a subscription list could not be used
     * NotHttpUrl: not an absolute http(s) URL (`briefing.ingest.fetch`; also a ValueError)
     * BodyTooLarge, UnsupportedEncoding: a response body we will not decode

@@ -51,7 +51,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except BriefingError as exc:
-            fail(str(exc))
+            fail(str(exc), getattr(exc, "exit_code", 1))
         except sqlite3.Error as exc:
             # A full disk or a read-only file surfaces as SQLite's own error; other
             # SQLite errors are bugs, and keep their traceback.

@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from briefing.config import Settings, load_settings
+from briefing.config import Settings, SettingsError, load_settings, read_state, write_state
 from briefing.store import Library, open_library
 from briefing.tui import data
 from briefing.tui.data import RefreshSummary, Source
@@ -102,6 +102,7 @@ class BriefingApp(App[None]):
         user_db_path: Path | None = None,
         cursor_blink: bool = True,
         fetcher_options: dict[str, Any] | None = None,
+        state_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
@@ -110,7 +111,14 @@ class BriefingApp(App[None]):
         self.cursor_blink = cursor_blink
         self.fetcher_options = fetcher_options
         self.set_reactive(BriefingApp.demo, demo)
-        self.set_keymap(self.settings.keymap)
+        # Where the theme toggle is remembered (None: not remembered, as in tests).
+        self.state_path = state_path
+        from briefing.tui.settings import check_settings
+
+        checked = check_settings(self.settings, self.available_themes)
+        self.set_keymap(checked.keymap)
+        self.configured_theme = checked.theme
+        self.settings_problems = checked.problems
         self.last_refresh: RefreshSummary | None = None
         self.undo_stack = UndoStack()
 
@@ -126,8 +134,15 @@ class BriefingApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
-        theme = self.settings.theme
-        self.theme = theme if theme in self.available_themes else DARK_THEME
+        self.theme = self._start_theme()
+        if self.settings_problems:
+            self.notify(
+                "\n".join(self.settings_problems),
+                title="settings.toml",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
         self._library_stamp = self._stamp_library()
         self.set_interval(WATCH_INTERVAL, self._watch_library)
         self.catch_up()
@@ -237,8 +252,31 @@ class BriefingApp(App[None]):
         said = entry.description
         self.call_from_thread(self.notify, f"Undone: {said[:1].lower()}{said[1:]}", markup=False)
 
+    def _other_theme(self) -> str:
+        """The theme `t` switches to from the configured one: light for a dark one, and back."""
+        configured = self.get_theme(self.configured_theme)
+        return DARK_THEME if configured is not None and not configured.dark else LIGHT_THEME
+
+    def _start_theme(self) -> str:
+        """The configured theme, or the other one if `t` chose it last time (while the
+        settings named the same theme: a theme newly set in settings.toml wins)."""
+        if self.state_path is None:
+            return self.configured_theme
+        state = read_state(self.state_path)
+        if state.get("configured") == self.configured_theme and state.get("theme") == (
+            self._other_theme()
+        ):
+            return self._other_theme()
+        return self.configured_theme
+
     def action_toggle_theme(self) -> None:
-        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+        """Switch between the configured theme and its opposite; remembered for next time."""
+        other = self._other_theme()
+        self.theme = self.configured_theme if self.theme == other else other
+        if self.state_path is not None:
+            state = read_state(self.state_path)
+            state.update(theme=self.theme, configured=self.configured_theme)
+            write_state(self.state_path, state)
 
     # -- feeds ----------------------------------------------------------------------------
 
@@ -407,13 +445,22 @@ def library_to_open(db_path: Path, *, explicit_db: bool) -> tuple[Path, bool]:
     return demo_path, True
 
 
+def reader_settings(path: Path | None = None) -> Settings:
+    """The settings the reader starts with: the file's, or the defaults when it cannot be
+    read (with why, for the reader to show once it is up)."""
+    try:
+        return load_settings(path)
+    except SettingsError as exc:
+        return Settings(problems=[f"{exc} (the reader started with the default settings)"])
+
+
 def run_app(db_path: Path, *, explicit_db: bool = False, demo: bool = False) -> None:
     """Open the reader on a library; with no feeds and no --db, on the demo library.
 
     `demo=True` opens the demo library whatever the user's library holds; feeds added
     from it still go into the user's library at `db_path`.
     """
-    settings = load_settings()
+    settings = reader_settings()
     if demo:
         from briefing.config import demo_library_path
         from briefing.demo import ensure_demo_library
@@ -422,4 +469,8 @@ def run_app(db_path: Path, *, explicit_db: bool = False, demo: bool = False) -> 
         ensure_demo_library(path)
     else:
         path, demo = library_to_open(db_path, explicit_db=explicit_db)
-    BriefingApp(path, settings=settings, demo=demo, user_db_path=db_path).run()
+    from briefing.config import state_path
+
+    BriefingApp(
+        path, settings=settings, demo=demo, user_db_path=db_path, state_path=state_path()
+    ).run()
