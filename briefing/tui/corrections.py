@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.safetext import clean_line
 from briefing.store import Library
-from briefing.tui.data import Source
+from briefing.tui.data import Source, StorylineListRow
 from briefing.tui.messages import LibraryChanged
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class Corrector:
         from briefing.tui.screens.pick_storyline import StorylinePicker
 
         pane = self._pane()
-        row = pane.current
+        row = self._current()
         if row is None:
             return
         if len(pane.rows) < 2:
@@ -79,7 +79,7 @@ class Corrector:
 
     def move(self, source: Source | None) -> None:
         """Move the article behind the highlighted row, or one chosen from the storyline."""
-        row = self._pane().current
+        row = self._current()
         if row is None:
             return
 
@@ -117,7 +117,7 @@ class Corrector:
     def split(self, source: Source | None) -> None:
         from briefing.tui.screens.corrections import SplitPicker
 
-        row = self._pane().current
+        row = self._current()
         if row is None:
             return
 
@@ -142,7 +142,7 @@ class Corrector:
     def rename(self) -> None:
         from briefing.tui.screens.corrections import RenameDialog
 
-        row = self._pane().current
+        row = self._current()
         if row is None:
             return
 
@@ -158,6 +158,18 @@ class Corrector:
         from briefing.tui.widgets.panes import StorylinePane
 
         return self.screen.query_one(StorylinePane)
+
+    def _current(self) -> StorylineListRow | None:
+        """The highlighted storyline, unless a refresh is placing articles in storylines now
+        (its grouper would not know of the correction)."""
+        if self.screen.briefing_app.refresh_state is not None:
+            self.screen.notify(
+                "Storylines are being updated: correct them when the refresh is done.",
+                severity="warning",
+            )
+            return None
+        row: StorylineListRow | None = self._pane().current
+        return row
 
     def _with_stories(self, storyline_id: int, then: Callable[[list[StoryChoice]], None]) -> None:
         self._in_worker(lambda library, _: load_stories(library, storyline_id), then)

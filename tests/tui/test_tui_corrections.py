@@ -289,3 +289,21 @@ async def test_corrections_survive_a_regrouping_digest(make_app, library_path: P
         assert pending == (0,)
         assert places(library_path) == corrected
         assert "Strike and summit" in listed(app)
+
+
+async def test_no_correction_while_a_refresh_places_articles(make_app, library_path: Path) -> None:
+    before = storyline_rows(library_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.refresh_state = (1, 4, "Reading new articles")
+        for key in ("M", "V", "X", "R"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen), key
+        assert any("when the refresh is done" in str(n.message) for n in app._notifications)
+        app.refresh_state = None
+        await pilot.press("R")
+        await settle(pilot)
+        assert isinstance(app.screen, RenameDialog)
+    assert storyline_rows(library_path) == before
