@@ -27,6 +27,7 @@ from briefing.understand._lexicon import (
     WEAK_CUES,
     WEEKDAYS,
 )
+from briefing.understand._text import holds_word
 from briefing.understand.records import Actor, Analysis, Event, Quote, RedLine
 
 DateMark = tuple[int, int, str]  # (start, end, YYYY-MM-DD or YYYY-MM) of a date expression
@@ -192,11 +193,7 @@ def _speaker_mention(q: Quote, text: str) -> dict[str, float]:
         return {"speaker as object": QUOTE_SPEAKER_AS_OBJECT}
     if label and mention.isupper() and q.text.rstrip(" \"'\u201d\u2019.").endswith("?"):
         return {"a host's question": QUOTE_SPEAKER_AS_OBJECT}  # "SHAPIRO: Have they …?"
-    if (
-        q.speaker
-        and " " not in q.speaker
-        and re.search(rf"\b{re.escape(q.speaker.lower())}\b", text)
-    ):
+    if q.speaker and " " not in q.speaker and holds_word(text, q.speaker.lower()):
         return {"a common word as speaker": QUOTE_SPEAKER_AS_OBJECT}  # "Height", "Translation"
     return {}
 
@@ -1273,6 +1270,6 @@ def _shared_surname(q: Quote, text: str, actors: dict[str, Actor]) -> bool:
         for a in actors.values()
         if a.kind == "person"
         and a.name.split()[-1] == mention
-        and not re.search(rf"\b{re.escape(a.name.split()[0].lower())}\b", text)
+        and not holds_word(text, a.name.split()[0].lower())
     ]  # ("Added Haynes" is no one: a verb glued on)
     return len(bearers) > 1

@@ -41,7 +41,7 @@ from briefing.understand._lexicon import (
     WORK_AND_EVENT_WORDS,
 )
 from briefing.understand._mentions import Mention, is_name_word, strip_poss
-from briefing.understand._text import Sentence, Token
+from briefing.understand._text import Sentence, Token, at_boundary
 
 _POSSESSIVE_ENDINGS = ("\u2019s", "'s", "'", "\u2019")
 _DASHES = ("-", "\u2014", "\u2013")
@@ -575,7 +575,7 @@ class _Scanner:
             return False
         inside = self.capitalised_inside.get(name)
         if inside is None:
-            inside = re.search(rf"[a-z,;] {re.escape(name)}\b", self.text) is not None
+            inside = _capitalised_inside(self.text, name)
             self.capitalised_inside[name] = inside
         return not inside
 
@@ -592,6 +592,20 @@ class _Scanner:
         if not self.found or self.found[-1].kind != "person":
             return False
         return self.text[self.found[-1].end : start].strip(" ,") == "of"
+
+
+_INSIDE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
+def _capitalised_inside(text: str, name: str) -> bool:
+    """Whether the text writes the name inside a sentence, as re.search(rf"[a-z,;]
+    {re.escape(name)}\\b", text) would find it: looked for with str.find where it occurs."""
+    at = text.find(" " + name, 1)
+    while at >= 0:
+        if text[at - 1] in _INSIDE_BEFORE and at_boundary(text, at + 1 + len(name)):
+            return True
+        at = text.find(" " + name, at + 1)
+    return False
 
 
 def _written_small_at(text: str, word: str) -> bool:

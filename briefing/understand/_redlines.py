@@ -128,8 +128,9 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bnot (?:ready|willing|prepared) to\b"
         # "refused to comment" keeps silent; it holds no position
         # "refusing to" as its subject's act ("…, refusing to sign"), not a noun's modifier
-        # ("customers such as Apple refusing to pay")
-        r"|(?:\brefus(?:e|es|ed) to|(?:(?<=, )|(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )"
+        # ("customers such as Apple refusing to pay"); the \b before the look-behinds always
+        # holds, and tells WordStarts that every match starts a word
+        r"|(?:\brefus(?:e|es|ed) to|\b(?:(?<=, )|(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )"
         rf"|(?<=\bbeen ))refusing to)\b(?! (?:{any_of(NOT_HELD_REFUSALS)})\b)"
         r"|\bwould (?:block|veto|force|halt|reject|oppose)\b"
         # "will accept no delay", "would tolerate no further cuts"

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from heapq import merge
+from itertools import chain
 from typing import Any
 
 from briefing.understand._lexicon import (
@@ -217,6 +217,33 @@ def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
 def _words(text: str, start: int, end: int) -> list[Token]:
     # matched in place (no pattern looks behind or anchors), no copy of the block made
     return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def _word_char(text: str, i: int) -> bool:
+    """Whether text[i] is one of the regex engine's word characters (\\w); False off the text."""
+    if 0 <= i < len(text):
+        c = text[i]
+        return c.isalnum() or c == "_"
+    return False
+
+
+def at_boundary(text: str, i: int) -> bool:
+    """Whether a word boundary (\\b) stands before text[i]."""
+    return _word_char(text, i - 1) != _word_char(text, i)
+
+
+def holds_word(text: str, word: str) -> bool:
+    """Whether re.search(rf"\\b{re.escape(word)}\\b", text) would find the word: looked for with
+    str.find where it occurs, rather than a pattern compiled and run over the whole text
+    (which, once per quote, was a tenth of the analyser's time)."""
+    if not word:
+        return re.search(r"\b", text) is not None
+    at = text.find(word)
+    while at >= 0:
+        if at_boundary(text, at) and at_boundary(text, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _ends_sentence(tok: Token, nxt: Token | None) -> bool:
@@ -483,11 +510,16 @@ class WordStarts:
         if short:
             keys.update(k for k in self._at if k.startswith(short))
         keys.update(self._odd)
+        # every word start under one key only: sorting the lists joined is their merge, made
+        # in C rather than by heapq.merge's generator
+        starts = list(chain.from_iterable(self._at[k] for k in keys))
+        starts.sort()
+        match, text = pattern.match, self.text
         end = 0
-        for at in merge(*(self._at[k] for k in keys)):
+        for at in starts:
             if at < end:
                 continue
-            m = pattern.match(self.text, at)
+            m = match(text, at)
             if m is not None:
                 yield m
                 end = max(m.end(), at + 1)

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from briefing.understand import _events, _redlines
-from briefing.understand._text import WordStarts, _openings
+from briefing.understand._names import _capitalised_inside
+from briefing.understand._text import WordStarts, _openings, holds_word
 
 TEXTS = [
     "Two days ago the council met; a week later, on Monday 3 March 2025, it voted again.",
@@ -61,3 +62,21 @@ def test_word_initial_patterns_are_indexed() -> None:
     assert [m.group() for m in WordStarts(TEXTS[4]).finditer(PATTERNS[8])] == ["\u017fho"]
     indexed = [p for _, p in _events._PATTERNS if _openings(p) is not None]
     assert len(indexed) >= len(_events._PATTERNS) // 2
+
+
+def test_every_trigger_and_date_pattern_is_indexed() -> None:
+    # one pattern scanned whole costs more than all the others tried at word starts
+    patterns = [p for _, p in _events._PATTERNS] + [p for _, p in _redlines._TRIGGERS]
+    assert [p.pattern[:40] for p in patterns if _openings(p) is None] == []
+
+
+WORDS = ["ago", "a", "", "Kelvin", "\u212aelvin", "'s", "mid-", "sho", "12", ".", "days ago"]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_holds_word_finds_what_a_bounded_pattern_finds(text: str) -> None:
+    for word in WORDS + text.split()[:8]:
+        expected = re.search(rf"\b{re.escape(word)}\b", text) is not None
+        assert holds_word(text, word) is expected, word
+        inside = re.search(rf"[a-z,;] {re.escape(word)}\b", text) is not None
+        assert _capitalised_inside(text, word) is inside, word
