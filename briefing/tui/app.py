@@ -54,6 +54,8 @@ PALETTE_TITLES: dict[str, str] = {
     "mark-read": "mark read",
     "star": "star",
     "toggle-uncertain": "storyline: show/hide uncertain rows",
+    "next-column": "storyline: next column",
+    "previous-column": "storyline: previous column",
     "search": "articles: search",
     "unread-only": "articles: unread only",
     "open-link": "article: open link in browser",

@@ -35,8 +35,10 @@ def keys(*pressed: str) -> Callable[[Pilot[None]], object]:
 
 SCREENS = {
     "main": keys(),
+    "main_next_column": keys("right_square_bracket"),
     "main_compare": keys("f", "space", "down", "space", "enter", "c"),
-    "reader": keys("tab", "tab", "tab", "enter"),
+    # into the columns, on to the quotes (a tab on a narrow screen), open the first quote
+    "reader": keys("enter", "right_square_bracket", "enter"),
     "articles": keys("2"),
     "articles_search": keys("2", "slash", "g", "e", "n", "e", "v", "a"),
     "feeds": keys("3"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.table import Table
@@ -68,11 +69,16 @@ def key_rows(
                 continue
             if binding.action == "screen.copy_text":
                 continue
-            description = binding.description or NAVIGATION.get(binding.action, binding.action)
+            # The tooltip, where there is one, says more than the footer's short description.
+            description = (
+                binding.tooltip
+                or binding.description
+                or NAVIGATION.get(binding.action, binding.action)
+            )
             if binding.action in NAVIGATION and binding.id in (None, "vim-down", "vim-up"):
                 description = NAVIGATION[binding.action]
             entry = rows.setdefault((binding.action, description), ([], binding.id or ""))
-            shown = display(binding)
+            shown = display(replace(binding, key_display=None))  # the key itself, not a hint
             if shown not in entry[0]:
                 entry[0].append(shown)
     return [(", ".join(keys), description, bid) for (_, description), (keys, bid) in rows.items()]

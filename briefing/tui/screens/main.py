@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label, Tab, Tabs
 from textual.worker import get_current_worker
 
 from briefing.tui import data
@@ -20,6 +20,7 @@ from briefing.tui.corrections import Corrector
 from briefing.tui.data import BriefingView, Source, StorylineListRow
 from briefing.tui.messages import BriefingLoaded, LibraryChanged, OpenSource, StorylinesLoaded
 from briefing.tui.screens.actors import ActorChooser
+from briefing.tui.widgets.footer import KeyFooter
 from briefing.tui.widgets.panes import (
     ActorBar,
     FilterInput,
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
 
 # Briefings kept for instant display: the current storyline and its recent neighbours.
 CACHE_SIZE = 12
+
+# The three columns of a briefing, left to right (and their tabs on a narrow screen).
+COLUMNS = (("timeline", "Timeline"), ("quotes", "Quotes"), ("red-lines", "Red lines"))
 
 
 def mentions(text: str, names: Sequence[str]) -> bool:
@@ -71,7 +75,38 @@ class MainScreen(Screen[None]):
         Binding("V", "move_article", "Move article to…", id="move-article", show=False),
         Binding("X", "split", "Split off articles", id="split-storyline", show=False),
         Binding("R", "rename", "Rename storyline", id="rename-storyline", show=False),
+        # The footer shows "[ ] Column"; the help screen lists each key with its tooltip.
+        Binding(
+            "right_square_bracket",
+            "next_column",
+            "Column",
+            id="next-column",
+            key_display="[ ]",
+            tooltip="Next column (next tab when narrow)",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_column",
+            "Previous column",
+            id="previous-column",
+            show=False,
+            tooltip="Previous column (previous tab when narrow)",
+        ),
     ]
+
+    # What the footer shows first; keys it has no room for are left out (`?` lists them all).
+    FOOTER_ORDER: ClassVar[tuple[str, ...]] = (
+        "help",
+        "filter-storylines",
+        "next-column",
+        "choose-actors",
+        "refresh",
+        "quit",
+        "add-feed",
+        "compare",
+        "mark-read",
+        "star",
+    )
 
     def __init__(self) -> None:
         super().__init__(id="main")
@@ -87,6 +122,8 @@ class MainScreen(Screen[None]):
         # are hidden until the user asks for them; they come back marked uncertain.
         self.show_uncertain = False
         self.corrector = Corrector(self)
+        # The column shown when the columns are tabs (and the one `[`/`]` moves from).
+        self.active_column = COLUMNS[0][0]
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -100,19 +137,88 @@ class MainScreen(Screen[None]):
                 yield Label("", id="briefing-title")
                 yield ActorBar(id="actor-bar")
                 yield SummaryList(id="summary")
+                yield Tabs(
+                    *(Tab(title, id=f"tab-{column}") for column, title in COLUMNS),
+                    id="column-tabs",
+                )
                 with Horizontal(id="columns"):
-                    yield ItemColumn("Timeline", id="timeline")
-                    yield ItemColumn("Quotes", id="quotes")
-                    yield ItemColumn("Red lines", id="red-lines")
+                    for column, title in COLUMNS:
+                        yield ItemColumn(title, id=column)
                 yield Horizontal(id="compare-columns")
         yield RefreshBar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.query_one(Tabs).can_focus = False  # `[`/`]` and the mouse switch tabs
         self.query_one(StorylineList).focus()
         for column in self.query(ItemColumn):
             column.list.loading = True
+        self._lay_out_columns()
         self.load_storylines(quick_first=True)
+
+    # -- layout -------------------------------------------------------------------------
+
+    @property
+    def tabbed(self) -> bool:
+        """Whether the columns are shown as tabs, one at a time (a narrow screen)."""
+        return self.app.size.width < self.briefing_app.settings.tabs_below_width
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out_columns()
+
+    def _lay_out_columns(self) -> None:
+        """Side by side on a wide screen; below the width set, tabs with one column shown."""
+        tabbed = self.tabbed
+        self.set_class(tabbed, "-tabbed")
+        self.query_one(Tabs).display = tabbed and self.query_one("#columns").display
+        for column in self.query(ItemColumn):
+            column.set_class(column.id == self.active_column, "-active")
+
+    def _show_column(self, column_id: str) -> None:
+        """Make a column the active one (its tab, and focus if a column had it)."""
+        in_column = self._focused_column() is not None
+        self.active_column = column_id
+        tabs = self.query_one(Tabs)
+        if tabs.active != f"tab-{column_id}":
+            tabs.active = f"tab-{column_id}"
+        self._lay_out_columns()
+        if in_column or not self.tabbed:
+            self.query_one(f"#{column_id}", ItemColumn).list.focus()
+
+    def _focused_column(self) -> ItemColumn | None:
+        focused = self.focused
+        parent = focused.parent if focused is not None else None
+        return parent if isinstance(parent, ItemColumn) and parent.id else None
+
+    @on(Tabs.TabActivated, "#column-tabs")
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        column_id = (event.tab.id or "").removeprefix("tab-")
+        if column_id and column_id != self.active_column:
+            self._show_column(column_id)
+
+    @on(ItemColumn.Retitled)
+    def _column_retitled(self, event: ItemColumn.Retitled) -> None:
+        if event.column.id:
+            tab = self.query_one(Tabs).query(f"#tab-{event.column.id}")
+            if tab:
+                tab.first(Tab).label = event.column.heading
+
+    def action_next_column(self) -> None:
+        """The next column: its tab on a narrow screen, else focus moves to it."""
+        self._step_column(1)
+
+    def action_previous_column(self) -> None:
+        self._step_column(-1)
+
+    def _step_column(self, step: int) -> None:
+        ids = [column for column, _ in COLUMNS]
+        current = self._focused_column()
+        if current is None and not self.tabbed:
+            start = ids[0] if step > 0 else ids[-1]  # from the storylines: the first column
+            self._show_column(start)
+            return
+        here = ids.index(current.id if current is not None and current.id else self.active_column)
+        self._show_column(ids[(here + step) % len(ids)])
 
     # -- loading ------------------------------------------------------------------------
 
@@ -207,7 +313,9 @@ class MainScreen(Screen[None]):
 
     @on(StorylinePane.Chosen)
     def _storyline_chosen(self, message: StorylinePane.Chosen) -> None:
-        self.query_one("#timeline", ItemColumn).list.focus()
+        # Into the column in view: on a narrow screen, the tab the user chose.
+        into = self.active_column if self.tabbed else COLUMNS[0][0]
+        self.query_one(f"#{into}", ItemColumn).list.focus()
         self.note_opened(message.row.id)
 
     @work(thread=True, group="opened", exit_on_error=False)
@@ -280,6 +388,7 @@ class MainScreen(Screen[None]):
         holder = self.query_one("#compare-columns", Horizontal)
         on = self.compare and self.view is not None and len(self.chosen_actors) >= 2
         self.query_one("#columns").display = not on
+        self.query_one(Tabs).display = self.tabbed and not on
         holder.display = on
         holder.remove_children()
         if not on or self.view is None:
@@ -306,6 +415,8 @@ class MainScreen(Screen[None]):
     # -- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_column", "previous_column"):
+            return self.query_one("#columns").display
         if action in ("choose_actors", "mark_read", "merge", "move_article", "split", "rename"):
             return True if self.query_one(StorylinePane).current is not None else None
         if action == "compare":
@@ -323,6 +434,11 @@ class MainScreen(Screen[None]):
         return None
 
     def on_descendant_focus(self) -> None:
+        column = self._focused_column()
+        if column is not None and column.id and column.id != self.active_column:
+            self.active_column = column.id  # a narrow screen later shows where the user was
+            self.query_one(Tabs).active = f"tab-{column.id}"
+            self._lay_out_columns()
         self.refresh_bindings()
 
     def action_toggle_uncertain(self) -> None:

@@ -156,6 +156,12 @@ class ItemList(NavList):
 class ItemColumn(Vertical):
     """A titled column of items (timeline entries, quotes or red lines)."""
 
+    @dataclass
+    class Retitled(Message):
+        """The column's title changed (its count): a tab showing it follows."""
+
+        column: ItemColumn
+
     def __init__(self, title: str, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="item-column")
         self.title = title
@@ -187,6 +193,13 @@ class ItemColumn(Vertical):
         self.query_one(".column-title", Label).update(
             Text(f"{self.title} ({len(items)})" if items else self.title)
         )
+        self.post_message(self.Retitled(self))
+
+    @property
+    def heading(self) -> Text:
+        """The column's title as shown, with its count."""
+        content = self.query_one(".column-title", Label).content
+        return content if isinstance(content, Text) else Text(str(content))
 
     @property
     def current(self) -> Source | None:
