@@ -17,6 +17,7 @@ from briefing.storylines._gate import (
     SHOWN_KINDS,
     condition_alone,
     cut_short,
+    described_body,
     event_statement,
     framed,
     garbled_name,
@@ -687,7 +688,7 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
                 and red_line_statement(sentence)
             ):
                 start, end, text, ok = s, s + len(sentence), sentence, True
-        known = holder is not None and _known(holder, cast)
+        known = holder is not None and (_known(holder, cast) or described_body(holder))
         out.append(
             _Copy(
                 who=holder,

@@ -92,10 +92,13 @@ _DEMAND = re.compile(
     r"|never|no longer|not accept\w*|call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)\b"
     r"|requir\w*|unless|only if|provided that|on condition|as long as|ultimatum"
     r"|deadline|non-negotiable|red lines?|wants|wanted (?:\S+ ){1,3}to"
-    r"|ask(?:s|ed)? (?:\S+ ){1,3}to|threat\w*|vow\w*|warn\w*|oppos\w*|under no circumstances"
+    r"|ask(?:s|ed)? (?:\S+ ){1,3}to|order(?:s|ed)? (?:\S+ ){1,5}?to"
+    r"|threat\w*|vow\w*|warn\w*|oppos\w*|under no circumstances"
     r"|not (?:be )?(?:allowed|tolerated)|(?:will|would|['\u2019]ll)\b[^.]{0,120}\bif"
     r"|(?:would|could|will|can) (?:only )?accept|willing to|prepared to|ready to|open to"
-    r"|propos(?:e|es|ed|al|als))\b",
+    r"|propos(?:e|es|ed|al|als)|(?:best and )?final offer|best and final"
+    r"|(?:premised|contingent) (?:up)?on"
+    r"|(?:reiterat|renew|repeat)\w* (?:its |their |his |her )?calls? (?:to|for))\b",
     re.IGNORECASE,
 )
 # The frame that makes the words after it a demand, just before them in their sentence
@@ -122,7 +125,8 @@ _IMPERATIVE = re.compile(
 _DEMAND_VERB_OPENING = re.compile(
     r"^(?:call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?"
     r"|insist(?:s|ed|ing)?|vow(?:s|ed|ing)?|refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?"
-    r"|warn(?:s|ed|ing)?|threaten(?:s|ed|ing)?|oppos(?:e|es|ed|ing))\b",
+    r"|warn(?:s|ed|ing)?|threaten(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|order(?:s|ed)?"
+    r"|(?:reiterat|renew|repeat)\w* (?:its |their |his |her )?calls? (?:to|for))\b",
 )
 _NO_WITHOUT = re.compile(r"^\W*no \w+(?: \w+)?, no \w+", re.IGNORECASE)
 _CONDITION_OPENERS = frozenset("if unless once until".split())
@@ -403,6 +407,31 @@ CREDIT_WORDS = frozenset(
 )
 
 
+# The last word of a description that names a body or a group of people a reader can place
+# without a name ("the Trump administration", "music lawyers and talent managers").
+_BODY_HEADS = frozenset(
+    "administration government ministry department council court committee commission agency"
+    " board union police military army parliament congress senate cabinet regime".split()
+)
+_GROUP_ENDINGS = ("ers", "ors", "ists", "ians", "men", "people", "officials", "leaders",
+                  "executives", "ambassadors", "diplomats")  # fmt: skip
+
+
+def described_body(name: str) -> bool:
+    """A holder described, not named, who is still someone: two words or more ending in a
+    body's noun or in a group of people ("the Trump administration", "NXP shareholders"), not
+    one person described ("a spokesman") nor a thing ("the examples", "the launch")."""
+    tokens = name.split()
+    if len(tokens) < 2 or len({t.lower() for t in tokens}) < len(tokens):
+        return False
+    if not all(re.fullmatch(r"[\w'\u2019.&-]+", t) for t in tokens):
+        return False
+    if tokens[0].lower() in ("a", "an"):
+        return False
+    last = tokens[-1].lower()
+    return last in _BODY_HEADS or last.endswith(_GROUP_ENDINGS)
+
+
 def outlet_name(name: str) -> bool:
     """A news outlet's name ("The New York Times", "Reuters", "Associated Press")."""
     tokens = name.split()
@@ -413,7 +442,8 @@ def garbled_name(name: str) -> bool:
     """A name the extraction glued or doubled ("Equifax Equifax", "China DailyZhang Wei") or
     that holds small words other than name particles ("Boeing both", "the matter")."""
     tokens = name.split()
-    if len({fold(t) for t in tokens}) < len(tokens):
+    named = [fold(t) for t in tokens if t not in ("of", "the", "and")]
+    if len(set(named)) < len(named):
         return True
     if len(tokens) > 1 and fold(tokens[0]).strip(".") in CREDIT_WORDS:
         return True  # "Twitter Comedienne Sarah", "BBC Police": a credit or outlet glued on
@@ -422,4 +452,10 @@ def garbled_name(name: str) -> bool:
     particles = {"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "du", "bin"}
     if tokens and tokens[0].lower() == "the":
         return False  # a description of one actor ("The envoy", "the transit authority")
-    return any(t.islower() and t not in particles and t not in {"al", "of", "and"} for t in tokens)
+    return any(
+        t.islower()
+        and t not in particles
+        and t not in {"al", "of", "and"}
+        and not (t == "the" and i and tokens[i - 1] == "of")  # "Republic of the Congo"
+        for i, t in enumerate(tokens)
+    )

@@ -68,17 +68,19 @@ def _start(m: Mention) -> int:
 class Registry:
     """Every name in the text, with the fullest form each one stands for."""
 
-    def __init__(self, text: str, sents: list[Sentence], aliases: AliasTable) -> None:
+    def __init__(
+        self, text: str, sents: list[Sentence], aliases: AliasTable, headline: str = ""
+    ) -> None:
         self.text: Final = text
         self.aliases: Final = aliases
         self._mentions = find_mentions(text, sents, aliases)
-        self._entities = group_entities(self._mentions, aliases)
+        self._entities = group_entities(self._mentions, aliases, headline)
         # plural speakers named by a phrase ("Aid agencies"), with where they spoke
         self._groups: list[tuple[int, str]] = []
         self._spoke: dict[str, int] = {}  # the statements resolved to each speaker so far
         self._spoken: list[tuple[int, str]] = []  # (cue position, speaker) of each statement
         self._sentence_starts = [s.start for s in sents]
-        self.headline = ""  # the article's title, which names whom the story is about
+        self.headline = headline  # the article's title, which names whom the story is about
         self._bodies_by_usage()
         self._appositions()
         self._role_subjects(sents)
@@ -179,7 +181,10 @@ class Registry:
 
     def _genders_from_pronouns(self, sents: list[Sentence]) -> None:
         """ "Thurman posted footage of her crash": a person named first in a sentence is
-        what the sentence's next personal pronoun refers to, when no one else comes between."""
+        what the sentence's next personal pronoun refers to, when no one else comes between.
+        Each such sentence is a vote (a "said she" right after the name two): the majority
+        wins, as one sentence may well speak of someone else ("Thurman says he …")."""
+        votes: dict[str, list[str]] = {}
         people = [m for m in self._mentions if m.kind == "person"]
         for k, m in enumerate(people):
             if k and people[k - 1].sentence == m.sentence:
@@ -192,11 +197,16 @@ class Registry:
                 end = people[k + 1].start
             found = _PRONOUN.search(self.text, m.end, end)
             if found is not None:
-                self.note_gender(m.canonical, found.group().lower())
+                votes.setdefault(m.canonical, []).append(found.group().lower())
         for m in people:
             said = _SAID_PRONOUN.match(self.text, m.end)  # "…, Gaby Lasky, said she was"
             if said is not None:
-                self.note_gender(m.canonical, said.group(1).lower())
+                votes.setdefault(m.canonical, []).extend([said.group(1).lower()] * 2)
+        for canonical, pronouns in votes.items():
+            male = sum(p in MALE for p in pronouns)
+            female = len(pronouns) - male
+            if male != female:
+                self.note_gender(canonical, "he" if male > female else "she")
 
     # -------------------------------------------------------------- changes while resolving
 

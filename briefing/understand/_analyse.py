@@ -44,8 +44,7 @@ def analyse(
     # so the steps read the article's own prose and every offset stays one into the original.
     original, text = text, blank_furniture(text)
     sents = sentences(text)
-    registry = Registry(text, sents, table)
-    registry.headline = title
+    registry = Registry(text, sents, table, headline=title)
     attributions = _attributions(text, sents, table)
     marks: DateMarks = []  # filled by find_events: the dates that also date statements
     events = find_events(text, sents, published, marks, original)

@@ -110,6 +110,140 @@ def quote_factors(q: Quote, text: str, named: dict[str, str]) -> dict[str, float
         factors["runs into narration"] = QUOTE_INTO_NARRATION
     if q.speaker_span is not None and _document_source(text, q.speaker_span[0]):
         factors["a document's data"] = QUOTE_DOCUMENT_SOURCE
+    factors.update(_reading_alone(q, text))
+    return factors
+
+
+# ------------------------------------------------------- quotes a reader cannot read alone
+
+# The object of a verb that takes a thing ("Yahoo disclosed | two separate cyber attacks which
+# …", "Musk revealed | the setup in a photo slideshow", "warning | the United States that …",
+# "telling | Kim's regime 'enough is enough'"): a noun phrase, or the one addressed, shown as
+# what was said. Words of saying ("said", "says") take a clause; these verbs often do not.
+QUOTE_OBJECT_NOT_CLAUSE = 0.45
+_OBJECT_CUES = frozenset(
+    "reveal reveals revealed revealing disclose discloses disclosed disclosing announce"
+    " announces announced announcing report reports reported reporting confirm confirms"
+    " confirmed confirming cite cites cited citing brand brands branded call calls called"
+    " condemn condemns condemned condemning conclude concluded defend defends defended tout"
+    " touts touted tweet tweets tweeted show shows showed fear fears feared suggest suggests"
+    " suggested detail detailed details unveil unveils unveiled outline outlined outlines"
+    " release released releases describe described describes praise praised criticise"
+    " criticised criticize criticized welcome welcomed welcomes blame blamed blames tell"
+    " tells told telling ask asks asked urge urges urged warn warns warned warning remind"
+    " reminded assure assured assures highlight highlighted".split()
+)
+_NP_OPENERS = frozenset(
+    "the a an his her its their our my your this these those two three four five six some"
+    " several many".split()
+)
+_CLAUSE_TOKEN = re.compile(r"[\w\u2019'-]+|[,;:\"\u201c\u201d\u2018]")
+
+
+def _object_not_clause(q: Quote) -> bool:
+    """See QUOTE_OBJECT_NOT_CLAUSE: a reported content in small letters after a verb that takes
+    a thing, whose opening noun phrase no verb follows before the clause ends (a comma, a
+    relative or a linking word, a quotation mark)."""
+    if q.direct or not q.cue or q.cue.split()[-1].lower() not in _OBJECT_CUES:
+        return False
+    tokens = _CLAUSE_TOKEN.findall(q.text)
+    if not tokens or (tokens[0] not in _NP_OPENERS and not tokens[0][:1].isdigit()):
+        return False  # (a capital opens a sentence: "told reporters: The man …")
+    for i, tok in enumerate(tokens[1:25], start=1):
+        low = tok.lower()
+        after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if tok in _QUOTE_OPENERS or low in _CLAUSE_ENDERS:
+            return True  # the object ends here and no verb came: "the setup in …"
+        if low in AUXILIARY_VERBS or low in CONFIDENCE_IRREGULAR_PAST:
+            return False
+        adjective = tokens[i - 1].lower() in _NP_OPENERS  # "the resumed deployment"
+        if not adjective and tok.islower() and low.endswith(("ed", "s")) and len(low) > 3:
+            if low.endswith("ed") and after in ("to", "by", "via"):
+                return True  # "a slideshow posted to Instagram": a participle, no verb
+            if after not in _CLAUSE_ENDERS and not low.endswith(_NOUN_ENDINGS):
+                return False  # "the launch | was", "the truck | moved at …"
+    return True
+
+
+_QUOTE_OPENERS = frozenset('" \u201c \u2018'.split())
+# words that end a clause's subject without a verb coming (prepositions do not: "a nuclear
+# South Korea under Moon | could change that")
+_CLAUSE_ENDERS = frozenset(
+    "which who whom whose that if as since after before because when while until , ; :".split()
+)
+
+
+# A quotation the content holds closes with a comma and the reporter's sentence goes on
+# ("… 'not tolerate discrimination of any kind,' but the NAACP did cite …", "… eternally,' a
+# massive white truck came crashing through"): their words run into another's.
+_CLOSED_THEN_GOES_ON = re.compile(r",[\"\u201d\u2019']\s+(?P<rest>(?:\S+\s+){3,}\S+)")
+_TAG_WORDS = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|added|adds|adding|asked|asks|wrote|writes|continued"
+    r"|explained|insisted|argued|noted|noting|stated|recalled|reports|reported|calling)\b"
+)
+
+
+def _quotation_then_narration(q: Quote) -> bool:
+    """See _CLOSED_THEN_GOES_ON: words that open with a quotation (within their first two
+    words) which closes before they end; not when a speech tag or another quotation of the
+    speaker's follows ("…,' adding …", "…,' as 'he was …'"), nor after a title in quotes."""
+    m = _CLOSED_THEN_GOES_ON.search(q.text)
+    if m is None:
+        return False
+    opened = max(q.text.rfind(mark, 0, m.start()) for mark in "\"\u201c\u2018'")
+    inside = q.text[opened + 1 : m.start()]
+    if opened < 0 or len(_words(q.text[:opened])) > 2 or _title_case(_words(inside) * 2):
+        return False
+    rest = m.group("rest")
+    speaker = (q.speaker or "").split()
+    if speaker and speaker[-1] in rest.split(",")[0]:
+        return False  # the speaker's name and what they are: "…," Dr Moretti, who leads …
+    if _TAG_WORDS.search(" ".join(rest.split()[:12])) or re.search(
+        "[\"\u201c\u2018']", " ".join(rest.split()[:3])
+    ):
+        return False
+    return not re.match(r"(?:and|or|but)\s+that\b", rest)
+
+
+# The content stops where a speech tag interrupts the sentence and the sentence goes on after
+# it ("It would also make sense | , Moorhead says, | for Google to extend …"): cut in two.
+_TAG_INSIDE = re.compile(
+    r"^[\"\u201d\u2019']?\s*,\s+(?:[A-Z][\w.'-]*\s+){1,3}(?:says|said|adds|added|argues|argued"
+    r"|notes|noted|explains|explained|believes|thinks|suggests)\s*,\s+(?:for|to|of|in|on|that"
+    r"|than|as|with|by|and|or|but|if|because)\s"
+)
+# "I believe the mayor has said …": a hearsay the speaker only thinks happened; and the "I"
+# of a transcript is whoever speaks that turn, seldom the one the analyser named.
+_FIRST_PERSON_MENTION = frozenset("i we".split())
+_HEDGE_CUES = frozenset("believe believes think thinks guess suppose understand".split())
+# "The company said" resolved to a public body ("Kennedy Space Center"): no company at all.
+_COMPANY_MENTION = re.compile(r"^(?:the|this|that)\s+(?:company|firm|carmaker|airline|bank)$", re.I)
+_PUBLIC_BODY_WORDS = frozenset(
+    "center centre agency administration council department ministry office service police"
+    " commission committee government authority court university institute station".split()
+)
+
+
+def _reading_alone(q: Quote, text: str) -> dict[str, float]:
+    """What makes a quote's row wrong or unreadable though its speaker was found: an object
+    shown as words said, words that run into the reporter's, a sentence cut by its tag, a
+    hearsay, a description that fits another actor."""
+    factors: dict[str, float] = {}
+    if _object_not_clause(q):
+        factors["an object, not a clause"] = QUOTE_OBJECT_NOT_CLAUSE
+    if _quotation_then_narration(q):
+        factors["runs into narration"] = QUOTE_INTO_NARRATION
+    if _TAG_INSIDE.match(text[q.end : q.end + 80]):
+        factors["cut by its tag"] = QUOTE_FRAGMENT
+    if q.speaker_span is not None and q.speaker:
+        mention = text[q.speaker_span[0] : q.speaker_span[1]].strip()
+        cue = (q.cue or "").split()[-1:] or [""]
+        if mention.lower() in _FIRST_PERSON_MENTION and cue[0].lower() in _HEDGE_CUES:
+            factors["a hearsay"] = QUOTE_FRAGMENT
+        if _COMPANY_MENTION.match(mention):
+            last = q.speaker.split()[-1].lower()
+            if last in _PUBLIC_BODY_WORDS:
+                factors["a company that is no company"] = QUOTE_FRAGMENT
     return factors
 
 
@@ -341,7 +475,8 @@ _FRAME = re.compile(
     r"|non-negotiable|red lines?|ultimatum|deadline|do not|don['\u2019]t|not on the table|until|if"
     r"|want(?:s|ed)? (?:\S+ ){0,4}?(?:to|raised|stopped|removed|cut|lifted|back)|want(?:s|ed)? an?"
     r"|order\w*|expect\w* \S+ to|terms|should|oppos\w*|vow\w*|had to|final (?:offer|bid)"
-    r"|best and final|propos\w*|offer(?:s|ed)? to|(?:ready|willing|prepared) to|not up for"
+    r"|best and final|propos(?:e|es|ed|ing)|proposals? (?:to|that|for)|offer(?:s|ed)? to"
+    r"|(?:ready|willing|prepared) to|not up for"
     r"|not for sale|there can be no|under no circumstances|would let|under (?:the|its|their)"
     r" (?:\w+ )?(?:agreement|deal|plan|terms|offer|proposal))\b",
     re.I,
@@ -352,7 +487,9 @@ def red_line_factors(r: RedLine, named: dict[str, str], text: str = "") -> dict[
     """The named factors of a red line (`named`: actor and alias names to their kind; `text`
     the article, for the words just before the item)."""
     factors: dict[str, float] = {}
-    if not _FRAME.search(_lead(text, r.start) + r.text):
+    if not _FRAME.search(_ASIDE.sub(" ", _lead(text, r.start) + r.text)):
+        # (a frame inside an aside frames nothing: "This proposal, which represents the
+        # final offer, includes …")
         factors["no frame"] = RED_LINE_NO_FRAME
     if r.holder is None:
         factors["no holder"] = RED_LINE_HOLDER_NONE
@@ -373,7 +510,7 @@ def red_line_factors(r: RedLine, named: dict[str, str], text: str = "") -> dict[
     if _IMPERATIVE.match(r.text):
         factors["imperative"] = RED_LINE_IMPERATIVE
     if _cut_quotation(r.text):
-        factors["cut quotation"] = CUT_QUOTATION
+        factors["cut quotation"] = RED_LINE_FRAGMENT  # (a demand cut off mid-quotation)
     if not _CLAUSE_VERB.search(r.text):
         factors["no verb"] = RED_LINE_NO_VERB
     if _title_case(words):
@@ -441,7 +578,86 @@ def _red_line_reading(r: RedLine, lead: str) -> dict[str, float]:
         factors["not a demand"] = RED_LINE_NOT_A_DEMAND
     if r.holder and _held_elsewhere(r, lead):
         factors["holder elsewhere"] = RED_LINE_HOLDER_ELSEWHERE
+    factors.update(_no_position(r, lead))
     return factors
+
+
+# What a red line's words are when they hold no position of the holder's on what others
+# must or must not do: a condemnation of what was done ("opposes the DPRK's missile
+# launches"), opposition to someone's rule, a call for a mood ("called for peace"), a wish for
+# oneself ("called for China to become a global power"), a call for a person ("called for his
+# closer, Chapman"), a resignation to the way things are ("should learn to live with …"), an
+# offer ("prepared to pay a fee"), a demand of parties the row does not name ("called on both
+# countries"), a passive with no subject ("should be carried out according to …").
+RED_LINE_NO_POSITION = 0.45
+_CONDEMNED_ACT = re.compile(
+    r"\b(?:oppos|condemn|denounc|deplor)\w*\s+(?:\S+\s+){0,8}?(?:launch|launches|test|tests"
+    r"|firing|attack|attacks|strike|strikes|killing|killings|provocations?|use)\b",
+    re.I,
+)
+_OPPOSED_RULE = re.compile(
+    r"\boppos\w*\s+(?:\S+\s+){0,3}?(?:rule|regime|government|presidency|leadership)\b", re.I
+)
+_DEMAND_MODAL = re.compile(r"\b(?:must|should|demand\w*|insist\w*|unless|only if)\b", re.I)
+_CALL_FOR_MOOD = re.compile(
+    r"\bcall(?:s|ed|ing)?\s+for\s+(?:peace|calm|unity|restraint|stability|dialogue|justice"
+    r"|solidarity|harmony|tolerance|understanding)\b(?:\s+(?:in|on|across|throughout|between|among)"
+    r"\s+[^,.;]*)?\W*$",
+    re.I,
+)
+_CALL_TO_BECOME = re.compile(
+    r"\bcall(?:s|ed|ing)?\s+(?:for|on)\s+[^.;]{1,60}?\s+to\s+become\b", re.I
+)
+_CALL_FOR_PERSON = re.compile(
+    r"\bcall(?:s|ed|ing)?\s+for\s+(?:his|her|their|a|the)\s+\w+(?:\s+\w+)?,"
+    r"(?:\s+[A-Z][\w'-]+){1,3}\W*$"
+)
+_RESIGNED = re.compile(
+    r"\b(?:should|must|will have to|has to|have to)\s+(?:learn to|get used to|expect|brace for)",
+    re.I,
+)
+_MODAL_PERFECT = re.compile(
+    r"\b(?:should|must|would|could)\s+(?:not\s+)?have\s+(?:been|[a-z]+(?:ed|en))\b", re.I
+)
+_OFFER = re.compile(
+    r"\b(?:prepared|ready|willing)\s+to\s+(?:pay|offer|give|provide|sell|buy|lend|cover)\b",
+    re.I,
+)
+_UNNAMED_PARTIES = re.compile(
+    r"\b(?:both|the two)\s+(?:countries|nations|governments|leaders|men|companies|firms|states)\b",
+    re.I,
+)
+_SUBJECTLESS_PASSIVE = re.compile(
+    r"^(?:should|must|will|would|could|can|may|might|shall)\s+(?:not\s+|also\s+)?be\s+\w+(?:ed|en)\b"
+)
+
+
+_COORDINATED = re.compile(r"(?:,|\b(?:and|or|but))[\s\"\u201d\u2019']*$")
+
+
+def _no_position(r: RedLine, lead: str) -> dict[str, float]:
+    """See RED_LINE_NO_POSITION."""
+    text = r.text
+    said = lead + text
+    if _CONDEMNED_ACT.search(said) and not _DEMAND_MODAL.search(text):
+        return {"a condemnation": RED_LINE_NO_POSITION}
+    if _OPPOSED_RULE.search(said) and not _DEMAND_MODAL.search(text):
+        return {"an opposition to a rule": RED_LINE_NO_POSITION}
+    if _CALL_FOR_MOOD.search(said) or _CALL_TO_BECOME.search(said) or _CALL_FOR_PERSON.search(said):
+        return {"no demand called for": RED_LINE_NO_POSITION}
+    if _MODAL_PERFECT.search(text) and not _DEMAND_MODAL.search(_MODAL_PERFECT.sub(" ", text)):
+        return {"a regret": RED_LINE_NO_POSITION}  # "… as articulate as I should have been"
+    if _RESIGNED.search(text):
+        return {"an assessment": RED_LINE_NO_POSITION}
+    if _OFFER.search(said):
+        return {"an offer": RED_LINE_NO_POSITION}
+    if _UNNAMED_PARTIES.search(text):
+        return {"parties unnamed": RED_LINE_NO_POSITION}
+    if _SUBJECTLESS_PASSIVE.match(text) and _COORDINATED.search(lead):
+        # the second verb of "Any measures should be A, and | should be carried out …" (not
+        # "Kyiv | must not be pressed …", whose subject stands before it)
+        return {"no subject": RED_LINE_NO_POSITION}
+    return {}
 
 
 _DETERMINED = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|your|our)\s", re.I)
@@ -1265,6 +1481,8 @@ def _shared_surname(q: Quote, text: str, actors: dict[str, Actor]) -> bool:
     mention = text[q.speaker_span[0] : q.speaker_span[1]].strip()
     if " " in mention or not mention[:1].isupper():
         return False
+    if q.speaker and q.speaker not in text:
+        return False  # the headline's person, whom the text calls by the surname alone
     bearers = [
         a
         for a in actors.values()

@@ -3,6 +3,7 @@ Merz", "the Kremlin" -> Russia), and the mentions of one name are gathered into 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,9 +21,12 @@ from briefing.understand._lexicon import (
 from briefing.understand._mentions import Entity, Mention
 
 
-def group_entities(mentions: list[Mention], aliases: AliasTable) -> dict[str, Entity]:
-    """Set every mention's canonical name (and its kind, once known); the entities by name."""
-    forms = _KnownForms.of(mentions, aliases)
+def group_entities(
+    mentions: list[Mention], aliases: AliasTable, headline: str = ""
+) -> dict[str, Entity]:
+    """Set every mention's canonical name (and its kind, once known); the entities by name.
+    `headline`: the article's title, whose people the surnames alone most likely stand for."""
+    forms = _KnownForms.of(mentions, aliases, headline)
     entities: dict[str, Entity] = {}
     for m in mentions:
         alias = aliases.lookup(m.name)
@@ -56,16 +60,20 @@ class _KnownForms:
     companies: dict[str, str]  # a company's name without its legal form -> with it
     trade_names: dict[str, str]  # "harwell" -> "Harwell Chemicals", the one company so named
     tails: dict[str, str]  # "security council" -> "United Nations Security Council"
+    # a surname -> the headline's person of that name, when the text writes another in full
+    headliners: dict[str, str]
 
     @classmethod
-    def of(cls, mentions: list[Mention], aliases: AliasTable) -> _KnownForms:
+    def of(cls, mentions: list[Mention], aliases: AliasTable, headline: str = "") -> _KnownForms:
         persons = _person_forms(mentions)
         firsts: dict[str, set[str]] = {}
         for form in set(persons.values()):
             firsts.setdefault(_fold(form.split()[0]), set()).add(form)
         companies = _companies(mentions)
         heads, trade_names = _org_heads(mentions), _trade_names(mentions)
-        return cls(persons, firsts, heads, companies, trade_names, _org_tails(mentions, aliases))
+        tails = _org_tails(mentions, aliases)
+        headliners = _headliners(headline, persons, mentions)
+        return cls(persons, firsts, heads, companies, trade_names, tails, headliners)
 
     def canonical(self, m: Mention) -> tuple[str, str]:
         """The canonical name and kind of a mention the alias table does not know."""
@@ -86,6 +94,8 @@ class _KnownForms:
             return m.name, m.kind
         parts = _without_honorifics(m.name)
         key = _fold(parts[-1] if parts else m.name)
+        if " " not in m.name and key in self.headliners:
+            return self.headliners[key], "person"  # "Thurman" in a story about Uma Thurman
         full = self.persons.get(key)
         if full is not None and len(parts) > 1 and not _same_person(parts, full.split()):
             full = " ".join(parts)  # "Ghassan Jarrar" is not his wife "Khalida Jarrar"
@@ -94,6 +104,32 @@ class _KnownForms:
         if full is not None:
             return full, "person"
         return " ".join(parts) or m.name, m.kind
+
+
+# Capitalised words of a headline that open no one's name ("Why Uma Thurman Is Angry").
+_HEADLINE_WORDS = frozenset(
+    "this that these is are was why how what when who where after before as at in on of for"
+    " to the a an and but with by from says said new more".split()
+)
+_HEADLINE_NAME = re.compile(r"\b(?=([A-Z][\w'\u2019-]+)\s+([A-Z][\w'\u2019-]+)\b)")
+
+
+def _headliners(headline: str, persons: dict[str, str], mentions: list[Mention]) -> dict[str, str]:
+    """Surname -> the person the headline names ("Uma Thurman"), when the text writes in full
+    only someone else of that surname ("her father, Robert Thurman") and never the headline's
+    one: the story calls its subject by the surname alone, so the surname stands for them."""
+    out: dict[str, str] = {}
+    written = {m.name for m in mentions}
+    for m in _HEADLINE_NAME.finditer(headline):
+        given, surname = m.group(1), m.group(2).removesuffix("'s").removesuffix("\u2019s")
+        key = _fold(surname)
+        full = persons.get(key)
+        name = f"{given} {surname}"
+        if full is None or given.lower() in _HEADLINE_WORDS or given.isupper():
+            continue
+        if not _same_person([given, surname], full.split()) and name not in written:
+            out[key] = name
+    return out
 
 
 def _same_person(parts: list[str], full: list[str]) -> bool:

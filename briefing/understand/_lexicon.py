@@ -129,7 +129,7 @@ ROLE_WORDS = _words(
     lawmaker congressman congresswoman representative speaker advisor adviser aide negotiator
     diplomat commissioner attorney founder ceo executive economist analyst professor author
     businessman businesswoman billionaire republican democrat lawyer councillor councilor
-    councilman councilwoman alderman sheriff bishop
+    councilman councilwoman alderman sheriff bishop constable inspector superintendent detective
     """
 )
 
@@ -145,7 +145,8 @@ TITLE_WORDS = _words(
     vice-presidential congressman congresswoman lt col capt sgt adm admiral colonel captain
     lieutenant sergeant major commissioner director executive ceo founder professor prof
     high foreign-policy national security council head councillor councilor councilman
-    councilwoman alderman alderwoman sheriff bishop archbishop cardinal rabbi imam
+    councilwoman alderman alderwoman sheriff bishop archbishop cardinal rabbi imam constable
+    inspector superintendent detective assistant
     """
 )
 

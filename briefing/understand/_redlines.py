@@ -104,6 +104,8 @@ _NOT_A_DEMAND = re.compile(
     re.I,
 )
 _SUBORDINATE = re.compile(
+    # (not "known as Thaad", "such as", "as well as": a name or a list, no circumstance)
+    rf"(?<!\bknown)(?<!\bsuch)(?<!\bwell)(?<!\bdubbed)(?<!\bdescribed)"
     rf",?\s+(?:{any_of(CIRCUMSTANCE_CONJUNCTIONS)})\s+"
     rf"(?=(?:{any_of(SUBJECT_START_WORDS)})\b|(?-i:[A-Z]))",
     re.I,
@@ -551,7 +553,45 @@ def _holder(
         return author or holder
     if holder is None:
         holder = _phrase_holder(text, s, cue.start, reg, _quotes_in(quotes, s))
+    elif speaker is not None:
+        holder = _contrasted_subject(text, s, cue, reg) or holder
     return _resolved(holder, s, cue.start, reg, quotes)
+
+
+# "… with Trump saying he would ask for X, while Clinton called for Y": a second clause set
+# against the speaker's words, whose own subject holds its demand.
+_CONTRAST_BEFORE = re.compile(r"(?:,\s*|\s)(?:while|whereas|but|and)\s+$", re.I)
+_ASKING_CUE = re.compile(
+    r"(?:call(?:s|ed|ing)?\s+(?:for|on|upon)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?"
+    r"|insist(?:s|ed|ing)?|refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?|vow(?:s|ed|ing)?)\b",
+    re.I,
+)
+
+
+_LAST_NAME_BEFORE = re.compile(r"\b((?-i:[A-Z])[\w'\u2019-]+)\s+$")
+
+
+def _contrasted_subject(text: str, s: Sentence, cue: _Cue, reg: Registry) -> str | None:
+    """See _CONTRAST_BEFORE: the name right before an asking verb, after "while", "but" …"""
+    if _ASKING_CUE.match(text, cue.start) is None:
+        return None
+    lone = _LAST_NAME_BEFORE.search(text, s.start, cue.start)  # a name the registry missed
+    if lone is not None and _CONTRAST_BEFORE.search(text, s.start, lone.start()):
+        known = reg.mention_in(lone.start(1), lone.end(1))
+        if known is None or (known.kind == "other" and not known.place):
+            canon = reg.canonical_of(lone.group(1))
+            return canon[0] if canon else lone.group(1)
+    for m in reversed(reg.mentions):
+        if m.end > cue.start:
+            continue
+        if m.start < s.start or not _AUX_GAP.match(text[m.end : cue.start]):
+            return None
+        if m.place or m.kind not in ("person", "organization", "country"):
+            return None
+        if not _CONTRAST_BEFORE.search(text, s.start, m.start):
+            return None
+        return m.canonical
+    return None
 
 
 _AND_THEN = re.compile(r"[\s,\"\u201d\u2019']*and\s+(?:\w+ly\s+)?$")
@@ -915,6 +955,8 @@ def _actor_written_near_plan(text: str, s: Sentence, reg: Registry) -> str | Non
 
 _THAT_SPLIT = re.compile(
     r",\s+(?:and\s+)?that\s+|\s+and\s+that\s+|;\s+|,\s+(?=or\s+(?:if|unless)\b)"
+    # words left out, and a new sentence: "… to send a clear message … The sanctions must …"
+    r"|\s*(?:\u2026|\.\.\.)\s+(?=[A-Z])"
 )
 _MODAL_SPLIT = re.compile(rf",\s+(?:and\s+)?(?=(?:{any_of(SECOND_DEMAND_VERBS)})\b)")
 # a second clause with its own subject: "…, and the residents would have to drop …", "…, and
@@ -1197,6 +1239,10 @@ def _unfinished_list(text: str, separator: re.Match[str], end: int) -> bool:
 _LIST_CLOSE = re.compile(r"\s(?:and|or)\s")
 
 
+# "to deter and effectively deal with X": two verbs that share the object after them.
+_BARE_INFINITIVE_END = re.compile(r"\bto\s+[a-z]+\s*$")
+
+
 def _split_at(
     text: str,
     separator: re.Pattern[str],
@@ -1221,6 +1267,7 @@ def _split_at(
                 or _quoted(text, part_start, m.start())
                 or _unfinished_list(text, m, part_end)
                 or _inside_noun_phrase(text, left_from, m)
+                or _BARE_INFINITIVE_END.search(text, left_from, m.start()) is not None
             ):
                 continue  # nor inside a quotation: "would face “fire and fury” if …"
             left = text[left_from : m.start()]
@@ -1376,6 +1423,10 @@ def _party_bound(text: str, item: tuple[int, int], reg: Registry) -> str | None:
     return None
 
 
+# A modal of obligation: its subject is the one asked, not the one asking.
+_OBLIGATION = re.compile(r"(?:should|must|ought|needs? to|ha(?:s|ve) to)\b", re.I)
+
+
 def _red_lines_of(
     text: str,
     s: Sentence,
@@ -1393,7 +1444,11 @@ def _red_lines_of(
     if end - start < 8:
         return []
     holder = frame.holder
-    if cut > span_start:  # past a clause of its own: the demand's subject holds it
+    obliged = _OBLIGATION.match(text, frame.cue.start) is not None
+    if cut > span_start and not (obliged and holder is not None):
+        # past a clause of its own: the demand's subject holds it ("…, as Verdal has refused
+        # to pay"); but the subject of a "should" in someone's words is whom it is asked of
+        # ("Rather than …, Seoul should respond to the North's overtures, Kim said")
         holder = _opening_subject(text, start, frame.cue.start, reg) or holder
     if holder is None or cut > frame.start:
         # the clause is someone's words

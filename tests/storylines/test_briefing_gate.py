@@ -423,3 +423,37 @@ def test_a_speaker_name_with_a_credit_glued_on_is_not_shown_as_a_name() -> None:
     # a sentence split at a title's full stop is cut short
     assert not red_line_statement("\u201cWe must close the port tonight,\u201d Mr.")
     assert red_line_statement("We must close the port tonight")
+
+
+def test_a_described_body_holds_a_red_line_a_thing_does_not() -> None:
+    from briefing.storylines._gate import described_body, garbled_name
+
+    assert described_body("the Harwell administration")
+    assert described_body("harbour pilots and ferry operators")
+    assert described_body("Norvik shareholders")
+    assert not described_body("a spokesman")  # one person, unnamed
+    assert not described_body("the examples")
+    assert not described_body("government")
+    # a name with "of the" in it is a name
+    assert not garbled_name("Government of the Republic of Estoria")
+    text = "The Harwell administration insists the yard must close before any talks can start."
+    part = "the yard must close before any talks can start"
+    analysis = Analysis(
+        "en", red_lines=[RedLine("The Harwell administration", part, *_span(text, part))]
+    )
+    shown = [
+        (g.holder, i.text)
+        for g in _briefing([text], [analysis]).red_lines
+        for i in g.items
+        if not i.uncertain
+    ]
+    assert shown == [("The Harwell administration", part)]
+
+
+def test_an_order_a_final_offer_and_a_premise_are_positions_a_row_can_show() -> None:
+    from briefing.storylines._gate import red_line_statement
+
+    assert red_line_statement("ordered the army to install a radar battery near the border")
+    assert red_line_statement("The new bid of $82 a share will be Harwell's best and final offer")
+    assert red_line_statement("its offer was premised on Norvik selling the ferry arm first")
+    assert red_line_statement("reiterated calls to halt the building of the radar site")

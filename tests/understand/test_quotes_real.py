@@ -449,3 +449,61 @@ def test_a_relative_pronoun_speaker_has_nothing_said_before_it() -> None:
         "deal was done."
     )
     assert all(q.text != "Governor Ada Pruitt" for q in quotes(text))
+
+
+# ---------------------------------------------- words a reader cannot read as said (#13)
+
+
+def _doubtful(text: str, words: str) -> bool:
+    from briefing.understand.records import CONFIDENT
+
+    found = [q for q in quotes(text) if words in q.text]
+    return all(q.confidence < CONFIDENT for q in found)
+
+
+def test_the_object_of_a_verb_that_takes_a_thing_is_no_statement() -> None:
+    text = "The bank last year disclosed two separate breaches which exposed a million accounts."
+    assert _doubtful(text, "two separate breaches")
+    text = "On Friday, Ada Voss revealed the design in a slideshow posted to her page."
+    assert _doubtful(text, "the design")
+    # what is revealed may be a clause
+    text = "Ada Voss revealed the company would move its offices to the coast."
+    assert not _doubtful(text, "the company would move")
+
+
+def test_a_quotation_that_runs_into_the_reporters_words_is_doubtful() -> None:
+    text = (
+        "Hours after Mr. Voss said that \u201cthe emergency cannot last for ever,\u201d a van "
+        "drove into the crowd on the seafront."
+    )
+    assert _doubtful(text, "a van")
+    text = (
+        "The airline said at the time it does 'not tolerate unfair treatment,' but the "
+        "association did cite several cases that suggest otherwise."
+    )
+    assert _doubtful(text, "association")
+
+
+def test_words_cut_by_a_tag_inside_their_sentence_are_doubtful() -> None:
+    text = (
+        "It would also make sense, Pell Marsh says, for the firm to build its own chips. "
+        "The firm declined to comment."
+    )
+    assert _doubtful(text, "make sense")
+
+
+def test_what_a_host_believes_someone_said_is_hearsay() -> None:
+    text = (
+        "MARSH: I believe the mayor has said that the van was full of explosives. "
+        "Can you tell us more?"
+    )
+    assert _doubtful(text, "the van was full")
+
+
+def test_the_company_said_is_no_public_bodys_word() -> None:
+    text = (
+        "The rocket will lift off from the Lindmark Space Center on Tuesday. "
+        "The company said it is open to ideas from the public on what to carry."
+    )
+    found = [q for q in quotes(text) if "open to ideas" in q.text]
+    assert all(q.speaker != "Lindmark Space Center" or q.confidence < 0.5 for q in found)

@@ -610,3 +610,122 @@ def test_a_demand_keeps_when_it_is_to_be_met_but_not_when_it_was_made() -> None:
 
 def test_not_pretending_is_candour_not_a_refusal() -> None:
     assert texts('"I will not pretend this is a victory," the minister, Ada Holm, said.') == []
+
+
+# ---------------------------------------- positions a reader would not call a red line (#13)
+
+
+def _doubtful(text: str, words: str) -> bool:
+    """Whether the red line holding `words` is below the display threshold (or not found)."""
+    from briefing.understand.records import CONFIDENT
+
+    found = [r for r in red_lines(text) if words in r.text]
+    return all(r.confidence < CONFIDENT for r in found)
+
+
+def test_condemning_an_act_already_done_is_no_demand() -> None:
+    text = "Norvik on Friday said it opposes the missile launches by its neighbour."
+    assert _doubtful(text, "launches")
+    text = "The activist also opposed the general's rule before the coup."
+    assert _doubtful(text, "rule")
+    # opposing a plan still to be carried out is a position
+    text = "Russia has firmly opposed installing the radar system near its border."
+    assert not _doubtful(text, "radar")
+
+
+def test_a_call_for_a_mood_for_oneself_or_for_a_person_is_no_demand() -> None:
+    assert _doubtful("In her speech, Ada Voss called for calm in the capital.", "calm")
+    text = "President Ada Voss has called for Norvik to become a great power at sea."
+    assert _doubtful(text, "become")
+    text = "In the ninth inning, coach Pell Marsh called for his reliever, Dana Holt."
+    assert _doubtful(text, "reliever")
+    text = "Ada Voss called for an independent inquiry into the contracts."
+    assert not _doubtful(text, "inquiry")
+
+
+def test_resignation_regret_and_an_offer_are_no_demands() -> None:
+    text = '"Times have changed, and Norvik should learn to live with the floods," Voss said.'
+    assert _doubtful(text, "learn to live")
+    text = "Harwell said it was prepared to pay a large fee to Norvik if regulators block the deal."
+    assert _doubtful(text, "fee")
+    text = '"I wish I had been as clear as I should have been," Voss said.'
+    assert _doubtful(text, "should have been")
+
+
+def test_a_demand_of_parties_the_row_does_not_name_is_doubtful() -> None:
+    text = (
+        "Ada Voss noted that Norvik sells the fuel and Estoria hires the workers. "
+        "She called on both countries to take direct action."
+    )
+    assert _doubtful(text, "both countries")
+
+
+def test_a_second_passive_verb_without_its_subject_is_doubtful() -> None:
+    text = (
+        '"Any sanctions should be agreed at the council, and should be enforced by every '
+        'member," Ada Voss told reporters.'
+    )
+    assert _doubtful(text, "enforced")
+    assert not _doubtful(text, "agreed at the council")
+
+
+def test_a_frame_word_inside_an_aside_frames_nothing() -> None:
+    text = (
+        'This bid, which is Harwell\'s final offer, "adds more shares for the owners," the '
+        "chief executive Ada Voss wrote."
+    )
+    assert _doubtful(text, "adds more shares")
+
+
+# --------------------------------------------------------------------- whose red line (#13)
+
+
+def _holders(text: str) -> dict[str, str | None]:
+    return {r.text: r.holder for r in red_lines(text)}
+
+
+def test_a_should_in_someones_words_is_held_by_the_speaker_not_its_subject() -> None:
+    text = (
+        "Rather than backing the blockade, Estoria should answer the offers from the North, "
+        "President Ada Voss said."
+    )
+    held = [h for t, h in _holders(text).items() if "answer the offers" in t]
+    assert held == ["Ada Voss"]
+
+
+def test_a_call_set_against_the_speakers_words_is_its_own_subjects() -> None:
+    text = (
+        "The two candidates reacted differently, with Pell Marsh saying he would ask for new "
+        "powers while Voss called for more police on the streets."
+    )
+    held = [h for t, h in _holders(text).items() if "more police" in t]
+    assert held and held[0] != "Pell Marsh"
+
+
+# ------------------------------------------------------------------ where a red line ends (#13)
+
+
+def test_words_left_out_then_a_new_sentence_are_two_demands() -> None:
+    text = (
+        'Voss said: "The region should unite to send a clear message \u2026 The new rules '
+        'must be fully enforced."'
+    )
+    found = texts(text)
+    assert any(t.endswith("send a clear message") for t in found), found
+    assert any(t.startswith("The new rules must be fully enforced") for t in found), found
+
+
+def test_two_verbs_sharing_the_object_after_them_are_one_demand() -> None:
+    text = (
+        '"We must look for ways to deter and effectively answer the threats from the North," '
+        "Ada Voss said."
+    )
+    assert any("deter and effectively answer the threats" in t for t in texts(text))
+
+
+def test_a_name_given_with_known_as_is_no_circumstance_that_ends_the_demand() -> None:
+    text = (
+        "Ada Voss ordered the army to install a new radar battery known as Skyguard near the "
+        "border."
+    )
+    assert any("known as Skyguard" in t for t in texts(text)), texts(text)

@@ -472,3 +472,44 @@ def test_a_name_that_holds_a_parliamentary_election_is_a_country() -> None:
         "party trailing in the polls."
     )
     assert _kinds(text).get("Valdoria") == "country"
+
+
+# ------------------------------------------------- one surname, two people; a rank; a pronoun (#13)
+
+
+def test_a_surname_alone_is_the_headline_persons_not_a_relative_named_once() -> None:
+    text = (
+        "Lindqvist grew up on a farm; her father, Per Lindqvist, taught history in the town. "
+        "Lindqvist says the studio ignored every warning she gave.\n\n"
+        '"I was afraid for weeks," Lindqvist says.'
+    )
+    found = analyse(text, "2024-03-01", title="Why Nora Lindqvist Is Angry").quotes
+    assert found and {q.speaker for q in found} == {"Nora Lindqvist"}
+    # without a headline naming her, the one written in full is all the text gives
+    plain = analyse(text, "2024-03-01").quotes
+    assert {q.speaker for q in plain} == {"Per Lindqvist"}
+
+
+def test_a_police_rank_is_a_title_not_part_of_the_name() -> None:
+    text = (
+        'Deputy Chief Constable Ruth Ambler said: "Our officers will work through the night." '
+        "Tom Keel, Assistant Chief Constable at the county force, confirmed there were deaths. "
+        'He said: "Sadly some people have lost their lives."'
+    )
+    assert "Ruth Ambler" in _actor_names(text)
+    found = analyse(text, "2024-03-01").quotes
+    sadly = [q.speaker for q in found if "Sadly" in q.text]
+    assert sadly == ["Tom Keel"]
+
+
+def test_a_persons_gender_is_what_most_pronouns_after_the_name_say() -> None:
+    # the first sentence speaks of someone else ("he"); the rest of her
+    text = (
+        "Marlowe says he introduced her to the minister at a dinner. "
+        "Marlowe says she was afraid of him for years. Marlowe said she would go to court. "
+        "Tom Dunn, a producer, was on the set that day.\n\n"
+        '"It was a cheap shot," she says.'
+    )
+    found = analyse(text, "2024-03-01").quotes
+    shot = [q.speaker for q in found if "cheap shot" in q.text]
+    assert shot == ["Marlowe"]
