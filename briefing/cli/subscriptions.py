@@ -27,7 +27,7 @@ def import_command(context: Context, file: Path) -> None:
     Folders and categories become tags. Nothing is fetched: run `briefing refresh` next.
     """
     from briefing.ingest.opml import SubscriptionFileError, read_subscriptions
-    from briefing.store.feeds import FeedExists, add_feed
+    from briefing.store.feeds import add_feeds
 
     data = _read_input(file)
     skipped: list[str] = []
@@ -39,15 +39,8 @@ def import_command(context: Context, file: Path) -> None:
         click.echo(f"skipped {clean_line(line)}", err=True)
     if not subscriptions:
         fail(f"no feeds found in {file} (expected OPML or a newsboat urls file)")
-    added = existing = 0
     with context.open() as library:
-        for sub in subscriptions:
-            try:
-                add_feed(library, sub.url, title=sub.title, site_url=sub.site_url, tags=sub.tags)
-            except FeedExists:
-                existing += 1
-            else:
-                added += 1
+        added, existing = add_feeds(library, subscriptions)
     click.echo(f"imported {_plural(added, 'feed')} ({existing} already subscribed)")
     if added:
         click.echo("Run `briefing refresh` to fetch their articles.")

@@ -46,6 +46,8 @@ class Feed:
     disabled: bool = False
     full_text: bool = True
     article_count: int = 0
+    unread_count: int = 0
+    newest: str | None = None  # the newest article's publication date (ISO 8601), if any
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -57,7 +59,9 @@ _COLUMNS = (
 )
 
 
-def _feed(row: sqlite3.Row, article_count: int = 0) -> Feed:
+def _feed(
+    row: sqlite3.Row, article_count: int = 0, unread_count: int = 0, newest: str | None = None
+) -> Feed:
     """A row with the `_COLUMNS` as a Feed."""
     try:
         tag_list = [str(t) for t in json.loads(row["tags"] or "[]")]
@@ -79,6 +83,8 @@ def _feed(row: sqlite3.Row, article_count: int = 0) -> Feed:
         disabled=bool(row["disabled"]),
         full_text=bool(row["full_text"]),
         article_count=article_count,
+        unread_count=unread_count,
+        newest=newest,
     )
 
 
@@ -136,19 +142,40 @@ def _count(library: Library, feed_id: int) -> int:
 
 
 def list_feeds(library: Library, *, include_disabled: bool = True) -> list[Feed]:
-    """Every feed, by title then URL, each with its article count."""
+    """Every feed, by title then URL, each with its article and unread counts and the date
+    of its newest article."""
     where = "" if include_disabled else "WHERE f.disabled = 0"
     prefixed = ", ".join(f"f.{c.strip()}" for c in _COLUMNS.split(","))
     rows = named_rows(
         library,
         f"""
         SELECT {prefixed},
-               (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS article_count
+               (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS article_count,
+               (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0)
+                   AS unread_count,
+               (SELECT max(a.published) FROM articles a WHERE a.feed_id = f.id) AS newest
         FROM feeds f {where}
         ORDER BY lower(f.title) = '', lower(f.title), f.url
         """,
     )
-    return [_feed(row, int(row["article_count"])) for row in rows]
+    return [
+        _feed(row, int(row["article_count"]), int(row["unread_count"]), row["newest"])
+        for row in rows
+    ]
+
+
+def add_feeds(library: Library, subscriptions: Iterable[Any]) -> tuple[int, int]:
+    """Subscribe to each of a list's feeds (objects with url, title, site_url and tags);
+    returns (added, already subscribed)."""
+    added = existing = 0
+    for sub in subscriptions:
+        try:
+            add_feed(library, sub.url, title=sub.title, site_url=sub.site_url, tags=sub.tags)
+        except FeedExists:
+            existing += 1
+        else:
+            added += 1
+    return added, existing
 
 
 def remove_feed(library: Library, feed_id: int) -> bool:

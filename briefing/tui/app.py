@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -22,6 +22,11 @@ from briefing.tui import data
 from briefing.tui.data import RefreshSummary, Source
 from briefing.tui.messages import ArticleStarred, LibraryChanged, RefreshDone, RefreshProgress
 from briefing.tui.undo import Undoable, UndoStack
+
+if TYPE_CHECKING:
+    import webbrowser
+
+    from briefing.tui.links import Opened
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -58,7 +63,15 @@ PALETTE_TITLES: dict[str, str] = {
     "previous-column": "storyline: previous column",
     "search": "articles: search",
     "unread-only": "articles: unread only",
-    "open-link": "article: open link in browser",
+    "open-link": "link: open in browser",
+    "copy-link": "link: copy",
+    "open-feed": "feeds: show this feed's articles",
+    "starred-only": "articles: starred only",
+    "next-unread": "articles: next unread",
+    "mark-feed-read": "feeds: mark this feed read",
+    "mark-all-read": "mark everything read",
+    "sort-feeds": "feeds: sort (title, unread, last updated)",
+    "filter-tag": "feeds: filter by tag",
     "remove-feed": "feeds: remove",
     "refresh-feed": "feeds: refresh this feed",
     "back": "back",
@@ -123,6 +136,8 @@ class BriefingApp(App[None]):
         self.settings_problems = checked.problems
         self.last_refresh: RefreshSummary | None = None
         self.undo_stack = UndoStack()
+        # The article the reader showed last (n may move it on): lists put their cursor there.
+        self.last_article_shown: int | None = None
 
     # -- the library ----------------------------------------------------------------------
 
@@ -202,13 +217,21 @@ class BriefingApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def open_reader(self, source: Source | None, article_id: int | None = None) -> None:
-        """Open an article, at the item's sentence when there is one."""
+    def open_reader(
+        self,
+        source: Source | None,
+        article_id: int | None = None,
+        *,
+        search: str = "",
+        following: Sequence[int] = (),
+    ) -> None:
+        """Open an article, at the item's sentence when there is one (the search's words
+        highlighted; `following` are the list's next articles, where n looks first)."""
         from briefing.tui.screens.reader import ReaderScreen
 
         chosen = source.article_id if source is not None else article_id
         if chosen:
-            self.push_screen(ReaderScreen(chosen, source))
+            self.push_screen(ReaderScreen(chosen, source, search=search, following=following))
 
     def key_for(self, binding_id: str) -> str:
         """The key bound to a binding id now, as the footer shows it (the user's keymap applied).
@@ -383,6 +406,93 @@ class BriefingApp(App[None]):
         if message.summary is not None:
             self.notify(Text(message.summary.messages[-1]).plain, title="Refresh", markup=False)
 
+    def action_import_opml(self) -> None:
+        """Ask for an OPML (or newsboat urls) file and subscribe to its feeds."""
+        from briefing.tui import opml
+        from briefing.tui.screens.choose import PathScreen
+
+        self.push_screen(
+            PathScreen(
+                "Import feeds from an OPML or newsboat urls file",
+                partial(opml.import_file, self),
+                hint="Folders and categories become tags; nothing is fetched until r.",
+            )
+        )
+
+    def action_export_opml(self) -> None:
+        """Ask for a file name and write the subscriptions there as OPML."""
+        from briefing.tui import opml
+        from briefing.tui.screens.choose import PathScreen
+
+        self.push_screen(
+            PathScreen(
+                "Export your feeds as OPML",
+                opml.exporter(self),
+                value=opml.DEFAULT_EXPORT,
+                hint="Other feed readers import this file; tags become folders.",
+            )
+        )
+
+    # -- links --------------------------------------------------------------------------
+
+    def open_link(self, url: str) -> None:
+        """Open a link in the browser of the `browser` setting, or the platform default."""
+        from briefing.tui.links import is_web_link
+
+        if not is_web_link(url):
+            self.notify("This row has no web link to open.", severity="warning")
+            return
+        if not self.settings.browser and self._driver is not None and self._driver.is_web:
+            self.open_url(url)  # served by textual-web: the user's own browser opens it
+            self.notify(Text(f"Opening {url}").plain, markup=False)
+            return
+        self.start_browser(url)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def start_browser(self, url: str) -> None:
+        from briefing.tui.links import open_with_command, open_with_default
+
+        if self.settings.browser:
+            opened = open_with_command(self.settings.browser, url)
+        else:
+            opened = open_with_default(url)
+        self.call_from_thread(self._browser_started, url, opened)
+
+    def _browser_started(self, url: str, opened: Opened) -> None:
+        if opened.in_terminal is not None:
+            opened = self._open_in_terminal(opened.in_terminal, url)
+        self.notify(
+            Text(opened.message).plain,
+            severity="information" if opened.ok else "warning",
+            markup=False,
+            timeout=4 if opened.ok else 8,
+        )
+
+    def _open_in_terminal(self, browser: webbrowser.BaseBrowser, url: str) -> Opened:
+        """Run a text-mode browser in this terminal, the reader suspended meanwhile."""
+        from briefing.tui.links import Opened, no_browser_message
+
+        try:
+            with self.suspend():
+                ok = browser.open(url)
+        except SuspendNotSupported:  # no terminal to lend (a test, a web-served app)
+            ok = False
+        return Opened(ok, f"Back from {browser.name}" if ok else no_browser_message())
+
+    def copy_link(self, url: str) -> None:
+        """Put a link on the clipboard, through the terminal (OSC 52)."""
+        if not url:
+            self.notify("This row has no link to copy.", severity="warning")
+            return
+        self.copy_to_clipboard(url)
+        self.notify(
+            Text(
+                f"Copied {url} (through the terminal's clipboard, OSC 52: "
+                "a terminal without it copies nothing)"
+            ).plain,
+            markup=False,
+        )
+
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         """One place that reports any worker's failure, in one line."""
@@ -419,6 +529,16 @@ class BriefingApp(App[None]):
                 f"{help_text} ({keys})",
                 partial(self.run_action, binding.action, active.node),
             )
+        yield SystemCommand(
+            "feeds: import OPML…",
+            "Subscribe to the feeds of an OPML or newsboat urls file",
+            self.action_import_opml,
+        )
+        yield SystemCommand(
+            "feeds: export OPML…",
+            "Write your subscriptions to an OPML file",
+            self.action_export_opml,
+        )
         for command in super().get_system_commands(screen):
             # Textual's own quit, theme picker and key panel would sit beside the app's
             # quit, theme switch and help: one entry for each action.

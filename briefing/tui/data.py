@@ -49,6 +49,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class DateReport:
+    """One outlet's report of a timeline event, with the date that outlet gives."""
+
+    outlet: str
+    date: str
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
 class TimelineItem:
     date: str
     text: str
@@ -57,6 +67,7 @@ class TimelineItem:
     conflicting_dates: bool = False
     scheduled: bool = False
     uncertain: bool = False  # hidden unless the user shows uncertain rows
+    reports: tuple[DateReport, ...] = ()  # each outlet's report, the shown one first
 
 
 @dataclass(frozen=True)
@@ -144,6 +155,7 @@ class ArticleRow:
     date: str
     read: bool
     starred: bool
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +167,10 @@ class FeedRow:
     last_refresh: str
     error: str
     disabled: bool
+    unread: int = 0
+    newest: str = ""  # the date of the feed's newest article
+    tags: tuple[str, ...] = ()
+    site_url: str = ""
 
     @property
     def status(self) -> str:
@@ -313,6 +329,15 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
             conflicting_dates=entry.dates_conflict,
             scheduled=entry.scheduled,
             uncertain=entry.uncertain,
+            reports=tuple(
+                DateReport(
+                    outlet=clean_line(report.source.outlet),
+                    date=clean_line(report.date),
+                    text=clean_line(report.text),
+                    source=_source(report.source),
+                )
+                for report in entry.reports
+            ),
         )
         for entry in built.timeline
     )
@@ -370,15 +395,30 @@ def load_article(library: Library, article_id: int) -> ArticleView | None:
 
 
 def load_articles(
-    library: Library, *, unread_only: bool = False, query: str = "", limit: int = 500
+    library: Library,
+    *,
+    unread_only: bool = False,
+    starred_only: bool = False,
+    feed_id: int | None = None,
+    query: str = "",
+    limit: int = 500,
 ) -> list[ArticleRow]:
-    """Articles newest first, or the best matches of a full-text search."""
+    """Articles newest first (of one feed, when given), or the best matches of a full-text
+    search; only the unread or the starred ones when asked."""
     if query.strip():
-        found = store_articles.search_articles(library, query, limit=limit)
+        found = store_articles.search_articles(library, query, limit=limit, feed_id=feed_id)
         if unread_only:
             found = [a for a in found if not a.read]
+        if starred_only:
+            found = [a for a in found if a.starred]
     else:
-        found = store_articles.list_articles(library, unread_only=unread_only, limit=limit)
+        found = store_articles.list_articles(
+            library,
+            feed_id=feed_id,
+            unread_only=unread_only,
+            starred_only=starred_only,
+            limit=limit,
+        )
     return [
         ArticleRow(
             id=a.id,
@@ -387,6 +427,7 @@ def load_articles(
             date=short_date(a.published or a.updated),
             read=a.read,
             starred=a.starred,
+            url=clean_line(a.link),
         )
         for a in found
     ]
@@ -414,9 +455,61 @@ def load_feeds(library: Library) -> list[FeedRow]:
             last_refresh=clean_line(f.last_refresh).replace("T", " ")[:16],
             error=clean_line(f.last_error),
             disabled=f.disabled,
+            unread=f.unread_count,
+            newest=short_date(f.newest),
+            tags=tuple(clean_line(t) for t in f.tags if clean_line(t)),
+            site_url=clean_line(f.site_url),
         )
         for f in store_feeds.list_feeds(library)
     ]
+
+
+def mark_all_read(library: Library, feed_id: int | None = None) -> list[int]:
+    """Mark every unread article of a feed (or of the library) read; returns their ids, to
+    undo it with `set_unread`."""
+    ids = reading.unread_article_ids(library, feed_id=feed_id)
+    store_articles.mark_read(library, ids)
+    return ids
+
+
+def set_unread(library: Library, article_ids: list[int]) -> None:
+    """Mark these articles unread again (the undo of a mark-all-read)."""
+    store_articles.mark_read(library, article_ids, False)
+
+
+def next_unread(library: Library, current: int, following: list[int]) -> int | None:
+    """The article `n` opens after `current`: the first unread of `following` (the rest of
+    the list the reader was opened from), else the newest unread of the current article's
+    storyline, else the newest unread of the library."""
+    unread = reading.unread_among(library, following)
+    for article_id in following:
+        if article_id in unread and article_id != current:
+            return article_id
+    storyline_id = reading.article_storyline(library, current)
+    if storyline_id is not None:
+        found = reading.newest_unread(library, storyline_id=storyline_id, exclude=current)
+        if found is not None:
+            return found
+    return reading.newest_unread(library, exclude=current)
+
+
+def import_subscriptions(library: Library, document: bytes) -> tuple[int, int, list[str]]:
+    """Subscribe to the feeds of an OPML document or a newsboat urls file: (added, already
+    subscribed, the entries skipped). Raises SubscriptionFileError when it is neither."""
+    from briefing.ingest.opml import read_subscriptions
+
+    skipped: list[str] = []
+    subscriptions = read_subscriptions(document, skipped)
+    added, existing = store_feeds.add_feeds(library, subscriptions)
+    return added, existing, [clean_line(line) for line in skipped]
+
+
+def export_subscriptions(library: Library) -> tuple[str, int]:
+    """Every subscription as an OPML 2.0 document, and how many feeds it lists."""
+    from briefing.ingest.opml import write_opml
+
+    feeds = store_feeds.list_feeds(library)
+    return write_opml(feeds), len(feeds)
 
 
 def remove_feed(library: Library, feed_id: int) -> None:

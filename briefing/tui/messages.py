@@ -36,6 +36,13 @@ class ArticleLoaded(Message):
 
 
 @dataclass
+class NextUnread(Message):
+    """The article `n` goes to next, or None when nothing is unread."""
+
+    article_id: int | None
+
+
+@dataclass
 class ArticleChanged(Message):
     """An article's read or starred mark changed."""
 
@@ -47,6 +54,7 @@ class ArticlesLoaded(Message):
     rows: list[ArticleRow]
     query: str
     unread_only: bool
+    starred_only: bool = False
 
 
 @dataclass

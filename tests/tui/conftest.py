@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -76,3 +78,26 @@ def slow_feeds() -> Iterator[SlowFeeds]:
     server = SlowFeeds(delay=0.3)
     yield server
     server.close()
+
+
+class BrowserLog:
+    """A stand-in browser command: a real program that writes each URL it is given to a file."""
+
+    def __init__(self, folder: Path) -> None:
+        self.log = folder / "opened.txt"
+        script = folder / "browser.py"
+        script.write_text(
+            "import sys\n"
+            f"with open({str(self.log)!r}, 'a', encoding='utf-8') as log:\n"
+            "    log.write(sys.argv[1] + '\\n')\n",
+            encoding="utf-8",
+        )
+        self.template = f"{shlex.quote(sys.executable)} {shlex.quote(str(script))} %u"
+
+    def opened(self) -> list[str]:
+        return self.log.read_text(encoding="utf-8").split() if self.log.exists() else []
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> BrowserLog:
+    return BrowserLog(tmp_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Label
 from tui_helpers import settle
 
+from briefing.config import Settings
 from briefing.store import open_library
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.reader import BodyScroll, Paragraph, ReaderScreen, is_web_link
@@ -80,26 +81,25 @@ async def test_opening_marks_read_and_m_s_toggle(make_app, library_path) -> None
         assert str(app.screen.query_one("#article-title", Label).render()).startswith("★")
 
 
-async def test_o_opens_only_web_links(make_app, library_path) -> None:
-    app = make_app()
-    opened: list[str] = []
-    app.open_url = lambda url, new_tab=True: opened.append(url)  # type: ignore[method-assign]
+async def test_o_opens_only_web_links(make_app, library_path, browser) -> None:
+    app = make_app(settings=Settings(browser=browser.template))
     async with app.run_test(size=(120, 40)) as pilot:
         await open_first_quote(pilot)
         await pilot.press("o")
+        await settle(pilot)
+        opened = browser.opened()
         assert len(opened) == 1 and opened[0].startswith("https://news.example/")
         await pilot.press("escape")
         await settle(pilot)
     # an article whose link is not http(s) is never handed to the browser
     with open_library(library_path) as library:
         library.db["articles"].update(1, {"link": "javascript:alert(1)"})
-    app = make_app()
-    app.open_url = lambda url, new_tab=True: opened.append(url)  # type: ignore[method-assign]
+    app = make_app(settings=Settings(browser=browser.template))
     async with app.run_test(size=(120, 40)) as pilot:
         await open_first_quote(pilot)
         await pilot.press("o")
-        await pilot.pause()
-        assert len(opened) == 1
+        await settle(pilot)
+        assert len(browser.opened()) == 1
 
 
 def test_is_web_link() -> None:

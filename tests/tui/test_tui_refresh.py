@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, ProgressBar
 from textual.worker import WorkerState
-from tui_helpers import column_texts, current_label, prompts, settle
+from tui_helpers import column_texts, current_label, feed_table, prompts, settle
 
 from briefing.store import open_library
 from briefing.store.feeds import add_feed
@@ -78,17 +78,16 @@ async def test_u_refreshes_only_the_chosen_feed(make_app, library_path: Path, sl
         await settle(pilot)
         table = app.screen.query_one("#feed-table", DataTable)
 
-        def row_for(url: str) -> list[str]:
-            rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-            return next(r for r in rows if r[4] == url)
+        def row_for(url: str) -> dict[str, str]:
+            return next(r for r in feed_table(app) if r["detail"] == url)
 
-        assert row_for(urls[0])[0] == "new" and row_for(urls[0])[2] == "0"
-        index = [str(table.get_row_at(i)[4]) for i in range(table.row_count)].index(urls[0])
+        assert row_for(urls[0])["status"] == "new" and row_for(urls[0])["articles"] == "0"
+        index = [r["detail"] for r in feed_table(app)].index(urls[0])
         table.move_cursor(row=index)
         await pilot.press("u")
         await settle(pilot, timeout=60)
-        assert row_for(urls[0])[0] == "ok" and int(row_for(urls[0])[2]) > 0
-        assert row_for(urls[1])[0] == "new" and row_for(urls[1])[2] == "0"
+        assert row_for(urls[0])["status"] == "ok" and int(row_for(urls[0])["articles"]) > 0
+        assert row_for(urls[1])["status"] == "new" and row_for(urls[1])["articles"] == "0"
         assert slow_feeds.requests == ["/" + outlets[0]]  # only the chosen feed was fetched
         await pilot.press("1")  # back to the storylines
         await settle(pilot)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, Label
-from tui_helpers import settle
+from tui_helpers import feed_table, settle
 
 from briefing.config import Settings, load_settings
 from briefing.store import open_library
@@ -96,26 +96,27 @@ async def test_feeds_status_errors_counts_and_remove_with_confirmation(
         await pilot.press("3")
         await settle(pilot)
         assert isinstance(app.screen, FeedsScreen)
-        rows = table_rows(app, "#feed-table")
-        by_title = {r[1]: r for r in rows}
-        assert by_title["Capital Wire"][0] == "error"
-        assert "503" in by_title["Capital Wire"][4]
-        assert by_title["Harbour Herald"][0] == "ok" and by_title["Harbour Herald"][2] == "1"
-        assert by_title["Northern Post"][2] == "2"
-        assert by_title["Harbour Herald"][3] == "2026-03-20 08:00"
-        first = rows[0][1]
+        rows = feed_table(app)
+        by_title = {r["title"]: r for r in rows}
+        assert by_title["Capital Wire"]["status"] == "error"
+        assert "503" in by_title["Capital Wire"]["detail"]
+        assert by_title["Harbour Herald"]["status"] == "ok"
+        assert by_title["Harbour Herald"]["articles"] == "1"
+        assert by_title["Northern Post"]["articles"] == "2"
+        assert by_title["Harbour Herald"]["refresh"] == "2026-03-20 08:00"
+        first = rows[0]["title"]
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await settle(pilot)
-        assert len(table_rows(app, "#feed-table")) == 3
+        assert len(feed_table(app)) == 3
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, FeedsScreen)
-        assert first not in [r[1] for r in table_rows(app, "#feed-table")]
+        assert first not in [r["title"] for r in feed_table(app)]
     with open_library(library_path) as library:
         assert library.db.execute("SELECT count(*) FROM feeds").fetchone()[0] == 2
 
@@ -233,7 +234,7 @@ async def test_add_feed_shows_errors_inline_and_subscribes(make_app, slow_feeds)
         assert isinstance(app.screen, MainScreen)
         await pilot.press("3")
         await settle(pilot)
-        rows = table_rows(app, "#feed-table")
+        rows = feed_table(app)
         assert len(rows) == 4
-        new = [r for r in rows if r[4].startswith(url) or url in r[4]]
-        assert new and int(new[0][2]) > 0  # the refresh after adding stored its articles
+        new = [r for r in rows if r["detail"].startswith(url) or url in r["detail"]]
+        assert new and int(new[0]["articles"]) > 0  # the refresh after adding stored its articles

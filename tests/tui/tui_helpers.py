@@ -46,3 +46,15 @@ def current_label(app: BriefingApp) -> str:
     row = app.screen.query_one(StorylinePane).current
     assert row is not None
     return row.label
+
+
+def feed_table(app: BriefingApp) -> list[dict[str, str]]:
+    """The Feeds screen's rows, each cell by its column's key (status, title, unread, …)."""
+    from textual.widgets import DataTable
+
+    table = app.screen.query_one("#feed-table", DataTable)
+    keys = [str(column.key.value) for column in table.ordered_columns]
+    return [
+        dict(zip(keys, (str(cell) for cell in table.get_row_at(i)), strict=True))
+        for i in range(table.row_count)
+    ]

@@ -1,9 +1,10 @@
-"""Every article, newest first; unread only; full-text search of the library."""
+"""Every article (or one feed's), newest first; unread or starred only; full-text search."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,7 +14,7 @@ from textual.widgets import DataTable, Footer, Input, Label
 from textual.worker import get_current_worker
 
 from briefing.tui import data
-from briefing.tui.data import ArticleRow
+from briefing.tui.data import ArticleRow, FeedRow
 from briefing.tui.messages import ArticlesLoaded, LibraryChanged
 from briefing.tui.screens.reader import offer_read_undo
 from briefing.tui.widgets.lists import NavTable
@@ -25,6 +26,24 @@ if TYPE_CHECKING:
 
 # The list shows this many articles; search narrows a larger library down.
 PAGE = 500
+# Widths of the fixed columns, and the outlet column's bounds: as wide as the longest outlet
+# listed, at most a quarter of the screen.
+MARKS_WIDTH = 2
+DATE_WIDTH = 10
+OUTLET_MIN = 6
+CELL_PADDING = 2  # a DataTable pads each cell by one column on either side
+
+
+def outlet_width(outlets: list[str], screen_width: int) -> int:
+    """The outlet column's width: the longest outlet's, within a quarter of the screen."""
+    widest = max((cell_len(o) for o in outlets), default=OUTLET_MIN)
+    return max(OUTLET_MIN, min(widest, screen_width // 4))
+
+
+def following_ids(rows: list[ArticleRow], index: int) -> list[int]:
+    """The articles after row `index`, then those before it: where `n` looks next."""
+    ids = [row.id for row in rows]
+    return ids[index + 1 :] + ids[:index]
 
 
 class SearchInput(Input):
@@ -46,20 +65,28 @@ class SearchInput(Input):
 
 
 class ArticlesScreen(Screen[None]):
-    """All articles of the library."""
+    """The articles of the library, or of one feed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="search"),
+        Binding("n", "next_unread", "Next unread", id="next-unread"),
         # u is undo (app-wide), as after m.
         Binding("U", "unread_only", "Unread only", id="unread-only"),
+        Binding("asterisk", "starred_only", "Starred", id="starred-only"),
         Binding("m", "toggle_read", "Read/unread", id="mark-read"),
         Binding("s", "star", "Star", id="star"),
+        Binding("o", "open_link", "Open link", id="open-link"),
+        Binding("y", "copy_link", "Copy link", id="copy-link", show=False),
         Binding("escape", "close", "Back", id="back"),
     ]
 
-    def __init__(self, *, search: bool = False) -> None:
+    def __init__(
+        self, *, search: bool = False, feed: FeedRow | None = None, starred: bool = False
+    ) -> None:
         super().__init__(id="articles")
         self.unread_only = False
+        self.starred_only = starred
+        self.feed = feed  # only this feed's articles, when given
         self.rows: list[ArticleRow] = []
         self._focus_search = search
 
@@ -78,32 +105,51 @@ class ArticlesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(SearchInput).cursor_blink = self.briefing_app.cursor_blink
         table = self.query_one(NavTable)
-        table.add_column("", key="marks", width=2)
-        table.add_column("Date", key="date", width=10)
-        table.add_column("Outlet", key="outlet", width=16)
+        table.add_column("", key="marks", width=MARKS_WIDTH)
+        table.add_column("Date", key="date", width=DATE_WIDTH)
+        table.add_column("Outlet", key="outlet", width=OUTLET_MIN)
         table.add_column("Title", key="title")
         (self.query_one(SearchInput) if self._focus_search else table).focus()
         self.load_articles()
 
     def on_resize(self) -> None:
-        self._fit_title_column()
+        self._fit_columns()
 
-    def _fit_title_column(self) -> None:
+    def on_screen_resume(self) -> None:
+        # The reader may have moved on (n) to other articles: the cursor follows it.
+        shown = self.briefing_app.last_article_shown
+        index = next((i for i, r in enumerate(self.rows) if r.id == shown), None)
+        if index is not None:
+            self.query_one(NavTable).move_cursor(row=index)
+
+    def _fit_columns(self) -> None:
+        """The outlet column as wide as its longest name allows, the title the rest."""
         table = self.query_one(NavTable)
-        column = table.columns.get("title")  # type: ignore[call-overload]
-        if column is not None:
-            column.auto_width = False
-            column.width = max(10, self.size.width - 2 - 10 - 16 - 8)
-            table.refresh()
+        outlet = table.columns.get("outlet")  # type: ignore[call-overload]
+        title = table.columns.get("title")  # type: ignore[call-overload]
+        if outlet is None or title is None:
+            return
+        outlet.auto_width = title.auto_width = False
+        outlet.width = outlet_width([r.outlet for r in self.rows], self.size.width)
+        fixed = MARKS_WIDTH + DATE_WIDTH + outlet.width + 4 * CELL_PADDING
+        title.width = max(10, self.size.width - fixed)
+        table.refresh()
 
     @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
     def load_articles(self) -> None:
         query = self.query_one(SearchInput).value
-        unread_only = self.unread_only
+        unread_only, starred_only = self.unread_only, self.starred_only
         with self.briefing_app.open_library() as library:
-            rows = data.load_articles(library, unread_only=unread_only, query=query, limit=PAGE)
+            rows = data.load_articles(
+                library,
+                unread_only=unread_only,
+                starred_only=starred_only,
+                feed_id=self.feed.id if self.feed else None,
+                query=query,
+                limit=PAGE,
+            )
         if not get_current_worker().is_cancelled:
-            self.post_message(ArticlesLoaded(rows, query, unread_only))
+            self.post_message(ArticlesLoaded(rows, query, unread_only, starred_only))
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         table = self.query_one(NavTable)
@@ -113,17 +159,25 @@ class ArticlesScreen(Screen[None]):
             table.clear()
             for row in message.rows:
                 table.add_row(*article_cells(row), key=str(row.id))
-            self._fit_title_column()
+            self._fit_columns()
             index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0)
             if self.rows:
                 table.move_cursor(row=index)
-        what = "Unread articles" if message.unread_only else "Articles"
-        if message.query.strip():
-            title = f"{what} matching “{message.query.strip()}” ({len(message.rows)})"
-        else:
-            title = f"{what}, newest first ({len(message.rows)})"
-        self.query_one("#articles-title", Label).update(Text(title))
+        self.query_one("#articles-title", Label).update(Text(self._title(message)))
         self.refresh_bindings()
+
+    def _title(self, message: ArticlesLoaded) -> str:
+        """What the list shows: which articles, from where, in what order, how many."""
+        what = "Articles"
+        if message.starred_only:
+            what = "Starred articles"
+        if message.unread_only:
+            what = "Unread " + what.lower()
+        if self.feed is not None:
+            what += f" from {self.feed.title}"
+        if message.query.strip():
+            return f"{what} matching “{message.query.strip()}” ({len(message.rows)})"
+        return f"{what}, newest first ({len(message.rows)})"
 
     @property
     def current(self) -> ArticleRow | None:
@@ -142,13 +196,46 @@ class ArticlesScreen(Screen[None]):
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
-        if self.current is not None:
-            self.briefing_app.open_reader(None, self.current.id)
+        current = self.current
+        if current is not None:
+            self.briefing_app.open_reader(
+                None,
+                current.id,
+                search=self.query_one(SearchInput).value,
+                following=following_ids(self.rows, self.query_one(NavTable).cursor_row),
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("toggle_read", "star"):
             return True if self.current is not None else None
+        if action in ("open_link", "copy_link"):
+            return True if self.current is not None and self.current.url else None
+        if action == "next_unread":
+            return True if self.rows else None
         return True
+
+    def action_next_unread(self) -> None:
+        """Move to the next unread article of the list (from the top again at the end)."""
+        table = self.query_one(NavTable)
+        count = len(self.rows)
+        for step in range(1, count + 1):
+            index = (table.cursor_row + step) % count
+            if not self.rows[index].read:
+                table.move_cursor(row=index)
+                return
+        self.notify("No unread articles in this list.")
+
+    def action_starred_only(self) -> None:
+        self.starred_only = not self.starred_only
+        self.load_articles()
+
+    def action_open_link(self) -> None:
+        if self.current is not None:
+            self.briefing_app.open_link(self.current.url)
+
+    def action_copy_link(self) -> None:
+        if self.current is not None:
+            self.briefing_app.copy_link(self.current.url)
 
     def action_search(self) -> None:
         self.query_one(SearchInput).focus()

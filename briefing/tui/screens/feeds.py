@@ -1,20 +1,23 @@
-"""The subscriptions: status, last refresh, errors, article counts; add, remove, refresh one."""
+"""The subscriptions: status, unread and article counts, tags, last refresh, errors; sorting
+and a tag filter; Enter lists a feed's articles; add, remove, refresh one, mark one read."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import DataTable, Footer, Label
 from textual.worker import get_current_worker
 
 from briefing.tui import data
 from briefing.tui.data import FeedRow
 from briefing.tui.messages import FeedsLoaded, LibraryChanged
+from briefing.tui.screens.choose import ChoiceScreen
 from briefing.tui.screens.confirm import ConfirmScreen
 from briefing.tui.widgets.lists import NavTable
 from briefing.tui.widgets.status import DemoBanner, RefreshBar
@@ -31,12 +34,38 @@ STATUS_STYLE = {
 }
 
 
+# The orders `s` goes through: (name, as the title says it).
+SORTS: tuple[tuple[str, str], ...] = (
+    ("title", "by title"),
+    ("unread", "most unread first"),
+    ("updated", "last updated first"),
+)
+TAGS_MAX_WIDTH = 20
+
+
+def sort_feeds(rows: list[FeedRow], order: str) -> list[FeedRow]:
+    """The feeds in one of the SORTS orders; ties (and the title order) by title."""
+    by_title = sorted(rows, key=lambda r: (r.title.casefold(), r.url))
+    if order == "unread":
+        return sorted(by_title, key=lambda r: -r.unread)
+    if order == "updated":
+        return sorted(by_title, key=lambda r: r.newest or "", reverse=True)
+    return by_title
+
+
+def tags_text(row: FeedRow) -> str:
+    return ", ".join(row.tags)
+
+
 def feed_cells(row: FeedRow) -> tuple[Text, ...]:
     return (
         Text(row.status, style=STATUS_STYLE.get(row.status, "")),
         Text(row.title, overflow="ellipsis", no_wrap=True),
+        Text(str(row.unread) if row.unread else "", justify="right", style="bold"),
         Text(str(row.articles), justify="right"),
+        Text(row.newest or "", style="dim" if not row.newest else ""),
         Text(row.last_refresh or "never", style="" if row.last_refresh else "dim"),
+        Text(tags_text(row), style="cyan", overflow="ellipsis", no_wrap=True),
         Text(row.error or row.url, style="red" if row.error else "dim", overflow="ellipsis"),
     )
 
@@ -47,14 +76,23 @@ class FeedsScreen(Screen[None]):
     AUTO_FOCUS = None  # on_mount focuses the table
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_feed", "Articles", id="open-feed", show=False),
+        Binding("s", "sort", "Sort", id="sort-feeds"),
+        Binding("T", "filter_tag", "Tag", id="filter-tag"),
+        Binding("A", "mark_feed_read", "Mark feed read", id="mark-feed-read"),
         Binding("u", "refresh_one", "Refresh feed", id="refresh-feed"),
         Binding("d,delete", "remove", "Remove", id="remove-feed"),
+        Binding("o", "open_link", "Open site", id="open-link", show=False),
+        Binding("y", "copy_link", "Copy feed URL", id="copy-link", show=False),
         Binding("escape", "close", "Back", id="back"),
     ]
 
     def __init__(self) -> None:
         super().__init__(id="feeds")
-        self.rows: list[FeedRow] = []
+        self.rows: list[FeedRow] = []  # as shown: filtered by tag and sorted
+        self.loaded: list[FeedRow] = []  # every feed
+        self.order = SORTS[0][0]
+        self.tag: str | None = None  # only the feeds with this tag, when set
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -72,8 +110,11 @@ class FeedsScreen(Screen[None]):
         table = self.query_one(NavTable)
         table.add_column("Status", key="status", width=8)
         table.add_column("Feed", key="title", width=24)
+        table.add_column("Unread", key="unread", width=6)
         table.add_column("Articles", key="articles", width=8)
+        table.add_column("Updated", key="updated", width=10)
         table.add_column("Last refresh", key="refresh", width=16)
+        table.add_column("Tags", key="tags", width=4)
         table.add_column("Error / URL", key="detail")
         table.focus()
         self.load_feeds()
@@ -86,23 +127,41 @@ class FeedsScreen(Screen[None]):
             self.post_message(FeedsLoaded(rows))
 
     def on_feeds_loaded(self, message: FeedsLoaded) -> None:
+        self.loaded = message.rows
+        if self.tag is not None and not any(self.tag in r.tags for r in self.loaded):
+            self.tag = None  # the tag's last feed is gone
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        """Fill the table from the loaded feeds, filtered by tag and sorted."""
         table = self.query_one(NavTable)
         keep = self.current.id if self.current else None
-        self.rows = message.rows
+        shown = [r for r in self.loaded if self.tag is None or self.tag in r.tags]
+        self.rows = sort_feeds(shown, self.order)
         with self.app.batch_update():
             table.clear()
-            for row in message.rows:
+            tags = table.columns.get("tags")  # type: ignore[call-overload]
+            if tags is not None:
+                widest = max((cell_len(tags_text(r)) for r in self.rows), default=0)
+                tags.width = max(4, min(TAGS_MAX_WIDTH, widest))
+            for row in self.rows:
                 table.add_row(*feed_cells(row), key=str(row.id))
             index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0)
             if self.rows:
                 table.move_cursor(row=index)
-        errors = sum(1 for r in self.rows if r.error)
-        title = f"Feeds ({len(self.rows)}" + (f", {errors} with errors)" if errors else ")")
-        if not self.rows:
-            title = "Feeds: none yet. Press a to add one."
-        self.query_one("#feeds-title", Label).update(Text(title))
+        self.query_one("#feeds-title", Label).update(Text(self._title()))
         self._show_detail()
         self.refresh_bindings()
+
+    def _title(self) -> str:
+        if not self.loaded:
+            return "Feeds: none yet. Press a to add one."
+        errors = sum(1 for r in self.rows if r.error)
+        unread = sum(r.unread for r in self.rows)
+        count = f"{len(self.rows)} of {len(self.loaded)}" if self.tag else str(len(self.rows))
+        title = f"Feeds tagged “{self.tag}”" if self.tag else "Feeds"
+        title += f" ({count}, {unread} unread" + (f", {errors} with errors)" if errors else ")")
+        return f"{title}, {dict(SORTS)[self.order]}"
 
     def on_data_table_row_highlighted(self) -> None:
         self._show_detail()
@@ -125,10 +184,59 @@ class FeedsScreen(Screen[None]):
         self.load_feeds()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("refresh_one", "remove"):
+        if action in ("refresh_one", "remove", "open_feed", "open_link", "copy_link"):
             if self.current is None:
                 return None
+        if action == "mark_feed_read":
+            return True if self.current is not None and self.current.unread else None
+        if action == "filter_tag":
+            return True if any(r.tags for r in self.loaded) else None
         return True
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_feed()
+
+    def action_open_feed(self) -> None:
+        """List the highlighted feed's articles (Escape comes back here)."""
+        from briefing.tui.screens.articles import ArticlesScreen
+
+        if self.current is not None:
+            self.app.push_screen(ArticlesScreen(feed=self.current))
+
+    def action_sort(self) -> None:
+        names = [name for name, _ in SORTS]
+        self.order = names[(names.index(self.order) + 1) % len(names)]
+        self._show_rows()
+        self.notify(f"Feeds sorted: {dict(SORTS)[self.order]}", timeout=2)
+
+    def action_filter_tag(self) -> None:
+        """Choose a tag: only its feeds are listed (or all feeds again)."""
+        counts: dict[str, int] = {}
+        for row in self.loaded:
+            for tag in row.tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        tags = sorted(counts, key=str.casefold)
+        choices = [Text.assemble(("All feeds", "bold"), (f"  {len(self.loaded)}", "dim"))]
+        choices += [Text.assemble((tag, "cyan"), (f"  {counts[tag]}", "dim")) for tag in tags]
+
+        def chosen(index: int | None) -> None:
+            if index is None:
+                return
+            self.tag = None if index == 0 else tags[index - 1]
+            self._show_rows()
+
+        self.app.push_screen(ChoiceScreen(Text("Show the feeds tagged"), choices), chosen)
+
+    def action_open_link(self) -> None:
+        row = self.current
+        if row is not None:
+            self.briefing_app.open_link(row.site_url or row.url)
+
+    def action_copy_link(self) -> None:
+        if self.current is not None:
+            self.briefing_app.copy_link(self.current.url)
 
     def action_close(self) -> None:
         self.app.pop_screen()

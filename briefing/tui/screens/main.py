@@ -69,6 +69,8 @@ class MainScreen(Screen[None]):
         Binding("s", "star", "Star", id="star"),
         # u is undo (app-wide): showing doubtful rows is the less frequent, shifted key.
         Binding("U", "toggle_uncertain", "Uncertain", id="toggle-uncertain"),
+        Binding("o", "open_link", "Open link", id="open-link", show=False),
+        Binding("y", "copy_link", "Copy link", id="copy-link", show=False),
         Binding("escape", "back", "Back", id="back", show=False),
         # Corrections of the grouping (briefing.tui.corrections); each undoable.
         Binding("M", "merge", "Merge into…", id="merge-storyline", show=False),
@@ -421,7 +423,7 @@ class MainScreen(Screen[None]):
             return True if self.query_one(StorylinePane).current is not None else None
         if action == "compare":
             return True if len(self.chosen_actors) >= 2 or self.compare else None
-        if action == "star":
+        if action in ("star", "open_link", "copy_link"):
             return True if self._focused_source() is not None else None
         return True
 
@@ -510,6 +512,16 @@ class MainScreen(Screen[None]):
         source = self._focused_source()
         if source is not None:
             self.briefing_app.toggle_star(source.article_id)
+
+    def action_open_link(self) -> None:
+        source = self._focused_source()
+        if source is not None:
+            self.briefing_app.open_link(source.url)
+
+    def action_copy_link(self) -> None:
+        source = self._focused_source()
+        if source is not None:
+            self.briefing_app.copy_link(source.url)
 
     def on_open_source(self, message: OpenSource) -> None:
         if self.view is not None:

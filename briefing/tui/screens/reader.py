@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
-from urllib.parse import urlsplit
 
 from rich.text import Text
 from textual import work
@@ -17,7 +18,8 @@ from textual.worker import get_current_worker
 
 from briefing.tui import data
 from briefing.tui.data import ArticleView, Source
-from briefing.tui.messages import ArticleChanged, ArticleLoaded, LibraryChanged
+from briefing.tui.links import is_web_link
+from briefing.tui.messages import ArticleChanged, ArticleLoaded, LibraryChanged, NextUnread
 from briefing.tui.widgets.render import STAR_MARK
 from briefing.tui.widgets.status import RefreshBar
 
@@ -54,10 +56,31 @@ def offer_read_undo(app: BriefingApp, article_id: int, read: bool) -> None:
     app.offer_undo("Marked read" if read else "Marked unread", reverse)
 
 
-def is_web_link(url: str) -> bool:
-    """Only http and https links are handed to the browser."""
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+__all__ = ["BodyScroll", "Paragraph", "ReaderScreen", "is_web_link", "paragraphs"]
+
+SEARCH_STYLE = "bold black on yellow"
+
+
+def search_pattern(query: str) -> re.Pattern[str] | None:
+    """The words of a search as the library matched them: whole words, the last as a prefix
+    (see briefing.store.articles.fts_query), any case."""
+    words = re.findall(r"\w+", query)
+    if not words:
+        return None
+    parts = [re.escape(w) + r"\b" for w in words[:-1]] + [re.escape(words[-1]) + r"\w*"]
+    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def highlight_search(paragraphs: Sequence[Text], pattern: re.Pattern[str] | None) -> int:
+    """Style the search's words in the paragraphs; returns the index of the first with one
+    (-1 when none has)."""
+    first = -1
+    if pattern is None:
+        return first
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.highlight_regex(pattern, SEARCH_STYLE) and first < 0:
+            first = index
+    return first
 
 
 class Paragraph(Static):
@@ -85,17 +108,30 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="back"),
+        Binding("n", "next_unread", "Next unread", id="next-unread"),
         Binding("o", "open_link", "Open link", id="open-link"),
+        Binding("y", "copy_link", "Copy link", id="copy-link", show=False),
         Binding("m", "toggle_read", "Read/unread", id="mark-read"),
         Binding("s", "star", "Star", id="star"),
     ]
 
-    def __init__(self, article_id: int, source: Source | None = None) -> None:
+    def __init__(
+        self,
+        article_id: int,
+        source: Source | None = None,
+        *,
+        search: str = "",
+        following: Sequence[int] = (),
+    ) -> None:
         super().__init__(id="reader")
         self.article_id = article_id
         self.source = source
         self.article: ArticleView | None = None
         self.positioned = False  # the body shows the chosen sentence (or the top)
+        # Opened from a search: its words are highlighted.
+        self.search = search
+        # The articles after this one in the list it was opened from: where n looks first.
+        self.following = list(following)
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -136,17 +172,21 @@ class ReaderScreen(Screen[None]):
             )
             return
         self.article = article
+        self.briefing_app.last_article_shown = article.id
         self._show_header()
         self.refresh_bindings()  # o, m and s apply now
         span = (message.source.start, message.source.end) if message.source else (0, 0)
         text, start, end = data.reader_text(article.text, *span)
         target: Paragraph | None = None
         widgets = []
-        for paragraph, hit in paragraphs(text, start, end):
+        shown = paragraphs(text, start, end)
+        found = highlight_search([p for p, _ in shown], search_pattern(self.search))
+        for index, (paragraph, hit) in enumerate(shown):
             widget = Paragraph(paragraph, classes="-highlight" if hit else "")
             widgets.append(widget)
-            if hit and target is None:
-                target = widget
+            first_match = message.source is None and found > 0 and index == found
+            if target is None and (hit or first_match):
+                target = widget  # the item's sentence, or a search's first match below the top
         if not widgets:
             widgets.append(
                 Paragraph(Text("(this article has no text; press o to open it)", style="dim"))
@@ -178,26 +218,57 @@ class ReaderScreen(Screen[None]):
         line = Text(" · ".join(meta), style="dim")
         if not article.read:
             line.append("  unread", style="bold")
+        if self.search.strip():
+            line.append("  matches of “", style="dim")
+            line.append(self.search.strip(), style=SEARCH_STYLE)
+            line.append("” highlighted", style="dim")
         self.query_one("#article-meta", Label).update(line)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_link":
             return True if self.article and is_web_link(self.article.url) else None
-        if action in ("toggle_read", "star"):
-            return True if self.article else None
+        if action in ("toggle_read", "star", "copy_link"):
+            return True if self.article and (action != "copy_link" or self.article.url) else None
         return True
 
     def action_close(self) -> None:
         self.app.pop_screen()
 
     def action_open_link(self) -> None:
-        if self.article is None:
+        if self.article is not None:
+            self.briefing_app.open_link(self.article.url)
+
+    def action_copy_link(self) -> None:
+        if self.article is not None:
+            self.briefing_app.copy_link(self.article.url)
+
+    def action_next_unread(self) -> None:
+        self.find_next_unread(self.article_id, tuple(self.following))
+
+    @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
+    def find_next_unread(self, current: int, following: tuple[int, ...]) -> None:
+        with self.briefing_app.open_library() as library:
+            found = data.next_unread(library, current, list(following))
+        if not get_current_worker().is_cancelled:
+            self.post_message(NextUnread(found))
+
+    async def on_next_unread(self, message: NextUnread) -> None:
+        """Show the next unread article here; Escape still returns to the list."""
+        if message.article_id is None:
+            self.notify("No unread articles left.")
             return
-        if not is_web_link(self.article.url):
-            self.notify("This article has no web link to open.", severity="warning")
-            return
-        self.app.open_url(self.article.url)
-        self.notify(Text(f"Opening {self.article.url}").plain, markup=False)
+        if message.article_id in self.following:
+            self.following = self.following[self.following.index(message.article_id) + 1 :]
+        self.article_id = message.article_id
+        self.source = None
+        self.article = None
+        self.positioned = False
+        body = self.query_one(BodyScroll)
+        await body.remove_children()
+        body.scroll_home(animate=False)
+        body.loading = True
+        self.refresh_bindings()
+        self.load_article()
 
     def action_toggle_read(self) -> None:
         self.change_mark("read")
