@@ -162,14 +162,20 @@ def fold(name: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
+# A quotation closed and one word of the next sentence left after it ("… instincts.’” Then").
+_WORD_AFTER_QUOTATION = re.compile(r"([.!?][\"\u201d\u2019']+)\s+[A-Z][a-z]*$")
+
+
 def shown_wording(text: str) -> str:
     """The words as the reader sees them: a reported clause without its leading "that"
     (capitalised), and no dangling comma at the end. Display only: the record keeps its span."""
     match = _THAT.match(text)
-    if match:
+    following = words(text[match.end() :])[:1] if match else []
+    if match and not (following and following[0].lower() in AUXILIARIES):
+        # (not "that was a deathbox", where "that" is the subject)
         rest = text[match.end() :]
         text = match.group(1) + rest[:1].upper() + rest[1:]
-    text = text.rstrip()
+    text = _WORD_AFTER_QUOTATION.sub(r"\1", text.rstrip())  # "…,’” Then": a cut word
     if text.endswith((',"', ",\u201d")):
         text = text[:-2] + "." + text[-1]
     return text.rstrip(",;:- ")

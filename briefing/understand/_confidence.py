@@ -18,10 +18,12 @@ from briefing.understand._lexicon import (
     ACTING_NOUNS,
     ADVERBIAL_OPENERS,
     AUXILIARY_VERBS,
+    BUSINESS_NOUNS,
     CONFIDENCE_IRREGULAR_PAST,
     FRAGMENT_OPENERS,
     GROUP_SUBJECT_NOUNS,
     NOT_BEFORE_PAST,
+    ORG_WORDS,
     PRONOUNS_ALL,
     SPEECH_CUES,
     WEAK_CUES,
@@ -110,7 +112,7 @@ def quote_factors(q: Quote, text: str, named: dict[str, str]) -> dict[str, float
         factors["runs into narration"] = QUOTE_INTO_NARRATION
     if q.speaker_span is not None and _document_source(text, q.speaker_span[0]):
         factors["a document's data"] = QUOTE_DOCUMENT_SOURCE
-    factors.update(_reading_alone(q, text))
+    factors.update(_reading_alone(q, text, named))
     return factors
 
 
@@ -154,8 +156,8 @@ def _object_not_clause(q: Quote) -> bool:
         after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if tok in _QUOTE_OPENERS or low in _CLAUSE_ENDERS:
             return True  # the object ends here and no verb came: "the setup in …"
-        if low in AUXILIARY_VERBS or low in CONFIDENCE_IRREGULAR_PAST:
-            return False
+        if (low in AUXILIARY_VERBS and low != "being") or low in CONFIDENCE_IRREGULAR_PAST:
+            return False  # ("well being", "a person being held": no finite verb)
         adjective = tokens[i - 1].lower() in _NP_OPENERS  # "the resumed deployment"
         if not adjective and tok.islower() and low.endswith(("ed", "s")) and len(low) > 3:
             if low.endswith("ed") and after in ("to", "by", "via"):
@@ -224,7 +226,56 @@ _PUBLIC_BODY_WORDS = frozenset(
 )
 
 
-def _reading_alone(q: Quote, text: str) -> dict[str, float]:
+# Reported words whose subject is "they" ("They would stay in a medical facility …", said by
+# a minister; "they are necessary …", said of weapons), or "it" in a person's words ("it would
+# only make tensions worse"): what the pronoun stands for was named before, not in the row. A
+# body saying "it" speaks of itself ("ANA said it was trying …"), a group saying "they" too.
+_THEY_IT = re.compile(r"^(?:that\s+)?(they|it)\s", re.I)
+
+
+def _points_back(q: Quote, named: dict[str, str]) -> bool:
+    """See _THEY_IT (not for words in quotation marks, where "it" is the speaker's own)."""
+    m = _THEY_IT.match(q.text)
+    if q.direct or m is None or not q.speaker:
+        return False
+    if m.group(1).lower() == "it":  # (a one-word "person" is as often a company: "SpaceX")
+        if _DUMMY_IT.match(q.text):
+            return False  # "it was necessary to …", "it was raining": no thing pointed back to
+        last = q.speaker.split()[-1].lower()
+        return named.get(q.speaker) == "person" and " " in q.speaker and not _body_word(last)
+    if named.get(q.speaker) == "person" and " " in q.speaker:
+        return True  # one person's "they" are others ("Producers" may be a "person" too)
+    last = q.speaker.split()[-1].lower()
+    return not (last.endswith("s") or last in _PLURAL_BODIES)
+
+
+_DUMMY_IT = re.compile(
+    r"^(?:that\s+)?it\s+(?:is|was|would be|will be|has been|had been)\s+(?:(?:\S+(?<!ing)\s+){1,3}?"
+    r"(?:to|that|whether|if|how|why)\b|raining|snowing|time\b)",
+    re.I,
+)
+_COMPANY_ENDINGS = frozenset(
+    "rail railway railways transit motors energy airways shipping logistics media".split()
+)
+
+
+def _body_word(word: str) -> bool:
+    """A word a body's name ends with ("Halvorsen Rail", "Skyhaven Airlines")."""
+    return (
+        word in ORG_WORDS
+        or word in BUSINESS_NOUNS
+        or word in _PUBLIC_BODY_WORDS
+        or word in _COMPANY_ENDINGS
+    )
+
+
+_PLURAL_BODIES = frozenset(
+    "police staff people crew team board government military brigade service force department"
+    " ministry agency".split()
+)
+
+
+def _reading_alone(q: Quote, text: str, named: dict[str, str]) -> dict[str, float]:
     """What makes a quote's row wrong or unreadable though its speaker was found: an object
     shown as words said, words that run into the reporter's, a sentence cut by its tag, a
     hearsay, a description that fits another actor."""
@@ -235,6 +286,8 @@ def _reading_alone(q: Quote, text: str) -> dict[str, float]:
         factors["runs into narration"] = QUOTE_INTO_NARRATION
     if _TAG_INSIDE.match(text[q.end : q.end + 80]):
         factors["cut by its tag"] = QUOTE_FRAGMENT
+    if _points_back(q, named):
+        factors["a pronoun for something unnamed"] = QUOTE_FRAGMENT
     if q.speaker_span is not None and q.speaker:
         mention = text[q.speaker_span[0] : q.speaker_span[1]].strip()
         cue = (q.cue or "").split()[-1:] or [""]

@@ -457,3 +457,14 @@ def test_an_order_a_final_offer_and_a_premise_are_positions_a_row_can_show() -> 
     assert red_line_statement("The new bid of $82 a share will be Harwell's best and final offer")
     assert red_line_statement("its offer was premised on Norvik selling the ferry arm first")
     assert red_line_statement("reiterated calls to halt the building of the radar site")
+
+
+def test_a_that_which_is_the_subject_stays_and_a_word_after_a_closed_quotation_goes() -> None:
+    from briefing.storylines._gate import shown_wording
+
+    assert shown_wording("that the port will close") == "The port will close"
+    assert shown_wording("\u201cthat was a trap I was in,\u201d").startswith(
+        "\u201cthat was a trap"
+    )
+    closed = "\u201cThey were late. The note said, \u2018Well done.\u2019\u201d Then"
+    assert shown_wording(closed) == closed.removesuffix(" Then")

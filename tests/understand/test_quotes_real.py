@@ -507,3 +507,26 @@ def test_the_company_said_is_no_public_bodys_word() -> None:
     )
     found = [q for q in quotes(text) if "open to ideas" in q.text]
     assert all(q.speaker != "Lindmark Space Center" or q.confidence < 0.5 for q in found)
+
+
+def test_reported_words_about_they_or_a_persons_it_point_back_to_something_unnamed() -> None:
+    text = (
+        "Minister Ada Voss visited the girls in hospital. "
+        "She said they would stay there for some time."
+    )
+    assert _doubtful(text, "would stay there")
+    text = "The airline's spokesman Pell Marsh said it was trying to find out what happened."
+    assert _doubtful(text, "trying to find out")
+    # a body's "it" is the body itself; "it was hard to …" points back to nothing
+    text = "Harwell Chemicals said it was trying to find out what happened."
+    assert not _doubtful(text, "trying to find out")
+    text = "Minister Ada Voss said it was necessary to close the bridge for a week."
+    assert not _doubtful(text, "necessary to close")
+
+
+def test_a_noun_phrase_with_well_being_in_it_is_still_no_clause() -> None:
+    text = (
+        "The association issued a statement announcing a travel advisory warning passengers "
+        "about their safety and well being when flying with Skyhaven."
+    )
+    assert _doubtful(text, "a travel advisory")
