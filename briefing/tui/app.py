@@ -69,7 +69,7 @@ PALETTE_TITLES: dict[str, str] = {
     "starred-only": "articles: starred only",
     "next-unread": "articles: next unread",
     "mark-feed-read": "feeds: mark this feed read",
-    "mark-all-read": "mark everything read",
+    "mark-all-read": "articles: mark everything read",
     "sort-feeds": "feeds: sort (title, unread, last updated)",
     "filter-tag": "feeds: filter by tag",
     "remove-feed": "feeds: remove",
@@ -102,6 +102,7 @@ class BriefingApp(App[None]):
         # Sub-screens bind q to go back; Q (and Textual's ctrl+q) quits from anywhere.
         Binding("Q", "quit", "Quit from any screen", id="quit-anywhere", show=False),
         Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
+        Binding("C", "mark_all_read", "Mark everything read", id="mark-all-read", show=False),
     ]
 
     # (done, total, stage) while a refresh runs; None when idle.
@@ -432,6 +433,41 @@ class BriefingApp(App[None]):
                 hint="Other feed readers import this file; tags become folders.",
             )
         )
+
+    # -- mark all read ------------------------------------------------------------------
+
+    def action_mark_all_read(self) -> None:
+        """Mark every article of the library read, after asking (undo takes it back)."""
+        self.mark_read_asking(
+            Text("Mark every unread article in the library read?"), None, "in the library"
+        )
+
+    def mark_read_asking(self, question: Text, feed_id: int | None, where: str) -> None:
+        """Ask, then mark a feed's (or every) unread article read, offering the undo."""
+        from briefing.tui.screens.confirm import ConfirmScreen
+
+        question.append(f"\n{self.key_for('undo')} undoes it afterwards.", style="dim")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.mark_all_read(feed_id, where)
+
+        self.push_screen(ConfirmScreen(question), answered)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def mark_all_read(self, feed_id: int | None, where: str) -> None:
+        with self.open_library() as library:
+            ids = data.mark_all_read(library, feed_id)
+        self.post_message(LibraryChanged())
+        if not ids:
+            self.call_from_thread(self.notify, f"Nothing {where} was unread.", markup=False)
+            return
+
+        def reverse(library: Library) -> None:
+            data.set_read_many(library, ids, False)
+
+        count = f"{len(ids)} article" + ("" if len(ids) == 1 else "s")
+        self.call_from_thread(self.offer_undo, f"{count} {where} marked read", reverse)
 
     # -- links --------------------------------------------------------------------------
 

@@ -466,15 +466,10 @@ def load_feeds(library: Library) -> list[FeedRow]:
 
 def mark_all_read(library: Library, feed_id: int | None = None) -> list[int]:
     """Mark every unread article of a feed (or of the library) read; returns their ids, to
-    undo it with `set_unread`."""
+    undo it with `set_read_many`."""
     ids = reading.unread_article_ids(library, feed_id=feed_id)
     store_articles.mark_read(library, ids)
     return ids
-
-
-def set_unread(library: Library, article_ids: list[int]) -> None:
-    """Mark these articles unread again (the undo of a mark-all-read)."""
-    store_articles.mark_read(library, article_ids, False)
 
 
 def next_unread(library: Library, current: int, following: list[int]) -> int | None:

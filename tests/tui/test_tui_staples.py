@@ -17,6 +17,7 @@ from briefing.store import open_library
 from briefing.store.feeds import set_tags
 from briefing.tui.screens.articles import ArticlesScreen
 from briefing.tui.screens.choose import ChoiceScreen, PathScreen
+from briefing.tui.screens.confirm import ConfirmScreen
 from briefing.tui.screens.feeds import FeedsScreen
 from briefing.tui.screens.reader import Paragraph, ReaderScreen
 
@@ -343,3 +344,184 @@ async def test_search_words_are_highlighted_in_the_reader(make_app) -> None:
         hit = next(p for p in app.screen.query(Paragraph) if "pay" in p.text.plain)
         body = app.screen.query_one("#article-body")
         assert body.region.contains_region(hit.region)
+
+
+def unread_titles(library_path: Path) -> list[str]:
+    with open_library(library_path) as library:
+        rows = library.db.execute("SELECT title FROM articles WHERE read = 0 ORDER BY title")
+        return [r[0] for r in rows]
+
+
+async def test_mark_a_feed_read_asks_and_undoes(make_app, library_path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await goto_feed(pilot, "Northern Post")
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.query_one(".dialog-title", Label).render())
+        assert question.startswith("Mark the 1 unread article of Northern Post read?")
+        await pilot.press("n")
+        await settle(pilot)
+        assert "Leaders gather in 東京 as القاهرة awaits" in unread_titles(library_path)
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert unread_titles(library_path) == [
+            "Dockers walk out at Rotterdam",
+            "Port employers offer talks",
+        ]
+        assert notices(app)[-1].startswith("1 article of Northern Post marked read")
+        rows = {r["title"]: r for r in feed_table(app)}
+        assert rows["Northern Post"]["unread"] == ""
+        assert "^z undoes" in notices(app)[-1]  # on Feeds, u refreshes the feed
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert len(unread_titles(library_path)) == 3
+        assert {r["title"]: r for r in feed_table(app)}["Northern Post"]["unread"] == "1"
+
+
+async def test_mark_everything_read_asks_and_undo_restores_only_what_it_changed(
+    make_app, library_path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(unread_titles(library_path)) == 3
+        await pilot.press("C")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert unread_titles(library_path) == []
+        assert notices(app)[-1].startswith("3 articles in the library marked read")
+        await pilot.press("u")
+        await settle(pilot)
+        # the article that was read before stays read
+        assert "Delegations meet in Geneva" not in unread_titles(library_path)
+        assert len(unread_titles(library_path)) == 3
+
+
+def add_conflicting_report(library_path: Path) -> None:
+    """A second outlet reports the Geneva meeting, on the same day, a day earlier."""
+    import hashlib
+
+    from briefing.ingest.parse import ParsedArticle
+    from briefing.store.analysis import save_analysis
+    from briefing.store.articles import upsert_articles
+    from briefing.store.storylines import assign_article
+    from briefing.understand import ANALYSER_VERSION
+    from briefing.understand.records import Actor, Analysis, Event
+
+    event = "Delegations met in Geneva on Wednesday for a first round of talks."
+    text = event + "\n\nThe envoy repeated that there would be no talks without a ceasefire."
+    key = hashlib.sha1(b"geneva-wire").hexdigest()
+    with open_library(library_path) as library:
+        feed_id = library.db.execute("SELECT id FROM feeds WHERE title = 'Capital Wire'").fetchone()
+        storyline = library.db.execute(
+            "SELECT id FROM storylines WHERE label = 'Geneva peace talks'"
+        ).fetchone()[0]
+        with library.db.atomic():
+            result = upsert_articles(
+                library,
+                feed_id[0],
+                [
+                    ParsedArticle(
+                        guid=key,
+                        link="https://wire.example/geneva",
+                        title="Geneva round opens",
+                        author="",
+                        published="2026-03-12T11:00:00+00:00",
+                        updated=None,
+                        categories=(),
+                        text=text,
+                        content_hash=key,
+                        dedupe_key=key,
+                    )
+                ],
+                fetched_at="2026-03-20T08:00:00+00:00",
+            )
+        article_id = result.new_ids[0]
+        start = text.index(event)
+        analysis = Analysis(
+            language="en",
+            actors=[Actor("The envoy", "person")],
+            events=[Event("2026-03-11", event, start, start + len(event))],
+        )
+        save_analysis(library, article_id, analysis, version=ANALYSER_VERSION)
+        with library.db.atomic():
+            assign_article(
+                library,
+                article_id,
+                storyline,
+                content_hash=key,
+                simhash=0,
+                wire_of=None,
+                assigned_at="2026-03-20T08:00:00+00:00",
+            )
+
+
+async def test_dates_differ_opens_which_outlet_gave_which_date(make_app, library_path) -> None:
+    from tui_helpers import column_texts
+
+    from briefing.tui.screens.main import MainScreen
+
+    add_conflicting_report(library_path)
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")  # Geneva peace talks
+        await settle(pilot)
+        rows = column_texts(app, "timeline")
+        assert len(rows) == 1 and "≠ dates differ" in rows[0], rows
+        app.screen.query_one("#timeline ItemList").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen) and app.screen.id == "dates"
+        listing = app.screen.query_one(".choice-list")
+        told = [
+            str(listing.get_option_at_index(i).prompt)
+            for i in range(listing.option_count)
+            if listing.get_option_at_index(i).id is not None
+        ]
+        assert len(told) == 2
+        by_outlet = {line.split(" — ")[1].split(" (")[0]: line for line in told}
+        assert by_outlet["Northern Post"].startswith("2026-03-12")
+        assert by_outlet["Capital Wire"].startswith("2026-03-11")
+        assert all("(published 2026-03-12)" in line for line in told)
+        # Enter on one opens that outlet's article at the sentence
+        index = told.index(by_outlet["Capital Wire"])
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert title_of(app, "#article-title") == "Geneva round opens"
+        assert len(app.screen.query("Paragraph.-highlight")) == 1
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_help_lists_the_staples_keys(make_app) -> None:
+    from briefing.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        sections = dict(app.screen.sections)
+        described = {title: {row[1] for row in rows} for title, rows in sections.items()}
+        assert "Mark everything read" in described["Everywhere"]
+        assert {"Next unread", "Starred", "Open link", "Copy link"} <= described["Articles"]
+        assert {"Next unread", "Open link", "Copy link"} <= described["Reader"]
+        assert {"Sort", "Tag", "Mark feed read", "Articles", "Open site"} <= described["Feeds"]
+        assert {"Open link", "Copy link"} <= described["Storylines"]

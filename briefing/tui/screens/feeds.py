@@ -229,6 +229,14 @@ class FeedsScreen(Screen[None]):
 
         self.app.push_screen(ChoiceScreen(Text("Show the feeds tagged"), choices), chosen)
 
+    def action_mark_feed_read(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        count = f"{row.unread} unread article" + ("" if row.unread == 1 else "s")
+        question = Text.assemble(f"Mark the {count} of ", (row.title, "bold"), " read?")
+        self.briefing_app.mark_read_asking(question, row.id, f"of {row.title}")
+
     def action_open_link(self) -> None:
         row = self.current
         if row is not None:

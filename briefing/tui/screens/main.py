@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from briefing.tui import data
 from briefing.tui.corrections import Corrector
-from briefing.tui.data import BriefingView, Source, StorylineListRow
+from briefing.tui.data import BriefingView, Source, StorylineListRow, TimelineItem
 from briefing.tui.messages import BriefingLoaded, LibraryChanged, OpenSource, StorylinesLoaded
 from briefing.tui.screens.actors import ActorChooser
 from briefing.tui.widgets.footer import KeyFooter
@@ -32,6 +32,7 @@ from briefing.tui.widgets.panes import (
 )
 from briefing.tui.widgets.render import (
     UNCERTAIN_MARK,
+    dated_report,
     quote_prompt,
     red_line_prompt,
     timeline_prompt,
@@ -526,7 +527,40 @@ class MainScreen(Screen[None]):
     def on_open_source(self, message: OpenSource) -> None:
         if self.view is not None:
             self.note_opened(self.view.storyline_id)
+        conflict = self._conflict_for(message.source)
+        if conflict is not None:
+            self._show_dates(conflict)
+            return
         self.briefing_app.open_reader(message.source)
+
+    def _conflict_for(self, source: Source) -> TimelineItem | None:
+        """The timeline row chosen, when its outlets give different dates."""
+        focused = self.focused
+        if self.view is None or focused is None or getattr(focused.parent, "id", "") != "timeline":
+            return None
+        return next(
+            (i for i in self.view.timeline if i.conflicting_dates and i.source == source), None
+        )
+
+    def _show_dates(self, item: TimelineItem) -> None:
+        """Which outlet gave which date; Enter opens that outlet's article at the sentence."""
+        from briefing.tui.screens.choose import ChoiceScreen
+
+        reports = list(item.reports)
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.briefing_app.open_reader(reports[index].source)
+
+        self.app.push_screen(
+            ChoiceScreen(
+                Text.assemble(("Outlets give different dates for: ", "bold"), item.text),
+                [dated_report(report) for report in reports],
+                footnote=Text("Enter opens the outlet's article at the sentence.", style="dim"),
+                id="dates",
+            ),
+            chosen,
+        )
 
     # -- corrections (the flows live in briefing.tui.corrections) --------------------------
 

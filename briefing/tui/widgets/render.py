@@ -7,6 +7,7 @@ from rich.text import Text
 from briefing.safetext import clean_line
 from briefing.tui.data import (
     ArticleRow,
+    DateReport,
     QuoteView,
     RedLineView,
     StorylineListRow,
@@ -123,3 +124,15 @@ def article_cells(row: ArticleRow) -> tuple[Text, Text, Text, Text]:
         Text(_plain(row.outlet), overflow="ellipsis", no_wrap=True),
         Text(_plain(row.title), style="" if row.read else "bold", overflow="ellipsis"),
     )
+
+
+def dated_report(report: DateReport) -> Text:
+    """One outlet's date for a timeline event, then its words."""
+    text = Text(overflow="fold")
+    text.append(_plain(report.date) or "undated", style="bold")
+    text.append(" — " + _plain(report.outlet or "unknown outlet"))
+    if report.source.date:
+        text.append(f" (published {_plain(report.source.date)})", style="dim")
+    text.append("\n")
+    text.append(_plain(report.text), style="dim")
+    return text
