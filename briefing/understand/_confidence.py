@@ -21,6 +21,7 @@ from briefing.understand._lexicon import (
     BUSINESS_NOUNS,
     CONFIDENCE_IRREGULAR_PAST,
     FRAGMENT_OPENERS,
+    FUNCTION_CAPS,
     GROUP_SUBJECT_NOUNS,
     NOT_BEFORE_PAST,
     ORG_WORDS,
@@ -432,11 +433,36 @@ def pronoun_passed_over(q: Quote, text: str, actors: dict[str, Actor]) -> bool:
     if not before:
         return True  # the speaker is named only after the pronoun
     last = max(before)
+    if _lone_name_acting(text[last:at], speaker, actors):
+        return True  # "Kartik and his family managed to escape. He said: …"
     return any(
         other.kind == "person"
         and other.name != speaker.name
         and any(last <= s and e <= at for s, e in other.spans)
         for other in actors.values()
+    )
+
+
+# A sentence that opens with a lone capitalised name the analyser did not take for anyone,
+# acting ("Kartik and his family managed …", "Kartik said …"): a person named since.
+_LONE_NAME_ACTING = re.compile(
+    r"(?:^|\n|[.!?][\"\u201d\u2019]?\s+)([A-Z][a-z'\u2019-]{2,})\s+(?:and\s+(?:his|her)\s"
+    r"|(?:said|says|told|added|managed|recalled|described|explained)\b)"
+)
+
+
+def _lone_name_acting(between: str, speaker: Actor, actors: dict[str, Actor]) -> bool:
+    own = {w for n in (speaker.name, *speaker.aliases) for w in n.split()}
+    bodies = {
+        w
+        for a in actors.values()
+        if a.kind != "person"
+        for n in (a.name, *a.aliases)
+        for w in n.split()
+    }
+    return any(
+        m.group(1) not in own | bodies and m.group(1).lower() not in FUNCTION_CAPS
+        for m in _LONE_NAME_ACTING.finditer(between)
     )
 
 
@@ -1500,7 +1526,35 @@ def _quote_confidence(
         factors["shared surname"] = QUOTE_SHARED_SURNAME
     if _names_another_body(q, text, named):
         factors["another body speaks"] = QUOTE_ANOTHER_BODY
+    if _pronoun_for_a_body(q, text, named) or _spokesman_for_another(q, text, actors):
+        factors["a person's words given to another"] = QUOTE_FRAGMENT
     return _product(factors.values())
+
+
+# "he said" given to a body ("Arizona Cardinals"): a pronoun for a person stands for one.
+def _pronoun_for_a_body(q: Quote, text: str, named: dict[str, str]) -> bool:
+    if q.speaker_span is None or q.speaker is None:
+        return False
+    mention = text[q.speaker_span[0] : q.speaker_span[1]].strip().lower()
+    return mention in ("he", "she") and named.get(q.speaker) in ("organization", "country")
+
+
+# "…, said the ministry's spokesman" given to a person the text gives no such role (a victim
+# named in the paragraph before): the spokesman is someone else, unnamed.
+_SPOKESPERSON = re.compile(
+    r"^(?:the|a|an)\s+(?:\S+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson)$", re.I
+)
+
+
+def _spokesman_for_another(q: Quote, text: str, actors: dict[str, Actor]) -> bool:
+    if q.speaker_span is None or q.speaker is None:
+        return False
+    mention = " ".join(text[q.speaker_span[0] : q.speaker_span[1]].split())
+    if not _SPOKESPERSON.match(mention) or q.speaker.split()[-1] in mention:
+        return False  # ("an American Airlines spokesman" speaks for American Airlines)
+    speaker = actors.get(q.speaker)
+    roles = " ".join(speaker.roles).lower() if speaker is not None else ""
+    return speaker is not None and speaker.kind == "person" and "spokes" not in roles
 
 
 # A speaker described ("the airline said") whose words open with another organisation's name

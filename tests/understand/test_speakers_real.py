@@ -513,3 +513,32 @@ def test_a_persons_gender_is_what_most_pronouns_after_the_name_say() -> None:
     found = analyse(text, "2024-03-01").quotes
     shot = [q.speaker for q in found if "cheap shot" in q.text]
     assert shot == ["Marlowe"]
+
+
+def _confidence_of(text: str, words: str) -> float:
+    found = [q for q in analyse(text, "2024-03-01").quotes if words in q.text]
+    assert found, [q.text for q in analyse(text, "2024-03-01").quotes]
+    return found[0].confidence
+
+
+def test_a_he_after_a_lone_name_the_analyser_missed_is_no_longer_the_one_named_before() -> None:
+    from briefing.understand.records import CONFIDENT
+
+    text = (
+        'The group\'s leader Omar Haddad once urged followers to "run over" their enemies.\n\n'
+        "Kestrin and his family managed to escape the promenade and reach their car.\n\n"
+        'He said: "I am still shaking."'
+    )
+    assert _confidence_of(text, "still shaking") < CONFIDENT
+
+
+def test_the_ministrys_spokesman_is_not_a_victim_named_before() -> None:
+    from briefing.understand.records import CONFIDENT
+
+    text = (
+        "Two men, Ilan Varga and the baker Tomas Weller, were also killed.\n\n"
+        "A 70-year-old woman who was visiting her daughter was also killed, said the "
+        "ministry's spokesman."
+    )
+    found = [q for q in analyse(text, "2024-03-01").quotes if "70-year-old" in q.text]
+    assert all(q.speaker in (None, "") or q.confidence < CONFIDENT for q in found)
