@@ -43,7 +43,12 @@ SHOTS: dict[str, tuple[str, Sequence[str], str]] = {
     ),
     "articles": ("All articles, newest first (2)", ("2",), "textual-dark"),
     "search": ("Full-text search (2, then /)", ("2", "slash", *"ceasefire"), "textual-dark"),
-    "feeds": ("Feeds: status, last refresh, errors (3)", ("3",), "textual-dark"),
+    "feeds": (
+        "Feeds: status, unread, newest article, last refresh, tags, errors (3)",
+        ("3",),
+        "textual-dark",
+    ),
+    "feed-articles": ("One feed's articles (3, then Enter)", ("3", "enter"), "textual-dark"),
     "add-feed": (
         "Adding a feed (a), with an inline error",
         ("a", *"not a url", "enter"),
