@@ -15,6 +15,7 @@ from briefing.safetext import clean_line
 from briefing.store import Library
 from briefing.tui.data import Source, StorylineListRow
 from briefing.tui.messages import LibraryChanged
+from briefing.tui.widgets.panes import StorylinePane
 
 if TYPE_CHECKING:
     from briefing.storylines import Correction
@@ -154,9 +155,7 @@ class Corrector:
 
     # -- running them ---------------------------------------------------------------------
 
-    def _pane(self) -> Any:
-        from briefing.tui.widgets.panes import StorylinePane
-
+    def _pane(self) -> StorylinePane:
         return self.screen.query_one(StorylinePane)
 
     def _current(self) -> StorylineListRow | None:
@@ -168,8 +167,7 @@ class Corrector:
                 severity="warning",
             )
             return None
-        row: StorylineListRow | None = self._pane().current
-        return row
+        return self._pane().current
 
     def _with_stories(self, storyline_id: int, then: Callable[[list[StoryChoice]], None]) -> None:
         self._in_worker(lambda library, _: load_stories(library, storyline_id), then)
