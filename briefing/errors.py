@@ -18,8 +18,12 @@ keep importing it from there; this module holds the root, the one intermediate a
       (`briefing.ingest.inflate`)
     * NotAFeed: the document is not a feed that can be read (`briefing.ingest.parse`)
     * SubscribeError: why a URL could not be subscribed (`briefing.ingest.subscribe`)
+      * SeveralFeeds: the page offers several feeds; the user chooses
     * SubscriptionFileError: neither OPML nor a urls file (`briefing.ingest.opml`;
       also a ValueError)
+
+The words of feed errors (network, HTTP, not a feed) are written in one place,
+`briefing.ingest.problems`, so the reader and the command line say them alike.
 
 This module imports nothing from briefing, so every layer may import it.
 """

@@ -16,6 +16,7 @@ from briefing.safetext import clean_line
 if TYPE_CHECKING:
     from briefing.ingest.refresh import FeedResult, RefreshReport
     from briefing.store import Library
+    from briefing.store.feeds import Feed
 
 
 def _count(n: int, word: str) -> str:
@@ -29,6 +30,19 @@ def _echo(text: str = "", *, err: bool = False) -> None:
 @cli.command("add")
 @click.argument("url")
 @click.option("--tag", "tags", multiple=True, help="Tag the feed (repeat for several).")
+@click.option(
+    "--pick",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="When the page offers several feeds: subscribe to the Nth (as listed without --pick).",
+)
+@click.option(
+    "--all",
+    "every",
+    is_flag=True,
+    help="When the page offers several feeds: subscribe to every one of them.",
+)
 @click.option(
     "--full-text/--no-full-text",
     default=True,
@@ -44,37 +58,85 @@ def _echo(text: str = "", *, err: bool = False) -> None:
 )
 @pass_context
 def add_command(
-    context: Context, url: str, tags: tuple[str, ...], full_text: bool, run_digest: bool
+    context: Context,
+    url: str,
+    tags: tuple[str, ...],
+    pick: int | None,
+    every: bool,
+    full_text: bool,
+    run_digest: bool,
 ) -> None:
-    """Subscribe to URL: a feed, or a web page whose feed is found for you."""
+    """Subscribe to URL: a feed, or a web page whose feed is found for you.
+
+    A page that offers several feeds lists them; run again with --pick N for one, or --all.
+    """
     from briefing.config import load_settings
     from briefing.ingest.refresh import refresh_feeds
-    from briefing.ingest.subscribe import subscribe
 
+    settings = load_settings()
     with context.open() as library:
-        found = subscribe(library, url, tags=tags, full_text=full_text)
-        feed = found.feed
-        name = clean_line(feed.title) or "(untitled)"
-        if found.found_via:
-            via = "a link on the page" if found.how == "link" else "a common feed path"
-            _echo(f"Found the feed of {clean_line(found.found_via)} through {via}:")
-        _echo(f"Subscribed to {name} <{clean_line(feed.url)}> (id {feed.id})")
-        settings = load_settings()
+        feeds = _subscribe(library, url, tags, full_text, pick, every)
         report = refresh_feeds(
             library,
-            [feed.id],
+            [feed.id for feed in feeds],
             full_text=settings.fetch_full_text,
             max_articles_per_feed=settings.max_articles_per_feed,
         )
-        result = report.results[0] if report.results else None
-        if result is not None and result.failed:
-            _echo(f"First refresh failed: {clean_line(result.error)}", err=True)
-        else:
+        for result in report.results:
+            if result.failed:
+                _echo(f"First refresh failed: {clean_line(result.error)}", err=True)
+        if not all(result.failed for result in report.results):
             _echo(f"{_count(report.new_articles, 'article')} stored.")
     if run_digest and report.new_articles:
         from briefing.cli.storylines import digest_library
 
         digest_library(context, quiet=False)
+
+
+def _subscribe(
+    library: Library,
+    url: str,
+    tags: tuple[str, ...],
+    full_text: bool,
+    pick: int | None,
+    every: bool,
+) -> list[Feed]:
+    """The feeds subscribed for URL (one, or every one a page offers with --all)."""
+    from briefing.ingest.subscribe import SeveralFeeds, SubscribeError, subscribe
+
+    try:
+        found = subscribe(library, url, tags=tags, full_text=full_text, pick=pick)
+    except SeveralFeeds as several:
+        if not every:
+            _echo(f"briefing: {clean_line(str(several))}", err=True)
+            for n, choice in enumerate(several.choices, start=1):
+                title = clean_line(choice.title)
+                _echo(f"  {n:>2}  {title}  <{clean_line(choice.url)}>", err=True)
+            fail(
+                f"subscribe to one with `briefing add {clean_line(url)} --pick N`, "
+                "or to all of them with --all"
+            )
+        feeds = []
+        for choice in several.choices:
+            try:
+                one = subscribe(library, choice.url, tags=tags, full_text=full_text)
+            except SubscribeError as exc:
+                _echo(f"  {clean_line(choice.url)}: {clean_line(str(exc))}", err=True)
+                continue
+            _echo(
+                f"Subscribed to {_name(one.feed)} <{clean_line(one.feed.url)}> (id {one.feed.id})"
+            )
+            feeds.append(one.feed)
+        return feeds
+    if found.found_via:
+        via = "a link on the page" if found.how == "link" else "a common feed path"
+        _echo(f"Found the feed of {clean_line(found.found_via)} through {via}:")
+    _echo(f"Subscribed to {_name(found.feed)} <{clean_line(found.feed.url)}> (id {found.feed.id})")
+    return [found.feed]
+
+
+def _name(feed: Feed) -> str:
+    return clean_line(feed.title) or "(untitled)"
 
 
 @cli.command("remove")

@@ -24,6 +24,7 @@ import httpx
 
 from briefing import __version__
 from briefing.errors import FeedError
+from briefing.ingest import problems
 from briefing.ingest.inflate import BodyTooLarge, BoundedDecoder, UnsupportedEncoding
 
 # No project URL is published yet; say plainly what we are rather than invent one.
@@ -51,9 +52,9 @@ def check_http_url(url: str) -> str:
     try:
         parts = urlsplit(url)
     except ValueError as exc:
-        raise NotHttpUrl(f"not a URL: {url}") from exc
+        raise NotHttpUrl(problems.not_http(url)) from exc
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise NotHttpUrl(f"not an http(s) URL: {url}")
+        raise NotHttpUrl(problems.not_http(url))
     return url
 
 
@@ -156,6 +157,7 @@ class Fetcher:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.deadline = deadline
+        self.timeouts = (connect_timeout, read_timeout, deadline)
         self.max_bytes = max_bytes
         self._overall = asyncio.Semaphore(concurrency)
         self._per_host_limit = per_host
@@ -213,27 +215,17 @@ class Fetcher:
                 async with asyncio.timeout(self.deadline):
                     result = await self._follow(url, headers)
         except _FETCH_TROUBLE as exc:
-            return FetchResult(url=url, kind="error", error=self._trouble(exc))
+            return FetchResult(url=url, kind="error", error=self._trouble(exc, url))
         if result.kind == "ok" and previous_hash and result.body_hash == previous_hash:
             result.kind = "unchanged"
             result.body = b""
         return result
 
-    def _trouble(self, exc: BaseException) -> str:
+    def _trouble(self, exc: BaseException, url: str) -> str:
         """One line for the user on why a fetch failed (one of _FETCH_TROUBLE)."""
-        if isinstance(exc, TimeoutError):
-            return f"timed out after {self.deadline:g} s"
         if isinstance(exc, _BodyTooLarge | BodyTooLarge):
-            return f"response larger than {_size(self.max_bytes)}"
-        if isinstance(exc, httpx.TimeoutException):
-            return f"timed out ({_describe(exc)})"
-        if isinstance(exc, httpx.HTTPError):
-            return _describe(exc)
-        if isinstance(exc, httpx.InvalidURL):
-            # Not an HTTPError: httpx raises it while reading a redirect to javascript:,
-            # data: or a malformed Location, even with follow_redirects off.
-            return f"invalid URL or redirect: {exc}"
-        return str(exc)  # UnsupportedEncoding, ValueError
+            return problems.too_large(_size(self.max_bytes))
+        return problems.for_exception(exc, url, timeouts=self.timeouts)
 
     async def fetch_page(self, url: str) -> FetchResult:
         """Fetch an HTML page (an article, or a site being searched for its feed)."""
@@ -250,19 +242,23 @@ class Fetcher:
                     if response.status_code in _REDIRECTS:
                         location = response.headers.get("Location")
                         if not location:
-                            return _failure(url, current, response, "redirect without a Location")
+                            return _failure(
+                                url, current, response, problems.redirect_without_location()
+                            )
                         target = urljoin(current, location.strip())
                         try:
                             check_http_url(target)
                         except NotHttpUrl:
-                            return _failure(url, current, response, f"redirect to {target}")
+                            return _failure(url, current, response, problems.redirect_to(target))
                         permanent = permanent and response.status_code in _PERMANENT
                         current = target
                         continue
                     return await self._finish(url, current, response, permanent)
                 finally:
                     await response.aclose()
-        return FetchResult(url=url, kind="error", final_url=current, error="too many redirects")
+        return FetchResult(
+            url=url, kind="error", final_url=current, error=problems.redirect_loop(MAX_REDIRECTS)
+        )
 
     async def _finish(
         self, url: str, final_url: str, response: httpx.Response, permanent: bool
@@ -278,7 +274,7 @@ class Fetcher:
             return result
         if status == 410:
             result.kind = "gone"
-            result.error = "HTTP 410 Gone: the feed was removed; it will not be refreshed again"
+            result.error = problems.for_status(status, response.reason_phrase)
             return result
         if status in (429, 503):
             retry = parse_retry_after(response.headers.get("Retry-After"))
@@ -286,12 +282,11 @@ class Fetcher:
                 retry = datetime.now(UTC) + DEFAULT_RETRY_AFTER
             result.retry_after = retry
             result.kind = "retry_later" if retry else "error"
-            result.error = f"HTTP {status} {response.reason_phrase}".rstrip()
-            if retry:
-                result.error += f"; retrying after {retry.isoformat(timespec='seconds')}"
+            when = retry.isoformat(timespec="seconds") if retry else None
+            result.error = problems.for_status(status, response.reason_phrase, when)
             return result
         if not 200 <= status < 300:
-            result.error = f"HTTP {status} {response.reason_phrase}".rstrip()
+            result.error = problems.for_status(status, response.reason_phrase)
             return result
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
@@ -326,13 +321,6 @@ def _failure(url: str, final_url: str, response: httpx.Response, message: str) -
     return FetchResult(
         url=url, kind="error", final_url=final_url, status=response.status_code, error=message
     )
-
-
-def _describe(exc: httpx.HTTPError) -> str:
-    detail = str(exc) or type(exc).__name__
-    if isinstance(exc, httpx.ConnectError):
-        return f"cannot connect: {detail}"
-    return detail
 
 
 def _size(n: int) -> str:

@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from briefing.errors import FeedError
+from briefing.ingest import problems
 from briefing.ingest.html import html_to_text, may_hold_controls
 from briefing.ingest.xmlguard import (
     defuse_char_refs,
@@ -104,13 +105,17 @@ class ParsedFeed:
 
 
 def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
-    """Parse a feed document fetched from `url`; raises NotAFeed when it is not one."""
-    if _looks_like_json(body, content_type):
-        return _parse_json_feed(body, url)
-    fast = parse_plain_xml_feed(body, url, content_type)
-    if fast is not None:
-        return fast
-    return parse_with_feedparser(body, url, content_type)
+    """Parse a feed document fetched from `url`; raises NotAFeed when it is not one, saying
+    what the server sent instead (briefing.ingest.problems)."""
+    try:
+        if _looks_like_json(body, content_type):
+            return _parse_json_feed(body, url)
+        fast = parse_plain_xml_feed(body, url, content_type)
+        if fast is not None:
+            return fast
+        return parse_with_feedparser(body, url, content_type)
+    except NotAFeed as exc:
+        raise NotAFeed(problems.not_a_feed(content_type, body, str(exc))) from None
 
 
 def parse_with_feedparser(body: bytes, url: str, content_type: str = "") -> ParsedFeed:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
@@ -15,6 +16,9 @@ from briefing.tui.data import (
     Source,
     StorylineListRow,
 )
+
+if TYPE_CHECKING:
+    from briefing.ingest.subscribe import FeedChoice
 
 
 @dataclass
@@ -99,11 +103,13 @@ class LibraryChanged(Message, bubble=False):
 
 @dataclass
 class SubscribeDone(Message):
-    """The add-feed dialog's subscription finished: a title, or an error line."""
+    """The add-feed dialog's subscription finished: a title, or an error line (and, for a
+    page that offers several feeds, the feeds to choose from)."""
 
     title: str | None
     detail: str
     error: str
+    choices: list[FeedChoice] = field(default_factory=list)
 
 
 @dataclass

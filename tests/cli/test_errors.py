@@ -79,7 +79,9 @@ def test_a_url_that_cannot_be_subscribed_is_one_line(tmp_path: Path) -> None:
     done = _briefing("--db", str(tmp_path / "library.db"), "add", "ftp://example.org/feed")
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
-    assert done.stderr.splitlines() == ["briefing: not a URL: ftp://example.org/feed"]
+    assert done.stderr.splitlines() == [
+        "briefing: only http and https feeds can be read, not ftp: ftp://example.org/feed"
+    ]
 
 
 def test_any_briefing_error_from_deep_inside_a_command_is_caught_once(

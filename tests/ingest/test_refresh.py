@@ -130,14 +130,20 @@ def test_failing_feed_never_stops_others_nor_loses_articles(
     report = refresh(library)
     by_id = {r.feed_id: r for r in report.results}
     assert by_id[good.id].new == 2
-    assert by_id[flaky.id].status == "error" and by_id[flaky.id].error == "HTTP 404 Not Found"
+    assert by_id[flaky.id].status == "error" and by_id[flaky.id].error == NOT_FOUND
     assert report.errors == 1
     assert len(list_articles(library, feed_id=flaky.id)) == 3
-    assert get_feed(library, flaky.id).last_error == "HTTP 404 Not Found"  # type: ignore[union-attr]
+    assert get_feed(library, flaky.id).last_error == NOT_FOUND  # type: ignore[union-attr]
 
     server.set("/flaky", rss(items(3, "Flaky")))
     refresh(library)
     assert get_feed(library, flaky.id).last_error is None  # type: ignore[union-attr]
+
+
+NOT_FOUND = (
+    "no feed at this address (HTTP 404 Not Found): check the URL, or add the site's home page "
+    "to find its feed"
+)
 
 
 def test_not_a_feed_and_timeout_are_recorded(server: FeedServer, library: Library) -> None:

@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, LoadingIndicator
+from textual.widgets import Input, Label, LoadingIndicator, OptionList
+from textual.widgets.option_list import Option
 
 from briefing.safetext import clean_line
 from briefing.store import open_library
@@ -44,12 +45,15 @@ class AddFeedScreen(ModalScreen[str | None]):
             yield LoadingIndicator(id="add-busy")
             yield Label("", id="add-result")
             yield Label("", id="add-error")
+            # A page that offers several feeds: the user picks one (Enter), or more in turn.
+            yield OptionList(id="add-choices")
 
     def on_mount(self) -> None:
         field = self.query_one("#feed-url", Input)
         field.cursor_blink = cast("BriefingApp", self.app).cursor_blink
         field.focus()
         self.query_one("#add-busy").display = False
+        self.query_one("#add-choices").display = False
 
     @on(Input.Submitted, "#feed-url")
     def _submit(self, event: Input.Submitted) -> None:
@@ -57,19 +61,31 @@ class AddFeedScreen(ModalScreen[str | None]):
         if not url:
             self._show_error("Type a URL first.")
             return
+        self.query_one("#add-choices").display = False
+        self._looking_at(url)
+
+    def _looking_at(self, url: str) -> None:
         self.query_one("#add-busy").display = True
         self.query_one("#add-error", Label).update("")
         self.query_one("#add-result", Label).update(Text(f"Looking at {clean_line(url)} …"))
         self.subscribe(url)
 
+    @on(OptionList.OptionSelected, "#add-choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._looking_at(event.option.id)
+
     @work(thread=True, exclusive=True, group="subscribe", exit_on_error=False)
     def subscribe(self, url: str) -> None:
-        from briefing.ingest.subscribe import SubscribeError, subscribe
+        from briefing.ingest.subscribe import SeveralFeeds, SubscribeError, subscribe
 
         options = cast("BriefingApp", self.app).fetcher_options
         try:
             with open_library(self.db_path) as library:
                 found = subscribe(library, url, fetcher_options=options)
+        except SeveralFeeds as exc:
+            self.post_message(SubscribeDone(None, "", str(exc), exc.choices))
+            return
         except SubscribeError as exc:
             self.post_message(SubscribeDone(None, "", str(exc)))
             return
@@ -85,6 +101,9 @@ class AddFeedScreen(ModalScreen[str | None]):
 
     def on_subscribe_done(self, message: SubscribeDone) -> None:
         self.query_one("#add-busy").display = False
+        if message.choices:
+            self._offer(message)
+            return
         if message.error:
             self.query_one("#add-result", Label).update("")
             self._show_error(message.error)
@@ -101,6 +120,35 @@ class AddFeedScreen(ModalScreen[str | None]):
         )
         field = self.query_one("#feed-url", Input)
         field.value = ""
+
+    def _offer(self, message: SubscribeDone) -> None:
+        """List the feeds a page offers; Enter on one subscribes to it."""
+        self.query_one("#add-error", Label).update("")
+        self.query_one("#add-result", Label).update(
+            Text.assemble(
+                clean_line(message.error),
+                "\n",
+                ("Enter subscribes to the highlighted feed · Escape closes", "dim"),
+            )
+        )
+        choices = self.query_one("#add-choices", OptionList)
+        choices.clear_options()
+        choices.add_options(
+            Option(
+                Text.assemble(
+                    (f"{n:>2}  ", "dim"),
+                    clean_line(choice.title),
+                    ("  " + clean_line(choice.url), "dim"),
+                    no_wrap=True,
+                    overflow="ellipsis",
+                ),
+                id=choice.url,
+            )
+            for n, choice in enumerate(message.choices, start=1)
+        )
+        choices.display = True
+        choices.highlighted = 0
+        choices.focus()
 
     def _show_error(self, error: str) -> None:
         self.query_one("#add-error", Label).update(Text(clean_line(error), style="bold red"))
