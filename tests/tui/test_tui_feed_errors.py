@@ -109,13 +109,19 @@ async def test_each_failure_reads_in_words_in_the_dialog_and_on_the_feeds_screen
         await settle(pilot)
         assert isinstance(app.screen, FeedsScreen)
         table = app.screen.query_one(DataTable)
-        rows = {str(r[1]): r for r in map(table.get_row_at, range(table.row_count))}
+        keys = [column.key.value for column in table.ordered_columns]
+        rows = [
+            {key: str(cell) for key, cell in zip(keys, table.get_row_at(i), strict=True)}
+            for i in range(table.row_count)
+        ]
+        by_title = {row["title"]: row for row in rows}
         for case, (url, message) in cases.items():
             if not url.startswith("http"):
                 continue
-            status, _, _, _, detail = (str(cell) for cell in rows[case])
-            assert (status, detail) == ("disabled" if case == "410" else "error", message), case
-        assert str(rows["Working"][0]) == "ok"
+            row = by_title[case]
+            expected = ("disabled" if case == "410" else "error", message)
+            assert (row["status"], row["detail"]) == expected, case
+        assert by_title["Working"]["status"] == "ok"
 
 
 async def test_a_host_without_a_scheme_is_tried_as_https_then_http(
