@@ -237,3 +237,11 @@ def m0008_search_index_fed_in_bulk(db: Database) -> None:
         f"CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN {forget}"
         " INSERT OR IGNORE INTO fts_pending (article_id) VALUES (new.id); END"
     )
+
+
+@migrations(name="0009_actor_affiliation")
+def m0009_actor_affiliation(db: Database) -> None:
+    """The country or organisation each actor speaks for, as the analyser read it from the
+    text ("Kremlin spokesman Dmitry Peskov": Russia). Older rows have none (NULL) until the
+    next analysis (analyser version 25) replaces them."""
+    db.execute("ALTER TABLE actors ADD COLUMN affiliation TEXT")

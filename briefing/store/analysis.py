@@ -38,8 +38,8 @@ def save_analysis(library: Library, article_id: int, analysis: Analysis, version
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
         actors = _merge_repeats(analysis.actors)
         conn.executemany(
-            "INSERT INTO actors (article_id, name, kind, aliases, roles, mentions)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO actors (article_id, name, kind, aliases, roles, mentions, affiliation)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     article_id,
@@ -48,6 +48,7 @@ def save_analysis(library: Library, article_id: int, analysis: Analysis, version
                     json.dumps(list(a.aliases)),
                     json.dumps(list(a.roles)),
                     a.mentions,
+                    a.affiliation,
                 )
                 for a in actors.values()
             ],
@@ -109,6 +110,7 @@ def _merge_repeats(found: Iterable[Actor]) -> dict[str, Actor]:
                 aliases=tuple(dict.fromkeys(seen.aliases + actor.aliases)),
                 roles=tuple(dict.fromkeys(seen.roles + actor.roles)),
                 mentions=seen.mentions + actor.mentions,
+                affiliation=seen.affiliation or actor.affiliation,
             )
     return actors
 
@@ -189,7 +191,7 @@ def load_analyses(library: Library, article_ids: Iterable[int]) -> dict[int, Ana
             result[row["id"]].language = row["language"]
         for row in named_rows(
             library,
-            f"SELECT article_id, name, kind, aliases, roles, mentions FROM actors"
+            f"SELECT article_id, name, kind, aliases, roles, mentions, affiliation FROM actors"
             f" WHERE article_id IN ({marks})",
             chunk,
         ):
@@ -226,6 +228,7 @@ def _actor(row: sqlite3.Row) -> Actor:
         aliases=tuple(_json_list(row["aliases"])),
         roles=tuple(_json_list(row["roles"])),
         mentions=row["mentions"],
+        affiliation=row["affiliation"],
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -171,6 +171,7 @@ def _actors(
     roles: dict[str, dict[str, None]] = defaultdict(dict)
     stories: dict[str, set[int]] = defaultdict(set)
     mentions: dict[str, int] = defaultdict(int)
+    sides: dict[str, Counter[str]] = defaultdict(Counter)
     for m in members:
         story = _story_of(m, by_id)
         seen: set[str] = set()
@@ -179,6 +180,8 @@ def _actors(
             kinds.setdefault(name, cast.kind(actor.name))
             for role in actor.roles:
                 roles[name].setdefault(role, None)
+            if actor.affiliation:
+                sides[name][cast.name(actor.affiliation)] += 1
             if story not in stories[name] or name in seen:  # a wire copy does not count twice
                 stories[name].add(story)
                 seen.add(name)
@@ -190,11 +193,19 @@ def _actors(
             roles=tuple(roles[name]),
             article_count=len(stories[name]),
             mentions=mentions[name],
+            affiliation=_side(name, sides[name]),
         )
         for name in kinds
     ]
     result.sort(key=lambda a: (-a.article_count, -a.mentions, a.name))
     return tuple(result)
+
+
+def _side(name: str, sides: Counter[str]) -> str | None:
+    """The side most articles tie the actor to (the person follows across the storyline:
+    "Kremlin spokesman" in one article, "its spokesman" in the next)."""
+    found = [(n, side) for side, n in sides.items() if side != name]
+    return max(found)[1] if found else None
 
 
 # --- timeline ---------------------------------------------------------------------------

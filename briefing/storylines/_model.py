@@ -63,6 +63,9 @@ class ActorSummary:
     roles: tuple[str, ...]
     article_count: int
     mentions: int
+    # the country or organisation it speaks for (its name as the storyline shows it), read
+    # from the roles the articles give it; None for a side itself or someone tied to none
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True)

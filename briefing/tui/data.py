@@ -110,6 +110,7 @@ class ActorInfo:
     name: str
     aliases: tuple[str, ...] = ()
     mentions: int = 0
+    side: str | None = None  # the country or organisation the actor speaks for
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,14 @@ class BriefingView:
             if info.name == actor:
                 return (info.name, *info.aliases)
         return (actor,)
+
+    def people_of(self, side: str) -> tuple[str, ...]:
+        """The actors who speak for a country or an organisation ("Dmitry Peskov" for Russia)."""
+        return tuple(info.name for info in self.actors if info.side == side and info.name != side)
+
+    def with_people(self, chosen: Sequence[str]) -> set[str]:
+        """The chosen actors and everyone who speaks for one of them."""
+        return {who for actor in chosen for who in (actor, *self.people_of(actor))}
 
 
 @dataclass(frozen=True)
@@ -319,7 +328,15 @@ def _aliases(actor: storylines.ActorSummary) -> tuple[str, ...]:
 
 def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
     """Turn the storyline layer's Briefing into the view records, every string cleaned."""
-    actors = tuple(ActorInfo(clean_line(a.name), _aliases(a), a.mentions) for a in built.actors)
+    actors = tuple(
+        ActorInfo(
+            clean_line(a.name),
+            _aliases(a),
+            a.mentions,
+            clean_line(a.affiliation) if a.affiliation else None,
+        )
+        for a in built.actors
+    )
     timeline = tuple(
         TimelineItem(
             date=clean_line(entry.date),

@@ -25,10 +25,15 @@ from briefing.tui.app import BriefingApp
 SHOTS: dict[str, tuple[str, Sequence[str], str]] = {
     "main": ("Storylines with the timeline, quotes and red lines", (), "textual-dark"),
     "main-light": ("The same in the light theme", (), "textual-light"),
-    "actors": ("Choosing actors (f)", ("f",), "textual-dark"),
+    "actors": (
+        "Choosing actors, people under the side they speak for (f on the peace talks)",
+        ("slash", *"peace", "enter", "f"),
+        "textual-dark",
+    ),
     "compare": (
-        "Two actors' red lines and quotes side by side (f, then c)",
-        ("f", "space", "down", "space", "enter", "c"),
+        "Ukraine against Russia, each with its people's red lines and quotes (f, then c)",
+        ("slash", *"peace", "enter", "f", *"ukraine", "space", "escape", *"russia", "space")
+        + ("enter", "c"),
         "textual-dark",
     ),
     "summary": (

@@ -15,6 +15,7 @@ from briefing.understand._lexicon import NEWSPAPER_WORDS, OUTLET_WORDS
 from briefing.understand._names import never_an_actor
 from briefing.understand._quotes import Attribution, colon_turns, find_in_sentence
 from briefing.understand._redlines import find_red_lines
+from briefing.understand._sides import affiliations
 from briefing.understand._speakers import resolve_speaker
 from briefing.understand._text import Sentence, sentences
 from briefing.understand.records import Actor, Analysis, Quote
@@ -207,6 +208,7 @@ def _actors(reg: Registry, quotes: list[Quote], source: str = "") -> list[Actor]
     """The entities that act in the article: not places, not the outlets that carry it."""
     speakers = {q.speaker for q in quotes if q.speaker}
     channels = {q.via for q in quotes if q.via} - speakers
+    sides = affiliations(reg)
     out: list[Actor] = []
     for ent in reg.entities.values():
         kind = ent.kind  # speaking lone names were made people while resolving speakers
@@ -230,6 +232,7 @@ def _actors(reg: Registry, quotes: list[Quote], source: str = "") -> list[Actor]
                 roles=tuple(ent.roles),
                 mentions=len(ent.spans),
                 spans=tuple(ent.spans),
+                affiliation=sides.get(ent.name),
             )
         )
     return out

@@ -21,6 +21,9 @@ class Actor:
     roles: tuple[str, ...] = ()  # "Chancellor of Germany", "press secretary"
     mentions: int = 1
     spans: tuple[tuple[int, int], ...] = ()
+    # the country or organisation the actor speaks for, as its role in the text says
+    # ("Kremlin spokesman Dmitry Peskov" -> "Russia"); None when the text ties it to none
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True)

@@ -245,3 +245,23 @@ def test_an_unknown_holder_has_no_position_to_change() -> None:
     briefing = build_briefing(SUMMARY, members, analyses, last_opened=None)
     assert [g.holder for g in briefing.red_lines] == ["Unattributed"]
     assert not briefing.red_lines[0].position_changed
+
+
+def test_a_person_keeps_the_side_most_articles_give() -> None:
+    members = [
+        _member(1, "Harbor Ledger", "2026-10-01", "one"),
+        _member(2, "Continental Wire", "2026-10-02", "two"),
+        _member(3, "Market Signal", "2026-10-03", "three"),
+    ]
+    peskov = Actor("Dmitry Peskov", "person", affiliation="Russia")
+    analyses = {
+        1: Analysis("en", actors=[peskov, Actor("Russia", "country")]),
+        2: Analysis("en", actors=[peskov]),
+        # "its spokesman Peskov" in a story about a ministry: the surname is the same person
+        3: Analysis("en", actors=[Actor("Peskov", "person", affiliation="Foreign Ministry")]),
+    }
+    briefing = build_briefing(SUMMARY, members, analyses, last_opened=None)
+    actors = {a.name: a for a in briefing.actors}
+    assert set(actors) == {"Dmitry Peskov", "Russia"}
+    assert actors["Dmitry Peskov"].affiliation == "Russia"
+    assert actors["Russia"].affiliation is None

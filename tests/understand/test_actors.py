@@ -188,3 +188,41 @@ def test_a_country_inside_an_organisations_name_is_not_its_alias() -> None:
 def test_a_meeting_place_is_no_actor_but_officials_there_are() -> None:
     assert names("Negotiators met for talks in London on Tuesday.") == set()
     assert ("Iceland", "country") in names("Officials in Reykjavik said the quota was unfair.")
+
+
+def _sides(text: str) -> dict[str, str | None]:
+    return {a.name: a.affiliation for a in analyse(text, "2026-01-01").actors}
+
+
+def test_a_role_ties_a_person_to_the_country_or_body_they_speak_for() -> None:
+    sides = _sides(
+        "Kremlin spokesman Oleg Markov said on Monday that the convoy would wait. Ukrainian "
+        "President Ivan Dorosh said his country would not give way. Anna Lind, the Swedish "
+        "foreign minister, said Stockholm would send observers."
+    )
+    assert sides["Oleg Markov"] == "Russia"  # the Kremlin is Russia's (the alias table)
+    assert sides["Ivan Dorosh"] == "Ukraine"
+    assert sides["Anna Lind"] == "Sweden"
+    assert sides.get("Russia") is None  # a side speaks for itself
+
+
+def test_an_aide_follows_the_person_a_nationality_describes() -> None:
+    sides = _sides(
+        "Sergei Volkov met the envoy on Tuesday. Lev Orlov, Volkov's foreign policy adviser, "
+        "said afterwards that the Russian president wanted guarantees."
+    )
+    assert sides == {"Sergei Volkov": "Russia", "Lev Orlov": "Russia"}
+
+
+def test_a_description_followed_by_its_name_ties_no_one_else() -> None:
+    sides = _sides(
+        "Friedrich Merz wants a deal; the French president, Emmanuel Macron, said on Wednesday"
+        " that Paris would wait."
+    )
+    assert sides["Emmanuel Macron"] == "France" and sides["Friedrich Merz"] is None
+
+
+def test_a_state_body_speaks_for_its_country() -> None:
+    assert _sides("The Turkish Foreign Ministry said the talks would open in Istanbul.") == {
+        "Turkish Foreign Ministry": "Turkey"
+    }

@@ -36,6 +36,7 @@ def contexts() -> list[tuple[str, list[type[DOMNode]]]]:
     from textual.screen import Screen as BaseScreen
 
     from briefing.tui.app import BriefingApp
+    from briefing.tui.screens.actors import ActorChooser
     from briefing.tui.screens.articles import ArticlesScreen, SearchInput
     from briefing.tui.screens.feeds import FeedsScreen
     from briefing.tui.screens.main import MainScreen
@@ -51,6 +52,7 @@ def contexts() -> list[tuple[str, list[type[DOMNode]]]]:
         ("Articles", [ArticlesScreen, NavTable, SearchInput]),
         ("Feeds", [FeedsScreen]),
         ("Storyline picker (merge, move)", [StorylinePicker, PickerList]),
+        ("Actor chooser (f): type to search, Space toggles", [ActorChooser]),
     ]
 
 

@@ -362,8 +362,8 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
         self.query_one("#briefing-title", Label).update(Text(view.label, style="bold"))
         self.query_one(ActorBar).show(self.chosen_actors, len(view.actors), self.compare)
-        names = [n for actor in self.chosen_actors for n in view.names_for(actor)]
-        chosen = set(self.chosen_actors)
+        chosen = view.with_people(self.chosen_actors)  # a country includes its people
+        names = [n for actor in sorted(chosen) for n in view.names_for(actor)]
         shown = self.show_uncertain
         timeline = [
             (timeline_prompt(item), item.source)
@@ -398,13 +398,17 @@ class MainScreen(Screen[None]):
             return
         columns = []
         for actor in self.chosen_actors:
+            # a side's column holds its people's entries too, unless they have one of their own
+            side = {actor, *self.view.people_of(actor)} - (set(self.chosen_actors) - {actor})
             items: list[tuple[Text, Source]] = []
             for red in self.view.red_lines:
-                if red.holder == actor and (self.show_uncertain or not red.uncertain):
-                    items.append((red_line_prompt(red, show_holder=False), red.source))
+                if red.holder in side and (self.show_uncertain or not red.uncertain):
+                    prompt = red_line_prompt(red, show_holder=red.holder != actor)
+                    items.append((prompt, red.source))
             for quote in self.view.quotes:
-                if quote.speaker == actor and (self.show_uncertain or not quote.uncertain):
-                    items.append((quote_prompt(quote, show_speaker=False), quote.source))
+                if quote.speaker in side and (self.show_uncertain or not quote.uncertain):
+                    prompt = quote_prompt(quote, show_speaker=quote.speaker != actor)
+                    items.append((prompt, quote.source))
             column = ItemColumn(actor, id=None)
             columns.append((column, items))
         holder.mount_all(column for column, _ in columns)
