@@ -40,6 +40,7 @@ from briefing.storylines._model import (
     StorylineSummary,
     SummarySentence,
     TimelineEntry,
+    date_order,
 )
 from briefing.storylines._placing import (
     ArticleToPlace,
@@ -71,6 +72,7 @@ __all__ = [
     "article_features",
     "bcubed",
     "build_briefing",
+    "date_order",
     "get_summary",
     "list_articles",
     "list_storylines",

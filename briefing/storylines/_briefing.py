@@ -43,6 +43,7 @@ from briefing.storylines._model import (
     StorylineSummary,
     SummarySentence,
     TimelineEntry,
+    date_order,
 )
 from briefing.storylines._summary import summarise
 from briefing.storylines._text import (
@@ -97,6 +98,7 @@ def build_briefing(
         new_since_last_opened=_new_items(members, by_id, red_lines, last_opened),
         last_opened=last_opened,
         summary=_summary(members, by_id, actors),
+        unread_articles=tuple(sorted(m.article_id for m in members if not m.read)),
     )
 
 
@@ -298,7 +300,7 @@ def _timeline(
                 best.shown.append(shown)
                 best.terms |= terms
     entries = [_entry(h) for h in happenings]
-    entries.sort(key=lambda e: (e.date, e.reports[0].source.date or ""))
+    entries.sort(key=lambda e: (date_order(e.date), e.reports[0].source.date or ""))
     return tuple(entries)
 
 

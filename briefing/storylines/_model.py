@@ -200,6 +200,9 @@ class Briefing:
     last_opened: str | None = None
     # What the story is, then what happened most recently: two or three sentences.
     summary: tuple[SummarySentence, ...] = ()
+    # The storyline's articles the user has not read (wire copies each on their own): a row
+    # citing any of them is new to the user.
+    unread_articles: tuple[int, ...] = ()
 
     def shown(self) -> Briefing:
         """The briefing as the reader shows it by default: uncertain rows left out (a speaker
@@ -228,6 +231,25 @@ class Briefing:
         data["timeline"] = [{**asdict(e), "outlets": list(e.outlets)} for e in self.timeline]
         # The summary comes first after the storyline, as it does on screen and in Markdown.
         return {"storyline": data.pop("storyline"), "summary": data.pop("summary"), **data}
+
+
+def date_order(value: str | None) -> tuple[int, int, int]:
+    """A sort key that keeps a date with its period: "2026-10" (some day of October) after
+    the days of October, "2026" after the months of 2026; an unreadable date after all."""
+    parts = (value or "")[:10].split("-")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        return (UNDATED, 0, 0)
+    if not 1 <= len(numbers) <= 3:
+        return (UNDATED, 0, 0)
+    # A missing month or day comes after every month or day of its period.
+    year, month, day = [*numbers, *(13, 32)[len(numbers) - 1 :]]
+    return (year, month, day)
+
+
+# Past every readable year: undated rows come last.
+UNDATED = 10_000
 
 
 def _unique(items: Any) -> tuple[str, ...]:

@@ -8,9 +8,10 @@ Every string that came from a feed goes through briefing.safetext before it is k
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
 from briefing.demo import DEMO_SCHEME
@@ -48,6 +49,11 @@ class Source:
     end: int
 
 
+# A row's date as a sort key (year, month, day); see briefing.storylines.date_order.
+DateKey = tuple[int, int, int]
+UNDATED: DateKey = (10_000, 0, 0)
+
+
 @dataclass(frozen=True)
 class DateReport:
     """One outlet's report of a timeline event, with the date that outlet gives."""
@@ -68,6 +74,10 @@ class TimelineItem:
     scheduled: bool = False
     uncertain: bool = False  # hidden unless the user shows uncertain rows
     reports: tuple[DateReport, ...] = ()  # each outlet's report, the shown one first
+    new: bool = False  # an article reporting it is unread
+    when: DateKey = UNDATED
+    actor: str = ""  # the storyline's most prominent actor the text names
+    actor_rank: int = 0  # that actor's place in the storyline (unnamed: after all)
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,9 @@ class QuoteView:
     direct: bool = True  # False: reported speech, not the speaker's own words
     outlets: tuple[str, ...] = ()  # every outlet that carried the words, the cited one first
     uncertain: bool = False  # hidden unless the user shows uncertain rows
+    new: bool = False  # an article carrying the words is unread
+    when: DateKey = UNDATED
+    actor_rank: int = 0  # the speaker's place in the storyline's quotes
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,9 @@ class RedLineView:
     changed: bool = False
     outlets: tuple[str, ...] = ()  # every outlet that reported it, the cited one first
     uncertain: bool = False  # hidden unless the user shows uncertain rows
+    new: bool = False  # an article reporting it is unread
+    when: DateKey = UNDATED
+    actor_rank: int = 0  # the holder's place in the storyline's red lines
 
 
 @dataclass(frozen=True)
@@ -328,6 +344,9 @@ def _aliases(actor: storylines.ActorSummary) -> tuple[str, ...]:
 
 def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
     """Turn the storyline layer's Briefing into the view records, every string cleaned."""
+    from briefing.storylines import date_order
+
+    unread = frozenset(built.unread_articles)
     actors = tuple(
         ActorInfo(
             clean_line(a.name),
@@ -337,27 +356,35 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
         )
         for a in built.actors
     )
-    timeline = tuple(
-        TimelineItem(
-            date=clean_line(entry.date),
-            text=clean_line(entry.text),
-            outlets=tuple(clean_line(o) for o in entry.outlets),
-            source=_source(entry.source),
-            conflicting_dates=entry.dates_conflict,
-            scheduled=entry.scheduled,
-            uncertain=entry.uncertain,
-            reports=tuple(
-                DateReport(
-                    outlet=clean_line(report.source.outlet),
-                    date=clean_line(report.date),
-                    text=clean_line(report.text),
-                    source=_source(report.source),
-                )
-                for report in entry.reports
-            ),
+    named = _actor_finder(actors)
+    timeline = []
+    for entry in built.timeline:
+        text = clean_line(entry.text)
+        actor, rank = named(text)
+        timeline.append(
+            TimelineItem(
+                date=clean_line(entry.date),
+                text=text,
+                outlets=tuple(clean_line(o) for o in entry.outlets),
+                source=_source(entry.source),
+                conflicting_dates=entry.dates_conflict,
+                scheduled=entry.scheduled,
+                uncertain=entry.uncertain,
+                new=any(r.source.article_id in unread for r in entry.reports),
+                when=date_order(entry.date),
+                actor=actor,
+                actor_rank=rank,
+                reports=tuple(
+                    DateReport(
+                        outlet=clean_line(report.source.outlet),
+                        date=clean_line(report.date),
+                        text=clean_line(report.text),
+                        source=_source(report.source),
+                    )
+                    for report in entry.reports
+                ),
+            )
         )
-        for entry in built.timeline
-    )
     quotes = tuple(
         QuoteView(
             speaker=clean_line(group.speaker) or "Unattributed",
@@ -368,8 +395,11 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
             direct=q.direct,
             outlets=tuple(clean_line(o) for o in q.outlets),
             uncertain=q.uncertain,
+            new=any(c.article_id in unread for c in (q.source, *q.also)),
+            when=date_order(q.date or q.source.date),
+            actor_rank=rank,
         )
-        for group in built.quotes
+        for rank, group in enumerate(built.quotes)
         for q in group.quotes
     )
     red_lines = tuple(
@@ -381,13 +411,67 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
             changed=r.changed_from is not None,
             outlets=tuple(clean_line(o) for o in r.outlets),
             uncertain=r.uncertain,
+            new=any(c.article_id in unread for c in (r.source, *r.also)),
+            when=date_order(r.stated or r.source.date),
+            actor_rank=rank,
         )
-        for group in built.red_lines
+        for rank, group in enumerate(built.red_lines)
         for r in group.items
     )
     summary = tuple(SummaryLine(clean_line(s.text), _source(s.source)) for s in built.summary)
     label = clean_line(built.storyline.label) or f"Storyline {built.storyline.id}"
-    return BriefingView(built.storyline.id, label, actors, timeline, quotes, red_lines, summary)
+    return BriefingView(
+        built.storyline.id, label, actors, tuple(timeline), quotes, red_lines, summary
+    )
+
+
+def _actor_finder(actors: Sequence[ActorInfo]) -> Callable[[str], tuple[str, int]]:
+    """A function giving the most prominent actor a text names (by name or alias, as whole
+    words) and its place among the actors; ("", len(actors)) when it names none."""
+    patterns = [
+        re.compile(
+            r"\b(?:" + "|".join(re.escape(n) for n in (a.name, *a.aliases) if n) + r")\b",
+            re.IGNORECASE,
+        )
+        for a in actors
+        if a.name
+    ]
+    names = [a.name for a in actors if a.name]
+
+    def named(text: str) -> tuple[str, int]:
+        for rank, pattern in enumerate(patterns):
+            if pattern.search(text):
+                return names[rank], rank
+        return "", len(names)
+
+    return named
+
+
+# -- the order of a column's rows ---------------------------------------------------------
+
+# The orders a column can show, in the order the sort key cycles through them.
+ORDERS = ("date", "newest", "reported", "actor")
+Row = TypeVar("Row", TimelineItem, QuoteView, RedLineView)
+
+
+def ordered(rows: Sequence[Row], order: str) -> list[Row]:
+    """Rows in one of ORDERS: by date (oldest first), newest first, most reported first (the
+    newest first among equals), or by actor (the storyline's order of its actors, speakers or
+    holders, and its order within one: a timeline's is by date). Undated rows come last in
+    every order; ties keep the storyline's order."""
+    index = {id(row): i for i, row in enumerate(rows)}
+
+    def newest(row: Row) -> tuple[bool, int, int, int]:
+        year, month, day = row.when
+        return (row.when >= UNDATED, -year, -month, -day)
+
+    if order == "newest":
+        return sorted(rows, key=lambda r: (newest(r), index[id(r)]))
+    if order == "reported":
+        return sorted(rows, key=lambda r: (-len(r.outlets), newest(r), index[id(r)]))
+    if order == "actor":
+        return sorted(rows, key=lambda r: (r.actor_rank, index[id(r)]))
+    return sorted(rows, key=lambda r: (r.when, index[id(r)]))
 
 
 # -- articles -----------------------------------------------------------------------------

@@ -265,3 +265,41 @@ def test_a_person_keeps_the_side_most_articles_give() -> None:
     assert set(actors) == {"Dmitry Peskov", "Russia"}
     assert actors["Dmitry Peskov"].affiliation == "Russia"
     assert actors["Russia"].affiliation is None
+
+
+def test_a_month_without_a_day_sorts_after_the_days_of_that_month() -> None:
+    first = "Ministers met in Brussels on 28 September"
+    month = "Exports rose sharply in October"
+    day = "Talks resumed in Geneva on 14 October"
+    later = "The deal was signed on 2 November"
+    text = f"{first}. {month}. {day}. {later}."
+    dates = {first: "2026-09-28", month: "2026-10", day: "2026-10-14", later: "2026-11-02"}
+    analyses = {5: Analysis("en", events=[Event(d, t, *_span(text, t)) for t, d in dates.items()])}
+    members = [_member(5, "Market Signal", "2026-11-03", text)]
+    timeline = build_briefing(SUMMARY, members, analyses, last_opened=None).timeline
+    assert [e.date for e in timeline] == ["2026-09-28", "2026-10-14", "2026-10", "2026-11-02"]
+
+
+def test_date_order_keeps_a_period_with_its_days_and_undated_last() -> None:
+    from briefing.storylines import date_order
+
+    values = ["", "2027", "2026-11-01", "2026-10", "2026", "2026-10-31", "2025-12", "soon"]
+    assert sorted(values, key=date_order)[:6] == [
+        "2025-12",
+        "2026-10-31",
+        "2026-10",
+        "2026-11-01",
+        "2026",
+        "2027",
+    ]
+    assert {date_order(v) for v in ("", "soon")} == {date_order("")}
+
+
+def test_the_briefing_lists_the_articles_not_read_yet() -> None:
+    members = [
+        _member(1, "Continental Wire", "2026-10-14", WIRE_TEXT, read=True),
+        _member(2, "Harbor Ledger", "2026-10-14", WIRE_TEXT, wire_of=1),
+        _member(3, "Market Signal", "2026-10-21", LATER_TEXT, read=True),
+    ]
+    briefing = build_briefing(SUMMARY, members, {}, last_opened=None)
+    assert briefing.unread_articles == (2,)

@@ -137,14 +137,16 @@ def _span(text: str, part: str) -> tuple[int, int]:
     return start, start + len(part)
 
 
-def build_library(path: Path) -> Path:
-    """Write the test library to `path` (a fresh file) and return the path."""
+def build_library(
+    path: Path, storylines: list[tuple[str, list[StoryArticle]]] | None = None
+) -> Path:
+    """Write the test library (or these storylines) to `path` (a fresh file); return the path."""
     with open_library(path) as library:
-        fill(library)
+        fill(library, STORYLINES if storylines is None else storylines)
     return path
 
 
-def fill(library: Library) -> None:
+def fill(library: Library, storylines: list[tuple[str, list[StoryArticle]]]) -> None:
     feed_ids: dict[str, int] = {}
     for title, url in FEEDS.items():
         feed = add_feed(library, url, title=title)
@@ -153,7 +155,7 @@ def fill(library: Library) -> None:
             update_feed(library, feed.id, last_refresh=FETCHED)
     with library.db.atomic():
         update_feed(library, feed_ids["Capital Wire"], last_error="HTTP 503: try again later")
-    for label, stories in STORYLINES:
+    for label, stories in storylines:
         ids = []
         for story in stories:
             text = _long_text(story.paragraphs, story.filler)

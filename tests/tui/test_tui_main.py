@@ -9,6 +9,7 @@ from tui_helpers import column_texts, current_label, prompts, settle
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.panes import ItemColumn
+from briefing.tui.widgets.render import NEW_MARK
 
 
 async def test_storylines_most_recent_first_with_columns(make_app) -> None:
@@ -23,7 +24,11 @@ async def test_storylines_most_recent_first_with_columns(make_app) -> None:
         title = app.screen.query_one("#briefing-title", Label)
         assert str(title.render()) == "Rotterdam port strike"
         timeline = column_texts(app, "timeline")
-        assert [t.split("\n")[0] for t in timeline] == ["2026-03-16", "2026-03-18"]
+        # Both articles are unread: both rows carry the new mark after their date.
+        assert [t.split("\n")[0] for t in timeline] == [
+            f"2026-03-16 {NEW_MARK}",
+            f"2026-03-18 {NEW_MARK}",
+        ]
         quotes = column_texts(app, "quotes")
         assert any("We will not accept a pay freeze." in q for q in quotes)
         red = column_texts(app, "red-lines")

@@ -36,6 +36,7 @@ def keys(*pressed: str) -> Callable[[Pilot[None]], object]:
 SCREENS = {
     "main": keys(),
     "main_next_column": keys("right_square_bracket"),
+    "main_next_new": keys("n", "n", "S"),
     "main_compare": keys("f", "space", "down", "space", "enter", "c"),
     # into the columns, on to the quotes (a tab on a narrow screen), open the first quote
     "reader": keys("enter", "right_square_bracket", "enter"),

@@ -86,6 +86,36 @@ def key_rows(
     return [(", ".join(keys), description, bid) for (_, description), (keys, bid) in rows.items()]
 
 
+def marks_table() -> Table:
+    """What the marks on the storylines' rows mean."""
+    from briefing.tui.widgets.render import (
+        CHANGED_MARK,
+        CONFLICT_MARK,
+        NEW_MARK,
+        STAR_MARK,
+        UNCERTAIN_MARK,
+        UNREAD_MARK,
+    )
+
+    table = Table(title="Marks", title_justify="left", expand=True, box=None)
+    table.add_column("Mark", style="bold", ratio=1)
+    table.add_column("Meaning", ratio=3)
+    for mark, meaning in (
+        (UNREAD_MARK, "a storyline or an article you have not read"),
+        (
+            NEW_MARK.strip(),
+            "a row from an article you have not read; a row several outlets reported is new"
+            " while any one of their articles is unread (n / N go from one to the next)",
+        ),
+        (CHANGED_MARK, "a red line that departs from the holder's earlier position"),
+        (CONFLICT_MARK, "outlets give different dates for the event"),
+        (UNCERTAIN_MARK, "a row hidden by default: a fragment, no known speaker, or doubtful"),
+        (STAR_MARK, "a starred article"),
+    ):
+        table.add_row(Text(mark), Text(meaning))
+    return table
+
+
 class HelpScreen(Screen[None]):
     """The keys of every screen; Escape or ? closes it."""
 
@@ -132,6 +162,7 @@ class HelpScreen(Screen[None]):
                 for keys, description, binding_id in rows:
                     table.add_row(Text(keys), Text(description), Text(binding_id))
                 yield Static(table, classes="help-table")
+            yield Static(marks_table(), classes="help-table", id="help-marks")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -6,10 +6,12 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Label, Tab, Tabs
@@ -33,6 +35,7 @@ from briefing.tui.widgets.panes import (
 from briefing.tui.widgets.render import (
     UNCERTAIN_MARK,
     dated_report,
+    new_badge,
     quote_prompt,
     red_line_prompt,
     timeline_prompt,
@@ -49,6 +52,12 @@ CACHE_SIZE = 12
 
 # The three columns of a briefing, left to right (and their tabs on a narrow screen).
 COLUMNS = (("timeline", "Timeline"), ("quotes", "Quotes"), ("red-lines", "Red lines"))
+
+# Each column's order when the reader starts: the timeline by date, the others by who spoke.
+DEFAULT_ORDERS = {"timeline": "date", "quotes": "actor", "red-lines": "actor"}
+# How a column's title names its order.
+ORDER_NAMES = {"date": "by date", "newest": "newest first", "reported": "most reported"}
+ACTOR_ORDER_NAMES = {"timeline": "by actor", "quotes": "by speaker", "red-lines": "by holder"}
 
 
 def mentions(text: str, names: Sequence[str]) -> bool:
@@ -72,6 +81,9 @@ class MainScreen(Screen[None]):
         Binding("U", "toggle_uncertain", "Uncertain", id="toggle-uncertain"),
         Binding("o", "open_link", "Open link", id="open-link", show=False),
         Binding("y", "copy_link", "Copy link", id="copy-link", show=False),
+        Binding("n", "next_new(1)", "Next new", id="next-new"),
+        Binding("N", "next_new(-1)", "Previous new", id="previous-new", show=False),
+        Binding("S", "sort", "Sort", id="sort-column"),
         Binding("escape", "back", "Back", id="back", show=False),
         # Corrections of the grouping (briefing.tui.corrections); each undoable.
         Binding("M", "merge", "Merge into…", id="merge-storyline", show=False),
@@ -127,6 +139,8 @@ class MainScreen(Screen[None]):
         self.corrector = Corrector(self)
         # The column shown when the columns are tabs (and the one `[`/`]` moves from).
         self.active_column = COLUMNS[0][0]
+        self.orders = dict(DEFAULT_ORDERS)  # column id -> one of data.ORDERS
+        self._badges: dict[str, Style] = {}  # the new mark's style, by theme
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -153,6 +167,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False  # `[`/`]` and the mouse switch tabs
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self.query_one(StorylineList).focus()
         for column in self.query(ItemColumn):
             column.list.loading = True
@@ -362,30 +377,71 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
         self.query_one("#briefing-title", Label).update(Text(view.label, style="bold"))
         self.query_one(ActorBar).show(self.chosen_actors, len(view.actors), self.compare)
+        with self.app.batch_update():
+            self.query_one(SummaryList).show(view.summary)
+            for column_id in DEFAULT_ORDERS:
+                self._render_column(column_id)
+            self._render_compare()
+
+    def _render_column(self, column_id: str) -> None:
+        """Fill one of the three columns: the rows the actor filter and the uncertain toggle
+        let through, in the column's order, new ones marked."""
+        view = self.view
+        if view is None:
+            return
         chosen = view.with_people(self.chosen_actors)  # a country includes its people
         names = [n for actor in sorted(chosen) for n in view.names_for(actor)]
         shown = self.show_uncertain
-        timeline = [
-            (timeline_prompt(item), item.source)
-            for item in view.timeline
-            if (shown or not item.uncertain) and (not names or mentions(item.text, names))
-        ]
-        quotes = [
-            (quote_prompt(item), item.source)
-            for item in view.quotes
-            if (shown or not item.uncertain) and (not chosen or item.speaker in chosen)
-        ]
-        red_lines = [
-            (red_line_prompt(item), item.source)
-            for item in view.red_lines
-            if (shown or not item.uncertain) and (not chosen or item.holder in chosen)
-        ]
-        with self.app.batch_update():
-            self.query_one(SummaryList).show(view.summary)
-            self.query_one("#timeline", ItemColumn).show(timeline, "no dated events")
-            self.query_one("#quotes", ItemColumn).show(quotes, "no quotes")
-            self.query_one("#red-lines", ItemColumn).show(red_lines, "no red lines")
-            self._render_compare()
+        badge = self._new_badge()
+        order = self.orders[column_id]
+        rows: list[tuple[Text, Source]]
+        if column_id == "timeline":
+            timeline = [
+                item
+                for item in data.ordered(view.timeline, order)
+                if (shown or not item.uncertain) and (not names or mentions(item.text, names))
+            ]
+            by_actor = order == "actor"
+            rows = [
+                (timeline_prompt(i, badge=badge, show_actor=by_actor), i.source) for i in timeline
+            ]
+            new, empty = [i.new for i in timeline], "no dated events"
+        elif column_id == "quotes":
+            quotes = [
+                item
+                for item in data.ordered(view.quotes, order)
+                if (shown or not item.uncertain) and (not chosen or item.speaker in chosen)
+            ]
+            rows = [(quote_prompt(i, badge=badge), i.source) for i in quotes]
+            new, empty = [i.new for i in quotes], "no quotes"
+        else:
+            red_lines = [
+                item
+                for item in data.ordered(view.red_lines, order)
+                if (shown or not item.uncertain) and (not chosen or item.holder in chosen)
+            ]
+            rows = [(red_line_prompt(i, badge=badge), i.source) for i in red_lines]
+            new, empty = [i.new for i in red_lines], "no red lines"
+        column = self.query_one(f"#{column_id}", ItemColumn)
+        column.show(rows, empty, new=new, order=self._order_name(column_id))
+
+    def _order_name(self, column_id: str) -> str:
+        order = self.orders[column_id]
+        return ACTOR_ORDER_NAMES[column_id] if order == "actor" else ORDER_NAMES[order]
+
+    def _new_badge(self) -> Style:
+        """The new mark in the current theme's accent."""
+        theme = self.app.current_theme
+        badge = self._badges.get(theme.name)
+        if badge is None:
+            accent = Color.parse(theme.to_color_system().generate()["accent"])
+            accent = accent if accent.a == 1 else Color.parse(theme.background or "#000") + accent
+            badge = new_badge(accent.hex6, (accent + accent.get_contrast_text()).hex6)
+            self._badges[theme.name] = badge
+        return badge
+
+    def _theme_changed(self) -> None:
+        self._render_briefing()  # the new mark follows the theme's accent
 
     def _render_compare(self) -> None:
         holder = self.query_one("#compare-columns", Horizontal)
@@ -397,25 +453,30 @@ class MainScreen(Screen[None]):
         if not on or self.view is None:
             return
         columns = []
+        badge = self._new_badge()
         for actor in self.chosen_actors:
             # a side's column holds its people's entries too, unless they have one of their own
             side = {actor, *self.view.people_of(actor)} - (set(self.chosen_actors) - {actor})
             items: list[tuple[Text, Source]] = []
+            new: list[bool] = []
             for red in self.view.red_lines:
                 if red.holder in side and (self.show_uncertain or not red.uncertain):
-                    prompt = red_line_prompt(red, show_holder=red.holder != actor)
+                    shown = red.holder != actor
+                    prompt = red_line_prompt(red, show_holder=shown, badge=badge)
                     items.append((prompt, red.source))
+                    new.append(red.new)
             for quote in self.view.quotes:
                 if quote.speaker in side and (self.show_uncertain or not quote.uncertain):
-                    prompt = quote_prompt(quote, show_speaker=quote.speaker != actor)
+                    prompt = quote_prompt(quote, show_speaker=quote.speaker != actor, badge=badge)
                     items.append((prompt, quote.source))
+                    new.append(quote.new)
             column = ItemColumn(actor, id=None)
-            columns.append((column, items))
-        holder.mount_all(column for column, _ in columns)
+            columns.append((column, items, new))
+        holder.mount_all(column for column, _, _ in columns)
 
         def fill() -> None:
-            for column, items in columns:
-                column.show(items, "no red lines or quotes")
+            for column, items, new in columns:
+                column.show(items, "no red lines or quotes", new=new)
 
         self.call_after_refresh(fill)
 
@@ -430,6 +491,10 @@ class MainScreen(Screen[None]):
             return True if len(self.chosen_actors) >= 2 or self.compare else None
         if action in ("star", "open_link", "copy_link"):
             return True if self._focused_source() is not None else None
+        if action == "next_new":
+            return True if self.view is not None else None
+        if action == "sort":
+            return True if self._sortable_column() is not None else None
         return True
 
     def _focused_source(self) -> Source | None:
@@ -439,6 +504,66 @@ class MainScreen(Screen[None]):
         if isinstance(focused, SummaryList):
             return focused.current
         return None
+
+    def _column_with_focus(self) -> ItemColumn | None:
+        """The column whose list has focus: one of the three or a compare column."""
+        parent = self.focused.parent if self.focused is not None else None
+        return parent if isinstance(parent, ItemColumn) else None
+
+    def _sortable_column(self) -> ItemColumn | None:
+        column = self._focused_column()
+        return column if column is not None and column.id in DEFAULT_ORDERS else None
+
+    def _columns_shown(self) -> list[ItemColumn]:
+        """The item columns on screen, left to right: the three, or the compare columns."""
+        holder = "#compare-columns" if self.query_one("#compare-columns").display else "#columns"
+        return list(self.query_one(holder).query(ItemColumn))
+
+    def action_next_new(self, step: int) -> None:
+        """Highlight the next (step 1) or previous (-1) row from an unread article: in the
+        focused column, then in the columns after (before) it, round to where it started."""
+        columns = self._columns_shown()
+        here = self._column_with_focus()
+        if here in columns and here is not None:
+            first, index = columns.index(here), here.current_index
+        else:
+            here, index = None, None
+            first = 0 if step > 0 else len(columns) - 1
+        turn = [columns[(first + step * k) % len(columns)] for k in range(len(columns))]
+        for k, column in enumerate(turn):
+            found = column.new_after(index if k == 0 else None, step)
+            if found is not None:
+                self._go_to_row(column, found)
+                return
+        if here is not None:  # round to the focused column's rows before the highlighted one
+            found = here.new_after(None, step)
+            if found is not None and found != index:
+                self._go_to_row(here, found)
+                return
+        if any(any(c.new_rows) for c in columns):
+            self.notify("No other new row in this storyline.", timeout=3)
+        else:
+            self.notify("Nothing new here: every article of these rows is read.", timeout=3)
+
+    def _go_to_row(self, column: ItemColumn, index: int) -> None:
+        if column.id in DEFAULT_ORDERS and column.id != self.active_column:
+            self._show_column(column.id)  # on a narrow screen: its tab
+        column.list.focus()
+        column.highlight_item(index)
+
+    def action_sort(self) -> None:
+        """Show the focused column in its next order (by date, newest first, most reported,
+        by actor), keeping the highlighted row."""
+        column = self._sortable_column()
+        if column is None or column.id is None:
+            return
+        orders = data.ORDERS
+        self.orders[column.id] = orders[(orders.index(self.orders[column.id]) + 1) % len(orders)]
+        kept = column.current
+        self._render_column(column.id)
+        if kept is not None and kept in column.sources:
+            column.highlight_item(column.sources.index(kept))
+        self.notify(f"{column.title}: {self._order_name(column.id)}", timeout=2)
 
     def on_descendant_focus(self) -> None:
         column = self._focused_column()

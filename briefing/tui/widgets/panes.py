@@ -166,6 +166,8 @@ class ItemColumn(Vertical):
         super().__init__(id=id, classes="item-column")
         self.title = title
         self.sources: list[Source] = []
+        self.new_rows: list[bool] = []  # per item: from an article the user has not read
+        self._heading = title
 
     def compose(self) -> ComposeResult:
         yield Label(Text(self.title), classes="column-title")
@@ -175,9 +177,18 @@ class ItemColumn(Vertical):
     def list(self) -> ItemList:
         return self.query_one(ItemList)
 
-    def show(self, items: Sequence[tuple[Text, Source]], empty: str) -> None:
-        """Replace the column's items; `empty` is shown when there are none."""
+    def show(
+        self,
+        items: Sequence[tuple[Text, Source]],
+        empty: str,
+        *,
+        new: Sequence[bool] = (),
+        order: str = "",
+    ) -> None:
+        """Replace the column's items; `empty` is shown when there are none. `new` marks the
+        items from unread articles (for n/N); `order` names their order in the title."""
         self.sources = [source for _, source in items]
+        self.new_rows = [bool(flag) for flag in new] + [False] * (len(items) - len(new))
         listing = self.list
         listing.loading = False
         options: list[Option | None] = []
@@ -190,23 +201,42 @@ class ItemColumn(Vertical):
         listing.set_options(options)
         if items:
             listing.highlighted = 0
-        self.query_one(".column-title", Label).update(
-            Text(f"{self.title} ({len(items)})" if items else self.title)
-        )
+        self._heading = f"{self.title} ({len(items)})" if items else self.title
+        title = self._heading + (f" · {order}" if order and len(items) > 1 else "")
+        self.query_one(".column-title", Label).update(Text(title))
         self.post_message(self.Retitled(self))
 
     @property
     def heading(self) -> Text:
-        """The column's title as shown, with its count."""
-        content = self.query_one(".column-title", Label).content
-        return content if isinstance(content, Text) else Text(str(content))
+        """The column's title with its count (a tab's label: the order is left out for room)."""
+        return Text(self._heading)
 
     @property
     def current(self) -> Source | None:
+        index = self.current_index
+        return None if index is None else self.sources[index]
+
+    @property
+    def current_index(self) -> int | None:
+        """The highlighted item's place among the column's items."""
         option = self.list.highlighted_option
         if option is None or option.id is None:
             return None
-        return self.sources[int(option.id)]
+        return int(option.id)
+
+    def highlight_item(self, index: int) -> None:
+        """Highlight the item at `index` (a place among the items, not the options)."""
+        listing = self.list
+        listing.highlighted = listing.get_option_index(str(index))
+
+    def new_after(self, index: int | None, step: int) -> int | None:
+        """The nearest new item after `index` going by `step` (+1 down, -1 up); from the
+        column's first (or last) item when `index` is None."""
+        count = len(self.new_rows)
+        if index is None:
+            index = -1 if step > 0 else count
+        places = range(index + 1, count) if step > 0 else range(index - 1, -1, -1)
+        return next((i for i in places if self.new_rows[i]), None)
 
     @on(ItemList.OptionSelected)
     def _selected(self, event: ItemList.OptionSelected) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 
 from briefing.safetext import clean_line
@@ -20,6 +21,20 @@ CHANGED_MARK = "↺ changed"
 CONFLICT_MARK = "≠ dates differ"
 UNCERTAIN_MARK = "? uncertain"  # a row hidden by default: a fragment, no known speaker, doubtful
 STAR_MARK = "★"
+NEW_MARK = " new "  # a row from an article the user has not read: a badge in the accent colour
+
+
+def new_badge(accent: str, on_accent: str) -> Style:
+    """The new mark's style: the theme's accent behind text that contrasts with it, so the
+    badge reads the same on a dark or light background and on the highlighted row."""
+    return Style(bold=True, color=on_accent, bgcolor=accent)
+
+
+def _mark_new(text: Text, new: bool, badge: Style | None) -> None:
+    # At the end of the row's first line: dates and names stay aligned at the left edge.
+    if new and badge is not None:
+        text.append(" ")
+        text.append(NEW_MARK, style=badge)
 
 
 def _plain(value: str) -> str:
@@ -52,14 +67,21 @@ def summary_prompt(line: SummaryLine, *, whole: bool) -> Text:
     return text
 
 
-def timeline_prompt(item: TimelineItem) -> Text:
+def timeline_prompt(
+    item: TimelineItem, *, badge: Style | None = None, show_actor: bool = False
+) -> Text:
+    """Date (and its marks), the event, then the outlets; the new mark first, drawn with
+    `badge`; the actor the event names when the rows are grouped by actor."""
     text = Text(overflow="fold")
     text.append(_plain(item.date) or "undated", style="bold")
+    if show_actor:
+        text.append(" · " + (_plain(item.actor) or "no actor named"), style="bold")
     if item.scheduled:
         text.append(" (planned)", style="italic")
     if item.conflicting_dates:
         text.append(f" {CONFLICT_MARK}", style="bold red")
     _mark_uncertain(text, item.uncertain)
+    _mark_new(text, item.new, badge)
     text.append("\n")
     text.append(_plain(item.text), style="dim" if item.uncertain else "")
     if item.outlets:
@@ -79,11 +101,12 @@ def _mark_uncertain(text: Text, uncertain: bool) -> None:
         text.append(f" {UNCERTAIN_MARK}", style="italic yellow")
 
 
-def quote_prompt(item: QuoteView, *, show_speaker: bool = True) -> Text:
+def quote_prompt(item: QuoteView, *, show_speaker: bool = True, badge: Style | None = None) -> Text:
     """Speaker, the words, then date, via and outlet; compare mode labels it "Quote"."""
     text = Text(overflow="fold")
     text.append(_plain(item.speaker) if show_speaker else "Quote", style="bold")
     _mark_uncertain(text, item.uncertain)
+    _mark_new(text, item.new, badge)
     text.append("\n")
     words = _plain(item.text).strip(" \"'“”„«»,")
     if item.direct:
@@ -99,13 +122,16 @@ def quote_prompt(item: QuoteView, *, show_speaker: bool = True) -> Text:
     return text
 
 
-def red_line_prompt(item: RedLineView, *, show_holder: bool = True) -> Text:
+def red_line_prompt(
+    item: RedLineView, *, show_holder: bool = True, badge: Style | None = None
+) -> Text:
     """Holder (and a changed-position mark), the demand, then date and outlet."""
     text = Text(overflow="fold")
     text.append(_plain(item.holder) if show_holder else "Red line", style="bold")
     if item.changed:
         text.append(" " + CHANGED_MARK, style="bold yellow")
     _mark_uncertain(text, item.uncertain)
+    _mark_new(text, item.new, badge)
     text.append("\n")
     text.append(_plain(item.text), style="dim" if item.uncertain else "")
     details = [d for d in (item.date, _outlets(item.outlets or (item.source.outlet,))) if d]
