@@ -40,7 +40,5 @@ def test_a_new_row_carries_the_badge_after_its_first_line() -> None:
     assert NEW_MARK not in timeline_prompt(seen, badge=badge).plain
     quote = QuoteView("Tomas Lindqvist", "Not yet.", "2026-09-15", "", SOURCE, new=True)
     assert quote_prompt(quote, badge=badge).plain.startswith(f"Tomas Lindqvist {NEW_MARK}\n")
-    red = RedLineView(
-        "Tomas Lindqvist", "No deal without the port.", "2026-09-15", SOURCE, new=True
-    )
+    red = RedLineView("Tomas Lindqvist", "No deal without it.", "2026-09-15", SOURCE, new=True)
     assert red_line_prompt(red, badge=badge).plain.startswith(f"Tomas Lindqvist {NEW_MARK}\n")
