@@ -301,3 +301,18 @@ async def test_the_new_mark_follows_the_theme_and_stays_readable(make_app) -> No
         for fg, bg in (dark, light):
             assert contrast(fg, bg) >= 4.5
         assert light[1] == Color.parse(app.current_theme.to_color_system().generate()["accent"])
+
+
+async def test_on_a_narrow_screen_n_opens_the_tab_of_the_next_new_row(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.tabbed
+        await pilot.press("n")
+        assert highlighted(app) == ("timeline", f"2026-03-09 {NEW_MARK}")
+        await pilot.press("n")
+        assert highlighted(app) == ("quotes", f"Lena Vos {NEW_MARK}")
+        assert screen.active_column == "quotes"
+        assert screen.query_one("#quotes", ItemColumn).display
+        assert not screen.query_one("#timeline", ItemColumn).region.width
