@@ -356,35 +356,7 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
         )
         for a in built.actors
     )
-    named = _actor_finder(actors)
-    timeline = []
-    for entry in built.timeline:
-        text = clean_line(entry.text)
-        actor, rank = named(text)
-        timeline.append(
-            TimelineItem(
-                date=clean_line(entry.date),
-                text=text,
-                outlets=tuple(clean_line(o) for o in entry.outlets),
-                source=_source(entry.source),
-                conflicting_dates=entry.dates_conflict,
-                scheduled=entry.scheduled,
-                uncertain=entry.uncertain,
-                new=any(r.source.article_id in unread for r in entry.reports),
-                when=date_order(entry.date),
-                actor=actor,
-                actor_rank=rank,
-                reports=tuple(
-                    DateReport(
-                        outlet=clean_line(report.source.outlet),
-                        date=clean_line(report.date),
-                        text=clean_line(report.text),
-                        source=_source(report.source),
-                    )
-                    for report in entry.reports
-                ),
-            )
-        )
+    timeline = _timeline_items(built, unread, _actor_finder(actors))
     quotes = tuple(
         QuoteView(
             speaker=clean_line(group.speaker) or "Unattributed",
@@ -420,9 +392,46 @@ def _adapt_briefing(built: storylines.Briefing) -> BriefingView:
     )
     summary = tuple(SummaryLine(clean_line(s.text), _source(s.source)) for s in built.summary)
     label = clean_line(built.storyline.label) or f"Storyline {built.storyline.id}"
-    return BriefingView(
-        built.storyline.id, label, actors, tuple(timeline), quotes, red_lines, summary
-    )
+    return BriefingView(built.storyline.id, label, actors, timeline, quotes, red_lines, summary)
+
+
+def _timeline_items(
+    built: storylines.Briefing,
+    unread: frozenset[int],
+    named: Callable[[str], tuple[str, int]],
+) -> tuple[TimelineItem, ...]:
+    """The timeline's rows, each with its date key, the actor it names and its new mark."""
+    from briefing.storylines import date_order
+
+    timeline = []
+    for entry in built.timeline:
+        text = clean_line(entry.text)
+        actor, rank = named(text)
+        timeline.append(
+            TimelineItem(
+                date=clean_line(entry.date),
+                text=text,
+                outlets=tuple(clean_line(o) for o in entry.outlets),
+                source=_source(entry.source),
+                conflicting_dates=entry.dates_conflict,
+                scheduled=entry.scheduled,
+                uncertain=entry.uncertain,
+                new=any(r.source.article_id in unread for r in entry.reports),
+                when=date_order(entry.date),
+                actor=actor,
+                actor_rank=rank,
+                reports=tuple(
+                    DateReport(
+                        outlet=clean_line(report.source.outlet),
+                        date=clean_line(report.date),
+                        text=clean_line(report.text),
+                        source=_source(report.source),
+                    )
+                    for report in entry.reports
+                ),
+            )
+        )
+    return tuple(timeline)
 
 
 def _actor_finder(actors: Sequence[ActorInfo]) -> Callable[[str], tuple[str, int]]:
