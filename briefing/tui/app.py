@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from briefing.config import Settings, SettingsError, load_settings, read_state, write_state
 from briefing.store import Library, open_library
 from briefing.tui import data
+from briefing.tui.collector import IdleCollector
 from briefing.tui.data import RefreshSummary, Source
 from briefing.tui.messages import ArticleStarred, LibraryChanged, RefreshDone, RefreshProgress
 from briefing.tui.undo import Undoable, UndoStack
@@ -124,6 +125,7 @@ class BriefingApp(App[None]):
         state_path: Path | None = None,
     ) -> None:
         super().__init__()
+        self.collector = IdleCollector()
         self.db_path = Path(db_path)
         self.settings = settings or Settings()
         self.user_db_path = Path(user_db_path) if user_db_path else self.db_path
@@ -154,6 +156,14 @@ class BriefingApp(App[None]):
 
         return MainScreen()
 
+    def on_unmount(self) -> None:
+        self.collector.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.collector.touch()
+        await super().on_event(event)
+
     def on_mount(self) -> None:
         self.theme = self._start_theme()
         if self.settings_problems:
@@ -166,6 +176,9 @@ class BriefingApp(App[None]):
             )
         self._library_stamp = self._stamp_library()
         self.set_interval(WATCH_INTERVAL, self._watch_library)
+        # Full garbage collections wait for the user to pause (briefing/tui/collector.py).
+        self.collector.start()
+        self.set_interval(1.0, self.collector.tick)
         self.catch_up()
 
     def _stamp_library(self) -> tuple[int, ...]:

@@ -259,7 +259,9 @@ class MainScreen(Screen[None]):
             self._cache.move_to_end(row.id)
             self.view = cached
             self._render_briefing()
-            self._prefetch_neighbours()
+            # After the paint: a prefetch worker building a briefing meanwhile would share
+            # the interpreter with the paint and slow it down.
+            self.call_after_refresh(self._prefetch_neighbours)
         else:
             self._loading = row.id
             self.load_briefing(row)
@@ -358,7 +360,7 @@ class MainScreen(Screen[None]):
             return  # already on screen (a prefetch and a load can both deliver it)
         self.view = message.view
         self._render_briefing()
-        self._prefetch_neighbours()
+        self.call_after_refresh(self._prefetch_neighbours)
 
     def _show_nothing(self) -> None:
         self.view = None

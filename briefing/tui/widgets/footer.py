@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -24,6 +26,21 @@ class KeyFooter(Footer):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._laid_out_for = 0
+        self._shown: tuple[object, ...] | None = None
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        # The screen asks after every move (the shown keys may depend on the row); composing
+        # the keys anew lays out the whole screen again: only when what they show changed.
+        if screen is self.screen and self._bindings_ready and screen.app.app_focus:
+            shown = tuple(
+                (key, active.binding.description, active.binding.key_display, active.enabled)
+                for key, active in screen.active_bindings.items()
+                if active.binding.show
+            )
+            if shown == self._shown:
+                return
+            self._shown = shown
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
         width = self.size.width or self.app.size.width
