@@ -399,6 +399,8 @@ class Registry:
                 continue
             if skip and skip[0] <= m.start < skip[1]:
                 continue
+            if self._bracketed(m.start, pos):
+                continue  # "(… including a blond Rose McGowan …)": an aside, no antecedent
             ent = self.entities.get(m.canonical)
             if want and ent and ent.gender and ent.gender != want:
                 continue
@@ -410,6 +412,14 @@ class Registry:
                 return m
             return fallback if fallback is not None and fallback.sentence > m.sentence else m
         return fallback
+
+    def _bracketed(self, at: int, pos: int) -> bool:
+        """Whether `at` lies inside brackets that close before `pos`."""
+        opened = self.text.rfind("(", 0, at)
+        if opened < 0 or self.text.rfind(")", 0, at) > opened:
+            return False
+        closed = self.text.find(")", at, pos)
+        return closed >= 0 and self.text.find("(", at, closed) < 0
 
     def protagonist(self, pos: int) -> Mention | None:
         """The person the headline names who has spoken most before pos, if the text gives

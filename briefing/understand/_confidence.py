@@ -438,9 +438,19 @@ def pronoun_passed_over(q: Quote, text: str, actors: dict[str, Actor]) -> bool:
     return any(
         other.kind == "person"
         and other.name != speaker.name
-        and any(last <= s and e <= at for s, e in other.spans)
+        and any(last <= s and e <= at and not _bracketed(text, s, at) for s, e in other.spans)
         for other in actors.values()
     )
+
+
+def _bracketed(text: str, start: int, pos: int) -> bool:
+    """Whether `start` lies inside brackets that close before `pos`: an aside, which no
+    pronoun after it stands for ("(… including a blond Rose McGowan …) 'When …,' she says")."""
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or text.rfind(")", 0, start) > opened:
+        return False
+    closed = text.find(")", start, pos)
+    return closed >= 0 and text.find("(", start, closed) < 0
 
 
 # A sentence that opens with a lone capitalised name the analyser did not take for anyone,

@@ -542,3 +542,17 @@ def test_the_ministrys_spokesman_is_not_a_victim_named_before() -> None:
     )
     found = [q for q in analyse(text, "2024-03-01").quotes if "70-year-old" in q.text]
     assert all(q.speaker in (None, "") or q.confidence < CONFIDENT for q in found)
+
+
+def test_a_name_in_a_bracketed_aside_is_no_antecedent_for_the_next_pronoun() -> None:
+    text = (
+        "Lindqvist posted the footage of her crash on Monday, and she says it took her years "
+        "to get it.\n\n"
+        "(Fans see an echo of her crash in a later film, in which women, including a young "
+        "Mara Holt, die in many ways.)\n\n"
+        "\u201cWhen they turned on me after the accident,\u201d she says, \u201cI went from "
+        "being a partner to being a broken tool.\u201d"
+    )
+    found = analyse(text, "2024-03-01", title="Why Nora Lindqvist Is Angry").quotes
+    turned = [q.speaker for q in found if "turned on me" in q.text]
+    assert turned and turned[0] != "Mara Holt"
