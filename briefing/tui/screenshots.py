@@ -25,6 +25,11 @@ from briefing.tui.app import BriefingApp
 SHOTS: dict[str, tuple[str, Sequence[str], str]] = {
     "main": ("Storylines with the timeline, quotes and red lines", (), "textual-dark"),
     "main-light": ("The same in the light theme", (), "textual-light"),
+    "new-rows": (
+        "Rows from unread articles marked new: n goes to the next, S sorts the column",
+        ("n", "n", "S"),
+        "textual-dark",
+    ),
     "actors": (
         "Choosing actors, people under the side they speak for (f on the peace talks)",
         ("slash", *"peace", "enter", "f"),
