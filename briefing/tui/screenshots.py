@@ -30,6 +30,11 @@ SHOTS: dict[str, tuple[str, Sequence[str], str]] = {
         ("n", "n", "S"),
         "textual-dark",
     ),
+    "main-narrow": (
+        "At 80x24: the columns as tabs, the quotes shown (])",
+        ("right_square_bracket",),
+        "textual-dark",
+    ),
     "actors": (
         "Choosing actors, people under the side they speak for (f on the peace talks)",
         ("slash", *"peace", "enter", "f"),
@@ -73,6 +78,10 @@ SHOTS: dict[str, tuple[str, Sequence[str], str]] = {
 }
 
 
+# Shots taken at a size of their own rather than --size.
+SIZES: dict[str, tuple[int, int]] = {"main-narrow": (80, 24)}
+
+
 async def _settle(pilot: Pilot[None], timeout: float = 20.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -86,7 +95,7 @@ async def _settle(pilot: Pilot[None], timeout: float = 20.0) -> None:
 async def _shoot(db: Path, out: Path, name: str, size: tuple[int, int]) -> Path:
     _, keys, theme = SHOTS[name]
     app = BriefingApp(db, settings=Settings(theme=theme), demo=True, cursor_blink=False)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZES.get(name, size)) as pilot:
         await _settle(pilot)
         for key in keys:
             await pilot.press(key)
