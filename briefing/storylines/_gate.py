@@ -166,9 +166,46 @@ def fold(name: str) -> str:
 _WORD_AFTER_QUOTATION = re.compile(r"([.!?][\"\u201d\u2019']+)\s+[A-Z][a-z]*$")
 
 
+# The reporter's words between two quoted parts of one quotation ("…,” he said. “…",
+# "…,” said X, a senior fellow at …, referring to …. “…"): a quoted part closes on its
+# punctuation, the narration (no quotation mark in it, with a word in small letters) ends on a
+# comma, a full stop or a colon, and the next part opens.
+_NARRATION = re.compile(
+    r"(?P<end>[,.?!\u2026;:\u2014-])(?P<inner>[\u2019']?)[\"\u201d]\s+"
+    r"(?P<tag>[^\"\u201c\u201d]{0,300}?\b[a-z][^\"\u201c\u201d]{0,300}?)[,.:;]\s*"
+    r"[\"\u201c](?=\S)"
+)
+_OPENING_MARK = ('"', "\u201c")
+# Narration that tells who spoke, for a quotation that opens on reported words
+# ('The truck "drove on for a mile," said the prefect. "There were shots."').
+_SPEECH_TAG = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|wrote|writes|recalled|recalls|explained|explains"
+    r"|continued|stated|noted|insisted|warned|asked|replied)\b"
+)
+
+
+def without_narration(text: str) -> str:
+    """A quotation in several parts shown without the reporter's words between them: the
+    parts joined by an ellipsis ("“We will not give in,” he said in a statement.
+    “The times have changed.”" reads "“We will not give in … The times have
+    changed.”"). Between the quoted phrases of reported speech the words are the reporter's
+    sentence and stay, unless they tell who spoke ("said the prefect")."""
+    opens_quoted = text.lstrip().startswith(_OPENING_MARK)
+
+    def join(match: re.Match[str]) -> str:
+        if not opens_quoted and not _SPEECH_TAG.search(match.group("tag")):
+            return match.group(0)
+        end = match.group("end")
+        return ("" if end in ",;:-\u2014" else end) + match.group("inner") + " \u2026 "
+
+    return _NARRATION.sub(join, text)
+
+
 def shown_wording(text: str) -> str:
     """The words as the reader sees them: a reported clause without its leading "that"
-    (capitalised), and no dangling comma at the end. Display only: the record keeps its span."""
+    (capitalised), no reporter's words between the parts of a quotation, and no dangling
+    comma at the end. Display only: the record keeps its span."""
+    text = without_narration(text)
     match = _THAT.match(text)
     following = words(text[match.end() :])[:1] if match else []
     if match and not (following and following[0].lower() in AUXILIARIES):

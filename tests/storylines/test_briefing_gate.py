@@ -468,3 +468,75 @@ def test_a_that_which_is_the_subject_stays_and_a_word_after_a_closed_quotation_g
     )
     closed = "\u201cThey were late. The note said, \u2018Well done.\u2019\u201d Then"
     assert shown_wording(closed) == closed.removesuffix(" Then")
+
+
+def test_the_reporters_words_between_two_quoted_parts_are_not_shown() -> None:
+    from briefing.storylines._gate import shown_wording
+
+    two = "\u201cThe tunnel will open late,\u201d she said. \u201cNobody wanted that.\u201d"
+    assert shown_wording(two) == "\u201cThe tunnel will open late \u2026 Nobody wanted that.\u201d"
+    long_tag = (
+        '"We lost the harvest," the farmer, 71, said from the porch of the house where he '
+        'has dried apricots for forty years. "Next year may be worse."'
+    )
+    shown = shown_wording(long_tag)
+    assert "porch" not in shown and "said" not in shown
+    assert shown == '"We lost the harvest \u2026 Next year may be worse."'
+    asked = "\u201cWho pays for it?\u201d he asked, \u201cnot the council.\u201d"
+    assert shown_wording(asked) == "\u201cWho pays for it? \u2026 not the council.\u201d"
+    # Reported speech around quoted phrases is the reporter's sentence: it stays whole.
+    reported = 'the plan was "reckless," adding that the ministers "should resign."'
+    assert shown_wording(reported) == reported
+    # A phrase quoted inside the quotation is no second part.
+    inner = '"They called it "a pause," and then they "left" for good."'
+    assert shown_wording(inner) == inner
+
+
+def test_a_briefing_shows_a_quotation_without_the_tag_and_cites_all_of_it() -> None:
+    from briefing.storylines import StorylineSummary
+    from briefing.storylines._briefing import Member, build_briefing
+    from briefing.understand import analyse
+
+    text = (
+        "The harbour master closed the northern quay on Monday.\n\n"
+        "\u201cThe wall is cracked in three places,\u201d Ines Obradovic, the harbour master, "
+        "said at the quay, where divers had worked through the night. \u201cWe will not open "
+        "it until the engineers have signed it off.\u201d"
+    )
+    member = Member(
+        article_id=1,
+        title="Quay closed",
+        url="https://example.org/1",
+        outlet="Coast Daily",
+        published="2026-11-25",
+        fetched_at="2026-11-25T09:00:00+00:00",
+        read=False,
+        wire_of=None,
+        text=text,
+    )
+    summary = StorylineSummary(
+        id=1,
+        label="Quay",
+        first_date="2026-11-25",
+        last_date="2026-11-25",
+        article_count=1,
+        unread_count=1,
+        outlets=("Coast Daily",),
+    )
+    briefing = build_briefing(summary, [member], {1: analyse(text, "2026-11-25")}, last_opened=None)
+    (quote,) = [q for g in briefing.quotes for q in g.quotes]
+    assert quote.text == (
+        "\u201cThe wall is cracked in three places \u2026 We will not open it until the "
+        "engineers have signed it off.\u201d"
+    )
+    cited = text[quote.source.start : quote.source.end]
+    assert "Obradovic" in cited and cited.endswith("signed it off.\u201d")
+
+
+def test_a_quotation_inside_a_part_or_after_reported_words_loses_its_tag_too() -> None:
+    from briefing.storylines._gate import shown_wording
+
+    nested = "\u201cShe told me, \u2018Go home,\u2019\u201d he recalls. \u201cSo I did.\u201d"
+    assert shown_wording(nested) == "\u201cShe told me, \u2018Go home\u2019 \u2026 So I did.\u201d"
+    opened = 'The bridge "was closed at noon," said the mayor, Ana Ruiz. "It stays shut."'
+    assert shown_wording(opened) == 'The bridge "was closed at noon \u2026 It stays shut."'
