@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -102,8 +103,9 @@ class BriefingApp(App[None]):
         Binding("3", "show('feeds')", "Feeds", id="show-feeds"),
         Binding("1", "show('storylines')", "Storylines", id="show-storylines", show=False),
         Binding("t", "toggle_theme", "Theme", id="toggle-theme", show=False),
+        # Every screen above the storylines binds q (id "close") to leave it, as in newsboat:
+        # q quits from the storylines only. Q (and Textual's ctrl+q) quits from anywhere.
         Binding("q", "quit", "Quit", id="quit"),
-        # Sub-screens bind q to go back; Q (and Textual's ctrl+q) quits from anywhere.
         Binding("Q", "quit", "Quit from any screen", id="quit-anywhere", show=False),
         Binding("u,ctrl+z", "undo", "Undo", id="undo", show=False),
         Binding("C", "mark_all_read", "Mark everything read", id="mark-all-read", show=False),
@@ -254,17 +256,20 @@ class BriefingApp(App[None]):
         """The key bound to a binding id now, as the footer shows it (the user's keymap applied).
 
         Messages that name a key ("press a to add a feed") ask here rather than spell it out,
-        so they stay true when settings.toml remaps it. The current screen's bindings come
-        first, then the app's.
+        so they stay true when settings.toml remaps it. The focused widget's bindings come
+        first, then its containers', the screen's and the app's (also those a focused text
+        field shadows for now).
         """
-        for active in self.screen.active_bindings.values():
-            if active.binding.id == binding_id:
-                return self.get_key_display(active.binding)
-        bindings = self._merge_bindings().copy()
-        bindings.apply_keymap(self._keymap)
-        for _key, binding in bindings:
-            if binding.id == binding_id:
-                return self.get_key_display(binding)
+        screen = self.screen
+        chain: list[DOMNode] = list((screen.focused or screen).ancestors_with_self)
+        if self not in chain:
+            chain.append(self)
+        for node in chain:
+            bindings = node._bindings.copy()
+            bindings.apply_keymap(self._keymap)
+            for _key, binding in bindings:
+                if binding.id == binding_id:
+                    return self.get_key_display(binding)
         return "?"  # unbound: the help screen lists every key
 
     # -- undo -----------------------------------------------------------------------------

@@ -5,13 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_helpers import current_label, settle
+from textual.widgets import Label, SelectionList
+from tui_helpers import current_label, prompts, settle
 
+from briefing.config import Settings
 from briefing.store import open_library
 from briefing.tui.app import BriefingApp
+from briefing.tui.screens.actors import ActorChooser
+from briefing.tui.screens.articles import ArticlesScreen, SearchInput
+from briefing.tui.screens.confirm import ConfirmScreen
+from briefing.tui.screens.feeds import FeedsScreen
+from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.undo import UndoStack
+from briefing.tui.widgets.lists import NavTable
+from briefing.tui.widgets.panes import FilterInput, ItemList
 
 
 def notes(app: BriefingApp) -> list[str]:
@@ -142,3 +151,238 @@ async def test_uncertain_rows_moved_to_shift_u(make_app) -> None:
         assert app.screen.show_uncertain
         await pilot.press("u")  # undo, not the uncertain rows
         assert app.screen.show_uncertain
+
+
+# -- filters take letters only after / -----------------------------------------------------
+
+
+def storyline_labels(app: BriefingApp) -> list[str]:
+    return [p.split("\n")[0].strip() for p in prompts(app, "#storylines")]
+
+
+async def test_typing_meas_into_the_filter_fires_no_command(make_app, library_path) -> None:
+    app = make_app()
+    before = read_titles(library_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"meas")
+        await settle(pilot)
+        assert app.screen.query_one(FilterInput).value == "meas"
+        assert read_titles(library_path) == before  # m marked nothing read
+        assert not notes(app)  # s starred nothing, nothing else spoke up
+        assert storyline_labels(app) == []
+        title = str(app.screen.query_one("#briefing-title", Label).render())
+        assert title == "No storyline matches “meas”. esc clears the filter."
+        # Every letter the commands use goes into the filter while it has focus.
+        await pilot.press("ctrl+a", "ctrl+k", *"fcmsUuqQ")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, MainScreen)
+        assert app.screen.query_one(FilterInput).value == "fcmsUuqQ"
+        assert read_titles(library_path) == before and not app.screen.show_uncertain
+
+
+async def test_letters_typed_at_the_list_never_start_a_filter(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"lowere")  # none of these is bound at the list
+        await settle(pilot)
+        assert app.screen.query_one(FilterInput).value == ""
+        assert app.focused is not None and app.focused.id == "storylines"
+        assert len(storyline_labels(app)) == 3
+        await pilot.press("slash", *"lowmere")  # after /, every letter is kept
+        assert app.screen.query_one(FilterInput).value == "lowmere"
+
+
+# -- Escape clears a filter first, then backs out ------------------------------------------
+
+
+async def test_escape_clears_a_filter_set_with_slash_and_enter(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"geneva", "enter")
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "storylines"
+        assert storyline_labels(app) == ["Geneva peace talks"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.query_one(FilterInput).value == ""
+        assert len(storyline_labels(app)) == 3
+        assert app.focused is not None and app.focused.id == "storylines"
+        # From a column: the filter goes first, then the focus comes back to the list.
+        await pilot.press("slash", *"geneva", "enter", "enter")
+        await settle(pilot)
+        assert app.focused is not None and app.focused.parent.id == "timeline"  # type: ignore[union-attr]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(storyline_labels(app)) == 3
+        assert app.focused is not None and app.focused.id == "storylines"
+
+
+async def test_escape_clears_the_chosen_actors_before_leaving_a_column(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # into the columns
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("space", "enter")  # choose the first actor
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and len(screen.chosen_actors) == 1
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.chosen_actors == []
+        assert "all (" in str(screen.query_one("#actor-bar").render())
+        assert app.focused is not None and app.focused.parent.id == "timeline"  # type: ignore[union-attr]
+        await pilot.press("escape")
+        assert app.focused is not None and app.focused.id == "storylines"
+
+
+async def test_articles_search_keeps_its_letters_and_escape_clears_it_first(
+    make_app, library_path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        before = read_titles(library_path)
+        await pilot.press("slash", *"mus")  # m, u and s are commands at the table
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticlesScreen)
+        assert screen.query_one(SearchInput).value == "mus"
+        assert read_titles(library_path) == before and not screen.unread_only
+        await pilot.press("ctrl+a", "ctrl+k", *"geneva", "enter")
+        await settle(pilot)
+        assert isinstance(app.focused, NavTable)
+        await pilot.press("escape")  # the search goes first
+        await settle(pilot)
+        assert app.screen is screen and screen.query_one(SearchInput).value == ""
+        assert len(screen.rows) == 4
+        await pilot.press("escape")  # then the screen
+        assert isinstance(app.screen, MainScreen)
+
+
+# -- q goes back; Q and ctrl+q quit --------------------------------------------------------
+
+
+async def test_q_in_the_reader_returns_to_the_storylines(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, MainScreen)
+        assert current_label(app) == "Rotterdam port strike"
+        await pilot.press("q")  # from the storylines, q quits
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_q_backs_out_of_every_screen_and_dialog(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for opener, screen_type in (
+            ("2", ArticlesScreen),
+            ("3", FeedsScreen),
+            ("question_mark", HelpScreen),
+            ("f", ActorChooser),
+        ):
+            await pilot.press(opener)
+            await settle(pilot)
+            assert isinstance(app.screen, screen_type)
+            await pilot.press("q")
+            await settle(pilot)
+            assert app.is_running and isinstance(app.screen, MainScreen), screen_type
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("d")  # remove a feed? asks first
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedsScreen) and len(app.screen.rows) == 3
+
+
+async def test_shift_q_and_ctrl_q_quit_from_a_sub_screen(make_app) -> None:
+    for key in ("Q", "ctrl+q"):
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("enter", "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ReaderScreen)
+            await pilot.press(key)
+            await pilot.pause()
+            assert not app.is_running, key
+
+
+# -- g and G in every list, and on the help screen -----------------------------------------
+
+
+async def test_g_and_shift_g_on_the_help_screen(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        body = app.screen.query_one("#help-body")
+        assert body.max_scroll_y > 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
+
+
+async def test_g_and_shift_g_in_the_columns_tables_and_the_actor_chooser(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "tab")  # the quotes column: three quotes
+        listing = app.focused
+        assert isinstance(listing, ItemList) and listing.parent.id == "quotes"  # type: ignore[union-attr]
+        await pilot.press("G")
+        assert listing.highlighted == listing.option_count - 1 and listing.option_count > 1
+        await pilot.press("g")
+        assert listing.highlighted == 0
+        await pilot.press("f")
+        await settle(pilot)
+        choices = app.screen.query_one(SelectionList)
+        await pilot.press("G")
+        assert choices.highlighted == choices.option_count - 1 and choices.option_count > 1
+        await pilot.press("g")
+        assert choices.highlighted == 0
+        await pilot.press("escape", "2")
+        await settle(pilot)
+        table = app.screen.query_one(NavTable)
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0
+
+
+# -- empty states name the keys as bound ---------------------------------------------------
+
+
+async def test_empty_states_name_the_keys_as_remapped(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    open_library(empty).close()
+    settings = Settings(keymap={"refresh": "ctrl+r", "add-feed": "A"})
+    app = BriefingApp(empty, settings=settings, cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        title = str(app.screen.query_one("#briefing-title", Label).render())
+        assert title == "No storylines yet. Press A to add a feed, ^r to refresh."
+        await pilot.press("3")
+        await settle(pilot)
+        title = str(app.screen.query_one("#feeds-title", Label).render())
+        assert title == "Feeds: none yet. Press A to add one."

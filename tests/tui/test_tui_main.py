@@ -110,11 +110,11 @@ async def test_enter_goes_into_columns_and_escape_comes_back(make_app, library_p
         assert app.focused is not None and app.focused.id == "storylines"
 
 
-async def test_typing_filters_storylines(make_app) -> None:
+async def test_slash_then_typing_filters_storylines(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press(*"eneva")
+        await pilot.press("slash", *"eneva")  # letters at the list are commands (issue 15)
         await settle(pilot)
         assert [p.split("\n")[0].strip() for p in prompts(app, "#storylines")] == [
             "Geneva peace talks"

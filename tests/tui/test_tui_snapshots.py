@@ -45,7 +45,7 @@ SCREENS = {
     "feeds": keys("3"),
     "help": keys("question_mark"),
     "add_feed": keys("a", "n", "o", "t", "enter"),
-    "filter": keys("e", "n", "e", "v", "a"),
+    "filter": keys("slash", "n", "e", "v", "a"),
     "merge_picker": keys("M"),
 }
 

@@ -77,7 +77,9 @@ class ArticlesScreen(Screen[None]):
         Binding("s", "star", "Star", id="star"),
         Binding("o", "open_link", "Open link", id="open-link"),
         Binding("y", "copy_link", "Copy link", id="copy-link", show=False),
-        Binding("escape", "close", "Back", id="back"),
+        # Escape takes off the search first (wherever the focus is), then leaves; q leaves.
+        Binding("escape", "back", "Back", id="back"),
+        Binding("q", "close", "Back", id="close", show=False),
     ]
 
     def __init__(
@@ -175,6 +177,9 @@ class ArticlesScreen(Screen[None]):
             what = "Unread " + what.lower()
         if self.feed is not None:
             what += f" from {self.feed.title}"
+        if message.query.strip() and not message.rows:
+            back = self.briefing_app.key_for("back")
+            return f"Nothing matches “{message.query.strip()}”: {back} clears the search"
         if message.query.strip():
             return f"{what} matching “{message.query.strip()}” ({len(message.rows)})"
         return f"{what}, newest first ({len(message.rows)})"
@@ -243,6 +248,13 @@ class ArticlesScreen(Screen[None]):
     def action_unread_only(self) -> None:
         self.unread_only = not self.unread_only
         self.load_articles()
+
+    def action_back(self) -> None:
+        search = self.query_one(SearchInput)
+        if search.value.strip():
+            search.action_clear()
+        else:
+            self.action_close()
 
     def action_close(self) -> None:
         self.app.pop_screen()

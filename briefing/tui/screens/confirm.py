@@ -18,6 +18,7 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm-yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm-no"),
+        Binding("q", "answer(False)", "Back", id="close", show=False),
     ]
 
     def __init__(self, question: Text) -> None:

@@ -85,6 +85,7 @@ class FeedsScreen(Screen[None]):
         Binding("o", "open_link", "Open site", id="open-link", show=False),
         Binding("y", "copy_link", "Copy feed URL", id="copy-link", show=False),
         Binding("escape", "close", "Back", id="back"),
+        Binding("q", "close", "Back", id="close", show=False),
     ]
 
     def __init__(self) -> None:
@@ -155,7 +156,7 @@ class FeedsScreen(Screen[None]):
 
     def _title(self) -> str:
         if not self.loaded:
-            return "Feeds: none yet. Press a to add one."
+            return f"Feeds: none yet. Press {self.briefing_app.key_for('add-feed')} to add one."
         errors = sum(1 for r in self.rows if r.error)
         unread = sum(r.unread for r in self.rows)
         count = f"{len(self.rows)} of {len(self.loaded)}" if self.tag else str(len(self.rows))

@@ -114,15 +114,36 @@ def marks_table() -> Table:
     ):
         table.add_row(Text(mark), Text(meaning))
     return table
+def bound_key(
+    binding_id: str, classes: list[type[DOMNode]], keymap: dict[str, str], display: Any
+) -> str:
+    """The key of the first binding with this id among these classes' (keymap applied)."""
+    for cls in classes:
+        bindings = cls._merge_bindings().copy()
+        bindings.apply_keymap(keymap)
+        for _key, binding in bindings:
+            if binding.id == binding_id:
+                return str(display(binding))
+    return "(unbound)"
 
 
 class HelpScreen(Screen[None]):
     """The keys of every screen; Escape or ? closes it."""
 
+    DEFAULT_CSS = """
+    #help-rules {
+        width: 1fr;
+        padding: 0 1 1 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark", "close", "Close", id="help-close"),
+        Binding("q", "close", "Back", id="close", show=False),
         Binding("j", "scroll('down')", "Down", id="vim-down", show=False),
         Binding("k", "scroll('up')", "Up", id="vim-up", show=False),
+        Binding("g", "scroll('home')", "First", id="first", show=False),
+        Binding("G", "scroll('end')", "Last", id="last", show=False),
     ]
 
     def __init__(self) -> None:
@@ -135,6 +156,7 @@ class HelpScreen(Screen[None]):
             classes="pane-title",
         )
         with VerticalScroll(id="help-body"):
+            yield Label("", id="help-rules")
             keymap = getattr(self.app, "settings", None)
             user_keymap = keymap.keymap if keymap is not None else {}
             everywhere: set[tuple[str, str]] = set()
@@ -165,7 +187,32 @@ class HelpScreen(Screen[None]):
             yield Static(marks_table(), classes="help-table", id="help-marks")
         yield Footer()
 
+    def _rules(self) -> Text:
+        """How the keys behave, with the keys as they are bound now."""
+        settings = getattr(self.app, "settings", None)
+        keymap = settings.keymap if settings is not None else {}
+        classes = [cls for _, group in contexts() for cls in group]
+
+        def key(binding_id: str) -> str:
+            return bound_key(binding_id, classes, keymap, self.app.get_key_display)
+
+        back, quit_ = key("close"), key("quit")
+        if back == quit_:
+            leave = f"{back} goes back from every other screen and quits from the storylines"
+        else:
+            leave = f"{back} goes back from every other screen, {quit_} quits"
+        return Text(
+            f"Letters are commands, except in a text field ({key('filter-storylines')} "
+            f"filters the storylines, {key('search')} searches the articles): there every "
+            f"key is text. {key('back')} clears a filter or a search first, then goes back. "
+            f"{leave}; "
+            f"{key('quit-anywhere')} and ctrl+q quit from anywhere. "
+            f"{key('undo')} undoes the last change ({key('mark-read')}, …).",
+            style="dim",
+        )
+
     def on_mount(self) -> None:
+        self.query_one("#help-rules", Label).update(self._rules())
         self.query_one("#help-body").focus()
 
     def action_close(self) -> None:
@@ -175,5 +222,9 @@ class HelpScreen(Screen[None]):
         body = self.query_one("#help-body", VerticalScroll)
         if direction == "down":
             body.scroll_down()
-        else:
+        elif direction == "up":
             body.scroll_up()
+        elif direction == "home":
+            body.scroll_home(animate=False)
+        else:
+            body.scroll_end(animate=False)

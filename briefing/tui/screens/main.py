@@ -84,7 +84,7 @@ class MainScreen(Screen[None]):
         Binding("n", "next_new(1)", "Next new", id="next-new"),
         Binding("N", "next_new(-1)", "Previous new", id="previous-new", show=False),
         Binding("S", "sort", "Sort", id="sort-column"),
-        Binding("escape", "back", "Back", id="back", show=False),
+        Binding("escape", "back", "Clear filter, else back", id="back", show=False),
         # Corrections of the grouping (briefing.tui.corrections); each undoable.
         Binding("M", "merge", "Merge into…", id="merge-storyline", show=False),
         Binding("V", "move_article", "Move article to…", id="move-article", show=False),
@@ -168,6 +168,9 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False  # `[`/`]` and the mouse switch tabs
         self.watch(self.app, "theme", self._theme_changed, init=False)
+        self.query_one(
+            FilterInput
+        ).placeholder = f"{self.briefing_app.key_for('filter-storylines')} to filter"
         self.query_one(StorylineList).focus()
         for column in self.query(ItemColumn):
             column.list.loading = True
@@ -364,9 +367,19 @@ class MainScreen(Screen[None]):
 
     def _show_nothing(self) -> None:
         self.view = None
-        self.query_one("#briefing-title", Label).update(
-            Text("No storylines yet. Press a to add a feed, r to refresh.", style="dim")
-        )
+        key = self.briefing_app.key_for
+        searched = self.query_one(StorylinePane).filter_text
+        if searched:
+            message = Text.assemble(
+                "No storyline matches “", searched, f"”. {key('back')} clears the filter."
+            )
+        else:
+            message = Text(
+                f"No storylines yet. Press {key('add-feed')} to add a feed, "
+                f"{key('refresh')} to refresh."
+            )
+        message.stylize("dim")
+        self.query_one("#briefing-title", Label).update(message)
         self.query_one(ActorBar).show([], 0, False)
         self.query_one(SummaryList).show([])
         for column in self.query(ItemColumn):
@@ -586,7 +599,17 @@ class MainScreen(Screen[None]):
         self.query_one(FilterInput).focus()
 
     def action_back(self) -> None:
-        if not isinstance(self.focused, StorylineList):
+        """One layer at a time: the storyline filter, then the chosen actors, then focus."""
+        pane = self.query_one(StorylinePane)
+        if pane.filter_text:
+            pane.clear_filter()
+            self.query_one(StorylineList).focus()
+        elif self.chosen_actors or self.compare:
+            self.chosen_actors = []
+            self.compare = False
+            self.refresh_bindings()
+            self._render_briefing()
+        elif not isinstance(self.focused, StorylineList):
             self.query_one(StorylineList).focus()
 
     def action_choose_actors(self) -> None:

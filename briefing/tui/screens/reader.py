@@ -109,6 +109,7 @@ class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="back"),
         Binding("n", "next_unread", "Next unread", id="next-unread"),
+        Binding("q", "close", "Back", id="close", show=False),
         Binding("o", "open_link", "Open link", id="open-link"),
         Binding("y", "copy_link", "Copy link", id="copy-link", show=False),
         Binding("m", "toggle_read", "Read/unread", id="mark-read"),
@@ -188,8 +189,9 @@ class ReaderScreen(Screen[None]):
             if target is None and (hit or first_match):
                 target = widget  # the item's sentence, or a search's first match below the top
         if not widgets:
+            key = self.briefing_app.key_for("open-link")
             widgets.append(
-                Paragraph(Text("(this article has no text; press o to open it)", style="dim"))
+                Paragraph(Text(f"(this article has no text; press {key} to open it)", style="dim"))
             )
         await body.mount_all(widgets)
         if target is not None:

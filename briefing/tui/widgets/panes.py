@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -25,24 +25,13 @@ MAX_LISTED = 250
 
 
 class StorylineList(NavList):
-    """The storylines; an unbound printable key starts filtering them."""
-
-    @dataclass
-    class FilterTyped(Message):
-        character: str
-
-    def on_key(self, event: events.Key) -> None:
-        if not event.is_printable or not event.character or event.character.isspace():
-            return
-        if event.key in self.screen.active_bindings:
-            return
-        event.stop()
-        event.prevent_default()
-        self.post_message(self.FilterTyped(event.character))
+    """The storylines. Letters typed here are commands: filtering starts with `/` only, so a
+    word typed at the list never half-filters it while its letters fire commands."""
 
 
 class FilterInput(Input):
-    """The storyline filter: Down or Enter goes back to the list, Escape clears it."""
+    """The storyline filter, reached with `/`: while it has focus every printable key is text.
+    Down or Enter goes back to the list (the filter stays), Escape clears it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "to_list", "To list", show=False),
@@ -77,7 +66,7 @@ class StorylinePane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("Storylines", id="storylines-title", classes="pane-title")
-        yield FilterInput(placeholder="type to filter", id="storyline-filter", compact=True)
+        yield FilterInput(placeholder="/ to filter", id="storyline-filter", compact=True)
         yield StorylineList(id="storylines")
 
     def on_mount(self) -> None:
@@ -96,6 +85,15 @@ class StorylinePane(Vertical):
         self.rows = list(rows)
         self._apply_filter()
 
+    @property
+    def filter_text(self) -> str:
+        """What the storyline list is filtered by ("" when it is not)."""
+        return self.query_one(FilterInput).value.strip()
+
+    def clear_filter(self) -> None:
+        """Show every storyline again."""
+        self.query_one(FilterInput).value = ""  # Input.Changed re-applies the (empty) filter
+
     def _apply_filter(self) -> None:
         keep = self.current.id if self.current else None
         if self.wanted is not None:
@@ -109,7 +107,7 @@ class StorylinePane(Vertical):
         if len(matching) > len(self.shown):
             hidden = len(matching) - len(self.shown)
             options.append(
-                Option(Text(f"… {hidden:,} older: type to find them", style="dim"), disabled=True)
+                Option(Text(f"… {hidden:,} older: filter to find them", style="dim"), disabled=True)
             )
         listing = self.query_one(StorylineList)
         listing.loading = False
@@ -122,12 +120,6 @@ class StorylinePane(Vertical):
         self.query_one("#storylines-title", Label).update(Text(title))
         if not self.shown:
             self.post_message(self.Highlighted(None))
-
-    @on(StorylineList.FilterTyped)
-    def _start_filter(self, event: StorylineList.FilterTyped) -> None:
-        field = self.query_one(FilterInput)
-        field.focus()
-        field.insert_text_at_cursor(event.character)
 
     @on(Input.Changed, "#storyline-filter")
     def _filter_changed(self) -> None:
