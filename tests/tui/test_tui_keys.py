@@ -386,3 +386,28 @@ async def test_empty_states_name_the_keys_as_remapped(tmp_path: Path) -> None:
         await settle(pilot)
         title = str(app.screen.query_one("#feeds-title", Label).render())
         assert title == "Feeds: none yet. Press A to add one."
+
+
+def test_every_screen_but_the_storylines_binds_q_to_leave_it() -> None:
+    """The app's q quits; a screen or dialog that forgot its own q would quit from inside."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.screen import Screen
+
+    import briefing.tui.screens as screens
+
+    found = []
+    for module_info in pkgutil.iter_modules(screens.__path__):
+        module = importlib.import_module(f"{screens.__name__}.{module_info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, Screen) and cls.__module__ == module.__name__:
+                found.append(cls)
+    assert len(found) >= 8
+    forgot = [
+        cls.__name__
+        for cls in found
+        if cls is not MainScreen and "q" not in cls._merge_bindings().key_to_bindings
+    ]
+    assert forgot == [], "bind q (id 'close') to leave these, as Escape does"

@@ -27,6 +27,7 @@ class AddFeedScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="add-close"),
+        Binding("q", "close", "Back", id="close", show=False),  # text while the URL has focus
     ]
 
     def __init__(self, db_path: Path) -> None:

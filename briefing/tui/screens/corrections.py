@@ -29,6 +29,7 @@ class RenameDialog(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="rename-cancel"),
+        Binding("q", "cancel", "Back", id="close", show=False),
     ]
 
     def __init__(self, label: str) -> None:
@@ -66,6 +67,7 @@ class StoryPicker(ModalScreen[StoryChoice | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="story-cancel"),
+        Binding("q", "cancel", "Back", id="close", show=False),
     ]
 
     def __init__(self, title: str, stories: Sequence[StoryChoice]) -> None:
@@ -105,8 +107,11 @@ class SplitPicker(ModalScreen[list[StoryChoice] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "apply", "Split", id="split-apply", priority=True),
         Binding("escape", "cancel", "Cancel", id="split-cancel"),
+        Binding("q", "cancel", "Back", id="close", show=False),
         Binding("j", "move(1)", "Down", id="vim-down", show=False),
         Binding("k", "move(-1)", "Up", id="vim-up", show=False),
+        Binding("g", "end(False)", "First", id="first", show=False),
+        Binding("G", "end(True)", "Last", id="last", show=False),
     ]
 
     def __init__(
@@ -150,6 +155,13 @@ class SplitPicker(ModalScreen[list[StoryChoice] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_end(self, last: bool) -> None:
+        listing = self.query_one("#split-list", SelectionList)
+        if last:
+            listing.action_last()
+        else:
+            listing.action_first()
 
     def action_move(self, step: int) -> None:
         listing = self.query_one("#split-list", SelectionList)

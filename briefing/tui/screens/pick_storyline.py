@@ -48,6 +48,7 @@ class StorylinePicker(ModalScreen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Clear search, then cancel", id="picker-cancel"),
+        Binding("q", "close", "Back", id="close", show=False),  # typed text while searching
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
     ]
@@ -142,6 +143,9 @@ class StorylinePicker(ModalScreen[int | None]):
             listing.action_cursor_down()
         else:
             listing.action_cursor_up()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
     def action_cancel(self) -> None:
         field = self.query_one("#picker-search", Input)
