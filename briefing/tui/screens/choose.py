@@ -22,6 +22,7 @@ class ChoiceScreen(ModalScreen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", id="choice-close"),
+        Binding("q", "cancel", "Back", id="close", show=False),
     ]
 
     def __init__(
@@ -67,6 +68,7 @@ class PathScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="path-cancel"),
+        Binding("q", "cancel", "Back", id="close", show=False),
     ]
 
     def __init__(
