@@ -256,11 +256,15 @@ class BriefingApp(App[None]):
         """The key bound to a binding id now, as the footer shows it (the user's keymap applied).
 
         Messages that name a key ("press a to add a feed") ask here rather than spell it out,
-        so they stay true when settings.toml remaps it. The focused widget's bindings come
-        first, then its containers', the screen's and the app's (also those a focused text
-        field shadows for now).
+        so they stay true when settings.toml remaps it. A key that reaches the binding now comes
+        first (on Feeds, u refreshes a feed, so undo is ^z there); else the first key of the
+        focused widget's, its containers', the screen's or the app's binding with that id
+        (one a focused text field shadows for now).
         """
         screen = self.screen
+        for active in screen.active_bindings.values():  # a key that reaches it now
+            if active.binding.id == binding_id:
+                return self.get_key_display(active.binding)
         chain: list[DOMNode] = list((screen.focused or screen).ancestors_with_self)
         if self not in chain:
             chain.append(self)
