@@ -114,6 +114,8 @@ def marks_table() -> Table:
     ):
         table.add_row(Text(mark), Text(meaning))
     return table
+
+
 def bound_key(
     binding_id: str, classes: list[type[DOMNode]], keymap: dict[str, str], display: Any
 ) -> str:
@@ -203,8 +205,9 @@ class HelpScreen(Screen[None]):
             leave = f"{back} goes back from every other screen, {quit_} quits"
         return Text(
             f"Letters are commands, except in a text field ({key('filter-storylines')} "
-            f"filters the storylines, {key('search')} searches the articles): there every "
-            f"key is text. {key('back')} clears a filter or a search first, then goes back. "
+            f"filters the storylines, {key('search')} searches the articles; the actor chooser "
+            f"searches as you type): there every key is text. {key('back')} clears a filter "
+            f"or a search first, then goes back. "
             f"{leave}; "
             f"{key('quit-anywhere')} and ctrl+q quit from anywhere. "
             f"{key('undo')} undoes the last change ({key('mark-read')}, …).",
