@@ -552,7 +552,7 @@ def _quotes(
                     text=text,
                     confidence=q.confidence,
                     shown=known
-                    and quote_statement(q.text, q.direct)
+                    and quote_statement(q.text, q.direct, q.cue)
                     and (q.direct or not _cut_or_gapped(m.text, q)),
                     source=cite(m, q.start, q.end),
                     tokens=frozenset(_norm(q.text).split()),

@@ -334,8 +334,41 @@ def event_statement(text: str) -> bool:
     return _subject_first(text, pronoun_ok=False)
 
 
-def quote_statement(text: str, direct: bool) -> bool:
-    """A quote that is a statement, not the object or the tail of a cut sentence."""
+# Cues of reported words that are no one's statement: what someone thinks, fears or shows
+# ("South Korea fears that …", "has indicated it would …", "Probing showed …"), what the
+# reporter says of someone's words (their object: "dismissed Qualcomm's concerns", "touted his
+# relationship with …") and demands (the red lines column holds those: "urging China to …").
+# In quotation marks the words are quoted whatever the cue.
+_NOT_SAYING = frozenset(
+    """
+    believe believes believed think thinks thought hope hopes hoped want wants wanted fear fears
+    feared expect expects expected know knows knew feel feels felt assume assumes assumed suspect
+    suspects suspected worry worries worried show shows showed shown find finds found indicate
+    indicates indicated dub dubs dubbed describe describes described describing criticize
+    criticizes criticized criticise criticises criticised criticizing criticising dismiss
+    dismisses dismissed tout touts touted praise praises praised cite cites cited citing condemn
+    condemns condemned blame blames blamed reject rejects rejected accuse accuses accused
+    accusing denounce denounces denounced mock mocks mocked hail hails hailed label labels labeled
+    labelled brand brands branded slam slams slammed compare compares compared attack attacks
+    attacked defend defends defended endorse endorses endorsed endorsing highlight highlights
+    highlighted reference references referenced referencing invoke invokes invoked urge urges
+    urged urging demand demands demanded demanding recommend recommends recommended advise
+    advises advised propose proposes proposed call calls called calling
+    """.split()
+)
+
+
+def saying_cue(cue: str | None) -> bool:
+    """Whether reported words after this cue are what someone said (not thought, shown,
+    described or demanded)."""
+    return not cue or not any(w in _NOT_SAYING for w in cue.lower().split())
+
+
+def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
+    """A quote that is a statement, not the object or the tail of a cut sentence, and said:
+    in quotation marks or after a verb of saying."""
+    if not direct and not saying_cue(cue):
+        return False
     shown = shown_wording(text)
     tokens = words(shown)
     if len(tokens) < 4 or furniture(shown) or shown.lstrip()[:1] in "-\u2014\u2013":

@@ -492,38 +492,44 @@ def test_the_reporters_words_between_two_quoted_parts_are_not_shown() -> None:
     assert shown_wording(inner) == inner
 
 
-def test_a_briefing_shows_a_quotation_without_the_tag_and_cites_all_of_it() -> None:
+def _one_article_briefing(text: str):
+    """The briefing of a storyline of one article, read by the real analyser."""
     from briefing.storylines import StorylineSummary
     from briefing.storylines._briefing import Member, build_briefing
     from briefing.understand import analyse
 
-    text = (
-        "The harbour master closed the northern quay on Monday.\n\n"
-        "\u201cThe wall is cracked in three places,\u201d Ines Obradovic, the harbour master, "
-        "said at the quay, where divers had worked through the night. \u201cWe will not open "
-        "it until the engineers have signed it off.\u201d"
-    )
+    day = "2026-11-25"
     member = Member(
         article_id=1,
-        title="Quay closed",
+        title="A story",
         url="https://example.org/1",
         outlet="Coast Daily",
-        published="2026-11-25",
-        fetched_at="2026-11-25T09:00:00+00:00",
+        published=day,
+        fetched_at=f"{day}T09:00:00+00:00",
         read=False,
         wire_of=None,
         text=text,
     )
     summary = StorylineSummary(
         id=1,
-        label="Quay",
-        first_date="2026-11-25",
-        last_date="2026-11-25",
+        label="A story",
+        first_date=day,
+        last_date=day,
         article_count=1,
         unread_count=1,
         outlets=("Coast Daily",),
     )
-    briefing = build_briefing(summary, [member], {1: analyse(text, "2026-11-25")}, last_opened=None)
+    return build_briefing(summary, [member], {1: analyse(text, day)}, last_opened=None)
+
+
+def test_a_briefing_shows_a_quotation_without_the_tag_and_cites_all_of_it() -> None:
+    text = (
+        "The harbour master closed the northern quay on Monday.\n\n"
+        "\u201cThe wall is cracked in three places,\u201d Ines Obradovic, the harbour master, "
+        "said at the quay, where divers had worked through the night. \u201cWe will not open "
+        "it until the engineers have signed it off.\u201d"
+    )
+    briefing = _one_article_briefing(text)
     (quote,) = [q for g in briefing.quotes for q in g.quotes]
     assert quote.text == (
         "\u201cThe wall is cracked in three places \u2026 We will not open it until the "
@@ -540,3 +546,31 @@ def test_a_quotation_inside_a_part_or_after_reported_words_loses_its_tag_too() -
     assert shown_wording(nested) == "\u201cShe told me, \u2018Go home\u2019 \u2026 So I did.\u201d"
     opened = 'The bridge "was closed at noon," said the mayor, Ana Ruiz. "It stays shut."'
     assert shown_wording(opened) == 'The bridge "was closed at noon \u2026 It stays shut."'
+
+
+def test_reported_words_are_a_quote_only_after_a_verb_of_saying() -> None:
+    from briefing.storylines._gate import quote_statement, saying_cue
+
+    words = "the new tariffs will push shipping lines to Hamburg"
+    assert quote_statement(words, False, "said")
+    assert quote_statement(words, False, "told")
+    for cue in ("fears", "has indicated", "believes", "showed", "touted", "urging"):
+        assert not saying_cue(cue), cue
+        assert not quote_statement(words, False, cue), cue
+    # In quotation marks the words are quoted whatever verb brings them in.
+    assert quote_statement(
+        "\u201cThe new tariffs will push shipping lines away.\u201d", True, "fears"
+    )
+
+
+def test_a_briefing_hides_the_reporters_account_of_what_a_body_intends() -> None:
+    text = (
+        "Its director, Ana Ruiz, said that two shipping lines had already asked about moving "
+        "to Hamburg. The port authority has indicated it would seek talks with the carriers "
+        "before the summer."
+    )
+    briefing = _one_article_briefing(text)
+    shown = [q.text for g in briefing.quotes for q in g.quotes if not q.uncertain]
+    hidden = [q.text for g in briefing.quotes for q in g.quotes if q.uncertain]
+    assert shown == ["Two shipping lines had already asked about moving to Hamburg"]
+    assert any("seek talks" in t for t in hidden)
