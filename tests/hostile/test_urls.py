@@ -4,7 +4,9 @@ http(s) link to the browser."""
 from __future__ import annotations
 
 import asyncio
+import shlex
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -172,9 +174,15 @@ async def test_reader_opens_only_http_links(tmp_path: Path) -> None:
         "https://example.org/real-story",
     ]
     db = _library_with_links(tmp_path / "library.db", links)
-    app = BriefingApp(db, settings=Settings(), cursor_blink=False)
-    opened: list[str] = []
-    app.open_url = lambda url, **kw: opened.append(url)  # type: ignore[method-assign]
+    # The browser: a real program that notes each link it is handed.
+    log = tmp_path / "opened.txt"
+    script = tmp_path / "browser.py"
+    script.write_text(
+        f"import sys\nwith open({str(log)!r}, 'a') as f:\n    f.write(sys.argv[1] + '\\n')\n",
+        encoding="utf-8",
+    )
+    browser = f"{shlex.quote(sys.executable)} {shlex.quote(str(script))} %u"
+    app = BriefingApp(db, settings=Settings(browser=browser), cursor_blink=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
         await pilot.press("2")
@@ -194,6 +202,7 @@ async def test_reader_opens_only_http_links(tmp_path: Path) -> None:
             await _settle(pilot)
         await asyncio.sleep(0)
     # The http link was opened (twice: key and action); nothing else ever was.
+    opened = log.read_text().split("\n")[:-1] if log.exists() else []
     assert opened == ["https://example.org/real-story"] * 2, opened
 
 
