@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.style import Style
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
 
 # Briefings kept for instant display: the current storyline and its recent neighbours.
 CACHE_SIZE = 12
+# Seconds a move waits for the prefetch building its storyline before loading it itself.
+PREFETCH_WAIT = 0.3
 
 # The three columns of a briefing, left to right (and their tabs on a narrow screen).
 COLUMNS = (("timeline", "Timeline"), ("quotes", "Quotes"), ("red-lines", "Red lines"))
@@ -129,6 +132,7 @@ class MainScreen(Screen[None]):
         self._cache: OrderedDict[int, BriefingView] = OrderedDict()
         self._generation = 0
         self._loading: int | None = None  # the storyline a worker is loading now
+        self._prefetching: int | None = None  # the storyline the prefetch worker is building
         self._view_stale = False
         self._counting = False  # the storyline list's live counts are being loaded
         self.chosen_actors: list[str] = []
@@ -265,8 +269,17 @@ class MainScreen(Screen[None]):
             # After the paint: a prefetch worker building a briefing meanwhile would share
             # the interpreter with the paint and slow it down.
             self.call_after_refresh(self._prefetch_neighbours)
+        elif self._prefetching == row.id:
+            # The prefetch is building it: a second build alongside would halve the speed of
+            # both. Its result is shown when it lands; a load starts if it does not.
+            self._loading = row.id
+            self.set_timer(PREFETCH_WAIT, partial(self._load_if_still_waiting, row))
         else:
             self._loading = row.id
+            self.load_briefing(row)
+
+    def _load_if_still_waiting(self, row: StorylineListRow) -> None:
+        if self._loading == row.id and row.id not in self._cache:
             self.load_briefing(row)
 
     @work(thread=True, exclusive=True, group="briefing", exit_on_error=False)
@@ -297,7 +310,12 @@ class MainScreen(Screen[None]):
             for row in rows:
                 if worker.is_cancelled:
                     return
-                view = data.load_briefing(library, row.id, row.label)
+                self._prefetching = row.id
+                try:
+                    view = data.load_briefing(library, row.id, row.label)
+                finally:
+                    if self._prefetching == row.id:
+                        self._prefetching = None
                 self.post_message(BriefingLoaded(view, prefetched=generation))
 
     def on_storylines_loaded(self, message: StorylinesLoaded) -> None:
@@ -350,8 +368,8 @@ class MainScreen(Screen[None]):
     def on_briefing_loaded(self, message: BriefingLoaded) -> None:
         if message.prefetched is not None and message.prefetched != self._generation:
             return  # loaded before the library changed
-        if message.prefetched is None and self._loading == message.view.storyline_id:
-            self._loading = None
+        if self._loading == message.view.storyline_id:
+            self._loading = None  # (a prefetch may deliver what a key was waiting for)
         self._cache[message.view.storyline_id] = message.view
         self._cache.move_to_end(message.view.storyline_id)
         while len(self._cache) > CACHE_SIZE:
