@@ -242,13 +242,34 @@ _AHEAD_CITIES = (
     "|Riyadh|Tehran|Baghdad|Damascus|Lagos|Abuja|Nairobi|Johannesburg"
 )
 _AHEAD_DATELINE = re.compile(
-    rf"^\W*(?i:{_AHEAD_CITIES})\b(?:,(?:\s+[A-Z][\w.]*){{1,3}})?\s*(?:\(|[\u2014\u2013-]\s|:)"
+    # one city, or several joined by slashes ("TOKYO/SEOUL (Reuters) -", "SEOUL/UNITED NATIONS")
+    rf"^\W*(?:[A-Z][\w. ]{{1,20}}/)*(?i:{_AHEAD_CITIES})\b(?:/[A-Z][\w. ]{{1,20}}?)*"
+    rf"(?:,(?:\s+[A-Z][\w.]*){{1,3}})?\s*(?:\(|[\u2014\u2013-]\s|:)"
 )
 
 
 def _dateline_ahead(text: str) -> bool:
     """Whether the story is datelined in a time zone ahead of UTC (see _AHEAD_CITIES)."""
     return bool(_AHEAD_DATELINE.match(text[:160]))
+
+
+def _next_day_named(text: str, pub: date | None) -> bool:
+    """Whether the story names the weekday after its publication with an hour of that day or
+    its local time ("early on Tuesday", "Tuesday afternoon", "Tuesday local time") or with
+    that day's date ("Friday September 15"): a weekday names one day in a story, so its
+    other mentions in past clauses ("bombed a range on Tuesday") are that day, not six days
+    back."""
+    if pub is None:
+        return False
+    following = pub + timedelta(days=1)
+    name = following.strftime("%A")
+    month = following.strftime("%B")
+    hour = re.compile(
+        rf"\b(?:(?:early|late)\s+(?:on\s+)?{name}|{name}(?:\s+(?:morning|afternoon|evening"
+        rf"|night))?\s+local time|{name}\s+(?:morning|afternoon|evening|night)"
+        rf"|{name},?\s+(?:{month}\.?\s+{following.day}|{following.day}\s+{month})\b)",
+    )
+    return bool(hour.search(text))
 
 
 def _month_shift(d: date, months: int) -> tuple[int, int]:
@@ -349,6 +370,9 @@ def _that_year(m: re.Match[str]) -> str | None:
     return years[-1] if years else None
 
 
+_FIRST_DAYS = 3  # the days of a month in which a past clause does not name it as the past
+
+
 def _month_year(kind: str, m: re.Match[str], pub: date | None, ctx: _Context) -> _Dated | None:
     """ "in March 2024", "March next year", "by April": a month, with its year."""
     month = MONTHS[m.group(1).lower()]
@@ -362,6 +386,10 @@ def _month_year(kind: str, m: re.Match[str], pub: date | None, ctx: _Context) ->
         year = pub.year + {"next": 1, "last": -1, "this": 0}[relative_year]
     elif _month_lies_ahead(m, month, pub, ctx):
         year = pub.year if month >= pub.month else pub.year + 1
+    elif month == pub.month and pub.day <= _FIRST_DAYS and _past_only(ctx):
+        # "In January, the agency announced …" in a story of 1 January: a month a few days
+        # old is not what a past clause names by its name ("earlier this month", "on Monday")
+        year = pub.year - 1
     else:
         year = pub.year if month <= pub.month else pub.year - 1
     month_text = _year_month(year, month)
@@ -1075,7 +1103,7 @@ def find_events(
     # ahead: the story's dateline is there, or the clause names an hour of that day or says
     # "local time" (see _weekday)
     late = _late(published)
-    ahead = _dateline_ahead(text if original is None else original)
+    ahead = _dateline_ahead(text if original is None else original) or _next_day_named(text, pub)
     out: list[Event] = []
     seen: set[tuple[str, int]] = set()  # one event per date and clause
     said: set[tuple[str, str]] = set()  # and one per date and wording (a lede said twice)

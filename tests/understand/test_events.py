@@ -317,3 +317,42 @@ def test_a_far_date_with_no_tense_is_last_years_unless_something_looks_ahead() -
 def test_ahead_of_a_weekday_lies_ahead() -> None:
     (e,) = events("The island prepares to vote in Sunday's election.", "2026-11-25")
     assert e.date == "2026-11-29"
+
+
+def test_a_weekday_named_with_the_next_days_hour_is_that_day_in_every_clause() -> None:
+    # A story of Monday evening (UTC) about a launch abroad "early on Tuesday": its other
+    # past-tense Tuesdays are the same day, not the Tuesday six days before.
+    text = (
+        "The rocket was fired early on Tuesday from a site near the coast. "
+        "Two fighter jets bombed a firing range on Tuesday in reply."
+    )
+    found = events(text, "2026-11-23T21:10:00")
+    assert [e.date for e in found] == ["2026-11-24", "2026-11-24"]
+    # the day's date beside its name says the same
+    text = (
+        "The test came on Tuesday, November 24, in the morning there. "
+        "The council condemned the test on Tuesday."
+    )
+    assert {e.date for e in events(text, "2026-11-23T21:10:00")} == {"2026-11-24"}
+    # with no such mention, a past Tuesday in a Monday story is the one six days back
+    (e,) = events("Two fighter jets bombed a firing range on Tuesday.", "2026-11-23T21:10:00")
+    assert e.date == "2026-11-17"
+
+
+def test_a_dateline_of_several_cities_one_of_them_ahead() -> None:
+    abroad = "TOKYO/SEOUL (Reuters) - Two fighter jets bombed a firing range on Tuesday."
+    (e,) = events(abroad, "2026-11-23T21:10:00")
+    assert e.date == "2026-11-24"
+
+
+def test_the_month_just_begun_is_no_past_month_of_a_past_clause() -> None:
+    (e,) = events(
+        "In January, the agency announced plans to send two probes to Mars.", "2027-01-01"
+    )
+    assert e.date == "2026-01"
+    # looking ahead, it is the month just begun
+    (e,) = events("In January, the agency will announce plans for two probes.", "2027-01-01")
+    assert e.date == "2027-01"
+    # later in the month a past clause may name it
+    (e,) = events("In January, the agency announced plans to send two probes.", "2027-01-20")
+    assert e.date == "2027-01"
