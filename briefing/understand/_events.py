@@ -373,10 +373,23 @@ def _that_year(m: re.Match[str]) -> str | None:
 _FIRST_DAYS = 3  # the days of a month in which a past clause does not name it as the past
 
 
+# a year as an attribute of what the clause tells of: "the 1969 team", "the 2007 shooting"
+_YEAR_NAMED = re.compile(r"\b(?:[Tt]he|its|his|her|their)\s+((?:1[89]|20)\d\d)\s+(?=[a-z])")
+
+
+def _year_of_clause(m: re.Match[str], pub: date | None, ctx: _Context) -> str | None:
+    """A past year the clause names before its month ("the 1969 team … amassed a lead in
+    mid-August", "the 2007 shooting … in April"): that year's month, not this year's."""
+    if pub is None or not ctx.past or m.group(0).lower().startswith("by "):
+        return None
+    years = [y for y in _YEAR_NAMED.findall(ctx.clause or ctx.before) if int(y) < pub.year]
+    return years[-1] if years else None
+
+
 def _month_year(kind: str, m: re.Match[str], pub: date | None, ctx: _Context) -> _Dated | None:
     """ "in March 2024", "March next year", "by April": a month, with its year."""
     month = MONTHS[m.group(1).lower()]
-    written_year = m.group(2) or _that_year(m)
+    written_year = m.group(2) or _that_year(m) or _year_of_clause(m, pub, ctx)
     relative_year = m.group(3) if kind == "my" else None
     if written_year:
         year = int(written_year)

@@ -356,3 +356,14 @@ def test_the_month_just_begun_is_no_past_month_of_a_past_clause() -> None:
     # later in the month a past clause may name it
     (e,) = events("In January, the agency announced plans to send two probes.", "2027-01-20")
     assert e.date == "2027-01"
+
+
+def test_a_past_year_the_clause_names_dates_its_month() -> None:
+    (e,) = events("The 1998 flood of the valley reached the town hall in April.", "2026-11-25")
+    assert e.date == "1998-04"
+    # a year told of something else in the sentence is not the month's
+    (e,) = events("The mill, founded in 1998, closed its doors in April.", "2026-11-25")
+    assert e.date == "2026-04"
+    # nor is a past year before a month ahead
+    (e,) = events("The 2024 champions will play again in March.", "2026-11-25")
+    assert e.date == "2027-03"
