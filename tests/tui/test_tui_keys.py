@@ -406,3 +406,46 @@ def test_every_screen_but_the_storylines_binds_q_to_leave_it() -> None:
         and "q" not in cls._merge_bindings().key_to_bindings
     ]
     assert forgot == [], "bind q (id 'close') to leave these, as Escape does"
+
+
+async def test_escape_on_feeds_clears_the_tag_filter_before_leaving(make_app, library_path) -> None:
+    from briefing.store.feeds import set_tags
+    from briefing.tui.screens.choose import ChoiceScreen
+
+    with open_library(library_path) as library:
+        feed_id = library.db.execute(
+            "SELECT id FROM feeds WHERE title = 'Capital Wire'"
+        ).fetchone()[0]
+        set_tags(library, feed_id, ["wire"])
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "T")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("j", "enter")  # All feeds, wire
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FeedsScreen) and len(screen.rows) == 1
+        await pilot.press("escape")  # the tag goes first
+        await settle(pilot)
+        assert app.screen is screen and screen.tag is None and len(screen.rows) == 3
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_articles_empty_states_name_the_keys(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    open_library(empty).close()
+    settings = Settings(keymap={"add-feed": "A", "unread-only": "ctrl+u"})
+    app = BriefingApp(empty, settings=settings, cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        title = str(app.screen.query_one("#articles-title", Label).render())
+        assert title == "No articles yet. Press A to add a feed."
+        await pilot.press("ctrl+u")
+        await settle(pilot)
+        title = str(app.screen.query_one("#articles-title", Label).render())
+        assert title == "Unread articles: none. ^u shows them all again."

@@ -182,6 +182,13 @@ class ArticlesScreen(Screen[None]):
             return f"Nothing matches “{message.query.strip()}”: {back} clears the search"
         if message.query.strip():
             return f"{what} matching “{message.query.strip()}” ({len(message.rows)})"
+        if not message.rows:
+            key = self.briefing_app.key_for
+            if message.unread_only or message.starred_only:
+                which = key("unread-only") if message.unread_only else key("starred-only")
+                return f"{what}: none. {which} shows them all again."
+            if self.feed is None:
+                return f"No articles yet. Press {key('add-feed')} to add a feed."
         return f"{what}, newest first ({len(message.rows)})"
 
     @property

@@ -84,7 +84,8 @@ class FeedsScreen(Screen[None]):
         Binding("d,delete", "remove", "Remove", id="remove-feed"),
         Binding("o", "open_link", "Open site", id="open-link", show=False),
         Binding("y", "copy_link", "Copy feed URL", id="copy-link", show=False),
-        Binding("escape", "close", "Back", id="back"),
+        # Escape takes off the tag filter first, then leaves; q leaves.
+        Binding("escape", "back", "Back", id="back"),
         Binding("q", "close", "Back", id="close", show=False),
     ]
 
@@ -246,6 +247,13 @@ class FeedsScreen(Screen[None]):
     def action_copy_link(self) -> None:
         if self.current is not None:
             self.briefing_app.copy_link(self.current.url)
+
+    def action_back(self) -> None:
+        if self.tag is not None:
+            self.tag = None
+            self._show_rows()
+        else:
+            self.action_close()
 
     def action_close(self) -> None:
         self.app.pop_screen()
