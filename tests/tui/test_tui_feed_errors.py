@@ -163,6 +163,10 @@ async def test_a_page_with_nine_feeds_offers_a_choice(
         assert [s.split()[:3] for s in shown] == [[str(n), "Desk", str(n)] for n in range(1, 10)]
         with open_library(db) as library:
             assert list_feeds(library) == []  # nothing subscribed before the choice
+        await pilot.press("G")  # every list knows g and G (issue 15)
+        assert choices.highlighted == 8
+        await pilot.press("g")
+        assert choices.highlighted == 0
         await pilot.press("down", "down", "enter")
         await settle(pilot, timeout=30)
         result = str(app.screen.query_one("#add-result", Label).render())

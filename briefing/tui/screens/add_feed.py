@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from briefing.safetext import clean_line
 from briefing.store import open_library
 from briefing.tui.messages import SubscribeDone
+from briefing.tui.widgets.lists import NavList
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -47,7 +48,7 @@ class AddFeedScreen(ModalScreen[str | None]):
             yield Label("", id="add-result")
             yield Label("", id="add-error")
             # A page that offers several feeds: the user picks one (Enter), or more in turn.
-            yield OptionList(id="add-choices")
+            yield NavList(id="add-choices")  # j/k and g/G too
 
     def on_mount(self) -> None:
         field = self.query_one("#feed-url", Input)
