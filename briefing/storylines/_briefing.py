@@ -15,6 +15,7 @@ from briefing.storylines._cast import Cast, cast_of
 from briefing.storylines._gate import (
     SHOWN_CONFIDENCE,
     SHOWN_KINDS,
+    caption_paragraph,
     condition_alone,
     cut_short,
     described_body,
@@ -553,6 +554,7 @@ def _quotes(
                     confidence=q.confidence,
                     shown=known
                     and quote_statement(q.text, q.direct, q.cue)
+                    and not caption_paragraph(_paragraph(m.text, q.start))
                     and (q.direct or not _cut_or_gapped(m.text, q)),
                     source=cite(m, q.start, q.end),
                     tokens=frozenset(_norm(q.text).split()),
@@ -586,6 +588,13 @@ def _quotes(
     ]
     groups.sort(key=_group_order)
     return tuple(groups)
+
+
+def _paragraph(text: str, at: int) -> str:
+    """The paragraph of the text that holds offset `at`."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _cut_or_gapped(text: str, q: Quote) -> bool:

@@ -149,6 +149,9 @@ _RELATIVE_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"^(\W*)that\s+", re.IGNORECASE)
+_NEXT_THAT = re.compile(
+    r"(,?\s+(?:and|but|or))\s+that\s+(?=(?:the|a|an|it|he|she|they|we|[A-Z])\b)"
+)
 
 
 def words(text: str) -> list[str]:
@@ -211,11 +214,27 @@ def shown_wording(text: str) -> str:
     if match and not (following and following[0].lower() in AUXILIARIES):
         # (not "that was a deathbox", where "that" is the subject)
         rest = text[match.end() :]
+        # and the "that" of a second reported clause ("…, but that the site is blocked")
+        rest = _NEXT_THAT.sub(r"\1 ", rest)
         text = match.group(1) + rest[:1].upper() + rest[1:]
     text = _WORD_AFTER_QUOTATION.sub(r"\1", text.rstrip())  # "…,’” Then": a cut word
     if text.endswith((',"', ",\u201d")):
         text = text[:-2] + "." + text[-1]
     return text.rstrip(",;:- ")
+
+
+# A photo's caption: "FILE - In this May 18 file photo, …", "In this photo taken …", or a
+# paragraph that ends on its credit "(Alastair Grant/Associated Press)", "(AP Photo/Name)".
+_CAPTION_PARAGRAPH = re.compile(
+    r"^\W*(?:FILE\s*[-\u2013\u2014:]|In this [^.]{0,80}\bphoto\b)"
+    r"|\((?:AP |AFP |Reuters )?(?:Photo/)?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
+    r"/(?:[A-Z][\w.'-]*\s?){1,4}\)\W*$"
+)
+
+
+def caption_paragraph(paragraph: str) -> bool:
+    """Whether the paragraph is a photo's caption (its words are the caption writer's)."""
+    return bool(_CAPTION_PARAGRAPH.search(paragraph.strip()))
 
 
 def furniture(text: str) -> bool:
@@ -370,6 +389,8 @@ def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
     if not direct and not saying_cue(cue):
         return False
     shown = shown_wording(text)
+    if shown.count("(") != shown.count(")"):
+        return False  # cut inside or across a bracketed aside
     tokens = words(shown)
     if len(tokens) < 4 or furniture(shown) or shown.lstrip()[:1] in "-\u2014\u2013":
         return False

@@ -574,3 +574,45 @@ def test_a_briefing_hides_the_reporters_account_of_what_a_body_intends() -> None
     hidden = [q.text for g in briefing.quotes for q in g.quotes if q.uncertain]
     assert shown == ["Two shipping lines had already asked about moving to Hamburg"]
     assert any("seek talks" in t for t in hidden)
+
+
+def test_a_second_reported_clause_is_shown_without_its_that() -> None:
+    from briefing.storylines._gate import shown_wording
+
+    reported = "that the ferry was late, but that the crew had done nothing wrong"
+    assert shown_wording(reported) == "The ferry was late, but the crew had done nothing wrong"
+    # "that" as a pronoun after "and" stays
+    kept = "that the pier was closed and that was the end of it"
+    assert shown_wording(kept) == "The pier was closed and that was the end of it"
+
+
+def test_words_cut_across_a_bracket_are_no_quote() -> None:
+    from briefing.storylines._gate import quote_statement
+
+    assert not quote_statement("the chip uses a tenth of the power of the old one) at idle", False)
+    assert not quote_statement("the new model (the first of its kind", False, "said")
+    assert quote_statement("the new model (the first of its kind) sold out in a day", False)
+
+
+def test_a_photo_caption_is_recognised_by_its_opening_or_its_credit() -> None:
+    from briefing.storylines._gate import caption_paragraph
+
+    assert caption_paragraph(
+        "FILE - In this 2019 file photo, the minister speaks in Oslo. She is quoted as saying "
+        "the plan is dead."
+    )
+    assert caption_paragraph("The minister leaves the hall on Monday. (Kari Nord/Nordic Press)")
+    assert caption_paragraph("In this photo taken on Monday, divers search the harbour.")
+    assert not caption_paragraph(
+        "The minister said the plan was dead (a view her party does not share)."
+    )
+
+
+def test_a_briefing_shows_no_words_read_from_a_photo_caption() -> None:
+    text = (
+        "The minister resigned on Monday.\n\n"
+        "FILE - In this March 3 file photo, the minister speaks in Oslo. Eriksen is quoted in "
+        "the Herald as saying the budget had been cut in secret. (Kari Nord/Nordic Press)"
+    )
+    briefing = _one_article_briefing(text)
+    assert not [q for g in briefing.quotes for q in g.quotes if not q.uncertain]
