@@ -26,6 +26,7 @@ from briefing.understand._lexicon import (
     NEWSPAPER_WORDS,
     NOT_BEFORE_PERSON,
     NOT_NAMES,
+    NUMBER_WORDS,
     OF_WORDS,
     ORG_WORDS,
     PLACE_OPENERS,
@@ -248,6 +249,18 @@ def _glued(toks: list[Token], j: int) -> bool:
         and _name_at(toks, j + 2)
         and toks[j + 2].start == joint.end
     )
+
+
+def _place_name(words: list[str]) -> bool:
+    """A place's word closes or sits inside the name ("Old Market Street", "Lowmere Valley",
+    "Bay of Biscay"); first, it opens a place only as an opener ("Lake Geneva", "Port Said"),
+    not a surname ("Park Soo-hyun"), nor does a count open anyone's name."""
+    if not words:
+        return False
+    first = words[0]
+    if first in PLACE_WORDS and (first in PLACE_OPENERS or first in NUMBER_WORDS):
+        return True  # and a count is no one's first name ("Two Democrats")
+    return bool(set(words[1:]) & PLACE_WORDS)
 
 
 def _personal(run: list[Token], prev: str, aliases: AliasTable) -> bool:
@@ -546,7 +559,7 @@ class _Scanner:
             return "organization"  # "Ahdoot & Wolfson", "Latham & Watkins": a firm's name
         if _outlet_name(run.name, self.aliases):
             return "organization"  # "Civic Dispatch", "Meridian Post": a newspaper
-        if words & PLACE_WORDS:
+        if _place_name([t.lower.strip(".") for t in run.name]):
             return "other"  # "Old Market Street", "Lowmere Valley"
         if prev == "of" and len(run.name) >= 3 and self._follows_person_of(run.words[0].start):
             return "organization"  # "Maja Berg of Keep Halvik Green": her group

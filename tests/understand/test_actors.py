@@ -226,3 +226,17 @@ def test_a_state_body_speaks_for_its_country() -> None:
     assert _sides("The Turkish Foreign Ministry said the talks would open in Istanbul.") == {
         "Turkish Foreign Ministry": "Turkey"
     }
+
+
+def test_a_surname_that_is_also_a_places_word_opens_a_persons_name() -> None:
+    from briefing.understand import analyse
+
+    text = (
+        "Park Ji-won, a spokesman for the governor, said the harbour would reopen. "
+        "He added that the ferries had been checked. Later the crowd walked to Hyde Park."
+    )
+    found = analyse(text, "2026-11-25")
+    kinds = {a.name: a.kind for a in found.actors}
+    assert kinds.get("Park Ji-won") == "person"
+    assert "Hyde Park" not in kinds or kinds["Hyde Park"] == "other"
+    assert [q.speaker for q in found.quotes] == ["Park Ji-won", "Park Ji-won"]
