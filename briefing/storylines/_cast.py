@@ -111,9 +111,12 @@ def cast_of(actors: Iterable[Actor]) -> Cast:
     merged: dict[tuple[str, ...], _Group] = defaultdict(_Group)
     for key, group in groups.items():
         into = merged[target.get(key, key)]
+        # a surname in capitals that joined a person is that person, not an acronym
+        tag = key in target and _in_capitals(group)
         for form, n in group.forms.items():
             into.forms[form] = into.forms.get(form, 0) + n
         for kind, n in group.kinds.items():
+            kind = "person" if tag else kind
             into.kinds[kind] = into.kinds.get(kind, 0) + n
     names: dict[str, str] = {}
     kinds: dict[str, str] = {}
@@ -138,7 +141,7 @@ def _targets(
             shorter = [k for k in full if len(k) < len(key) and key[-len(k) :] == k]
             if shorter:
                 target[key] = max(shorter, key=lambda k: (sum(groups[k].forms.values()), k))
-        elif len(key) == 1 and _may_be_person(groups[key]):
+        elif len(key) == 1 and (_may_be_person(groups[key]) or _in_capitals(groups[key])):
             owners = {k for k in full if k[-1] == key[0] and k not in target}
             if len(owners) == 1:
                 target[key] = owners.pop()
@@ -150,6 +153,12 @@ def _targets(
             into = target[into]
         target[key] = into
     return target
+
+
+def _in_capitals(group: _Group) -> bool:
+    """A surname written in capitals, as a transcript tags its speaker ("WALT: Well, it
+    concluded …"), read as a body's acronym: it joins the one person of that surname too."""
+    return all(form.isupper() and len(form) >= 3 for form in group.forms)
 
 
 def _may_be_person(group: _Group) -> bool:

@@ -616,3 +616,18 @@ def test_a_briefing_shows_no_words_read_from_a_photo_caption() -> None:
     )
     briefing = _one_article_briefing(text)
     assert not [q for g in briefing.quotes for q in g.quotes if not q.uncertain]
+
+
+def test_a_transcripts_speaker_in_capitals_is_the_person_of_that_surname() -> None:
+    from briefing.storylines._cast import cast_of
+
+    cast = cast_of(
+        [
+            Actor("Mira Kestrel", "person", mentions=1),
+            Actor("KESTREL", "organization", mentions=4),
+            Actor("NATO", "organization", mentions=3),
+        ]
+    )
+    assert cast.name("KESTREL") == "Mira Kestrel"
+    assert cast.kind("KESTREL") == "person"
+    assert cast.name("NATO") == "NATO"  # an acronym no person of the story bears
