@@ -133,6 +133,8 @@ class MainScreen(Screen[None]):
         self._generation = 0
         self._loading: int | None = None  # the storyline a worker is loading now
         self._prefetching: int | None = None  # the storyline the prefetch worker is building
+        self._direction = 1  # down the list (1) or up (-1), as the last move went
+        self._last_index: int | None = None
         self._view_stale = False
         self._counting = False  # the storyline list's live counts are being loaded
         self.chosen_actors: list[str] = []
@@ -295,9 +297,12 @@ class MainScreen(Screen[None]):
         index = self.query_one(StorylineList).highlighted
         if index is None or self._counting:
             return  # the list's live counts come first; the next move will prefetch
+        # Two ahead in the direction the user is moving: keys pressed back to back then find
+        # the next storyline built while the current one was painting.
+        ahead = self._direction
         wanted = [
             pane.shown[i]
-            for i in (index + 1, index - 1)
+            for i in (index + ahead, index + 2 * ahead, index - ahead)
             if 0 <= i < len(pane.shown) and pane.shown[i].id not in self._cache
         ]
         if wanted:
@@ -347,6 +352,10 @@ class MainScreen(Screen[None]):
         if message.row is None:
             self._show_nothing()
             return
+        index = self.query_one(StorylineList).highlighted
+        if index is not None and self._last_index is not None and index != self._last_index:
+            self._direction = 1 if index > self._last_index else -1
+        self._last_index = index
         if self.view is None or self.view.storyline_id != message.row.id:
             self.chosen_actors = []
             self.compare = False
