@@ -83,7 +83,9 @@ def build_briefing(
     last_opened: str | None,
 ) -> Briefing:
     """The briefing of one storyline."""
-    members = sorted(members, key=lambda m: (m.published or "", m.article_id))
+    # Same-day reports in an order their ids do not decide: ids follow the order feeds
+    # answered in, and the first report of a happening gives its row's words.
+    members = sorted(members, key=lambda m: (m.published or "", m.url, m.title, m.article_id))
     by_id = {m.article_id: m for m in members}
     cast = cast_of(a for m in members for a in _analysis(analyses, m).actors)
     red_lines = _red_lines(members, analyses, cast)

@@ -303,3 +303,41 @@ def test_the_briefing_lists_the_articles_not_read_yet() -> None:
     ]
     briefing = build_briefing(SUMMARY, members, {}, last_opened=None)
     assert briefing.unread_articles == (2,)
+
+
+def test_same_day_reports_give_the_same_rows_whatever_ids_the_feeds_gave_them() -> None:
+    # Ids follow the order in which feeds answered; two same-day reports of one walkout must
+    # give the same timeline row (its words and its first source) in every order.
+    from briefing.understand import analyse
+
+    texts = {
+        "https://example.org/ledger/walkout": (
+            "Harbor Ledger",
+            "Dockworkers walked out at the Rotterdam container terminals on Tuesday morning.",
+        ),
+        "https://example.org/wire/walkout": (
+            "Continental Wire",
+            "Dockworkers at the Rotterdam container terminals walked out on Tuesday.",
+        ),
+    }
+    seen = set()
+    for ids in ((1, 2), (2, 1)):
+        members = [
+            Member(
+                article_id=i,
+                title=f"Walkout {i}",
+                url=url,
+                outlet=outlet,
+                published="2026-10-07",
+                fetched_at="2026-10-07T09:00:00+00:00",
+                read=False,
+                wire_of=None,
+                text=text,
+            )
+            for i, (url, (outlet, text)) in zip(ids, texts.items(), strict=True)
+        ]
+        analyses = {m.article_id: analyse(m.text, m.published) for m in members}
+        timeline = build_briefing(SUMMARY, members, analyses, last_opened=None).timeline
+        assert len(timeline) == 1, [e.text for e in timeline]
+        seen.add((timeline[0].text, timeline[0].reports[0].source.url))
+    assert len(seen) == 1, seen
