@@ -615,7 +615,7 @@ def _others(group: Sequence[_Copy], best: _Copy) -> tuple[Citation, ...]:
     """The other articles carrying the words, once each, oldest first."""
     seen = {best.source.article_id}
     out = []
-    for c in sorted(group, key=lambda c: (c.source.date or "", c.source.article_id)):
+    for c in sorted(group, key=lambda c: (c.source.date or "", c.source.url, c.source.article_id)):
         if c.source.article_id not in seen:
             seen.add(c.source.article_id)
             out.append(c.source)
@@ -739,7 +739,7 @@ def _red_lines(
     for group in _gather(copies, same_who=True):
         holder = group[0].who or UNATTRIBUTED
         best = _pick(group, group[0].who or "")
-        first = min(group, key=lambda c: (c.source.date or "", c.source.article_id))
+        first = min(group, key=lambda c: (c.source.date or "", c.source.url, c.source.article_id))
         record = best.record
         assert isinstance(record, RedLine)
         by_holder[holder].append(
@@ -767,7 +767,15 @@ def _holder_order(group: RedLineGroup) -> tuple[bool, bool, int, int, str]:
 def _holder_group(holder: str, held: list[RedLineItem], context: Mapping[int, str]) -> RedLineGroup:
     """A holder's positions, oldest first (the shown ones, then the hidden), each marked with
     the earlier shown position it departs from."""
-    held.sort(key=lambda i: (i.uncertain, i.stated or "", i.source.article_id, i.source.start))
+    held.sort(
+        key=lambda i: (
+            i.uncertain,
+            i.stated or "",
+            i.source.url,
+            i.source.article_id,
+            i.source.start,
+        )
+    )
     marked: list[RedLineItem] = []
     for i, item in enumerate(held):
         if holder == UNATTRIBUTED or item.uncertain:  # nobody's position to change
