@@ -590,6 +590,14 @@ class BriefingApp(App[None]):
                 f"{help_text} ({keys})",
                 partial(self.run_action, binding.action, active.node),
             )
+        from briefing.tui.screens.main import MainScreen
+
+        if isinstance(screen, MainScreen):
+            yield SystemCommand(
+                "storyline: mark all its articles read…",
+                "Asks first; the undo takes it back",
+                screen.action_mark_read_asking,
+            )
         yield SystemCommand(
             "feeds: import OPML…",
             "Subscribe to the feeds of an OPML or newsboat urls file",

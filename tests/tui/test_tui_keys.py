@@ -449,3 +449,33 @@ async def test_articles_empty_states_name_the_keys(tmp_path: Path) -> None:
         await settle(pilot)
         title = str(app.screen.query_one("#articles-title", Label).render())
         assert title == "Unread articles: none. ^u shows them all again."
+
+
+async def test_the_palette_marks_a_storyline_read_only_after_asking_and_u_undoes(
+    make_app, library_path: Path
+) -> None:
+    app = make_app()
+    before = read_titles(library_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert current_label(app) == "Rotterdam port strike"  # two unread articles
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "storyline: mark all its articles read…" in titles
+        await app.screen.run_action("mark_read_asking")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # no: nothing changes
+        await settle(pilot)
+        assert read_titles(library_path) == before
+        await app.screen.run_action("mark_read_asking")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert read_titles(library_path) == before | {
+            "Dockers walk out at Rotterdam",
+            "Port employers offer talks",
+        }
+        assert any(n.startswith("2 articles marked read") for n in notes(app))
+        await pilot.press("u")
+        await settle(pilot)
+        assert read_titles(library_path) == before
