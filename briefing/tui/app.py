@@ -469,13 +469,17 @@ class BriefingApp(App[None]):
 
     def mark_read_asking(self, question: Text, feed_id: int | None, where: str) -> None:
         """Ask, then mark a feed's (or every) unread article read, offering the undo."""
+        self.ask_before_undoable(question, lambda: self.mark_all_read(feed_id, where))
+
+    def ask_before_undoable(self, question: Text, then: Callable[[], object]) -> None:
+        """Ask a yes/no question that says the undo key takes the change back; on yes, `then`."""
         from briefing.tui.screens.confirm import ConfirmScreen
 
         question.append(f"\n{self.key_for('undo')} undoes it afterwards.", style="dim")
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.mark_all_read(feed_id, where)
+                then()
 
         self.push_screen(ConfirmScreen(question), answered)
 

@@ -673,19 +673,12 @@ class MainScreen(Screen[None]):
     def action_mark_read_asking(self) -> None:
         """The palette's way to mark the storyline read: it names what it will do and asks
         first (m acts at once and says what it did; both are undone alike)."""
-        from briefing.tui.screens.confirm import ConfirmScreen
-
         row = self.query_one(StorylinePane).current
-        if row is None:
-            return
-        question = Text.assemble("Mark every article of “", row.label, "” read?")
-        question.append(f"\n{self.briefing_app.key_for('undo')} undoes it afterwards.", style="dim")
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.mark_storyline_read(row.id)
-
-        self.app.push_screen(ConfirmScreen(question), answered)
+        if row is not None:
+            question = Text.assemble("Mark every article of “", row.label, "” read?")
+            self.briefing_app.ask_before_undoable(
+                question, lambda: self.mark_storyline_read(row.id)
+            )
 
     @work(thread=True, exclusive=False, group="write", exit_on_error=False)
     def mark_storyline_read(self, storyline_id: int) -> None:
