@@ -330,7 +330,6 @@ _SINGLE = ("title", "link", "guid", "description", "content", "published", "upda
 _DECLARED = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 
 
-_C1_IN_UTF8 = re.compile(rb"\xc2[\x80-\x9f]|&#(?:1[2-5][0-9]|[xX]0*[89][0-9a-fA-F]);")
 # Fields that hold only text in RSS; elements inside them confuse feedparser's reading.
 _TEXT_ONLY = ("title", "link", "guid", "category", "author", "published", "updated")
 
@@ -348,6 +347,10 @@ def parse_plain_xml_feed(body: bytes, url: str, content_type: str = "") -> Parse
     if not _plain_utf8(body, content_type) or _needs_repair(body):
         return None
     root = _xml_root(body)
+    if root is None and _XML_FORBIDDEN.search(body):
+        # A control character makes the document malformed XML; feedparser reads it all
+        # the same, and both paths drop controls and escape sequences from the text.
+        root = _xml_root(_XML_FORBIDDEN.sub(b"", body))
     if root is None:
         return None
     read = _FAST_READERS.get(root.tag)
@@ -357,6 +360,17 @@ def parse_plain_xml_feed(body: bytes, url: str, content_type: str = "") -> Parse
         return read(root, url)
     except _Unusual:
         return None
+
+
+# The control characters XML 1.0 forbids anywhere in a document, with the terminal escape
+# sequences ESC begins removed whole (as `strip_controls` removes them from text; an
+# unterminated one stops at the next markup).
+_XML_FORBIDDEN = re.compile(
+    rb"\x1b\[[0-?]*[ -/]*[@-~]?"
+    rb"|\x1b[\]PX^_][^\x07\x1b<]*(?:\x07|\x1b\\)?"
+    rb"|\x1b[@-Z\\-_]?"
+    rb"|[\x00-\x08\x0b\x0c\x0e-\x1f]"
+)
 
 
 def _plain_utf8(body: bytes, content_type: str) -> bool:
@@ -373,11 +387,9 @@ def _plain_utf8(body: bytes, content_type: str) -> bool:
 
 def _needs_repair(body: bytes) -> bool:
     """Whether the document holds what feedparser treats specially: a DOCTYPE or entity
-    declarations (defused first), xml:base (relative links), or windows-1252 text
-    mislabelled as UTF-8 (repaired)."""
-    if b"<!DOCTYPE" in body[:4096] or b"xml:base" in body or b"<!ENTITY" in body:
-        return True
-    return (b"\xc2" in body or b"&#" in body) and _C1_IN_UTF8.search(body) is not None
+    declarations (defused first) or xml:base (relative links). Mislabelled windows-1252 text
+    is repaired on both paths (`_repaired`)."""
+    return b"<!DOCTYPE" in body[:4096] or b"xml:base" in body or b"<!ENTITY" in body
 
 
 def _xml_root(body: bytes) -> Any:
@@ -410,7 +422,31 @@ def _join(base: str, uri: str) -> str:
 
 
 def _text(el: Any) -> str:
-    return "".join(el.itertext()) if len(el) else (el.text or "")
+    return _repaired("".join(el.itertext()) if len(el) else (el.text or ""))
+
+
+# C1 control characters, which in a feed almost always stand for windows-1252 punctuation
+# (the bytes of a text in that encoding declared as Latin-1 or UTF-8).
+_C1 = re.compile("[\x80-\x9f]")
+_CP1252 = {
+    code: char
+    for code in range(0x80, 0xA0)
+    for char in [bytes([code]).decode("cp1252", errors="ignore")]
+    if char
+}
+
+
+def _repaired(value: str) -> str:
+    """A field of a UTF-8 document repaired as feedparser repairs it, so that both paths
+    read the same text: UTF-8 that was read as Latin-1 and encoded again ("FranÃ§ois") is
+    decoded once more, and C1 controls become the windows-1252 characters they stand for."""
+    if value.isascii():
+        return value
+    try:
+        value = value.encode("iso-8859-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
+    return value.translate(_CP1252) if _C1.search(value) else value
 
 
 def _fields(item: Any, known: dict[str, str | None]) -> dict[str, list[Any]]:
@@ -543,7 +579,7 @@ def _atom_text(el: Any) -> str:
         inner = escape(div.text or "", quote=False) + "".join(
             etree.tostring(child, encoding="unicode", with_tail=True) for child in div
         )
-        return _plain_or_html(inner, "text/html")
+        return _plain_or_html(_repaired(inner), "text/html")
     if kind in ("html", "text/html"):
         return _plain_or_html(_text(el), "text/html")
     if kind in ("text", "text/plain"):
