@@ -257,7 +257,7 @@ class BriefingApp(App[None]):
 
         Messages that name a key ("press a to add a feed") ask here rather than spell it out,
         so they stay true when settings.toml remaps it. A key that reaches the binding now comes
-        first (on Feeds, u refreshes a feed, so undo is ^z there); else the first key of the
+        first (a screen's own binding may shadow one of the app's); else the first key of the
         focused widget's, its containers', the screen's or the app's binding with that id
         (one a focused text field shadows for now).
         """

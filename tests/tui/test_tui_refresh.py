@@ -84,7 +84,7 @@ async def test_u_refreshes_only_the_chosen_feed(make_app, library_path: Path, sl
         assert row_for(urls[0])["status"] == "new" and row_for(urls[0])["articles"] == "0"
         index = [r["detail"] for r in feed_table(app)].index(urls[0])
         table.move_cursor(row=index)
-        await pilot.press("u")
+        await pilot.press("R")
         await settle(pilot, timeout=60)
         assert row_for(urls[0])["status"] == "ok" and int(row_for(urls[0])["articles"]) > 0
         assert row_for(urls[1])["status"] == "new" and row_for(urls[1])["articles"] == "0"

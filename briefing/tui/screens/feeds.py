@@ -80,7 +80,7 @@ class FeedsScreen(Screen[None]):
         Binding("s", "sort", "Sort", id="sort-feeds"),
         Binding("T", "filter_tag", "Tag", id="filter-tag"),
         Binding("A", "mark_feed_read", "Mark feed read", id="mark-feed-read"),
-        Binding("u", "refresh_one", "Refresh feed", id="refresh-feed"),
+        Binding("R", "refresh_one", "Refresh feed", id="refresh-feed"),
         Binding("d,delete", "remove", "Remove", id="remove-feed"),
         Binding("o", "open_link", "Open site", id="open-link", show=False),
         Binding("y", "copy_link", "Copy feed URL", id="copy-link", show=False),
