@@ -30,6 +30,7 @@ from briefing.storylines._gate import (
     shown_wording,
     subject_before,
 )
+from briefing.storylines._happening import doubtful_happening, overnight
 from briefing.storylines._model import (
     ActorSummary,
     Briefing,
@@ -285,7 +286,9 @@ def _timeline(
             day = _day(report.date)
             best, score = None, 0.0
             for h in happenings:
-                if any(r.source.article_id == m.article_id for r in h.reports):
+                if _same_date(report.date, scheduled, terms, h):
+                    same = True
+                elif any(r.source.article_id == m.article_id for r in h.reports):
                     # Told twice in one article: the same words, within a day.
                     same = _same_twice(terms, h.terms, day, _day(h.reports[0].date))
                 else:
@@ -305,6 +308,24 @@ def _timeline(
     entries = [_entry(h) for h in happenings]
     entries.sort(key=lambda e: (date_order(e.date), e.reports[0].source.date or ""))
     return tuple(entries)
+
+
+# Words that place a report in time say nothing of what happened ("earlier this month").
+_TIME_WORDS = frozenset(
+    "earlier later early late month week year day days night morning afternoon evening today"
+    " tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday"
+    " next last previously".split()
+)
+
+
+def _same_date(when: str, scheduled: bool, terms: set[str], h: _Happening) -> bool:
+    """One storyline's happening told on one date in other words: a plan for the same date
+    naming one same thing ("Chang'e 4 will launch in June", "the first component of Chang'e 4
+    is scheduled to lift off in June"), or four content words in common on the same day."""
+    if when != h.reports[0].date:
+        return False
+    shared = len((terms & set(content_terms(h.reports[0].text))) - _TIME_WORDS)
+    return shared >= 4 or (scheduled and all(h.scheduled) and shared >= 1)
 
 
 def _same_twice(a: set[str], b: set[str], day_a: int | None, day_b: int | None) -> bool:
@@ -359,6 +380,16 @@ def _event_reports(m: Member, events: Sequence[Event]) -> list[tuple[EventReport
                 start, end, text, ok = s, s + len(sentence), sentence, True
                 threshold *= WIDENED_RELIEF
         ok = ok and event.confidence >= threshold
+        if ok and m.text:
+            before = m.text[_sentence(m.text, start, end)[0] : start]
+            ok = not doubtful_happening(
+                text,
+                before,
+                event.date,
+                m.published,
+                event.scheduled,
+                written_overnight=overnight(m.text),
+            )
         report = EventReport(date=event.date, text=text, source=cite(m, start, end))
         item = (report, event.scheduled, ok, event.confidence)
         i = next((i for i, k in enumerate(out) if _same_clause(k[0].source, report.source)), None)
@@ -383,7 +414,10 @@ def _one_clause(held: _Read, new: _Read) -> _Read:
     dated = new if _better_date(new[0], new[3], held) else held
     worded = new if len(new[0].text) > len(held[0].text) else held
     report = replace(worded[0], date=dated[0].date)
-    return (report, dated[1], worded[2], max(held[3], new[3]))
+    # Whether the words tell a happening on their date depends on the date: the same words
+    # are judged with the reading whose date they show.
+    shown = worded[2] or (dated[2] and dated[0].text in worded[0].text)
+    return (report, dated[1], shown, max(held[3], new[3]))
 
 
 def _better_date(report: EventReport, confidence: float, held: _Read) -> bool:

@@ -341,3 +341,25 @@ def test_same_day_reports_give_the_same_rows_whatever_ids_the_feeds_gave_them() 
         assert len(timeline) == 1, [e.text for e in timeline]
         seen.add((timeline[0].text, timeline[0].reports[0].source.url))
     assert len(seen) == 1, seen
+
+
+def test_one_plan_for_one_date_told_in_other_words_is_one_row() -> None:
+    texts = [
+        "Opening line. Velsing Space will launch its Halvard probe in November.",
+        "Opening line. The first stage of Halvard is scheduled to lift off in November.",
+    ]
+    members = [
+        _member(10, "Market Signal", "2026-09-15", texts[0]),
+        _member(11, "Continental Wire", "2026-09-29", texts[1]),
+    ]
+    rows = [t.split(". ", 1)[1].rstrip(".") for t in texts]
+    analyses = {
+        i: Analysis("en", events=[Event("2026-11", row, *_span(t, row), scheduled=True)])
+        for i, t, row in zip((10, 11), texts, rows, strict=True)
+    }
+    timeline = build_briefing(SUMMARY, members, analyses, last_opened=None).timeline
+    assert len(timeline) == 1 and timeline[0].scheduled
+    assert {r.source.outlet for r in timeline[0].reports} == {"Market Signal", "Continental Wire"}
+    # A happening on another date, or not planned, stays its own row.
+    analyses[11] = Analysis("en", events=[Event("2026-12", rows[1], *_span(texts[1], rows[1]))])
+    assert len(build_briefing(SUMMARY, members, analyses, last_opened=None).timeline) == 2

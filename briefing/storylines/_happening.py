@@ -1,0 +1,281 @@
+"""Whether a timeline row that reads as a statement tells a happening on the date it shows
+(pure functions on the row's words, the words before it in its sentence and the dates).
+
+A row is doubtful (hidden by default, shown marked uncertain) when it is a sub-clause cut from
+its sentence ("… before | the new tax law takes effect on Jan. 1"), when its subject is an
+epithet for someone the row never names ("The singer posted …"), when it tells a state or a
+comment rather than a happening ("shares were trading at …", "the attack demonstrated …"), when
+its tense and its date disagree (a past tense dated after the article, a plan not marked
+scheduled, a present tense retelling an old event with no year), when its date belongs to a
+sub-clause ("disputes a report released Monday") or to another day than the one it writes
+out, and when it is cut short ("premised on either …" without its "or").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from briefing.storylines._gate import IRREGULAR_PAST, words
+
+# Words that make the clause after them subordinate: cut from its sentence, the clause loses
+# what it depends on ("… when | a tram derailed", "… before | the new tax law takes effect").
+_SUBORDINATORS = frozenset(
+    "although though when whenever after before that since because as while if unless until"
+    " once whereas where whether".split()
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_WRITTEN_DAY = re.compile(
+    r"\b(?P<m1>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d1>\d{1,2})"
+    r"(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|million|billion|,\d))"
+    r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
+    r"|Sept?|Oct|Nov|Dec)[a-z]*\b"
+)
+# The subject is an epithet for someone named elsewhere ("The model and TV personality", "The
+# Grammy-nominated comedienne", "The group", "The New York bank").
+_EPITHET = re.compile(
+    r"^\W*[Tt]he\s+(?P<before>(?:[\w'\u2019.-]+\s+){0,3}?)(?:singer|model|personality|star|actor|actress"
+    r"|comedienne|comedian|rapper|musician|frontman|presenter|host|anchor|filmmaker|director"
+    r"|author|billionaire|magnate|mogul|tycoon|group"
+    r"|company|firm|bank|lender|state|regime|nation|agency|airline|carrier|spokes(?:person|man"
+    r"|woman)|couple|pair|duo|man|woman|boy|girl|teen|teenager|player|quarterback|star"
+    r"|militants|insurgents|jihadists|site|website|outlet|publication|retailer|giant"
+    r"|chipmaker|automaker|carmaker|insurer|broadcaster|network|officials)(?![\w-])",
+)
+# A subject that points back to something told before it ("The incident", "The move").
+_ANAPHOR = re.compile(
+    r"^\W*The\s+(?:incident|events|move|decision|announcement|statement|remarks|comments"
+    r"|news|development|episode|affair|matter|situation|issue|plan|deal)(?![\w-])"
+)
+# What someone knows or thinks is no happening ("Every fan knows …").
+_KNOWING = re.compile(
+    r"^\W*(?:[\w'\u2019-]+\s+){1,4}?(?:knows?|believes?|thinks?|seems?|remains?|wonders?)\b"
+)
+# A photo's caption inside the row ("Paul Simon, photographed in 2016, will …").
+_CAPTION = re.compile(r",\s*(?:photographed|pictured)\b", re.IGNORECASE)
+# The date of a source the row cites ("According to a complaint filed on 27 September, …").
+_SOURCE_DATE = re.compile(
+    r"^\W*according to [^,]*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday"
+    r"|jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\b[^,]*,",
+    re.IGNORECASE,
+)
+# A saying cut before what was said ("Theresa May today said").
+_SAID_LAST = re.compile(
+    r"\b(?:said|says|told|added|announced|stated|declared|warned|wrote|tweeted)\W*$"
+)
+# A state, not a happening: a price standing somewhere, what something is today.
+_STATE = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:trading|hovering|sitting|standing|changing hands)\s+(?:at"
+    r"|around|near)\b|\b(?:is|are)\s+today\b|\bmade no mention\b",
+    re.IGNORECASE,
+)
+# A comment on what something meant, not who did what.
+_COMMENT = re.compile(
+    r"\b(?:demonstrat|underscor|highlight|illustrat|exemplifi|symboli[sz]|epitomi[sz])(?:ed|es|s)\b",
+    re.IGNORECASE,
+)
+# One of several reports whose first is elsewhere ("In a further post, …").
+_FURTHER = re.compile(
+    r"^\W*(?:in|on)\s+(?:a|an)\s+(?:further|another|second|later|follow-up|separate|subsequent)\b",
+    re.IGNORECASE,
+)
+# A plan or a promise told in the main clause: a scheduled row, or no happening yet.
+_PLAN = re.compile(
+    r"\b(?:will|shall|promises?|plans?|expects?|intends?|aims?|hopes?|vows?"
+    r"|(?:is|are)\s+(?:set|scheduled|expected|due|slated|poised|going)\s+to)\b"
+    r"|['\u2019]ll\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|to\s+be|(?:set|scheduled|expected|due|slated|plans?|planned|promises?"
+    r"|going)\s+to|next|upcoming|tomorrow)\b|['\u2019]ll\b",
+    re.IGNORECASE,
+)
+# The date of a noun ("a report released Monday"), after the row's own verb.
+_NOUN_DATE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w'\u2019-]+\s+){0,3}?[a-z]+ed\s+(?:(?:on|late"
+    r"|early|last|this|earlier)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today"
+    r"|yesterday|(?:this|last)\s+(?:week|month))\b"
+)
+
+
+# The article's own day, named relative to when it was written.
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+_LAST_NIGHT = re.compile(r"\blast night\b", re.IGNORECASE)
+
+
+def overnight(article: str) -> bool:
+    """An article that tells of "last night": written the morning after, while its date may
+    still be the evening before, so its "today" is no sure day."""
+    return bool(_LAST_NIGHT.search(article))
+
+
+def doubtful_happening(
+    text: str,
+    before: str,
+    shown: str,
+    published: str | None,
+    scheduled: bool,
+    *,
+    written_overnight: bool = False,
+) -> bool:
+    """Whether the row (its words, the words before it in its sentence, the date it shows,
+    the article's date, its scheduled mark) is likely no happening on that date."""
+    return (
+        (written_overnight and bool(_TODAY.search(text)))
+        or _cut_from_sentence(text, before)
+        or _epithet(text)
+        or bool(_STATE.search(text) or _COMMENT.search(text) or _FURTHER.search(text))
+        or _unresolved(text)
+        or _cut_short(text)
+        or _tense_against_date(text, shown, published, scheduled)
+        or _date_elsewhere(text, shown)
+    )
+
+
+def _unresolved(text: str) -> bool:
+    """A subject pointing back, a knowing or thinking, a caption, a source's date, a saying
+    with nothing said."""
+    quoted = any(q in text for q in '"\u201c\u201d')
+    return bool(
+        _ANAPHOR.search(text)
+        or _KNOWING.search(text)
+        or _CAPTION.search(text)
+        or _SOURCE_DATE.search(text)
+        or (_SAID_LAST.search(text) and not quoted)
+    )
+
+
+def _epithet(text: str) -> bool:
+    """The subject is a description of someone named elsewhere, not a name ("The singer",
+    "The New York bank"; "the Energia company" names its company)."""
+    found = _EPITHET.search(text)
+    if not found:
+        return False
+    before = found.group("before").split()
+    # A name stands before the noun ("the Energia company"), not a description in capitals
+    # ("The Grammy-nominated comedienne").
+    return not before or not before[-1][:1].isupper() or "-" in before[-1]
+
+
+def _cut_from_sentence(text: str, before: str) -> bool:
+    """A clause in small letters after a word that makes it subordinate, or after a dash."""
+    if not text[:1].islower():
+        return False
+    tail = before.rstrip()
+    if tail.endswith(("-", "\u2013", "\u2014")):
+        return True
+    preceding = words(tail)
+    return bool(preceding) and preceding[-1].lower() in _SUBORDINATORS
+
+
+def _cut_short(text: str) -> bool:
+    """An "either" without its "or"; a last "and" followed by no clause ("… and prior to him
+    meeting …")."""
+    low = text.lower()
+    if re.search(r"\beither\b", low) and not re.search(r"\bor\b", low.split("either", 1)[1]):
+        return True
+    tail = re.split(r"\band\b", low)[-1].split()
+    return (
+        len(tail) > 1
+        and tail[0] in {"prior", "ahead", "before", "after", "following"}
+        and not (any(w in IRREGULAR_PAST or w.endswith("ed") for w in tail))
+    )
+
+
+def _day(value: str | None) -> tuple[int, int] | None:
+    """The first and last day (ordinals) a YYYY-MM-DD or YYYY-MM date may mean."""
+    if not value:
+        return None
+    try:
+        if len(value) == 7:
+            first = date.fromisoformat(value + "-01")
+            after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first.toordinal(), after.toordinal() - 1
+        day = date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+    return day, day
+
+
+def _past_only(text: str) -> bool:
+    """The row tells something done: a past verb and no word of the future."""
+    tokens = [t.lower() for t in words(text)]
+    past = any(t in IRREGULAR_PAST or (t.endswith("ed") and len(t) > 4) for t in tokens)
+    perfect = re.search(r"\b(?:has|have)\s+been\b", text)  # "has been extended to …"
+    return past and not perfect and not _FUTURE.search(text)
+
+
+def _main_plan(text: str) -> bool:
+    """A plan or promise in the row's main clause (before any past verb: "said … will" is a
+    report of a plan, told on the day it was said)."""
+    found = _PLAN.search(text)
+    if not found:
+        return False
+    head = [t.lower() for t in words(text[: found.start()])]
+    return not any(t in IRREGULAR_PAST or t.endswith("ed") for t in head)
+
+
+def _tense_against_date(text: str, shown: str, published: str | None, scheduled: bool) -> bool:
+    """A past tense dated after the article (a day for time zones), a plan not marked
+    scheduled, a scheduled mark on a past tense, a present tense retelling an earlier month
+    with no year written."""
+    when, article = _day(shown), _day(published)
+    if scheduled:
+        return _past_only(text) and not _main_plan(text)
+    if _main_plan(text):
+        return True
+    if when is None or article is None:
+        return False
+    if when[0] > article[1] + 1 and _past_only(text):
+        return True
+    return len(shown) == 7 and when[1] < article[0] and _historic_present(text)
+
+
+def _historic_present(text: str) -> bool:
+    """A present tense telling a past month, with no year: the year is a guess."""
+    if re.search(r"\b(?:19|20)\d\d\b", text):
+        return False
+    tokens = words(text)
+    past = any(
+        t.lower() in IRREGULAR_PAST or t.lower() in {"was", "were", "had", "did"} for t in tokens
+    )
+    present = any(
+        t.islower() and t.endswith("s") and not t.endswith(("ss", "us", "is")) for t in tokens[1:]
+    )
+    return present and not past and not any(t.endswith("ed") for t in tokens)
+
+
+def _date_elsewhere(text: str, shown: str) -> bool:
+    """The row writes out a day (or weekdays) other than the one it shows, or dates a noun
+    after its own verb ("disputes a report released Monday")."""
+    noun_date = _NOUN_DATE.search(text)
+    if noun_date and _verb_before(text[: noun_date.start()]):
+        return True
+    if len(shown) < 10:
+        return False
+    try:
+        day = date.fromisoformat(shown[:10])
+    except ValueError:
+        return False
+    written = [
+        (m.group("m1") or m.group("m2"), m.group("d1") or m.group("d2"))
+        for m in _WRITTEN_DAY.finditer(text)
+    ]
+    if written and not any(
+        _MONTHS.index(mon[:3].lower()) + 1 == day.month and int(d) == day.day for mon, d in written
+    ):
+        return True
+    named = [w for w in _WEEKDAYS if re.search(rf"\b{w}\b", text, re.IGNORECASE)]
+    return bool(named) and _WEEKDAYS[day.weekday()] not in named
+
+
+def _verb_before(head: str) -> bool:
+    """A finite verb of the row's own before the noun phrase."""
+    tokens = words(head)
+    return any(
+        t.islower()
+        and (t in IRREGULAR_PAST or t.endswith("ed") or (t.endswith("s") and not t.endswith("ss")))
+        for t in tokens[1:]
+    )

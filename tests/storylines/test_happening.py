@@ -1,0 +1,83 @@
+"""Timeline rows that read as statements but tell no happening on the date they show are
+doubted (hidden by default): sub-clauses, epithet subjects, states and comments, tense against
+date, dates of a sub-clause, rows cut short."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.storylines._happening import doubtful_happening
+
+# (row, words before it in its sentence, date shown, article's date, scheduled)
+DOUBTFUL = [
+    ("the new bridge opens to traffic on March 3", "Shops hope to recover before ", "2025-02-20"),
+    ("a bus skidded off the road on Tuesday", "Five people were hurt when ", "2025-02-18"),
+    ("a ferry operator owned by the Larsen family today", "It is also home to Brenner - ", ""),
+    ("The actress thanked her fans on Instagram on Tuesday", "", ""),
+    ("The chipmaker raised its forecast on Tuesday", "", ""),
+    ("Steel shares were trading at $41.20 on Tuesday afternoon", "", ""),
+    ("On Tuesday, the flooding demonstrated how fragile the levees are", "", ""),
+    ("In a further message on Tuesday, Okafor said he had told the police", "", ""),
+    ("The minister said on Tuesday the sale depends on either the board approving it", "", ""),
+    ("Ruiz landed in Lima on Tuesday and prior to her talks with the president", "", ""),
+    ("The union spokesman rejects a newspaper report published Tuesday", "", ""),
+    ("The regional council approved the budget on 4 March", "", ""),
+    ("The Emmy-winning presenter announced her departure on Tuesday", "", ""),
+    ("The incident was reported to the police on Tuesday", "", ""),
+    ("Every supporter knows how the 1987 final ended", "", ""),
+    ("Lena Falk, pictured in 2019, launched her campaign on Tuesday", "", ""),
+    ("According to a lawsuit filed on Tuesday, the bank hid the losses", "", ""),
+    ("Prime Minister Lena Falk today said", "", ""),
+    ("The union's weekly bulletin on Tuesday made no mention of the strike", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "before", "shown"), DOUBTFUL)
+def test_doubtful_rows(text: str, before: str, shown: str) -> None:
+    assert doubtful_happening(text, before, shown or "2025-02-18", "2025-02-18", False)
+
+
+def test_a_plan_is_a_happening_only_when_marked_scheduled() -> None:
+    plan = "Northwind promises to ship the update later this week"
+    assert doubtful_happening(plan, "", "2025-02", "2025-02-18", False)
+    told = "The airline's new route is scheduled to open in May"
+    assert doubtful_happening(told, "", "2025-05", "2025-02-18", False)
+    launch = "The probe will launch in June"
+    assert not doubtful_happening(launch, "", "2025-06", "2025-02-18", True)
+
+
+def test_a_past_tense_is_not_dated_after_the_article() -> None:
+    text = "Mayor Okafor announced the closure late Friday"
+    assert doubtful_happening(text, "", "2025-02-21", "2025-02-18", True)
+    assert doubtful_happening(text, "", "2025-02-21", "2025-02-18", False)
+    # A day later is a time zone: the article's evening is the next morning elsewhere.
+    fired = "North Korea fired a missile early on Wednesday"
+    assert not doubtful_happening(fired, "", "2025-02-19", "2025-02-18", False)
+
+
+def test_a_present_tense_retelling_an_earlier_month_needs_its_year() -> None:
+    text = "A gunman opens fire in a school in Ohio in April"
+    assert doubtful_happening(text, "", "2025-04", "2025-10-02", False)
+    dated = "A gunman opens fire in a school in Ohio in April 2009"
+    assert not doubtful_happening(dated, "", "2009-04", "2025-10-02", False)
+
+
+KEPT = [
+    ("Police arrested two men in Leeds on Tuesday", "", "2025-02-18"),
+    ("the council voted to close the depot on Tuesday", "But ", "2025-02-18"),
+    ("The state-run Orbita company said Tuesday it had regained contact", "", "2025-02-18"),
+    ("The flight departed Heathrow at 9:10 on Tuesday", "", "2025-02-18"),
+    ("The council approved the budget on 18 February", "", "2025-02-18"),
+    ("Mayor Okafor said on Tuesday the depot will close in May", "", "2025-02-18"),
+]
+
+
+@pytest.mark.parametrize(("text", "before", "shown"), KEPT)
+def test_happenings_kept(text: str, before: str, shown: str) -> None:
+    assert not doubtful_happening(text, before, shown, "2025-02-18", False)
+
+
+def test_today_in_an_article_written_the_morning_after_is_no_sure_day() -> None:
+    text = "The mayor today ordered flags to fly at half-mast"
+    assert not doubtful_happening(text, "", "2025-02-18", "2025-02-18", False)
+    assert doubtful_happening(text, "", "2025-02-18", "2025-02-18", False, written_overnight=True)
