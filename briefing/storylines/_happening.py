@@ -64,6 +64,16 @@ _SOURCE_DATE = re.compile(
 _SAID_LAST = re.compile(
     r"\b(?:said|says|told|added|announced|stated|declared|warned|wrote|tweeted)\W*$"
 )
+# Sayers left unnamed ("some former officials said").
+_VAGUE_SAYERS = re.compile(
+    r"\b(?:some|several|many|other|unnamed)\s+(?:[\w-]+\s+){0,2}?(?:officials|analysts|experts"
+    r"|sources|observers|critics|diplomats|people)\s+(?:have\s+)?(?:said|say|told|warned|believe)",
+    re.IGNORECASE,
+)
+_DAY_WORD = r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+# The only day the row names is that of a plan in its sub-clause ("… as it was announced the
+# council would hold an emergency meeting today").
+_PLANNED_DAY = re.compile(rf"\b(?:would|will)\b[^,.;]*\b{_DAY_WORD}\b", re.IGNORECASE)
 # A state, not a happening: a price standing somewhere, what something is today.
 _STATE = re.compile(
     r"\b(?:was|were|is|are)\s+(?:trading|hovering|sitting|standing|changing hands)\s+(?:at"
@@ -143,6 +153,7 @@ def _unresolved(text: str) -> bool:
         or _KNOWING.search(text)
         or _CAPTION.search(text)
         or _SOURCE_DATE.search(text)
+        or _VAGUE_SAYERS.search(text)
         or (_SAID_LAST.search(text) and not quoted)
     )
 
@@ -224,6 +235,9 @@ def _tense_against_date(text: str, shown: str, published: str | None, scheduled:
     when, article = _day(shown), _day(published)
     if scheduled:
         return _past_only(text) and not _main_plan(text)
+    planned = _PLANNED_DAY.search(text)
+    if planned and not re.search(rf"\b{_DAY_WORD}\b", text[: planned.start()], re.IGNORECASE):
+        return True
     if _main_plan(text):
         return True
     if when is None or article is None:

@@ -29,6 +29,8 @@ DOUBTFUL = [
     ("According to a lawsuit filed on Tuesday, the bank hid the losses", "", ""),
     ("Prime Minister Lena Falk today said", "", ""),
     ("The union's weekly bulletin on Tuesday made no mention of the strike", "", ""),
+    ("Hours after the vote, some senior analysts said the plan was doomed", "", ""),
+    ("The vote drew protests as it was announced the council would meet again today", "", ""),
 ]
 
 
