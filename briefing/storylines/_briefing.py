@@ -24,11 +24,14 @@ from briefing.storylines._gate import (
     garbled_name,
     in_relative_clause,
     main_clause_part,
+    misnamed_speaker,
+    opens_pointing_back,
     outlet_name,
     quote_statement,
     red_line_statement,
     shown_wording,
     subject_before,
+    weak_pronoun_speaker,
 )
 from briefing.storylines._happening import doubtful_happening, overnight
 from briefing.storylines._model import (
@@ -591,7 +594,8 @@ def _quotes(
                     shown=known
                     and quote_statement(q.text, q.direct, q.cue)
                     and not caption_paragraph(_paragraph(m.text, q.start))
-                    and (q.direct or not _cut_or_gapped(m.text, q)),
+                    and (q.direct or not _cut_or_gapped(m.text, q))
+                    and not _weak_speaker(m.text, q, cast.kind(q.speaker or "") == "person"),
                     source=cite(m, q.start, q.end),
                     tokens=frozenset(_norm(q.text).split()),
                     record=q,
@@ -631,6 +635,19 @@ def _paragraph(text: str, at: int) -> str:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     return text[start : end if end >= 0 else len(text)]
+
+
+def _weak_speaker(text: str, q: Quote, person: bool) -> bool:
+    """The speaker found through a doubtful pronoun, or words that open pointing back to
+    something the row does not name."""
+    if opens_pointing_back(shown_wording(q.text), person):
+        return True
+    span, speaker = q.speaker_span, q.speaker
+    if span is None or speaker is None:
+        return False
+    return weak_pronoun_speaker(text, span, speaker, q.text, person=person) or misnamed_speaker(
+        text, span, speaker, person=person, direct=q.direct
+    )
 
 
 def _cut_or_gapped(text: str, q: Quote) -> bool:

@@ -210,6 +210,8 @@ def shown_wording(text: str) -> str:
     comma at the end. Display only: the record keeps its span."""
     text = without_narration(text)
     match = _THAT.match(text)
+    if not match and not text.lstrip().startswith(_OPENING_MARK):
+        text = _NEXT_THAT.sub(r"\1 ", text)  # "it came close, but that talks broke down"
     following = words(text[match.end() :])[:1] if match else []
     if match and not (following and following[0].lower() in AUXILIARIES):
         # (not "that was a deathbox", where "that" is the subject)
@@ -383,12 +385,34 @@ def saying_cue(cue: str | None) -> bool:
     return not cue or not any(w in _NOT_SAYING for w in cue.lower().split())
 
 
+# The reporter's words after reported speech: what the speaker did not tell ("…, but didn't
+# immediately confirm how far it flew", "but declined to comment on …").
+_NOT_SAID_TAIL = re.compile(
+    r"\bbut (?:did not|didn't|would not|wouldn't|declined to|refused to)"
+    r" (?:immediately )?(?:confirm|say|comment|elaborate|specify|give|provide|disclose|detail)\b"
+)
+
+
+# Two sentences run together ("… missile tests. as he warned that …"), or the speaker's name
+# after the closing quotation mark (the span ran into its tag: "…,” Mike Hankey").
+# The speaker's description run into reported words ("… on a standard trajectory, an expert on
+# missile technology"): the tag's apposition.
+_APPOSITION_TAIL = re.compile(r",\s+an?\s+[^,\"\u201c\u201d]{0,60}$")
+_RUN_ON = re.compile(r"[a-z]{3}\.\s+[a-z]{2,}\b")
+_TAG_TAIL = re.compile(r"[,.!?][\"\u201d\u2019']\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\W*$")
+
+
 def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
     """A quote that is a statement, not the object or the tail of a cut sentence, and said:
     in quotation marks or after a verb of saying."""
-    if not direct and not saying_cue(cue):
-        return False
+    opens_quoted = text.lstrip()[:1] in "\"'\u201c\u2018"
+    if not saying_cue(cue) and not (direct and opens_quoted):
+        return False  # "condemned the launch as 'outrageous'": quoted words, the reporter's verb
     shown = shown_wording(text)
+    if not opens_quoted and _NOT_SAID_TAIL.search(shown):
+        return False  # "…, but did not say how": what the reporter could not learn
+    if _RUN_ON.search(shown) or _TAG_TAIL.search(shown) or _APPOSITION_TAIL.search(shown):
+        return False  # "… tests. as he warned", "…,” Mike Hankey": two sentences run together
     if shown.count("(") != shown.count(")"):
         return False  # cut inside or across a bracketed aside
     tokens = words(shown)
@@ -542,6 +566,8 @@ def garbled_name(name: str) -> bool:
     named = [fold(t) for t in tokens if t not in ("of", "the", "and")]
     if len(set(named)) < len(named):
         return True
+    if len(tokens) > 1 and tokens[0].lower().endswith(("ated", "ened", "ssed", "cted")):
+        return True  # "Devastated Hayley": a caption's adjective glued on a first name
     if len(tokens) > 1 and fold(tokens[0]).strip(".") in CREDIT_WORDS:
         return True  # "Twitter Comedienne Sarah", "BBC Police": a credit or outlet glued on
     if any(re.search(r"[a-z][A-Z]", t) and not re.match(r"^(?:Mc|Mac|O')", t) for t in tokens):
@@ -555,4 +581,108 @@ def garbled_name(name: str) -> bool:
         and t not in {"al", "of", "and"}
         and not (t == "the" and i and tokens[i - 1] == "of")  # "Republic of the Congo"
         for i, t in enumerate(tokens)
+    )
+
+
+_DESCRIPTION = re.compile(r"(?:^|\s)[a-z]")  # a small word: "the group", "which", "some officials"
+# A speaker found through a pronoun ("…," he said) is only as sure as its antecedent.
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it"})
+
+
+def weak_pronoun_speaker(
+    text: str, span: tuple[int, int], speaker: str, words_said: str, *, person: bool = False
+) -> bool:
+    """The speaker was found through a pronoun (or a description: "the group") whose
+    antecedent is uncertain: the speaker's
+    name stands in no earlier part of the same paragraph (a new paragraph, a new section, often a
+    new voice: a witness after a reporter, a professor after a president), or the speaker is
+    named inside the words said (a quote about someone is seldom by them). A person found
+    through a description ("a spokesperson", "the lawyer") is often not the one who spoke; a
+    body found so ("the group", "the ministry") must be named earlier in the paragraph."""
+    at, end = span
+    mention = text[at:end].strip()
+    names = [w for w in re.split(r"[\s-]+", speaker) if len(w) > 2 and w[:1].isupper()]
+    if mention.lower() in _SPEAKER_PRONOUNS:
+        if any(re.search(rf"\b{re.escape(w)}\b", words_said) for w in names):
+            return True
+    elif any(w in mention for w in names) or not _DESCRIPTION.search(mention):
+        return False  # named in the mention, or a name of its own ("U.S.", "Washington")
+    elif person:
+        return True  # "a spokesperson said Weinstein was …": the words are the spokesperson's
+    paragraph_start = text.rfind("\n", 0, at) + 1
+    return not any(re.search(rf"\b{re.escape(w)}\b", text[paragraph_start:at]) for w in names)
+
+
+# Words that point back to something named before them ("it creates …", "they are tired").
+_POINTING_BACK = frozenset("it its it's this these those they their them".split())
+
+
+_THEY = frozenset("they their them these those".split())
+_HE_SHE = frozenset("he she his her him".split())
+
+
+def opens_pointing_back(text: str, person: bool) -> bool:
+    """The shown words open with a pronoun for something said before them: in reported speech
+    of an organisation or a country, "it" is the speaker itself ("Equifax said it found …"), of a
+    person it is something else ("Yoon said it creates …": what?), and "he" is someone else
+    than a body; a quotation that opens in small letters on such a word is cut from a longer
+    sentence, one that opens on "They" or "These" speaks of people or things named before it."""
+    bare = text.lstrip("\"'\u201c\u2018 ")
+    tokens = words(bare)
+    first = tokens[0].lower().replace("\u2019", "'") if tokens else ""
+    quoted = text.lstrip()[:1] in "\"'\u201c\u2018"
+    if quoted:
+        if first in _THEY:
+            return True  # "They were on vacation …": who?
+        return first in _POINTING_BACK and tokens[0][:1].islower()
+    if first in _HE_SHE:
+        return not person  # "Boko Haram said he was in charge": not the body itself
+    return first in _POINTING_BACK and person
+
+
+# The words a company's name may end with that do not make it another name ("Broadcom Ltd.").
+_COMPANY_SUFFIXES = frozenset(
+    "inc inc. ltd ltd. corp corp. co co. plc llc ag sa nv group holdings limited company".split()
+)
+
+
+# Someone who speaks for a person: the words are theirs, not the person's.
+_ROLE = (
+    r"(?:reps?|representatives?|spokes(?:man|woman|person|people)|lawyers?|attorneys?"
+    r"|publicists?|agents?|aides?)"
+)
+_ON_BEHALF = re.compile(rf"(?i)\b{_ROLE}\s+(?:for|of|to)\b|\b(?:his|her|their)\s+{_ROLE}\b")
+
+
+def misnamed_speaker(
+    text: str, span: tuple[int, int], speaker: str, *, person: bool, direct: bool
+) -> bool:
+    """The name shown is not who spoke: the reporter's "we" ("as we have reported"), a name
+    that is the object of a verb before it ("a man leaving the city hospital told …"), or a
+    body's short name read as a longer name that adds more than a company suffix ("Police" shown
+    as a photo agency's "X Y Police", "Google" as a product "Google Pixel")."""
+    at, end = span
+    mention = text[at:end].strip()
+    if mention.lower() == "we" and not direct:
+        return True
+    said_words = words(mention)
+    if (
+        re.match(rf"{re.escape(speaker)}\s+[a-z]", mention)
+        and said_words[-1][:1].isupper()
+        and said_words[-1] not in words(speaker)
+    ):
+        return True  # "Los Angeles television station KTLA" is KTLA, not Los Angeles
+    if person:
+        # (not a noun in -ing before a person's name: "this morning Lindqvist said")
+        return bool(_ON_BEHALF.search(mention))  # "a rep for X", "his lawyer": not X's words
+    verb = re.search(r"\b([a-z]+ing) $", text[max(0, at - 30) : at])
+    if verb and mention[:4].lower() == "the ":
+        return True
+    said = [t for t in words(mention) if t.lower() not in ("the", "a", "an", "s")]
+    named = words(speaker)
+    extra = [t for t in named if t not in said]
+    return (
+        bool(said)
+        and all(t in named for t in said)
+        and any(t.lower().strip(".") not in _COMPANY_SUFFIXES for t in extra)
     )
