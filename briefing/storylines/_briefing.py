@@ -31,6 +31,7 @@ from briefing.storylines._gate import (
     red_line_statement,
     shown_wording,
     subject_before,
+    tag_inside,
     weak_pronoun_speaker,
 )
 from briefing.storylines._happening import doubtful_happening, overnight
@@ -645,9 +646,25 @@ def _weak_speaker(text: str, q: Quote, person: bool) -> bool:
     span, speaker = q.speaker_span, q.speaker
     if span is None or speaker is None:
         return False
+    if tag_inside(shown_wording(q.text), speaker):
+        return True
+    if not person and _far_it(text, q, span):
+        return True
     return weak_pronoun_speaker(text, span, speaker, q.text, person=person) or misnamed_speaker(
         text, span, speaker, person=person, direct=q.direct
     )
+
+
+def _far_it(text: str, q: Quote, span: tuple[int, int]) -> bool:
+    """A body's reported words opening on "it" far from the body's name ("China has opposed
+    installing the system, arguing that it would …"): "it" is what came between."""
+    opening = words(shown_wording(q.text))[:1]
+    if not opening or opening[0].lower() not in ("it", "its") or q.direct:
+        return False
+    return q.start - span[1] > _NEAR_IT
+
+
+_NEAR_IT = 30  # characters: "Equifax said on Tuesday that it …"
 
 
 def _cut_or_gapped(text: str, q: Quote) -> bool:

@@ -150,7 +150,8 @@ _RELATIVE_CLAUSE = re.compile(
 )
 _THAT = re.compile(r"^(\W*)that\s+", re.IGNORECASE)
 _NEXT_THAT = re.compile(
-    r"(,?\s+(?:and|but|or))\s+that\s+(?=(?:the|a|an|it|he|she|they|we|[A-Z])\b)"
+    r"(,?\s+(?:and|but|or))\s+that\s+(?!(?:is|was|has|had|will|would|could|can|may|might|must"
+    r"|should|does|did|seems|means|makes|made)\b)(?=[\w\u2019'-]+\s)"
 )
 
 
@@ -666,12 +667,12 @@ def misnamed_speaker(
     if mention.lower() == "we" and not direct:
         return True
     said_words = words(mention)
-    if (
-        re.match(rf"{re.escape(speaker)}\s+[a-z]", mention)
-        and said_words[-1][:1].isupper()
-        and said_words[-1] not in words(speaker)
+    if re.match(rf"{re.escape(speaker)}\s+[a-z]", mention) and (
+        (said_words[-1][:1].isupper() and said_words[-1] not in words(speaker))
+        or has_finite_verb(said_words[len(words(speaker)) :])
     ):
-        return True  # "Los Angeles television station KTLA" is KTLA, not Los Angeles
+        # "Los Angeles television station KTLA" is KTLA; "Israel dug up …" is no mention
+        return True
     if person:
         # (not a noun in -ing before a person's name: "this morning Lindqvist said")
         return bool(_ON_BEHALF.search(mention))  # "a rep for X", "his lawyer": not X's words
@@ -679,10 +680,25 @@ def misnamed_speaker(
     if verb and mention[:4].lower() == "the ":
         return True
     said = [t for t in words(mention) if t.lower() not in ("the", "a", "an", "s")]
-    named = words(speaker)
+    named = [t for t in words(speaker) if t.lower() not in ("the", "a", "an", "s")]
     extra = [t for t in named if t not in said]
     return (
         bool(said)
         and all(t in named for t in said)
         and any(t.lower().strip(".") not in _COMPANY_SUFFIXES for t in extra)
     )
+
+
+def tag_inside(shown: str, speaker: str) -> bool:
+    """The reporter's tag inside the words shown ("…, the presidential Blue House said in a
+    statement, without …"): the speaker's name followed by a verb of saying."""
+    last = words(speaker)[-1:] if speaker else []
+    if not last or shown.lstrip()[:1] in '"\u201c':
+        return False
+    tag = rf"\b{re.escape(last[0])}\s+(?:said|says|told|added|wrote|stated)\b"
+    return re.search(tag, without_quoted(shown)) is not None
+
+
+def without_quoted(text: str) -> str:
+    """The words outside quotation marks."""
+    return re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", text)

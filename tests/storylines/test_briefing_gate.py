@@ -785,3 +785,35 @@ def test_a_tags_apposition_is_no_quote_and_a_second_that_goes() -> None:
         shown_wording("it had come close to a deal, but that the talks broke down")
         == "it had come close to a deal, but the talks broke down"
     )
+
+
+def test_the_tag_inside_reported_words_and_a_bodys_it_far_from_its_name_are_hidden() -> None:
+    from briefing.storylines._gate import shown_wording, tag_inside
+
+    assert tag_inside(
+        "the two ports had agreed to share tugs, the Harbour Board said in a statement, "
+        "without giving details",
+        "Harbour Board",
+    )
+    assert not tag_inside("the two ports had agreed to share tugs", "Harbour Board")
+    assert (
+        shown_wording("the ban would be extended by a month and that extra ferries would sail")
+        == "the ban would be extended by a month and extra ferries would sail"
+    )
+    text = (
+        "The council has long opposed building the second bridge over the estuary, arguing that "
+        "it would flood the lower town. The ferry company said it would add sailings."
+    )
+    far = "it would flood the lower town"
+    near = "it would add sailings"
+    council, company = _span(text, "The council"), _span(text, "The ferry company")
+    shown, hidden = _shown_and_hidden(
+        text,
+        [Actor("The council", "organization"), Actor("The ferry company", "organization")],
+        [
+            Quote(far, *_span(text, far), False, "The council", council, cue="arguing"),
+            Quote(near, *_span(text, near), False, "The ferry company", company, cue="said"),
+        ],
+    )
+    assert [t for _, t in shown] == [near]
+    assert [t for _, t in hidden] == [far]
