@@ -170,8 +170,20 @@ def _epithet(text: str) -> bool:
     return not before or not before[-1][:1].isupper() or "-" in before[-1]
 
 
+# A date that opens the row with nothing but a conjunction after it ("January 1st, 2018, and
+# will land …"): the row is the tail of a sentence.
+_DATE_THEN_CONJUNCTION = re.compile(
+    r"^\W*(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?,?\s+(?:and|but|or)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
+
+
 def _cut_from_sentence(text: str, before: str) -> bool:
     """A clause in small letters after a word that makes it subordinate, or after a dash."""
+    if _DATE_THEN_CONJUNCTION.search(text):
+        return True
     if not text[:1].islower():
         return False
     tail = before.rstrip()
@@ -281,6 +293,8 @@ def _date_elsewhere(text: str, shown: str) -> bool:
         _MONTHS.index(mon[:3].lower()) + 1 == day.month and int(d) == day.day for mon, d in written
     ):
         return True
+    if written and not _WRITTEN_DAY.search(_QUOTED.sub(" ", text)):
+        return True  # the day is written only in someone's quoted words
     named = [w for w in _WEEKDAYS if re.search(rf"\b{w}\b", text, re.IGNORECASE)]
     return bool(named) and _WEEKDAYS[day.weekday()] not in named
 
