@@ -50,7 +50,14 @@ _ANAPHOR = re.compile(
 )
 # What someone knows or thinks is no happening ("Every fan knows …").
 _KNOWING = re.compile(
-    r"^\W*(?:[\w'\u2019-]+\s+){1,4}?(?:knows?|believes?|thinks?|seems?|remains?|wonders?)\b"
+    r"^\W*(?:[\w'\u2019-]+\s+){1,4}?(?:knows?|believes?|thinks?|seems?|remains?|wonders?"
+    r"|means|meant)\b"
+)
+# An object that points back, with nothing after it ("… dismissed the possibility").
+_DANGLING_OBJECT = re.compile(
+    r"\bthe\s+(?:possibility|idea|claims?|reports?|move|plan|proposal|allegations?|suggestion"
+    r"|request|offer|decision|remarks|comments|incident)\W*$",
+    re.IGNORECASE,
 )
 # A photo's caption inside the row ("Paul Simon, photographed in 2016, will …").
 _CAPTION = re.compile(r",\s*(?:photographed|pictured)\b", re.IGNORECASE)
@@ -154,6 +161,7 @@ def _unresolved(text: str) -> bool:
         or _CAPTION.search(text)
         or _SOURCE_DATE.search(text)
         or _VAGUE_SAYERS.search(text)
+        or _DANGLING_OBJECT.search(text)
         or (_SAID_LAST.search(text) and not quoted)
     )
 
