@@ -145,6 +145,8 @@ def _targets(
             owners = {k for k in full if k[-1] == key[0] and k not in target}
             if len(owners) == 1:
                 target[key] = owners.pop()
+    target.update(_same_body(groups, person, target))
+    target.update(_same_person(groups, person, target))
     # A form that joined a longer form which itself joins another goes all the way.
     for key, into in list(target.items()):
         seen = {key}
@@ -153,6 +155,103 @@ def _targets(
             into = target[into]
         target[key] = into
     return target
+
+
+# The words a company's name may end with that do not make it another company.
+_SUFFIXES = frozenset("inc ltd corp co plc llc limited".split())
+_SMALL = frozenset("of the and for on in".split())
+
+
+def _mentions(groups: dict[tuple[str, ...], _Group], key: tuple[str, ...]) -> int:
+    return sum(groups[key].forms.values())
+
+
+def _same_body(
+    groups: dict[tuple[str, ...], _Group],
+    person: set[tuple[str, ...]],
+    taken: dict[tuple[str, ...], tuple[str, ...]],
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A body under two names: its name with and without a company suffix ("Broadcom Ltd.",
+    "Broadcom"), and its acronym in capitals beside its full name ("RAIB", "Rail Accident
+    Investigation Branch"), the one body of the storyline whose initials it is."""
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    bodies = [k for k in groups if k not in taken and _may_be_body(groups[k], k in person)]
+    by_base: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key in bodies:
+        base = key[:-1] if len(key) > 1 and key[-1] in _SUFFIXES else key
+        by_base[base].append(key)
+    for keys in by_base.values():
+        best = max(keys, key=lambda k: (_mentions(groups, k), len(k) == 1, k))
+        out.update({k: best for k in keys if k != best})
+    for key in bodies:
+        forms = groups[key].forms
+        if len(key) != 1 or not all(f.isupper() and 2 <= len(f) <= 6 for f in forms):
+            continue
+        owners = {
+            k
+            for k in bodies
+            if len(k) > 1 and "".join(w[0] for w in k if w not in _SMALL) == key[0]
+        }
+        if len(owners) == 1:
+            out[key] = out.get(owner := owners.pop(), owner)
+    return out
+
+
+def _may_be_body(group: _Group, person: bool) -> bool:
+    """Read as an organisation or a country at least once (one article may take "Broadcom"
+    for a person's name)."""
+    return not person or group.kinds.get("organization", 0) + group.kinds.get("country", 0) > 0
+
+
+def _same_person(
+    groups: dict[tuple[str, ...], _Group],
+    person: set[tuple[str, ...]],
+    taken: dict[tuple[str, ...], tuple[str, ...]],
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """One person under two spellings of a full name: the given name run together or
+    hyphenated ("Kim Jong Un", "Kim Jong-un"), or one letter apart in one of two words with the
+    other the same ("Manual Valls" beside "Manuel Valls"); and a family name written first
+    alone ("Kim") for the one person whose given name follows it in two parts."""
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    full = sorted((k for k in person if len(k) >= 2 and k not in taken), key=lambda k: (
+        -_mentions(groups, k), k))  # fmt: skip
+    for i, key in enumerate(full):
+        for other in full[:i]:
+            if _spelt_alike(key, other):
+                out[key] = out.get(other, other)
+                break
+    for key in groups:
+        if len(key) != 1 or key in taken or not _may_be_person(groups[key]):
+            continue
+        if any(k[-1] == key[0] for k in full):
+            continue  # a surname: joined (or not) by the rule for surnames
+        owners = {out.get(k, k) for k in full if k[0] == key[0] and _given_in_parts(k)}
+        if len(owners) == 1:
+            out[key] = owners.pop()
+    return out
+
+
+def _given_in_parts(key: tuple[str, ...]) -> bool:
+    return len(key) >= 3 or "-" in key[-1]
+
+
+def _spelt_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if (a[0], "".join(a[1:]).replace("-", "")) == (b[0], "".join(b[1:]).replace("-", "")):
+        return True
+    if len(a) != 2 or len(b) != 2:
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differ) == 1 and min(map(len, differ[0])) >= 5 and _one_apart(*differ[0])
+
+
+def _one_apart(x: str, y: str) -> bool:
+    """One letter changed, added or dropped."""
+    if len(x) > len(y):
+        x, y = y, x
+    if len(y) - len(x) > 1:
+        return False
+    i = next((n for n, (c, d) in enumerate(zip(x, y, strict=False)) if c != d), len(x))
+    return x[i + (len(x) == len(y)) :] == y[i + 1 :]
 
 
 def _in_capitals(group: _Group) -> bool:

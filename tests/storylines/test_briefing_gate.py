@@ -817,3 +817,45 @@ def test_the_tag_inside_reported_words_and_a_bodys_it_far_from_its_name_are_hidd
     )
     assert [t for _, t in shown] == [near]
     assert [t for _, t in hidden] == [far]
+
+
+def test_one_body_or_person_under_two_names_of_one_storyline_is_one_actor() -> None:
+    from briefing.storylines._cast import cast_of
+
+    cast = cast_of(
+        [
+            Actor("Marine Safety Investigation Unit", "organization", mentions=3),
+            Actor("MSIU", "organization", mentions=2),
+            Actor("Vantor Ltd.", "organization", mentions=4),
+            Actor("Vantor", "person", mentions=2),  # one article misread the company
+            Actor("Vantor", "organization", mentions=3),
+            Actor("Marietta Lund", "person", mentions=5),
+            Actor("Marieta Lund", "person", mentions=1),  # a typo in one outlet
+            Actor("Park Ji-won", "person", mentions=4),
+            Actor("Park Ji Won", "person", mentions=1),
+            Actor("Park", "person", mentions=2),
+        ]
+    )
+    assert cast.name("MSIU") == cast.name("Marine Safety Investigation Unit")
+    assert cast.name("Vantor") == cast.name("Vantor Ltd.")
+    assert cast.name("Marieta Lund") == "Marietta Lund"
+    assert cast.name("Park Ji Won") == cast.name("Park") == "Park Ji-won"
+
+
+def test_two_people_of_one_family_name_or_two_names_far_apart_stay_two() -> None:
+    from briefing.storylines._cast import cast_of
+
+    cast = cast_of(
+        [
+            Actor("Park Ji-won", "person", mentions=4),
+            Actor("Park Min-seo", "person", mentions=2),
+            Actor("Park", "person", mentions=2),
+            Actor("Mark Holt", "person", mentions=2),
+            Actor("Mary Holt", "person", mentions=2),
+            Actor("Theresa Lund", "person", mentions=2),
+            Actor("Theresa", "person", mentions=1),
+        ]
+    )
+    assert cast.name("Park") == "Park"  # which Park?
+    assert cast.name("Mary Holt") != cast.name("Mark Holt")
+    assert cast.name("Theresa") == "Theresa"  # a first name alone is no family name
