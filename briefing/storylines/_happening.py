@@ -81,6 +81,9 @@ _DAY_WORD = r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)d
 # The only day the row names is that of a plan in its sub-clause ("… as it was announced the
 # council would hold an emergency meeting today").
 _PLANNED_DAY = re.compile(rf"\b(?:would|will)\b[^,.;]*\b{_DAY_WORD}\b", re.IGNORECASE)
+_SAYING_PRESENT = re.compile(
+    r"\b(?:says|tells|reports|announces|confirms|warns|insists|claims|adds|writes)\b"
+)
 # A state, not a happening: a price standing somewhere, what something is today.
 _STATE = re.compile(
     r"\b(?:was|were|is|are)\s+(?:trading|hovering|sitting|standing|changing hands)\s+(?:at"
@@ -264,7 +267,11 @@ def _tense_against_date(text: str, shown: str, published: str | None, scheduled:
         return False
     if when[0] > article[1] + 1 and _past_only(text):
         return True
-    return len(shown) == 7 and when[1] < article[0] and _historic_present(text)
+    if _historic_present(text) and not _TODAY.search(text):
+        # A present tense with no year and no "today": a state or a comment ("The measure
+        # spreads benefits across …"), or an old event whose year is a guess.
+        return not _SAYING_PRESENT.search(text)
+    return False
 
 
 def _historic_present(text: str) -> bool:

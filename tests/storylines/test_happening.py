@@ -32,6 +32,7 @@ DOUBTFUL = [
     ("Hours after the vote, some senior analysts said the plan was doomed", "", ""),
     ("March 3rd, 2025, and will reopen in May", "", "2025-03-03"),
     ("On Tuesday, Mayor Lena Falk rejected the proposal", "", ""),
+    ("Tuesday's vote follows the release of a report on Monday", "", ""),
     ("The two-hour delay meant the ferry sailed on Tuesday", "", ""),
     ('The audit found that "payments were made between March 3, 2024 and May 1"', "", "2024-03-03"),
     ("The vote drew protests as it was announced the council would meet again today", "", ""),
