@@ -384,16 +384,6 @@ def _event_reports(m: Member, events: Sequence[Event]) -> list[tuple[EventReport
                 start, end, text, ok = s, s + len(sentence), sentence, True
                 threshold *= WIDENED_RELIEF
         ok = ok and event.confidence >= threshold
-        if ok and m.text:
-            before = m.text[_sentence(m.text, start, end)[0] : start]
-            ok = not doubtful_happening(
-                text,
-                before,
-                event.date,
-                m.published,
-                event.scheduled,
-                written_overnight=overnight(m.text),
-            )
         report = EventReport(date=event.date, text=text, source=cite(m, start, end))
         item = (report, event.scheduled, ok, event.confidence)
         i = next((i for i, k in enumerate(out) if _same_clause(k[0].source, report.source)), None)
@@ -401,7 +391,24 @@ def _event_reports(m: Member, events: Sequence[Event]) -> list[tuple[EventReport
             out.append(item)
         else:
             out[i] = _one_clause(out[i], item)
-    return [(r, scheduled, ok) for r, scheduled, ok, _c in out]
+    # Whether the words tell a happening on their date is judged once the clause has its words
+    # and its date (one clause read twice takes the longer words and the better date).
+    return [(r, scheduled, ok and not _doubted(m, r, scheduled)) for r, scheduled, ok, _c in out]
+
+
+def _doubted(m: Member, report: EventReport, scheduled: bool) -> bool:
+    if not m.text:
+        return False
+    start = report.source.start
+    before = m.text[_sentence(m.text, start, report.source.end)[0] : start]
+    return doubtful_happening(
+        report.text,
+        before,
+        report.date,
+        m.published,
+        scheduled,
+        written_overnight=overnight(m.text),
+    )
 
 
 _Read = tuple[EventReport, bool, bool, float]  # a report, scheduled, shown, confidence
@@ -418,10 +425,7 @@ def _one_clause(held: _Read, new: _Read) -> _Read:
     dated = new if _better_date(new[0], new[3], held) else held
     worded = new if len(new[0].text) > len(held[0].text) else held
     report = replace(worded[0], date=dated[0].date)
-    # Whether the words tell a happening on their date depends on the date: the same words
-    # are judged with the reading whose date they show.
-    shown = worded[2] or (dated[2] and dated[0].text in worded[0].text)
-    return (report, dated[1], shown, max(held[3], new[3]))
+    return (report, dated[1], worded[2], max(held[3], new[3]))
 
 
 def _better_date(report: EventReport, confidence: float, held: _Read) -> bool:

@@ -32,6 +32,10 @@ _WRITTEN_DAY = re.compile(
     r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
     r"|Sept?|Oct|Nov|Dec)[a-z]*\b"
 )
+_MONTH_NAME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
 # The subject is an epithet for someone named elsewhere ("The model and TV personality", "The
 # Grammy-nominated comedienne", "The group", "The New York bank").
 _EPITHET = re.compile(
@@ -294,6 +298,9 @@ def _date_elsewhere(text: str, shown: str) -> bool:
     noun_date = _NOUN_DATE.search(text)
     if noun_date and _verb_before(text[: noun_date.start()]):
         return True
+    if len(shown) == 7:
+        months = {m.lower()[:3] for m in _MONTH_NAME.findall(_QUOTED.sub(" ", text))}
+        return bool(months) and _MONTHS[int(shown[5:7]) - 1] not in months
     if len(shown) < 10:
         return False
     try:

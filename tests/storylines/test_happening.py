@@ -33,6 +33,7 @@ DOUBTFUL = [
     ("March 3rd, 2025, and will reopen in May", "", "2025-03-03"),
     ("On Tuesday, Mayor Lena Falk rejected the proposal", "", ""),
     ("Tuesday's vote follows the release of a report on Monday", "", ""),
+    ("The council opened the depot it had bought in September", "", "2025-01"),
     ("The two-hour delay meant the ferry sailed on Tuesday", "", ""),
     ('The audit found that "payments were made between March 3, 2024 and May 1"', "", "2024-03-03"),
     ("The vote drew protests as it was announced the council would meet again today", "", ""),
