@@ -650,7 +650,7 @@ def _weak_speaker(text: str, q: Quote, person: bool) -> bool:
     span, speaker = q.speaker_span, q.speaker
     if span is None or speaker is None:
         return False
-    if tag_inside(shown_wording(q.text), speaker):
+    if tag_inside(shown_wording(q.text), speaker) or _cut_mid_sentence(text, q):
         return True
     if not person and _far_it(text, q, span):
         return True
@@ -669,6 +669,15 @@ def _far_it(text: str, q: Quote, span: tuple[int, int]) -> bool:
 
 
 _NEAR_IT = 30  # characters: "Equifax said on Tuesday that it …"
+
+
+def _cut_mid_sentence(text: str, q: Quote) -> bool:
+    """A quotation that stops where no sentence ends ("… towards the Democratic" at the end
+    of a paragraph the page cut short)."""
+    shown = q.text.rstrip()
+    if shown[:1] not in "\"'\u201c\u2018" or re.search(r"[.!?\u2026;:,\u2014-]\W*$", shown):
+        return False
+    return text[q.end : q.end + 1] not in tuple(".!?\u2026,;:\"'\u201d\u2019")
 
 
 def _cut_or_gapped(text: str, q: Quote) -> bool:

@@ -229,7 +229,9 @@ def shown_wording(text: str) -> str:
 # A photo's caption: "FILE - In this May 18 file photo, …", "In this photo taken …", or a
 # paragraph that ends on its credit "(Alastair Grant/Associated Press)", "(AP Photo/Name)".
 _CAPTION_PARAGRAPH = re.compile(
-    r"^\W*(?:FILE\s*[-\u2013\u2014:]|In this [^.]{0,80}\bphoto\b)"
+    r"^\W*(?:FILE\s*[-\u2013\u2014:]|In this [^.]{0,80}\bphoto\b"
+    r"|(?:AP|AFP|Reuters|Getty|EPA|PA|Rex|Handout)\s*:"  # "AP:Associated Press North Korea …"
+    r"|(?:Handout|Getty|Reuters|AFP|EPA|PA|Rex)\s+[-\u2013\u2014])"
     r"|\((?:AP |AFP |Reuters )?(?:Photo/)?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}"
     r"/(?:[A-Z][\w.'-]*\s?){1,4}\)\W*$"
 )
@@ -560,6 +562,12 @@ def outlet_name(name: str) -> bool:
     return bool(tokens) and fold(tokens[-1]).strip(".") in OUTLET_WORDS
 
 
+_ROLE_WORDS = frozenset(
+    "president minister secretary spokesman spokeswoman spokesperson chief official officials"
+    " leader ambassador governor mayor senator chancellor premier".split()
+)
+
+
 def garbled_name(name: str) -> bool:
     """A name the extraction glued or doubled ("Equifax Equifax", "China DailyZhang Wei") or
     that holds small words other than name particles ("Boeing both", "the matter")."""
@@ -567,6 +575,8 @@ def garbled_name(name: str) -> bool:
     named = [fold(t) for t in tokens if t not in ("of", "the", "and")]
     if len(set(named)) < len(named):
         return True
+    if len(tokens) > 1 and tokens[-1].lower() in _ROLE_WORDS:
+        return True  # "US President": a role, not a name
     if len(tokens) > 1 and tokens[0].lower().endswith(("ated", "ened", "ssed", "cted")):
         return True  # "Devastated Hayley": a caption's adjective glued on a first name
     if len(tokens) > 1 and fold(tokens[0]).strip(".") in CREDIT_WORDS:
@@ -611,7 +621,8 @@ def weak_pronoun_speaker(
     elif person:
         return True  # "a spokesperson said Weinstein was …": the words are the spokesperson's
     paragraph_start = text.rfind("\n", 0, at) + 1
-    return not any(re.search(rf"\b{re.escape(w)}\b", text[paragraph_start:at]) for w in names)
+    head = names[-1:] if mention.lower() not in _SPEAKER_PRONOUNS else names
+    return not any(re.search(rf"\b{re.escape(w)}\b", text[paragraph_start:at]) for w in head)
 
 
 # Words that point back to something named before them ("it creates …", "they are tired").
@@ -691,12 +702,15 @@ def misnamed_speaker(
 
 def tag_inside(shown: str, speaker: str) -> bool:
     """The reporter's tag inside the words shown ("…, the presidential Blue House said in a
-    statement, without …"): the speaker's name followed by a verb of saying."""
-    last = words(speaker)[-1:] if speaker else []
-    if not last or shown.lstrip()[:1] in '"\u201c':
+    statement, without …"): a name followed by a verb of saying, the speaker's or another's
+    ("Moon Jae-in also said …" shown as a news agency's words)."""
+    if shown.lstrip()[:1] in '"\u201c':
         return False
-    tag = rf"\b{re.escape(last[0])}\s+(?:said|says|told|added|wrote|stated)\b"
-    return re.search(tag, without_quoted(shown)) is not None
+    return _TAG.search(without_quoted(shown)) is not None
+
+
+# A name and a verb of saying: someone's tag ("Wang added", "Moon Jae-in also said").
+_TAG = re.compile(r"\b[A-Z][\w'-]+\s+(?:also\s+)?(?:said|says|told|added|wrote|stated)\b")
 
 
 def without_quoted(text: str) -> str:

@@ -859,3 +859,22 @@ def test_two_people_of_one_family_name_or_two_names_far_apart_stay_two() -> None
     assert cast.name("Park") == "Park"  # which Park?
     assert cast.name("Mary Holt") != cast.name("Mark Holt")
     assert cast.name("Theresa") == "Theresa"  # a first name alone is no family name
+
+
+def test_a_credit_caption_a_role_for_a_name_and_a_cut_quotation_are_not_shown() -> None:
+    from briefing.storylines._gate import caption_paragraph, garbled_name, tag_inside
+
+    assert caption_paragraph("AP:Associated Press The harbour was closed after the storm")
+    assert caption_paragraph("Handout - Getty Two tugs towed the ferry back to port")
+    assert not caption_paragraph("The harbour master said the port would reopen on Friday.")
+    assert garbled_name("Harbour President")
+    # another person's tag inside reported words: the row is the reporter's sentence
+    assert tag_inside("Mara Eklund also said the strike was over", "Harbour Board")
+    text = 'Ola Brandt said: "Now that the board has declared its intention to close the\n\nNext.'
+    part = '"Now that the board has declared its intention to close the'
+    shown, hidden = _shown_and_hidden(
+        text,
+        [Actor("Ola Brandt", "person")],
+        [Quote(part, *_span(text, part), True, "Ola Brandt", (0, 10), cue="said")],
+    )
+    assert shown == [] and len(hidden) == 1
