@@ -23,6 +23,7 @@ from briefing.storylines._gate import (
     framed,
     garbled_name,
     in_relative_clause,
+    lone_group,
     main_clause_part,
     misnamed_speaker,
     opens_pointing_back,
@@ -590,7 +591,7 @@ def _quotes(
         for q in _analysis(analyses, m).quotes:
             who = cast.name(q.speaker) if q.speaker else None
             text = shown_wording(q.text)
-            known = who is not None and _known(who, cast)
+            known = who is not None and _known(who, cast) and not lone_group(who)
             copies.append(
                 _Copy(
                     who=who,

@@ -405,10 +405,15 @@ _RUN_ON = re.compile(r"[a-z]{3}\.\s+[a-z]{2,}\b")
 _TAG_TAIL = re.compile(r"[,.!?][\"\u201d\u2019']\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\W*$")
 
 
+_REPORTS = re.compile(r"\breport(?:s|ed|ing)?\b", re.IGNORECASE)
+
+
 def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
     """A quote that is a statement, not the object or the tail of a cut sentence, and said:
     in quotation marks or after a verb of saying."""
     opens_quoted = text.lstrip()[:1] in "\"'\u201c\u2018"
+    if not opens_quoted and cue and _REPORTS.search(cue):
+        return False  # "…, NPR's X reports", "ABC7 reported": a reporter's account, no quote
     if not saying_cue(cue) and not (direct and opens_quoted):
         return False  # "condemned the launch as 'outrageous'": quoted words, the reporter's verb
     shown = shown_wording(text)
@@ -716,3 +721,9 @@ _TAG = re.compile(r"\b[A-Z][\w'-]+\s+(?:also\s+)?(?:said|says|told|added|wrote|s
 def without_quoted(text: str) -> str:
     """The words outside quotation marks."""
     return re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", text)
+
+
+def lone_group(name: str) -> bool:
+    """A speaker that is a group named by one plural noun ("Diplomats", "Officials"): no one in
+    particular said it."""
+    return " " not in name.strip() and name.lower().endswith(_GROUP_ENDINGS)

@@ -878,3 +878,13 @@ def test_a_credit_caption_a_role_for_a_name_and_a_cut_quotation_are_not_shown() 
         [Quote(part, *_span(text, part), True, "Ola Brandt", (0, 10), cue="said")],
     )
     assert shown == [] and len(hidden) == 1
+
+
+def test_a_reporters_account_and_a_group_without_a_name_are_no_quote() -> None:
+    from briefing.storylines._gate import lone_group, quote_statement
+
+    words_ = "the ferry's release has not been independently verified"
+    assert not quote_statement(words_, False, "reports")
+    assert quote_statement(words_, False, "said")
+    assert lone_group("Diplomats") and lone_group("Officials")
+    assert not lone_group("Harbour Board") and not lone_group("Ola Brandt")
