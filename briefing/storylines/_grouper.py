@@ -21,6 +21,8 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import add, mul
 from typing import Any
 
 from briefing.safetext import clean_line
@@ -131,7 +133,9 @@ class Storyline:
         """JSON-ready state for the library (fingerprints are stored per article)."""
         return {
             "v": 1,
-            "centroid": {t: round(w, 5) for t, w in self.centroid.items()},
+            "centroid": dict(
+                zip(self.centroid, map(round, self.centroid.values(), repeat(5)), strict=True)
+            ),
             "count": self.count,
             "first_day": self.first_day,
             "last_day": self.last_day,
@@ -263,7 +267,8 @@ class Grouper:
         """Cosine similarity to the storyline, discounted by how long it has been quiet."""
         if story.norm2 <= 0:
             return 0.0
-        dot = sum(w * story.centroid.get(t, 0.0) for t, w in vec.items())
+        # in the vector's order, as a generator would sum it, but in C
+        dot = sum(map(mul, vec.values(), map(story.centroid.get, vec, repeat(0.0))))
         target = self.storylines.get(self.redirect.get(story.id, story.id), story)
         return dot / math.sqrt(story.norm2) * quiet_discount(target, day)
 
@@ -537,12 +542,12 @@ def quiet_discount(story: Storyline, day: int) -> float:
 
 def add_vector(story: Storyline, vec: Mapping[str, float]) -> None:
     centroid = story.centroid
-    dot = 0.0
-    for term, weight in vec.items():
-        old = centroid.get(term, 0.0)
-        dot += old * weight
-        centroid[term] = old + weight
-    story.norm2 += 2 * dot + sum(w * w for w in vec.values())
+    weights = list(vec.values())
+    old = list(map(centroid.get, vec, repeat(0.0)))
+    # summed in the vector's order, as a loop would, but in C
+    dot = sum(map(mul, old, weights))
+    centroid.update(zip(vec, map(add, old, weights), strict=True))
+    story.norm2 += 2 * dot + sum(map(mul, weights, weights))
 
 
 def prune(story: Storyline, index: dict[str, set[int]] | None = None) -> None:

@@ -129,9 +129,7 @@ class LibraryGrouper:
         story = grouper.storylines[result.storyline_id]
         # A new storyline is stored at once, label and all; the others once per batch, in
         # `save_touched`: a storyline's state (its centroid) and label sum up all its articles,
-        # and one article changes them little. After a crash in mid-batch the stored state
-        # lacks that batch's last articles, which stay placed: the grouping is a little
-        # less informed, never inconsistent (fingerprints are kept per article).
+        # and one article changes them little.
         if result.created:
             store.save_storyline(
                 self.library, story.id, label=label_for(story, self.idf), state=story.to_state()
