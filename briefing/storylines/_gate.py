@@ -405,6 +405,9 @@ _RUN_ON = re.compile(r"[a-z]{3}\.\s+[a-z]{2,}\b")
 _TAG_TAIL = re.compile(r"[,.!?][\"\u201d\u2019']\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\W*$")
 
 
+_PROMPT = re.compile(
+    r"\s*(?:See|Read|Click|Tap|Watch|Follow|Sign up|Subscribe|Listen|Download|Share)\b"
+)
 _REPORTS = re.compile(r"\breport(?:s|ed|ing)?\b", re.IGNORECASE)
 
 
@@ -412,6 +415,8 @@ def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
     """A quote that is a statement, not the object or the tail of a cut sentence, and said:
     in quotation marks or after a verb of saying."""
     opens_quoted = text.lstrip()[:1] in "\"'\u201c\u2018"
+    if not opens_quoted and _PROMPT.match(text):
+        return False  # "See latest news & …": a page's prompt under a label
     if not opens_quoted and cue and _REPORTS.search(cue):
         return False  # "…, NPR's X reports", "ABC7 reported": a reporter's account, no quote
     if not saying_cue(cue) and not (direct and opens_quoted):

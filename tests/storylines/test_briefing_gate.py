@@ -888,3 +888,10 @@ def test_a_reporters_account_and_a_group_without_a_name_are_no_quote() -> None:
     assert quote_statement(words_, False, "said")
     assert lone_group("Diplomats") and lone_group("Officials")
     assert not lone_group("Harbour Board") and not lone_group("Ola Brandt")
+
+
+def test_a_pages_prompt_under_a_label_is_no_quote() -> None:
+    from briefing.storylines._gate import quote_statement
+
+    assert not quote_statement("See the latest fares & which routes are running late", False, ":")
+    assert quote_statement("\u201cSee you on the quay at noon,\u201d", True, "said")
