@@ -20,8 +20,10 @@ from briefing.storylines._gate import (
     cut_short,
     described_body,
     event_statement,
+    final_offer,
     framed,
     garbled_name,
+    holds_no_position,
     in_relative_clause,
     lone_group,
     main_clause_part,
@@ -34,6 +36,7 @@ from briefing.storylines._gate import (
     subject_before,
     tag_inside,
     weak_pronoun_speaker,
+    without_dateline,
 )
 from briefing.storylines._happening import doubtful_happening, overnight
 from briefing.storylines._model import (
@@ -372,7 +375,8 @@ def _event_reports(m: Member, events: Sequence[Event]) -> list[tuple[EventReport
         ok = event_statement(text)
         if not ok and m.text:
             s, e = _sentence(m.text, start, end)
-            sentence = m.text[s:e].strip()
+            sentence = without_dateline(m.text[s:e].strip())
+            s = e - len(sentence)
             alone = not any(
                 o.start < e and s < o.end and o.text != event.text for o in events if o is not event
             )
@@ -778,22 +782,16 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
         start, end, text = r.start, r.end, r.text
         before = subject_before(m.text[max(0, start - 40) : start], holder) if holder else False
         cut = cut_short(m.text[end : end + 40])
+        s, _ = _sentence(m.text, start, end) if m.text else (start, end)
+        lead = m.text[s:start] if m.text else ""
         ok = red_line_statement(text, holder_before=before) and not cut
         if not ok and m.text:
-            s, e = _sentence(m.text, start, end)
-            sentence = m.text[s:e].strip()
-            # Several demands of one holder in one sentence ("proposes that A, that B and
-            # that C") are one row: the sentence; another holder's words keep it apart.
-            alone = not any(
-                o.start < e and s < o.end and o.holder != r.holder for o in red_lines if o is not r
-            )
-            if (
-                alone
-                and (cut or framed(m.text[s:start]) or condition_alone(text))
-                and len(words(sentence)) <= LONGEST_ROW
-                and red_line_statement(sentence)
-            ):
-                start, end, text, ok = s, s + len(sentence), sentence, True
+            whole = _whole_sentence(m.text, r, red_lines, cut)
+            if whole is not None:
+                (start, end), ok, lead = whole, True, ""
+                text = m.text[start:end]
+        if ok and holds_no_position(text, lead):
+            ok = False  # a demand's word, but no position toward another party
         known = holder is not None and (_known(holder, cast) or described_body(holder))
         out.append(
             _Copy(
@@ -807,6 +805,31 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
             )
         )
     return out
+
+
+def _whole_sentence(
+    text: str, r: RedLine, red_lines: Sequence[RedLine], cut: bool
+) -> tuple[int, int] | None:
+    """The span of the red line's sentence (without a wire dateline) when it says the demand
+    whole: the words were cut, framed by a demand before them ("Lindqvist demanded that …"),
+    a condition alone or an offer called final."""
+    s, e = _sentence(text, r.start, r.end)
+    raw = text[s:e]
+    sentence = without_dateline(raw.strip())
+    s = s + len(raw) - len(raw.lstrip()) + len(raw.strip()) - len(sentence)
+    # Several demands of one holder in one sentence ("proposes that A, that B and that C")
+    # are one row: the sentence; another holder's words keep it apart.
+    alone = not any(
+        o.start < e and s < o.end and o.holder != r.holder for o in red_lines if o is not r
+    )
+    if (
+        alone
+        and (cut or framed(text[s : r.start]) or condition_alone(r.text) or final_offer(r.text))
+        and len(words(sentence)) <= LONGEST_ROW
+        and red_line_statement(sentence)
+    ):
+        return s, s + len(sentence)
+    return None
 
 
 def _red_lines(

@@ -106,13 +106,14 @@ _DEMAND = re.compile(
 _FRAME_BEFORE = re.compile(
     r"\b(?:demand\w*|insist\w*|call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)"
     r"|refus\w*|reject\w*|must|will not|won['\u2019]t|cannot|unless|only if|on condition"
-    r"|ultimatum|warn\w*|threat\w*|propos(?:e|es|ed))\b[^.;]{0,40}$",
+    r"|ultimatum|warn\w*|threat\w*|propos(?:e|es|ed)"
+    r"|(?:vital|essential|imperative|crucial)(?:\s+importance)?)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
 # A position told as history ("Two months ago she would not pay a cent", "the board
 # previously rejected …"): what was held, not what is.
 _PAST = re.compile(
-    r"\b(?:ago|last (?:year|month|week)|in the past|previously|at the time"
+    r"\b(?:ago|last (?:year|month|week)|in the past|at the time"
     r"|when \w+ took office)\b",
     re.IGNORECASE,
 )
@@ -313,7 +314,13 @@ def _subject_first(text: str, *, pronoun_ok: bool) -> bool:
         return False  # a sentence spells out a number it opens with: this one was cut
     # A participle opening ("Scheduled to blast off …"), not a name ("Ted Cruz").
     participle = tokens[0][:1].isupper() and (
-        low.endswith("ing") or (low.endswith("ed") and len(tokens) > 1 and tokens[1].islower())
+        low.endswith("ing")
+        or (
+            low.endswith("ed")
+            and len(tokens) > 1
+            and tokens[1].islower()
+            and tokens[1].lower() not in AUXILIARIES  # "United has the right to …": a name
+        )
     )
     adjunct = low in PREPOSITIONS or low in CONJUNCTIONS or low in DISCOURSE or participle
     if adjunct and low not in RELATIVES:
@@ -477,6 +484,96 @@ def red_line_statement(text: str, *, holder_before: bool = False) -> bool:
     return _subject_first(shown, pronoun_ok=True)
 
 
+# Words that hold no position toward another party, though a demand's word stands in them
+# (judged on real news: each kind below was read as "not a red line"):
+# - an obligation the speakers lay on themselves ("we must redouble our efforts", "Our industry
+#   must recognize …", "the actions we should take"), not what they ask of someone else
+#   ("we must have guarantees" still asks);
+_OWN_OBLIGATION = re.compile(
+    r"\b(?:we|i|our\s+(?:industry|country|nation|society|community|government|people|party"
+    r"|team|company|city|world))\s+(?:\w+ly\s+)?(?:must|should|need to|needs to|have to|has to"
+    r"|ought to)\b(?!\s+(?:\w+ly\s+)?(?:have|get|see|receive|be (?:given|allowed|granted))\b)",
+    re.IGNORECASE,
+)
+# - a warning about what the other side is to grasp ("should clearly understand that …",
+#   "must let them understand"), not what it is to do;
+_TO_GRASP = re.compile(
+    r"\b(?:must|should|needs? to|ha(?:s|ve) to|ought to|let\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+    r"(?:\w+ly\s+)?(?:know|understand|realize|realise|recognize|recognise|be aware|learn"
+    r"|bear in mind|remember|accept that)\b",
+    re.IGNORECASE,
+)
+# - an aspiration for everyone to pull together ("North and South must work together", "the
+#   international community should unite against …");
+_TOGETHER = re.compile(
+    r"\b(?:must|should|needs? to|ha(?:s|ve) to|ought to)\s+(?:\w+ly\s+)?(?:all\s+)?"
+    r"(?:work together|unite|come together|join hands|stand together|pull together)\b",
+    re.IGNORECASE,
+)
+# - a norm for everybody, addressed to no party ("People should not see these things", "No one
+#   should underestimate …", "the music world must welcome …");
+_EVERYBODY = re.compile(
+    r"^\W*(?:people|no one|nobody|everyone|everybody|anyone|no country|no nation|society"
+    r"|the (?:\w+ )?world|the (?:\w+ )?industry|mankind|humanity)\s+[\"\u201c]?(?:\w+ly\s+)?"
+    r"(?:must|should|needs? to|ha(?:s|ve) to|ought to)\b",
+    re.IGNORECASE,
+)
+# - resolve with nothing refused ("we will never give in", "a democracy that will not allow
+#   itself to be destabilised");
+_RESOLVE = re.compile(
+    r"\b(?:will|would|shall|can|could)(?:\s+not|n['\u2019]t|\s+never)\s+(?:\w+ly\s+)?"
+    r"(?:give in|give up hope|back down|bow|cave|flinch|be (?:intimidated|cowed|deterred|silenced"
+    r"|defeated|divided|broken|cowered|destabili[sz]ed)|allow (?:itself|ourselves|himself"
+    r"|herself|themselves) to be)\b|\bwon['\u2019]t\s+(?:give in|back down|bow|flinch)\b",
+    re.IGNORECASE,
+)
+# - a plea for a general good, no one named to act ("called for more effective … efforts",
+#   "calling for an end to gun violence");
+_PLEA = re.compile(
+    r"\bcall(?:s|ed|ing)?\s+for\s+(?:an end to|more effective|greater|better|stronger"
+    r"|improved|enhanced|peace|calm|unity|justice|solidarity)\b",
+    re.IGNORECASE,
+)
+# - an offer or a proposal ("has proposed a 'double-freeze' initiative", "should start talks
+#   with their counterparts");
+_PROPOSAL = re.compile(
+    r"\bpropos(?:e|es|ed|ing)\s+(?:[\w\"\u201c\u201d'-]+\s+){0,5}?"
+    r"(?:initiative|plan|talks|dialogue|meeting|summit|framework|idea|solution|freeze"
+    r"|compromise|deal|swap|exchange)\b"
+    r"|\b(?:should|could|would|will)\s+(?:\w+ly\s+)?(?:start|hold|open|begin|resume|have)\s+"
+    r"(?:\w+\s+)?(?:talks|dialogue|negotiations)\b",
+    re.IGNORECASE,
+)
+_ASKED_OF_OTHERS = re.compile(
+    r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|demand\w*|insist\w*)\b", re.IGNORECASE
+)
+# - an order given and carried out, or a court's ruling: a happening, the timeline's
+#   ("ordered his government to cooperate …", "The court ordered Morsi to pay …");
+_ORDERED = re.compile(r"\bordered\b|\b(?:court|judge|tribunal|jury)\s+(?:\w+\s+)?ruled\b", re.I)
+# - an assessment told with "it was/is" ("it was irresponsible to blame others, adding …").
+_ASSESSMENT = re.compile(r"^\W*it\s+(?:was|is|would be|will be)\b", re.IGNORECASE)
+
+
+def holds_no_position(text: str, lead: str = "") -> bool:
+    """Whether a red line's words (`lead`: the words before them in their sentence) hold no
+    position toward another party: an obligation of the speakers' own, a warning of what to
+    grasp, an aspiration, a norm for everybody, resolve with nothing refused, a plea for a
+    general good, an offer or a proposal, an order carried out or a ruling, an assessment."""
+    said = f"{lead[-80:]} {text}"
+    if _PROPOSAL.search(said) and not _ASKED_OF_OTHERS.search(text):
+        return True
+    return bool(
+        _OWN_OBLIGATION.search(text)
+        or _TO_GRASP.search(text)
+        or _TOGETHER.search(text)
+        or _EVERYBODY.search(text)
+        or _RESOLVE.search(text)
+        or _PLEA.search(said)
+        or _ORDERED.search(said)
+        or _ASSESSMENT.search(text)
+    )
+
+
 # A sentence cut at a title's full stop ("… threats," Mr.): the split went wrong.
 _ENDS_AT_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|Sgt|Capt|St)\.\W*$")
 
@@ -518,6 +615,27 @@ def condition_alone(text: str) -> bool:
     """A condition clause by itself ("only if the strike ended first"): what it is the
     condition of stands before it in the sentence."""
     return bool(_CONDITION_CLAUSE.match(text))
+
+
+# A dateline before a sentence's first word ("SEOUL/UNITED NATIONS, Aug 30 (Reuters) - ").
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z/.'\s-]+(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-\u2013\u2014]\s*"
+)
+
+
+def without_dateline(sentence: str) -> str:
+    """The sentence without the dateline a wire story opens with."""
+    return _DATELINE.sub("", sentence, count=1)
+
+
+# An offer its maker calls the last ("called the bid its best and final offer").
+_FINAL = re.compile(r"\b(?:best and final|final offer)\b", re.IGNORECASE)
+
+
+def final_offer(text: str) -> bool:
+    """Whether the words name an offer as the last one."""
+    return bool(_FINAL.search(text))
 
 
 def framed(before: str) -> bool:

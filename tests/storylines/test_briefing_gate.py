@@ -895,3 +895,36 @@ def test_a_pages_prompt_under_a_label_is_no_quote() -> None:
 
     assert not quote_statement("See the latest fares & which routes are running late", False, ":")
     assert quote_statement("\u201cSee you on the quay at noon,\u201d", True, "said")
+
+
+def test_words_that_hold_no_position_toward_another_party_are_not_shown_as_red_lines() -> None:
+    from briefing.storylines._gate import holds_no_position
+
+    # what the speakers ask of themselves, or of everybody
+    assert holds_no_position("we must double our efforts to catch those who did this")
+    assert holds_no_position("Our industry must admit that young players face hurdles")
+    assert holds_no_position("Ferry crews and dockers must work together to keep the port open")
+    assert holds_no_position("People should not have to watch such things")
+    # a warning of what to grasp, resolve with nothing refused, a plea for a general good
+    assert holds_no_position("The council should clearly understand that the strike is legal")
+    assert holds_no_position("We will never give in to these threats")
+    assert holds_no_position("a city that will not allow itself to be intimidated")
+    assert holds_no_position("called for an end to knife crime")
+    # an offer, an order carried out, a ruling
+    assert holds_no_position("Norvik and Harwell have proposed a joint pay-freeze plan")
+    assert holds_no_position("ordered his ministers to cooperate with the inquiry")
+    # what one party demands of, refuses or sets as a condition to another
+    assert not holds_no_position("the board must open talks with the union by Friday")
+    assert not holds_no_position("called on the mayor to publish the audit")
+    assert not holds_no_position("we will not accept a pay cut unless the rosters change")
+    assert not holds_no_position("we must have guarantees before the vote")
+    assert not holds_no_position("called on the port to open talks on the proposal")
+
+
+def test_a_wire_dateline_and_a_name_ending_in_ed_do_not_hide_a_red_line() -> None:
+    from briefing.storylines._gate import red_line_statement, without_dateline
+
+    assert without_dateline("OSLO, May 4 (Reuters) - The union refused to sign.") == (
+        "The union refused to sign."
+    )
+    assert red_line_statement("United has the right to refuse boarding to unruly passengers")
