@@ -28,6 +28,7 @@ from briefing.storylines._gate import (
     lone_group,
     main_clause_part,
     misnamed_speaker,
+    named_then_relative,
     opens_pointing_back,
     outlet_name,
     quote_statement,
@@ -781,7 +782,12 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
         holder = cast.name(r.holder) if r.holder else None
         start, end, text = r.start, r.end, r.text
         before = subject_before(m.text[max(0, start - 40) : start], holder) if holder else False
-        cut = cut_short(m.text[end : end + 40])
+        # (not cut where the same holder's next demand goes on: "opposed A and reiterated B"
+        # are two rows, not the sentence and B again)
+        cut = cut_short(m.text[end : end + 40]) and not any(
+            o.holder == r.holder and 0 < o.start - end <= 12 and red_line_statement(o.text)
+            for o in red_lines
+        )
         s, _ = _sentence(m.text, start, end) if m.text else (start, end)
         lead = m.text[s:start] if m.text else ""
         ok = red_line_statement(text, holder_before=before) and not cut
@@ -796,7 +802,7 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
         out.append(
             _Copy(
                 who=holder,
-                text=shown_wording(text),
+                text=_TAG_LEFT.sub("", shown_wording(text)),
                 confidence=r.confidence,
                 shown=ok and known and r.confidence >= SHOWN_CONFIDENCE,
                 source=cite(m, start, end),
@@ -805,6 +811,13 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
             )
         )
     return out
+
+
+# The reporter's tag left after a quotation's words ('… tensions," Hua said.'): not the demand's.
+_TAG_LEFT = re.compile(
+    r"(?<=\w)[,.]?[\"\u201d\u2019']\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}"
+    r"(?:said|says|added|told reporters|warned|insisted)\.?$"
+)
 
 
 def _whole_sentence(
@@ -824,7 +837,13 @@ def _whole_sentence(
     )
     if (
         alone
-        and (cut or framed(text[s : r.start]) or condition_alone(r.text) or final_offer(r.text))
+        and (
+            cut
+            or framed(text[s : r.start])
+            or condition_alone(r.text)
+            or final_offer(r.text)
+            or named_then_relative(r.text)
+        )
         and len(words(sentence)) <= LONGEST_ROW
         and red_line_statement(sentence)
     ):

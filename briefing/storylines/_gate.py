@@ -90,11 +90,13 @@ _DEMAND = re.compile(
     r"\b(?:must|mustn['\u2019]t|needs? to|ha(?:s|ve) to|should|shall|demand\w*|insist\w*"
     r"|refus\w*|reject\w*|will not|won['\u2019]t|would not|wouldn['\u2019]t|cannot|can['\u2019]t"
     r"|never|no longer|not accept\w*|call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)\b"
+    r"|press(?:es|ed|ing)? for|(?:do|does)(?:n['\u2019]t| not) (?:allow|permit)"
     r"|requir\w*|unless|only if|provided that|on condition|as long as|ultimatum"
     r"|deadline|non-negotiable|red lines?|wants|wanted (?:\S+ ){1,3}to"
     r"|ask(?:s|ed)? (?:\S+ ){1,3}to|order(?:s|ed)? (?:\S+ ){1,5}?to"
     r"|threat\w*|vow\w*|warn\w*|oppos\w*|under no circumstances"
     r"|not (?:be )?(?:allowed|tolerated)|(?:will|would|['\u2019]ll)\b[^.]{0,120}\bif"
+    r"|(?:could not|couldn['\u2019]t)\b[^.]{0,100}\bif"
     r"|(?:would|could|will|can) (?:only )?accept|willing to|prepared to|ready to|open to"
     r"|propos(?:e|es|ed|al|als)|(?:best and )?final offer|best and final"
     r"|(?:premised|contingent) (?:up)?on"
@@ -113,7 +115,7 @@ _FRAME_BEFORE = re.compile(
 # A position told as history ("Two months ago she would not pay a cent", "the board
 # previously rejected …"): what was held, not what is.
 _PAST = re.compile(
-    r"\b(?:ago|last (?:year|month|week)|in the past|at the time"
+    r"\b(?:ago|last (?:year|month|week)|at the time"
     r"|when \w+ took office)\b",
     re.IGNORECASE,
 )
@@ -125,6 +127,7 @@ _IMPERATIVE = re.compile(
 # A predicate that opens with the demand itself ("called for …", "urged Equifax to …").
 _DEMAND_VERB_OPENING = re.compile(
     r"^(?:call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?"
+    r"|press(?:es|ed|ing)? for"
     r"|insist(?:s|ed|ing)?|vow(?:s|ed|ing)?|refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?"
     r"|warn(?:s|ed|ing)?|threaten(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|order(?:s|ed)?"
     r"|(?:reiterat|renew|repeat)\w* (?:its |their |his |her )?calls? (?:to|for))\b",
@@ -313,13 +316,18 @@ def _subject_first(text: str, *, pronoun_ok: bool) -> bool:
     if low[:1].isdigit() and not re.fullmatch(r"(?:1[89]|20)\d\d", low):
         return False  # a sentence spells out a number it opens with: this one was cut
     # A participle opening ("Scheduled to blast off …"), not a name ("Ted Cruz").
-    participle = tokens[0][:1].isupper() and (
-        low.endswith("ing")
-        or (
-            low.endswith("ed")
-            and len(tokens) > 1
-            and tokens[1].islower()
-            and tokens[1].lower() not in AUXILIARIES  # "United has the right to …": a name
+    # (a possessive is a name's: "United's guidelines")
+    participle = (
+        tokens[0][:1].isupper()
+        and low == tokens[0].lower()
+        and (
+            low.endswith("ing")
+            or (
+                low.endswith("ed")
+                and len(tokens) > 1
+                and tokens[1].islower()
+                and tokens[1].lower() not in AUXILIARIES  # "United has the right to …": a name
+            )
         )
     )
     adjunct = low in PREPOSITIONS or low in CONJUNCTIONS or low in DISCOURSE or participle
@@ -619,8 +627,11 @@ def condition_alone(text: str) -> bool:
 
 # A dateline before a sentence's first word ("SEOUL/UNITED NATIONS, Aug 30 (Reuters) - ").
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z/.'\s-]+(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"^(?:[A-Z][A-Z/.'\s-]+(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
     r"\((?:[A-Z][\w.]*\s?){1,3}\)\s*[-\u2013\u2014]\s*"
+    # or a photo's credit left before it: "Andrew Kelly / Reuters The Council said …"
+    r"|^(?:[A-Z][\w.'-]+\s){1,3}/\s*[A-Z][\w&.]*(?:\s(?:Images|Photo|Pictures|Press))?\s+"
+    r"(?=[A-Z])"
 )
 
 
@@ -636,6 +647,16 @@ _FINAL = re.compile(r"\b(?:best and final|final offer)\b", re.IGNORECASE)
 def final_offer(text: str) -> bool:
     """Whether the words name an offer as the last one."""
     return bool(_FINAL.search(text))
+
+
+# A name and the relative clause that holds the position ("Mollenkopf and his board, who have
+# so far refused to negotiate"): a phrase, whose sentence says it whole.
+_NAME_WHO = re.compile(r"^[A-Z][\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4},\s+(?:who|which)\s")
+
+
+def named_then_relative(text: str) -> bool:
+    """Whether the words are a name followed by the relative clause that holds the position."""
+    return bool(_NAME_WHO.match(text))
 
 
 def framed(before: str) -> bool:

@@ -559,13 +559,13 @@ _CLAUSE_VERB = re.compile(
 _FRAME = re.compile(
     r"\b(?:must|mustn['\u2019]t|shall not|will not|won['\u2019]t|would not|wouldn['\u2019]t"
     r"|cannot|can['\u2019]t|never|refus\w*|reject\w*|demand\w*|insist\w*|urg\w*"
-    r"|call(?:s|ed|ing)? (?:on|for)"
+    r"|call(?:s|ed|ing)? (?:on|for)|press(?:es|ed|ing)? for"
     r"|ask(?:s|ed|ing)?|requir\w*|unless|only if|provided that|on condition|condition\w*"
     r"|non-negotiable|red lines?|ultimatum|deadline|do not|don['\u2019]t|not on the table|until|if"
     r"|want(?:s|ed)? (?:\S+ ){0,4}?(?:to|raised|stopped|removed|cut|lifted|back)|want(?:s|ed)? an?"
     r"|order\w*|expect\w* \S+ to|terms|should|oppos\w*|vow\w*|had to|final (?:offer|bid)"
     r"|best and final|propos(?:e|es|ed|ing)|proposals? (?:to|that|for)|offer(?:s|ed)? to"
-    r"|(?:ready|willing|prepared) to|not up for"
+    r"|(?:ready|willing|prepared) to|not up for|(?:vital|essential|imperative|crucial)"
     r"|not for sale|there can be no|under no circumstances|would let|under (?:the|its|their)"
     r" (?:\w+ )?(?:agreement|deal|plan|terms|offer|proposal))\b",
     re.I,
@@ -643,7 +643,8 @@ def _held_elsewhere(r: RedLine, lead: str) -> bool:
     """See RED_LINE_HOLDER_ELSEWHERE."""
     names = [w for w in (r.holder or "").split() if len(w) > 2 and w[:1].isupper()]
     said = [m for w in names for m in re.finditer(rf"\b{re.escape(w)}\b", lead)]
-    if any(_GROUP_AFTER_NAME.match(lead[m.end() :]) for m in said):
+    own_group = bool(_GROUP_AFTER_NAME.match(" " + (r.holder or "").split()[-1]))
+    if not own_group and any(_GROUP_AFTER_NAME.match(lead[m.end() :]) for m in said):
         return True
     # (a possessive is the holder's own: "will be Broadcom's best and final offer")
     inside = [
@@ -688,6 +689,10 @@ _OPPOSED_RULE = re.compile(
     r"\boppos\w*\s+(?:\S+\s+){0,3}?(?:rule|regime|government|presidency|leadership)\b", re.I
 )
 _DEMAND_MODAL = re.compile(r"\b(?:must|should|demand\w*|insist\w*|unless|only if)\b", re.I)
+# The words right before the item ask for it: "condemned the launch, demanding that | …"
+_ASKED_JUST_BEFORE = re.compile(
+    r"\b(?:demand\w*|insist\w*|urg\w*|call\w*\s+(?:on|for))(?:\s+that)?\W*$", re.I
+)
 _CALL_FOR_MOOD = re.compile(
     r"\bcall(?:s|ed|ing)?\s+for\s+(?:peace|calm|unity|restraint|stability|dialogue|justice"
     r"|solidarity|harmony|tolerance|understanding)\b(?:\s+(?:in|on|across|throughout|between|among)"
@@ -728,7 +733,8 @@ def _no_position(r: RedLine, lead: str) -> dict[str, float]:
     """See RED_LINE_NO_POSITION."""
     text = r.text
     said = lead + text
-    if _CONDEMNED_ACT.search(said) and not _DEMAND_MODAL.search(text):
+    asked = _DEMAND_MODAL.search(text) or _ASKED_JUST_BEFORE.search(lead)
+    if _CONDEMNED_ACT.search(said) and not asked:
         return {"a condemnation": RED_LINE_NO_POSITION}
     if _OPPOSED_RULE.search(said) and not _DEMAND_MODAL.search(text):
         return {"an opposition to a rule": RED_LINE_NO_POSITION}
@@ -751,7 +757,10 @@ def _no_position(r: RedLine, lead: str) -> dict[str, float]:
 
 _DETERMINED = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|your|our)\s", re.I)
 # (a singular in -er or -or may be a thing: "the letter", "the matter", "the order")
-_AGENT_ENDINGS = ("ers", "ors", "ist", "ists", "ian", "ians", "man", "men", "person", "people")
+_AGENT_ENDINGS = (
+    "ers", "ors", "ist", "ists", "ian", "ians", "man", "men", "person", "people", "executives",
+    "representatives",
+)  # fmt: skip
 
 
 _NAME_PARTICLES = frozenset("of for and the de da di del van von der le la du al bin y".split())

@@ -70,16 +70,20 @@ _PUBLIC = (
 )
 # the words between the one asked and "to": not a clause of its own ("told the pilot that she
 # planned to file a complaint" reports what she said, it asks nothing)
-_ASKED_GAP = r"(?:\s+(?!(?:that|who|which|if|whether|she|he|they|it)\b)[\w'\u2019-]+){0,5}?"
+_ASKED_GAP = (
+    r"(?:\s+(?!(?:that|who|which|if|whether|she|he|they|it|is|was|were|are|has|had|have"
+    r"|said|says)\b)[\w'\u2019-]+,?){0,6}?"
+)
 # a verb of asking with its object: "asked the board to publish …", "calls for a ban on …";
 # the demand starts at the verb.  Passives ("is expected to") and predictions ("expects the
 # talks to fail") are not demands.
 _ASKED = (
-    rf"\b(?-i:(?:(?:{any_of(ASKING_VERB_STEMS)})(?:s|ed|es|ing)?|told"
+    rf"\b(?-i:(?:(?:{any_of(ASKING_VERB_STEMS)})(?:s|ed|es|ing|(?<=urg)e)?|told"
     r"|call(?:s|ed|ing)? (?:on|upon))"
-    rf"\s+(?!{_NOT_ASKED_OBJECT}|{_PUBLIC})"
+    # (the words asked for may open a quotation: 'called on "all nations to take …"')
+    rf"\s+[\"\u201c]?(?!{_NOT_ASKED_OBJECT}|{_PUBLIC})"
     rf"(?:{any_of(ASKED_OBJECT_DETERMINERS)}|(?-i:[A-Z][\w'\u2019-]*|[a-z]+s))\b"
-    rf"{_ASKED_GAP}\s+to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
+    rf"{_ASKED_GAP}\s+[\"\u201c]?to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
     # "expected the ministry to …" holds someone to something; "expect the rush to continue"
     # is a forecast, so the object has to be someone who can act
     rf"|expect(?:s|ed|ing)?\s+(?:the|its|their|all)\s+"
@@ -121,7 +125,13 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|on (?:the )?condition of(?! anonymity)|so long as"
         r"|(?<=, )provided(?= (?:the|they|it|he|she|we|no)\b)"
         r"|conditional on|(?:contingent|premised|conditioned) (?:up)?on"
-        r"|as long as(?! (?:it takes|necessary|possible|needed)))\b", re.I)),
+        r"|as long as(?! (?:it takes|necessary|possible|needed))"
+        # what it would take: "would need more than $80 a share to be persuaded to sell"
+        r"|would need (?:more than|at least)\b(?=[^.;]{0,60}?\bto (?:be persuaded|accept|agree"
+        r"|support|sell|back|side))"
+        # a warning that sets its condition: 'warned him: "If you do it again, you will …"'
+        r"|warn(?:s|ed)\b(?=(?:\s+[\w'\u2019-]+){0,3}?\s*[:,]?\s*[\"\u201c\u2018']?\s*(?-i:If)\s"
+        r"[^.;?!]{3,160}?\b(?:will|would)\s))\b", re.I)),
     ("refusal", re.compile(
         # "did not talk" narrates the past; it holds no position now
         rf"\b(?:will|would|shall|can|could|do|does)(?: not|n't| never)\s+{_SKIP}{_REFUSE}\b"
@@ -144,8 +154,14 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         # "would not resume talks until …": a refusal held until a condition is met
         r"|\b(?:will|would|shall)(?: not|n't| never)\s+(?:\w+\s+){1,4}?[^.;]{0,60}?\buntil\b"
         r"|\bwon't\s+(?:\w+\s+){1,4}?[^.;]{0,60}?\buntil\b"
+        # a refusal held on a condition: "could not take the talks seriously if they don't …"
+        r"|\b(?:will|would|could|can)(?: not|n['\u2019]t| never)\s+"
+        r"(?!(?:have|be|surprise|know|care|mind|matter|normally)\b)"
+        r"[^.,;?!\u2026]{3,80}?(?<!\beven )\bif\b"
+        r"(?!\s+(?:necessary|needed|possible|any|we tried)\b)"
         # a threat held by its subject: "the union would strike if …", "will sue if …"
-        rf"|\b(?:would|will)\s+(?:\w+ly\s+)?(?:{_THREAT})\w*\b[^.;]{{0,80}}?\bif\b", re.I)),
+        rf"|\b(?:would|will)\s+[\"\u201c]?(?:\w+ly\s+)?(?:{_THREAT})\w*\b"
+        r"[^.;]{0,80}?\bif\b", re.I)),
     ("non-negotiable", re.compile(
         r"\b(?:under|in) (?:no|any) circumstances\b|\bunder any arrangement\b|\bnon-negotiable\b"
         r"|\bwhatever happens\b|\bat any (?:cost|price)\b"
@@ -156,6 +172,8 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bbest and final\b|\bfinal (?:offer|bid|figure|price)\b|\btake it or leave it\b"
         # a right held against others: "has the right to refuse transport to …"
         r"|\bright to (?:refuse|deny|reject|cancel|remove|terminate)\b"
+        # a right kept against others' wishes: "reserves the right to hold drills …"
+        r"|\breserv(?:es|ed|ing) (?:the |its |their )?right to\b"
         r"|\bno\s+(?!way\b)\w+(?:\s+\w+)?\s+(?:may|can|could|must)\b"
         r"|\bno\s+(?:\w+\s+){1,2}?without\b"
         r"|\bconditions?\b[^.;:]{0,60}:", re.I)),
@@ -169,8 +187,12 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         # names them (a noun before its verb)
         r"|(?<!\bwhich )\bdemand(?:s|ed|ing)\b(?! by\b)(?! (?:were|are|have|had|\w+ed)\b)"
         r"|\bwould demand\b|\bwant(?:s|ed)\b(?! to\b)"
+        r"|\binsist(?:s|ed)\b(?=\s+(?-i:[A-Z])[\w'\u2019-]+(?:\s+(?-i:[A-Z])[\w'\u2019-]+)?\s+"
+        r"(?!(?:had|was|were|would|could|did|will|can|might|should|must|has|is|are|does)\b)"
+        r"(?-i:[a-z]+)\b(?<!s)(?<!ed))"
         r"|\b(?:ready|prepared|willing) to\b[^.;]{0,80}\bif\b"
-        rf"|\b(?:call(?:s|ed)? on|urg(?:es|ed|ing)) (?!{_PUBLIC})(?:[\w'\u2019-]+ ){{1,5}}?to\b"
+        rf"|\b(?:call(?:s|ed)? on|urg(?:e|es|ed|ing)) [\"\u201c]?(?!{_PUBLIC})"
+        rf"(?:[\w'\u2019-]+ ){{1,5}}?[\"\u201c]?to\b"
         r"|\bcontinue\w*\b[^.;]{0,60}\buntil\b|\b(?:no one|nobody)\b[^.;]{0,60}\buntil\b"
         # what someone holds to be necessary: "it was vital that …", "of crucial importance that"
         r"|\b(?:vital|essential|imperative|crucial)(?:\s+importance)?[\"\u201d\u2019]?,?\s+that\b"
@@ -203,7 +225,7 @@ _RAW_TRIGGERS += [
         r"|collapse|collapses|escalate|escalates)\b)", re.I)),
 ]  # fmt: skip
 _FIRST_LETTERS = (
-    "oupcas", "wscdnr", "uinwatcrbf", "mhdiacuorpwenvi", "aupcoitel", "upfd", "ro", "v", "s"
+    "oupcasw", "wscdnr", "uinwatcrbf", "mhdiacuorpwenvi", "aupcoitel", "upfd", "ro", "v", "s"
 )  # fmt: skip
 _TRIGGERS = [
     (kind, re.compile(rf"(?=[{first}])(?:{pat.pattern})", pat.flags))
@@ -466,11 +488,23 @@ def _frames(
         end = _past_colon(text, s, cue, end)
         frame = frames.get((start, end))
         if frame is None:
-            holder = _holder(text, s, cue, speaker, reg, quotes)
+            holder = _warner(text, cue, near) or _holder(text, s, cue, speaker, reg, quotes)
             frames[(start, end)] = _Frame(start, end, cue, holder, own)
         elif own:
             frame.own_clause = True
     return list(frames.values())
+
+
+_WARNED = re.compile(r"warn", re.I)
+
+
+def _warner(text: str, cue: _Cue, near: list[Quote]) -> str | None:
+    """Who gave a warning that sets its condition: the speaker of the words that follow
+    ("she warned him: “If you …”" is hers, whoever else the clause names)."""
+    if cue.kind != "condition" or not _WARNED.match(text, cue.start):
+        return None
+    said = (q for q in near if cue.end <= q.start <= cue.end + 40 and q.speaker)
+    return next((q.speaker for q in said), None)
 
 
 def _past_colon(text: str, s: Sentence, cue: _Cue, end: int) -> int:
@@ -1022,6 +1056,14 @@ def _before_circumstance(text: str, start: int, end: int) -> int:
     return circumstance.start()
 
 
+# A name opening a clause of circumstance right before the demand's verb: "Negotiations failed
+# when Boko Haram demanded a ransom" is the group's demand, from its name.
+_NAMED_IN_CLAUSE = re.compile(
+    r"(?:^|[\s,])(?:when|after|because|since|while)\s+"
+    r"((?-i:[A-Z])[\w'\u2019-]+(?:\s+(?-i:[A-Z])[\w'\u2019-]+){0,3})\s+$"
+)
+
+
 def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]:
     """Where in its frame the demand itself starts and ends, before trimming: past a clause it
     does not belong to, past a lead-in ("the plan proposes that"), from an asking verb."""
@@ -1044,7 +1086,11 @@ def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]
         start = max(start, cue.start)  # "Aino Rask asked the board to publish …": from the verb
         # … up to a clause that only says when or why: "… on Wednesday after the river …"
         end = _before_circumstance(text, cue.start, end)
+    named = _NAMED_IN_CLAUSE.search(text, start, cue.start) if cue.kind == "demand" else None
+    if named is not None:
+        start = max(start, named.start(1))  # "talks failed when Boko Haram demanded …": its own
     relative = _PLAN_THAT.match(text, cue.start, cue.end) if cue.kind == "term" else None
+
     if relative is not None:
         start = max(start, relative.end())  # "sent a plan that would let …": what it would do
     if text[cue.start : cue.end].lower().startswith("vow"):
@@ -1470,6 +1516,7 @@ def _red_lines_of(
             who = subject.canonical if subject is not None else holder
         if frame.cue.kind == "term" and _MUTUAL.search(text, frame.cue.start, frame.cue.end):
             who = _party_bound(text, item, reg) or who  # each term of a deal binds its party
+        who = _group_of(text, s.start, item_start, who)
         red_line = RedLine(
             holder=who,
             text=text[item_start:item_end],
@@ -1479,6 +1526,24 @@ def _red_lines_of(
         )
         out.append(red_line)
     return out
+
+
+# The people of a named body who hold a position, not the body: "NXP shareholders have piled
+# in, arguing the offer must be improved" is the shareholders', not NXP's.
+_GROUP_OF_NAME = re.compile(
+    r"\b((?-i:[A-Z])[\w&.-]*)\s+(shareholders|investors|employees|workers|staff|unions?"
+    r"|executives|lawyers|fans|residents|voters|customers|members|supporters)\b"
+)
+
+
+def _group_of(text: str, sentence_start: int, item_start: int, who: str | None) -> str | None:
+    """The holder as the group of its name that opens the sentence as its subject."""
+    if who is None:
+        return None
+    group = _GROUP_OF_NAME.match(text, sentence_start, item_start)
+    if group is None or not who.startswith(group.group(1)):
+        return who
+    return f"{group.group(1)} {group.group(2)}"
 
 
 def find_red_lines(

@@ -417,3 +417,69 @@ def test_should_with_a_bare_noun_before_its_verb_sets_a_condition() -> None:
 
 def test_an_adverb_before_be_aware_is_still_advice() -> None:
     assert red_lines('"They should clearly be aware that this is real," the mayor said.') == []
+
+
+def test_a_call_whose_words_open_a_quotation_is_a_demand() -> None:
+    text = (
+        'The mayor of Eskby called on the port authority "to publish the audit, reopen the '
+        'north gate and meet the dockers," her office said.'
+    )
+    (found,) = red_lines(text)
+    assert found.kind == "demand" and "to publish the audit" in found.text
+
+
+def test_an_appositive_between_the_one_urged_and_to_keeps_the_demand() -> None:
+    text = "Eskby's mayor urged its two neighbours, Norvik and Harwell, to share the ferry costs."
+    (found,) = red_lines(text)
+    assert "to share the ferry costs" in found.text
+
+
+def test_a_warning_that_sets_a_condition_is_the_warners() -> None:
+    text = (
+        "Later, Ines Carvalho met the chairman and warned him: \u201cIf you cut the night "
+        "shifts, the whole depot will walk out.\u201d"
+    )
+    found = analyse(text, "2026-11-25")
+    (red,) = found.red_lines
+    assert red.kind == "condition" and red.holder == "Ines Carvalho"
+    assert "If you cut the night shifts" in red.text
+
+
+def test_a_subjunctive_after_insisted_is_a_demand_a_claim_is_not() -> None:
+    (found,) = red_lines("Lund insisted Harwell apologise to the crews before any talks.")
+    assert "Harwell apologise to the crews" in found.text
+    assert red_lines("Lund insisted Harwell was wrong about the crews.") == []
+
+
+def test_a_demand_in_a_clause_of_circumstance_starts_at_its_holder() -> None:
+    text = "Talks collapsed in March when Norvik Ferries demanded a fee of 2 million crowns."
+    (found,) = red_lines(text)
+    assert found.text.startswith("Norvik Ferries demanded a fee")
+
+
+def test_the_shareholders_of_a_named_company_hold_their_own_demand() -> None:
+    text = (
+        "Harwell shareholders have bought into the stock, arguing Norvik's offer of 40 crowns "
+        "must be raised."
+    )
+    found = analyse(text, "2026-11-25").red_lines
+    assert [r.holder for r in found] == ["Harwell shareholders"]
+
+
+def test_a_refusal_held_on_a_condition_and_a_right_reserved() -> None:
+    (refusal,) = red_lines(
+        "The minister said Oslo could not sign the accord 'if the quotas are not cut first'."
+    )
+    assert refusal.kind == "refusal"
+    assert red_lines("I could not believe it, even if I tried.") == []
+    (right,) = red_lines("The navy says it reserves the right to sail through the strait.")
+    assert right.kind == "non-negotiable"
+
+
+def test_a_demand_made_beside_a_condemnation_is_confident() -> None:
+    text = (
+        "The Eskby Council condemned the rebels' firing of rockets at the port, demanding that "
+        "the group halts its attacks."
+    )
+    found = analyse(text, "2026-11-25").red_lines
+    assert found and all(r.confidence >= 0.5 for r in found)
