@@ -96,7 +96,7 @@ _DEMAND = re.compile(
     r"|ask(?:s|ed)? (?:\S+ ){1,3}to|order(?:s|ed)? (?:\S+ ){1,5}?to"
     r"|threat\w*|vow\w*|warn\w*|oppos\w*|under no circumstances"
     r"|not (?:be )?(?:allowed|tolerated)|(?:will|would|['\u2019]ll)\b[^.]{0,120}\bif"
-    r"|(?:could not|couldn['\u2019]t)\b[^.]{0,100}\bif"
+    r"|(?:could not|couldn['\u2019]t)\b[^.]{0,100}\bif|would need (?:more than|at least)"
     r"|(?:would|could|will|can) (?:only )?accept|willing to|prepared to|ready to|open to"
     r"|propos(?:e|es|ed|al|als)|(?:best and )?final offer|best and final"
     r"|(?:premised|contingent) (?:up)?on"
@@ -682,6 +682,10 @@ CREDIT_WORDS = frozenset(
 
 # The last word of a description that names a body or a group of people a reader can place
 # without a name ("the Trump administration", "music lawyers and talent managers").
+# Groups that hold a position under their plural alone.
+_GROUPS_ALONE = frozenset(
+    "Investors Shareholders Stockholders Bondholders Creditors Protesters Demonstrators".split()
+)
 _BODY_HEADS = frozenset(
     "administration government ministry department council court committee commission agency"
     " board union police military army parliament congress senate cabinet regime".split()
@@ -695,6 +699,8 @@ def described_body(name: str) -> bool:
     body's noun or in a group of people ("the Trump administration", "NXP shareholders"), not
     one person described ("a spokesman") nor a thing ("the examples", "the launch")."""
     tokens = name.split()
+    if name in _GROUPS_ALONE:
+        return True  # "Investors said they would need more than …"
     if len(tokens) < 2 or len({t.lower() for t in tokens}) < len(tokens):
         return False
     if not all(re.fullmatch(r"[\w'\u2019.&-]+", t) for t in tokens):

@@ -566,6 +566,7 @@ _FRAME = re.compile(
     r"|order\w*|expect\w* \S+ to|terms|should|oppos\w*|vow\w*|had to|final (?:offer|bid)"
     r"|best and final|propos(?:e|es|ed|ing)|proposals? (?:to|that|for)|offer(?:s|ed)? to"
     r"|(?:ready|willing|prepared) to|not up for|(?:vital|essential|imperative|crucial)"
+    r"|would need (?:more than|at least)"
     r"|not for sale|there can be no|under no circumstances|would let|under (?:the|its|their)"
     r" (?:\w+ )?(?:agreement|deal|plan|terms|offer|proposal))\b",
     re.I,

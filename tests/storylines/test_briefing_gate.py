@@ -928,3 +928,11 @@ def test_a_wire_dateline_and_a_name_ending_in_ed_do_not_hide_a_red_line() -> Non
         "The union refused to sign."
     )
     assert red_line_statement("United has the right to refuse boarding to unruly passengers")
+
+
+def test_investors_hold_a_condition_under_their_plural_alone() -> None:
+    from briefing.storylines._gate import described_body, red_line_statement
+
+    assert described_body("Investors")
+    assert not described_body("Examples")
+    assert red_line_statement("they would need more than 40 crowns a share to be persuaded to sell")
