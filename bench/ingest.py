@@ -277,9 +277,10 @@ def real_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(REAL_TEXTS.glob("*.txt"))]
 
 
-def run_cli(args: list[str]) -> tuple[float, float]:
-    """Run `briefing ARGS` in its own process: wall seconds and the peak memory (MB) of the
-    largest process it ran (itself or a worker it started)."""
+def run_cli(args: list[str]) -> tuple[float, float, float]:
+    """Run `briefing ARGS` in its own process: wall seconds, the peak memory (MB) of the
+    largest process it ran (itself or a worker it started), and the CPU seconds (user + sys)
+    of it and its workers together (less noisy than wall time on a shared machine)."""
     started = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "briefing", *args],
@@ -290,7 +291,7 @@ def run_cli(args: list[str]) -> tuple[float, float]:
     took = time.perf_counter() - started
     if status != 0 and child.stderr is not None:
         print("    failed:", child.stderr.read().decode(errors="replace")[-500:])
-    return took, usage.ru_maxrss / 1024
+    return took, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def run_newsboat(newsboat: str, workdir: Path, label: str) -> float:
@@ -367,23 +368,25 @@ def main() -> None:
         if args.real and not args.fetch_only:
             _get(f"{base}/__mode/honour")
             pending = total  # the cold round stored them all
-            took, peak = run_cli(["--db", str(db), "digest"])
+            took, peak, cpu = run_cli(["--db", str(db), "digest"])
             print(
                 f"  briefing digest     {took:7.2f} s  {pending / took:6.0f} articles/s"
                 f" (target >= 150)   peak memory {peak:.0f} MB (largest process; target < 500)"
+                f"   CPU {cpu:.1f} s = {1000 * cpu / pending:.1f} ms/article (main + workers)"
             )
             fresh = workdir / "fresh.db"
             with open_library(fresh) as library, library.db.atomic():
                 for url in urls:
                     add_feed(library, url)
-            took, peak = run_cli(["--db", str(fresh), "refresh"])
+            took, peak, cpu = run_cli(["--db", str(fresh), "refresh"])
             print(
                 f"  briefing refresh    {took:7.2f} s  (fetch, store, analyse, group into a"
                 f" fresh library; target < 60 s)   peak memory {peak:.0f} MB (largest process)"
+                f"   CPU {cpu:.1f} s"
             )
             other = str(workdir / "fresh2.db")
             run_cli(["--db", other, "import", str(workdir / "urls")])
-            took, peak = run_cli(["--db", other, "refresh", "--no-digest"])
+            took, peak, _cpu = run_cli(["--db", other, "refresh", "--no-digest"])
             print(
                 f"  briefing refresh --no-digest {took:6.2f} s  (a fresh library, its own process)"
                 f"   peak memory {peak:.0f} MB"
