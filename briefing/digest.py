@@ -1,8 +1,8 @@
 """The pipeline after a refresh: analyse new, edited and outdated articles, then group them.
 
 Resumable: each article's records and its place in a storyline are written in one
-transaction, so an interrupted digest leaves every article either done or still pending,
-and the next digest carries on where this one stopped.
+transaction (its batch's), so an interrupted digest leaves every article either done or
+still pending, and the next digest carries on where this one stopped.
 """
 
 from __future__ import annotations
