@@ -39,7 +39,7 @@ from briefing.storylines._gate import (
     weak_pronoun_speaker,
     without_dateline,
 )
-from briefing.storylines._happening import doubtful_happening, overnight
+from briefing.storylines._happening import doubtful_happening, overnight, same_happening
 from briefing.storylines._model import (
     ActorSummary,
     Briefing,
@@ -301,7 +301,9 @@ def _timeline(
                     # Told twice in one article: the same words, within a day.
                     same = _same_twice(terms, h.terms, day, _day(h.reports[0].date))
                 else:
-                    same = _same_event(terms, h.terms, day, _day(h.reports[0].date))
+                    same = _same_event(terms, h.terms, day, _day(h.reports[0].date)) or (
+                        _told_elsewhere(report, scheduled, h)
+                    )
                 if same and not _different_facts(report.text, h.reports[0].text):
                     # The happening told in the most similar words, not the first that fits.
                     fit = len(terms & h.terms) / max(1, len(terms | h.terms))
@@ -314,9 +316,48 @@ def _timeline(
                 best.scheduled.append(scheduled)
                 best.shown.append(shown)
                 best.terms |= terms
-    entries = [_entry(h) for h in happenings]
+    entries = [_entry(h) for h in _retold(happenings)]
     entries.sort(key=lambda e: (date_order(e.date), e.reports[0].source.date or ""))
     return tuple(entries)
+
+
+def _told_elsewhere(report: EventReport, scheduled: bool, h: _Happening) -> bool:
+    """The happening told by another outlet in other words (see `same_happening`)."""
+    return any(
+        was_scheduled == scheduled
+        and r.source.article_id != report.source.article_id
+        and same_happening(report.text, r.text, report.date, r.date)
+        for r, was_scheduled in zip(h.reports, h.scheduled, strict=True)
+    )
+
+
+def _shown_first(h: _Happening) -> EventReport:
+    """The report whose words a happening's row shows."""
+    return h.reports[next((i for i, ok in enumerate(h.shown) if ok), 0)]
+
+
+def _retold(happenings: list[_Happening]) -> list[_Happening]:
+    """Happenings gathered apart whose rows tell one happening in other words ("Scores of
+    people were killed when a truck plowed into the crowd", "the driver plowed a heavy truck
+    into crowds") become one: the later joins the earlier."""
+    kept: list[_Happening] = []
+    for h in happenings:
+        row = _shown_first(h)
+        for k in kept:
+            first = _shown_first(k)
+            if (
+                all(k.scheduled) == all(h.scheduled)
+                and same_happening(first.text, row.text, first.date, row.date)
+                and not _different_facts(first.text, row.text)
+            ):
+                k.reports += h.reports
+                k.scheduled += h.scheduled
+                k.shown += h.shown
+                k.terms |= h.terms
+                break
+        else:
+            kept.append(h)
+    return kept
 
 
 # Words that place a report in time say nothing of what happened ("earlier this month").
@@ -347,8 +388,10 @@ def _entry(h: _Happening) -> TimelineEntry:
     """One row: the earliest report that reads as a statement gives the words; the date is the
     one most reports give."""
     best = next((i for i, ok in enumerate(h.shown) if ok), 0)
-    reports = [h.reports[best], *(r for i, r in enumerate(h.reports) if i != best)]
-    dates = [r.date for r in reports]
+    order = [best, *(i for i in range(len(h.reports)) if i != best)]
+    reports = [h.reports[i] for i in order]
+    # A doubtful report's date (a sub-clause's, another day's) does not outvote the others.
+    dates = [h.reports[i].date for i in order if h.shown[i] or not any(h.shown)]
     return TimelineEntry(
         date=_consensus_date(dates),
         text=reports[0].text,

@@ -17,6 +17,7 @@ import re
 from datetime import date
 
 from briefing.storylines._gate import IRREGULAR_PAST, words
+from briefing.storylines._text import content_terms
 
 # Words that make the clause after them subordinate: cut from its sentence, the clause loses
 # what it depends on ("… when | a tram derailed", "… before | the new tax law takes effect").
@@ -329,3 +330,104 @@ def _verb_before(head: str) -> bool:
         and (t in IRREGULAR_PAST or t.endswith("ed") or (t.endswith("s") and not t.endswith("ss")))
         for t in tokens[1:]
     )
+
+
+# --- one happening in other words -------------------------------------------------------
+
+# Verbs that tell of a saying or that carry no happening of their own: sharing one of them
+# says nothing of sharing the happening ("police said", "was", "made").
+_LIGHT_VERBS = frozenset(
+    "said told announced reported confirmed stated added noted claimed wrote tweeted revealed"
+    " warned urged denied insisted vowed threatened argued explained described suggested"
+    " admitted acknowledged asked called named based used made did had got went came took gave"
+    " put set kept held let left seemed appeared expected scheduled planned continued"
+    " remained started included involved".split()
+)
+_MODALS = frozenset("might may could would should must will can".split())
+# Before a past form, a word that makes it an adjective ("the freed girls", "four detained").
+_DETERMINERS = frozenset(
+    "the a an some all its their his her our these those two three four five six seven eight"
+    " nine ten several many".split()
+)
+# Words that place a report in time (or in a weekday) say nothing of what happened.
+_WHEN_WORDS = frozenset(
+    "earlier later early late month week year day days night morning afternoon evening today"
+    " tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday"
+    " next last this ago january february march april may june july august september october"
+    " november december".split()
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Outlets' dates for one happening may be a few days apart (a wrong or late publication
+# date, a weekday read against another week): up to a week.
+_NEAR_DAYS = 7
+
+
+def _done_verbs(text: str) -> frozenset[str]:
+    """The past forms in small letters that tell what was done ("killed", "plowed", "fled"):
+    not one that only might have been ("might have been released"), nor a participle that
+    ties a noun to another ("Islamists linked to")."""
+    out = set()
+    tokens = words(text)
+    for i, word in enumerate(tokens):
+        low = word.lower()
+        if not word.islower() or low in _LIGHT_VERBS or "-" in low:
+            continue
+        if not (low in IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)):
+            continue
+        after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        before = tokens[i - 1].lower() if i else ""
+        if after == "to" or before in _DETERMINERS:
+            continue  # "linked to", "the freed girls"
+        if _MODALS & {t.lower() for t in tokens[max(0, i - 3) : i]}:
+            continue
+        out.add(low)
+    return frozenset(out)
+
+
+# A figure that belongs to a name or an age ("Hwasong-12", "31-year-old", "Musk, 46,"), not
+# to what happened.
+_FIGURE = re.compile(r"(?<![\w-])(?<!, )\d[\d,.:]*\d(?![\w-])(?!,)")
+
+
+def _figures(text: str) -> frozenset[str]:
+    """Figures of two digits or more that are no year ("121", "11:36"), without date words."""
+    without_dates = _WRITTEN_DAY.sub(" ", text)
+    found = (f.rstrip(".,") for f in _FIGURE.findall(without_dates))
+    return frozenset(f for f in found if not _YEAR.match(f))
+
+
+def _names(text: str) -> frozenset[str]:
+    """The other words that say who or what: content terms, without time words."""
+    return frozenset(
+        t for t in content_terms(text) if t not in _WHEN_WORDS and t not in _LIGHT_VERBS
+    )
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    span_a, span_b = _day(a), _day(b)
+    if span_a is None or span_b is None:
+        return None
+    return max(0, max(span_a[0], span_b[0]) - min(span_a[1], span_b[1]))
+
+
+def same_happening(a: str, b: str, date_a: str, date_b: str) -> bool:
+    """Two rows of one storyline that tell one happening in other words, from two outlets: at
+    most a week apart, and the same thing done ("were killed" / "were killed") or the same
+    figure given ("$121 billion" / "$121 billion"), with more words of who or what in
+    common ("people", "Nice"; one is enough beside a figure: "flight")."""
+    apart = _days_apart(date_a, date_b)
+    if apart is None or apart > _NEAR_DAYS:
+        return False
+    days_a, days_b = _weekdays(a), _weekdays(b)
+    if days_a and days_b and not days_a & days_b:
+        return False  # each names its weekday: two days
+    if apart > 1 and len(date_a) >= 10 and len(date_b) >= 10 and not days_a & days_b:
+        return False  # two days each outlet gives: two happenings, unless one weekday read
+    verbs = _done_verbs(a) & _done_verbs(b)
+    if not verbs and not _figures(a) & _figures(b):
+        return False
+    return bool((_names(a) & _names(b)) - verbs)
+
+
+def _weekdays(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WEEKDAYS if re.search(rf"\b{w}\b", text, re.IGNORECASE))

@@ -1,0 +1,181 @@
+"""One row per happening: the same happening told by several outlets in other words is one
+timeline row listing every outlet; different happenings stay apart."""
+
+from __future__ import annotations
+
+from briefing.storylines import StorylineSummary, TimelineEntry
+from briefing.storylines._briefing import Member, build_briefing
+from briefing.understand.records import Analysis, Event
+
+SUMMARY = StorylineSummary(
+    id=1,
+    label="Ferry disaster",
+    first_date="2026-10-01",
+    last_date="2026-10-21",
+    article_count=3,
+    unread_count=3,
+    outlets=("Harbor Ledger", "Continental Wire", "Market Signal"),
+)
+OUTLETS = ("Harbor Ledger", "Continental Wire", "Market Signal", "Northfield Courier")
+
+
+def _timeline(*reports: tuple[str, str, str]) -> list[TimelineEntry]:
+    """Rows shown for (event text, its date, the article's date), one article per outlet."""
+    members, analyses = [], {}
+    for i, (event, when, published) in enumerate(reports):
+        text = f"Opening line of the report. {event}. Closing line."
+        start = text.index(event)
+        members.append(
+            Member(
+                article_id=i + 1,
+                title=f"Article {i + 1}",
+                url=f"https://example.org/{i + 1}",
+                outlet=OUTLETS[i],
+                published=published,
+                fetched_at=f"{published}T09:00:00+00:00",
+                read=False,
+                wire_of=None,
+                text=text,
+            )
+        )
+        analyses[i + 1] = Analysis("en", events=[Event(when, event, start, start + len(event))])
+    timeline = build_briefing(SUMMARY, members, analyses, last_opened=None).timeline
+    return [e for e in timeline if not e.uncertain]
+
+
+def test_one_happening_told_by_three_outlets_in_other_words_is_one_row() -> None:
+    rows = _timeline(
+        (
+            "Forty people were killed on Saturday when a ferry capsized off the Vento coast",
+            "2026-10-10",
+            "2026-10-10",
+        ),
+        (
+            "At least 40 passengers drowned after an overcrowded ferry capsized near Vento on "
+            "on Saturday",
+            "2026-10-10",
+            "2026-10-11",
+        ),
+        (
+            "Dozens of people were killed when the Marlin, a ferry bound for Vento, overturned "
+            "on Saturday",
+            "2026-10-10",
+            "2026-10-11",
+        ),
+    )
+    assert len(rows) == 1
+    assert set(rows[0].outlets) == set(OUTLETS[:3])
+    assert rows[0].date == "2026-10-10" and not rows[0].dates_conflict
+
+
+def test_an_outlet_whose_date_is_a_week_off_joins_the_row_of_the_others() -> None:
+    # The third outlet's "Tuesday" was read against a publication date a week late.
+    rows = _timeline(
+        (
+            "Engineers closed the Harbour Bridge to traffic at 06:15 on Tuesday",
+            "2026-10-06",
+            "2026-10-06",
+        ),
+        (
+            "The Harbour Bridge was shut at 06:15 on Tuesday after cracks were found",
+            "2026-10-06",
+            "2026-10-07",
+        ),
+        ("Inspectors closed the Harbour Bridge at 06:15 on Tuesday", "2026-10-13", "2026-10-14"),
+    )
+    assert len(rows) == 1
+    assert rows[0].date == "2026-10-06"  # the date most outlets give
+    assert len(rows[0].outlets) == 3
+
+
+def test_an_arrest_reported_by_day_and_by_week_is_one_row_with_dates_that_differ() -> None:
+    rows = _timeline(
+        (
+            "A Dorset man was arrested over the lottery fraud, police announced on Thursday",
+            "2027-01-28",
+            "2027-01-29",
+        ),
+        (
+            "Colin Marsh, 58, was arrested this week after a long inquiry by Dorset police",
+            "2027-02",
+            "2027-02-03",
+        ),
+    )
+    assert len(rows) == 1 and len(rows[0].outlets) == 2
+    assert rows[0].date == "2027-01-28" and rows[0].dates_conflict
+
+
+def test_two_different_happenings_of_one_day_stay_two_rows() -> None:
+    rows = _timeline(
+        (
+            "Rescuers pulled 30 survivors from the water off Vento on Saturday",
+            "2026-10-10",
+            "2026-10-10",
+        ),
+        ("Protesters blocked the ferry terminal in Vento on Saturday", "2026-10-10", "2026-10-11"),
+    )
+    assert len(rows) == 2
+
+
+def test_one_deed_on_two_weekdays_is_two_happenings() -> None:
+    rows = _timeline(
+        (
+            "Navy crews launched two reconnaissance drones over the Kessel strait from a frigate "
+            "on Saturday",
+            "2026-10-10",
+            "2026-10-11",
+        ),
+        (
+            "Fishermen near the Orla islands watched as a navy patrol boat launched another "
+            "surveillance drone on Tuesday",
+            "2026-10-13",
+            "2026-10-14",
+        ),
+    )
+    assert len(rows) == 2
+    posts = _timeline(
+        (
+            "Mara Lind posted photos of the flooded harbour and the rescue boats on Instagram on "
+            "Tuesday",
+            "2026-10-06",
+            "2026-10-06",
+        ),
+        (
+            "Mara Lind posted a short video from her sold-out concert at the Velvet Hall in the "
+            "capital on Instagram on Wednesday",
+            "2026-10-07",
+            "2026-10-08",
+        ),
+    )
+    assert len(posts) == 2
+
+
+def test_a_shared_word_that_only_ties_a_noun_or_might_have_been_joins_nothing() -> None:
+    rows = _timeline(
+        (
+            "Gunmen linked to a smuggling ring killed 12 guards at the port in March",
+            "2026-03",
+            "2026-07-15",
+        ),
+        (
+            "Two customs officers linked to the ring were sacked by the governor in March",
+            "2026-03",
+            "2026-07-16",
+        ),
+    )
+    assert len(rows) == 2
+    freed = _timeline(
+        (
+            "Four detained rebel commanders were freed from Kala prison on Wednesday night and "
+            "driven to Banki",
+            "2026-10-14",
+            "2026-10-15",
+        ),
+        (
+            "The information minister denied reports in the capital that rebel commanders might "
+            "have been freed in a prisoner exchange",
+            "2026-10-15",
+            "2026-10-15",
+        ),
+    )
+    assert len(freed) == 2
