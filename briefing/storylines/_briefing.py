@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TypeVar
 
@@ -61,6 +62,7 @@ from briefing.storylines._text import (
     STOPWORDS,
     content_terms,
     sentences,
+    stem,
     words,
 )
 from briefing.understand.records import Analysis, Event, Quote, RedLine
@@ -579,38 +581,112 @@ def _near_copy(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared / len(a | b) >= 0.7 or (small >= 6 and shared / small >= 0.9)
 
 
+# A fragment the reporter quotes inside his own words: "would face 'fire and fury' if …".
+_QUOTED = re.compile(
+    r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]|(?<![\w\u2019'])[\u2018']([^\u2018\u2019']+)[\u2019'](?!\w)"
+)
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in _norm(text).split()]
+
+
+def _quoted_fragments(c: _Copy) -> list[list[str]]:
+    """The words the row quotes inside a paraphrase (none for a quotation shown whole)."""
+    text = c.text.strip()
+    return [
+        _stems(m.group(1) or m.group(2) or "")
+        for m in _QUOTED.finditer(text)
+        if m.start() > 0 or m.end() < len(text) - 1
+    ]
+
+
+def _runs(a: Sequence[str], b: Sequence[str]) -> list[set[str]]:
+    """The runs of words `a` and `b` share, each as its set of words."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return [set(a[m.a : m.a + m.size]) for m in matcher.get_matching_blocks() if m.size]
+
+
+def _distinctive(text: str) -> set[str]:
+    """The stems of the content words written in lower case somewhere in the text: a
+    statement's own words, not the names every row of the storyline repeats."""
+    return {
+        stem(w)
+        for w in re.findall(r"\w+", text)
+        if w.islower() and len(w) >= 3 and w not in STOPWORDS and stem(w) not in STOPWORDS
+    }
+
+
+def _same_statement(a: _Copy, b: _Copy) -> bool:
+    """One speaker's statement told twice in other words: the two rows share a run of
+    distinctive words that says most of the shorter row ("had threatened to derail her
+    career"), or a fragment one of them quotes ("would face 'fire and fury' if …") is said in
+    the other, more than half of its words, two of them in a row."""
+    if a.who is None or a.who != b.who:
+        return False
+    own = _distinctive(a.text) | _distinctive(b.text)
+    sa, sb = _stems(a.text), _stems(b.text)
+    small = min(len(set(sa) & own), len(set(sb) & own))
+    if any(len(run & own) >= max(3, small / 2) for run in _runs(sa, sb)):
+        return True
+    quoted = [(f, sb) for f in _quoted_fragments(a)] + [(f, sa) for f in _quoted_fragments(b)]
+    for fragment, other in quoted:
+        said = set(fragment) & own
+        if len(said & set(other)) > len(said) / 2 and any(
+            len(run & own) >= 2 for run in _runs(fragment, other)
+        ):
+            return True
+    return False
+
+
+def _retells(c: _Copy, group: Sequence[_Copy]) -> bool:
+    """`c` tells the group's statement in other words, and no member says something else (a
+    long row holding two statements does not join them)."""
+    return all(_near_copy(c.tokens, o.tokens) or _same_statement(c, o) for o in group)
+
+
 def _gather(copies: Sequence[_Copy], *, same_who: bool) -> list[list[_Copy]]:
-    """Copies of one statement together (of one speaker or holder when `same_who`)."""
+    """Copies of one statement together (of one speaker or holder when `same_who`): the same
+    words, or one speaker's statement in other words (`_same_statement`)."""
     groups: list[list[_Copy]] = []
-    exact: dict[tuple[str | None, str], list[_Copy]] = {}
-    index: dict[str, list[int]] = defaultdict(list)  # a content word -> groups holding it
+    exact: dict[tuple[str | None, str], int] = {}
+    index: dict[str, set[int]] = defaultdict(set)  # a content word -> groups holding it
+    retold: set[int] = set()  # the copies that joined a group in other words
     for c in copies:
         key = (c.who if same_who else None, _norm(c.text))
-        group = exact.get(key)
-        if group is None:
+        found = exact.get(key)
+        if found is None:
             content = [t for t in c.tokens if t not in STOPWORDS]
             shared: dict[int, int] = defaultdict(int)
             for t in content:
                 for g in index.get(t, ()):
                     shared[g] += 1
-            group = next(
+            near = [
+                g
+                for g in sorted(shared)
+                if shared[g] >= 2 and (not same_who or groups[g][0].who == c.who)
+            ]
+            found = next(
                 (
-                    groups[g]
-                    for g in sorted(shared)
-                    if shared[g] >= 2
-                    and (not same_who or groups[g][0].who == c.who)
-                    and _near_copy(c.tokens, groups[g][0].tokens)
+                    g
+                    for g in near
+                    if _near_copy(c.tokens, groups[g][0].tokens)
+                    and _retells(c, [o for o in groups[g] if id(o) in retold])
                 ),
                 None,
             )
-        if group is None:
-            group = []
-            for t in c.tokens:
-                if t not in STOPWORDS:
-                    index[t].append(len(groups))
-            groups.append(group)
-        group.append(c)
-        exact.setdefault(key, group)
+            if found is None:
+                found = next((g for g in near if _retells(c, groups[g])), None)
+                if found is not None:
+                    retold.add(id(c))
+        if found is None:
+            found = len(groups)
+            groups.append([])
+        for t in c.tokens:
+            if t not in STOPWORDS:
+                index[t].add(found)
+        groups[found].append(c)
+        exact.setdefault(key, found)
     return groups
 
 

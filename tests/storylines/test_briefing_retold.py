@@ -1,0 +1,193 @@
+"""One speaker's statement told by several outlets in other words is one row listing every
+outlet; different statements of the speaker stay apart."""
+
+from __future__ import annotations
+
+from briefing.storylines._briefing import Member, build_briefing
+from briefing.storylines._model import QuoteItem, RedLineItem, StorylineSummary
+from briefing.understand.records import Actor, Analysis, Quote, RedLine
+
+SUMMARY = StorylineSummary(
+    id=7,
+    label="Harbour bridge budget",
+    first_date="2026-03-02",
+    last_date="2026-03-05",
+    article_count=3,
+    unread_count=3,
+    outlets=("Coastal Herald", "Valley Courier", "Morning Ledger"),
+)
+MAYOR = "Ines Calder"
+
+
+def _member(article_id: int, outlet: str, published: str, text: str) -> Member:
+    return Member(
+        article_id=article_id,
+        title=f"Story {article_id}",
+        url=f"https://news.example/{article_id}",
+        outlet=outlet,
+        published=published,
+        fetched_at=f"{published}T08:00:00+00:00",
+        read=False,
+        wire_of=None,
+        text=text,
+    )
+
+
+def _quote(text: str, part: str, *, direct: bool) -> Quote:
+    start = text.index(part)
+    return Quote(part, start, start + len(part), direct=direct, speaker=MAYOR, cue="said")
+
+
+def _red_line(text: str, part: str) -> RedLine:
+    start = text.index(part)
+    return RedLine(MAYOR, part, start, start + len(part), kind="condition")
+
+
+def _briefing(texts: list[tuple[str, str, list[str], bool]], *, red: bool = False):
+    """One article per (outlet, day, parts, direct): each part a quote (or a red line) of the
+    mayor in that article's text."""
+    members, analyses = [], {}
+    for i, (outlet, day, parts, direct) in enumerate(texts, start=1):
+        text = " ".join(parts)
+        members.append(_member(i, outlet, day, text))
+        analyses[i] = Analysis(
+            language="en",
+            actors=[Actor(MAYOR, "person", roles=("mayor",), mentions=3)],
+            quotes=[] if red else [_quote(text, p, direct=direct) for p in parts],
+            red_lines=[_red_line(text, p) for p in parts] if red else [],
+        )
+    return build_briefing(SUMMARY, members, analyses, last_opened=None)
+
+
+def _quotes(briefing) -> list[QuoteItem]:
+    return [q for g in briefing.quotes for q in g.quotes if not q.uncertain]
+
+
+def _red_lines(briefing) -> list[RedLineItem]:
+    return [r for g in briefing.red_lines for r in g.items if not r.uncertain]
+
+
+def test_a_quote_and_its_quoted_fragment_in_another_outlet_are_one_quote() -> None:
+    briefing = _briefing(
+        [
+            (
+                "Coastal Herald",
+                "2026-03-02",
+                ["We will pull the plug on the harbour bridge if the costs keep climbing."],
+                True,
+            ),
+            (
+                "Valley Courier",
+                "2026-03-03",
+                ['the town would "pull the plug" on the project if its costs went on rising'],
+                False,
+            ),
+        ]
+    )
+    (quote,) = _quotes(briefing)
+    assert set(quote.outlets) == {"Coastal Herald", "Valley Courier"}
+
+
+def test_one_statement_told_three_ways_is_one_row_with_three_outlets() -> None:
+    briefing = _briefing(
+        [
+            (
+                "Coastal Herald",
+                "2026-03-02",
+                ["the council will scrap parking fees for nurses"],
+                False,
+            ),
+            (
+                "Valley Courier",
+                "2026-03-03",
+                ["Calder's administration will scrap parking fees for nurses at every car park"],
+                False,
+            ),
+            (
+                "Morning Ledger",
+                "2026-03-04",
+                ["the town hall would scrap parking fees for nurses from April"],
+                False,
+            ),
+        ]
+    )
+    (quote,) = _quotes(briefing)
+    assert set(quote.outlets) == {"Coastal Herald", "Valley Courier", "Morning Ledger"}
+
+
+def test_two_statements_of_one_speaker_on_one_subject_stay_two_rows() -> None:
+    briefing = _briefing(
+        [
+            (
+                "Coastal Herald",
+                "2026-03-02",
+                ["the Harbour Bridge would reopen to lorries in May"],
+                False,
+            ),
+            (
+                "Valley Courier",
+                "2026-03-03",
+                ["the Harbour Bridge repairs had cost twice the sum the council set aside"],
+                False,
+            ),
+        ]
+    )
+    assert len(_quotes(briefing)) == 2
+
+
+def test_a_long_quote_holding_two_statements_does_not_join_their_rows() -> None:
+    briefing = _briefing(
+        [
+            (
+                "Coastal Herald",
+                "2026-03-02",
+                [
+                    "the ferry timetable was cut without warning and the operator must"
+                    " send every commuter a written apology"
+                ],
+                False,
+            ),
+            (
+                "Valley Courier",
+                "2026-03-03",
+                ["the ferry timetable was cut without any warning"],
+                False,
+            ),
+            (
+                "Morning Ledger",
+                "2026-03-04",
+                ["the ferry operator must send every commuter a written apology"],
+                False,
+            ),
+        ]
+    )
+    rows = {q.text: set(q.outlets) for q in _quotes(briefing)}
+    assert len(rows) == 2
+    apology = next(
+        outlets for text, outlets in rows.items() if "commuter" in text and "timetable" not in text
+    )
+    assert apology == {"Morning Ledger"}
+
+
+def test_a_demand_reported_in_other_words_is_one_red_line_with_each_outlets_date() -> None:
+    briefing = _briefing(
+        [
+            (
+                "Coastal Herald",
+                "2026-03-02",
+                ['Calder demanded "a full refund of the overrun" from the contractor.'],
+                False,
+            ),
+            (
+                "Valley Courier",
+                "2026-03-04",
+                ["Calder insisted the contractor must pay a full refund of the overrun."],
+                False,
+            ),
+        ],
+        red=True,
+    )
+    (item,) = _red_lines(briefing)
+    cited = {c.outlet: c.date for c in (item.source, *item.also)}
+    assert cited == {"Coastal Herald": "2026-03-02", "Valley Courier": "2026-03-04"}
+    assert item.stated == "2026-03-02"
