@@ -567,10 +567,10 @@ def prune(story: Storyline, index: dict[str, set[int]] | None = None) -> None:
 
 def add_headline_terms(story: Storyline, feats: Features) -> None:
     """Count the article's headline terms in the storyline's (what later headlines meet)."""
-    for term in feats.title_terms:
+    for term in sorted(feats.title_terms):  # a set: sorted, for the same order in every process
         story.title_terms[term] = story.title_terms.get(term, 0) + 1
     if len(story.title_terms) > _LABEL_MAX:
-        kept = sorted(story.title_terms.items(), key=lambda kv: kv[1], reverse=True)
+        kept = sorted(story.title_terms.items(), key=_by_count)
         story.title_terms = dict(kept[: _LABEL_MAX // 2])
 
 
@@ -578,13 +578,15 @@ def add_label_evidence(
     story: Storyline, feats: Features, actors: Iterable[tuple[str, str]]
 ) -> None:
     # A phrase of both the headline and the lead counts twice: headlines name the subject.
-    for phrase in [*set(feats.phrases), *set(feats.title_phrases)]:
+    # Sets are walked in sorted order: the tables' order decides ties, and a set's order
+    # changes from one process to the next (string hashing is seeded per process).
+    for phrase in [*sorted(set(feats.phrases)), *sorted(set(feats.title_phrases))]:
         story.phrases[phrase] = story.phrases.get(phrase, 0) + 1
-    for name in set(feats.names):
+    for name in sorted(set(feats.names)):
         story.names[name] = story.names.get(name, 0) + 1
-    for name in set(title_names(feats.title)):
+    for name in sorted(set(title_names(feats.title))):
         story.title_names[name] = story.title_names.get(name, 0) + 1
-    for name, kind in set(actors):
+    for name, kind in sorted(set(actors)):
         entry = story.actors.setdefault(name, [kind, 0])
         entry[1] += 1
     if feats.title:
@@ -592,12 +594,17 @@ def add_label_evidence(
         _trim_headlines(story)
     for table in (story.phrases, story.names, story.title_names):
         if len(table) > _LABEL_MAX:
-            kept = sorted(table.items(), key=lambda kv: kv[1], reverse=True)[:_LABEL_KEEP]
+            kept = sorted(table.items(), key=_by_count)[:_LABEL_KEEP]
             table.clear()
             table.update(kept)
     if len(story.actors) > _LABEL_MAX:
-        kept_actors = sorted(story.actors.items(), key=lambda kv: kv[1][1], reverse=True)
+        kept_actors = sorted(story.actors.items(), key=lambda kv: (-kv[1][1], kv[0]))
         story.actors = dict(kept_actors[:_LABEL_KEEP])
+
+
+def _by_count(entry: tuple[str, int]) -> tuple[int, str]:
+    """Most counted first; ties in the order of the text (the same in every process)."""
+    return -entry[1], entry[0]
 
 
 def _trim_headlines(story: Storyline) -> None:
