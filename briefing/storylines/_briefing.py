@@ -569,6 +569,7 @@ class _Copy:
     source: Citation
     tokens: frozenset[str]
     record: Quote | RedLine
+    kind: str = "other"  # the speaker's kind of actor: person, organization, country, other
 
 
 def _near_copy(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -622,11 +623,17 @@ def _same_statement(a: _Copy, b: _Copy) -> bool:
     distinctive words that says most of the shorter row ("had threatened to derail her
     career"), or a fragment one of them quotes ("would face 'fire and fury' if …") is said in
     the other, more than half of its words, two of them in a row."""
-    if a.who is None or a.who != b.who:
+    if a.who is None or b.who is None:
         return False
     own = _distinctive(a.text) | _distinctive(b.text)
     sa, sb = _stems(a.text), _stems(b.text)
     small = min(len(set(sa) & own), len(set(sb) & own))
+    if a.who != b.who:
+        # a body and the person speaking for it ("British Transport Police" and its chief
+        # superintendent) telling one statement: most of the shorter row's own words in a row
+        return _body_and_person(a, b) and any(
+            len(run & own) >= max(3, small * 0.6) for run in _runs(sa, sb)
+        )
     if any(len(run & own) >= max(3, small / 2) for run in _runs(sa, sb)):
         return True
     quoted = [(f, sb) for f in _quoted_fragments(a)] + [(f, sa) for f in _quoted_fragments(b)]
@@ -637,6 +644,10 @@ def _same_statement(a: _Copy, b: _Copy) -> bool:
         ):
             return True
     return False
+
+
+def _body_and_person(a: _Copy, b: _Copy) -> bool:
+    return {a.kind, b.kind} in ({"person", "organization"}, {"person", "country"})
 
 
 def _retells(c: _Copy, group: Sequence[_Copy]) -> bool:
@@ -729,6 +740,7 @@ def _quotes(
                     source=cite(m, q.start, q.end),
                     tokens=frozenset(_norm(q.text).split()),
                     record=q,
+                    kind=cast.kind(q.speaker or ""),
                 )
             )
     by_speaker: dict[str, list[QuoteItem]] = defaultdict(list)
