@@ -605,7 +605,7 @@ def _quoted_fragments(c: _Copy) -> list[list[str]]:
 def _runs(a: Sequence[str], b: Sequence[str]) -> list[set[str]]:
     """The runs of words `a` and `b` share, each as its set of words."""
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return [set(a[m.a : m.a + m.size]) for m in matcher.get_matching_blocks() if m.size]
+    return [set(a[m.a : m.a + m.size]) for m in matcher.get_matching_blocks() if m.size >= 2]
 
 
 def _distinctive(text: str) -> set[str]:
@@ -634,7 +634,13 @@ def _same_statement(a: _Copy, b: _Copy) -> bool:
         return _body_and_person(a, b) and any(
             len(run & own) >= max(3, small * 0.6) for run in _runs(sa, sb)
         )
-    if any(len(run & own) >= max(3, small / 2) for run in _runs(sa, sb)):
+    runs = _runs(sa, sb)
+    if any(len(run & own) >= max(3, small / 2) for run in runs):
+        return True
+    # or cut in pieces ("the trains 'bumped into each other' Wednesday but didn't derail"):
+    # most of the shorter row's own words, in runs of two words or more
+    pieces = set().union(*runs) & own
+    if len(pieces) >= max(3, small * 0.7):
         return True
     quoted = [(f, sb) for f in _quoted_fragments(a)] + [(f, sa) for f in _quoted_fragments(b)]
     for fragment, other in quoted:

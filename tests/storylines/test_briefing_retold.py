@@ -251,3 +251,24 @@ def test_two_people_saying_the_same_words_stay_two_quotes() -> None:
         ]
     )
     assert len(_quotes(briefing)) == 2
+
+
+def test_one_statement_cut_in_pieces_by_each_outlet_is_one_quote() -> None:
+    briefing = _briefing(
+        [
+            (
+                "Coastal Herald",
+                "2026-03-02",
+                ['two ferries "scraped against each other" on Tuesday but neither was holed'],
+                False,
+            ),
+            (
+                "Valley Courier",
+                "2026-03-03",
+                ["the ferries 'scraped against each other' and neither was holed near the pier"],
+                False,
+            ),
+        ]
+    )
+    (quote,) = _quotes(briefing)
+    assert set(quote.outlets) == {"Coastal Herald", "Valley Courier"}
