@@ -569,7 +569,7 @@ class _Copy:
     source: Citation
     tokens: frozenset[str]
     record: Quote | RedLine
-    kind: str = "other"  # the speaker's kind of actor: person, organization, country, other
+    side: str | None = None  # the body a speaker who is a person speaks for, when told
 
 
 def _near_copy(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -653,7 +653,8 @@ def _same_statement(a: _Copy, b: _Copy) -> bool:
 
 
 def _body_and_person(a: _Copy, b: _Copy) -> bool:
-    return {a.kind, b.kind} in ({"person", "organization"}, {"person", "country"})
+    """One row's speaker is a person who speaks for the other row's speaker."""
+    return (a.side is not None and a.side == b.who) or (b.side is not None and b.side == a.who)
 
 
 def _retells(c: _Copy, group: Sequence[_Copy]) -> bool:
@@ -728,6 +729,7 @@ def _quotes(
     members: Sequence[Member], analyses: Mapping[int, Analysis], cast: Cast
 ) -> tuple[QuoteGroup, ...]:
     copies = []
+    sides = _speaking_for(members, analyses, cast)
     for m in members:
         for q in _analysis(analyses, m).quotes:
             who = cast.name(q.speaker) if q.speaker else None
@@ -746,7 +748,7 @@ def _quotes(
                     source=cite(m, q.start, q.end),
                     tokens=frozenset(_norm(q.text).split()),
                     record=q,
-                    kind=cast.kind(q.speaker or ""),
+                    side=sides.get(who or ""),
                 )
             )
     by_speaker: dict[str, list[QuoteItem]] = defaultdict(list)
@@ -776,6 +778,18 @@ def _quotes(
     ]
     groups.sort(key=_group_order)
     return tuple(groups)
+
+
+def _speaking_for(
+    members: Sequence[Member], analyses: Mapping[int, Analysis], cast: Cast
+) -> dict[str, str]:
+    """The body each person of the storyline speaks for, when an article says it."""
+    sides: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in members:
+        for actor in _analysis(analyses, m).actors:
+            if actor.affiliation and actor.kind == "person":
+                sides[cast.name(actor.name)][cast.name(actor.affiliation)] += 1
+    return {name: side for name, counts in sides.items() if (side := _side(name, counts))}
 
 
 def _paragraph(text: str, at: int) -> str:

@@ -196,13 +196,23 @@ def test_a_demand_reported_in_other_words_is_one_red_line_with_each_outlets_date
 def _spoken(parts: list[tuple[str, str, str, str]]):
     """One article per (outlet, day, speaker, words); the speakers' kinds as the cast knows
     them."""
-    kinds = {"Harbour Police": "organization", "Ines Calder": "person", "Tomas Berg": "person"}
+    actors = [
+        Actor("Harbour Police", "organization", mentions=2),
+        Actor("Ines Calder", "person", roles=("mayor",), mentions=2),
+        Actor(
+            "Tomas Berg",
+            "person",
+            roles=("police spokesman",),
+            mentions=2,
+            affiliation="Harbour Police",
+        ),
+    ]
     members, analyses = [], {}
     for i, (outlet, day, speaker, part) in enumerate(parts, start=1):
         members.append(_member(i, outlet, day, part))
         analyses[i] = Analysis(
             language="en",
-            actors=[Actor(name, kind, mentions=2) for name, kind in kinds.items()],
+            actors=actors,
             quotes=[
                 Quote(part, 0, len(part), direct=False, speaker=speaker, cue="said"),
             ],
@@ -210,47 +220,35 @@ def _spoken(parts: list[tuple[str, str, str, str]]):
     return build_briefing(SUMMARY, members, analyses, last_opened=None)
 
 
-def test_a_body_and_the_person_speaking_for_it_telling_one_statement_are_one_quote() -> None:
-    briefing = _spoken(
+def _detained(first: str, second: str):
+    return _spoken(
         [
             (
                 "Coastal Herald",
                 "2026-03-02",
-                "Harbour Police",
+                first,
                 "the crane operator was detained on suspicion of gross negligence and questioned",
             ),
             (
                 "Valley Courier",
                 "2026-03-03",
-                "Ines Calder",
+                second,
                 "a crane operator was detained on suspicion of gross negligence, officers"
                 " confirmed after the collapse",
             ),
         ]
     )
-    (quote,) = _quotes(briefing)
+
+
+def test_a_body_and_the_person_speaking_for_it_telling_one_statement_are_one_quote() -> None:
+    (quote,) = _quotes(_detained("Harbour Police", "Tomas Berg"))
     assert set(quote.outlets) == {"Coastal Herald", "Valley Courier"}
 
 
-def test_two_people_saying_the_same_words_stay_two_quotes() -> None:
-    briefing = _spoken(
-        [
-            (
-                "Coastal Herald",
-                "2026-03-02",
-                "Tomas Berg",
-                "the crane operator was detained on suspicion of gross negligence and questioned",
-            ),
-            (
-                "Valley Courier",
-                "2026-03-03",
-                "Ines Calder",
-                "a crane operator was detained on suspicion of gross negligence, officers"
-                " confirmed after the collapse",
-            ),
-        ]
-    )
-    assert len(_quotes(briefing)) == 2
+def test_two_speakers_saying_the_same_words_stay_two_quotes() -> None:
+    assert len(_quotes(_detained("Tomas Berg", "Ines Calder"))) == 2
+    # the mayor does not speak for the police
+    assert len(_quotes(_detained("Harbour Police", "Ines Calder"))) == 2
 
 
 def test_one_statement_cut_in_pieces_by_each_outlet_is_one_quote() -> None:
