@@ -588,18 +588,20 @@ _QUOTED = re.compile(
 )
 
 
-def _stems(text: str) -> list[str]:
-    return [stem(w) for w in _norm(text).split()]
+@lru_cache(maxsize=8192)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in _norm(text).split())
 
 
-def _quoted_fragments(c: _Copy) -> list[list[str]]:
+@lru_cache(maxsize=8192)
+def _quoted_fragments(text: str) -> tuple[tuple[str, ...], ...]:
     """The words the row quotes inside a paraphrase (none for a quotation shown whole)."""
-    text = c.text.strip()
-    return [
+    text = text.strip()
+    return tuple(
         _stems(m.group(1) or m.group(2) or "")
         for m in _QUOTED.finditer(text)
         if m.start() > 0 or m.end() < len(text) - 1
-    ]
+    )
 
 
 def _runs(a: Sequence[str], b: Sequence[str]) -> list[set[str]]:
@@ -608,14 +610,15 @@ def _runs(a: Sequence[str], b: Sequence[str]) -> list[set[str]]:
     return [set(a[m.a : m.a + m.size]) for m in matcher.get_matching_blocks() if m.size >= 2]
 
 
-def _distinctive(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _distinctive(text: str) -> frozenset[str]:
     """The stems of the content words written in lower case somewhere in the text: a
     statement's own words, not the names every row of the storyline repeats."""
-    return {
+    return frozenset(
         stem(w)
         for w in re.findall(r"\w+", text)
         if w.islower() and len(w) >= 3 and w not in STOPWORDS and stem(w) not in STOPWORDS
-    }
+    )
 
 
 def _same_statement(a: _Copy, b: _Copy) -> bool:
@@ -623,17 +626,17 @@ def _same_statement(a: _Copy, b: _Copy) -> bool:
     distinctive words that says most of the shorter row ("had threatened to derail her
     career"), or a fragment one of them quotes ("would face 'fire and fury' if …") is said in
     the other, more than half of its words, two of them in a row."""
-    if a.who is None or b.who is None:
+    if a.who is None or b.who is None or (a.who != b.who and not _body_and_person(a, b)):
         return False
     own = _distinctive(a.text) | _distinctive(b.text)
     sa, sb = _stems(a.text), _stems(b.text)
-    small = min(len(set(sa) & own), len(set(sb) & own))
+    if len(own.intersection(sa, sb)) < 2:
+        return False  # every way below needs two of the statement's own words in both
+    small = min(len(own.intersection(sa)), len(own.intersection(sb)))
     if a.who != b.who:
         # a body and the person speaking for it ("British Transport Police" and its chief
         # superintendent) telling one statement: most of the shorter row's own words in a row
-        return _body_and_person(a, b) and any(
-            len(run & own) >= max(3, small * 0.6) for run in _runs(sa, sb)
-        )
+        return any(len(run & own) >= max(3, small * 0.6) for run in _runs(sa, sb))
     runs = _runs(sa, sb)
     if any(len(run & own) >= max(3, small / 2) for run in runs):
         return True
@@ -642,7 +645,8 @@ def _same_statement(a: _Copy, b: _Copy) -> bool:
     pieces = set().union(*runs) & own
     if len(pieces) >= max(3, small * 0.7):
         return True
-    quoted = [(f, sb) for f in _quoted_fragments(a)] + [(f, sa) for f in _quoted_fragments(b)]
+    quoted = [(f, sb) for f in _quoted_fragments(a.text)]
+    quoted += [(f, sa) for f in _quoted_fragments(b.text)]
     for fragment, other in quoted:
         said = set(fragment) & own
         if len(said & set(other)) > len(said) / 2 and any(
