@@ -150,6 +150,7 @@ def doubtful_happening(
     return (
         (written_overnight and bool(_TODAY.search(text)))
         or _cut_from_sentence(text, before)
+        or _opens_inside_quotation(text)
         or _epithet(text)
         or bool(_STATE.search(text) or _COMMENT.search(text) or _FURTHER.search(text))
         or _unresolved(text)
@@ -207,6 +208,18 @@ def _cut_from_sentence(text: str, before: str) -> bool:
         return True
     preceding = words(tail)
     return bool(preceding) and preceding[-1].lower() in _SUBORDINATORS
+
+
+# A quotation's end: a closing curly quote, or a straight one after a word or punctuation and
+# before a space, a comma or the end.
+_CLOSING_QUOTE = re.compile(r"\u201d|(?<=[\w.,!?])\"(?=[\s,.;:]|$)")
+
+
+def _opens_inside_quotation(text: str) -> bool:
+    """The row starts inside someone's quoted words: it closes a quotation it never opened
+    ('the reality must be recognised," Putin told a forum on Friday')."""
+    closing = _CLOSING_QUOTE.search(text)
+    return closing is not None and not any(q in text[: closing.start()] for q in '"\u201c')
 
 
 def _cut_short(text: str) -> bool:

@@ -89,3 +89,18 @@ def test_today_in_an_article_written_the_morning_after_is_no_sure_day() -> None:
     text = "The mayor today ordered flags to fly at half-mast"
     assert not doubtful_happening(text, "", "2025-02-18", "2025-02-18", False)
     assert doubtful_happening(text, "", "2025-02-18", "2025-02-18", False, written_overnight=True)
+
+
+@pytest.mark.parametrize(
+    "row, doubted",
+    [
+        ('the harbour must reopen," the mayor told reporters on Friday', True),
+        ("the harbour must reopen\u201d, the mayor told reporters on Friday", True),
+        ('The mayor told reporters on Friday: "the harbour must reopen"', False),
+        ("The mayor reopened the harbour on Friday", False),
+    ],
+)
+def test_a_row_that_starts_inside_a_quotation_is_doubted(row: str, doubted: bool) -> None:
+    # Its first words are the end of someone's sentence: the reader cannot tell what came
+    # before them or who began it.
+    assert doubtful_happening(row, "", "2026-11-20", "2026-11-23", False) is doubted
