@@ -519,10 +519,13 @@ _TOGETHER = re.compile(
     re.IGNORECASE,
 )
 # - a norm for everybody, addressed to no party ("People should not see these things", "No one
-#   should underestimate …", "the music world must welcome …");
+#   should underestimate …", "the music world must welcome …", "All parties concerned should
+#   exercise restraint", "There should be no rush to judgment");
 _EVERYBODY = re.compile(
     r"^\W*(?:people|no one|nobody|everyone|everybody|anyone|no country|no nation|society"
-    r"|the (?:\w+ )?world|the (?:\w+ )?industry|mankind|humanity)\s+[\"\u201c]?(?:\w+ly\s+)?"
+    r"|the (?:\w+ )?world|the (?:\w+ )?industry|mankind|humanity|there"
+    r"|all (?:the )?(?:parties|sides|countries|nations|states)(?: (?:concerned|involved))?"
+    r"|the parties (?:concerned|involved))\s+[\"\u201c]?(?:\w+ly\s+)?"
     r"(?:must|should|needs? to|ha(?:s|ve) to|ought to)\b",
     re.IGNORECASE,
 )

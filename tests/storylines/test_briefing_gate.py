@@ -905,6 +905,9 @@ def test_words_that_hold_no_position_toward_another_party_are_not_shown_as_red_l
     assert holds_no_position("Our industry must admit that young players face hurdles")
     assert holds_no_position("Ferry crews and dockers must work together to keep the port open")
     assert holds_no_position("People should not have to watch such things")
+    assert holds_no_position("All parties concerned should stay calm and avoid any provocation")
+    assert holds_no_position("All sides must show restraint in the coming days")
+    assert holds_no_position("There should be no rush to blame the crew")
     # a warning of what to grasp, resolve with nothing refused, a plea for a general good
     assert holds_no_position("The council should clearly understand that the strike is legal")
     assert holds_no_position("We will never give in to these threats")
@@ -919,6 +922,7 @@ def test_words_that_hold_no_position_toward_another_party_are_not_shown_as_red_l
     assert not holds_no_position("we will not accept a pay cut unless the rosters change")
     assert not holds_no_position("we must have guarantees before the vote")
     assert not holds_no_position("called on the port to open talks on the proposal")
+    assert not holds_no_position("Both sides must pull their troops back by Friday")
 
 
 def test_a_wire_dateline_and_a_name_ending_in_ed_do_not_hide_a_red_line() -> None:
