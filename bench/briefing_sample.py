@@ -57,7 +57,13 @@ def rows(briefing: Briefing, *, everything: bool) -> dict[str, list[tuple[str, C
     for e in briefing.timeline:
         if everything or not getattr(e, "uncertain", False):
             outlets = ", ".join(e.outlets)
-            out["timeline"].append((f"{e.date}: {e.text}  [{outlets}]", e.source))
+            when = e.date + (" (scheduled)" if e.scheduled else "")
+            row = f"{when}: {e.text}  [{outlets}]"
+            if e.dates_conflict:  # the reader's "≠ dates differ", with each outlet's date
+                row += "  ≠ dates differ: " + "; ".join(
+                    f"{r.source.outlet}: {r.date}" for r in e.reports
+                )
+            out["timeline"].append((row, e.source))
     return out
 
 
