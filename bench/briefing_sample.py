@@ -3,14 +3,15 @@
     .venv/bin/python bench/briefing_sample.py [--corpus ../shared/corpora/news-cluster-dev]
                                               [--per-column 60] [--seed 7] [--all]
 
-Builds a library from real articles through the real refresh path (the corpus served as one
-RSS feed per outlet on 127.0.0.1, `briefing import` + `briefing refresh` into a fresh library,
-as bench/storylines_real.py does), builds the briefing of every storyline with two articles or
-more, and prints a reproducible random sample (fixed seed) of the rows each column shows:
-quotes (speaker: words), red lines (holder: demand) and timeline rows (date: event). Each row
-comes with its outlet and the paragraph of the article it was read from, so that a person can
-judge whether it is right and readable without opening anything else. `--all` samples from the
-rows the reader hides by default too (marked uncertain).
+Builds a library from real articles through the real refresh path (the corpus served as one RSS
+feed per outlet on 127.0.0.1, `briefing import` + `briefing refresh` into a fresh library, as
+bench/storylines_real.py does), builds the briefing of every storyline the reader lists (one
+article's storylines too: the reader opens them like any other), and prints a reproducible
+random sample (fixed seed) of the rows each column shows: quotes (speaker: words), red lines
+(holder: demand) and timeline rows (date: event). Each row comes with its outlet and the
+paragraph of the article it was read from, so that a person can judge whether it is right and
+readable without opening anything else. `--all` samples from the rows the reader hides by
+default too (marked uncertain).
 
 Skips (exit 0, with a message) when the corpus is absent.
 """
@@ -92,7 +93,7 @@ def main() -> None:
         try:
             texts = dict(library.db.execute("SELECT id, text FROM articles").fetchall())
             shown: dict[str, list[tuple[str, str, Citation]]] = defaultdict(list)
-            stories = [s for s in list_storylines(library) if s.article_count >= 2]
+            stories = list_storylines(library)
             for story in stories:
                 for column, items in rows(
                     build_briefing(library, story.id), everything=args.all
@@ -101,7 +102,8 @@ def main() -> None:
         finally:
             library.close()
     print(
-        f"{len(docs)} articles, {len(stories)} storylines with two articles or more; rows shown:"
+        f"{len(docs)} articles, {len(stories)} storylines"
+        f" ({sum(s.article_count >= 2 for s in stories)} with two articles or more); rows shown:"
         f" {', '.join(f'{len(v)} {k}' for k, v in sorted(shown.items()))}"
     )
     rng = random.Random(args.seed)
