@@ -146,13 +146,12 @@ def _run(
     placed: the analyser is pure Python, so only processes put the other cores to work.
     """
     placer: StorylinePlacer | None = None
+    queue = _Pending(library, analyser.version)
     with _pool_for(tally.total, analyser) as pool:
-        batch = store_analysis.pending_articles(library, analyser.version, limit=batch_size)
+        batch = queue.take(batch_size)
         analysing = _start(pool, batch)
         while batch:
-            following = store_analysis.pending_articles(
-                library, analyser.version, limit=batch_size, after=batch[-1].cursor
-            )
+            following = queue.take(batch_size)
             upcoming = _start(pool, following)  # analysed while this batch is placed
             locks.take_digest_lock(library, owner, stale_after=LOCK_STALE_SECONDS)
             if placer is None:
@@ -164,6 +163,35 @@ def _run(
                 report.stopped = True
                 break
             batch, analysing = following, upcoming
+
+
+class _Pending:
+    """The pending articles, page by page, in the order they are taken.
+
+    Their order is read once, not once a page (each read walks every article's row), and read
+    again when it runs out: articles stored while the digest ran are taken up then, those
+    already taken left out.
+    """
+
+    def __init__(self, library: Library, version: str) -> None:
+        self.library = library
+        self.version = version
+        self.keys: list[store_analysis.PendingCursor] = []
+        self.taken: set[int] = set()
+
+    def take(self, count: int) -> list[store_analysis.PendingArticle]:
+        """The next `count` pending articles (fewer at the end; none when all are taken)."""
+        while True:
+            if not self.keys:
+                found = store_analysis.pending_keys(self.library, self.version)
+                self.keys = [key for key in found if key[3] not in self.taken]
+                if not self.keys:
+                    return []
+            page, self.keys = self.keys[:count], self.keys[count:]
+            self.taken.update(key[3] for key in page)
+            articles = store_analysis.load_pending(self.library, self.version, page)
+            if articles:  # (unless all of them were deleted since)
+                return articles
 
 
 def _place_batch(
