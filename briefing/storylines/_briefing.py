@@ -40,7 +40,13 @@ from briefing.storylines._gate import (
     weak_pronoun_speaker,
     without_dateline,
 )
-from briefing.storylines._happening import doubtful_happening, overnight, same_happening
+from briefing.storylines._happening import (
+    doubtful_happening,
+    overnight,
+    said_day_only,
+    same_happening,
+    two_days,
+)
 from briefing.storylines._model import (
     ActorSummary,
     Briefing,
@@ -303,9 +309,10 @@ def _timeline(
                     # Told twice in one article: the same words, within a day.
                     same = _same_twice(terms, h.terms, day, _day(h.reports[0].date))
                 else:
-                    same = _same_event(terms, h.terms, day, _day(h.reports[0].date)) or (
-                        _told_elsewhere(report, scheduled, h)
-                    )
+                    same = (
+                        _same_event(terms, h.terms, day, _day(h.reports[0].date))
+                        and not _two_days_apart(report, h.reports[0])
+                    ) or _told_elsewhere(report, scheduled, h)
                 if same and not _different_facts(report.text, h.reports[0].text):
                     # The happening told in the most similar words, not the first that fits.
                     fit = len(terms & h.terms) / max(1, len(terms | h.terms))
@@ -321,6 +328,14 @@ def _timeline(
     entries = [_entry(h) for h in _retold(happenings)]
     entries.sort(key=lambda e: (date_order(e.date), e.reports[0].source.date or ""))
     return tuple(entries)
+
+
+def _two_days_apart(a: EventReport, b: EventReport) -> bool:
+    """Each names its weekday, and they are more than a day apart ("late on Sunday" and
+    "early on Monday" may be one night): two happenings."""
+    day_a, day_b = _day(a.date), _day(b.date)
+    far = day_a is None or day_b is None or abs(day_a - day_b) > 1
+    return far and two_days(a.text, b.text)
 
 
 def _told_elsewhere(report: EventReport, scheduled: bool, h: _Happening) -> bool:
@@ -389,18 +404,40 @@ def _same_twice(a: set[str], b: set[str], day_a: int | None, day_b: int | None) 
 def _entry(h: _Happening) -> TimelineEntry:
     """One row: the earliest report that reads as a statement gives the words; the date is the
     one most reports give."""
-    best = next((i for i, ok in enumerate(h.shown) if ok), 0)
+    # A report whose only day is that of a closing saying ("…, police said Wednesday") gives
+    # the words and the date only when no other does.
+    said = [said_day_only(r.text) for r in h.reports]
+    # A doubtful report's date (a sub-clause's, another day's) does not outvote the others.
+    counted = [i for i in range(len(h.reports)) if h.shown[i] or not any(h.shown)]
+    days = [i for i in counted if len(h.reports[i].date) >= 10]
+    dates = [h.reports[i].date for i in days if not said[i]] or [
+        h.reports[i].date for i in (days or counted)
+    ]
+    when = _consensus_date(dates)
+    best = min(
+        range(len(h.reports)),
+        key=lambda i: (not h.shown[i], h.reports[i].date != when, said[i], i),
+    )
     order = [best, *(i for i in range(len(h.reports)) if i != best)]
     reports = [h.reports[i] for i in order]
-    # A doubtful report's date (a sub-clause's, another day's) does not outvote the others.
-    dates = [h.reports[i].date for i in order if h.shown[i] or not any(h.shown)]
     return TimelineEntry(
-        date=_consensus_date(dates),
+        date=when,
         text=reports[0].text,
         scheduled=all(h.scheduled),
         reports=tuple(reports),
-        dates_conflict=_dates_conflict(reports),
+        # Nor does it, or a saying a day or two after what another report dates, disagree.
+        dates_conflict=_dates_conflict(
+            [h.reports[i] for i in counted if not (said[i] and _said_after(h.reports[i], dates))]
+        ),
         uncertain=not any(h.shown),
+    )
+
+
+def _said_after(report: EventReport, dates: Sequence[str]) -> bool:
+    """A saying dated a day or two after a day another report gives (told the day after)."""
+    said = _day(report.date)
+    return said is not None and any(
+        len(d) >= 10 and (day := _day(d)) is not None and 0 < said - day <= 2 for d in dates
     )
 
 

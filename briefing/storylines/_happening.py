@@ -17,7 +17,7 @@ import re
 from datetime import date
 
 from briefing.storylines._gate import IRREGULAR_PAST, words
-from briefing.storylines._text import content_terms
+from briefing.storylines._text import content_terms, stem
 
 # Words that make the clause after them subordinate: cut from its sentence, the clause loses
 # what it depends on ("… when | a tram derailed", "… before | the new tax law takes effect").
@@ -436,11 +436,155 @@ def same_happening(a: str, b: str, date_a: str, date_b: str) -> bool:
         return False  # each names its weekday: two days
     if apart > 1 and len(date_a) >= 10 and len(date_b) >= 10 and not days_a & days_b:
         return False  # two days each outlet gives: two happenings, unless one weekday read
-    verbs = _done_verbs(a) & _done_verbs(b)
-    if not verbs and not _figures(a) & _figures(b):
+    deeds = _deeds_shared(a, b)
+    if not deeds and not _figures(a) & _figures(b):
         return False
-    return bool((_names(a) & _names(b)) - verbs)
+    return bool(_names_shared(a, b) - deeds)
+
+
+# Deeds told in other words: the past forms (and phrases) of one kind of deed, and the nouns
+# that name it ("indicted" / "charged" / "the indictment", "collided" / "bumped into" / "the
+# crash"). Two rows sharing a kind share the deed as two rows sharing a verb do.
+_DEED_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # kind: (verbs, nouns)
+    "charge": (("indicted", "charged"), ("indictment",)),
+    "arrest": (("arrested", "detained", "apprehended", "nabbed"), ("arrest",)),
+    "free": (("released", "freed", "handed over", "set free", "let go"), ("release",)),
+    "collide": (
+        ("collided", "crashed", "bumped", "smashed", "slammed", "struck", "rammed"),
+        ("collision", "crash", "accident"),
+    ),
+    "launch": (("launched", "fired", "test-fired", "test-launched"), ("launch",)),
+    "kill": (("killed", "murdered", "slain", "shot dead", "gunned down"), ()),
+    "see": (("spotted", "seen", "sighted", "saw", "observed"), ("sighting",)),
+    "approve": (
+        ("approved", "adopted", "passed", "backed", "supported", "endorsed", "imposed"),
+        (),
+    ),
+    "return": (("returned", "turned around", "turned back", "diverted"), ()),
+    "offer": (("offered", "bid"), ("offer", "bid")),
+    "file": (("filed",), ("filing",)),
+    "sentence": (("sentenced", "jailed", "imprisoned"), ()),
+    "resign": (
+        ("resigned", "stepped down", "quit", "retired"),
+        ("resignation", "retirement"),
+    ),
+    "dismiss": (
+        ("sacked", "dismissed", "ousted", "fired", "parted company", "parted ways"),
+        ("dismissal", "sacking"),
+    ),
+    "win": (("won", "beat", "defeated", "clinched"), ("victory", "triumph")),
+    "march": (("marched", "paraded"), ("parade", "march")),
+}
+# Form -> its kinds (a form may tell two kinds: "fired" a missile or a coach).
+_VERB_KINDS: dict[str, frozenset[str]] = {}
+_NOUN_KINDS: dict[str, frozenset[str]] = {}
+for _kind, (_verbs, _nouns) in _DEED_KINDS.items():
+    for _form in _verbs:
+        _VERB_KINDS[_form] = _VERB_KINDS.get(_form, frozenset()) | {_kind}
+    for _form in _nouns:
+        _NOUN_KINDS[_form] = _NOUN_KINDS.get(_form, frozenset()) | {_kind}
+# Verbs of saying: a row that tells what someone said of a deed is no report of the deed.
+_SAYING = frozenset(
+    "said says told tells announced announces reported reports stated states added adds"
+    " confirmed confirms called calls according".split()
+)
+# Verbs that tell that something took place, no deed of their own.
+_TOOK_PLACE = frozenset("happened occurred unfolded".split())
+
+
+def _deeds(text: str) -> frozenset[str]:
+    """What the row tells was done: the kind of each past form that has one, else the form
+    itself (see `_done_verbs`), phrases too ("handed over", "shot dead")."""
+    tokens = [t.lower() for t in words(text)]
+    out: set[str] = set()
+    for verb in _done_verbs(text) - _TOOK_PLACE:
+        out |= _VERB_KINDS.get(verb, frozenset({verb}))
+    for i, token in enumerate(tokens):
+        pair = " ".join(tokens[i : i + 2])
+        if pair in _VERB_KINDS and not _MODALS & set(tokens[max(0, i - 3) : i]):
+            out -= {token}
+            out |= _VERB_KINDS[pair]
+        elif token in _VERB_KINDS and "-" in token:
+            out |= _VERB_KINDS[token]
+        elif token in {"seen"} and i and tokens[i - 1] in {"was", "were", "been"}:
+            out |= _VERB_KINDS[token]
+    return frozenset(out)
+
+
+def _named_deeds(text: str) -> frozenset[str]:
+    """The kinds of deed the row names by a noun ("Monday's indictment", "the crash"), not by
+    an infinitive ("to release details")."""
+    tokens = [t.lower() for t in words(text)]
+    out: set[str] = set()
+    for i, token in enumerate(tokens):
+        bare = token.removesuffix("'s").removesuffix("\u2019s")
+        if bare in _NOUN_KINDS and (not i or tokens[i - 1] not in _MODALS | {"to"}):
+            out |= _NOUN_KINDS[bare]
+    return frozenset(out)
+
+
+def _kind_words() -> frozenset[str]:
+    forms = (f for verbs, nouns in _DEED_KINDS.values() for f in (*verbs, *nouns))
+    return frozenset(stem(w) for f in forms for w in f.split())
+
+
+_KIND_WORDS = _kind_words()
+
+
+def _deeds_shared(a: str, b: str) -> frozenset[str]:
+    """The deeds two rows share: by their verbs, or, when a row that tells no saying has no
+    deed of its own, by the noun that names it ("The accident happened late Tuesday")."""
+    deeds_a, deeds_b = _deeds(a), _deeds(b)
+    if not deeds_a and not _SAYING & {t.lower() for t in words(a)}:
+        deeds_a = _named_deeds(a)
+    if not deeds_b and not _SAYING & {t.lower() for t in words(b)}:
+        deeds_b = _named_deeds(b)
+    return deeds_a & deeds_b
+
+
+def _names_shared(a: str, b: str) -> frozenset[str]:
+    """Words of who or what two rows share, a compound holding the other's word too
+    ("schoolgirls" / "girls"); the words of a deed's kind are no name."""
+    names_a, names_b = _names(a) - _KIND_WORDS, _names(b) - _KIND_WORDS
+    shared = set(names_a & names_b)
+    for x in names_a:
+        for y in names_b:
+            short, long = sorted((x, y), key=len)
+            if len(short) >= 4 and long != short and long.endswith(short):
+                shared.add(short)
+    return frozenset(shared)
+
+
+# A closing clause that tells who said it ("…, police said Wednesday").
+_DAY_NAMED = re.compile(
+    rf"\b(?:{_DAY_WORD}|yesterday|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*"
+    r"\.?\s+\d{1,2})\b",
+    re.IGNORECASE,
+)
+_SAID_CLAUSE = re.compile(
+    r",\s*[^,]{0,60}?\b(?:said|says|told|announced|reported|confirmed|stated)\s+(?:on\s+|late"
+    rf"\s+|early\s+)*{_DAY_NAMED.pattern}(?:\s+(?:morning|afternoon|evening|night))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def said_day_only(text: str) -> bool:
+    """The row's only day is that of a closing saying ("A ship struck a bridge, police said
+    Wednesday"): the day it was said, not surely the day it happened."""
+    said = _SAID_CLAUSE.search(text)
+    return bool(said and not _DAY_NAMED.search(text[: said.start()]))
+
+
+def two_days(a: str, b: str) -> bool:
+    """Each row names its weekday, and not the same: two happenings."""
+    days_a, days_b = _weekdays(a), _weekdays(b)
+    return bool(days_a and days_b and not days_a & days_b)
 
 
 def _weekdays(text: str) -> frozenset[str]:
+    """The weekdays the row names for what happened (not the day of a closing saying)."""
+    said = _SAID_CLAUSE.search(text)
+    if said and not _DAY_NAMED.search(text[: said.start()]):
+        text = text[: said.start()]
     return frozenset(w for w in _WEEKDAYS if re.search(rf"\b{w}\b", text, re.IGNORECASE))

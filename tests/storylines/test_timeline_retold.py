@@ -179,3 +179,74 @@ def test_a_shared_word_that_only_ties_a_noun_or_might_have_been_joins_nothing() 
         ),
     )
     assert len(freed) == 2
+
+
+def test_one_deed_told_with_other_verbs_is_one_row() -> None:
+    charged = _timeline(
+        (
+            "A regional court indicted the harbour master over the ferry disaster on Monday",
+            "2026-10-12",
+            "2026-10-12",
+        ),
+        (
+            "Piet Olsen, the harbour master, was charged this week by the regional court",
+            "2026-10",
+            "2026-10-14",
+        ),
+    )
+    assert len(charged) == 1 and len(charged[0].outlets) == 2
+    bumped = _timeline(
+        (
+            "Two ferries collided in the Vento channel early on Wednesday",
+            "2026-10-14",
+            "2026-10-14",
+        ),
+        (
+            'The port authority says the ferries "bumped into each other" in the channel on '
+            "Wednesday",
+            "2026-10-14",
+            "2026-10-15",
+        ),
+    )
+    assert len(bumped) == 1 and len(bumped[0].outlets) == 2
+
+
+def test_a_deed_named_by_a_noun_joins_the_row_that_tells_it() -> None:
+    rows = _timeline(
+        (
+            "The accident happened late on Tuesday in the Vento channel near the old lighthouse",
+            "2026-10-13",
+            "2026-10-16",
+        ),
+        (
+            "A cargo ship crashed into a pier in the Vento channel, police said Wednesday",
+            "2026-10-14",
+            "2026-10-14",
+        ),
+    )
+    assert len(rows) == 1 and len(rows[0].outlets) == 2
+    # The day of the saying is no date of the crash, nor a disagreement about it.
+    assert rows[0].date == "2026-10-13" and not rows[0].dates_conflict
+    assert rows[0].text.startswith("The accident happened")
+
+
+def test_a_saying_about_a_deed_and_two_deeds_of_one_kind_stay_apart() -> None:
+    said = _timeline(
+        (
+            "Rebels released 12 hostages near Vento on Thursday after weeks of talks with church "
+            "leaders",
+            "2026-10-15",
+            "2026-10-15",
+        ),
+        (
+            "The interior minister said the release of the hostages near Vento was no exchange",
+            "2026-10-15",
+            "2026-10-16",
+        ),
+    )
+    assert len(said) == 2
+    two = _timeline(
+        ("Police arrested a skipper in Vento on Monday", "2026-10-12", "2026-10-12"),
+        ("Police arrested a deckhand in Orla on Thursday", "2026-10-15", "2026-10-15"),
+    )
+    assert len(two) == 2
