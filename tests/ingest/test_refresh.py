@@ -260,3 +260,67 @@ def test_big_refreshes_parse_in_processes_unless_run_as_python_m(
     finally:
         small.shutdown()
         big.shutdown()
+
+
+def test_stored_articles_are_seen_while_a_slow_feed_is_still_fetched(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    """Feeds' writes share commits, but none waits for the network: what one feed brought is
+    visible to another reader (the TUI, a search) soon after it landed, and the write lock
+    is free for others while the refresh waits on a slow server."""
+    import sqlite3
+    import threading
+    import time
+
+    db = tmp_path / "library.db"
+    with open_library(db) as lib:
+        add_feed(lib, server.set("/quick", rss(items(3, "Quick"))))
+        add_feed(lib, server.set("/slow", rss(items(2, "Slow")), delay=3.0))
+    done = threading.Event()
+
+    def run() -> None:
+        with open_library(db) as lib:
+            refresh_feeds(lib, fetcher_options={"read_timeout": 6.0, "deadline": 10.0})
+        done.set()
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    try:
+        reader = sqlite3.connect(db, timeout=0.5)
+        seen: list[str] = []
+        deadline = time.monotonic() + 2.5
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.05)
+            seen = [r[0] for r in reader.execute("SELECT title FROM articles ORDER BY title")]
+        assert seen == ["Quick 0", "Quick 1", "Quick 2"]
+        assert not done.is_set()  # the slow feed is still on its way
+        reader.execute("BEGIN IMMEDIATE")  # another writer is not kept waiting
+        reader.execute("UPDATE articles SET starred = 1 WHERE title = 'Quick 1'")
+        reader.execute("COMMIT")
+        reader.close()
+    finally:
+        worker.join(timeout=15)
+    with open_library(db) as lib:
+        stored = {a.title: a.starred for a in list_articles(lib)}
+    assert sorted(stored) == ["Quick 0", "Quick 1", "Quick 2", "Slow 0", "Slow 1"]
+    assert stored["Quick 1"]
+
+
+def test_a_failing_feed_rolls_back_alone_within_a_shared_commit(
+    server: FeedServer, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = add_feed(library, server.set("/good", rss(items(2, "Good"))))
+    bad = add_feed(library, server.set("/bad", rss(items(3, "Bad"))))
+    original = refresh_module.update_feed
+
+    def crash_for_bad(library: Library, feed_id: int, **changes: object) -> None:
+        if feed_id == bad.id and "body_hash" in changes:  # after its articles were written
+            raise OSError("disk trouble")
+        original(library, feed_id, **changes)
+
+    monkeypatch.setattr(refresh_module, "update_feed", crash_for_bad)
+    report = refresh(library)
+    assert {r.feed_id: r.status for r in report.results} == {good.id: "updated", bad.id: "error"}
+    assert len(list_articles(library, feed_id=good.id)) == 2
+    assert list_articles(library, feed_id=bad.id) == []
+    assert not library.db.conn.in_transaction  # everything committed when the refresh ends
