@@ -55,7 +55,7 @@ _ANAPHOR = re.compile(
 )
 # What someone knows or thinks is no happening ("Every fan knows …").
 _KNOWING = re.compile(
-    r"^\W*(?:[\w'\u2019-]+\s+){1,4}?(?:knows?|believes?|thinks?|seems?|remains?|wonders?"
+    r"^\W*(?:[\w'\u2019-]+\s+){1,4}?(?:knows?|believes?|thinks?|seem(?:s|ed)?|remains?|wonders?"
     r"|means|meant)\b"
 )
 # An object that points back, with nothing after it ("… dismissed the possibility").
@@ -99,6 +99,14 @@ _STATE = re.compile(
 _COMMENT = re.compile(
     r"\b(?:demonstrat|underscor|highlight|illustrat|exemplifi|symboli[sz]|epitomi[sz])(?:ed|es|s)\b",
     re.IGNORECASE,
+)
+# A happening placed beside another, not told ("The tests came during joint drills", "The
+# glitch followed a failed launch", "Acme's bid followed a visit to …").
+_BESIDE = re.compile(
+    r"\b(?:came|comes)\s+(?:as|during|amid|after|just|only|days|hours|weeks|months|a\s+(?:day"
+    r"|week|month)|on\s+the\s+heels)\b"
+    r"|^\W*(?:The\s|[A-Z][\w.-]*['\u2019]s\s)[^,;]{0,80}?\bfollow(?:ed|s)\s+(?:a|an|the|its"
+    r"|his|her|their)\b"
 )
 # One of several reports whose first is elsewhere ("In a further post, …").
 _FURTHER = re.compile(
@@ -152,7 +160,12 @@ def doubtful_happening(
         or _cut_from_sentence(text, before)
         or _opens_inside_quotation(text)
         or _epithet(text)
-        or bool(_STATE.search(text) or _COMMENT.search(text) or _FURTHER.search(text))
+        or bool(
+            _STATE.search(text)
+            or _COMMENT.search(text)
+            or _BESIDE.search(text)
+            or _FURTHER.search(text)
+        )
         or _unresolved(text)
         or _cut_short(text)
         or _tense_against_date(text, shown, published, scheduled)
@@ -171,7 +184,49 @@ def _unresolved(text: str) -> bool:
         or _SOURCE_DATE.search(text)
         or _VAGUE_SAYERS.search(text)
         or _DANGLING_OBJECT.search(text)
+        or _SUCH.search(text)
+        or _THING_SAID_HE.search(text)
         or (_SAID_LAST.search(text) and not quoted)
+        or _open_quotation(text)
+        or _only_a_relative_clause(text)
+    )
+
+
+# Something like what was told before ("just such a pair of glasses", "such an attack").
+_SUCH = re.compile(r"\bsuch\s+(?:an?|the)\b", re.IGNORECASE)
+# "he" or "she" reported by a body, not a person ("the casino said that she left", "the
+# newspaper Le Soir reported that he was"): someone the row never names.
+_THING_SAID_HE = re.compile(
+    r"(?:^|\b(?:the|a)\s)(?:[a-z][\w-]*\s+){1,2}(?:[A-Z][\w'-]*\s+){0,3}(?:said|says|reported"
+    r"|reports|told|announced|confirmed)\b[^.;]{0,40}?\b(?:he|she)\b"
+)
+_RELATIVE = frozenset("who whom whose which where".split())
+
+
+def _open_quotation(text: str) -> bool:
+    """A quotation opened and never closed: the row is cut inside someone's words ('… that
+    the crash was "a tragedy')."""
+    curly = text.rfind("\u201c") > text.rfind("\u201d")
+    return curly or text.count('"') % 2 == 1
+
+
+def _only_a_relative_clause(text: str) -> bool:
+    """A name and what describes it, with no deed of its own: the only verbs are in a relative
+    clause that runs to the end ("Ana Ruiz, a lawyer for the crew who filed the claim")."""
+    tokens = words(text)
+    lows = [t.lower() for t in tokens]
+    at = next((i for i, t in enumerate(lows) if t in _RELATIVE), None)
+    if at is None:
+        return False
+    cut = text.find(tokens[at])
+    if "," in text[cut:] or "," not in text[:cut]:
+        return False  # the main clause goes on after it, or the clause defines its noun
+    head = [t for t in tokens[:at] if t.islower()]
+    return not any(
+        t in IRREGULAR_PAST
+        or t in {"is", "are", "was", "were", "has", "have", "had", "will", "says", "said"}
+        or (t.endswith("ed") and len(t) > 4)
+        for t in head
     )
 
 
@@ -194,6 +249,10 @@ _DATE_THEN_CONJUNCTION = re.compile(
     r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?,?\s+(?:and|but|or)\b",
     re.IGNORECASE,
 )
+# Words a noun phrase cannot be cut from.
+_TORN_FROM = frozenset(
+    "in at of on into onto from with by for to near the a an its their his her".split()
+)
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 
 
@@ -201,9 +260,11 @@ def _cut_from_sentence(text: str, before: str) -> bool:
     """A clause in small letters after a word that makes it subordinate, or after a dash."""
     if _DATE_THEN_CONJUNCTION.search(text):
         return True
+    tail = before.rstrip()
+    if tail and words(tail) and words(tail)[-1].lower() in _TORN_FROM:
+        return True  # a noun phrase torn from its preposition ("… a regular in | Mesquite, …")
     if not text[:1].islower():
         return False
-    tail = before.rstrip()
     if tail.endswith(("-", "\u2013", "\u2014")):
         return True
     preceding = words(tail)

@@ -37,6 +37,17 @@ DOUBTFUL = [
     ("The two-hour delay meant the ferry sailed on Tuesday", "", ""),
     ('The audit found that "payments were made between March 3, 2024 and May 1"', "", "2024-03-03"),
     ("The vote drew protests as it was announced the council would meet again today", "", ""),
+    ("The Courier reported Tuesday that the club is building just such a stadium", "", ""),
+    ('Okafor told reporters on Tuesday that the fire was "a disgrace', "", ""),
+    ("On Tuesday, Mayor Falk warned that the cuts could bring \u201ca crisis for the town", "", ""),
+    ("The strikes on Tuesday came during talks that the two sides began a week ago", "", ""),
+    ("The outage at the plant followed a failed upgrade in January", "", "2025-01"),
+    ("Northwind\u2019s March 3 bid followed a visit by its chairman to the ministry", "", ""),
+    ("Few passengers seemed worried on Tuesday when the ferry left port", "", ""),
+    ("On Tuesday, the hotel said that she left her job years ago", "", ""),
+    ("the broadcaster Radio Sud reported on Tuesday that he was a local farmer", "; ", ""),
+    ("Ana Ruiz, a lawyer for some of the dockers who got the letter this week", "", ""),
+    ("Lisbon, where on Tuesday the trams stood still", "He lived in ", ""),
 ]
 
 
@@ -77,6 +88,11 @@ KEPT = [
     ("The flight departed Heathrow at 9:10 on Tuesday", "", "2025-02-18"),
     ("The council approved the budget on 18 February", "", "2025-02-18"),
     ("Mayor Okafor said on Tuesday the depot will close in May", "", "2025-02-18"),
+    ('Okafor told reporters on Tuesday that the fire was "a disgrace"', "", "2025-02-18"),
+    ("The ferry which sank on Tuesday was raised from the harbour", "", "2025-02-18"),
+    ("Mayor Okafor, who took office in May, resigned on Tuesday", "", "2025-02-18"),
+    ("The police followed up on the tip on Tuesday", "", "2025-02-18"),
+    ("Okafor said on Tuesday that he had resigned", "", "2025-02-18"),
 ]
 
 
