@@ -974,11 +974,10 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
         holder = cast.name(r.holder) if r.holder else None
         start, end, text = r.start, r.end, r.text
         before = subject_before(m.text[max(0, start - 40) : start], holder) if holder else False
-        # (not cut where the same holder's next demand goes on: "opposed A and reiterated B"
-        # are two rows, not the sentence and B again)
+        # (not cut where the next demand goes on: "opposed A and reiterated B" are two rows,
+        # not the sentence and B again, for each of the parties that hold them)
         cut = cut_short(m.text[end : end + 40]) and not any(
-            o.holder == r.holder and 0 < o.start - end <= 12 and red_line_statement(o.text)
-            for o in red_lines
+            0 < o.start - end <= 12 and red_line_statement(o.text) for o in red_lines
         )
         s, _ = _sentence(m.text, start, end) if m.text else (start, end)
         lead = m.text[s:start] if m.text else ""

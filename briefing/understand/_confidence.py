@@ -640,6 +640,16 @@ _GROUP_AFTER_NAME = re.compile(
 )
 
 
+_WORD_BEFORE = re.compile(r"([\w'\u2019.-]+)\s+$")
+
+
+def _other_name_before(text: str, at: int, names: list[str]) -> bool:
+    """Whether the word right before `at` is a capitalised word of another name."""
+    before = _WORD_BEFORE.search(text, 0, at)
+    word = before.group(1) if before else ""
+    return word[:1].isupper() and word not in names and at - len(word) - 1 > 0
+
+
 def _held_elsewhere(r: RedLine, lead: str) -> bool:
     """See RED_LINE_HOLDER_ELSEWHERE."""
     names = [w for w in (r.holder or "").split() if len(w) > 2 and w[:1].isupper()]
@@ -648,8 +658,13 @@ def _held_elsewhere(r: RedLine, lead: str) -> bool:
     if not own_group and any(_GROUP_AFTER_NAME.match(lead[m.end() :]) for m in said):
         return True
     # (a possessive is the holder's own: "will be Broadcom's best and final offer")
+    # (a word of another name is not the holder's: "South Korea" is not named inside "… if
+    # North Korea continues …")
     inside = [
-        m.start() for w in names for m in re.finditer(rf"\b{re.escape(w)}\b(?![\u2019']s)", r.text)
+        m.start()
+        for w in names
+        for m in re.finditer(rf"\b{re.escape(w)}\b(?![\u2019']s)", r.text)
+        if not _other_name_before(r.text, m.start(), names)
     ]
     return not said and bool(inside) and min(inside) > 30
 

@@ -560,7 +560,8 @@ THREAT_VERBS = (
     "pull out", "suspend", "stop", "shut", "close", "cut", "freeze", "halt", "block", "veto",
     "leave", "take legal action", "go to court", "impose", "expel", "sanction", "cancel",
     "terminate", "abandon", "escalat", "blockade", "occupy", "be off the table", "face",
-    "be met with",
+    "be met with", "respond strongly", "respond firmly", "respond forcefully", "respond decisively",
+    "respond militarily", "respond with force",
 )  # fmt: skip
 
 # Copulas that make "expected to", "asked to" a passive that no one holds: "is expected to".

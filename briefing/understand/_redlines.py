@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.understand._actors import Mention, Registry, role_word, strip_poss
 from briefing.understand._lexicon import (
@@ -125,6 +126,14 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|on (?:the )?condition of(?! anonymity)|so long as"
         r"|(?<=, )provided(?= (?:the|they|it|he|she|we|no)\b)"
         r"|conditional on|(?:contingent|premised|conditioned) (?:up)?on"
+        # a threat with its condition first: "If the talks fail, the government will respond
+        # strongly"
+        rf"|(?-i:If)\s(?=[^.;?!]{{3,140}}?,\s+(?:[\w'\u2019-]+\s+){{1,4}}?(?:would|will)\s+"
+        rf"(?:\w+ly\s+)?(?:{_THREAT})\w*\b)"
+        # a measure kept in force until something is done: "Until these concerns are addressed,
+        # the advisory will stand"
+        r"|(?-i:Until)\s(?=[^.;]{3,120}?,\s+(?:[\w'\u2019-]+\s+){1,5}?(?:will|would|shall)\s+"
+        r"(?:\w+ly\s+)?(?:stand|remain|stay|continue|be kept|be maintained)\b)"
         r"|as long as(?! (?:it takes|necessary|possible|needed))"
         # what it would take: "would need more than $80 a share to be persuaded to sell"
         r"|would need (?:more than|at least)\b(?=[^.;]{0,60}?\bto (?:be persuaded|accept|agree"
@@ -225,7 +234,7 @@ _RAW_TRIGGERS += [
         r"|collapse|collapses|escalate|escalates)\b)", re.I)),
 ]  # fmt: skip
 _FIRST_LETTERS = (
-    "oupcasw", "wscdnr", "uinwatcrbf", "mhdiacuorpwenvi", "aupcoitel", "upfd", "ro", "v", "s"
+    "oupcaswUI", "wscdnr", "uinwatcrbf", "mhdiacuorpwenvi", "aupcoitel", "upfd", "ro", "v", "s"
 )  # fmt: skip
 _TRIGGERS = [
     (kind, re.compile(rf"(?=[{first}])(?:{pat.pattern})", pat.flags))
@@ -1236,7 +1245,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _NOT_A_BASE_VERB = re.compile(
     r"(?:tion|sion|ness|ity|ncy|ous|tive|sive|ship|ful|ism|(?<=[th])ern|(?<![sx])ist)$"
     r"|(?<=\w\w\w)ing$|(?<=\w\w)(?<!e)ed$"
-    r"|(?<!e)al$",
+    r"|(?<!e)al$|(?<=\w\w\w)ic$",
     re.I,
 )
 
@@ -1285,6 +1294,25 @@ def _unfinished_list(text: str, separator: re.Match[str], end: int) -> bool:
 _LIST_CLOSE = re.compile(r"\s(?:and|or)\s")
 
 
+# "… if North Korea continues nuclear and missile provocations": "and" inside the condition,
+# before a short noun phrase that ends the demand or the condition, joins what it names, not
+# two demands ("only if A funds the main and pays for the works" names two)
+_IN_CONDITION = re.compile(r"\b(?:if|unless|until)\s", re.I)
+
+
+def _condition_noun_tail(text: str, left_from: int, separator: re.Match[str], end: int) -> bool:
+    tail = text[separator.end() : end].split(",")[0].split()  # (up to the condition's comma)
+    return (
+        _IN_CONDITION.search(text, left_from, separator.start()) is not None
+        and len(tail) <= 3
+        and not any(w.lower().endswith("ed") or w.lower() in NOT_VERB_WORDS for w in tail[:1])
+        and not tail[0].lower().endswith(("es",))
+        and not any(w.lower() in _DETERMINERS for w in tail)  # "and pays the crews" acts
+    )
+
+
+_DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
+
 # "to deter and effectively deal with X": two verbs that share the object after them.
 _BARE_INFINITIVE_END = re.compile(r"\bto\s+[a-z]+\s*$")
 
@@ -1314,6 +1342,7 @@ def _split_at(
                 or _unfinished_list(text, m, part_end)
                 or _inside_noun_phrase(text, left_from, m)
                 or _BARE_INFINITIVE_END.search(text, left_from, m.start()) is not None
+                or _condition_noun_tail(text, left_from, m, part_end)
             ):
                 continue  # nor inside a quotation: "would face “fire and fury” if …"
             left = text[left_from : m.start()]
@@ -1562,7 +1591,65 @@ def find_red_lines(
         near = _quotes_in(quotes, s)
         for frame in _frames(text, s, cues, quotes, reg):
             out.extend(_red_lines_of(text, s, frame, cues, near, reg, seen))
-    return _without_wrappers(out)
+    out = [_compass_named(r, text) for r in out]
+    return _without_wrappers([j for r in out for j in _jointly_held(r, text, sents, reg)])
+
+
+# Two parties as the subject of one position: "Moscow and Beijing continue to insist on …",
+# "China's and Russia's ambassadors said they opposed …", "Both Abe and Tillerson called for
+# …": each holds it (one red line each), whichever of the two the clause reading found.
+_JOINT = re.compile(
+    r"(?:^|,\s+)[\"\u201c]?(?:(?-i:Both)\s+)?"
+    r"((?-i:[A-Z])[\w.-]+(?:\s+(?-i:[A-Z])[\w.-]+){0,2}?)(?:['\u2019]s)?\s+and\s+"
+    r"((?-i:[A-Z])[\w.-]+(?:\s+(?-i:[A-Z])[\w.-]+){0,2}?)(?:['\u2019]s)?\s+"
+    r"(?=[a-z]|$)((?:[^,;:\"\u201c]+?\s+)??)$"
+)
+_JOINT_SAID = re.compile(
+    r"^(?:[\w.'\u2019-]+\s+){0,6}?(?:said|say|says)\s+(?:that\s+)?(?:they\s+)?$"
+)
+
+
+def _jointly_held(r: RedLine, text: str, sents: list[Sentence], reg: Registry) -> list[RedLine]:
+    index = bisect_right([s.start for s in sents], r.start) - 1
+    if index < 0 or r.holder is None:
+        return [r]
+    start = sents[index].start
+    joint = _JOINT.search(text[start : r.start])
+    if joint is None:
+        return [r]
+    between = joint.group(3)
+    if not (len(between.split()) <= 3 or _JOINT_SAID.match(between)):
+        return [r]  # the parties are not the subject of the position's own verb
+    holders = []
+    for group in (1, 2):
+        named = reg.mention_in(start + joint.start(group), start + joint.end(group))
+        canon = reg.canonical_of(joint.group(group))
+        if named is not None and named.kind in ("person", "organization", "country"):
+            holders.append(named.canonical)
+        elif canon is not None and canon[1] in ("person", "organization", "country"):
+            holders.append(canon[0])
+    if len(set(holders)) != 2:
+        return [r]
+    return [replace(r, holder=h) for h in holders]
+
+
+# "The North says …", "the South's foreign ministry": a country named by its compass word
+# alone, which the article names in full elsewhere ("North Korea"); an adjective of the name
+# ("North Korean") is not the name.
+_COMPASS = frozenset(("North", "South", "East", "West"))
+
+
+def _compass_named(r: RedLine, text: str) -> RedLine:
+    if r.holder not in _COMPASS:
+        return r
+    names = Counter(
+        m.group(1)
+        for m in re.finditer(rf"\b{r.holder} ((?-i:[A-Z])[a-z]+)\b", text)
+        if not m.group(1).endswith(("an", "ese", "ish"))
+    )
+    if not names:
+        return r
+    return replace(r, holder=f"{r.holder} {names.most_common(1)[0][0]}")
 
 
 def _without_wrappers(found: list[RedLine]) -> list[RedLine]:
@@ -1591,12 +1678,12 @@ def _without_wrappers(found: list[RedLine]) -> list[RedLine]:
 
 def _said_once(found: list[RedLine]) -> list[RedLine]:
     """A demand repeated word for word (a paragraph the article prints twice) is shown once."""
-    seen: set[str] = set()
+    seen: dict[str, tuple[int, int]] = {}  # (the parties of one joint position all stay)
     out = []
     for r in found:
         words = " ".join(r.text.lower().split())
-        if words in seen and len(words.split()) >= 5:
+        if seen.get(words, (r.start, r.end)) != (r.start, r.end) and len(words.split()) >= 5:
             continue
-        seen.add(words)
+        seen.setdefault(words, (r.start, r.end))
         out.append(r)
     return out

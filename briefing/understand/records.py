@@ -83,6 +83,18 @@ class Analysis:
                 {"name": a.name, "kind": a.kind, "aliases": list(a.aliases)} for a in self.actors
             ],
             "quotes": quotes,
-            "red_lines": [asdict(r) for r in self.red_lines],
+            # one record per statement: a position two parties hold jointly ("Moscow and
+            # Beijing insist on …") is one red line there, with the first party named
+            "red_lines": [asdict(r) for r in _one_per_span(self.red_lines)],
             "events": [asdict(e) for e in self.events],
         }
+
+
+def _one_per_span(red_lines: list[RedLine]) -> list[RedLine]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for r in red_lines:
+        if (r.start, r.end) not in seen:
+            seen.add((r.start, r.end))
+            out.append(r)
+    return out

@@ -483,3 +483,70 @@ def test_a_demand_made_beside_a_condemnation_is_confident() -> None:
     )
     found = analyse(text, "2026-11-25").red_lines
     assert found and all(r.confidence >= 0.5 for r in found)
+
+
+def test_a_threat_whose_condition_comes_first_is_a_condition() -> None:
+    text = (
+        "Eskby's council met on Monday. \u201cIf the ferry company keeps cutting crossings, the "
+        "council will respond strongly with a boycott of its new terminal,\u201d its leader, "
+        "Aino Rask, said."
+    )
+    (found,) = red_lines(text)
+    assert found.kind == "condition" and found.holder == "Aino Rask"
+    assert found.text.startswith("If the ferry company keeps cutting crossings")
+    # a forecast with a condition first holds no one to anything
+    assert red_lines("If the weather holds, the ferry will sail on time, Aino Rask said.") == []
+
+
+def test_a_strong_response_promised_on_a_condition_is_one_red_line() -> None:
+    text = (
+        "\u201cWe will respond strongly together with our partners if Norvik continues toll "
+        "and fee increases,\u201d the council of Eskby said in a statement."
+    )
+    (found,) = red_lines(text)
+    assert found.text.endswith("if Norvik continues toll and fee increases")
+    # a condition that names two acts is still two demands
+    two = red_lines("Rask said talks were possible only if Norvik lifts tolls and pays the crew.")
+    assert len(two) == 2
+
+
+def test_a_country_named_by_its_compass_word_is_the_country() -> None:
+    text = (
+        "North Vestland tested a rocket on Monday, and South Vestland protested. The North "
+        "routinely says it will never give up its rocket programme."
+    )
+    (found,) = red_lines(text)
+    assert found.holder == "North Vestland"
+    # without the full name in the text, the word stays as written
+    (alone,) = red_lines("The North routinely says it will never give up its rocket programme.")
+    assert alone.holder == "North"
+
+
+def test_a_measure_kept_until_something_is_done_is_a_condition() -> None:
+    text = (
+        "\u201cUntil the airline answers these complaints, our travel warning will stand,\u201d "
+        "said Mira Holt, who leads the passengers' association."
+    )
+    (found,) = red_lines(text)
+    assert found.kind == "condition" and found.holder == "Mira Holt"
+    # a date until which something ran is no condition
+    assert red_lines("The bridge stayed closed until Friday, when the repairs ended.") == []
+
+
+def test_two_parties_named_as_one_subject_each_hold_the_position() -> None:
+    text = (
+        "Norway and Sweden met in Oslo on Monday. While criticising the plan, Norway and Sweden "
+        "continue to insist on a cap on fishing quotas in the northern sea."
+    )
+    found = red_lines(text)
+    assert sorted(r.holder or "" for r in found) == ["Norway", "Sweden"]
+    assert found[0].text == found[1].text
+    # the evaluation format holds one record per statement
+    prediction = analyse(text, "2026-11-25").to_prediction("x")
+    assert len(prediction["red_lines"]) == 1
+
+
+def test_one_party_named_beside_another_holds_it_alone() -> None:
+    text = "Norway said on Monday that Sweden and its allies must lift the cap on fishing quotas."
+    found = red_lines(text)
+    assert [r.holder for r in found] == ["Norway"]
