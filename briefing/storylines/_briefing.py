@@ -43,6 +43,7 @@ from briefing.storylines._gate import (
 from briefing.storylines._happening import (
     doubtful_happening,
     overnight,
+    relative_day,
     said_day_only,
     same_happening,
     two_days,
@@ -297,8 +298,10 @@ def _timeline(
     members: Sequence[Member], analyses: Mapping[int, Analysis]
 ) -> tuple[TimelineEntry, ...]:
     happenings: list[_Happening] = []
+    late = _late(members)
     for m in members:  # oldest report first, so each group starts with its earliest report
-        for report, scheduled, shown in _event_reports(m, _analysis(analyses, m).events):
+        events = _analysis(analyses, m).events
+        for report, scheduled, shown in _event_reports(m, events, late=m.article_id in late):
             terms = set(content_terms(report.text))
             day = _day(report.date)
             best, score = None, 0.0
@@ -447,7 +450,27 @@ WIDENED_RELIEF = 0.5
 LONGEST_ROW = 60  # words: a longer sentence is a paragraph, not a timeline row
 
 
-def _event_reports(m: Member, events: Sequence[Event]) -> list[tuple[EventReport, bool, bool]]:
+# An article dated this many days after every other outlet's article of its storyline: its
+# date is likely when it was stored or updated, not when it was written.
+LATE_DAYS = 7
+
+
+def _late(members: Sequence[Member]) -> frozenset[int]:
+    """Articles whose date is weeks after every other outlet's (an outlet that dates its
+    articles when it last touched them): their "Monday" or "this week" is no sure day."""
+    out = set()
+    for m in members:
+        mine = _day(m.published or "")
+        others = [_day(o.published or "") for o in members if o.outlet != m.outlet]
+        known = [d for d in others if d is not None]
+        if mine is not None and known and mine - max(known) > LATE_DAYS:
+            out.add(m.article_id)
+    return frozenset(out)
+
+
+def _event_reports(
+    m: Member, events: Sequence[Event], *, late: bool = False
+) -> list[tuple[EventReport, bool, bool]]:
     """Each event of an article as a report: (report, scheduled, shown by default). A clause
     that is no statement alone is shown as its whole sentence when that sentence holds no other
     event; one sentence read twice (two dates for one clause) is one report."""
@@ -481,7 +504,10 @@ def _event_reports(m: Member, events: Sequence[Event]) -> list[tuple[EventReport
             out[i] = _one_clause(out[i], item)
     # Whether the words tell a happening on their date is judged once the clause has its words
     # and its date (one clause read twice takes the longer words and the better date).
-    return [(r, scheduled, ok and not _doubted(m, r, scheduled)) for r, scheduled, ok, _c in out]
+    return [
+        (r, scheduled, ok and not _doubted(m, r, scheduled) and not (late and relative_day(r.text)))
+        for r, scheduled, ok, _c in out
+    ]
 
 
 def _doubted(m: Member, report: EventReport, scheduled: bool) -> bool:

@@ -649,3 +649,21 @@ def _weekdays(text: str) -> frozenset[str]:
     if said and not _DAY_NAMED.search(text[: said.start()]):
         text = text[: said.start()]
     return frozenset(w for w in _WEEKDAYS if re.search(rf"\b{w}\b", text, re.IGNORECASE))
+
+
+# A day named relative to the article's date ("on Monday", "this week", "this morning").
+_RELATIVE_DAY = re.compile(
+    rf"\b(?:{_DAY_WORD}|yesterday|last\s+night|(?:this|last|next)\s+(?:week|weekend|month"
+    r"|morning|afternoon|evening)|earlier\s+this\s+(?:week|month)|(?:days?|weeks?)\s+ago)\b",
+    re.IGNORECASE,
+)
+
+
+def relative_day(text: str) -> bool:
+    """The row's date is read from a day named relative to the article's ("on Monday", "this
+    week"), with no day of the month or year written."""
+    return bool(
+        _RELATIVE_DAY.search(text)
+        and not _WRITTEN_DAY.search(text)
+        and not re.search(r"\b(?:19|20)\d\d\b", text)
+    )

@@ -250,3 +250,32 @@ def test_a_saying_about_a_deed_and_two_deeds_of_one_kind_stay_apart() -> None:
         ("Police arrested a deckhand in Orla on Thursday", "2026-10-15", "2026-10-15"),
     )
     assert len(two) == 2
+
+
+def test_an_outlet_dated_weeks_after_the_others_gives_no_weekday_date() -> None:
+    # The fourth outlet dates its article three weeks after everyone else: its "Wednesday" is
+    # read against that date and lands weeks after the happening.
+    rows = _timeline(
+        ("Divers found the ferry's wreck off Vento on Sunday", "2026-10-11", "2026-10-12"),
+        (
+            "Rescuers pulled 30 survivors from the water off Vento on Saturday",
+            "2026-10-10",
+            "2026-10-11",
+        ),
+        ("The harbour master resigned over the Vento disaster", "2026-10-12", "2026-10-12"),
+        (
+            "Investigators on Wednesday published a report blaming the crew of the Vento ferry",
+            "2026-11-04",
+            "2026-11-05",
+        ),
+    )
+    assert [r.date for r in rows] == ["2026-10-10", "2026-10-11", "2026-10-12"]
+    dated = _timeline(
+        ("Divers found the ferry's wreck off Vento on Sunday", "2026-10-11", "2026-10-12"),
+        (
+            "Investigators published a report blaming the crew of the Vento ferry on 21 October",
+            "2026-10-21",
+            "2026-11-05",
+        ),
+    )
+    assert len(dated) == 2
