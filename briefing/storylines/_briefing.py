@@ -32,6 +32,7 @@ from briefing.storylines._gate import (
     named_then_relative,
     opens_pointing_back,
     outlet_name,
+    pronoun_without_antecedent,
     quote_statement,
     red_line_statement,
     shown_wording,
@@ -869,8 +870,13 @@ def _paragraph(text: str, at: int) -> str:
 def _weak_speaker(text: str, q: Quote, person: bool) -> bool:
     """The speaker found through a doubtful pronoun, or words that open pointing back to
     something the row does not name."""
-    if opens_pointing_back(shown_wording(q.text), person):
+    shown = shown_wording(q.text)
+    if opens_pointing_back(shown, person):
         return True
+    if (q.direct and shown.lstrip()[:1] in '"\u201c\u2018' or not person) and (
+        pronoun_without_antecedent(shown)
+    ):
+        return True  # "Smash his head …": whose? (a body's reported "he" is not the body)
     span, speaker = q.speaker_span, q.speaker
     if span is None or speaker is None:
         return False

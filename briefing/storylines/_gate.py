@@ -81,7 +81,8 @@ _FURNITURE = re.compile(
     r"|iframe|read more|follow (?:us|him|her) on|pic\.twitter|twitter\.com|https?://"
     r"|request for comment|did not (?:immediately )?(?:respond|return)|could not be reached"
     r"|not immediately (?:respond|return|available)|image (?:copyright|caption)"
-    r"|all rights reserved|copyright)\b|©|\(\s*photo|^\W*\((?:[A-Z]\w*\s?){1,3}\)"
+    r"|all rights reserved|copyright|via (?:ap|afp|getty|reuters))\b"
+    r"|©|\(\s*photo|^\W*\((?:[A-Z]\w*\s?){1,3}\)"
     r"|\((?:[A-Z]\w*\s?){1,3}\)\s*[-\u2013\u2014]|^\W*[\u2022\u25cf\u25aa*]"
     r"|^[A-Z]{3,}:",
     re.IGNORECASE,
@@ -392,7 +393,8 @@ _NOT_SAYING = frozenset(
     attacked defend defends defended endorse endorses endorsed endorsing highlight highlights
     highlighted reference references referenced referencing invoke invokes invoked urge urges
     urged urging demand demands demanded demanding recommend recommends recommended advise
-    advises advised propose proposes proposed call calls called calling
+    advises advised propose proposes proposed call calls called calling deny denies denied
+    denying ask asks asked asking
     """.split()
 )
 
@@ -426,10 +428,138 @@ _PROMPT = re.compile(
 _REPORTS = re.compile(r"\breport(?:s|ed|ing)?\b", re.IGNORECASE)
 
 
+# An answer to a question the row does not show ("No, they have not …", "Well, it ended …").
+_ANSWER = re.compile(r"^(?:No|Yes|Well|Oh|Yeah|Sure|Absolutely|Exactly|Okay|OK)\b\s*[,.!\u2026-]")
+# A noun that stands for something told before the row ("the deal", "the two", "the site"), not
+# followed by the words that would say which ("the deal with the port").
+_SHELL_NOUN = re.compile(
+    r"\bthe (?:(?:deal|matter|domain|site|latter|former|incidents|episode)\b"
+    r"(?![\w'\u2019-]|\s+(?:of|with|to|between|for|in|on|over|that|which|who|by|from|at)\b)"
+    r"|two\b(?=\s+(?:are|were|have|had|will|would|is|was)\b|\W*$))",
+    re.IGNORECASE,
+)
+# "this", "these", "those" before a noun in reported speech: the reporter would have named it
+# ("the first of those", "this site"), save a time ("this year") or a place of the reporter.
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+([a-z][\w-]*)\b", re.IGNORECASE)
+_DEICTIC_NOUNS = frozenset(
+    "year week month morning afternoon evening night time season summer winter spring autumn"
+    " fall weekend moment day days weeks months years point stage hour century decade country"
+    " kind sort type".split()
+)
+_PRONOUN_OPENINGS = frozenset("he she his her him".split())
+_DEMONSTRATIVE_OPENINGS = frozenset("this these those that".split())
+
+
+def unseen_referent(shown: str, direct: bool) -> bool:
+    """Words that point to something the row does not show: an answer to an unseen question, a
+    quotation opening on someone named before it ("He pushed me …", "That was his spirit"),
+    "the deal" or "the two" with nothing to say which, a demonstrative in reported speech."""
+    inner = shown.lstrip("\"'\u201c\u2018 ")
+    if _ANSWER.match(inner) or _SHELL_NOUN.search(shown):
+        return True
+    tokens = [t.lower().replace("\u2019", "'") for t in words(inner)[:2]]
+    quoted = shown.lstrip()[:1] in '"\u201c\u2018'
+    if quoted and tokens:
+        if re.sub(r"'s$", "", tokens[0]) in _PRONOUN_OPENINGS or tokens[0] == "that's":
+            return True  # the speaker says "I": "he" or "she" is someone named before
+        following = tokens[1] if len(tokens) > 1 else ""
+        if tokens[0] in _DEMONSTRATIVE_OPENINGS and (
+            following in AUXILIARIES or following.endswith("ed")
+        ):
+            return True  # "This is still a preliminary assessment": this what?
+    if direct:
+        return False
+    outside = without_quoted(shown)
+    return any(
+        m.group(1).lower() not in _DEICTIC_NOUNS
+        and m.group(1).lower() not in AUXILIARIES
+        and not m.group(1).lower().endswith("ed")
+        for m in _DEMONSTRATIVE.finditer(outside)
+    )
+
+
+# Nouns for a person that a later "he" or "she" can stand for ("my son … shielding him").
+_PERSON_NOUNS = frozenset(
+    "man woman men women boy girl boys girls son daughter father mother dad mom brother sister"
+    " husband wife driver pilot gunman shooter attacker suspect officer director president"
+    " player coach friend child kid guy teacher victim baby passenger agent manager captain chief"
+    " mayor leader minister actor actress producer king queen boss partner uncle aunt cousin"
+    " neighbor neighbour colleague spokesman spokeswoman individual person teammate grandfather"
+    " grandmother grandson granddaughter".split()
+)
+_HE_OR_SHE = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# Capitalised words that name no one ("The", "But", "I", "It's").
+_NO_NAME = frozenset(
+    "i i'm i've i'd i'll it it's the this that these those we you they he she a an but and or so"
+    " when if in at on my our your their there what like not now then well yes no as after"
+    " before for to of by from with all some one every because while though although just even"
+    " here how why who where once".split()
+)
+
+
+def pronoun_without_antecedent(shown: str) -> bool:
+    """A "he" or "she" with no one before it in the row for it to stand for (no name, no "my
+    son"): "Smash his head with a rock", "I knew him well before he …" (who?)."""
+    found = _HE_OR_SHE.search(shown)
+    if not found:
+        return False
+    head = shown[: found.start()]
+    for match in _WORD.finditer(head):
+        token = match.group(0)
+        low = token.lower().replace("\u2019", "'")
+        if re.sub(r"'s$", "", low) in _PERSON_NOUNS:
+            return False
+        opens = not head[: match.start()].strip(" \"'\u201c\u2018") or re.search(
+            r"[.!?\u2026]\W*$", head[: match.start()]
+        )
+        if opens and not head[match.end() :].strip():
+            continue  # a verb that opens a command is no name: "Smash his head …"
+        if token[:1].isupper() and low not in _NO_NAME:
+            return False
+    return True
+
+
+# The reporter inside reported speech: a second source ("according to the Pacific Command"),
+# the tag ("…, said Garba Shehu", "…, the brother of the gunman"), or another party's view set
+# against the speaker's ("…, but Washington and Seoul believed …").
+_ASIDE = re.compile(
+    r"\baccording to\b|,\s+(?:said|says|told|tells|reported|reports|added|adds|wrote)\b"
+    r"|,\s+(?:the|his|her|their)\s+(?:\w+\s+){0,2}(?:brother|sister|father|mother|son|daughter"
+    r"|wife|husband|spokes(?:man|woman|person)|head|chief|director|minister|secretary|leader"
+    r"|president|founder|lawyer|attorney)\b[^,]{0,60}$"
+    r"|\b(?:but|while|whereas|although|though)\s+(?:[\w'\u2019.-]+,?\s+){1,6}?"
+    r"(?:believed?|believes|thinks?|thought|said|says|insist(?:s|ed)?|claim(?:s|ed)?"
+    r"|argue[sd]?|suspect(?:s|ed)?|suggest(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+_HE_HER = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+_SHE_HIM = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+
+
+def reporters_aside(shown: str) -> bool:
+    """Reported speech (not in quotation marks) holding the reporter's words or another
+    voice, or opening on "he" beside a "she" (or the reverse): two people, and the row does not
+    say which one "he" is."""
+    if shown.lstrip()[:1] in '"\u201c':
+        return False
+    outside = without_quoted(shown)
+    if _ASIDE.search(outside):
+        return True
+    first = words(outside)[:1]
+    rest = outside.split(None, 1)[1] if len(outside.split(None, 1)) > 1 else ""
+    if first and first[0].lower() == "he":
+        return bool(_HE_HER.search(rest))
+    if first and first[0].lower() == "she":
+        return bool(_SHE_HIM.search(rest))
+    return False
+
+
 def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
     """A quote that is a statement, not the object or the tail of a cut sentence, and said:
     in quotation marks or after a verb of saying."""
     opens_quoted = text.lstrip()[:1] in "\"'\u201c\u2018"
+    if cue == ":" and not direct:
+        return False  # a transcript's line ("WALT: …") or a heading: no one's statement alone
     if not opens_quoted and _PROMPT.match(text):
         return False  # "See latest news & …": a page's prompt under a label
     if not opens_quoted and cue and _REPORTS.search(cue):
@@ -444,7 +574,9 @@ def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
     if shown.count("(") != shown.count(")"):
         return False  # cut inside or across a bracketed aside
     tokens = words(shown)
-    if len(tokens) < 4 or furniture(shown) or shown.lstrip()[:1] in "-\u2014\u2013":
+    if len(tokens) < 4 or furniture(shown) or shown.lstrip()[:1] in "-\u2014\u2013.,;:)":
+        return False
+    if unseen_referent(shown, direct) or reporters_aside(shown):
         return False
     inner = shown.lstrip("\"'\u201c\u2018 ")
     if direct and inner[:1].isupper():
@@ -671,7 +803,8 @@ def framed(before: str) -> bool:
 OUTLET_WORDS = frozenset(
     "times post mirror news daily journal herald telegraph guardian tribune gazette express"
     " independent verge matin standard observer chronicle examiner inquirer reuters bloomberg"
-    " cnn bbc npr afp ap huffpost politico axios wire press advertiser record nyt wsj".split()
+    " cnn bbc npr afp ap huffpost politico axios wire press advertiser record nyt wsj cnbc"
+    " msnbc nbc abc cbs yonhap xinhua kyodo".split()
 )
 
 
@@ -695,6 +828,8 @@ _BODY_HEADS = frozenset(
 )
 _GROUP_ENDINGS = ("ers", "ors", "ists", "ians", "men", "people", "officials", "leaders",
                   "executives", "ambassadors", "diplomats")  # fmt: skip
+# Plural nouns that name no one in particular when they stand alone as a speaker.
+_LONE_PLURALS = frozenset("authorities sources witnesses residents experts analysts".split())
 
 
 def described_body(name: str) -> bool:
@@ -879,4 +1014,5 @@ def without_quoted(text: str) -> str:
 def lone_group(name: str) -> bool:
     """A speaker that is a group named by one plural noun ("Diplomats", "Officials"): no one in
     particular said it."""
-    return " " not in name.strip() and name.lower().endswith(_GROUP_ENDINGS)
+    bare = name.strip().lower()
+    return " " not in bare and (bare.endswith(_GROUP_ENDINGS) or bare in _LONE_PLURALS)

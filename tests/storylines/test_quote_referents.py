@@ -1,0 +1,106 @@
+"""Quotes a reader cannot follow alone are hidden by default (issue 13): words that point to
+something the row does not show, the reporter's words inside reported speech, a transcript's
+line. Each rule has a sentence that must pass and one that must not. The sentences are our own."""
+
+from __future__ import annotations
+
+from briefing.storylines._gate import (
+    pronoun_without_antecedent,
+    quote_statement,
+    reporters_aside,
+    unseen_referent,
+)
+from tests.storylines.test_briefing_gate import _one_article_briefing
+
+
+def _shown_and_hidden(text: str) -> tuple[list[str], list[str]]:
+    briefing = _one_article_briefing(text)
+    rows = [(q.text, q.uncertain) for g in briefing.quotes for q in g.quotes]
+    return [t for t, u in rows if not u], [t for t, u in rows if u]
+
+
+def test_an_answer_to_a_question_the_row_does_not_show_is_hidden() -> None:
+    assert not quote_statement("No, they have not, but the inquiry opened at noon", False, "said")
+    assert not quote_statement("Well, it ended when the bus stopped on the bridge", False, "said")
+    assert quote_statement("the inquiry opened at noon on the bridge", False, "said")
+    # "No one" is no answer
+    assert not unseen_referent("\u201cNo one could have stopped the bus.\u201d", True)
+
+
+def test_a_quotation_opening_on_someone_named_before_it_is_hidden() -> None:
+    for words in (
+        "\u201cHe locked the door and walked out of the room.\u201d",
+        "\u201cShe\u2019s the best skipper the club has had.\u201d",
+        "\u201cThat was the last ferry of the season.\u201d",
+        "\u201cThis is still only a first estimate.\u201d",
+    ):
+        assert unseen_referent(words, True), words
+    for words in (
+        "\u201cThis bridge has carried trams for ninety years.\u201d",
+        "\u201cThe ferry left the quay two hours late.\u201d",
+    ):
+        assert not unseen_referent(words, True), words
+
+
+def test_the_deal_or_the_two_with_nothing_to_say_which_is_hidden() -> None:
+    assert unseen_referent("the deal must be signed by Friday or dropped", False)
+    assert unseen_referent("the two are not connected", False)
+    assert unseen_referent("the site now carries a warning", False)
+    assert not unseen_referent("the deal with the port must be signed by Friday", False)
+    assert not unseen_referent("the two ferries collided in fog", False)
+
+
+def test_a_demonstrative_in_reported_speech_is_hidden_but_a_time_is_not() -> None:
+    assert unseen_referent("the yard will start building the first of those next spring", False)
+    assert unseen_referent("this page is a fake", False)
+    assert not unseen_referent("the yard will launch two hulls this year", False)
+
+
+def test_the_reporters_words_inside_reported_speech_are_hidden() -> None:
+    assert reporters_aside("According to the coastguard, the hull was not breached")
+    assert reporters_aside("the ferry left at dawn, said Lena Brandt, the harbour master")
+    assert reporters_aside("the crew had not been paid, the brother of the captain")
+    assert reporters_aside("it was a weather balloon, but Oslo and Bergen believed it was a drone")
+    assert not reporters_aside("the ferry left at dawn and the crew had been paid")
+    assert not reporters_aside("the ferry was late, but the crew had done nothing wrong")
+
+
+def test_he_beside_she_in_reported_speech_does_not_say_who_he_is() -> None:
+    assert reporters_aside("he offered her a part in the play the next day")
+    assert not reporters_aside("he offered the crew a bonus the next day")
+    assert not reporters_aside("she was proud of her crew")
+
+
+def test_a_he_or_she_with_no_one_before_it_to_stand_for() -> None:
+    assert pronoun_without_antecedent("\u201cI knew him well before he left the club.\u201d")
+    assert pronoun_without_antecedent("\u201cSend him home on the first train.\u201d")
+    assert not pronoun_without_antecedent("\u201cMy son was on the tram, I held him.\u201d")
+    assert not pronoun_without_antecedent("\u201cI told Marta she could keep the boat.\u201d")
+    assert not pronoun_without_antecedent("\u201cWe will keep the line open all night.\u201d")
+
+
+def test_a_transcripts_line_is_no_ones_statement_alone() -> None:
+    words = "the anti-terror prosecutors have opened a formal inquiry this evening"
+    assert quote_statement(words, False, "said")
+    assert not quote_statement(words, False, ":")
+
+
+def test_reported_words_after_denied_or_asked_are_not_what_was_said() -> None:
+    words = "the girls were exchanged for prisoners held by the army"
+    assert quote_statement(words, False, "said")
+    assert not quote_statement(words, False, "denied")
+    assert not quote_statement(words, False, "asked")
+
+
+def test_a_briefing_hides_a_quotation_about_someone_it_does_not_name() -> None:
+    text = (
+        "The skipper was arrested on Monday.\n\n"
+        "\u201cI knew him for years before he took the boat out drunk,\u201d said Marta Lind, "
+        "a neighbour.\n\n"
+        "\u201cThe harbour will reopen on Friday at noon,\u201d said Piet Claes, the harbour "
+        "master."
+    )
+    shown, hidden = _shown_and_hidden(text)
+    assert any("reopen" in t for t in shown)
+    assert any("knew him" in t for t in hidden)
+    assert not any("knew him" in t for t in shown)
