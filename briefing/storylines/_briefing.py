@@ -840,12 +840,47 @@ def _quotes(
                 ),
             )
         )
-    groups = [
-        QuoteGroup(speaker=s, quotes=tuple(sorted(qs, key=_most_reported)))
-        for s, qs in by_speaker.items()
-    ]
+    groups = [QuoteGroup(speaker=s, quotes=_told_once(s, qs)) for s, qs in by_speaker.items()]
     groups.sort(key=_group_order)
     return tuple(groups)
+
+
+@lru_cache(maxsize=8192)
+def _said_stems(text: str) -> frozenset[str]:
+    """The stems of a row's words that say something, names included ("United", "ticket")."""
+    return frozenset(
+        stem(w)
+        for w in re.findall(r"\w+", text.lower())
+        if len(w) >= 3 and w not in STOPWORDS and stem(w) not in STOPWORDS
+    )
+
+
+def _says_again(said: frozenset[str], other: frozenset[str]) -> bool:
+    shared = len(said & other)
+    return bool(said - other) and shared >= max(3, min(len(said), len(other)) / 2)
+
+
+def _told_once(speaker: str, items: Sequence[QuoteItem]) -> tuple[QuoteItem, ...]:
+    """One speaker's rows, a statement shown once: a row whose words say most of what a row
+    of the same speaker shown before it says (half of the shorter row's words, at least three,
+    the speaker's name aside: two translations of one remark, a paraphrase beside its
+    quotation) is hidden, likely the same statement again (the reader shows it with the
+    hidden rows)."""
+    name = _said_stems(speaker)
+    shown: list[frozenset[str]] = []
+    out: list[QuoteItem] = []
+    for item in sorted(items, key=_most_reported):
+        if item.uncertain:
+            out.append(item)
+            continue
+        said = _said_stems(item.text) - name
+        # (a piece of a longer row holding more statements stays: its outlet said that alone)
+        if any(_says_again(said, other) for other in shown):
+            out.append(replace(item, uncertain=True))
+            continue
+        shown.append(said)
+        out.append(item)
+    return tuple(sorted(out, key=_most_reported))
 
 
 def _speaking_for(

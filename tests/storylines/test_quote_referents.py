@@ -104,3 +104,18 @@ def test_a_briefing_hides_a_quotation_about_someone_it_does_not_name() -> None:
     assert any("reopen" in t for t in shown)
     assert any("knew him" in t for t in hidden)
     assert not any("knew him" in t for t in shown)
+
+
+def test_one_speakers_statement_told_twice_is_shown_once() -> None:
+    text = (
+        "A fuel barge ran aground off the northern pier on Sunday.\n\n"
+        "\u201cThe spill is a grave and unprecedented threat to our coastline,\u201d said Ana "
+        "Ruiz, the mayor of Porto Leste.\n\n"
+        "Later on Sunday Ruiz said the spill posed an unprecedented, grave threat to the "
+        "coastline of the town.\n\n"
+        "\u201cThe ferries will keep running to the islands all week,\u201d Ruiz said."
+    )
+    shown, hidden = _shown_and_hidden(text)
+    assert sum("threat" in t for t in shown) == 1
+    assert any("threat" in t for t in hidden)
+    assert any("ferries" in t for t in shown)
