@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from briefing.storylines._cast import Cast, cast_of
 from briefing.storylines._gate import (
+    QUOTE_SHOWN_CONFIDENCE,
     SHOWN_CONFIDENCE,
     SHOWN_KINDS,
     caption_paragraph,
@@ -836,7 +837,7 @@ def _quotes(
                 also=_others(group, best),
                 confidence=best.confidence,
                 uncertain=not (
-                    best.shown and best.who == speaker and best.confidence >= SHOWN_CONFIDENCE
+                    best.shown and best.who == speaker and best.confidence >= QUOTE_SHOWN_CONFIDENCE
                 ),
             )
         )

@@ -119,3 +119,30 @@ def test_one_speakers_statement_told_twice_is_shown_once() -> None:
     assert sum("threat" in t for t in shown) == 1
     assert any("threat" in t for t in hidden)
     assert any("ferries" in t for t in shown)
+
+
+def test_a_word_or_a_description_glued_before_a_name_is_no_speaker() -> None:
+    from briefing.storylines._gate import garbled_name
+
+    for name in ("North", "Witness Tony Molina", "Eyewitness Dora Lang", "Classifieds.com"):
+        assert garbled_name(name), name
+    for name in ("Tony Molina", "United", "North Korea", "Dora Lang"):
+        assert not garbled_name(name), name
+
+
+def test_a_quotation_whose_speaker_is_named_paragraphs_away_is_hidden() -> None:
+    text = (
+        "Dora Lang, who runs the kiosk on the pier, said: \u201cThe wave came over the wall "
+        "just after six and took the benches with it.\n\n"
+        "\u201cWe had put the chairs inside the night before, the whole row of them along the "
+        "railing and the two big tables from the terrace, so the damage could have been much "
+        "worse than it was, and the shutters held, which nobody expected after last winter, "
+        "when they were bent.\n\n"
+        "\u201cThe council never answered a single letter about the cracked stones in the old "
+        "wall.\u201d"
+    )
+    briefing = _one_article_briefing(text)
+    rows = {q.text: q for g in briefing.quotes for q in g.quotes}
+    far = [q for t, q in rows.items() if "council never answered" in t]
+    assert far and all(q.uncertain for q in far)
+    assert any(not q.uncertain and "wave came over" in t for t, q in rows.items())
