@@ -44,6 +44,7 @@ from briefing.storylines._gate import (
 )
 from briefing.storylines._happening import (
     doubtful_happening,
+    one_article_one_day,
     overnight,
     relative_day,
     said_day_only,
@@ -336,11 +337,8 @@ def _timeline(
 
 
 def _two_days_apart(a: EventReport, b: EventReport) -> bool:
-    """Each names its weekday, and they are more than a day apart ("late on Sunday" and
-    "early on Monday" may be one night): two happenings."""
-    day_a, day_b = _day(a.date), _day(b.date)
-    far = day_a is None or day_b is None or abs(day_a - day_b) > 1
-    return far and two_days(a.text, b.text)
+    """Each names its weekday, not the same (see `two_days`): two happenings."""
+    return two_days(a.text, b.text, a.date, b.date)
 
 
 def _told_elsewhere(report: EventReport, scheduled: bool, h: _Happening) -> bool:
@@ -369,7 +367,10 @@ def _retold(happenings: list[_Happening]) -> list[_Happening]:
             first = _shown_first(k)
             if (
                 all(k.scheduled) == all(h.scheduled)
-                and same_happening(first.text, row.text, first.date, row.date)
+                and (
+                    same_happening(first.text, row.text, first.date, row.date)
+                    or _one_article_one_day(k, h)
+                )
                 and not _different_facts(first.text, row.text)
             ):
                 k.reports += h.reports
@@ -380,6 +381,19 @@ def _retold(happenings: list[_Happening]) -> list[_Happening]:
         else:
             kept.append(h)
     return kept
+
+
+def _one_article_one_day(k: _Happening, h: _Happening) -> bool:
+    """Two happenings whose shown rows come from one article, dated on one same day, naming
+    one same actor (see `one_article_one_day`)."""
+    first, row = _shown_first(k), _shown_first(h)
+    return (
+        first.source.article_id == row.source.article_id
+        and len(first.date) >= 10
+        and first.date == row.date
+        and not any(k.scheduled)
+        and one_article_one_day(first.text, row.text)
+    )
 
 
 # Words that place a report in time say nothing of what happened ("earlier this month").

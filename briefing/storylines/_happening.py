@@ -17,7 +17,7 @@ import re
 from datetime import date
 
 from briefing.storylines._gate import IRREGULAR_PAST, words
-from briefing.storylines._text import content_terms, stem
+from briefing.storylines._text import STOPWORDS, content_terms, stem
 
 # Words that make the clause after them subordinate: cut from its sentence, the clause loses
 # what it depends on ("… when | a tram derailed", "… before | the new tax law takes effect").
@@ -46,7 +46,8 @@ _EPITHET = re.compile(
     r"|company|firm|bank|lender|state|regime|nation|agency|airline|carrier|spokes(?:person|man"
     r"|woman)|couple|pair|duo|man|woman|boy|girl|teen|teenager|player|quarterback|star"
     r"|militants|insurgents|jihadists|site|website|outlet|publication|retailer|giant"
-    r"|chipmaker|automaker|carmaker|insurer|broadcaster|network|officials)(?![\w-])",
+    r"|chipmaker|automaker|carmaker|insurer|broadcaster|network|officials|government"
+    r"|administration)(?![\w-])",
 )
 # A subject that points back to something told before it ("The incident", "The move").
 _ANAPHOR = re.compile(
@@ -167,6 +168,7 @@ def doubtful_happening(
             or _FURTHER.search(text)
         )
         or _unresolved(text)
+        or (not scheduled and _date_of_a_noun_only(text))
         or _cut_short(text)
         or _tense_against_date(text, shown, published, scheduled)
         or _date_elsewhere(text, shown)
@@ -189,6 +191,9 @@ def _unresolved(text: str) -> bool:
         or (_SAID_LAST.search(text) and not quoted)
         or _open_quotation(text)
         or _only_a_relative_clause(text)
+        or _MONTH_SPAN.search(text)
+        or _DAY_POSSESSIVE_SUBJECT.search(text)
+        or _undated_past_perfect(text)
     )
 
 
@@ -364,7 +369,13 @@ def _historic_present(text: str) -> bool:
     present = any(
         t.islower() and t.endswith("s") and not t.endswith(("ss", "us", "is")) for t in tokens[1:]
     )
-    return present and not past and not any(t.endswith("ed") for t in tokens)
+    # A participle that describes its noun ("The measure signed into law by …") tells no past.
+    finite = [
+        t
+        for i, t in enumerate(tokens)
+        if t.endswith("ed") and not (i + 1 < len(tokens) and tokens[i + 1] in {"into", "by"})
+    ]
+    return present and not past and not finite
 
 
 def _date_elsewhere(text: str, shown: str) -> bool:
@@ -492,9 +503,9 @@ def same_happening(a: str, b: str, date_a: str, date_b: str) -> bool:
     apart = _days_apart(date_a, date_b)
     if apart is None or apart > _NEAR_DAYS:
         return False
+    if two_days(a, b, date_a, date_b):
+        return False  # each names its weekday: two days, unless one night ("late Thursday")
     days_a, days_b = _weekdays(a), _weekdays(b)
-    if days_a and days_b and not days_a & days_b:
-        return False  # each names its weekday: two days
     if apart > 1 and len(date_a) >= 10 and len(date_b) >= 10 and not days_a & days_b:
         return False  # two days each outlet gives: two happenings, unless one weekday read
     deeds = _deeds_shared(a, b)
@@ -512,7 +523,19 @@ _DEED_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "arrest": (("arrested", "detained", "apprehended", "nabbed"), ("arrest",)),
     "free": (("released", "freed", "handed over", "set free", "let go"), ("release",)),
     "collide": (
-        ("collided", "crashed", "bumped", "smashed", "slammed", "struck", "rammed"),
+        (
+            "collided",
+            "crashed",
+            "bumped",
+            "smashed",
+            "slammed",
+            "struck",
+            "rammed",
+            "plowed",
+            "ploughed",
+            "careered",
+            "zigzagged",
+        ),
         ("collision", "crash", "accident"),
     ),
     "launch": (("launched", "fired", "test-fired", "test-launched"), ("launch",)),
@@ -562,6 +585,12 @@ def _deeds(text: str) -> frozenset[str]:
     for verb in _done_verbs(text) - _TOOK_PLACE:
         out |= _VERB_KINDS.get(verb, frozenset({verb}))
     for i, token in enumerate(tokens):
+        if (
+            token in _VERB_KINDS
+            and (not i or tokens[i - 1] not in _DETERMINERS)
+            and not _MODALS & set(tokens[max(0, i - 3) : i])
+        ):
+            out |= _VERB_KINDS[token]  # "returned to", which `_done_verbs` leaves as a tie
         pair = " ".join(tokens[i : i + 2])
         if pair in _VERB_KINDS and not _MODALS & set(tokens[max(0, i - 3) : i]):
             out -= {token}
@@ -597,11 +626,14 @@ def _deeds_shared(a: str, b: str) -> frozenset[str]:
     """The deeds two rows share: by their verbs, or, when a row that tells no saying has no
     deed of its own, by the noun that names it ("The accident happened late Tuesday")."""
     deeds_a, deeds_b = _deeds(a), _deeds(b)
-    if not deeds_a and not _SAYING & {t.lower() for t in words(a)}:
-        deeds_a = _named_deeds(a)
-    if not deeds_b and not _SAYING & {t.lower() for t in words(b)}:
-        deeds_b = _named_deeds(b)
-    return deeds_a & deeds_b
+    shared = deeds_a & deeds_b
+    if shared or (deeds_a and deeds_b):
+        return shared
+    if not deeds_a and _SAYING & {t.lower() for t in words(a)}:
+        return frozenset()
+    if not deeds_b and _SAYING & {t.lower() for t in words(b)}:
+        return frozenset()
+    return (deeds_a | _named_deeds(a)) & (deeds_b | _named_deeds(b))
 
 
 def _names_shared(a: str, b: str) -> frozenset[str]:
@@ -637,10 +669,14 @@ def said_day_only(text: str) -> bool:
     return bool(said and not _DAY_NAMED.search(text[: said.start()]))
 
 
-def two_days(a: str, b: str) -> bool:
-    """Each row names its weekday, and not the same: two happenings."""
+def two_days(a: str, b: str, date_a: str, date_b: str) -> bool:
+    """Each row names its weekday, and not the same, nor late one night and early the next
+    morning: two happenings."""
     days_a, days_b = _weekdays(a), _weekdays(b)
-    return bool(days_a and days_b and not days_a & days_b)
+    if not (days_a and days_b) or days_a & days_b:
+        return False
+    apart = _days_apart(date_a, date_b)
+    return not (apart is not None and apart <= 1 and _overnight(a, b, date_a, date_b))
 
 
 def _weekdays(text: str) -> frozenset[str]:
@@ -667,3 +703,96 @@ def relative_day(text: str) -> bool:
         and not _WRITTEN_DAY.search(text)
         and not re.search(r"\b(?:19|20)\d\d\b", text)
     )
+
+
+_LATE = re.compile(
+    rf"\blate\s+(?:on\s+)?{_DAY_WORD}\b|\b{_DAY_WORD}\s+(?:night|evening)\b", re.IGNORECASE
+)
+_EARLY = re.compile(
+    rf"\bearly\s+(?:on\s+)?{_DAY_WORD}\b|\b{_DAY_WORD}\s+morning\b|\bovernight\b",
+    re.IGNORECASE,
+)
+
+
+def _overnight(a: str, b: str, date_a: str, date_b: str) -> bool:
+    """Two rows a day apart, the earlier late in its day and the later early in the next
+    ("late Thursday", "early on Friday"): one night, maybe one happening."""
+    if date_b < date_a:
+        a, b = b, a
+    return bool(_LATE.search(a) and _EARLY.search(b))
+
+
+# A span of months told as one row ("tested missiles in August and September").
+_MONTH_SPAN = re.compile(
+    rf"{_MONTH_NAME.pattern}\s+(?:and|through|to|until)\s+{_MONTH_NAME.pattern}"
+)
+# A subject that is a happening told elsewhere ("Friday's launch flew …", "Monday's vote …").
+_DAY_POSSESSIVE_SUBJECT = re.compile(
+    r"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)['\u2019]s\s",
+    re.IGNORECASE,
+)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|un|ne|lt|ht)\b")
+_DATE_WORD = re.compile(
+    rf"(?i:{_DAY_NAMED.pattern})|{_MONTH_NAME.pattern}|\b(?:19|20)\d\d\b|\b(?:day|week|month"
+    r"|year|night|morning|afternoon|evening|ago)\b"
+)
+# A time word owned by a noun ("confirming last week's rumours"; not "after Tuesday's
+# launch", which places the row's happening just after it).
+_TIME_POSSESSIVE = re.compile(
+    rf"(?<!after )(?<!following )\b(?:{_DAY_WORD}|yesterday|(?:last|this|next)\s+(?:week"
+    r"|month|year))['\u2019]s\b",
+    re.IGNORECASE,
+)
+
+
+def _undated_past_perfect(text: str) -> bool:
+    """A past perfect with no day, month or year of its own ("People had gathered to watch"):
+    what had been before, its date borrowed from elsewhere."""
+    return bool(_PAST_PERFECT.search(text)) and not _DATE_WORD.search(text)
+
+
+def _date_of_a_noun_only(text: str) -> bool:
+    """The only time words belong to a noun ("confirming last week's rumours"): the row's
+    date is that noun's, not its happening's."""
+    found = _TIME_POSSESSIVE.search(text)
+    return bool(found) and not _DATE_WORD.search(_TIME_POSSESSIVE.sub(" ", text))
+
+
+_DATE_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december new year year day eve".split()
+)
+
+
+# Titles and words of place that many names share.
+_TITLE_WORDS = frozenset(
+    "president minister prime secretary general chief state states united house white police"
+    " court council government national north south east west new".split()
+)
+
+
+_AUX = frozenset("is are was were has have had will would says".split())
+
+
+def _proper_names(text: str) -> frozenset[str]:
+    """The capitalised words of the subject (before the first verb, after any quotation) that
+    are no date, no title and no sentence's first function word ("Kim", "Lions")."""
+    text = _QUOTED.sub(" ", text)
+    out = set()
+    for i, token in enumerate(words(text)):
+        low = token.lower().removesuffix("'s").removesuffix("\u2019s")
+        if token.islower() and (low in IRREGULAR_PAST or low in _AUX or low.endswith("ed")):
+            break  # the subject ends at the first verb
+        if not token[:1].isupper() or len(low) < 3 or (i == 0 and low in STOPWORDS):
+            continue
+        if low not in _DATE_NAMES and low not in _TITLE_WORDS:
+            out.add(low)
+    return frozenset(out)
+
+
+def one_article_one_day(a: str, b: str) -> bool:
+    """Two rows one article dates on one day that name one same person or body ("Kim held
+    out an olive branch Monday", "Kim struck a conciliatory note in his New Year's Day
+    address"): an article tells one actor's happening of a day in its lead, and again in
+    other words below."""
+    return bool(_proper_names(a) & _proper_names(b))

@@ -48,6 +48,12 @@ DOUBTFUL = [
     ("the broadcaster Radio Sud reported on Tuesday that he was a local farmer", "; ", ""),
     ("Ana Ruiz, a lawyer for some of the dockers who got the letter this week", "", ""),
     ("Lisbon, where on Tuesday the trams stood still", "He lived in ", ""),
+    ("The rebels fired rockets at the port in August and September", "", "2025-08"),
+    ("Tuesday's quake was the strongest in the region for a decade", "", ""),
+    ("The government agreed to build a new runway", "", "2025-02"),
+    ("Crowds had gathered on the quay to greet the ship", "", ""),
+    ("Northwind unveiled a folding phone, confirming last week's leaks", "", "2025-02"),
+    ("The budget passed by parliament this month shifts money to the regions", "", "2025-02"),
 ]
 
 
@@ -93,6 +99,9 @@ KEPT = [
     ("Mayor Okafor, who took office in May, resigned on Tuesday", "", "2025-02-18"),
     ("The police followed up on the tip on Tuesday", "", "2025-02-18"),
     ("Okafor said on Tuesday that he had resigned", "", "2025-02-18"),
+    ("The rebels had fired rockets at the port on Tuesday", "", "2025-02-18"),
+    ("The probe entered orbit after Tuesday's launch from the Kourou pad", "", "2025-02-18"),
+    ("The Nigerian government agreed to build a new runway on Tuesday", "", "2025-02-18"),
 ]
 
 
@@ -120,3 +129,8 @@ def test_a_row_that_starts_inside_a_quotation_is_doubted(row: str, doubted: bool
     # Its first words are the end of someone's sentence: the reader cannot tell what came
     # before them or who began it.
     assert doubtful_happening(row, "", "2026-11-20", "2026-11-23", False) is doubted
+
+
+def test_a_plan_for_the_day_a_noun_names_is_scheduled() -> None:
+    vote = "Portugal prepares to vote in Sunday's general election"
+    assert not doubtful_happening(vote, "", "2025-02-23", "2025-02-18", True)

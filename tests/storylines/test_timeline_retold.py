@@ -279,3 +279,66 @@ def test_an_outlet_dated_weeks_after_the_others_gives_no_weekday_date() -> None:
         ),
     )
     assert len(dated) == 2
+
+
+def test_one_filing_late_one_night_and_early_the_next_morning_is_one_row() -> None:
+    rows = _timeline(
+        (
+            "Northwind warned in its filing late Thursday that the charge could grow",
+            "2026-10-15",
+            "2026-10-16",
+        ),
+        (
+            "The cost for Northwind was disclosed in a filing with regulators early on Friday",
+            "2026-10-16",
+            "2026-10-16",
+        ),
+    )
+    assert len(rows) == 1 and len(rows[0].outlets) == 2
+    # A night and the next day with no such words are two days.
+    posts = _timeline(
+        (
+            "Four jailed rebel commanders were freed on Wednesday night in the border town of Orla",
+            "2026-10-14",
+            "2026-10-15",
+        ),
+        (
+            "Rebels freed 21 kidnapped fishermen to the army near Orla on Thursday",
+            "2026-10-15",
+            "2026-10-15",
+        ),
+    )
+    assert len(posts) == 2
+
+
+def _one_article(*parts: tuple[str, str]) -> list[TimelineEntry]:
+    """Rows shown for the events (text, date) of one article."""
+    text = " ".join(f"{p}." for p, _ in parts)
+    events = [Event(when, p, text.index(p), text.index(p) + len(p)) for p, when in parts]
+    member = Member(
+        article_id=1,
+        title="Article",
+        url="https://example.org/1",
+        outlet=OUTLETS[0],
+        published="2026-10-13",
+        fetched_at="2026-10-13T09:00:00+00:00",
+        read=False,
+        wire_of=None,
+        text=text,
+    )
+    analyses = {1: Analysis("en", events=events)}
+    briefing = build_briefing(SUMMARY, [member], analyses, last_opened=None)
+    return [e for e in briefing.timeline if not e.uncertain]
+
+
+def test_one_article_retelling_an_actors_day_in_other_words_is_one_row() -> None:
+    rows = _one_article(
+        ("Governor Ana Ruiz offered the strikers new talks on Monday", "2026-10-12"),
+        ("Ruiz struck a softer tone in her weekly radio address", "2026-10-12"),
+    )
+    assert len(rows) == 1
+    two = _one_article(
+        ("Governor Ana Ruiz spoke at the harbour on Monday", "2026-10-12"),
+        ("The port union said on Monday that Ruiz had misled the strikers", "2026-10-12"),
+    )
+    assert len(two) == 2
