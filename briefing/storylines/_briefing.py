@@ -17,6 +17,7 @@ from briefing.storylines._gate import (
     QUOTE_SHOWN_CONFIDENCE,
     SHOWN_CONFIDENCE,
     SHOWN_KINDS,
+    after_credit,
     caption_paragraph,
     condition_alone,
     cut_short,
@@ -33,6 +34,7 @@ from briefing.storylines._gate import (
     named_then_relative,
     opens_pointing_back,
     outlet_name,
+    points_elsewhere,
     pronoun_without_antecedent,
     quote_statement,
     red_line_statement,
@@ -707,6 +709,8 @@ def _same_statement(a: _Copy, b: _Copy) -> bool:
     the other, more than half of its words, two of them in a row."""
     if a.who is None or b.who is None or (a.who != b.who and not _body_and_person(a, b)):
         return False
+    if a.who == b.who and isinstance(a.record, RedLine) and _same_rebuff(a.text, b.text):
+        return True
     own = _distinctive(a.text) | _distinctive(b.text)
     sa, sb = _stems(a.text), _stems(b.text)
     if len(own.intersection(sa, sb)) < 2:
@@ -733,6 +737,26 @@ def _same_statement(a: _Copy, b: _Copy) -> bool:
         ):
             return True
     return False
+
+
+# One holder turning down a bid, told in other words by each outlet ("the board rejected the
+# earlier offer", "has rejected the tie-up", "rejected the original acquisition approach"):
+# one refusal, whatever each outlet calls the bid.
+_REBUFF = re.compile(
+    r"\b(reject|refus|oppos|rebuff|spurn|turn(?:s|ed|ing)? down)\w*\s+"
+    r"(?:[\w'\u2019$.,-]+\s+){0,6}?"
+    r"(?:offer|bid|approach|proposal|tie-up|deal|takeover|merger|overture|advances)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _same_rebuff(a: str, b: str) -> bool:
+    found_a, found_b = _REBUFF.search(a), _REBUFF.search(b)
+    return (
+        found_a is not None
+        and found_b is not None
+        and stem(found_a.group(1).lower()) == stem(found_b.group(1).lower())
+    )
 
 
 def _body_and_person(a: _Copy, b: _Copy) -> bool:
@@ -1071,11 +1095,15 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
                 text = m.text[start:end]
         if ok and holds_no_position(text, lead):
             ok = False  # a demand's word, but no position toward another party
+        if ok and named_then_relative(text):
+            ok = False  # "Falk and his board, who have refused to …": a phrase, not a statement
+        if ok and (points_elsewhere(text) or after_credit(m.text[s:start] if m.text else "")):
+            ok = False  # what it is about is said elsewhere, or a photo's caption
         known = holder is not None and (_known(holder, cast) or described_body(holder))
         out.append(
             _Copy(
                 who=holder,
-                text=_TAG_LEFT.sub("", shown_wording(text)),
+                text=_CONNECTIVE.sub("", _TAG_LEFT.sub("", shown_wording(text))),
                 confidence=r.confidence,
                 shown=ok and known and r.confidence >= SHOWN_CONFIDENCE,
                 source=cite(m, start, end),
@@ -1084,6 +1112,10 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
             )
         )
     return out
+
+
+# A connective that ties the words to the sentence before ("However, we will withdraw …").
+_CONNECTIVE = re.compile(r"^(?:However|But|And|Yet|Still|So),?\s+(?=[a-z])")
 
 
 # The reporter's tag left after a quotation's words ('… tensions," Hua said.'): not the demand's.
@@ -1115,7 +1147,9 @@ def _whole_sentence(
             or framed(text[s : r.start])
             or condition_alone(r.text)
             or final_offer(r.text)
-            or named_then_relative(r.text)
+            # (the name opens the sentence: "Lund, who has refused to …, said …", not
+            # "X put pressure on Lund and his board, who have refused to …")
+            or (named_then_relative(r.text) and sentence.startswith(r.text.split()[0]))
         )
         and len(words(sentence)) <= LONGEST_ROW
         and red_line_statement(sentence)

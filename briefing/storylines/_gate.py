@@ -698,8 +698,31 @@ _ASKED_OF_OTHERS = re.compile(
 # - an order given and carried out, or a court's ruling: a happening, the timeline's
 #   ("ordered his government to cooperate …", "The court ordered Morsi to pay …");
 _ORDERED = re.compile(r"\bordered\b|\b(?:court|judge|tribunal|jury)\s+(?:\w+\s+)?ruled\b", re.I)
-# - an assessment told with "it was/is" ("it was irresponsible to blame others, adding …").
+# - an assessment told with "it was/is" ("it was irresponsible to blame others, adding …");
 _ASSESSMENT = re.compile(r"^\W*it\s+(?:was|is|would be|will be)\b", re.IGNORECASE)
+# - a warning of what will befall the one addressed ("If you do it again you will lose your
+#   career"), where the speakers do nothing themselves ("If you do, we will sue" still holds);
+_YOU_WILL = re.compile(r"\byou(?:['\u2019]ll|\s+will|\s+would)\b", re.IGNORECASE)
+_WE_WILL = re.compile(
+    r"\b(?:I|we|our\s+\w+)(?:['\u2019]ll|['\u2019]d|\s+(?:\w+ly\s+)?(?:will|would|shall))\b",
+    re.IGNORECASE,
+)
+_IF = re.compile(r"\bif\b", re.IGNORECASE)
+# - a wish for a thing ("I knew I wanted it to be my challenge"), no one asked to do anything;
+_WISHED_THING = re.compile(r"\bwant(?:s|ed)?\s+(?:it|this|that)\s+to\s+be\b", re.IGNORECASE)
+# - an opinion on how a problem is to be solved, no party named to solve it ("the issue should
+#   only be addressed with a diplomatic solution");
+_PROBLEM_SOLVED = re.compile(
+    r"\b(?:issue|problem|crisis|question|situation|conflict|dispute|matter)\s+"
+    r"(?:should|must|can|could|needs? to|ha(?:s|ve) to)\s+(?:only\s+)?be\s+(?:\w+ly\s+)?"
+    r"(?:addressed|resolved|solved|settled|handled|dealt with|tackled)\b",
+    re.IGNORECASE,
+)
+# - a call to do one's bit, nothing named to do ("urge all states to play their part").
+_PLAY_A_PART = re.compile(
+    r"\bto\s+play\s+(?:their|its|his|her|our|a|an|the)\s+(?:\w+\s+)?(?:part|role)\b",
+    re.IGNORECASE,
+)
 
 
 def holds_no_position(text: str, lead: str = "") -> bool:
@@ -719,7 +742,41 @@ def holds_no_position(text: str, lead: str = "") -> bool:
         or _PLEA.search(said)
         or _ORDERED.search(said)
         or _ASSESSMENT.search(text)
+        or (_IF.search(text) and _YOU_WILL.search(text) and not _WE_WILL.search(text))
+        or _WISHED_THING.search(said)
+        or _PROBLEM_SOLVED.search(text)
+        or _PLAY_A_PART.search(text)
     )
+
+
+# A subject that points back to what the article named before ("the deal must be concluded
+# …" when two deals are in the story, "The idea, however, has been rejected …"), or an
+# alternative the row does not show ("Seoul should instead respond …"): a reader cannot tell
+# what the position is about.
+_POINTS_BACK = re.compile(
+    r"^\W*(?:the|this|that|such)\s+(?:deal|idea|proposal|plan|move|agreement|transaction"
+    r"|conduct|measure|step|initiative|scheme|arrangement)\b"
+    r"|\binstead\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+def points_elsewhere(text: str) -> bool:
+    """Whether a red line's words lean on something only the article says (see above)."""
+    return bool(_POINTS_BACK.search(text))
+
+
+# A photo's credit before the sentence ("Andrew Kelly / Reuters The Council said …"): the
+# sentence is the photo's caption, which repeats the article.
+_CREDIT_LEAD = re.compile(
+    r"^\W*(?:[A-Z][\w.'-]+\s){1,3}/\s*[A-Z][\w&.]*(?:\s(?:Images|Photo|Pictures|Press))?\s+"
+    r"(?=[A-Z]|$)"
+)
+
+
+def after_credit(lead: str) -> bool:
+    """Whether the words before a red line in its sentence open with a photo's credit."""
+    return bool(_CREDIT_LEAD.match(lead))
 
 
 # A sentence cut at a title's full stop ("… threats," Mr.): the split went wrong.
@@ -737,7 +794,9 @@ def subject_before(before: str, holder: str) -> bool:
     return last in SUBJECT_PRONOUNS or bool(names and fold(last) == fold(names[-1]))
 
 
-_GOES_ON = re.compile(r"^\s+[a-z]")
+# (a clause that only says when or why it was said goes on without being part of the demand:
+# "vowed to destroy the group | when he took office last year")
+_GOES_ON = re.compile(r"^\s+(?!(?:when|after|before|because|since|while)\b)[a-z]")
 _TAG_AFTER = re.compile(r"^\s+(?:(?:he|she|they|it|we|i)\s+)?(?:said|says|told|added|warned)\b")
 
 

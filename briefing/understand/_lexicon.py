@@ -556,9 +556,9 @@ NOT_DEMANDED_REQUESTS = ("comment", "details", "help", "more time")
 
 # Threats held by their subject, by stem: "the union would strike if …", "will sue if …".
 THREAT_VERBS = (
-    "strike", "walk out", "walk away", "sue", "quit", "resign", "boycott", "retaliat", "withdraw",
-    "pull out", "suspend", "stop", "shut", "close", "cut", "freeze", "halt", "block", "veto",
-    "leave", "take legal action", "go to court", "impose", "expel", "sanction", "cancel",
+    "strike", "walk out", "walk away", "sue", "quit", "resign", "retire", "boycott", "retaliat",
+    "withdraw", "pull out", "suspend", "stop", "shut", "close", "cut", "freeze", "halt", "block",
+    "veto", "leave", "take legal action", "go to court", "impose", "expel", "sanction", "cancel",
     "terminate", "abandon", "escalat", "blockade", "occupy", "be off the table", "face",
     "be met with", "respond strongly", "respond firmly", "respond forcefully", "respond decisively",
     "respond militarily", "respond with force",

@@ -84,7 +84,9 @@ _ASKED = (
     # (the words asked for may open a quotation: 'called on "all nations to take …"')
     rf"\s+[\"\u201c]?(?!{_NOT_ASKED_OBJECT}|{_PUBLIC})"
     rf"(?:{any_of(ASKED_OBJECT_DETERMINERS)}|(?-i:[A-Z][\w'\u2019-]*|[a-z]+s))\b"
-    rf"{_ASKED_GAP}\s+[\"\u201c]?to\s+(?!(?:{_OUTCOME})\b)(?=[a-z])"
+    # (a verb in quotation marks is the words asked for, never a forecast: 'urged Pyongyang to
+    # "come to the table"')
+    rf"{_ASKED_GAP}\s+[\"\u201c]?to\s+(?:[\"\u201c]|(?!(?:{_OUTCOME})\b))(?=[a-z])"
     # "expected the ministry to …" holds someone to something; "expect the rush to continue"
     # is a forecast, so the object has to be someone who can act
     rf"|expect(?:s|ed|ing)?\s+(?:the|its|their|all)\s+"
@@ -598,7 +600,25 @@ def _holder(
         holder = _phrase_holder(text, s, cue.start, reg, _quotes_in(quotes, s))
     elif speaker is not None:
         holder = _contrasted_subject(text, s, cue, reg) or holder
+    holder = _participle_subject(text, s, cue.start, reg) or holder
     return _resolved(holder, s, cue.start, reg, quotes)
+
+
+# "Palmer …, leaving in a dispute with Brown, saying he would retire if …": the participle's
+# subject, and so the pronoun's, is the one the sentence opens with.
+_SAYING_PRONOUN = re.compile(
+    r",\s+(?:saying|adding|insisting|arguing)\s+(?:that\s+)?(?:he|she)\s+(?:\w+\s+){0,2}$", re.I
+)
+
+
+def _participle_subject(text: str, s: Sentence, pos: int, reg: Registry) -> str | None:
+    saying = _SAYING_PRONOUN.search(text, s.start, pos)
+    if saying is None:
+        return None
+    first = reg.mention_in(s.start, saying.start())
+    if first is None or first.kind != "person" or first.place:
+        return None
+    return first.canonical
 
 
 # "… with Trump saying he would ask for X, while Clinton called for Y": a second clause set
@@ -1073,6 +1093,9 @@ _NAMED_IN_CLAUSE = re.compile(
 )
 
 
+_AND_BEFORE = re.compile(r"\s+and\s+(?:\w+ly\s+)?$")
+
+
 def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]:
     """Where in its frame the demand itself starts and ends, before trimming: past a clause it
     does not belong to, past a lead-in ("the plan proposes that"), from an asking verb."""
@@ -1105,6 +1128,8 @@ def _content_span(text: str, frame: _Frame, cues: list[_Cue]) -> tuple[int, int]
     if text[cue.start : cue.end].lower().startswith("vow"):
         # "vowed to destroy the cartel when he took office": the vow, not when it was made
         end = _before_circumstance(text, cue.start, end)
+        if _AND_BEFORE.search(text, start, cue.start):
+            start = cue.start  # "X met Y and vowed to …": the vow, not the meeting
     under = _UNDER_LEAD.match(text, cue.start) if cue.kind == "term" else None
     if under is not None and under.end() < end:
         start = max(start, under.end())  # "Under the Norwegian plan's terms, …": what follows

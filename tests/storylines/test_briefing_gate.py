@@ -940,3 +940,60 @@ def test_investors_hold_a_condition_under_their_plural_alone() -> None:
     assert described_body("Investors")
     assert not described_body("Examples")
     assert red_line_statement("they would need more than 40 crowns a share to be persuaded to sell")
+
+
+def test_a_warning_a_wish_an_opinion_on_a_solution_and_a_call_to_do_ones_bit_hold_none() -> None:
+    from briefing.storylines._gate import holds_no_position
+
+    # what will befall the one warned, with nothing the speakers will do
+    assert holds_no_position("If you treat the crews that way again you will lose your licence")
+    assert not holds_no_position("If you cut the night shifts, we will walk out")
+    assert not holds_no_position("If Norvik raises the toll, our members will block the quay")
+    # a wish for a thing, an opinion on how a problem is solved, doing one's bit
+    assert holds_no_position("I always wanted it to be my own project")
+    assert holds_no_position("the ferry dispute should only be settled through talks")
+    assert holds_no_position("urged all councils to play their part in keeping fares down")
+    assert not holds_no_position("urged all councils to freeze fares until March")
+    assert not holds_no_position("the council must settle the dispute with the crews by Friday")
+
+
+def test_a_red_line_about_what_only_the_article_names_or_under_a_photo_credit_is_hidden() -> None:
+    from briefing.storylines._gate import after_credit, points_elsewhere
+
+    assert points_elsewhere("the deal must either close at the current price or end")
+    assert points_elsewhere("The idea, however, has been firmly rejected by Norvik")
+    assert points_elsewhere("Harwell should instead answer the ferry owners' offer")
+    assert not points_elsewhere("Harwell should answer the offer instead of the threat")
+    assert not points_elsewhere("The new offer of 40 crowns a share is its best and final")
+    assert after_credit("Ola Brandt / Reuters ")
+    assert after_credit("Mira Holt / Getty Images ")
+    assert not after_credit("On Monday, ")
+
+
+def test_a_refusal_in_a_relative_clause_on_anothers_object_is_hidden_a_connective_dropped() -> None:
+    text = (
+        "Ferry chief Ola Brandt is now putting pressure on Bruno Falk and his directors, who "
+        "have so far refused to negotiate. \u201cHowever, we will withdraw the offer unless the "
+        "board agrees by Friday,\u201d Brandt wrote."
+    )
+    falk = "Bruno Falk and his directors, who have so far refused to negotiate"
+    brandt = "However, we will withdraw the offer unless the board agrees by Friday"
+    analysis = Analysis(
+        "en",
+        actors=[Actor("Bruno Falk", "person"), Actor("Ola Brandt", "person")],
+        red_lines=[
+            RedLine("Bruno Falk", falk, *_span(text, falk), kind="refusal"),
+            RedLine("Ola Brandt", brandt, *_span(text, brandt), kind="condition"),
+        ],
+    )
+    red_lines = _briefing([text], [analysis]).red_lines
+    shown = [(g.holder, i.text) for g in red_lines for i in g.items if not i.uncertain]
+    assert shown == [("Ola Brandt", "we will withdraw the offer unless the board agrees by Friday")]
+
+
+def test_a_demand_followed_by_when_it_was_made_is_not_cut_short() -> None:
+    from briefing.storylines._gate import cut_short
+
+    assert not cut_short(" when he took office last year, said he welcomed the news")
+    assert cut_short(" and nuclear weapons programs")
+    assert cut_short(" until the strike ends")

@@ -550,3 +550,28 @@ def test_one_party_named_beside_another_holds_it_alone() -> None:
     text = "Norway said on Monday that Sweden and its allies must lift the cap on fishing quotas."
     found = red_lines(text)
     assert [r.holder for r in found] == ["Norway"]
+
+
+def test_a_pronoun_after_saying_is_the_subject_the_sentence_opens_with() -> None:
+    text = (
+        "Jonas Ek spent six years with the Hawks, leaving in a dispute with owner Lars Berg, "
+        "saying he would resign if he was not sold."
+    )
+    (found,) = red_lines(text)
+    assert found.holder == "Jonas Ek" and found.text.startswith("he would resign if")
+
+
+def test_words_asked_for_in_quotation_marks_after_to_are_the_demand() -> None:
+    text = 'Aino Rask spoke warmly of the talks, urging Norvik to "share the costs" by May.'
+    (found,) = red_lines(text)
+    assert found.text.startswith('urging Norvik to "share the costs"')
+    # a verb that is a forecast when unquoted ("expects the talks to come …") is the words
+    # asked for inside quotation marks
+    text = 'Rask struck a softer tone, urging Norvik to "come back to the table" soon.'
+    (found,) = red_lines(text)
+    assert found.text.startswith('urging Norvik to "come back to the table"')
+
+
+def test_a_vow_after_another_act_of_its_subject_is_the_vow_alone() -> None:
+    (found,) = red_lines("Later Aino Rask met the ferry owners and vowed to block the new tolls.")
+    assert found.holder == "Aino Rask" and found.text == "vowed to block the new tolls"
