@@ -879,9 +879,28 @@ def _quotes(
                 ),
             )
         )
-    groups = [QuoteGroup(speaker=s, quotes=_told_once(s, qs)) for s, qs in by_speaker.items()]
+    told = {s: _told_once(s, qs) for s, qs in by_speaker.items()}
+    for person, body in sides.items():
+        if person in told and body in told:
+            told[body] = _told_by_its_voice(body, told[body], person, told[person])
+    groups = [QuoteGroup(speaker=s, quotes=qs) for s, qs in told.items()]
     groups.sort(key=_group_order)
     return tuple(groups)
+
+
+def _told_by_its_voice(
+    body: str, items: Sequence[QuoteItem], person: str, theirs: Sequence[QuoteItem]
+) -> tuple[QuoteItem, ...]:
+    """A body's rows without the statements the person speaking for it is shown telling (the
+    words are the person's: "Japan" beside its prime minister's remark)."""
+    names = _said_stems(body) | _said_stems(person)
+    said = [_said_stems(q.text) - names for q in theirs if not q.uncertain]
+    return tuple(
+        replace(q, uncertain=True)
+        if not q.uncertain and any(_says_again(_said_stems(q.text) - names, o) for o in said)
+        else q
+        for q in items
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -890,13 +909,13 @@ def _said_stems(text: str) -> frozenset[str]:
     return frozenset(
         stem(w)
         for w in re.findall(r"\w+", text.lower())
-        if len(w) >= 3 and w not in STOPWORDS and stem(w) not in STOPWORDS
-    )
+        if len(w) >= 3 and w.isalpha() and w not in STOPWORDS and stem(w) not in STOPWORDS
+    )  # (not numbers: "6 a.m." and "6am", "2,700 km" and "1,680 miles" tell one time apart)
 
 
 def _says_again(said: frozenset[str], other: frozenset[str]) -> bool:
     shared = len(said & other)
-    return bool(said - other) and shared >= max(3, min(len(said), len(other)) / 2)
+    return bool(said - other) and shared >= max(3, min(len(said), len(other)) * 0.4)
 
 
 def _told_once(speaker: str, items: Sequence[QuoteItem]) -> tuple[QuoteItem, ...]:

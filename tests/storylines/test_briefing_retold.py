@@ -270,3 +270,51 @@ def test_one_statement_cut_in_pieces_by_each_outlet_is_one_quote() -> None:
     )
     (quote,) = _quotes(briefing)
     assert set(quote.outlets) == {"Coastal Herald", "Valley Courier"}
+
+
+def test_a_bodys_row_retelling_what_its_spokesman_is_shown_saying_is_hidden() -> None:
+    briefing = _spoken(
+        [
+            (
+                "Coastal Herald",
+                "2026-03-02",
+                "Tomas Berg",
+                "the crane operator had been questioned for six hours and released on bail"
+                " late on Monday",
+            ),
+            (
+                "Valley Courier",
+                "2026-03-03",
+                "Harbour Police",
+                "the operator of the crane was freed on bail after hours of questioning",
+            ),
+            (
+                "Morning Ledger",
+                "2026-03-04",
+                "Harbour Police",
+                "divers would search the basin for the missing counterweight on Thursday",
+            ),
+        ]
+    )
+    shown = {(g.speaker, q.text) for g in briefing.quotes for q in g.quotes if not q.uncertain}
+    assert any(s == "Tomas Berg" and "bail" in t for s, t in shown)
+    assert not any(s == "Harbour Police" and "bail" in t for s, t in shown)
+    assert any(s == "Harbour Police" and "divers" in t for s, t in shown)
+    # the mayor speaks for no one: her row and the police's stay apart
+    kept = _spoken(
+        [
+            (
+                "Coastal Herald",
+                "2026-03-02",
+                "Ines Calder",
+                "the crane operator had been questioned for six hours and released on bail",
+            ),
+            (
+                "Valley Courier",
+                "2026-03-03",
+                "Harbour Police",
+                "the operator of the crane was freed on bail after hours of questioning",
+            ),
+        ]
+    )
+    assert len(_quotes(kept)) == 2
