@@ -386,15 +386,17 @@ def _retold(happenings: list[_Happening]) -> list[_Happening]:
 
 
 def _one_article_one_day(k: _Happening, h: _Happening) -> bool:
-    """Two happenings whose shown rows come from one article, dated on one same day, naming
-    one same actor (see `one_article_one_day`)."""
-    first, row = _shown_first(k), _shown_first(h)
-    return (
-        first.source.article_id == row.source.article_id
-        and len(first.date) >= 10
-        and first.date == row.date
-        and not any(k.scheduled)
-        and one_article_one_day(first.text, row.text)
+    """Two happenings one article tells on one same day, naming one same actor (see
+    `one_article_one_day`)."""
+    if any(k.scheduled) or any(h.scheduled):
+        return False
+    return any(
+        a.source.article_id == b.source.article_id
+        and len(a.date) >= 10
+        and a.date == b.date
+        and one_article_one_day(a.text, b.text)
+        for a in k.reports
+        for b in h.reports
     )
 
 

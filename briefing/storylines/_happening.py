@@ -52,7 +52,8 @@ _EPITHET = re.compile(
 # A subject that points back to something told before it ("The incident", "The move").
 _ANAPHOR = re.compile(
     r"^\W*The\s+(?:incident|events|move|decision|announcement|statement|remarks|comments"
-    r"|news|development|episode|affair|matter|situation|issue|plan|deal)(?![\w-])"
+    r"|news|development|episode|affair|matter|situation|issue|plan|deal|trial|case"
+    r"|investigation|inquiry|lawsuit)(?![\w-])"
 )
 # What someone knows or thinks is no happening ("Every fan knows …").
 _KNOWING = re.compile(
@@ -96,9 +97,11 @@ _STATE = re.compile(
     r"|around|near)\b|\b(?:is|are)\s+today\b|\bmade no mention\b",
     re.IGNORECASE,
 )
-# A comment on what something meant, not who did what.
+# A comment on what something meant, not who did what; waking or reacting to the news of a
+# happening told elsewhere ("The country woke up to news of …").
 _COMMENT = re.compile(
-    r"\b(?:demonstrat|underscor|highlight|illustrat|exemplifi|symboli[sz]|epitomi[sz])(?:ed|es|s)\b",
+    r"\b(?:demonstrat|underscor|highlight|illustrat|exemplifi|symboli[sz]|epitomi[sz])(?:ed|es|s)\b"
+    r"|\bto\s+(?:the\s+)?news\s+(?:of|that)\b",
     re.IGNORECASE,
 )
 # A happening placed beside another, not told ("The tests came during joint drills", "The
@@ -243,8 +246,13 @@ def _epithet(text: str) -> bool:
         return False
     before = found.group("before").split()
     # A name stands before the noun ("the Energia company"), not a description in capitals
-    # ("The Grammy-nominated comedienne").
-    return not before or not before[-1][:1].isupper() or "-" in before[-1]
+    # ("The Grammy-nominated comedienne") nor a place of two words ("The New York bank").
+    return (
+        not before
+        or not before[-1][:1].isupper()
+        or "-" in before[-1]
+        or sum(w[:1].isupper() for w in before) >= 2
+    )
 
 
 # A date that opens the row with nothing but a conjunction after it ("January 1st, 2018, and

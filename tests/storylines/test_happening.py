@@ -54,6 +54,9 @@ DOUBTFUL = [
     ("Crowds had gathered on the quay to greet the ship", "", ""),
     ("Northwind unveiled a folding phone, confirming last week's leaks", "", "2025-02"),
     ("The budget passed by parliament this month shifts money to the regions", "", "2025-02"),
+    ("The trial has been postponed again and is now set for May", "", "2025-05"),
+    ("The Cape Town lender on Tuesday cut its dividend", "", ""),
+    ("The city woke up on Tuesday to news of the biggest flood in a century", "", ""),
 ]
 
 
@@ -102,6 +105,7 @@ KEPT = [
     ("The rebels had fired rockets at the port on Tuesday", "", "2025-02-18"),
     ("The probe entered orbit after Tuesday's launch from the Kourou pad", "", "2025-02-18"),
     ("The Nigerian government agreed to build a new runway on Tuesday", "", "2025-02-18"),
+    ("The Orbita company on Tuesday cut its dividend", "", "2025-02-18"),
 ]
 
 

@@ -337,6 +337,12 @@ def test_one_article_retelling_an_actors_day_in_other_words_is_one_row() -> None
         ("Ruiz struck a softer tone in her weekly radio address", "2026-10-12"),
     )
     assert len(rows) == 1
+    # Told by the lead of one article and in other words below it in another.
+    told = _one_article(
+        ("Northwind on Friday published the cost of the new tax rules", "2026-10-09"),
+        ("The cost of the tax rules for Northwind was revealed in a filing Friday", "2026-10-09"),
+    )
+    assert len(told) == 1
     two = _one_article(
         ("Governor Ana Ruiz spoke at the harbour on Monday", "2026-10-12"),
         ("The port union said on Monday that Ruiz had misled the strikers", "2026-10-12"),
