@@ -38,6 +38,7 @@ from briefing.storylines._gate import (
     pronoun_without_antecedent,
     quote_statement,
     red_line_statement,
+    set_aside,
     shown_wording,
     subject_before,
     tag_inside,
@@ -1116,6 +1117,11 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
                 text = m.text[start:end]
         if ok and holds_no_position(text, lead):
             ok = False  # a demand's word, but no position toward another party
+        if ok and m.text and set_aside(lead) and points_elsewhere(text):
+            whole = _whole_sentence(m.text, r, red_lines, cut)  # "Rather than X, … instead"
+            if whole is not None:
+                (start, end), lead = whole, ""
+                text = m.text[start:end]
         if ok and named_then_relative(text):
             ok = False  # "Falk and his board, who have refused to …": a phrase, not a statement
         if ok and (points_elsewhere(text) or after_credit(m.text[s:start] if m.text else "")):
@@ -1141,7 +1147,7 @@ _CONNECTIVE = re.compile(r"^(?:However|But|And|Yet|Still|So),?\s+(?=[a-z])")
 
 # The reporter's tag left after a quotation's words ('… tensions," Hua said.'): not the demand's.
 _TAG_LEFT = re.compile(
-    r"(?<=\w)[,.]?[\"\u201d\u2019']\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}"
+    r"(?:(?<=\w)[,.]?[\"\u201d\u2019']|(?<=\w),)\s+(?:[A-Z][\w'\u2019.-]*\s+){1,3}"
     r"(?:said|says|added|told reporters|warned|insisted)\.?$"
 )
 
@@ -1166,6 +1172,7 @@ def _whole_sentence(
         and (
             cut
             or framed(text[s : r.start])
+            or set_aside(text[s : r.start])
             or condition_alone(r.text)
             or final_offer(r.text)
             # (the name opens the sentence: "Lund, who has refused to …, said …", not

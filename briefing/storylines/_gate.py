@@ -105,7 +105,8 @@ _DEMAND = re.compile(
     r"|(?:could not|couldn['\u2019]t)\b[^.]{0,100}\bif|would need (?:more than|at least)"
     r"|(?:would|could|will|can) (?:only )?accept|willing to|prepared to|ready to|open to"
     r"|propos(?:e|es|ed|al|als)|(?:best and )?final offer|best and final"
-    r"|(?:premised|contingent) (?:up)?on"
+    r"|(?:premised|contingent) (?:up)?on|(?:has|have|reserves?|keeps?) (?:the |its |their )?"
+    r"right to|until\b[^.]{3,120}\b(?:will|would) (?:\w+ly )?(?:stand|remain|stay|continue)"
     r"|(?:reiterat|renew|repeat)\w* (?:its |their |his |her )?calls? (?:to|for))\b",
     re.IGNORECASE,
 )
@@ -763,7 +764,20 @@ _POINTS_BACK = re.compile(
 
 def points_elsewhere(text: str) -> bool:
     """Whether a red line's words lean on something only the article says (see above)."""
-    return bool(_POINTS_BACK.search(text))
+    found = _POINTS_BACK.search(text)
+    if found is not None and found.group().lower() == "instead":
+        return not set_aside(text)  # "Rather than X, Seoul should instead …" says both
+    return found is not None
+
+
+# An alternative set aside before the demand ("Rather than encouraging X, Seoul should …"):
+# the sentence says what "instead" stands against.
+_SET_ASIDE = re.compile(r"\b(?:rather than|instead of)\b", re.IGNORECASE)
+
+
+def set_aside(text: str) -> bool:
+    """Whether the words name the alternative a demand is set against."""
+    return bool(_SET_ASIDE.search(text))
 
 
 # A photo's credit before the sentence ("Andrew Kelly / Reuters The Council said …"): the

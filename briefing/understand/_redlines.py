@@ -1182,7 +1182,9 @@ _LEAD_CLAUSE = re.compile(
 
 # the speaker's own report of what they said, inside their words: "We said automation was
 # not for sale"
-_SAID_LEAD = re.compile(r"\b(?:I|we|he|she|they)\s+(?:said|say|says|told\s+\w+)\s+(?:that\s+)?")
+_SAID_LEAD = re.compile(
+    r"\b(?:I|we|he|she|they|which|who)\s+(?:said|say|says|told\s+\w+)\s+(?:that\s+)?"
+)
 # a clause that only echoes the demand: "…, and at that time it was", "…, and it was not"
 _ECHO_TAIL = re.compile(
     r",\s+and\s+(?:[a-z]+\s+){0,3}?(?:it|they|we|he|she|I)\s+"

@@ -997,3 +997,30 @@ def test_a_demand_followed_by_when_it_was_made_is_not_cut_short() -> None:
     assert not cut_short(" when he took office last year, said he welcomed the news")
     assert cut_short(" and nuclear weapons programs")
     assert cut_short(" until the strike ends")
+
+
+def test_instead_after_the_alternative_it_sets_aside_is_shown_with_it() -> None:
+    text = (
+        "Rather than backing the new tolls, Harwell should instead answer the ferry owners' "
+        "offer, Rask said. Norvik says it reserves the right to run its ferries as it pleases."
+    )
+    harwell = "Harwell should instead answer the ferry owners' offer"
+    norvik = "it reserves the right to run its ferries as it pleases"
+    analysis = Analysis(
+        "en",
+        actors=[Actor("Aino Rask", "person"), Actor("Norvik", "organization")],
+        red_lines=[
+            RedLine("Aino Rask", harwell, *_span(text, harwell)),
+            RedLine("Norvik", norvik, *_span(text, norvik), kind="non-negotiable"),
+        ],
+    )
+    red_lines = _briefing([text], [analysis]).red_lines
+    shown = sorted((g.holder, i.text) for g in red_lines for i in g.items if not i.uncertain)
+    assert shown == [
+        (
+            "Aino Rask",
+            "Rather than backing the new tolls, Harwell should instead answer the ferry owners' "
+            "offer",
+        ),
+        ("Norvik", "it reserves the right to run its ferries as it pleases"),
+    ]

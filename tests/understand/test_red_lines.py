@@ -575,3 +575,13 @@ def test_words_asked_for_in_quotation_marks_after_to_are_the_demand() -> None:
 def test_a_vow_after_another_act_of_its_subject_is_the_vow_alone() -> None:
     (found,) = red_lines("Later Aino Rask met the ferry owners and vowed to block the new tolls.")
     assert found.holder == "Aino Rask" and found.text == "vowed to block the new tolls"
+
+
+def test_a_position_in_a_clause_of_which_says_is_what_it_says() -> None:
+    text = (
+        "The plan, however, was turned down by Norvik, which says it reserves the right to "
+        "run its ferries wherever it pleases."
+    )
+    (found,) = red_lines(text)
+    assert found.holder == "Norvik"
+    assert found.text == "it reserves the right to run its ferries wherever it pleases"
