@@ -197,6 +197,7 @@ def _unresolved(text: str) -> bool:
         or _MONTH_SPAN.search(text)
         or _DAY_POSSESSIVE_SUBJECT.search(text)
         or _undated_past_perfect(text)
+        or _points_back(text)
     )
 
 
@@ -804,3 +805,26 @@ def one_article_one_day(a: str, b: str) -> bool:
     address"): an article tells one actor's happening of a day in its lead, and again in
     other words below."""
     return bool(_proper_names(a) & _proper_names(b))
+
+
+# Verbs whose "that" opens what was said or found, not a noun told before.
+_THAT_VERBS = frozenset(
+    "said told announced warned found showed confirmed reported knew learned admitted denied"
+    " argued claimed insisted noted added agreed decided ruled hoped feared realized realised"
+    " suggested revealed indicated stated wrote tweeted believed thought felt explained"
+    " acknowledged concluded estimated predicted promised vowed".split()
+)
+_POINTING = re.compile(r"\b([a-z]+)\s+(?:this|that|these|those)\s+([a-z]+)\b")
+
+
+def _points_back(text: str) -> bool:
+    """A deed done to a thing the row only points at ("set that benchmark", "sold those
+    shares"): what it is was told before."""
+    for found in _POINTING.finditer(text):
+        verb, noun = found.group(1), found.group(2)
+        if verb in _THAT_VERBS or not (verb in IRREGULAR_PAST or verb.endswith("ed")):
+            continue
+        if noun in _WHEN_WORDS or noun in _DETERMINERS or noun in _MODALS or noun in _AUX:
+            continue
+        return True
+    return False

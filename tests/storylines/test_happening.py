@@ -57,6 +57,7 @@ DOUBTFUL = [
     ("The trial has been postponed again and is now set for May", "", "2025-05"),
     ("The Cape Town lender on Tuesday cut its dividend", "", ""),
     ("The city woke up on Tuesday to news of the biggest flood in a century", "", ""),
+    ("The club broke that record in March when it sold 40,000 tickets", "", "2025-03"),
 ]
 
 
@@ -106,6 +107,8 @@ KEPT = [
     ("The probe entered orbit after Tuesday's launch from the Kourou pad", "", "2025-02-18"),
     ("The Nigerian government agreed to build a new runway on Tuesday", "", "2025-02-18"),
     ("The Orbita company on Tuesday cut its dividend", "", "2025-02-18"),
+    ("The club announced that tickets had sold out on Tuesday", "", "2025-02-18"),
+    ("Rebels attacked the town that night, police said on Tuesday", "", "2025-02-18"),
 ]
 
 
