@@ -883,7 +883,12 @@ def _quotes(
             )
         )
     told = {s: _told_once(s, qs) for s, qs in by_speaker.items()}
-    for person, body in sides.items():
+    # a body's rows beside a person's: the person who speaks for it, or for a country any
+    # person of the storyline (a country's row is often its leader's words retold)
+    pairs = {(body, person) for person, body in sides.items()}
+    people = [s for s in told if cast.kind(s) == "person"]
+    pairs |= {(c, p) for c in told if cast.kind(c) == "country" for p in people}
+    for body, person in sorted(pairs):
         if person in told and body in told:
             told[body] = _told_by_its_voice(body, told[body], person, told[person])
     groups = [QuoteGroup(speaker=s, quotes=qs) for s, qs in told.items()]

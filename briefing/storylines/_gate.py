@@ -949,7 +949,25 @@ _GLUED_DESCRIPTIONS = frozenset(
     "witness eyewitness brit briton initial early local former senior veteran mvp survivor"
     " tourist resident".split()
 )
+# A ministry named by its portfolio alone ("Defense Ministry"): whose, in a storyline of several
+# countries?
+_PORTFOLIOS = frozenset(
+    "defense defence foreign interior finance health justice home joint".split()
+)
+_OFFICES = frozenset("ministry department office chiefs".split())
 _WEB_ADDRESS = re.compile(r"\.(?:com|org|net|co\.uk|io)\b", re.IGNORECASE)
+
+
+def _no_name(name: str, tokens: list[str]) -> bool:
+    """A word that is no name alone, a description glued before a name, a web address or a
+    ministry's portfolio alone."""
+    if len(tokens) == 1 and fold(name) in _NO_NAME_ALONE:
+        return True
+    if len(tokens) > 1 and fold(tokens[0]) in _GLUED_DESCRIPTIONS:
+        return True
+    if len(tokens) == 2 and fold(tokens[0]) in _PORTFOLIOS and fold(tokens[1]) in _OFFICES:
+        return True
+    return bool(_WEB_ADDRESS.search(name))
 
 
 def garbled_name(name: str) -> bool:
@@ -958,11 +976,7 @@ def garbled_name(name: str) -> bool:
     that is no name alone ("North"), a description glued before a name ("Witness Tony
     Molina"), or a web address (a site's page, no speaker)."""
     tokens = name.split()
-    if len(tokens) == 1 and fold(name) in _NO_NAME_ALONE:
-        return True
-    if len(tokens) > 1 and fold(tokens[0]) in _GLUED_DESCRIPTIONS:
-        return True
-    if _WEB_ADDRESS.search(name):
+    if _no_name(name, tokens):
         return True
     named = [fold(t) for t in tokens if t not in ("of", "the", "and")]
     if len(set(named)) < len(named):

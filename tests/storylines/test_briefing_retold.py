@@ -318,3 +318,28 @@ def test_a_bodys_row_retelling_what_its_spokesman_is_shown_saying_is_hidden() ->
         ]
     )
     assert len(_quotes(kept)) == 2
+
+
+def test_a_countrys_row_retelling_a_persons_words_is_hidden() -> None:
+    actors = [
+        Actor("Norway", "country", mentions=3),
+        Actor("Ines Calder", "person", roles=("mayor",), mentions=2),
+    ]
+    parts = [
+        ("Norway", "the fishing fleet would stay in port until the storm had passed the coast"),
+        ("Ines Calder", "the fleet will stay in port until the storm has passed the coast"),
+        ("Norway", "the coastguard had sent two cutters to the northern banks"),
+    ]
+    members, analyses = [], {}
+    for i, (speaker, part) in enumerate(parts, start=1):
+        members.append(_member(i, "Coastal Herald", f"2026-03-0{i + 1}", part))
+        analyses[i] = Analysis(
+            language="en",
+            actors=actors,
+            quotes=[Quote(part, 0, len(part), direct=False, speaker=speaker, cue="said")],
+        )
+    briefing = build_briefing(SUMMARY, members, analyses, last_opened=None)
+    shown = {(g.speaker, q.text) for g in briefing.quotes for q in g.quotes if not q.uncertain}
+    assert any(s == "Ines Calder" and "storm" in t for s, t in shown)
+    assert not any(s == "Norway" and "storm" in t for s, t in shown)
+    assert any(s == "Norway" and "cutters" in t for s, t in shown)

@@ -124,9 +124,15 @@ def test_one_speakers_statement_told_twice_is_shown_once() -> None:
 def test_a_word_or_a_description_glued_before_a_name_is_no_speaker() -> None:
     from briefing.storylines._gate import garbled_name
 
-    for name in ("North", "Witness Tony Molina", "Eyewitness Dora Lang", "Classifieds.com"):
+    for name in (
+        "North",
+        "Witness Tony Molina",
+        "Eyewitness Dora Lang",
+        "Classifieds.com",
+        "Defence Ministry",
+    ):
         assert garbled_name(name), name
-    for name in ("Tony Molina", "United", "North Korea", "Dora Lang"):
+    for name in ("Tony Molina", "United", "North Korea", "Dora Lang", "Ministry of Defence"):
         assert not garbled_name(name), name
 
 
