@@ -1131,6 +1131,8 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
             ok = False  # "Falk and his board, who have refused to …": a phrase, not a statement
         if ok and (points_elsewhere(text) or after_credit(m.text[s:start] if m.text else "")):
             ok = False  # what it is about is said elsewhere, or a photo's caption
+        if ok and _summary_of_two(r, red_lines):
+            ok = False  # each party's own words in the article say it: the same statement
         known = holder is not None and (_known(holder, cast) or described_body(holder))
         out.append(
             _Copy(
@@ -1144,6 +1146,21 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
             )
         )
     return out
+
+
+# The reporter's call told of two parties at once ("Both Abe and Tillerson called for more
+# pressure …"): a summary of what each says in the article in their own words.
+_CALLED = re.compile(r"^(?:call(?:s|ed|ing)? (?:for|on|upon)|urg(?:e|es|ed|ing))\b", re.I)
+
+
+def _summary_of_two(r: RedLine, red_lines: Sequence[RedLine]) -> bool:
+    """Whether `r` is such a summary, and its holder has words of its own in the article."""
+    if not _CALLED.match(r.text):
+        return False
+    joint = any((o.start, o.end) == (r.start, r.end) and o.holder != r.holder for o in red_lines)
+    return joint and any(
+        o.holder == r.holder and (o.start, o.end) != (r.start, r.end) for o in red_lines
+    )
 
 
 # A connective that ties the words to the sentence before ("However, we will withdraw …").

@@ -208,7 +208,14 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         # what someone holds to be necessary: "it was vital that …", "of crucial importance that"
         r"|\b(?:vital|essential|imperative|crucial)(?:\s+importance)?[\"\u201d\u2019]?,?\s+that\b"
         # a call made again: "renewed calls for a ceasefire", "reiterated its call to halt …"
-        r"|\b(?:renew|reiterat|repeat)\w*\s+(?:\w+\s+)?calls?\s+(?:for|to)\b", re.I)),
+        r"|\b(?:renew|reiterat|repeat)\w*\s+(?:\w+\s+)?calls?\s+(?:for|to)\b"
+        # what a named party has to do, in someone's words: "China has to ratchet up the
+        # pressure" (the party is checked in _holds_no_one; an estimate "Japan has to place
+        # its ships …" names no act of yielding or pressing)
+        r"|\b(?:has|needs) to\s+(?:\w+ly\s+)?(?:stop|halt|end|cease|abandon|give up|withdraw"
+        r"|pull out|pay|accept|lift|release|return|comply|apologi[sz]e|ratchet up|step up"
+        r"|do more|put (?:more )?pressure|rein in|resign|negotiate|disarm|denucleari[sz]e)\b",
+        re.I)),
     ("demand", _VERB_FIRST),
     ("term", re.compile(
         r"\bunder (?:its|the|their|his|her)?\s*(?:new |revised )?(?:terms|rules?|agreement|deal|plan)\b"  # noqa: E501
@@ -329,6 +336,9 @@ _MAY_PROMPT = re.compile(
 _NOTHING_AFTER = re.compile(r"[\s\"\u201d\u2019']*(?:[.,;:!?)\u2014]|$)")
 
 
+_PARTY_BEFORE = re.compile(r"(?-i:[A-Z])[\w'\u2019-]+\s+$")
+
+
 def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
     """Whether the trigger at [start, end) of the sentence `chunk` only looks like a red line."""
     if pattern is _VERB_FIRST_FAST and _PASSIVE.search(chunk, max(0, start - 8), start):
@@ -363,6 +373,10 @@ def _holds_no_one(chunk: str, pattern: re.Pattern[str], start: int, end: int) ->
         return True  # "he will not be returning as coach", "he should be braking": what will be
     if chunk[start:end].lower() == "demanding" and _DESCRIBED_BY.search(chunk, 0, start):
         return True  # "mass protests demanding his resignation": narration of a crowd
+    if chunk[start : start + 9].lower().startswith(
+        ("has to", "needs to")
+    ) and not _PARTY_BEFORE.search(chunk, 0, start):
+        return True  # "the company just has to …", "it has to …": no party named to do it
     stop = _STOP.search(chunk, end)
     return stop is not None and stop.group() == "?"  # '"Why must we accept that?" she asked.'
 
@@ -480,7 +494,7 @@ def _frame_span(
     return start, end, None, True
 
 
-_NARRATED = re.compile(r"should\b", re.I)
+_NARRATED = re.compile(r"should\b|(?:has|needs) to\b", re.I)
 
 
 def _frames(

@@ -1024,3 +1024,25 @@ def test_instead_after_the_alternative_it_sets_aside_is_shown_with_it() -> None:
         ),
         ("Norvik", "it reserves the right to run its ferries as it pleases"),
     ]
+
+
+def test_a_call_told_of_two_parties_is_hidden_beside_their_own_words() -> None:
+    text = (
+        "Both Rask and Holt called for more pressure on Norvik over the tolls. \u201cWe call "
+        "on every council to refuse Norvik's new fees,\u201d Rask said."
+    )
+    summary = "called for more pressure on Norvik over the tolls"
+    own = "We call on every council to refuse Norvik's new fees"
+    analysis = Analysis(
+        "en",
+        actors=[Actor("Aino Rask", "person"), Actor("Mira Holt", "person")],
+        red_lines=[
+            RedLine("Aino Rask", summary, *_span(text, summary)),
+            RedLine("Mira Holt", summary, *_span(text, summary)),
+            RedLine("Aino Rask", own, *_span(text, own)),
+        ],
+    )
+    red_lines = _briefing([text], [analysis]).red_lines
+    shown = sorted((g.holder, i.text) for g in red_lines for i in g.items if not i.uncertain)
+    # Rask's own words say it; Holt has no words of her own, so the call stays hers
+    assert shown == [("Aino Rask", own), ("Mira Holt", summary)]

@@ -585,3 +585,15 @@ def test_a_position_in_a_clause_of_which_says_is_what_it_says() -> None:
     (found,) = red_lines(text)
     assert found.holder == "Norvik"
     assert found.text == "it reserves the right to run its ferries wherever it pleases"
+
+
+def test_what_a_named_party_has_to_do_in_someones_words_is_a_demand() -> None:
+    text = "\u201cNorvik has to lift the toll before the summer,\u201d Aino Rask told local radio."
+    (found,) = red_lines(text)
+    assert (
+        found.holder == "Aino Rask"
+        and found.text == "Norvik has to lift the toll before the summer"
+    )
+    # an estimate of what a party must do to succeed, or no party named, is no demand
+    assert red_lines("\u201cNorvik has to place its ferries well to win,\u201d Rask said.") == []
+    assert red_lines("\u201cThe company just has to pay its bills,\u201d Rask said.") == []
