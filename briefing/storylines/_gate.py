@@ -582,7 +582,7 @@ def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
     tokens = words(shown)
     if len(tokens) < 4 or furniture(shown) or shown.lstrip()[:1] in "-\u2014\u2013.,;:)":
         return False
-    if unseen_referent(shown, direct) or reporters_aside(shown):
+    if unseen_referent(shown, direct) or reporters_aside(shown) or closes_unopened(shown):
         return False
     inner = shown.lstrip("\"'\u201c\u2018 ")
     if direct and inner[:1].isupper():
@@ -1072,6 +1072,29 @@ _ROLE = (
 _ON_BEHALF = re.compile(rf"(?i)\b{_ROLE}\s+(?:for|of|to)\b|\b(?:his|her|their)\s+{_ROLE}\b")
 
 
+# Someone sent to a body, who does not speak for it.
+_ENVOY_TO = re.compile(
+    r"\b(?:ambassadors?|envoys?|representatives?|delegates?|delegations?)\s+(?:to|at)\b",
+    re.IGNORECASE,
+)
+
+
+def closes_unopened(text: str) -> bool:
+    """The words close a quotation they never opened ("… a single factor." The tram …"): cut
+    across someone's quotation and the reporter's words after it."""
+    depth = 0
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else " "
+        opening = ch == "\u201c" or (ch == '"' and (prev.isspace() or prev in "([\u2014-"))
+        if opening:
+            depth += 1
+        elif ch in '"\u201d':
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 def misnamed_speaker(
     text: str, span: tuple[int, int], speaker: str, *, person: bool, direct: bool
 ) -> bool:
@@ -1083,6 +1106,8 @@ def misnamed_speaker(
     mention = text[at:end].strip()
     if mention.lower() == "we" and not direct:
         return True
+    if not person and _ENVOY_TO.search(mention):
+        return True  # "the US Ambassador to the United Nations" is not the United Nations
     said_words = words(mention)
     if re.match(rf"{re.escape(speaker)}\s+[a-z]", mention) and (
         (said_words[-1][:1].isupper() and said_words[-1] not in words(speaker))

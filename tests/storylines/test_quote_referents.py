@@ -152,3 +152,26 @@ def test_a_quotation_whose_speaker_is_named_paragraphs_away_is_hidden() -> None:
     far = [q for t, q in rows.items() if "council never answered" in t]
     assert far and all(q.uncertain for q in far)
     assert any(not q.uncertain and "wave came over" in t for t, q in rows.items())
+
+
+def test_words_that_close_a_quotation_they_never_opened_are_no_quote() -> None:
+    from briefing.storylines._gate import closes_unopened
+
+    assert closes_unopened('too early to name a cause." The ferry will be towed away on Friday')
+    assert closes_unopened(
+        "the pier \u201cwas safe\u201d and the crane was \u201cnot at fault\u201d\u201d"
+    )
+    assert not closes_unopened('the ferries "scraped against each other" but neither was holed')
+    assert not closes_unopened("\u201cThe pier is closed. The ferries are not running.")
+    assert not quote_statement('too early to name a cause." The ferry will be towed away', True)
+
+
+def test_an_envoy_to_a_body_does_not_speak_for_it() -> None:
+    text = (
+        "The vote was delayed again on Tuesday.\n\n"
+        "The Danish ambassador to the Arctic Council said the talks were \u201cgoing nowhere "
+        "fast\u201d after the second day."
+    )
+    briefing = _one_article_briefing(text)
+    shown = [(g.speaker, q.text) for g in briefing.quotes for q in g.quotes if not q.uncertain]
+    assert not any(s == "Arctic Council" for s, _ in shown)
