@@ -198,6 +198,8 @@ def _unresolved(text: str) -> bool:
         or _DAY_POSSESSIVE_SUBJECT.search(text)
         or _undated_past_perfect(text)
         or _points_back(text)
+        or _stance_said(text)
+        or _not_done(text)
     )
 
 
@@ -827,4 +829,51 @@ def _points_back(text: str) -> bool:
         if noun in _WHEN_WORDS or noun in _DETERMINERS or noun in _MODALS or noun in _AUX:
             continue
         return True
+    return False
+
+
+_SAYING_VERB = re.compile(
+    r"\b(?:said|says|told|tells|stated|added|noted|declared|insisted|stressed|reiterated"
+    r"|reemphasi[sz]ed|emphasi[sz]ed)\b"
+)
+# What a stance or an assessment is told with: a present that describes, not a deed.
+_STANCE = frozenset(
+    "is are remains remain opposes oppose opposed supports support supported wants want wanted"
+    " needs need needed must should believes believe believed".split()
+)
+# A position told again ("reiterated its call for …", "reemphasised Beijing's resolution").
+_RESTATED = re.compile(r"\b(?:reiterat|reaffirm|reemphasi[sz]|restat)(?:ed|es|e|s)\b")
+_FINITE = frozenset("is are was were has have had did does do will would can could may".split())
+
+
+def _stance_said(text: str) -> bool:
+    """Someone said where things stand, not what was done ("X said Sunday that the country
+    is closer to war than ever", "China said it opposes the launches"): an assessment or a
+    position, told in the present."""
+    if _RESTATED.search(text):
+        return True
+    unquoted = _QUOTED.sub(" ", text)  # someone's own words are a quotation, not a stance told
+    said = _SAYING_VERB.search(unquoted)
+    if not said:
+        return False
+    for token in words(unquoted[said.end() :])[:12]:
+        if not token.islower():
+            continue
+        if token in _STANCE:
+            return True
+        if token in _FINITE or token in IRREGULAR_PAST or (token.endswith("ed") and len(token) > 4):
+            return False
+    return False
+
+
+def _not_done(text: str) -> bool:
+    """The row's first verb is negated: something that did not happen ("United did not
+    apologise on Monday")."""
+    tokens = [t for t in words(text) if t.islower()]
+    for i, low in enumerate(tokens):
+        if low in {"didn't", "hasn't", "haven't", "hadn't", "doesn't"}:
+            return True
+        if low in _FINITE or low in IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4):
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            return low in {"did", "does", "has", "have", "had"} and following == "not"
     return False

@@ -58,6 +58,10 @@ DOUBTFUL = [
     ("The Cape Town lender on Tuesday cut its dividend", "", ""),
     ("The city woke up on Tuesday to news of the biggest flood in a century", "", ""),
     ("The club broke that record in March when it sold 40,000 tickets", "", "2025-03"),
+    ("A retired general said Tuesday that the country is closer to war than ever", "", ""),
+    ("Norway on Tuesday said it opposes the whaling quotas set by the commission", "", ""),
+    ("At a briefing on Tuesday, the ministry reiterated its call for calm", "", ""),
+    ("In a statement on Tuesday, the airline did not apologise for the delays", "", ""),
 ]
 
 
@@ -107,6 +111,12 @@ KEPT = [
     ("The probe entered orbit after Tuesday's launch from the Kourou pad", "", "2025-02-18"),
     ("The Nigerian government agreed to build a new runway on Tuesday", "", "2025-02-18"),
     ("The Orbita company on Tuesday cut its dividend", "", "2025-02-18"),
+    (
+        "The ministry said on Tuesday that the United Nations had approved the budget",
+        "",
+        "2025-02-18",
+    ),
+    ("The port said Tuesday that a tanker ran aground but did not spill oil", "", "2025-02-18"),
     ("The club announced that tickets had sold out on Tuesday", "", "2025-02-18"),
     ("Rebels attacked the town that night, police said on Tuesday", "", "2025-02-18"),
 ]
