@@ -105,6 +105,8 @@ _DEMAND = re.compile(
     r"|(?:could not|couldn['\u2019]t)\b[^.]{0,100}\bif|would need (?:more than|at least)"
     r"|(?:would|could|will|can) (?:only )?accept|willing to|prepared to|ready to|open to"
     r"|propos(?:e|es|ed|al|als)|(?:best and )?final offer|best and final"
+    r"|against (?:\S+ ){0,2}?(?:policy|policies|rules)|(?:responsibility|duty) to"
+    r"|take (?:appropriate|disciplinary|legal) action"
     r"|(?:premised|contingent) (?:up)?on|(?:has|have|reserves?|keeps?) (?:the |its |their )?"
     r"right to|until\b[^.]{3,120}\b(?:will|would) (?:\w+ly )?(?:stand|remain|stay|continue)"
     r"|(?:reiterat|renew|repeat)\w* (?:its |their |his |her )?calls? (?:to|for))\b",
@@ -140,7 +142,7 @@ _DEMAND_VERB_OPENING = re.compile(
     r"|(?:reiterat|renew|repeat)\w* (?:its |their |his |her )?calls? (?:to|for))\b",
 )
 _NO_WITHOUT = re.compile(r"^\W*no \w+(?: \w+)?, no \w+", re.IGNORECASE)
-_CONDITION_OPENERS = frozenset("if unless once until".split())
+_CONDITION_OPENERS = frozenset("if unless once until when whenever".split())
 _MODAL = re.compile(
     r"\b(?:must|will|would|shall|should|cannot|can['\u2019]t|won['\u2019]t)\b", re.IGNORECASE
 )
@@ -700,7 +702,9 @@ _ASKED_OF_OTHERS = re.compile(
 #   ("ordered his government to cooperate …", "The court ordered Morsi to pay …");
 _ORDERED = re.compile(r"\bordered\b|\b(?:court|judge|tribunal|jury)\s+(?:\w+\s+)?ruled\b", re.I)
 # - an assessment told with "it was/is" ("it was irresponsible to blame others, adding …");
-_ASSESSMENT = re.compile(r"^\W*it\s+(?:was|is|would be|will be)\b", re.IGNORECASE)
+_ASSESSMENT = re.compile(
+    r"^\W*it\s+(?:was|is|would be|will be)\b(?!\s+against\b)", re.IGNORECASE
+)  # ("It is against our policy for staff to …" is a rule held against them)
 # - a warning of what will befall the one addressed ("If you do it again you will lose your
 #   career"), where the speakers do nothing themselves ("If you do, we will sue" still holds);
 _YOU_WILL = re.compile(r"\byou(?:['\u2019]ll|\s+will|\s+would)\b", re.IGNORECASE)

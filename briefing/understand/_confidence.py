@@ -564,6 +564,9 @@ _FRAME = re.compile(
     r"|non-negotiable|red lines?|ultimatum|deadline|do not|don['\u2019]t|not on the table|until|if"
     r"|want(?:s|ed)? (?:\S+ ){0,4}?(?:to|raised|stopped|removed|cut|lifted|back)|want(?:s|ed)? an?"
     r"|order\w*|expect\w* \S+ to|terms|should|oppos\w*|vow\w*|had to|(?:has|needs) to"
+    r"|against (?:\S+ ){0,2}?(?:policy|policies|rules)|(?:responsibility|duty) to"
+    r"|when\b[^.]{3,140}\bwill (?:\w+ly )?(?:\w+ and )?take"
+    r" (?:appropriate|disciplinary|legal) action"
     r"|final (?:offer|bid)"
     r"|best and final|propos(?:e|es|ed|ing)|proposals? (?:to|that|for)|offer(?:s|ed)? to"
     r"|(?:ready|willing|prepared) to|not up for|(?:vital|essential|imperative|crucial)"
@@ -619,7 +622,8 @@ _CUT_AT_ABBREVIATION = re.compile(
 # stands for is in the sentence before, which the row does not show.
 RED_LINE_DANGLING = 0.45
 _DANGLING = re.compile(
-    r"^(?:They|It|He|She)\b|^(?:That|This)(?:['\u2019]s|\s+(?:is|was|will|would|means))\b"
+    r"^(?:They|It(?! is against\b)|He|She)\b"
+    r"|^(?:That|This)(?:['\u2019]s|\s+(?:is|was|will|would|means))\b"
     r"|^[a-z](?:\S+\s+){0,4}?also\s+[a-z]+ed\b"  # "it also opposed": what else is said before
 )
 # Reported as a threat, a belief, a forecast or a decision ("threatened the islands should be

@@ -561,7 +561,8 @@ THREAT_VERBS = (
     "veto", "leave", "take legal action", "go to court", "impose", "expel", "sanction", "cancel",
     "terminate", "abandon", "escalat", "blockade", "occupy", "be off the table", "face",
     "be met with", "respond strongly", "respond firmly", "respond forcefully", "respond decisively",
-    "respond militarily", "respond with force",
+    "respond militarily", "respond with force", "take appropriate action",
+    "take disciplinary action",
 )  # fmt: skip
 
 # Copulas that make "expected to", "asked to" a passive that no one holds: "is expected to".

@@ -130,8 +130,8 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|conditional on|(?:contingent|premised|conditioned) (?:up)?on"
         # a threat with its condition first: "If the talks fail, the government will respond
         # strongly"
-        rf"|(?-i:If)\s(?=[^.;?!]{{3,140}}?,\s+(?:[\w'\u2019-]+\s+){{1,4}}?(?:would|will)\s+"
-        rf"(?:\w+ly\s+)?(?:{_THREAT})\w*\b)"
+        rf"|(?-i:If|When|Whenever)\s(?=[^.;?!]{{3,140}}?,\s+(?:[\w'\u2019-]+\s+){{1,4}}?(?:would|will)"
+        rf"\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?(?:{_THREAT})\w*\b)"
         # a measure kept in force until something is done: "Until these concerns are addressed,
         # the advisory will stand"
         r"|(?-i:Until)\s(?=[^.;]{3,120}?,\s+(?:[\w'\u2019-]+\s+){1,5}?(?:will|would|shall)\s+"
@@ -209,6 +209,10 @@ _RAW_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:vital|essential|imperative|crucial)(?:\s+importance)?[\"\u201d\u2019]?,?\s+that\b"
         # a call made again: "renewed calls for a ceasefire", "reiterated its call to halt …"
         r"|\b(?:renew|reiterat|repeat)\w*\s+(?:\w+\s+)?calls?\s+(?:for|to)\b"
+        # a rule held against others: "It is against our policy for any employee to …"; a duty
+        # laid on others: "makes it clear to staff they have a responsibility to …"
+        r"|\bagainst (?:[\w'\u2019-]+\s+){0,2}?(?:policy|policies|rules)\s+for\b"
+        r"|\b(?:they|employees|staff|members|workers) (?:have|has) a (?:responsibility|duty) to\b"
         # what a named party has to do, in someone's words: "China has to ratchet up the
         # pressure" (the party is checked in _holds_no_one; an estimate "Japan has to place
         # its ships …" names no act of yielding or pressing)
@@ -243,7 +247,7 @@ _RAW_TRIGGERS += [
         r"|collapse|collapses|escalate|escalates)\b)", re.I)),
 ]  # fmt: skip
 _FIRST_LETTERS = (
-    "oupcaswUI", "wscdnr", "uinwatcrbf", "mhdiacuorpwenvi", "aupcoitel", "upfd", "ro", "v", "s"
+    "oupcaswUIW", "wscdnr", "uinwatcrbf", "mhdiacuorpwenvitsm", "aupcoitel", "upfd", "ro", "v", "s"
 )  # fmt: skip
 _TRIGGERS = [
     (kind, re.compile(rf"(?=[{first}])(?:{pat.pattern})", pat.flags))
@@ -718,6 +722,15 @@ _DESCRIBED_GROUP = re.compile(
 _ITS_AGENTS = re.compile(r"^its\s+(?:[\w-]+\s+)?[\w-]+$", re.I)
 
 
+_SPOKESMAN_OF = re.compile(
+    r"^(?:an?|the)\s+(?:((?-i:[A-Z])[\w&.'\u2019-]*(?:\s+(?-i:[A-Z])[\w&.'\u2019-]*)*)\s+"
+    r"(?:spokes(?:man|woman|person)|representative)"
+    r"|(?:spokes(?:man|woman|person)|representative)\s+for\s+(?:the\s+)?"
+    r"((?-i:[A-Z])[\w&.'\u2019-]*(?:\s+(?-i:[A-Z])[\w&.'\u2019-]*)*))$",
+    re.I,
+)
+
+
 def _resolved(
     holder: str | None, s: Sentence, pos: int, reg: Registry, quotes: list[Quote]
 ) -> str | None:
@@ -733,6 +746,12 @@ def _resolved(
     described = _DESCRIBED_GROUP.match(" ".join(holder.split()))
     if described is not None:
         return _organization_speaking(described.group(1).lower(), pos, reg, quotes) or holder
+    spokesman = _SPOKESMAN_OF.match(holder)
+    if spokesman is not None:  # "A Microsoft spokesman said …", "a spokesman for Microsoft"
+        body = spokesman.group(1) or spokesman.group(2)
+        canon = reg.canonical_of(body)
+        if canon is None or canon[1] in ("organization", "country"):
+            return canon[0] if canon is not None else body
     if _ITS_AGENTS.match(holder):  # "its lawyers told a court the company would not …"
         body = reg.actor_before(pos, ("organization",))
         return body.canonical if body is not None else holder
@@ -1199,6 +1218,10 @@ _LEAD_CLAUSE = re.compile(
 _SAID_LEAD = re.compile(
     r"\b(?:I|we|he|she|they|which|who)\s+(?:said|say|says|told\s+\w+)\s+(?:that\s+)?"
 )
+# a written rule quoted after "states that": "The manual clearly states that, 'It is against …'"
+_STATES_THAT = re.compile(
+    r"\b(?:states|stated|reads|read|says)\s+that,?\s+[\"\u201c\u2018']?(?=[A-Z])"
+)
 # a clause that only echoes the demand: "…, and at that time it was", "…, and it was not"
 _ECHO_TAIL = re.compile(
     r",\s+and\s+(?:[a-z]+\s+){0,3}?(?:it|they|we|he|she|I)\s+"
@@ -1237,6 +1260,7 @@ def _bounds(text: str, start: int, end: int, cue: _Cue) -> tuple[int, int]:
         start = held_by.start(1)  # "… pressure on the board, who have so far refused to …"
 
     said = [m.end() for m in _SAID_LEAD.finditer(text, start, cue.start)]
+    said += [m.end() for m in _STATES_THAT.finditer(text, start, cue.start)]
     if said:
         start = said[-1]  # "In October I said the period was non-negotiable": what was said
     echo = _ECHO_TAIL.search(text[max(start, cue.end) : end])
@@ -1422,6 +1446,9 @@ _PRONOUN_THAT = re.compile(
 )
 
 
+_CONDITION_FIRST = re.compile(r"[\s\"\u201c\u2018']*(?-i:If|When|Whenever)\s")
+
+
 def _items(text: str, start: int, end: int, first_cue: int) -> list[tuple[int, int]]:
     """Split one clause into its coordinated demands."""
     for m in _THAT_SPLIT.finditer(text, start, first_cue):
@@ -1436,7 +1463,8 @@ def _items(text: str, start: int, end: int, first_cue: int) -> list[tuple[int, i
     if len(parts) == 1 and _NP_OPEN.match(text, start):
         # "an audit of the authority, and a cap that bars …": one demand per noun phrase
         parts = _split_at(text, _NP_LIST_SPLIT, parts, first_cue, verbs_only=False)
-    if len(parts) == 1:
+    if len(parts) == 1 and not _CONDITION_FIRST.match(text, start):
+        # ("When X suspects …, the company will investigate and take action": one threat)
         parts = _split_at(text, _LIST_SPLIT, parts, first_cue, verbs_only=True)
     return [
         _trim(text, part_start, part_end) for part_start, part_end in parts if part_end > part_start
@@ -1482,8 +1510,26 @@ def _opening_subject(text: str, start: int, cue: int, reg: Registry) -> str | No
     name = _CAPITALISED.match(text, start, cue)  # a name the registry does not know
     if name is None or not _AUX_GAP.match(text[name.end() : cue]):
         return None
+    if name.group().lower() in ("it", "this", "that", "there", "these", "those"):
+        return None  # "It is against the firm's policy …": no one named
     canon = reg.canonical_of(name.group())
     return canon[0] if canon else name.group()
+
+
+# "It is against Amazon's policy for …": the rule is the policy's owner's, whoever passes it on
+# ("Amazon provided Newsweek a statement, which read: …").
+_POLICY_OF = re.compile(
+    r"\bagainst\s+((?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3})['\u2019]s\s+(?:\w+\s+)?"
+    r"(?:policy|policies|rules)\b"
+)
+
+
+def _policy_owner(text: str, item: tuple[int, int], reg: Registry) -> str | None:
+    owner = _POLICY_OF.search(text, item[0], item[1])
+    if owner is None:
+        return None
+    canon = reg.canonical_of(owner.group(1))
+    return canon[0] if canon is not None else owner.group(1)
 
 
 def _cue_alone(text: str, item: tuple[int, int], cue: _Cue) -> bool:
@@ -1587,6 +1633,7 @@ def _red_lines_of(
         if frame.cue.kind == "term" and _MUTUAL.search(text, frame.cue.start, frame.cue.end):
             who = _party_bound(text, item, reg) or who  # each term of a deal binds its party
         who = _group_of(text, s.start, item_start, who)
+        who = _policy_owner(text, item, reg) or who
         red_line = RedLine(
             holder=who,
             text=text[item_start:item_end],

@@ -597,3 +597,31 @@ def test_what_a_named_party_has_to_do_in_someones_words_is_a_demand() -> None:
     # an estimate of what a party must do to succeed, or no party named, is no demand
     assert red_lines("\u201cNorvik has to place its ferries well to win,\u201d Rask said.") == []
     assert red_lines("\u201cThe company just has to pay its bills,\u201d Rask said.") == []
+
+
+def test_a_company_rule_passed_on_in_a_statement_is_the_companys() -> None:
+    text = (
+        "Aino Rask, who leads the union, read out the staff handbook: \u201cIt is against "
+        "Harwell\u2019s policy for any employee to accept gifts from suppliers.\u201d"
+    )
+    (rule,) = red_lines(text)
+    assert rule.holder == "Harwell" and rule.confidence >= 0.5
+    assert rule.text.startswith("It is against Harwell\u2019s policy for any employee")
+    text = (
+        "Harwell said in a statement: \u201cWhen Harwell suspects that an employee has taken a "
+        "gift, the company will immediately investigate and take appropriate action.\u201d"
+    )
+    (found,) = red_lines(text)
+    assert found.holder == "Harwell" and found.text.startswith("When Harwell suspects")
+    assert found.text.endswith("investigate and take appropriate action")
+    # a story told with "when", and nobody's sanction in it, is no condition
+    assert red_lines("When the ferry docked, the crew will take a short break, Rask said.") == []
+
+
+def test_a_duty_laid_on_staff_is_a_demand_of_the_one_who_lays_it() -> None:
+    text = (
+        "\u201cNorvik makes it clear to its crews they have a responsibility to report every "
+        "fault,\u201d a Norvik spokeswoman said."
+    )
+    (found,) = red_lines(text)
+    assert found.holder == "Norvik" and "responsibility to report every fault" in found.text
