@@ -48,6 +48,7 @@ from briefing.storylines._gate import (
 from briefing.storylines._happening import (
     doubtful_happening,
     one_article_one_day,
+    one_deed,
     overnight,
     relative_day,
     said_day_only,
@@ -395,7 +396,7 @@ def _one_article_one_day(k: _Happening, h: _Happening) -> bool:
         a.source.article_id == b.source.article_id
         and len(a.date) >= 10
         and a.date == b.date
-        and one_article_one_day(a.text, b.text)
+        and (one_article_one_day(a.text, b.text) or one_deed(a.text, b.text))
         for a in k.reports
         for b in h.reports
     )

@@ -66,8 +66,13 @@ _DANGLING_OBJECT = re.compile(
     r"|request|offer|decision|remarks|comments|incident)\W*$",
     re.IGNORECASE,
 )
-# A photo's caption inside the row ("Paul Simon, photographed in 2016, will …").
-_CAPTION = re.compile(r",\s*(?:photographed|pictured)\b", re.IGNORECASE)
+# A photo's caption inside the row ("Paul Simon, photographed in 2016, will …"), or what
+# pictures show ("Images released by the agency show the leader …").
+_CAPTION = re.compile(
+    r",\s*(?:photographed|pictured)\b|^\W*(?:The\s+)?(?:[Pp]ictures|[Pp]hotos|[Pp]hotographs"
+    r"|[Ii]mages|[Ff]ootage|[Vv]ideo)\b[^.;]{0,80}?\bshows?\b",
+    re.IGNORECASE,
+)
 # The date of a source the row cites ("According to a complaint filed on 27 September, …").
 _SOURCE_DATE = re.compile(
     r"^\W*according to [^,]*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday"
@@ -279,6 +284,13 @@ def _cut_from_sentence(text: str, before: str) -> bool:
     tail = before.rstrip()
     if tail and words(tail) and words(tail)[-1].lower() in _TORN_FROM:
         return True  # a noun phrase torn from its preposition ("… a regular in | Mesquite, …")
+    named = words(tail)
+    if (
+        tail.endswith(",")
+        and named
+        and all(w[:1].isupper() and w.lower() not in STOPWORDS for w in named)
+    ):
+        return True  # a list of names cut after its first ("Oslo, | Bergen and Trondheim …")
     if not text[:1].islower():
         return False
     if tail.endswith(("-", "\u2013", "\u2014")):
@@ -841,6 +853,8 @@ _STANCE = frozenset(
     "is are remains remain opposes oppose opposed supports support supported wants want wanted"
     " needs need needed must should believes believe believed".split()
 )
+# How a state is said to change ("was getting increasingly severe").
+_GROWING = frozenset("getting becoming growing".split())
 # A position told again ("reiterated its call for …", "reemphasised Beijing's resolution").
 _RESTATED = re.compile(r"\b(?:reiterat|reaffirm|reemphasi[sz]|restat)(?:ed|es|e|s)\b")
 _FINITE = frozenset("is are was were has have had did does do will would can could may".split())
@@ -859,7 +873,7 @@ def _stance_said(text: str) -> bool:
     for token in words(unquoted[said.end() :])[:12]:
         if not token.islower():
             continue
-        if token in _STANCE:
+        if token in _STANCE or token in _GROWING:
             return True
         if token in _FINITE or token in IRREGULAR_PAST or (token.endswith("ed") and len(token) > 4):
             return False
@@ -877,3 +891,9 @@ def _not_done(text: str) -> bool:
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             return low in {"did", "does", "has", "have", "had"} and following == "not"
     return False
+
+
+def one_deed(a: str, b: str) -> bool:
+    """Two rows that tell one kind of deed ("floats rolled as the parade drew thousands", "the
+    annual parade got started"): in one article on one day, one happening."""
+    return bool(_deeds_shared(a, b) & frozenset(_DEED_KINDS))

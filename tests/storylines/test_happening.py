@@ -62,6 +62,8 @@ DOUBTFUL = [
     ("Norway on Tuesday said it opposes the whaling quotas set by the commission", "", ""),
     ("At a briefing on Tuesday, the ministry reiterated its call for calm", "", ""),
     ("In a statement on Tuesday, the airline did not apologise for the delays", "", ""),
+    ("Bergen and Trondheim had closed their ports in July", "Oslo, ", "2025-07"),
+    ("Images released on Tuesday by the state agency show the leader at a rally", "", ""),
 ]
 
 
@@ -111,6 +113,8 @@ KEPT = [
     ("The probe entered orbit after Tuesday's launch from the Kourou pad", "", "2025-02-18"),
     ("The Nigerian government agreed to build a new runway on Tuesday", "", "2025-02-18"),
     ("The Orbita company on Tuesday cut its dividend", "", "2025-02-18"),
+    ("Bergen closed its port on Tuesday", "Meanwhile, ", "2025-02-18"),
+    ("Reuters released images of the rally on Tuesday", "", "2025-02-18"),
     (
         "The ministry said on Tuesday that the United Nations had approved the budget",
         "",

@@ -343,6 +343,12 @@ def test_one_article_retelling_an_actors_day_in_other_words_is_one_row() -> None
         ("The cost of the tax rules for Northwind was revealed in a filing Friday", "2026-10-09"),
     )
     assert len(told) == 1
+    # One deed in other words, no actor in common.
+    march = _one_article(
+        ("Thousands of nurses marched through Vento on Monday", "2026-10-12"),
+        ("The annual parade got under way on Monday by the harbour", "2026-10-12"),
+    )
+    assert len(march) == 1
     two = _one_article(
         ("Governor Ana Ruiz spoke at the harbour on Monday", "2026-10-12"),
         ("The port union said on Monday that Ruiz had misled the strikers", "2026-10-12"),
