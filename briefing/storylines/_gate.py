@@ -454,6 +454,13 @@ _DEICTIC_NOUNS = frozenset(
     " fall weekend moment day days weeks months years point stage hour century decade country"
     " kind sort type".split()
 )
+# A thing or a text a speaker points at, which the reader does not see ("this site", "this
+# letter", "this thing that is on the rise"); an event's word ("this attack") the storyline tells.
+_THIS_THING = re.compile(
+    r"\b(?:this|these|those|that)\s+(?:(?:\.\.\.|\u2026)\s*)?(?:sites?|statements?|letters?"
+    r"|things?|domains?|pages?|emails?|documents?|deals?|agreements?|footage|videos?|tweets?)\b",
+    re.IGNORECASE,
+)
 _PRONOUN_OPENINGS = frozenset("he she his her him".split())
 _DEMONSTRATIVE_OPENINGS = frozenset("this these those that".split())
 
@@ -475,6 +482,8 @@ def unseen_referent(shown: str, direct: bool) -> bool:
             following in AUXILIARIES or following.endswith("ed")
         ):
             return True  # "This is still a preliminary assessment": this what?
+    if _THIS_THING.search(shown):
+        return True  # "change this site", "following up this ... statement": which?
     if direct:
         return False
     outside = without_quoted(shown)
@@ -562,6 +571,31 @@ def reporters_aside(shown: str) -> bool:
     return False
 
 
+def _without_names(tokens: list[str]) -> list[str]:
+    """The words without capitalised ones inside a sentence (a name "Drew" is no verb)."""
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if not i or not t[:1].isupper() or t.lower().replace("\u2019", "'") in AUXILIARIES
+    ]
+
+
+_SPEAKING_SUBJECTS = frozenset("i we you they".split())
+_CONTRACTED_VERB = re.compile(r"['\u2019](?:s|re|ve|ll|d|m)$", re.IGNORECASE)
+
+
+def _has_clause(tokens: list[str]) -> bool:
+    """A verb somewhere: one the gate knows, one after "I", "we", "you" or "they" ("We stand
+    in solidarity"), or one contracted ("no one's better")."""
+    if has_finite_verb(tokens):
+        return True
+    return any(
+        _CONTRACTED_VERB.search(t)
+        or (i and t.islower() and tokens[i - 1].lower() in _SPEAKING_SUBJECTS)
+        for i, t in enumerate(tokens)
+    )
+
+
 def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
     """A quote that is a statement, not the object or the tail of a cut sentence, and said:
     in quotation marks or after a verb of saying."""
@@ -587,6 +621,8 @@ def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
     if unseen_referent(shown, direct) or reporters_aside(shown) or closes_unopened(shown):
         return False
     inner = shown.lstrip("\"'\u201c\u2018 ")
+    if direct and opens_quoted and not _has_clause(_without_names(tokens)):
+        return False  # "Solving my own Nancy Drew mystery.": no clause, no statement alone
     if direct and inner[:1].isupper():
         return True  # a whole sentence in quotation marks
     if tokens[0].lower() in OBJECT_PRONOUNS - {"it"} or tokens[0].lower() in QUESTION_WORDS:

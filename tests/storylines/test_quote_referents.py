@@ -175,3 +175,21 @@ def test_an_envoy_to_a_body_does_not_speak_for_it() -> None:
     briefing = _one_article_briefing(text)
     shown = [(g.speaker, q.text) for g in briefing.quotes for q in g.quotes if not q.uncertain]
     assert not any(s == "Arctic Council" for s, _ in shown)
+
+
+def test_a_quotation_pointing_at_a_thing_or_text_the_reader_does_not_see_is_hidden() -> None:
+    assert unseen_referent("\u201cThey should take this site down by Friday.\u201d", True)
+    assert unseen_referent("\u201cWe hope for a vote following up this ... statement.\u201d", True)
+    assert not unseen_referent("\u201cThis attack will not break the town.\u201d", True)
+    assert not unseen_referent("\u201cWe will rebuild the pier this year.\u201d", True)
+
+
+def test_a_quotation_without_a_verb_is_no_statement_alone() -> None:
+    assert not quote_statement("\u201cChasing my own long shadow.\u201d", True, "said")
+    assert not quote_statement("\u201cOnly a small Peter Drew fan club.\u201d", True, "said")
+    for words in (
+        "\u201cWe stand with the families of the crew tonight.\u201d",
+        "\u201cRight now, no one\u2019s better than the harbour master.\u201d",
+        "\u201cThe pier reopened on Friday.\u201d",
+    ):
+        assert quote_statement(words, True, "said"), words
