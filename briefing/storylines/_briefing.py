@@ -46,6 +46,7 @@ from briefing.storylines._gate import (
     without_dateline,
 )
 from briefing.storylines._happening import (
+    another_year,
     doubtful_happening,
     one_article_one_day,
     one_deed,
@@ -537,6 +538,7 @@ def _doubted(m: Member, report: EventReport, scheduled: bool) -> bool:
         return False
     start = report.source.start
     before = m.text[_sentence(m.text, start, report.source.end)[0] : start]
+    paragraph = m.text[m.text.rfind("\n", 0, start) + 1 : start]
     return doubtful_happening(
         report.text,
         before,
@@ -544,7 +546,7 @@ def _doubted(m: Member, report: EventReport, scheduled: bool) -> bool:
         m.published,
         scheduled,
         written_overnight=overnight(m.text),
-    )
+    ) or another_year(report.text, report.date, paragraph)
 
 
 _Read = tuple[EventReport, bool, bool, float]  # a report, scheduled, shown, confidence

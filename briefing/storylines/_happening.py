@@ -897,3 +897,18 @@ def one_deed(a: str, b: str) -> bool:
     """Two rows that tell one kind of deed ("floats rolled as the parade drew thousands", "the
     annual parade got started"): in one article on one day, one happening."""
     return bool(_deeds_shared(a, b) & frozenset(_DEED_KINDS))
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def another_year(text: str, shown: str, paragraph_before: str) -> bool:
+    """A row that writes no year, dated in a year other than the last one its paragraph
+    names before it ("… the team's 1969 season. On September 9, Chicago faced …"): the year
+    read from the article's date is likely wrong."""
+    if _YEAR_WRITTEN.search(text) or len(shown) < 4 or not _MONTH_NAME.search(text):
+        return False  # a year written, or a day named from the article's own (a weekday)
+    if _RELATIVE_DAY.search(text):
+        return False
+    years = _YEAR_WRITTEN.findall(paragraph_before)
+    return bool(years) and years[-1] != shown[:4]

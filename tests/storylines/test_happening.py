@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.storylines._happening import doubtful_happening
+from briefing.storylines._happening import another_year, doubtful_happening
 
 # (row, words before it in its sentence, date shown, article's date, scheduled)
 DOUBTFUL = [
@@ -155,3 +155,11 @@ def test_a_row_that_starts_inside_a_quotation_is_doubted(row: str, doubted: bool
 def test_a_plan_for_the_day_a_noun_names_is_scheduled() -> None:
     vote = "Portugal prepares to vote in Sunday's general election"
     assert not doubtful_happening(vote, "", "2025-02-23", "2025-02-18", True)
+
+
+def test_a_month_without_its_year_after_another_year_is_doubted() -> None:
+    before = "Fans still speak of the club's 1987 season. "
+    assert another_year("On May 2, the team lost the derby", "2025-05-02", before)
+    assert not another_year("On May 2, 1987, the team lost the derby", "1987-05-02", before)
+    assert not another_year("On Tuesday, the team lost the derby", "2025-02-18", before)
+    assert not another_year("On May 2, the team lost the derby", "2025-05-02", "The 2025 season. ")
