@@ -441,7 +441,7 @@ _ANSWER = re.compile(r"^(?:No|Yes|Well|Oh|Yeah|Sure|Absolutely|Exactly|Okay|OK)\
 # A noun that stands for something told before the row ("the deal", "the two", "the site"), not
 # followed by the words that would say which ("the deal with the port").
 _SHELL_NOUN = re.compile(
-    r"\bthe (?:(?:deal|matter|domain|site|latter|former|incidents|episode)\b"
+    r"\bthe (?:(?:deal|matter|domain|site|latter|former|incidents|episode|measure)\b"
     r"(?![\w'\u2019-]|\s+(?:of|with|to|between|for|in|on|over|that|which|who|by|from|at)\b)"
     r"|two\b(?=\s+(?:are|were|have|had|will|would|is|was)\b|\W*$))",
     re.IGNORECASE,
@@ -461,6 +461,8 @@ _THIS_THING = re.compile(
     r"|things?|domains?|pages?|emails?|documents?|deals?|agreements?|footage|videos?|tweets?)\b",
     re.IGNORECASE,
 )
+# "to make this happen", "that would work": what?
+_MAKE_THIS_HAPPEN = re.compile(r"\bmake\s+(?:this|that)\s+(?:happen|work)\b", re.IGNORECASE)
 _PRONOUN_OPENINGS = frozenset("he she his her him".split())
 _DEMONSTRATIVE_OPENINGS = frozenset("this these those that".split())
 
@@ -482,7 +484,7 @@ def unseen_referent(shown: str, direct: bool) -> bool:
             following in AUXILIARIES or following.endswith("ed")
         ):
             return True  # "This is still a preliminary assessment": this what?
-    if _THIS_THING.search(shown):
+    if _THIS_THING.search(shown) or _MAKE_THIS_HAPPEN.search(shown):
         return True  # "change this site", "following up this ... statement": which?
     if direct:
         return False
@@ -995,12 +997,15 @@ _PORTFOLIOS = frozenset(
     "defense defence foreign interior finance health justice home joint".split()
 )
 _OFFICES = frozenset("ministry department office chiefs".split())
+_PLACE_HEADS = frozenset("county city province district street road avenue square".split())
 _WEB_ADDRESS = re.compile(r"\.(?:com|org|net|co\.uk|io)\b", re.IGNORECASE)
 
 
 def _no_name(name: str, tokens: list[str]) -> bool:
-    """A word that is no name alone, a description glued before a name, a web address or a
-    ministry's portfolio alone."""
+    """A word that is no name alone, a description glued before a name, a web address, a
+    ministry's portfolio alone or a place ("Jose County")."""
+    if len(tokens) > 1 and fold(tokens[-1]) in _PLACE_HEADS:
+        return True
     if len(tokens) == 1 and fold(name) in _NO_NAME_ALONE:
         return True
     if len(tokens) > 1 and fold(tokens[0]) in _GLUED_DESCRIPTIONS:

@@ -193,3 +193,16 @@ def test_a_quotation_without_a_verb_is_no_statement_alone() -> None:
         "\u201cThe pier reopened on Friday.\u201d",
     ):
         assert quote_statement(words, True, "said"), words
+
+
+def test_the_measure_or_make_this_happen_with_nothing_to_say_what() -> None:
+    assert unseen_referent("the measure would be extended by three months", False)
+    assert unseen_referent("\u201cThere is goodwill on both sides to make this happen.\u201d", True)
+    assert not unseen_referent("\u201cWhen that happens, we look into it at once.\u201d", True)
+
+
+def test_a_place_is_no_speaker() -> None:
+    from briefing.storylines._gate import garbled_name
+
+    assert garbled_name("Lane County")
+    assert not garbled_name("Lane Kirby")
