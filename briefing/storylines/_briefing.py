@@ -20,6 +20,7 @@ from briefing.storylines._gate import (
     after_credit,
     caption_paragraph,
     condition_alone,
+    content_of_noun,
     cut_short,
     described_body,
     event_statement,
@@ -1015,8 +1016,9 @@ def _cut_mid_sentence(text: str, q: Quote) -> bool:
 
 
 def _cut_or_gapped(text: str, q: Quote) -> bool:
-    """Reported words cut short, or said inside a relative clause (with a gap)."""
-    if cut_short(text[q.end : q.end + 40]):
+    """Reported words cut short, said inside a relative clause (with a gap), or the content of
+    a noun ("Qualcomm's concerns that …")."""
+    if cut_short(text[q.end : q.end + 40]) or content_of_noun(text[: q.start], q.text):
         return True
     return q.speaker_span is not None and in_relative_clause(text[: q.speaker_span[0]])
 

@@ -1140,6 +1140,30 @@ def closes_unopened(text: str) -> bool:
     return False
 
 
+# A noun whose content a "that" clause tells ("Qualcomm's concerns that their combination could
+# take …"): the clause is what the concern holds, not what the speaker said.
+_CONTENT_NOUN = re.compile(
+    r"\b(?:concerns?|fears?|worr(?:y|ies)|claims?|allegations?|accusations?|reports?"
+    r"|suggestions?|beliefs?|assertions?|rumou?rs?|speculation|hopes?|charges?|notion|idea)"
+    r"\s+(?:that\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def content_of_noun(before: str, words_said: str) -> bool:
+    """Reported words that are the content of a noun before them ("concerns that …")."""
+    return bool(_CONTENT_NOUN.search(before[-40:])) and bool(
+        re.match(r"\W*that\b", words_said, re.IGNORECASE) or before.rstrip().endswith("that")
+    )
+
+
+# A person named as the object of a preposition ("a poster for the elder Mr. Paddock warned",
+# "a friend of Ms. Lang said"): someone else spoke.
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:for|of|about|against|with)\s+(?:the|a|an)\s+(?:[a-z]+\s+){0,2}$"
+)
+
+
 def misnamed_speaker(
     text: str, span: tuple[int, int], speaker: str, *, person: bool, direct: bool
 ) -> bool:
@@ -1162,6 +1186,8 @@ def misnamed_speaker(
         return True
     if person:
         # (not a noun in -ing before a person's name: "this morning Lindqvist said")
+        if _AFTER_PREPOSITION.search(text[max(0, at - 30) : at]):
+            return True
         return bool(_ON_BEHALF.search(mention))  # "a rep for X", "his lawyer": not X's words
     verb = re.search(r"\b([a-z]+ing) $", text[max(0, at - 30) : at])
     if verb and mention[:4].lower() == "the ":

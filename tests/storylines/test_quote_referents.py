@@ -206,3 +206,31 @@ def test_a_place_is_no_speaker() -> None:
 
     assert garbled_name("Lane County")
     assert not garbled_name("Lane Kirby")
+
+
+def test_the_content_of_a_concern_is_not_what_the_speaker_said() -> None:
+    from briefing.storylines._gate import content_of_noun
+
+    assert content_of_noun("The port made offers to ease the union's concerns ", "that jobs go")
+    assert content_of_noun("It dismissed fears that ", "the bridge would close")
+    assert not content_of_noun("The port said ", "that jobs would stay")
+    text = (
+        "The ferry company won the tender on Monday.\n\n"
+        "The harbour board also announced changes to meet the council's concerns that the new "
+        "timetable would leave the islands without a morning boat."
+    )
+    shown, _hidden = _shown_and_hidden(text)
+    assert not any("morning boat" in t for t in shown)
+
+
+def test_a_person_named_after_a_preposition_did_not_speak() -> None:
+    text = (
+        "The search went on through the night.\n\n"
+        "A poster for the missing skipper Jon Halvorsen warned that he was \u201cfrail and in "
+        "need of his medicine.\u201d\n\n"
+        "Mayor of Tromsby Ada Lund said the coastguard would keep two boats out until Friday."
+    )
+    briefing = _one_article_briefing(text)
+    shown = {(g.speaker, q.text) for g in briefing.quotes for q in g.quotes if not q.uncertain}
+    assert not any("frail" in t for _, t in shown)
+    assert any(s == "Ada Lund" for s, _ in shown)
