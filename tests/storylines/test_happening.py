@@ -64,6 +64,7 @@ DOUBTFUL = [
     ("In a statement on Tuesday, the airline did not apologise for the delays", "", ""),
     ("Bergen and Trondheim had closed their ports in July", "Oslo, ", "2025-07"),
     ("Images released on Tuesday by the state agency show the leader at a rally", "", ""),
+    ("Northwind did more than raise its bid on Tuesday", "", ""),
 ]
 
 
@@ -163,3 +164,12 @@ def test_a_month_without_its_year_after_another_year_is_doubted() -> None:
     assert not another_year("On May 2, 1987, the team lost the derby", "1987-05-02", before)
     assert not another_year("On Tuesday, the team lost the derby", "2025-02-18", before)
     assert not another_year("On May 2, the team lost the derby", "2025-05-02", "The 2025 season. ")
+
+
+def test_a_weekday_read_six_days_back_is_doubted() -> None:
+    # An article dated Saturday 2025-02-22 that tells of "Sunday".
+    sunday = "On Sunday, two patrol boats sailed from the naval base to the strait"
+    assert doubtful_happening(sunday, "", "2025-02-16", "2025-02-22", False)
+    assert not doubtful_happening(sunday, "", "2025-02-16", "2025-02-21", False)
+    last = "Last Sunday, two patrol boats sailed from the naval base to the strait"
+    assert not doubtful_happening(last, "", "2025-02-16", "2025-02-22", False)
