@@ -43,6 +43,7 @@ from briefing.storylines._gate import (
     shown_wording,
     subject_before,
     tag_inside,
+    they_without_antecedent,
     weak_pronoun_speaker,
     without_dateline,
 )
@@ -925,8 +926,13 @@ def _said_stems(text: str) -> frozenset[str]:
     )  # (not numbers: "6 a.m." and "6am", "2,700 km" and "1,680 miles" tell one time apart)
 
 
-def _says_again(said: frozenset[str], other: frozenset[str]) -> bool:
+def _says_again(said: frozenset[str], other: frozenset[str], *, paraphrase: bool = False) -> bool:
+    """Two fifths of the shorter row's words, at least three, said again; a reported row beside
+    a quotation (`paraphrase`) may be all inside it, two words enough ("his thoughts were with
+    those involved" beside "My thoughts are with all those involved …")."""
     shared = len(said & other)
+    if paraphrase and shared >= 2 and shared == min(len(said), len(other)):
+        return True
     return bool(said - other) and shared >= max(3, min(len(said), len(other)) * 0.4)
 
 
@@ -937,7 +943,7 @@ def _told_once(speaker: str, items: Sequence[QuoteItem]) -> tuple[QuoteItem, ...
     quotation) is hidden, likely the same statement again (the reader shows it with the
     hidden rows)."""
     name = _said_stems(speaker)
-    shown: list[frozenset[str]] = []
+    shown: list[tuple[frozenset[str], bool]] = []
     out: list[QuoteItem] = []
     for item in sorted(items, key=_most_reported):
         if item.uncertain:
@@ -945,10 +951,10 @@ def _told_once(speaker: str, items: Sequence[QuoteItem]) -> tuple[QuoteItem, ...
             continue
         said = _said_stems(item.text) - name
         # (a piece of a longer row holding more statements stays: its outlet said that alone)
-        if any(_says_again(said, other) for other in shown):
+        if any(_says_again(said, o, paraphrase=d != item.direct) for o, d in shown):
             out.append(replace(item, uncertain=True))
             continue
-        shown.append(said)
+        shown.append((said, item.direct))
         out.append(item)
     return tuple(sorted(out, key=_most_reported))
 
@@ -978,10 +984,11 @@ def _weak_speaker(text: str, q: Quote, person: bool) -> bool:
     shown = shown_wording(q.text)
     if opens_pointing_back(shown, person):
         return True
-    if (q.direct and shown.lstrip()[:1] in '"\u201c\u2018' or not person) and (
-        pronoun_without_antecedent(shown)
-    ):
+    quoted = q.direct and shown.lstrip()[:1] in '"\u201c\u2018'
+    if (quoted or not person) and pronoun_without_antecedent(shown):
         return True  # "Smash his head …": whose? (a body's reported "he" is not the body)
+    if quoted and they_without_antecedent(shown):
+        return True
     span, speaker = q.speaker_span, q.speaker
     if span is None or speaker is None:
         return False

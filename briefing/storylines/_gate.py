@@ -538,6 +538,29 @@ def pronoun_without_antecedent(shown: str) -> bool:
     return True
 
 
+_THEY_WORDS = re.compile(r"\b(?:they|them|their|theirs|themselves)\b", re.IGNORECASE)
+_GROUP_NOUNS = frozenset(
+    "people police everyone everybody government team crew family staff public army".split()
+)
+
+
+def they_without_antecedent(shown: str) -> bool:
+    """A quotation's "they" with no one or nothing before it for it to stand for (no name, no
+    plural: "We are left in a situation where they believe we will acquiesce": who?)."""
+    found = _THEY_WORDS.search(shown)
+    if not found:
+        return False
+    for token in words(shown[: found.start()]):
+        low = token.lower().replace("\u2019", "'")
+        if low in _GROUP_NOUNS or low in _PERSON_NOUNS:
+            return False
+        if token[:1].isupper() and low not in _NO_NAME:
+            return False
+        if token.islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")):
+            return False  # a plural: "the girls … they"
+    return True
+
+
 # The reporter inside reported speech: a second source ("according to the Pacific Command"),
 # the tag ("…, said Garba Shehu", "…, the brother of the gunman"), or another party's view set
 # against the speaker's ("…, but Washington and Seoul believed …").
@@ -571,6 +594,19 @@ def reporters_aside(shown: str) -> bool:
     if first and first[0].lower() == "she":
         return bool(_SHE_HIM.search(rest))
     return False
+
+
+def _possessive_phrase(tokens: list[str]) -> bool:
+    """Words opening on a possessive ("Beijing's call …") without a verb that is surely one
+    (an auxiliary, a past tense): a noun phrase, no statement."""
+    if not re.search(r"['\u2019]s$", tokens[0]):
+        return False
+    return not any(
+        t.lower().replace("\u2019", "'") in AUXILIARIES
+        or t.lower() in IRREGULAR_PAST
+        or (t.islower() and t.endswith("ed"))
+        for t in tokens[1:]
+    )
 
 
 def _without_names(tokens: list[str]) -> list[str]:
@@ -622,6 +658,8 @@ def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
         return False
     if unseen_referent(shown, direct) or reporters_aside(shown) or closes_unopened(shown):
         return False
+    if not opens_quoted and _possessive_phrase(tokens):
+        return False  # "Beijing's call for peace talks": the object of "reiterated", no clause
     inner = shown.lstrip("\"'\u201c\u2018 ")
     if direct and opens_quoted and not _has_clause(_without_names(tokens)):
         return False  # "Solving my own Nancy Drew mystery.": no clause, no statement alone

@@ -234,3 +234,26 @@ def test_a_person_named_after_a_preposition_did_not_speak() -> None:
     shown = {(g.speaker, q.text) for g in briefing.quotes for q in g.quotes if not q.uncertain}
     assert not any("frail" in t for _, t in shown)
     assert any(s == "Ada Lund" for s, _ in shown)
+
+
+def test_a_quotations_they_with_no_one_before_it_to_stand_for() -> None:
+    from briefing.storylines._gate import they_without_antecedent
+
+    assert they_without_antecedent("\u201cWe are left hoping they will give in first.\u201d")
+    assert not they_without_antecedent("\u201cThe divers say they will go down at dawn.\u201d")
+    assert not they_without_antecedent("\u201cOslo and Bergen said they would help.\u201d")
+
+
+def test_a_possessive_phrase_after_a_cue_is_no_statement() -> None:
+    assert not quote_statement("Oslo's call for new talks on the quota", False, "reiterated")
+    assert quote_statement("Oslo's offer was turned down by the fleet", False, "said")
+
+
+def test_a_paraphrase_beside_its_quotation_is_shown_once() -> None:
+    from briefing.storylines._briefing import _said_stems, _says_again
+
+    quoted = _said_stems("\u201cMy thoughts are with everyone involved and their families.\u201d")
+    reported = _said_stems("her thoughts were with those involved")
+    assert _says_again(reported, quoted, paraphrase=True)
+    # two reported rows, one a piece of the other, stay apart (its outlet said that alone)
+    assert not _says_again(reported, quoted, paraphrase=False)
