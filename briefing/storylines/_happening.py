@@ -204,6 +204,7 @@ def _unresolved(text: str) -> bool:
         or _undated_past_perfect(text)
         or _points_back(text)
         or _stance_said(text)
+        or _LAST_TIME.search(text)
         or _not_done(text)
     )
 
@@ -727,13 +728,13 @@ _RELATIVE_DAY = re.compile(
 
 
 def relative_day(text: str) -> bool:
-    """The row's date is read from a day named relative to the article's ("on Monday", "this
-    week"), with no day of the month or year written."""
-    return bool(
-        _RELATIVE_DAY.search(text)
-        and not _WRITTEN_DAY.search(text)
-        and not re.search(r"\b(?:19|20)\d\d\b", text)
-    )
+    """The row's date is read from the article's own: a day named relative to it ("on
+    Monday", "this week") with no day of the month written, or a month with no year ("In
+    May"), whose year is the article's guess."""
+    if re.search(r"\b(?:19|20)\d\d\b", text):
+        return False
+    relative = _RELATIVE_DAY.search(text) and not _WRITTEN_DAY.search(text)
+    return bool(relative or (_MONTH_NAME.search(text) and not _WRITTEN_DAY.search(text)))
 
 
 _LATE = re.compile(
@@ -861,6 +862,13 @@ _STANCE = frozenset(
     "is are remains remain opposes oppose opposed supports support supported wants want wanted"
     " needs need needed must should believes believe believed".split()
 )
+# A state said in the sayer's words ('Abe said the situation was "getting increasingly
+# severe"').
+_SAID_STATE_QUOTED = re.compile(
+    r"\b(?:said|says|told|warned)\b[^\"\u201c.;]{0,80}?\b(?:is|are|was|were)\s+[\"\u201c]"
+)
+# When someone was last seen or heard of, an age ago: no dated happening.
+_LAST_TIME = re.compile(r"\blast\s+(?:appeared|seen|spotted|heard|visited)\b[^.;]*\bago\b")
 # How a state is said to change ("was getting increasingly severe").
 _GROWING = frozenset("getting becoming growing".split())
 # A position told again ("reiterated its call for …", "reemphasised Beijing's resolution").
@@ -873,6 +881,8 @@ def _stance_said(text: str) -> bool:
     is closer to war than ever", "China said it opposes the launches"): an assessment or a
     position, told in the present."""
     if _RESTATED.search(text):
+        return True
+    if _SAID_STATE_QUOTED.search(text):
         return True
     unquoted = _QUOTED.sub(" ", text)  # someone's own words are a quotation, not a stance told
     said = _SAYING_VERB.search(unquoted)

@@ -65,6 +65,8 @@ DOUBTFUL = [
     ("Bergen and Trondheim had closed their ports in July", "Oslo, ", "2025-07"),
     ("Images released on Tuesday by the state agency show the leader at a rally", "", ""),
     ("Northwind did more than raise its bid on Tuesday", "", ""),
+    ('On Tuesday, Falk said the outlook was "getting darker by the week"', "", ""),
+    ("The suspect last appeared in court just two months ago", "", "2024-12"),
 ]
 
 
@@ -105,7 +107,7 @@ KEPT = [
     ("The flight departed Heathrow at 9:10 on Tuesday", "", "2025-02-18"),
     ("The council approved the budget on 18 February", "", "2025-02-18"),
     ("Mayor Okafor said on Tuesday the depot will close in May", "", "2025-02-18"),
-    ('Okafor told reporters on Tuesday that the fire was "a disgrace"', "", "2025-02-18"),
+    ('Okafor told reporters on Tuesday that he had "no choice" but to resign', "", "2025-02-18"),
     ("The ferry which sank on Tuesday was raised from the harbour", "", "2025-02-18"),
     ("Mayor Okafor, who took office in May, resigned on Tuesday", "", "2025-02-18"),
     ("The police followed up on the tip on Tuesday", "", "2025-02-18"),

@@ -279,6 +279,11 @@ def test_an_outlet_dated_weeks_after_the_others_gives_no_weekday_date() -> None:
         ),
     )
     assert len(dated) == 2
+    month = _timeline(
+        ("Divers found the ferry's wreck off Vento on Sunday", "2026-10-11", "2026-10-12"),
+        ("In May, inspectors fined the ferry's owner for overloading", "2026-05", "2026-11-05"),
+    )
+    assert len(month) == 1  # "May" of which year? The late date's guess.
 
 
 def test_one_filing_late_one_night_and_early_the_next_morning_is_one_row() -> None:
