@@ -463,6 +463,8 @@ _THIS_THING = re.compile(
 )
 # "to make this happen", "that would work": what?
 _MAKE_THIS_HAPPEN = re.compile(r"\bmake\s+(?:this|that)\s+(?:happen|work)\b", re.IGNORECASE)
+# A quotation that goes on from words the row does not show.
+_GOES_ON_FROM = re.compile(r"(?:And|But|So|Or|Because|Then|Also|Plus)(?=[\s,])")
 _PRONOUN_OPENINGS = frozenset("he she his her him".split())
 _DEMONSTRATIVE_OPENINGS = frozenset("this these those that".split())
 
@@ -474,6 +476,8 @@ def unseen_referent(shown: str, direct: bool) -> bool:
     inner = shown.lstrip("\"'\u201c\u2018 ")
     if _ANSWER.match(inner) or _SHELL_NOUN.search(shown):
         return True
+    if shown.lstrip()[:1] in '"\u201c\u2018' and _GOES_ON_FROM.match(inner):
+        return True  # "And I'm glad we didn't …", "So I was stuck.": what came before?
     tokens = [t.lower().replace("\u2019", "'") for t in words(inner)[:2]]
     quoted = shown.lstrip()[:1] in '"\u201c\u2018'
     if quoted and tokens:
@@ -569,6 +573,7 @@ _ASIDE = re.compile(
     r"|,\s+(?:the|his|her|their)\s+(?:\w+\s+){0,2}(?:brother|sister|father|mother|son|daughter"
     r"|wife|husband|spokes(?:man|woman|person)|head|chief|director|minister|secretary|leader"
     r"|president|founder|lawyer|attorney)\b[^,]{0,60}$"
+    r"|\u2014[^\u2014]{0,60}\b(?:appears|quotes|put it|in (?:his|her|their) words)\b"
     r"|\b(?:but|while|whereas|although|though)\s+(?:[\w'\u2019.-]+,?\s+){1,6}?"
     r"(?:believed?|believes|thinks?|thought|said|says|insist(?:s|ed)?|claim(?:s|ed)?"
     r"|argue[sd]?|suspect(?:s|ed)?|suggest(?:s|ed)?)\b",

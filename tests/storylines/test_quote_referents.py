@@ -257,3 +257,16 @@ def test_a_paraphrase_beside_its_quotation_is_shown_once() -> None:
     assert _says_again(reported, quoted, paraphrase=True)
     # two reported rows, one a piece of the other, stay apart (its outlet said that alone)
     assert not _says_again(reported, quoted, paraphrase=False)
+
+
+def test_a_quotation_going_on_from_words_not_shown_is_hidden() -> None:
+    assert unseen_referent("\u201cAnd I\u2019m glad we did not rush the repairs.\u201d", True)
+    assert unseen_referent("\u201cSo I was stuck on the quay all night.\u201d", True)
+    assert not unseen_referent("\u201cSo-called safe harbours are not safe at all.\u201d", True)
+
+
+def test_the_reporters_dash_aside_inside_reported_words_is_hidden() -> None:
+    assert reporters_aside(
+        "the first \u201cattack\u201d \u2014 the word appears in quotes \u2014 came later"
+    )
+    assert not reporters_aside("the first attack \u2014 in the harbour \u2014 came later")
