@@ -1146,6 +1146,8 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
         if ok and _summary_of_two(r, red_lines):
             ok = False  # each party's own words in the article say it: the same statement
         known = holder is not None and (_known(holder, cast) or described_body(holder))
+        if _held_with_another(r, red_lines):
+            text = _THEY.sub("", text)  # "China: they opposed …" -> "China: opposed …"
         out.append(
             _Copy(
                 who=holder,
@@ -1165,12 +1167,19 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
 _CALLED = re.compile(r"^(?:call(?:s|ed|ing)? (?:for|on|upon)|urg(?:e|es|ed|ing))\b", re.I)
 
 
+_THEY = re.compile(r"^they\s+(?=[a-z])")
+
+
+def _held_with_another(r: RedLine, red_lines: Sequence[RedLine]) -> bool:
+    """Whether another party holds the same words (a position two parties hold together)."""
+    return any((o.start, o.end) == (r.start, r.end) and o.holder != r.holder for o in red_lines)
+
+
 def _summary_of_two(r: RedLine, red_lines: Sequence[RedLine]) -> bool:
     """Whether `r` is such a summary, and its holder has words of its own in the article."""
     if not _CALLED.match(r.text):
         return False
-    joint = any((o.start, o.end) == (r.start, r.end) and o.holder != r.holder for o in red_lines)
-    return joint and any(
+    return _held_with_another(r, red_lines) and any(
         o.holder == r.holder and (o.start, o.end) != (r.start, r.end) for o in red_lines
     )
 

@@ -1046,3 +1046,22 @@ def test_a_call_told_of_two_parties_is_hidden_beside_their_own_words() -> None:
     shown = sorted((g.holder, i.text) for g in red_lines for i in g.items if not i.uncertain)
     # Rask's own words say it; Holt has no words of her own, so the call stays hers
     assert shown == [("Aino Rask", own), ("Mira Holt", summary)]
+
+
+def test_a_position_two_parties_hold_is_shown_under_each_without_their_they() -> None:
+    text = "Norvik's and Harwell's owners said they opposed any new toll on the bridge."
+    part = "they opposed any new toll on the bridge"
+    analysis = Analysis(
+        "en",
+        actors=[Actor("Norvik", "organization"), Actor("Harwell", "organization")],
+        red_lines=[
+            RedLine(holder, part, *_span(text, part), kind="refusal")
+            for holder in ("Norvik", "Harwell")
+        ],
+    )
+    red_lines = _briefing([text], [analysis]).red_lines
+    shown = sorted((g.holder, i.text) for g in red_lines for i in g.items if not i.uncertain)
+    assert shown == [
+        ("Harwell", "opposed any new toll on the bridge"),
+        ("Norvik", "opposed any new toll on the bridge"),
+    ]
