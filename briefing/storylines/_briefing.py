@@ -1146,12 +1146,10 @@ def _red_line_copies(m: Member, red_lines: Sequence[RedLine], cast: Cast) -> lis
         if ok and _summary_of_two(r, red_lines):
             ok = False  # each party's own words in the article say it: the same statement
         known = holder is not None and (_known(holder, cast) or described_body(holder))
-        if _held_with_another(r, red_lines):
-            text = _THEY.sub("", text)  # "China: they opposed …" -> "China: opposed …"
         out.append(
             _Copy(
                 who=holder,
-                text=_CONNECTIVE.sub("", _TAG_LEFT.sub("", shown_wording(text))),
+                text=_red_line_wording(text, r, red_lines),
                 confidence=r.confidence,
                 shown=ok and known and r.confidence >= SHOWN_CONFIDENCE,
                 source=cite(m, start, end),
@@ -1168,6 +1166,13 @@ _CALLED = re.compile(r"^(?:call(?:s|ed|ing)? (?:for|on|upon)|urg(?:e|es|ed|ing))
 
 
 _THEY = re.compile(r"^they\s+(?=[a-z])")
+
+
+def _red_line_wording(text: str, r: RedLine, red_lines: Sequence[RedLine]) -> str:
+    """The words a row shows: without a reporter's tag or a leading connective, and without
+    the pronoun that joined two parties ("China: they opposed …" -> "China: opposed …")."""
+    shown = _CONNECTIVE.sub("", _TAG_LEFT.sub("", shown_wording(text)))
+    return _THEY.sub("", shown) if _held_with_another(r, red_lines) else shown
 
 
 def _held_with_another(r: RedLine, red_lines: Sequence[RedLine]) -> bool:
