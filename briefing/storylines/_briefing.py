@@ -49,6 +49,7 @@ from briefing.storylines._gate import (
 )
 from briefing.storylines._happening import (
     another_year,
+    cut_mid_list,
     doubtful_happening,
     one_article_one_day,
     one_deed,
@@ -541,6 +542,9 @@ def _doubted(m: Member, report: EventReport, scheduled: bool) -> bool:
     start = report.source.start
     before = m.text[_sentence(m.text, start, report.source.end)[0] : start]
     paragraph = m.text[m.text.rfind("\n", 0, start) + 1 : start]
+    after = m.text[report.source.end : report.source.end + 80]
+    if cut_mid_list(report.text, after):
+        return True
     return doubtful_happening(
         report.text,
         before,

@@ -930,3 +930,20 @@ def another_year(text: str, shown: str, paragraph_before: str) -> bool:
         return False
     years = _YEAR_WRITTEN.findall(paragraph_before)
     return bool(years) and years[-1] != shown[:4]
+
+
+# The rest of a list the row was cut from (", the old and the long dead").
+_LIST_GOES_ON = re.compile(
+    r"^\s*,\s+(?:the\s+|a\s+|an\s+)?[a-z][\w'-]*(?:\s+[\w'-]+){0,2}(?:,|\s+and\b)"
+)
+
+
+def cut_mid_list(text: str, after: str) -> bool:
+    """The row ends on the first item of a list its sentence goes on with ("… won here
+    Wednesday night for the young | , the old and the long dead"): cut mid-list."""
+    tail = words(text)[-3:]
+    return (
+        bool(_LIST_GOES_ON.search(after))
+        and any(w.lower() in {"the", "a", "an", "for", "of", "to", "with"} for w in tail)
+        and not text.rstrip().endswith(('"', "\u201d"))
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.storylines._happening import another_year, doubtful_happening
+from briefing.storylines._happening import another_year, cut_mid_list, doubtful_happening
 
 # (row, words before it in its sentence, date shown, article's date, scheduled)
 DOUBTFUL = [
@@ -175,3 +175,10 @@ def test_a_weekday_read_six_days_back_is_doubted() -> None:
     assert not doubtful_happening(sunday, "", "2025-02-16", "2025-02-21", False)
     last = "Last Sunday, two patrol boats sailed from the naval base to the strait"
     assert not doubtful_happening(last, "", "2025-02-16", "2025-02-22", False)
+
+
+def test_a_row_cut_on_the_first_item_of_a_list_is_doubted() -> None:
+    row = "The club won the cup here on Sunday for the young"
+    assert cut_mid_list(row, ", the old and the long gone. Fans")
+    assert not cut_mid_list("The ferry sailed for Sioux Falls", ", South Dakota, and on")
+    assert not cut_mid_list("The club won the cup on Sunday", ". Fans cheered")
