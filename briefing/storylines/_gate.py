@@ -440,6 +440,8 @@ _REPORTS = re.compile(r"\breport(?:s|ed|ing)?\b", re.IGNORECASE)
 _ANSWER = re.compile(r"^(?:No|Yes|Well|Oh|Yeah|Sure|Absolutely|Exactly|Okay|OK)\b\s*[,.!\u2026-]")
 # A noun that stands for something told before the row ("the deal", "the two", "the site"), not
 # followed by the words that would say which ("the deal with the port").
+# "he too was on the tram": as who else?
+_TOO = re.compile(r"\b(?:he|she|they|we|it)\s+too\b", re.IGNORECASE)
 _SHELL_NOUN = re.compile(
     r"\bthe (?:(?:deal|matter|domain|site|latter|former|incidents|episode|measure)\b"
     r"(?![\w'\u2019-]|\s+(?:of|with|to|between|for|in|on|over|that|which|who|by|from|at)\b)"
@@ -474,7 +476,7 @@ def unseen_referent(shown: str, direct: bool) -> bool:
     quotation opening on someone named before it ("He pushed me …", "That was his spirit"),
     "the deal" or "the two" with nothing to say which, a demonstrative in reported speech."""
     inner = shown.lstrip("\"'\u201c\u2018 ")
-    if _ANSWER.match(inner) or _SHELL_NOUN.search(shown):
+    if _ANSWER.match(inner) or _SHELL_NOUN.search(shown) or _TOO.search(shown):
         return True
     if shown.lstrip()[:1] in '"\u201c\u2018' and _GOES_ON_FROM.match(inner):
         return True  # "And I'm glad we didn't …", "So I was stuck.": what came before?
@@ -1207,6 +1209,23 @@ _AFTER_PREPOSITION = re.compile(
 )
 
 
+# Kinds of body a description names by its head noun ("the airline", "the airport").
+_BODY_KINDS = frozenset(
+    "airline airport company agency ministry department police council court union bank"
+    " hospital school university government army navy embassy".split()
+)
+
+
+def _other_kind_of_body(mention: str, speaker: str) -> bool:
+    """A description of one kind of body ("the airline") given to a body of another kind
+    ("Los Angeles International Airport")."""
+    said = words(mention.lower())
+    named = words(speaker.lower())
+    if len(said) != 2 or said[0] != "the" or not named:
+        return False
+    return said[1] in _BODY_KINDS and named[-1] in _BODY_KINDS and said[1] != named[-1]
+
+
 def misnamed_speaker(
     text: str, span: tuple[int, int], speaker: str, *, person: bool, direct: bool
 ) -> bool:
@@ -1220,6 +1239,8 @@ def misnamed_speaker(
         return True
     if not person and _ENVOY_TO.search(mention):
         return True  # "the US Ambassador to the United Nations" is not the United Nations
+    if not person and _other_kind_of_body(mention, speaker):
+        return True  # "the airline said" shown as an airport
     said_words = words(mention)
     if re.match(rf"{re.escape(speaker)}\s+[a-z]", mention) and (
         (said_words[-1][:1].isupper() and said_words[-1] not in words(speaker))

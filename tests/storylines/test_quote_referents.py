@@ -270,3 +270,19 @@ def test_the_reporters_dash_aside_inside_reported_words_is_hidden() -> None:
         "the first \u201cattack\u201d \u2014 the word appears in quotes \u2014 came later"
     )
     assert not reporters_aside("the first attack \u2014 in the harbour \u2014 came later")
+
+
+def test_he_too_points_at_someone_the_row_does_not_show() -> None:
+    assert unseen_referent("he too was on the ferry that night", False)
+    assert not unseen_referent("he took the ferry to the island that night", False)
+
+
+def test_the_airline_is_not_an_airport() -> None:
+    text = (
+        "Flight 12 turned back over the sea on Monday.\n\n"
+        "Crew members at Northport International Airport checked every pass. It landed again "
+        "at 7 p.m., the airline said."
+    )
+    briefing = _one_article_briefing(text)
+    shown = [(g.speaker, q.text) for g in briefing.quotes for q in g.quotes if not q.uncertain]
+    assert not any(s == "Northport International Airport" for s, _ in shown)
