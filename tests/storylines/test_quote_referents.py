@@ -190,7 +190,7 @@ def test_a_quotation_without_a_verb_is_no_statement_alone() -> None:
     for words in (
         "\u201cWe stand with the families of the crew tonight.\u201d",
         "\u201cRight now, no one\u2019s better than the harbour master.\u201d",
-        "\u201cThe pier reopened on Friday.\u201d",
+        "\u201cThe pier reopened on Friday after the storm.\u201d",
     ):
         assert quote_statement(words, True, "said"), words
 
@@ -286,3 +286,11 @@ def test_the_airline_is_not_an_airport() -> None:
     briefing = _one_article_briefing(text)
     shown = [(g.speaker, q.text) for g in briefing.quotes for q in g.quotes if not q.uncertain]
     assert not any(s == "Northport International Airport" for s, _ in shown)
+
+
+def test_a_quotation_of_a_few_words_is_hidden() -> None:
+    assert not quote_statement("\u201cIt is pretty useless now.\u201d", True, "said")
+    assert not quote_statement("\u201cFamily is a big one.\u201d", True, "said")
+    assert quote_statement(
+        "\u201cThe ferry will run again once the pier has been inspected.\u201d", True, "said"
+    )
