@@ -32,6 +32,7 @@ from briefing.storylines._gate import (
     lone_group,
     main_clause_part,
     misnamed_speaker,
+    named_as_modifier,
     named_then_relative,
     opens_pointing_back,
     outlet_name,
@@ -996,6 +997,10 @@ def _weak_speaker(text: str, q: Quote, person: bool) -> bool:
     span, speaker = q.speaker_span, q.speaker
     if span is None or speaker is None:
         return False
+    if text[span[0] : span[1]].lower() in ("he", "she") and named_as_modifier(
+        text[: span[0]], speaker
+    ):
+        return True  # "a lawyer wearing a Bruce Sutter jersey. '…,' he said": not Sutter
     if tag_inside(shown_wording(q.text), speaker) or _cut_mid_sentence(text, q):
         return True
     if not person and _far_it(text, q, span):

@@ -1127,6 +1127,27 @@ def weak_pronoun_speaker(
     return not any(re.search(rf"\b{re.escape(w)}\b", text[paragraph_start:at]) for w in head)
 
 
+def named_as_modifier(before: str, speaker: str) -> bool:
+    """The speaker's last mention before a "he said" names a thing ("wearing a vintage Bruce
+    Sutter jersey"): the name stands before a noun, it is nobody acting, so "he" is someone
+    else."""
+    names = [w for w in re.split(r"[\s-]+", speaker) if len(w) > 2 and w[:1].isupper()]
+    if not names:
+        return False
+    found = list(re.finditer(rf"\b{re.escape(names[-1])}\b", before))
+    if not found:
+        return False
+    after = re.match(r" ([a-z][\w'-]*)", before[found[-1].end() : found[-1].end() + 30])
+    if not after:
+        return False  # (a comma, a verb's tense mark or nothing after the name)
+    low = after.group(1)
+    closed = RELATIVES | CONJUNCTIONS | PREPOSITIONS | AUXILIARIES | IRREGULAR_PAST | DETERMINERS
+    return low not in closed and low not in _ADVERBS and not low.endswith(("ed", "s", "ly"))
+
+
+_ADVERBS = frozenset("today yesterday tonight now also then still later earlier again".split())
+
+
 # Words that point back to something named before them ("it creates …", "they are tired").
 _POINTING_BACK = frozenset("it its it's this these those they their them".split())
 

@@ -294,3 +294,13 @@ def test_a_quotation_of_a_few_words_is_hidden() -> None:
     assert quote_statement(
         "\u201cThe ferry will run again once the pier has been inspected.\u201d", True, "said"
     )
+
+
+def test_he_said_after_a_name_that_only_names_a_thing_is_not_that_person() -> None:
+    from briefing.storylines._gate import named_as_modifier
+
+    before = "Among the fans was Lena Dahl, a nurse wearing an old Tomas Berg shirt. "
+    assert named_as_modifier(before, "Tomas Berg")
+    assert not named_as_modifier("The coach Tomas Berg smiled. ", "Tomas Berg")
+    assert not named_as_modifier("Tomas Berg, the coach, smiled. ", "Tomas Berg")
+    assert not named_as_modifier("Tomas Berg today thanked the fans. ", "Tomas Berg")
