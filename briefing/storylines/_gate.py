@@ -471,6 +471,13 @@ _GOES_ON_FROM = re.compile(r"(?:And|But|So|Or|Because|Then|Also|Plus)(?=[\s,])")
 # those shown needed the sentence around them ("Family's a big one.", "It's pretty useless right
 # now.").
 SHORT_QUOTATION = 5  # words
+# A quantifier standing for people or things named before ("Some have been killed in
+# airstrikes"), and reported words ending on "that" or "this" ("could change that").
+_BARE_QUANTIFIER = re.compile(
+    r"(?:Some|Many|Most|Others|Several|Few|None|Both)\s+(?:have|has|had|were|was|are|is|will"
+    r"|would|could|may|might|\w+ed)\b"
+)
+_ENDS_POINTING = re.compile(r"\s(?:that|this)\W*$", re.IGNORECASE)
 _PRONOUN_OPENINGS = frozenset("he she his her him".split())
 _DEMONSTRATIVE_OPENINGS = frozenset("this these those that".split())
 
@@ -498,6 +505,8 @@ def unseen_referent(shown: str, direct: bool) -> bool:
         return True  # "change this site", "following up this ... statement": which?
     if direct:
         return False
+    if _BARE_QUANTIFIER.match(inner) or _ENDS_POINTING.search(shown):
+        return True  # "Some have been killed …" (some of whom?), "… could change that"
     outside = without_quoted(shown)
     return any(
         m.group(1).lower() not in _DEICTIC_NOUNS
@@ -690,6 +699,14 @@ def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
         )
     ):
         return False  # "its residents to 'duck and cover'": the object of a cut "warned … to"
+    if (
+        head[0] in POSSESSIVES
+        and len(head) > 2
+        and head[2] in CONJUNCTIONS | PREPOSITIONS
+        and head[1] not in AUXILIARIES
+        and not head[1].endswith(("ed", "s"))
+    ):
+        return False  # "his employment but did not identify …": the object of "confirmed"
     for link in ("as", "if", "whether"):
         if link in head[1:] and not has_finite_verb(tokens[: head.index(link, 1)]):
             return False  # the object of "described X as …", "asked X if …": its verb cut off

@@ -304,3 +304,17 @@ def test_he_said_after_a_name_that_only_names_a_thing_is_not_that_person() -> No
     assert not named_as_modifier("The coach Tomas Berg smiled. ", "Tomas Berg")
     assert not named_as_modifier("Tomas Berg, the coach, smiled. ", "Tomas Berg")
     assert not named_as_modifier("Tomas Berg today thanked the fans. ", "Tomas Berg")
+
+
+def test_a_bare_quantifier_or_a_closing_that_points_at_the_unseen() -> None:
+    assert unseen_referent("Some have been hurt in the storm", False)
+    assert unseen_referent("a new harbour master could change that", False)
+    assert not unseen_referent("Several of the crew were hurt in the storm", False)
+    assert not unseen_referent("a new harbour master could change the rules", False)
+
+
+def test_a_possessive_phrase_cut_before_its_verb_is_no_statement() -> None:
+    assert not quote_statement(
+        "his employment but did not name the firm he worked for", False, "confirmed"
+    )
+    assert quote_statement("his thoughts were with the crew and their families", False, "said")
