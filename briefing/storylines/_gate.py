@@ -443,7 +443,8 @@ _ANSWER = re.compile(r"^(?:No|Yes|Well|Oh|Yeah|Sure|Absolutely|Exactly|Okay|OK)\
 # "he too was on the tram": as who else?
 _TOO = re.compile(r"\b(?:he|she|they|we|it)\s+too\b", re.IGNORECASE)
 _SHELL_NOUN = re.compile(
-    r"\bthe (?:(?:deal|matter|domain|site|latter|former|incidents|episode|measure)\b"
+    r"\bthe (?:(?:deal|matter|domain|site|latter|former|incidents|episode|measure|trio|duo"
+    r"|pair)\b"
     r"(?![\w'\u2019-]|\s+(?:of|with|to|between|for|in|on|over|that|which|who|by|from|at)\b)"
     r"|two\b(?=\s+(?:are|were|have|had|will|would|is|was)\b|\W*$))",
     re.IGNORECASE,
@@ -585,6 +586,7 @@ def they_without_antecedent(shown: str) -> bool:
 # against the speaker's ("…, but Washington and Seoul believed …").
 _ASIDE = re.compile(
     r"\baccording to\b|,\s+(?:said|says|told|tells|reported|reports|added|adds|wrote)\b"
+    r"|\s(?-i:(?:the\s+)?(?:[A-Z][\w.'-]*\s+){1,4})(?:said|says|reported|reports|told)\W*$"
     r"|,\s+(?:the|his|her|their)\s+(?:\w+\s+){0,2}(?:brother|sister|father|mother|son|daughter"
     r"|wife|husband|spokes(?:man|woman|person)|head|chief|director|minister|secretary|leader"
     r"|president|founder|lawyer|attorney)\b[^,]{0,60}$"
@@ -614,6 +616,27 @@ def reporters_aside(shown: str) -> bool:
     if first and first[0].lower() == "she":
         return bool(_SHE_HIM.search(rest))
     return False
+
+
+def _not_readable_alone(shown: str, tokens: list[str], *, direct: bool, opens_quoted: bool) -> bool:
+    """Words a reader cannot follow alone (`unseen_referent`), the reporter's words inside
+    them, a quotation cut across, a garbled article ("the he heard …"), a headline quoted, or
+    a possessive phrase after its cue ("Beijing's call for peace talks")."""
+    if unseen_referent(shown, direct) or reporters_aside(shown) or closes_unopened(shown):
+        return True
+    if _GARBLED_ARTICLE.search(shown) or _title_case(tokens):
+        return True
+    return not opens_quoted and _possessive_phrase(tokens)
+
+
+_GARBLED_ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?:he|she|they|it)\b", re.IGNORECASE)
+
+
+def _title_case(tokens: list[str]) -> bool:
+    """Words nearly all capitalised, small ones too: a headline or a title quoted, no one's
+    words."""
+    long = [t for t in tokens if len(t) > 1]
+    return len(long) >= 6 and sum(t[:1].isupper() for t in long) >= 0.8 * len(long)
 
 
 def _possessive_phrase(tokens: list[str]) -> bool:
@@ -676,10 +699,8 @@ def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
     tokens = words(shown)
     if len(tokens) < 4 or furniture(shown) or shown.lstrip()[:1] in "-\u2014\u2013.,;:)":
         return False
-    if unseen_referent(shown, direct) or reporters_aside(shown) or closes_unopened(shown):
+    if _not_readable_alone(shown, tokens, direct=direct, opens_quoted=opens_quoted):
         return False
-    if not opens_quoted and _possessive_phrase(tokens):
-        return False  # "Beijing's call for peace talks": the object of "reiterated", no clause
     inner = shown.lstrip("\"'\u201c\u2018 ")
     if direct and opens_quoted and not _has_clause(_without_names(tokens)):
         return False  # "Solving my own Nancy Drew mystery.": no clause, no statement alone

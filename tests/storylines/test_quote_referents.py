@@ -318,3 +318,15 @@ def test_a_possessive_phrase_cut_before_its_verb_is_no_statement() -> None:
         "his employment but did not name the firm he worked for", False, "confirmed"
     )
     assert quote_statement("his thoughts were with the crew and their families", False, "said")
+
+
+def test_a_headline_a_garbled_article_or_an_outlets_tag_is_no_quote() -> None:
+    assert not quote_statement(
+        "\u201cWhy Did The Port Use A Name So Easily Copied By Fake Sites?\u201d", True, ":"
+    )
+    assert not quote_statement('the he heard a "loud" noise from the quay', True, "said")
+    assert reporters_aside('the ferry tilted and "everyone fell," the Coast Gazette reports')
+    assert not reporters_aside("there was no damage to the ferry or anything else reported")
+    assert quote_statement(
+        "\u201cWhy did the port use a name so easily copied by fake sites?\u201d", True, ":"
+    )
