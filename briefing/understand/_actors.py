@@ -48,11 +48,13 @@ _WHO_LEADS = re.compile(
 )
 
 
-# how a body's name is used: "Qualcomm's board", "Broadcom, which", "Boko Haram fighters"
+# how a body's name is used: "Qualcomm's board", "Broadcom, which", "Boko Haram fighters",
+# "Harwell staff", "Acme customers" (a person has aides, not staff, in news prose)
 # (the look-ahead on the first characters lets the regex engine skip most positions at once)
 _BODY_USAGE = re.compile(
     r"(?=['\u2019 ,])(?:(?:['\u2019]s)? (?:board|executives|management|shareholders|investors"
-    r"|employees|subsidiary|headquarters|fighters|militants)\b|, which\b| and its\b)"
+    r"|employees|staff|workforce|customers|subsidiary|headquarters|fighters|militants)\b"
+    r"|, which\b| and its\b)"
 )
 # a role phrase's holder named after it: "Its chief executive, Priya Raman"
 _NAMED_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s*,\s+(?-i:[A-Z])")

@@ -17,7 +17,7 @@ from briefing.understand._quotes import Attribution, colon_turns, find_in_senten
 from briefing.understand._redlines import find_red_lines
 from briefing.understand._sides import affiliations
 from briefing.understand._speakers import resolve_speaker
-from briefing.understand._text import Sentence, sentences
+from briefing.understand._text import Sentence, opens_single_quotation, sentences
 from briefing.understand.records import Actor, Analysis, Quote
 
 _HANDLED = {"en"}
@@ -190,7 +190,7 @@ def _quote(text: str, a: Attribution, registry: Registry, day: str | None) -> Qu
         # Words inside double or guillemet marks (or British single ones). Two apostrophes
         # standing for a quote mark delimit the quotation but, as in PolNeAR's gold, the
         # statement counts as reported.
-        direct=not _DIRECT_MARKS.isdisjoint(content) or content.startswith("\u2018"),
+        direct=not _DIRECT_MARKS.isdisjoint(content) or opens_single_quotation(content),
         speaker=speaker,
         speaker_span=span,
         cue=a.cue,

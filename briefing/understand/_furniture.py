@@ -110,7 +110,9 @@ _SHOUTED_RUN = re.compile(r"^(?:[A-Z][A-Z0-9'\u2019&,-]*\s+)+?(?=(?:[A-Z]{1,4}\s
 _AD_BREAK = re.compile(r"Advertisement\s+Continue reading the main story")
 # The outlet's note that someone has not answered it: "X did not immediately respond to a
 # request for comment", "Our request for comment was not returned" (the sentence, wherever it
-# stands in its paragraph): no one said anything, nothing happened
+# stands in its paragraph): no one said anything, nothing happened. Only a whole sentence: one
+# that goes on past the note tells what the body did ("When the paper sought comment, a
+# spokeswoman asked to see the emails (…)"), and must not be cut off in the middle
 _NO_COMMENT = re.compile(
     r"(?:^|(?<=[.!?\u201d\"] ))[^.!?\n]{0,160}?"
     r"\b(?:requests? for comment|(?:sought|seeking|requested) comment\b"
@@ -118,7 +120,7 @@ _NO_COMMENT = re.compile(
     r"|(?:did not|didn['\u2019]t|has not|hasn['\u2019]t|have not|haven['\u2019]t|not)"
     r" (?:immediately )?(?:respond|reply|return)\w* to (?:an? |our |several |multiple |repeated )?"
     r"(?:e-?mails?|messages?|calls?|phone calls?|inquir\w+|queries|questions))"
-    r"[^.!?\n]{0,120}[.!?]?"
+    r"[^.!?\n]{0,120}(?:[.!?]|$)"
 )
 
 

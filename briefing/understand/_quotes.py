@@ -82,7 +82,7 @@ from briefing.understand._lexicon import (
     WEAK_CUES,
     WEEKDAYS,
 )
-from briefing.understand._text import QUOTE_MARKS, Sentence, Token
+from briefing.understand._text import QUOTE_MARKS, Sentence, Token, opens_single_quotation
 
 # "PENCE: Well, look …", "Pence: Flowers won't be at debate": up to four capitalised words.
 _NAME_COLON = re.compile(
@@ -1251,7 +1251,7 @@ def _make(
     said = words.text[start:end]
     if len(said.strip(" ,.;:\u2014-" + QUOTE_MARKS)) < 2:
         return None
-    direct = not _QUOTE_MARK_SET.isdisjoint(said) or said.startswith("\u2018")
+    direct = not _QUOTE_MARK_SET.isdisjoint(said) or opens_single_quotation(said)
     at = words.text.find(voice.text, max(0, voice.span[0] - len(voice.text)))
     phrase = (at, at + len(voice.text)) if at >= 0 else voice.span
     cue_start = words.toks[cue_at].start

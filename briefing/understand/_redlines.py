@@ -1430,10 +1430,22 @@ _DETERMINER_NEAR = re.compile(
 )
 
 
+# "without fear of threat, violence or harm": single nouns listed under one preposition
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|from|without|against|for|with|about|over)\s+(?:[\w'\u2019-]+\s+)?[\w-]+$", re.I
+)
+_ONE_WORD_ITEM = re.compile(r"[\w-]+(?:,\s|\s+(?:and|or)\s)")
+
+
 def _inside_noun_phrase(text: str, left_from: int, separator: re.Match[str]) -> bool:
     """ "suspend its nuclear and ballistic missile tests": "and" joins two words of one noun
     phrase (the left side ends a word or two after its determiner, and the right side opens
-    no phrase of its own), not two demands."""
+    no phrase of its own), not two demands; nor does a comma between single nouns after one
+    preposition ("without fear of threat, violence or harm")."""
+    if _PREPOSITION_BEFORE.search(text, left_from, separator.start()) and _ONE_WORD_ITEM.match(
+        text, separator.end()
+    ):
+        return True
     if not _OPEN_NOUN_PHRASE.search(text, left_from, separator.start()):
         return False
     right = text[separator.end() : separator.end() + 60]

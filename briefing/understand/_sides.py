@@ -66,11 +66,13 @@ def _known_names(reg: Registry) -> dict[str, tuple[str, str]]:
 
 
 def _state_of_body(name: str, aliases: AliasTable) -> str | None:
-    """The country a state body's name opens with ("Turkish Foreign Ministry" -> Turkey)."""
+    """The country a state body's name opens with ("Turkish Foreign Ministry" -> Turkey,
+    "South Korean Defense Ministry" -> South Korea)."""
     words = name.split()
     if len(words) < 2 or not any(w.lower() in _STATE_BODY_WORDS for w in words[1:]):
         return None
-    return aliases.demonyms.get(words[0].lower())
+    two = " ".join(words[:2]).lower() if len(words) > 2 else ""
+    return aliases.demonyms.get(two) or aliases.demonyms.get(words[0].lower())
 
 
 def _side_of_roles(

@@ -178,18 +178,46 @@ _SINGLE = re.compile(
 )
 
 
+# The same in straight marks ('We will stay,' she said), where the mark is also the apostrophe
+# ("Memphis's", "players' bags", "'90s"): a quotation opens on a capital after a space and
+# closes on the first mark after a sentence's punctuation, before a space or the line's end.
+_STRAIGHT_SINGLE = re.compile(r"'(?:(?<=^')|(?<=[\s(\[\u2014]'))(?=[A-Z])([^\n]*?[.,!?])'(?=\s|$)")
+
+
+def opens_single_quotation(said: str) -> bool:
+    """Whether words open with a single quotation mark: \u2018, or a straight one before a
+    capital ('We will stay'); two apostrophes standing for a double mark ('') do not."""
+    return said.startswith("\u2018") or (said[:1] == "'" and said[1:2].isupper())
+
+
 def _single_quotations(
     text: str, paras: list[tuple[int, int]], taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """British style: \u2018…\u2019 quotations in paragraphs that use no double marks."""
+    """British style: \u2018…\u2019 (or '…') quotations in paragraphs that use no double marks."""
     out = []
     for para_start, para_end in paras:
         if any(start < para_end and para_start < end for start, end in taken):
             continue
-        for quotation in _SINGLE.finditer(text, para_start, para_end):
-            if len(quotation.group(1).split()) >= 3:
-                out.append((quotation.start(), quotation.end()))
+        found: list[tuple[int, int]] = []
+        for pattern in (_STRAIGHT_SINGLE, _SINGLE):  # the outer one first: 'The … ‘tip’ …'
+            for q in pattern.finditer(text, para_start, para_end):
+                inside = any(s < q.end() and q.start() < e for s, e in found)
+                words = len(q.group(1).split())
+                if (
+                    words >= 3
+                    and not inside
+                    and not _subheading(q, pattern, (para_start, para_end))
+                ):
+                    found.append((q.start(), q.end()))
+        out.extend(sorted(found))
     return out
+
+
+def _subheading(q: re.Match[str], pattern: re.Pattern[str], para: tuple[int, int]) -> bool:
+    """A short line that is one quotation in straight marks and nothing else: a subheading
+    taken from the text ('Coal Is Not the Villain.'), no one's words said there."""
+    short = len(q.group(1).split()) < 8
+    return pattern is _STRAIGHT_SINGLE and short and q.span() == para
 
 
 def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Token]:
@@ -248,7 +276,7 @@ def holds_word(text: str, word: str) -> bool:
 
 def _ends_sentence(tok: Token, nxt: Token | None) -> bool:
     if tok.quote:
-        inner = tok.text.rstrip(QUOTE_MARKS + " ")
+        inner = tok.text.rstrip(QUOTE_MARKS + "'\u2019 ")  # single marks close one too
         if not inner or inner[-1] not in ".!?\u2026":
             return False
         return nxt is not None and (nxt.is_cap or nxt.quote)

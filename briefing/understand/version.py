@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from briefing.understand._aliases import AliasTable
 
-ANALYSER_VERSION = "36"  # bump whenever the records for the same text change
+ANALYSER_VERSION = "37"  # bump whenever the records for the same text change
 
 
 def analyser_version(table: AliasTable) -> str:

@@ -226,6 +226,10 @@ def test_a_state_body_speaks_for_its_country() -> None:
     assert _sides("The Turkish Foreign Ministry said the talks would open in Istanbul.") == {
         "Turkish Foreign Ministry": "Turkey"
     }
+    # a country named in two words: its two-word adjective, not the first word alone
+    assert _sides("The South African Foreign Ministry said the envoy would stay home.") == {
+        "South African Foreign Ministry": "South Africa"
+    }
 
 
 def test_a_surname_that_is_also_a_places_word_opens_a_persons_name() -> None:

@@ -257,3 +257,17 @@ def test_a_note_that_comment_was_sought_is_furniture() -> None:
         "The Courier sought comment from the company on Monday.",
         "Local paper staff reached out to the mayor for comment.",
     ]
+
+
+def test_a_sentence_that_goes_on_past_its_request_for_comment_is_prose() -> None:
+    # the note ends the sentence: furniture; the sentence that goes on to tell what the body
+    # did is the article's prose, and none of it is blanked (not half of it either)
+    text = (
+        "When the Gazette sought comment from Harwell this week, a spokeswoman first asked to "
+        "read the letters sent by Harwell staff (unlike its rival, Harwell had never asked the "
+        "council for them). Harwell later said it was investigating.\n"
+        "The Gazette sought comment from the council on Friday.\n"
+    )
+    assert blanked(text) == ["The Gazette sought comment from the council on Friday."]
+    actors = {a.name: a.kind for a in analyse(text, "2026-11-29").actors}
+    assert actors.get("Harwell") == "organization"

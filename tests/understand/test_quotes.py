@@ -184,6 +184,41 @@ def test_british_single_quotation_marks() -> None:
     assert "stand by" in q.text and "say so" in q.text
 
 
+def test_british_quotations_in_straight_single_marks() -> None:
+    # a statement printed in straight single marks: two quotations, the speaker named between
+    # them, each its own sentence; apostrophes ("riders'", "board's") open or close nothing
+    text = (
+        "The union released a statement on Monday: 'Our riders' patience has run out.' "
+        "'Every rider must be able to travel safely,' said Jane Mole, the head of the Riders "
+        "Union. 'We expect to meet the board's chairman this week. Until the faults are put "
+        "right, our boycott will stand.'"
+    )
+    found = quotes(text)
+    by_mole = [q for q in found if q.speaker == "Jane Mole"]
+    assert any(q.text.startswith("'Every rider must") and q.direct for q in by_mole), found
+    assert any("our boycott will stand" in q.text for q in by_mole), found
+    lines = analyse(text, "2026-11-25").red_lines
+    assert ("Jane Mole", "Until the faults are put right, our boycott will stand") in [
+        (r.holder, r.text) for r in lines
+    ]
+
+
+def test_straight_apostrophes_are_not_quotation_marks() -> None:
+    text = "Jane Mole said the riders' fares in the '90s were the council's 'fairest ever'."
+    q = only(text)
+    assert not q.direct
+    assert q.text.startswith("the riders' fares")
+
+
+def test_a_subheading_in_straight_single_marks_is_no_quote() -> None:
+    text = (
+        '"The trams will run again," said Jane Mole.\n\n'
+        "'The Depot Is Not the Problem.'\n\n"
+        "The depot opened in 1931."
+    )
+    assert [q.text for q in quotes(text)] == ['"The trams will run again,"']
+
+
 def test_apostrophes_are_not_quotation_marks() -> None:
     text = "The union\u2019s leader said the employers\u2019 offer wasn\u2019t enough."
     q = only(text)

@@ -625,3 +625,16 @@ def test_a_duty_laid_on_staff_is_a_demand_of_the_one_who_lays_it() -> None:
     )
     (found,) = red_lines(text)
     assert found.holder == "Norvik" and "responsibility to report every fault" in found.text
+
+
+def test_nouns_listed_after_one_preposition_are_one_demand() -> None:
+    found = red_lines(
+        "Jane Mole said every rider must be able to travel without fear of threat, abuse or "
+        "harm. She urged the council to cut fares, restore night buses and refund season tickets."
+    )
+    assert [r.text for r in found] == [
+        "every rider must be able to travel without fear of threat, abuse or harm",
+        "urged the council to cut fares",
+        "restore night buses",
+        "refund season tickets",
+    ]
