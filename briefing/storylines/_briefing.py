@@ -1251,6 +1251,8 @@ def _red_lines(
     for m in members:
         copies += _red_line_copies(m, _analysis(analyses, m).red_lines, cast)
         context[m.article_id] = m.text
+    state = _state_bodies(members, analyses, cast)
+    copies = [replace(c, who=state[c.who]) if c.who in state else c for c in copies]
     by_holder: dict[str, list[RedLineItem]] = defaultdict(list)
     for group in _gather(copies, same_who=True):
         holder = group[0].who or UNATTRIBUTED
@@ -1272,6 +1274,21 @@ def _red_lines(
     groups = [_holder_group(h, held, context) for h, held in by_holder.items()]
     groups.sort(key=_holder_order)
     return tuple(groups)
+
+
+def _state_bodies(
+    members: Sequence[Member], analyses: Mapping[int, Analysis], cast: Cast
+) -> dict[str, str]:
+    """A state's body (its foreign or defence ministry, its government: the analyser tells
+    whom it speaks for) -> the country, when the country is in the storyline's cast: a
+    position the "South Korean Foreign Ministry" states is South Korea's, one holder."""
+    out: dict[str, str] = {}
+    for m in members:
+        for actor in _analysis(analyses, m).actors:
+            side = cast.name(actor.affiliation) if actor.affiliation else None
+            if actor.kind == "organization" and side and cast.kind(side) == "country":
+                out[cast.name(actor.name)] = side
+    return out
 
 
 def _holder_order(group: RedLineGroup) -> tuple[bool, bool, int, int, str]:

@@ -343,3 +343,51 @@ def test_a_countrys_row_retelling_a_persons_words_is_hidden() -> None:
     assert any(s == "Ines Calder" and "storm" in t for s, t in shown)
     assert not any(s == "Norway" and "storm" in t for s, t in shown)
     assert any(s == "Norway" and "cutters" in t for s, t in shown)
+
+
+def test_a_position_a_state_body_states_is_held_by_its_country() -> None:
+    # one outlet names the country, another the foreign ministry that spoke for it: one
+    # holder, the country (a ministry of no country the storyline names keeps its own name)
+    first = "Valdoria said the strait must stay open to all shipping."
+    second = (
+        "The Valdorian Foreign Ministry said the blockade must end before any talks. "
+        "The Harbour Ministry said ferries must carry fewer passengers."
+    )
+    members = [
+        _member(1, "Coastal Herald", "2026-03-02", first),
+        _member(2, "Valley Courier", "2026-03-03", second),
+    ]
+
+    def held(text: str, holder: str, part: str) -> RedLine:
+        start = text.index(part)
+        return RedLine(holder, part, start, start + len(part), kind="demand")
+
+    ministry = "Valdorian Foreign Ministry"
+
+    analyses = {
+        1: Analysis(
+            "en",
+            actors=[Actor("Valdoria", "country", mentions=2)],
+            red_lines=[held(first, "Valdoria", "the strait must stay open to all shipping")],
+        ),
+        2: Analysis(
+            "en",
+            actors=[
+                Actor("Valdoria", "country", mentions=1),
+                Actor(ministry, "organization", affiliation="Valdoria"),
+                Actor("Harbour Ministry", "organization", mentions=1),
+            ],
+            red_lines=[
+                held(second, ministry, "the blockade must end before any talks"),
+                held(second, "Harbour Ministry", "ferries must carry fewer passengers"),
+            ],
+        ),
+    }
+    b = build_briefing(SUMMARY, members, analyses, last_opened=None)
+    holders = {g.holder: [i.text for i in g.items] for g in b.red_lines}
+    assert sorted(holders["Valdoria"]) == [
+        "the blockade must end before any talks",
+        "the strait must stay open to all shipping",
+    ]
+    assert "Valdorian Foreign Ministry" not in holders
+    assert holders["Harbour Ministry"] == ["ferries must carry fewer passengers"]
