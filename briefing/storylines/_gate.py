@@ -626,7 +626,9 @@ def _not_readable_alone(shown: str, tokens: list[str], *, direct: bool, opens_qu
         return True
     if _GARBLED_ARTICLE.search(shown) or _title_case(tokens):
         return True
-    return not opens_quoted and _possessive_phrase(tokens)
+    if opens_quoted and _NARRATION_AFTER.match(shown):
+        return True  # '"enough is enough" after a missile test flew …': the reporter goes on
+    return not opens_quoted and _possessive_phrase(_main_words(shown))
 
 
 _GARBLED_ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?:he|she|they|it)\b", re.IGNORECASE)
@@ -637,6 +639,24 @@ def _title_case(tokens: list[str]) -> bool:
     words."""
     long = [t for t in tokens if len(t) > 1]
     return len(long) >= 6 and sum(t[:1].isupper() for t in long) >= 0.8 * len(long)
+
+
+# A quotation closed and the reporter's words after it.
+_NARRATION_AFTER = re.compile(
+    r"\s*[\"\u201c][^\"\u201c\u201d]+[\"\u201d]\W*\s(?![\"\u201c])\W*[\w'\u2019-]+\s+[\w'\u2019-]+"
+)
+_SUBORDINATORS = frozenset("after before when because since if as while until".split())
+
+
+def _main_words(shown: str) -> list[str]:
+    """The reporter's words of a row, outside quotation marks, up to a subordinate clause
+    ("Kim's regime "enough is enough" | after a missile test flew …")."""
+    out = []
+    for token in words(without_quoted(shown)):
+        if token.lower() in _SUBORDINATORS:
+            break
+        out.append(token)
+    return out or words(shown)
 
 
 def _possessive_phrase(tokens: list[str]) -> bool:

@@ -330,3 +330,13 @@ def test_a_headline_a_garbled_article_or_an_outlets_tag_is_no_quote() -> None:
     assert quote_statement(
         "\u201cWhy did the port use a name so easily copied by fake sites?\u201d", True, ":"
     )
+
+
+def test_a_quotation_the_reporter_goes_on_from_is_hidden() -> None:
+    assert not quote_statement(
+        '"enough is enough" after the ferry sank off the coast last night', True, "said"
+    )
+    assert not quote_statement(
+        "Oslo's harbour \u201cenough is enough\u201d after the ferry sank last night", True, "said"
+    )
+    assert quote_statement('"The ferry will not sail again until the hull is fixed."', True, "said")
