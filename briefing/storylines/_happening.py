@@ -63,7 +63,8 @@ _KNOWING = re.compile(
 # An object that points back, with nothing after it ("… dismissed the possibility").
 _DANGLING_OBJECT = re.compile(
     r"\bthe\s+(?:possibility|idea|claims?|reports?|move|plan|proposal|allegations?|suggestion"
-    r"|request|offer|decision|remarks|comments|incident)\W*$",
+    r"|request|offer|decision|remarks|comments|incident|records|documents|files)"
+    r"(?:\s+(?:in|on|last|this|earlier)\s+\w+(?:\s+\w+)?)?\W*$",
     re.IGNORECASE,
 )
 # A photo's caption inside the row ("Paul Simon, photographed in 2016, will …"), or what

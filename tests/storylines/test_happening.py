@@ -67,6 +67,7 @@ DOUBTFUL = [
     ("Northwind did more than raise its bid on Tuesday", "", ""),
     ('On Tuesday, Falk said the outlook was "getting darker by the week"', "", ""),
     ("The suspect last appeared in court just two months ago", "", "2024-12"),
+    ("The council had asked to see the documents in January", "", "2025-01"),
 ]
 
 
