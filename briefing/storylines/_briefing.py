@@ -346,8 +346,11 @@ def _timeline(
 
 
 def _two_days_apart(a: EventReport, b: EventReport) -> bool:
-    """Each names its weekday, not the same (see `two_days`): two happenings."""
-    return two_days(a.text, b.text, a.date, b.date)
+    """Each names its weekday, not the same, more than a day apart: two happenings (a day
+    apart in the same words, outlets may disagree about one happening's date)."""
+    day_a, day_b = _day(a.date), _day(b.date)
+    far = day_a is None or day_b is None or abs(day_a - day_b) > 1
+    return far and two_days(a.text, b.text, a.date, b.date)
 
 
 def _told_elsewhere(report: EventReport, scheduled: bool, h: _Happening) -> bool:

@@ -642,6 +642,8 @@ def _named_deeds(text: str) -> frozenset[str]:
     out: set[str] = set()
     for i, token in enumerate(tokens):
         bare = token.removesuffix("'s").removesuffix("\u2019s")
+        if bare not in _NOUN_KINDS and bare.endswith("s"):
+            bare = bare[:-1]  # "filings", "crashes" stay "filing", "crashe" (no kind)
         if bare in _NOUN_KINDS and (not i or tokens[i - 1] not in _MODALS | {"to"}):
             out |= _NOUN_KINDS[bare]
     return frozenset(out)
@@ -915,7 +917,9 @@ def _not_done(text: str) -> bool:
 def one_deed(a: str, b: str) -> bool:
     """Two rows that tell one kind of deed ("floats rolled as the parade drew thousands", "the
     annual parade got started"): in one article on one day, one happening."""
-    return bool(_deeds_shared(a, b) & frozenset(_DEED_KINDS))
+    told_a = _deeds(a) | _named_deeds(a)
+    told_b = _deeds(b) | _named_deeds(b)
+    return bool(told_a & told_b & frozenset(_DEED_KINDS))
 
 
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")

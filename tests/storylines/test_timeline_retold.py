@@ -308,7 +308,8 @@ def test_one_filing_late_one_night_and_early_the_next_morning_is_one_row() -> No
             "2026-10-15",
         ),
         (
-            "Rebels freed 21 kidnapped fishermen to the army near Orla on Thursday",
+            "Militants freed 21 kidnapped fishermen near Orla to the army on Thursday after long "
+            "talks with church elders",
             "2026-10-15",
             "2026-10-15",
         ),
@@ -354,6 +355,11 @@ def test_one_article_retelling_an_actors_day_in_other_words_is_one_row() -> None
         ("The annual parade got under way on Monday by the harbour", "2026-10-12"),
     )
     assert len(march) == 1
+    filed = _one_article(
+        ("Northwind cautioned in its filing late Thursday that costs could rise", "2026-10-08"),
+        ("It disclosed the new figures in filings with regulators on Thursday", "2026-10-08"),
+    )
+    assert len(filed) == 1
     two = _one_article(
         ("Governor Ana Ruiz spoke at the harbour on Monday", "2026-10-12"),
         ("The port union said on Monday that Ruiz had misled the strikers", "2026-10-12"),
