@@ -812,6 +812,9 @@ _EVERYBODY = re.compile(
     r"^\W*(?:people|no one|nobody|everyone|everybody|anyone|no country|no nation|society"
     r"|the (?:\w+ )?world|the (?:\w+ )?industry|mankind|humanity|there"
     r"|all (?:the )?(?:parties|sides|countries|nations|states)(?: (?:concerned|involved))?"
+    # a right claimed for all people ("All travellers must be guaranteed the right to …")
+    r"|all (?:\w+ )?(?:people|travell?ers|passengers|citizens|children|women|men|persons"
+    r"|human beings|individuals)"
     r"|the parties (?:concerned|involved))\s+[\"\u201c]?(?:\w+ly\s+)?"
     r"(?:must|should|needs? to|ha(?:s|ve) to|ought to)\b",
     re.IGNORECASE,

@@ -908,6 +908,7 @@ def test_words_that_hold_no_position_toward_another_party_are_not_shown_as_red_l
     assert holds_no_position("All parties concerned should stay calm and avoid any provocation")
     assert holds_no_position("All sides must show restraint in the coming days")
     assert holds_no_position("There should be no rush to blame the crew")
+    assert holds_no_position("All ferry passengers must be guaranteed a safe crossing")
     # a warning of what to grasp, resolve with nothing refused, a plea for a general good
     assert holds_no_position("The council should clearly understand that the strike is legal")
     assert holds_no_position("We will never give in to these threats")
@@ -923,6 +924,7 @@ def test_words_that_hold_no_position_toward_another_party_are_not_shown_as_red_l
     assert not holds_no_position("we must have guarantees before the vote")
     assert not holds_no_position("called on the port to open talks on the proposal")
     assert not holds_no_position("Both sides must pull their troops back by Friday")
+    assert not holds_no_position("the ferry company must refund all passengers by Friday")
 
 
 def test_a_wire_dateline_and_a_name_ending_in_ed_do_not_hide_a_red_line() -> None:
