@@ -110,6 +110,14 @@ _COMMENT = re.compile(
     r"|\bto\s+(?:the\s+)?news\s+(?:of|that)\b|\bdid\s+more\s+than\b",
     re.IGNORECASE,
 )
+# The newsroom's own asking ("Newsweek sought comment from Acme this week", "did not
+# respond to a request for comment"): no happening of the story.
+_NEWSROOM = re.compile(
+    r"\b(?:sought|requested|asked\s+for)\s+comment\b|\brequests?\s+for\s+comment\b"
+    r"|\b(?:could\s+not|couldn't)\s+be\s+reached\b|\bdid\s+not\s+(?:immediately\s+)?"
+    r"(?:respond|reply|return)\b",
+    re.IGNORECASE,
+)
 # A happening placed beside another, not told ("The tests came during joint drills", "The
 # glitch followed a failed launch", "Acme's bid followed a visit to …").
 _BESIDE = re.compile(
@@ -174,6 +182,7 @@ def doubtful_happening(
             _STATE.search(text)
             or _COMMENT.search(text)
             or _BESIDE.search(text)
+            or _NEWSROOM.search(text)
             or _FURTHER.search(text)
         )
         or _unresolved(text)

@@ -68,6 +68,8 @@ DOUBTFUL = [
     ('On Tuesday, Falk said the outlook was "getting darker by the week"', "", ""),
     ("The suspect last appeared in court just two months ago", "", "2024-12"),
     ("The council had asked to see the documents in January", "", "2025-01"),
+    ("The Courier sought comment from Northwind on Tuesday", "", ""),
+    ("Northwind did not immediately respond to a request for comment on Tuesday", "", ""),
 ]
 
 
