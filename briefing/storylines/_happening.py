@@ -104,12 +104,10 @@ _STATE = re.compile(
     re.IGNORECASE,
 )
 # A comment on what something meant, not who did what; waking or reacting to the news of a
-# happening told elsewhere ("The country woke up to news of …"); the outlet asking for comment
-# ("Newsweek sought comment from Amazon this week"), the reporting, not the story.
+# happening told elsewhere ("The country woke up to news of …").
 _COMMENT = re.compile(
     r"\b(?:demonstrat|underscor|highlight|illustrat|exemplifi|symboli[sz]|epitomi[sz])(?:ed|es|s)\b"
-    r"|\bto\s+(?:the\s+)?news\s+(?:of|that)\b|\bdid\s+more\s+than\b"
-    r"|\b(?:sought|seeking|requested|asked\s+for)\s+comment\b|\bfor\s+comment\b",
+    r"|\bto\s+(?:the\s+)?news\s+(?:of|that)\b|\bdid\s+more\s+than\b",
     re.IGNORECASE,
 )
 # The newsroom's own asking ("Newsweek sought comment from Acme this week", "did not

@@ -65,7 +65,6 @@ DOUBTFUL = [
     ("Bergen and Trondheim had closed their ports in July", "Oslo, ", "2025-07"),
     ("Images released on Tuesday by the state agency show the leader at a rally", "", ""),
     ("Northwind did more than raise its bid on Tuesday", "", ""),
-    ("The Gazette sought comment from the ferry company on Tuesday", "When ", ""),
     ('On Tuesday, Falk said the outlook was "getting darker by the week"', "", ""),
     ("The suspect last appeared in court just two months ago", "", "2024-12"),
     ("The council had asked to see the documents in January", "", "2025-01"),
