@@ -543,6 +543,7 @@ def pronoun_without_antecedent(shown: str) -> bool:
     if not found:
         return False
     head = shown[: found.start()]
+    place = False  # the name after "at", "in", "from" … is a place's ("at Soho House")
     for match in _WORD.finditer(head):
         token = match.group(0)
         low = token.lower().replace("\u2019", "'")
@@ -554,8 +555,14 @@ def pronoun_without_antecedent(shown: str) -> bool:
         if opens and not head[match.end() :].strip():
             continue  # a verb that opens a command is no name: "Smash his head …"
         if token[:1].isupper() and low not in _NO_NAME:
-            return False
+            if not place:
+                return False
+            continue
+        place = low in _PLACE_PREPOSITIONS
     return True
+
+
+_PLACE_PREPOSITIONS = frozenset("at in from near into across outside inside".split())
 
 
 _THEY_WORDS = re.compile(r"\b(?:they|them|their|theirs|themselves)\b", re.IGNORECASE)

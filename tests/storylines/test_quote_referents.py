@@ -340,3 +340,12 @@ def test_a_quotation_the_reporter_goes_on_from_is_hidden() -> None:
         "Oslo's harbour \u201cenough is enough\u201d after the ferry sank last night", True, "said"
     )
     assert quote_statement('"The ferry will not sail again until the hull is fixed."', True, "said")
+
+
+def test_a_place_before_he_is_no_one_he_can_stand_for() -> None:
+    assert pronoun_without_antecedent(
+        "\u201cWe had a row at Harbour House in Bergen and he would not listen.\u201d"
+    )
+    assert not pronoun_without_antecedent(
+        "\u201cI said to Marta that he would not listen to anyone.\u201d"
+    )
