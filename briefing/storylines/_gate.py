@@ -631,13 +631,19 @@ def _not_readable_alone(shown: str, tokens: list[str], *, direct: bool, opens_qu
     a possessive phrase after its cue ("Beijing's call for peace talks")."""
     if unseen_referent(shown, direct) or reporters_aside(shown) or closes_unopened(shown):
         return True
-    if _GARBLED_ARTICLE.search(shown) or _title_case(tokens):
+    if _GARBLED_ARTICLE.search(shown) or _title_case(tokens) or _SINGLE_QUOTE_TAG.search(shown):
         return True
     if opens_quoted and _NARRATION_AFTER.match(shown):
         return True  # '"enough is enough" after a missile test flew …': the reporter goes on
     return not opens_quoted and _possessive_phrase(_main_words(shown))
 
 
+# The tag between two parts of a quotation in single quotation marks ("… ever American
+# resolve,' Trump continued. 'Every …"; "…,' stated Derrick Johnson, …"): the reporter's words.
+_SINGLE_QUOTE_TAG = re.compile(
+    r"[,.?!\u2026]['\u2019]\s+(?:(?:[A-Z][\w.'-]*\s+){1,3}(?:said|says|stated|continued|added"
+    r"|told|wrote|explained)\b|(?:said|says|stated|continued|added|told|wrote|explained)\s+[A-Z])"
+)
 _GARBLED_ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?:he|she|they|it)\b", re.IGNORECASE)
 
 
@@ -1122,7 +1128,10 @@ _WEB_ADDRESS = re.compile(r"\.(?:com|org|net|co\.uk|io)\b", re.IGNORECASE)
 
 def _no_name(name: str, tokens: list[str]) -> bool:
     """A word that is no name alone, a description glued before a name, a web address, a
-    ministry's portfolio alone or a place ("Jose County")."""
+    ministry's portfolio alone, a place ("Jose County") or a possessive glued before a name
+    ("Cardinals' Arians")."""
+    if len(tokens) > 1 and any(re.search(r"s['\u2019]$", t) for t in tokens[:-1]):
+        return True
     if len(tokens) > 1 and fold(tokens[-1]) in _PLACE_HEADS:
         return True
     if len(tokens) == 1 and fold(name) in _NO_NAME_ALONE:

@@ -349,3 +349,22 @@ def test_a_place_before_he_is_no_one_he_can_stand_for() -> None:
     assert not pronoun_without_antecedent(
         "\u201cI said to Marta that he would not listen to anyone.\u201d"
     )
+
+
+def test_a_tag_between_parts_in_single_quotation_marks_is_no_quote() -> None:
+    assert not quote_statement(
+        "'No one should doubt the town,' Ana Ruiz continued. 'Every pier will open.'",
+        True,
+        "continued",
+    )
+    assert not quote_statement(
+        "'All ferries must sail on time,' stated Ana Ruiz, head of the board", True, "stated"
+    )
+    assert quote_statement("'All ferries must sail on time from Monday,'", True, "said")
+
+
+def test_a_plural_possessive_glued_before_a_name_is_no_speaker() -> None:
+    from briefing.storylines._gate import garbled_name
+
+    assert garbled_name("Rovers' Lind")
+    assert not garbled_name("Information Commissioner\u2019s Office")
