@@ -275,12 +275,12 @@ def test_stored_articles_are_seen_while_a_slow_feed_is_still_fetched(
     db = tmp_path / "library.db"
     with open_library(db) as lib:
         add_feed(lib, server.set("/quick", rss(items(3, "Quick"))))
-        add_feed(lib, server.set("/slow", rss(items(2, "Slow")), delay=3.0))
+        add_feed(lib, server.set("/slow", rss(items(2, "Slow")), delay=6.0))
     done = threading.Event()
 
     def run() -> None:
         with open_library(db) as lib:
-            refresh_feeds(lib, fetcher_options={"read_timeout": 6.0, "deadline": 10.0})
+            refresh_feeds(lib, fetcher_options={"read_timeout": 12.0, "deadline": 15.0})
         done.set()
 
     worker = threading.Thread(target=run)
@@ -288,7 +288,7 @@ def test_stored_articles_are_seen_while_a_slow_feed_is_still_fetched(
     try:
         reader = sqlite3.connect(db, timeout=0.5)
         seen: list[str] = []
-        deadline = time.monotonic() + 2.5
+        deadline = time.monotonic() + 5.0  # a busy machine starts the refresh slowly
         while not seen and time.monotonic() < deadline:
             time.sleep(0.05)
             seen = [r[0] for r in reader.execute("SELECT title FROM articles ORDER BY title")]
@@ -299,7 +299,7 @@ def test_stored_articles_are_seen_while_a_slow_feed_is_still_fetched(
         reader.execute("COMMIT")
         reader.close()
     finally:
-        worker.join(timeout=15)
+        worker.join(timeout=25)
     with open_library(db) as lib:
         stored = {a.title: a.starred for a in list_articles(lib)}
     assert sorted(stored) == ["Quick 0", "Quick 1", "Quick 2", "Slow 0", "Slow 1"]
