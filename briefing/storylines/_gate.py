@@ -841,6 +841,13 @@ _RESOLVE = re.compile(
     r"|herself|themselves) to be)\b|\bwon['\u2019]t\s+(?:give in|back down|bow|flinch)\b",
     re.IGNORECASE,
 )
+# - a vow to strike a foe ("vowed to destroy the insurgents", "vows to punish the regime"):
+#   resolve again, nothing asked of anyone and no terms on which it would stop;
+_VOW_AGAINST = re.compile(
+    r"\b(?:vow|pledg|swear|swor)\w*\s+to\s+(?:\w+ly\s+)?(?:destroy|punish|crush|defeat|eliminate"
+    r"|wipe out|annihilate|avenge|hunt down|eradicate|obliterate|smash|take revenge)\b",
+    re.IGNORECASE,
+)
 # - a plea for a general good, no one named to act ("called for more effective … efforts",
 #   "calling for an end to gun violence");
 _PLEA = re.compile(
@@ -896,8 +903,9 @@ _PLAY_A_PART = re.compile(
 def holds_no_position(text: str, lead: str = "") -> bool:
     """Whether a red line's words (`lead`: the words before them in their sentence) hold no
     position toward another party: an obligation of the speakers' own, a warning of what to
-    grasp, an aspiration, a norm for everybody, resolve with nothing refused, a plea for a
-    general good, an offer or a proposal, an order carried out or a ruling, an assessment."""
+    grasp, an aspiration, a norm for everybody, resolve with nothing refused (or a vow to strike
+    a foe), a plea for a general good, an offer or a proposal, an order carried out or a
+    ruling, an assessment."""
     said = f"{lead[-80:]} {text}"
     if _PROPOSAL.search(said) and not _ASKED_OF_OTHERS.search(text):
         return True
@@ -907,6 +915,7 @@ def holds_no_position(text: str, lead: str = "") -> bool:
         or _TOGETHER.search(text)
         or _EVERYBODY.search(text)
         or _RESOLVE.search(text)
+        or _VOW_AGAINST.search(said)
         or _PLEA.search(said)
         or _ORDERED.search(said)
         or _ASSESSMENT.search(text)

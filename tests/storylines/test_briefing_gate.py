@@ -1067,3 +1067,14 @@ def test_a_position_two_parties_hold_is_shown_under_each_without_their_they() ->
         ("Harwell", "opposed any new toll on the bridge"),
         ("Norvik", "opposed any new toll on the bridge"),
     ]
+
+
+def test_a_vow_to_strike_a_foe_holds_no_position_but_a_vow_of_refusal_does() -> None:
+    from briefing.storylines._gate import holds_no_position
+
+    assert holds_no_position("vowed to crush the smuggling gangs within a year")
+    assert holds_no_position("pledged to hunt down those who planted the bomb")
+    assert holds_no_position("to punish the junta", lead="The president vowed")
+    # a vow that says what the speaker refuses, or what another must do, still holds one
+    assert not holds_no_position("vowed not to let the port close while talks go on")
+    assert not holds_no_position("vowed to block the merger unless the ferries stay public")
