@@ -111,9 +111,12 @@ _COMMENT = re.compile(
     re.IGNORECASE,
 )
 # The newsroom's own asking ("Newsweek sought comment from Acme this week", "did not
-# respond to a request for comment"): no happening of the story.
+# respond to a request for comment") or an outlet crediting its scoop ("The Post first
+# reported the bid on Sunday", "broke the news"): no happening of the story.
 _NEWSROOM = re.compile(
     r"\b(?:sought|requested|asked\s+for)\s+comment\b|\brequests?\s+for\s+comment\b"
+    r"|\b(?:first|earlier|previously|initially|exclusively)\s+report(?:ed|s)\b"
+    r"|\bbr(?:oke|eaks)\s+the\s+(?:news|story)\b"
     r"|\b(?:could\s+not|couldn't)\s+be\s+reached\b|\bdid\s+not\s+(?:immediately\s+)?"
     r"(?:respond|reply|return)\b",
     re.IGNORECASE,
