@@ -143,6 +143,9 @@ def _targets(
                 target[key] = max(shorter, key=lambda k: (sum(groups[k].forms.values()), k))
         elif len(key) == 1 and (_may_be_person(groups[key]) or _in_capitals(groups[key])):
             owners = {k for k in full if k[-1] == key[0] and k not in target}
+            if not owners and len(key[0]) >= _LONG_SURNAME:
+                # "Schacham" beside "Ofer Shacham": a surname one letter off one outlet's spelling
+                owners = {k for k in full if _one_apart(k[-1], key[0]) and k not in target}
             if len(owners) == 1:
                 target[key] = owners.pop()
     target.update(_same_body(groups, person, target))
@@ -156,6 +159,8 @@ def _targets(
         target[key] = into
     return target
 
+
+_LONG_SURNAME = 6  # letters: a surname one letter off a longer one ("Shacham") is a misspelling
 
 # The words a company's name may end with that do not make it another company.
 _SUFFIXES = frozenset("inc ltd corp co plc llc limited".split())
@@ -238,10 +243,17 @@ def _given_in_parts(key: tuple[str, ...]) -> bool:
 def _spelt_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if (a[0], "".join(a[1:]).replace("-", "")) == (b[0], "".join(b[1:]).replace("-", "")):
         return True
+    if _cut_at_hyphen(a, b) or _cut_at_hyphen(b, a):
+        return True
     if len(a) != 2 or len(b) != 2:
         return False
     differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(differ) == 1 and min(map(len, differ[0])) >= 5 and _one_apart(*differ[0])
+
+
+def _cut_at_hyphen(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """A hyphenated given name cut at its hyphen ("Moon Jae" for "Moon Jae-in")."""
+    return len(a) == len(b) == 2 and a[0] == b[0] and "-" in b[1] and b[1].split("-")[0] == a[1]
 
 
 def _one_apart(x: str, y: str) -> bool:

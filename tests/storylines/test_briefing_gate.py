@@ -842,6 +842,26 @@ def test_one_body_or_person_under_two_names_of_one_storyline_is_one_actor() -> N
     assert cast.name("Park Ji Won") == cast.name("Park") == "Park Ji-won"
 
 
+def test_a_surname_one_letter_off_and_a_given_name_cut_at_its_hyphen_join_the_person() -> None:
+    from briefing.storylines._cast import cast_of
+
+    cast = cast_of(
+        [
+            Actor("Tomas Verhaegen", "person", mentions=3),
+            Actor("Verhagen", "person", mentions=2),  # one outlet drops a letter
+            Actor("Lee Soo-bin", "person", mentions=3),
+            Actor("Lee Soo", "person", mentions=1),  # the tagger stopped at the hyphen
+            Actor("Anna Brandt", "person", mentions=2),
+            Actor("Brant", "person", mentions=1),  # too short to call a misspelling
+            Actor("Lee Soon", "person", mentions=1),  # another given name, not a cut one
+        ]
+    )
+    assert cast.name("Verhagen") == "Tomas Verhaegen"
+    assert cast.name("Lee Soo") == "Lee Soo-bin"
+    assert cast.name("Brant") == "Brant"
+    assert cast.name("Lee Soon") == "Lee Soon"
+
+
 def test_two_people_of_one_family_name_or_two_names_far_apart_stay_two() -> None:
     from briefing.storylines._cast import cast_of
 
