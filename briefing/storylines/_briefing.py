@@ -26,6 +26,7 @@ from briefing.storylines._gate import (
     event_statement,
     final_offer,
     framed,
+    from_a_work,
     garbled_name,
     holds_no_position,
     in_relative_clause,
@@ -1006,6 +1007,8 @@ def _weak_speaker(text: str, q: Quote, person: bool) -> bool:
         return True  # "a lawyer wearing a Bruce Sutter jersey. '…,' he said": not Sutter
     if tag_inside(shown_wording(q.text), speaker) or _cut_mid_sentence(text, q):
         return True
+    if from_a_work(text[min(q.end, span[1]) : max(q.start, span[0])]):
+        return True  # "…, according to a biography of the senator by Ada Marsh": the book's
     if not person and _far_it(text, q, span):
         return True
     return weak_pronoun_speaker(text, span, speaker, q.text, person=person) or misnamed_speaker(

@@ -1402,3 +1402,18 @@ def lone_group(name: str) -> bool:
     particular said it."""
     bare = name.strip().lower()
     return " " not in bare and (bare.endswith(_GROUP_ENDINGS) or bare in _LONE_PLURALS)
+
+
+def from_a_work(between: str) -> bool:
+    """Reported words a written work holds, its author named after it ("…, according to a new
+    biography of the senator by the historian Ada Marsh"): the book's claim, told by the
+    reporter, not words the author is shown saying."""
+    return _WORK.search(between) is not None
+
+
+# "according to" a book, a memoir or the like, its author named after "by".
+_WORK = re.compile(
+    r"\baccording to\b[^.;:\"\u201c\u201d]{0,80}?\b(?:book|biography|autobiography|memoir|novel"
+    r"|history|essay|column|documentary|film)s?\b[^.;:\"\u201c\u201d]{0,80}?\bby\b",
+    re.IGNORECASE,
+)

@@ -1098,3 +1098,28 @@ def test_a_vow_to_strike_a_foe_holds_no_position_but_a_vow_of_refusal_does() -> 
     # a vow that says what the speaker refuses, or what another must do, still holds one
     assert not holds_no_position("vowed not to let the port close while talks go on")
     assert not holds_no_position("vowed to block the merger unless the ferries stay public")
+
+
+def test_words_a_book_holds_are_not_its_authors_but_a_report_by_a_body_is_shown() -> None:
+    text = (
+        "The mill closed in 1974 after its owners refused a union contract, according to a new "
+        "history of the valley by the archivist Ada Marsh.\n\n"
+        "The river flooded the lower town twice that decade, according to a report by the "
+        "Valley Water Board."
+    )
+    mill = "The mill closed in 1974 after its owners refused a union contract"
+    river = "The river flooded the lower town twice that decade"
+
+    def quote(part: str, who: str) -> Quote:
+        start, end = _span(text, part)
+        at = text.index(who)
+        span = (at, at + len(who))
+        return Quote(part, start, end, False, who, cue="according to", speaker_span=span)
+
+    shown, hidden = _shown_and_hidden(
+        text,
+        [Actor("Ada Marsh", "person"), Actor("Valley Water Board", "organization")],
+        [quote(mill, "Ada Marsh"), quote(river, "Valley Water Board")],
+    )
+    assert [w for w, _ in shown] == ["Valley Water Board"]
+    assert [w for w, _ in hidden] == ["Ada Marsh"]
