@@ -38,6 +38,7 @@ from briefing.storylines._gate import (
     opens_pointing_back,
     outlet_name,
     points_elsewhere,
+    product_name,
     pronoun_without_antecedent,
     quote_statement,
     red_line_statement,
@@ -1007,6 +1008,8 @@ def _weak_speaker(text: str, q: Quote, person: bool) -> bool:
         return True  # "a lawyer wearing a Bruce Sutter jersey. '…,' he said": not Sutter
     if tag_inside(shown_wording(q.text), speaker) or _cut_mid_sentence(text, q):
         return True
+    if person and product_name(text, speaker):
+        return True  # "Google Pixel": the maker's product read as a person's name
     if from_a_work(text[min(q.end, span[1]) : max(q.start, span[0])]):
         return True  # "…, according to a biography of the senator by Ada Marsh": the book's
     if not person and _far_it(text, q, span):

@@ -1417,3 +1417,17 @@ _WORK = re.compile(
     r"|history|essay|column|documentary|film)s?\b[^.;:\"\u201c\u201d]{0,80}?\bby\b",
     re.IGNORECASE,
 )
+
+
+def product_name(text: str, speaker: str) -> bool:
+    """A person's name that is a product or a service named after its maker ("Google Pixel",
+    "Google APIs"): a word that is a plural acronym ("APIs"), or every time the article writes
+    the name, a model's number or another capitalised word of the product follows it ("the
+    Vexa Phone 3", "Vexa Phone Pro")."""
+    named = words(speaker)
+    if len(named) < 2:
+        return False
+    if any(re.fullmatch(r"[A-Z]{2,}s", w) for w in named[1:]):
+        return True
+    after = [text[m.end() : m.end() + 12] for m in re.finditer(rf"\b{re.escape(speaker)}\b", text)]
+    return bool(after) and all(re.match(r"[ \u00a0]+(?:[A-Z]|\d)", a) for a in after)

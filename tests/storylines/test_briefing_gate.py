@@ -1123,3 +1123,17 @@ def test_words_a_book_holds_are_not_its_authors_but_a_report_by_a_body_is_shown(
     )
     assert [w for w, _ in shown] == ["Valley Water Board"]
     assert [w for w, _ in hidden] == ["Ada Marsh"]
+
+
+def test_a_product_named_after_its_maker_is_no_person_a_persons_full_name_is() -> None:
+    from briefing.storylines._gate import product_name
+
+    text = (
+        "Owners of the Vexa Tablet 4 and the Vexa Tablet Pro will get the patch first. "
+        "Developers can call the new Vexa SDKs from any app. "
+        "Vexa engineer Lina Moor said the patch took a year."
+    )
+    assert product_name(text, "Vexa Tablet")  # always followed by a model's name or number
+    assert product_name(text, "Vexa SDKs")  # a plural acronym is no one's name
+    assert not product_name(text, "Lina Moor")
+    assert not product_name("Lina Moor Jr. and Lina Moor spoke.", "Lina Moor")
