@@ -481,6 +481,22 @@ _BARE_QUANTIFIER = re.compile(
 _ENDS_POINTING = re.compile(r"\s(?:that|this)\W*$", re.IGNORECASE)
 _PRONOUN_OPENINGS = frozenset("he she his her him".split())
 _DEMONSTRATIVE_OPENINGS = frozenset("this these those that".split())
+_IT_OPENINGS = frozenset("it it's it'll it'd".split())
+# What an opening "it" can stand for inside its own sentence: a clause it announces ("It is
+# rare that …", "It was a mistake to go", "It hurts when …"), or what follows a colon.
+_IT_ANNOUNCES = re.compile(
+    r"\b(?:that|when|how|whether|if|what|why|who)\b"
+    r"|\bto (?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\b)[a-z]"
+)
+
+
+def _it_points_back(inner: str) -> bool:
+    """A quotation's opening "it" whose first sentence announces nothing for it to stand for:
+    it points at something said before the quotation."""
+    first = re.split(r"(?<=[.!?\u2026;:])\s|\s\u2026|\s\.\.\.", inner, maxsplit=1)[0]
+    if first.rstrip().endswith(":"):
+        return False  # "It happened: the Cubs win" says what
+    return _IT_ANNOUNCES.search(first) is None
 
 
 def unseen_referent(shown: str, direct: bool) -> bool:
@@ -502,6 +518,8 @@ def unseen_referent(shown: str, direct: bool) -> bool:
             following in AUXILIARIES or following.endswith("ed")
         ):
             return True  # "This is still a preliminary assessment": this what?
+        if tokens[0] in _IT_OPENINGS and _it_points_back(inner):
+            return True  # "It is rare.", "It happens more often than people think.": what?
     if _THIS_THING.search(shown) or _MAKE_THIS_HAPPEN.search(shown):
         return True  # "change this site", "following up this ... statement": which?
     if direct:

@@ -1137,3 +1137,15 @@ def test_a_product_named_after_its_maker_is_no_person_a_persons_full_name_is() -
     assert product_name(text, "Vexa SDKs")  # a plural acronym is no one's name
     assert not product_name(text, "Lina Moor")
     assert not product_name("Lina Moor Jr. and Lina Moor spoke.", "Lina Moor")
+
+
+def test_a_quotation_opening_on_it_is_shown_only_when_its_sentence_says_what_it_is() -> None:
+    from briefing.storylines._gate import quote_statement
+
+    # "it" stands for something said before the quotation: the reader cannot tell what
+    assert not quote_statement("\u201cIt is far rarer than the figures suggest.\u201d", True)
+    assert not quote_statement('"It was a lot colder … we left the tents at dawn."', True)
+    # "it" announces a clause of its own sentence, or a colon says what it is
+    assert quote_statement("\u201cIt is likely that the harbour reopens in spring.\u201d", True)
+    assert quote_statement('"It was a mistake to close the ferry route so early."', True)
+    assert quote_statement('"It is done: the bridge carries its first trains today."', True)
