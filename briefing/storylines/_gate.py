@@ -490,6 +490,33 @@ _IT_ANNOUNCES = re.compile(
 )
 
 
+def _opening_points_back(inner: str) -> bool:
+    """A quotation whose opening words point at someone or something named before it."""
+    tokens = [t.lower().replace("\u2019", "'") for t in words(inner)[:2]]
+    if not tokens:
+        return False
+    if re.sub(r"'s$", "", tokens[0]) in _PRONOUN_OPENINGS or tokens[0] == "that's":
+        return True  # the speaker says "I": "he" or "she" is someone named before
+    following = tokens[1] if len(tokens) > 1 else ""
+    if tokens[0] in _DEMONSTRATIVE_OPENINGS and (
+        following in AUXILIARIES or following.endswith("ed")
+    ):
+        return True  # "This is still a preliminary assessment": this what?
+    if tokens[0] in _IT_OPENINGS and _it_points_back(inner):
+        return True  # "It is rare.", "It happens more often than people think.": what?
+    return _short_answer(inner)  # "Too long. …": the answer to a question the row does not show
+
+
+def _short_answer(inner: str) -> bool:
+    """A quotation opening on a sentence of one or two words without a verb ("Too much.",
+    "Unbelievable."): a reply or a cry at something the row does not show."""
+    first = re.match(r"([^.!?\u2026]*)[.!?\u2026]\s", inner)
+    if first is None:
+        return False
+    said = words(first.group(1))
+    return 0 < len(said) <= 2 and not has_finite_verb(said)
+
+
 def _it_points_back(inner: str) -> bool:
     """A quotation's opening "it" whose first sentence announces nothing for it to stand for:
     it points at something said before the quotation."""
@@ -508,18 +535,8 @@ def unseen_referent(shown: str, direct: bool) -> bool:
         return True
     if shown.lstrip()[:1] in '"\u201c\u2018' and _GOES_ON_FROM.match(inner):
         return True  # "And I'm glad we didn't …", "So I was stuck.": what came before?
-    tokens = [t.lower().replace("\u2019", "'") for t in words(inner)[:2]]
-    quoted = shown.lstrip()[:1] in '"\u201c\u2018'
-    if quoted and tokens:
-        if re.sub(r"'s$", "", tokens[0]) in _PRONOUN_OPENINGS or tokens[0] == "that's":
-            return True  # the speaker says "I": "he" or "she" is someone named before
-        following = tokens[1] if len(tokens) > 1 else ""
-        if tokens[0] in _DEMONSTRATIVE_OPENINGS and (
-            following in AUXILIARIES or following.endswith("ed")
-        ):
-            return True  # "This is still a preliminary assessment": this what?
-        if tokens[0] in _IT_OPENINGS and _it_points_back(inner):
-            return True  # "It is rare.", "It happens more often than people think.": what?
+    if shown.lstrip()[:1] in '"\u201c\u2018' and _opening_points_back(inner):
+        return True
     if _THIS_THING.search(shown) or _MAKE_THIS_HAPPEN.search(shown):
         return True  # "change this site", "following up this ... statement": which?
     if direct:

@@ -1149,3 +1149,15 @@ def test_a_quotation_opening_on_it_is_shown_only_when_its_sentence_says_what_it_
     assert quote_statement("\u201cIt is likely that the harbour reopens in spring.\u201d", True)
     assert quote_statement('"It was a mistake to close the ferry route so early."', True)
     assert quote_statement('"It is done: the bridge carries its first trains today."', True)
+
+
+def test_a_quotation_opening_on_a_reply_of_two_words_without_a_verb_is_hidden() -> None:
+    from briefing.storylines._gate import quote_statement
+
+    # the reply to a question the row does not show: too long for what?
+    assert not quote_statement(
+        '"Too long. I will not say how long … but we missed two trains."', True
+    )
+    assert not quote_statement("\u201cNot really. We mostly stayed on the ferry deck.\u201d", True)
+    # a first sentence with a verb is a statement of its own
+    assert quote_statement('"We paid too much. The fares doubled in one winter."', True)
