@@ -427,6 +427,9 @@ _NOT_SAID_TAIL = re.compile(
 # missile technology"): the tag's apposition.
 _APPOSITION_TAIL = re.compile(r",\s+an?\s+[^,\"\u201c\u201d]{0,60}$")
 _RUN_ON = re.compile(r"[a-z]{3}\.\s+[a-z]{2,}\b")
+# The reporter's framing of a quotation ("The reason the plan worked is that “…”", "The
+# solution they settled on was that “…”"): the opening sentence is the reporter's, not said.
+_FRAMED_QUOTATION = re.compile(r"^\s*The\s[^\"\u201c\u201d]*\b(?:is|was)\s+that,?\s+[\"\u201c]")
 _TAG_TAIL = re.compile(r"[,.!?][\"\u201d\u2019']\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\W*$")
 
 
@@ -760,6 +763,8 @@ def quote_statement(text: str, direct: bool, cue: str | None = None) -> bool:
     shown = shown_wording(text)
     if not opens_quoted and _NOT_SAID_TAIL.search(shown):
         return False  # "…, but did not say how": what the reporter could not learn
+    if _FRAMED_QUOTATION.match(shown):
+        return False  # "The solution they landed on was that “…”": the reporter's sentence
     if _RUN_ON.search(shown) or _TAG_TAIL.search(shown) or _APPOSITION_TAIL.search(shown):
         return False  # "… tests. as he warned", "…,” Mike Hankey": two sentences run together
     if shown.count("(") != shown.count(")"):

@@ -1161,3 +1161,13 @@ def test_a_quotation_opening_on_a_reply_of_two_words_without_a_verb_is_hidden() 
     assert not quote_statement("\u201cNot really. We mostly stayed on the ferry deck.\u201d", True)
     # a first sentence with a verb is a statement of its own
     assert quote_statement('"We paid too much. The fares doubled in one winter."', True)
+
+
+def test_the_reporters_sentence_framing_a_quotation_is_not_the_speakers_statement() -> None:
+    from briefing.storylines._gate import quote_statement
+
+    framed = "The reason the night ferry survived is that \u201cpeople still need to cross.\u201d"
+    assert not quote_statement(framed, True)
+    # the speaker's own "the trouble is that …" inside the quotation stays
+    own = "\u201cThe trouble is that the pier was never built for lorries this heavy.\u201d"
+    assert quote_statement(own, True)
