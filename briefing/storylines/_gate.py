@@ -480,6 +480,9 @@ SHORT_QUOTATION = 5  # words
 _BARE_QUANTIFIER = re.compile(
     r"(?:Some|Many|Most|Others|Several|Few|None|Both)\s+(?:have|has|had|were|was|are|is|will"
     r"|would|could|may|might|\w+ed)\b"
+    # "the country has paid a great price": which country? (named before, not in the row)
+    r"|(?i:the\s+(?:country|nation))\s+(?:have|has|had|were|was|are|is|will|would|could|may"
+    r"|might|\w+ed)\b"
 )
 _ENDS_POINTING = re.compile(r"\s(?:that|this)\W*$", re.IGNORECASE)
 _PRONOUN_OPENINGS = frozenset("he she his her him".split())

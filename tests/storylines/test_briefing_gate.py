@@ -1171,3 +1171,13 @@ def test_the_reporters_sentence_framing_a_quotation_is_not_the_speakers_statemen
     # the speaker's own "the trouble is that …" inside the quotation stays
     own = "\u201cThe trouble is that the pier was never built for lorries this heavy.\u201d"
     assert quote_statement(own, True)
+
+
+def test_reported_words_opening_on_the_country_do_not_say_which_country() -> None:
+    from briefing.storylines._gate import quote_statement
+
+    assert not quote_statement(
+        "the country would keep its border posts closed until March", False, "said"
+    )
+    assert quote_statement("Norway would keep its border posts closed until March", False, "said")
+    assert quote_statement("the country's border posts had been closed by a storm", False, "said")
