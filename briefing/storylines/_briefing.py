@@ -53,6 +53,7 @@ from briefing.storylines._gate import (
 from briefing.storylines._happening import (
     another_year,
     cut_mid_list,
+    day_span,
     doubtful_happening,
     one_article_one_day,
     one_deed,
@@ -600,19 +601,6 @@ def _written(report: EventReport) -> bool:
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
-def _span_days(value: str) -> tuple[int, int] | None:
-    """The first and last day a date may mean (a month: all its days)."""
-    try:
-        if len(value) == 7:
-            first = date.fromisoformat(value + "-01")
-            after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first.toordinal(), after.toordinal() - 1
-        day = date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
-    return day, day
-
-
 def _dates_conflict(reports: Sequence[EventReport]) -> bool:
     """Outlets disagree about the date: two reports that name different days. A weekday, or a
     day's difference, read against the publication dates of outlets in other time zones is
@@ -625,7 +613,7 @@ def _dates_conflict(reports: Sequence[EventReport]) -> bool:
 
 
 def _disagree(a: EventReport, b: EventReport) -> bool:
-    span_a, span_b = _span_days(a.date), _span_days(b.date)
+    span_a, span_b = day_span(a.date), day_span(b.date)
     if span_a is None or span_b is None:
         return False
     gap = max(span_a[0], span_b[0]) - min(span_a[1], span_b[1])

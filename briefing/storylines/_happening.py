@@ -339,7 +339,7 @@ def _cut_short(text: str) -> bool:
     )
 
 
-def _day(value: str | None) -> tuple[int, int] | None:
+def day_span(value: str | None) -> tuple[int, int] | None:
     """The first and last day (ordinals) a YYYY-MM-DD or YYYY-MM date may mean."""
     if not value:
         return None
@@ -376,7 +376,7 @@ def _tense_against_date(text: str, shown: str, published: str | None, scheduled:
     """A past tense dated after the article (a day for time zones), a plan not marked
     scheduled, a scheduled mark on a past tense, a present tense retelling an earlier month
     with no year written."""
-    when, article = _day(shown), _day(published)
+    when, article = day_span(shown), day_span(published)
     if scheduled:
         return _past_only(text) and not _main_plan(text)
     planned = _PLANNED_DAY.search(text)
@@ -534,7 +534,7 @@ def _names(text: str) -> frozenset[str]:
 
 
 def _days_apart(a: str, b: str) -> int | None:
-    span_a, span_b = _day(a), _day(b)
+    span_a, span_b = day_span(a), day_span(b)
     if span_a is None or span_b is None:
         return None
     return max(0, max(span_a[0], span_b[0]) - min(span_a[1], span_b[1]))
